@@ -1,0 +1,72 @@
+package io.sealtrail.model;
+
+/**
+ * Stable finding codes. Tests, the CLI's JSON, the workbench and the reports all key on these names,
+ * so a code is never renamed or reused for another meaning; new codes are appended.
+ */
+public enum FindingCode {
+    // Manifest and files
+    MANIFEST_INVALID(Severity.ERROR, "manifest.json is not a valid bundle manifest"),
+    MANIFEST_SIGNATURE_MISSING(Severity.ERROR, "manifest.sig is missing, so the manifest is not bound to the signer"),
+    MANIFEST_SIGNATURE_INVALID(Severity.ERROR, "manifest.sig does not verify or does not name this manifest"),
+    FILE_MISSING(Severity.ERROR, "a file listed in the manifest is not in the bundle"),
+    FILE_UNLISTED(Severity.ERROR, "a file in the bundle is not listed in the manifest"),
+    FILE_SIZE_MISMATCH(Severity.ERROR, "a file's size differs from the manifest"),
+    FILE_HASH_MISMATCH(Severity.ERROR, "a file's SHA-256 differs from the manifest"),
+    // Event lines
+    LINE_MALFORMED(Severity.ERROR, "an event line is not a well-formed JSON object"),
+    LINE_NOT_UTF8(Severity.ERROR, "an event line is not valid UTF-8"),
+    LINE_TOO_LONG(Severity.ERROR, "an event line exceeds the maximum event size"),
+    LINE_UNTERMINATED(Severity.ERROR, "the last line of a segment does not end with LF"),
+    JSON_DUPLICATE_KEY(Severity.ERROR, "an event line has the same key twice"),
+    FIELD_MISSING(Severity.ERROR, "a required event field is missing"),
+    FIELD_INVALID(Severity.ERROR, "an event field has the wrong type or format"),
+    // Sequence, chain, range
+    SEQ_GAP(Severity.ERROR, "leaf indexes skip: events are missing"),
+    SEQ_OUT_OF_ORDER(Severity.ERROR, "a leaf index repeats or goes backwards"),
+    CHAIN_BROKEN(Severity.ERROR, "an event's prev is not the entry hash of the event before it"),
+    RANGE_MISMATCH(Severity.ERROR, "the events do not cover exactly the manifest's range"),
+    // Merkle tree and checkpoints
+    COMPACT_RANGE_INVALID(Severity.ERROR, "the compact range does not hash to the previous export's root"),
+    CHECKPOINT_MALFORMED(Severity.ERROR, "a checkpoint file is not a valid C2SP signed checkpoint"),
+    CHECKPOINT_ORIGIN_MISMATCH(Severity.ERROR, "a checkpoint names another log's origin"),
+    CHECKPOINT_OUT_OF_RANGE(Severity.ERROR, "a checkpoint's tree size lies outside the bundle's range"),
+    CHECKPOINT_ROOT_MISMATCH(Severity.ERROR, "a checkpoint's root hash differs from the root recomputed from the events"),
+    CHECKPOINT_INCONSISTENT(Severity.ERROR, "two checkpoints of one log disagree (a split view)"),
+    CHECKPOINT_SIGNATURE_INVALID(Severity.ERROR, "a signature by a known key does not verify"),
+    CHECKPOINT_UNSIGNED(Severity.ERROR, "a checkpoint carries no valid signature by any key the bundle declares"),
+    CHECKPOINT_FINAL_MISSING(Severity.ERROR, "the manifest's final checkpoint is not in the bundle"),
+    EVENTS_NOT_COVERED(Severity.ERROR, "events after the last checkpoint are covered by no signature"),
+    // Trust
+    SIGNER_KEY_MISMATCH(Severity.ERROR, "signed under a trusted key's name, but with a different key"),
+    SIGNATURE_UNTRUSTED_KEY(Severity.WARNING, "signed only by keys the auditor does not trust"),
+    // Continuity
+    CONTINUITY_BROKEN(Severity.ERROR, "the bundle does not continue the previous export"),
+    CONTINUITY_NOT_CHECKED(Severity.INFO, "the previous export was not supplied, so continuity rests on the manifest's claim"),
+    // RFC 3161 timestamps
+    TIMESTAMP_MALFORMED(Severity.ERROR, "a timestamp token cannot be parsed"),
+    TIMESTAMP_IMPRINT_MISMATCH(Severity.ERROR, "a timestamp token stamps other bytes than its checkpoint"),
+    TIMESTAMP_SIGNATURE_INVALID(Severity.ERROR, "a timestamp token's signature does not verify"),
+    TIMESTAMP_CHAIN_INVALID(Severity.ERROR, "the TSA certificate chain does not validate at the token's time"),
+    TIMESTAMP_TSA_UNTRUSTED(Severity.WARNING, "the TSA's root certificate is not one the auditor trusts"),
+    // Completeness in time
+    HEARTBEAT_GAP(Severity.ERROR, "no heartbeat for longer than the declared interval allows: logging stopped or events are missing"),
+    TIME_BACKWARDS(Severity.WARNING, "an event's time is earlier than the event before it"),
+    TIME_OUTSIDE_RANGE(Severity.WARNING, "an event's time lies outside the manifest's time range");
+
+    private final Severity severity;
+    private final String summary;
+
+    FindingCode(Severity severity, String summary) {
+        this.severity = severity;
+        this.summary = summary;
+    }
+
+    public Severity severity() {
+        return severity;
+    }
+
+    public String summary() {
+        return summary;
+    }
+}

@@ -1,0 +1,25 @@
+package io.sealtrail.model;
+
+/**
+ * The one-word answer to "can I rely on this bundle?". Integrity and trust are separate questions:
+ * an intact bundle signed by a key nobody vouched for is {@link #INTACT_UNTRUSTED}, not verified.
+ * The exit codes are the CLI's documented contract.
+ */
+public enum Verdict {
+    /** Intact, complete, and signed by a key the auditor trusts. */
+    VERIFIED(0),
+    /** At least one integrity finding: tampered, truncated, broken chain, proof or signature, gaps. */
+    INTEGRITY_FAILURE(1),
+    /** Intact, but no key the auditor trusts signed it. */
+    INTACT_UNTRUSTED(3);
+
+    private final int exitCode;
+
+    Verdict(int exitCode) {
+        this.exitCode = exitCode;
+    }
+
+    public int exitCode() {
+        return exitCode;
+    }
+}
