@@ -32,6 +32,12 @@ public record AuditEvent(
 
     public static final String ACTION_HEARTBEAT = "log.heartbeat";
 
+    /** The same event placed in a log: its leaf index and the entry hash of the event before it. */
+    public AuditEvent withChain(long newSeq, String newPrev) {
+        return new AuditEvent(newSeq, time, timeText, newPrev, action, outcome, reason, user, auth, source, target,
+                sessionId, command, query, sourceFormat);
+    }
+
     public boolean isHeartbeat() {
         return ACTION_HEARTBEAT.equals(action);
     }

@@ -21,6 +21,7 @@ public enum FindingCode {
     JSON_DUPLICATE_KEY(Severity.ERROR, "an event line has the same key twice"),
     FIELD_MISSING(Severity.ERROR, "a required event field is missing"),
     FIELD_INVALID(Severity.ERROR, "an event field has the wrong type or format"),
+    FIELD_UNKNOWN(Severity.WARNING, "an event has a field the bundle format does not define (extensions belong under labels)"),
     // Sequence, chain, range
     SEQ_GAP(Severity.ERROR, "leaf indexes skip: events are missing"),
     SEQ_OUT_OF_ORDER(Severity.ERROR, "a leaf index repeats or goes backwards"),

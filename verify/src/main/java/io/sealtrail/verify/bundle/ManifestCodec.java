@@ -1,0 +1,285 @@
+package io.sealtrail.verify.bundle;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/** Reads and writes manifest.json strictly: duplicate or unknown keys and wrong types are errors. */
+public final class ManifestCodec {
+    private static final Pattern HEX64 = Pattern.compile("[0-9a-f]{64}");
+    private static final Set<String> TOP_KEYS = Set.of("format", "format_version", "origin", "bundle_id", "created",
+            "producer", "time_range", "leaf_range", "heartbeat_interval_seconds", "checkpoint_interval", "keys",
+            "previous", "compact_range", "final_checkpoint", "files");
+
+    private static final ObjectMapper MAPPER = JsonMapper.builder()
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .build();
+
+    private ManifestCodec() {
+    }
+
+    /** Thrown when manifest.json is not a valid manifest; the message says which key and why. */
+    public static final class ManifestException extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        ManifestException(String message) {
+            super(message);
+        }
+
+        ManifestException(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
+    public static Manifest read(byte[] json) throws ManifestException {
+        JsonNode root;
+        try {
+            root = MAPPER.readTree(json);
+        } catch (JsonProcessingException e) {
+            throw new ManifestException("not valid JSON: " + e.getOriginalMessage()
+                    + " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr(), e);
+        } catch (IOException e) {
+            throw new ManifestException("cannot be read: " + e.getMessage(), e);
+        }
+        if (root == null || !root.isObject()) {
+            throw new ManifestException("is not a JSON object");
+        }
+        checkKeys(root, TOP_KEYS, "");
+        if (!Manifest.FORMAT.equals(text(root, "format"))) {
+            throw new ManifestException("format is not \"" + Manifest.FORMAT + "\"");
+        }
+        int version = (int) number(root, "format_version");
+        if (version != Manifest.FORMAT_VERSION) {
+            throw new ManifestException("format_version " + version + " is not supported (this verifier reads "
+                    + Manifest.FORMAT_VERSION + ")");
+        }
+        JsonNode time = object(root, "time_range");
+        checkKeys(time, Set.of("from", "to"), "time_range.");
+        JsonNode leaves = object(root, "leaf_range");
+        checkKeys(leaves, Set.of("start", "end"), "leaf_range.");
+        long start = number(leaves, "start");
+        long end = number(leaves, "end");
+        if (end <= start) {
+            throw new ManifestException("leaf_range is empty or reversed: [" + start + ", " + end + ")");
+        }
+        List<String> keys = new ArrayList<>();
+        for (JsonNode k : array(root, "keys")) {
+            if (!k.isTextual()) {
+                throw new ManifestException("keys must hold strings");
+            }
+            keys.add(k.asText());
+        }
+        Manifest.Previous previous = null;
+        JsonNode prev = root.get("previous");
+        if (prev != null && !prev.isNull()) {
+            if (!prev.isObject()) {
+                throw new ManifestException("previous must be an object or null");
+            }
+            checkKeys(prev, Set.of("bundle_id", "tree_size", "root_hash", "last_entry_hash"), "previous.");
+            previous = new Manifest.Previous(text(prev, "bundle_id"), number(prev, "tree_size"),
+                    hash(prev, "root_hash"), hex(prev, "last_entry_hash"));
+        }
+        List<byte[]> compact = new ArrayList<>();
+        for (JsonNode h : array(root, "compact_range")) {
+            compact.add(decodeHash(h, "compact_range[]"));
+        }
+        JsonNode fin = object(root, "final_checkpoint");
+        checkKeys(fin, Set.of("tree_size", "root_hash"), "final_checkpoint.");
+        Manifest.TreeHead finalCheckpoint = new Manifest.TreeHead(number(fin, "tree_size"), hash(fin, "root_hash"));
+        List<Manifest.FileEntry> files = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (JsonNode f : array(root, "files")) {
+            if (!f.isObject()) {
+                throw new ManifestException("files[] must hold objects");
+            }
+            checkKeys(f, Set.of("path", "size", "sha256", "first_seq", "count"), "files[].");
+            String path = text(f, "path");
+            if (!seen.add(path)) {
+                throw new ManifestException("files lists " + path + " twice");
+            }
+            boolean segment = path.startsWith(Manifest.EVENTS_DIR);
+            files.add(new Manifest.FileEntry(path, number(f, "size"), hex(f, "sha256"),
+                    segment ? number(f, "first_seq") : -1, segment ? number(f, "count") : -1));
+        }
+        return new Manifest(version, text(root, "origin"), text(root, "bundle_id"), instant(root, "created"),
+                text(root, "producer"), instant(time, "from"), instant(time, "to"), start, end,
+                number(root, "heartbeat_interval_seconds"), number(root, "checkpoint_interval"), keys, previous,
+                compact, finalCheckpoint, files);
+    }
+
+    public static byte[] write(Manifest m) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (JsonGenerator g = new JsonFactory().createGenerator(out)) {
+            DefaultPrettyPrinter pp = new DefaultPrettyPrinter()
+                    .withObjectIndenter(new DefaultIndenter("  ", "\n"));
+            g.setPrettyPrinter(pp);
+            Base64.Encoder b64 = Base64.getEncoder();
+            g.writeStartObject();
+            g.writeStringField("format", Manifest.FORMAT);
+            g.writeNumberField("format_version", m.formatVersion());
+            g.writeStringField("origin", m.origin());
+            g.writeStringField("bundle_id", m.bundleId());
+            g.writeStringField("created", m.created().toString());
+            g.writeStringField("producer", m.producer());
+            g.writeObjectFieldStart("time_range");
+            g.writeStringField("from", m.timeFrom().toString());
+            g.writeStringField("to", m.timeTo().toString());
+            g.writeEndObject();
+            g.writeObjectFieldStart("leaf_range");
+            g.writeNumberField("start", m.start());
+            g.writeNumberField("end", m.end());
+            g.writeEndObject();
+            g.writeNumberField("heartbeat_interval_seconds", m.heartbeatIntervalSeconds());
+            g.writeNumberField("checkpoint_interval", m.checkpointInterval());
+            g.writeArrayFieldStart("keys");
+            for (String k : m.keys()) {
+                g.writeString(k);
+            }
+            g.writeEndArray();
+            if (m.previous() == null) {
+                g.writeNullField("previous");
+            } else {
+                Manifest.Previous p = m.previous();
+                g.writeObjectFieldStart("previous");
+                g.writeStringField("bundle_id", p.bundleId());
+                g.writeNumberField("tree_size", p.treeSize());
+                g.writeStringField("root_hash", b64.encodeToString(p.rootHash()));
+                g.writeStringField("last_entry_hash", p.lastEntryHash());
+                g.writeEndObject();
+            }
+            g.writeArrayFieldStart("compact_range");
+            for (byte[] h : m.compactRange()) {
+                g.writeString(b64.encodeToString(h));
+            }
+            g.writeEndArray();
+            g.writeObjectFieldStart("final_checkpoint");
+            g.writeNumberField("tree_size", m.finalCheckpoint().treeSize());
+            g.writeStringField("root_hash", b64.encodeToString(m.finalCheckpoint().rootHash()));
+            g.writeEndObject();
+            g.writeArrayFieldStart("files");
+            for (Manifest.FileEntry f : m.files()) {
+                g.writeStartObject();
+                g.writeStringField("path", f.path());
+                g.writeNumberField("size", f.size());
+                g.writeStringField("sha256", f.sha256());
+                if (f.firstSeq() >= 0) {
+                    g.writeNumberField("first_seq", f.firstSeq());
+                    g.writeNumberField("count", f.count());
+                }
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            g.writeEndObject();
+            g.writeRaw('\n');
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
+    private static void checkKeys(JsonNode node, Set<String> allowed, String prefix) throws ManifestException {
+        for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
+            String k = it.next();
+            if (!allowed.contains(k)) {
+                throw new ManifestException("unknown key " + prefix + k);
+            }
+        }
+    }
+
+    private static JsonNode required(JsonNode node, String key) throws ManifestException {
+        JsonNode v = node.get(key);
+        if (v == null || v.isNull()) {
+            throw new ManifestException("missing key " + key);
+        }
+        return v;
+    }
+
+    private static String text(JsonNode node, String key) throws ManifestException {
+        JsonNode v = required(node, key);
+        if (!v.isTextual() || v.asText().isEmpty()) {
+            throw new ManifestException(key + " must be a non-empty string");
+        }
+        return v.asText();
+    }
+
+    private static long number(JsonNode node, String key) throws ManifestException {
+        JsonNode v = required(node, key);
+        if (!v.isIntegralNumber() || !v.canConvertToLong() || v.asLong() < 0) {
+            throw new ManifestException(key + " must be a non-negative integer");
+        }
+        return v.asLong();
+    }
+
+    private static JsonNode object(JsonNode node, String key) throws ManifestException {
+        JsonNode v = required(node, key);
+        if (!v.isObject()) {
+            throw new ManifestException(key + " must be an object");
+        }
+        return v;
+    }
+
+    private static JsonNode array(JsonNode node, String key) throws ManifestException {
+        JsonNode v = required(node, key);
+        if (!v.isArray()) {
+            throw new ManifestException(key + " must be an array");
+        }
+        return v;
+    }
+
+    private static Instant instant(JsonNode node, String key) throws ManifestException {
+        String s = text(node, key);
+        try {
+            if (!s.endsWith("Z")) {
+                throw new DateTimeParseException("not UTC", s, 0);
+            }
+            return Instant.parse(s);
+        } catch (DateTimeParseException e) {
+            throw new ManifestException(key + " must be an RFC 3339 UTC time ending in Z, not \"" + s + "\"", e);
+        }
+    }
+
+    private static String hex(JsonNode node, String key) throws ManifestException {
+        String s = text(node, key);
+        if (!HEX64.matcher(s).matches()) {
+            throw new ManifestException(key + " must be 64 lowercase hex digits");
+        }
+        return s;
+    }
+
+    private static byte[] hash(JsonNode node, String key) throws ManifestException {
+        return decodeHash(required(node, key), key);
+    }
+
+    private static byte[] decodeHash(JsonNode v, String key) throws ManifestException {
+        byte[] h;
+        try {
+            h = v.isTextual() ? Base64.getDecoder().decode(v.asText()) : null;
+        } catch (IllegalArgumentException e) {
+            h = null;
+        }
+        if (h == null || h.length != 32) {
+            throw new ManifestException(key + " must be a base64 SHA-256 hash (32 bytes)");
+        }
+        return h;
+    }
+}
