@@ -1,0 +1,173 @@
+package io.sealtrail.verify;
+
+import io.sealtrail.model.Finding;
+import io.sealtrail.model.FindingCode;
+import io.sealtrail.model.Location;
+import io.sealtrail.verify.merkle.CompactRange;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.Iterator;
+import java.util.NavigableMap;
+
+/**
+ * Joins segment results in log order: the checks across segment boundaries (sequence, chain, heartbeats),
+ * and the RFC 6962 tree over all leaves, extended from the compact range at the bundle's start, whose
+ * root is compared with every checkpoint as the tree reaches its size.
+ */
+final class ChainAssembler {
+    private static final HexFormat HEX = HexFormat.of();
+
+    private final FindingCollector findings;
+    private final CompactRange tree;
+    private final NavigableMap<Long, CheckpointFile> checkpoints;
+    private final long heartbeatLimitNanos;
+    private Iterator<CheckpointFile> nextCheckpoints;
+    private CheckpointFile nextCheckpoint;
+
+    private byte[] lastLeaf;
+    private long expectedSeq;
+    private Instant lastTime;
+    private Instant lastHeartbeat;
+    private Instant firstTime;
+    private CheckpointFile lastVerified;
+
+    /**
+     * @param startTree      the tree at the bundle's start (from the manifest's compact range)
+     * @param prevEntryHash  what the first event's prev must be
+     */
+    ChainAssembler(FindingCollector findings, CompactRange startTree, byte[] prevEntryHash,
+                   NavigableMap<Long, CheckpointFile> checkpoints, Duration heartbeatLimit) {
+        this.findings = findings;
+        this.tree = startTree.copy();
+        this.checkpoints = checkpoints;
+        this.heartbeatLimitNanos = heartbeatLimit.toNanos();
+        this.lastLeaf = prevEntryHash;
+        this.expectedSeq = startTree.size();
+        this.nextCheckpoints = checkpoints.tailMap(tree.size(), false).values().iterator();
+        this.nextCheckpoint = nextCheckpoints.hasNext() ? nextCheckpoints.next() : null;
+    }
+
+    void accept(SegmentResult s) {
+        String file = s.entry.path();
+        if (s.entry.firstSeq() != tree.size()) {
+            findings.add(Finding.mismatch(FindingCode.RANGE_MISMATCH, Location.file(file),
+                    "the manifest says this segment starts at leaf " + s.entry.firstSeq()
+                            + ", but it follows leaf " + (tree.size() - 1) + ": first leaf",
+                    Long.toString(tree.size()), Long.toString(s.entry.firstSeq())));
+        }
+        if (s.entry.count() != s.count) {
+            findings.add(Finding.mismatch(FindingCode.RANGE_MISMATCH, Location.file(file),
+                    "event count differs from the manifest: count", Long.toString(s.entry.count()),
+                    Long.toString(s.count)));
+        }
+        if (s.count == 0) {
+            return;
+        }
+        Location first = Location.line(file, 1, s.firstSeq);
+        if (s.firstSeq >= 0 && s.firstSeq != expectedSeq) {
+            findings.add(Finding.mismatch(s.firstSeq > expectedSeq ? FindingCode.SEQ_GAP : FindingCode.SEQ_OUT_OF_ORDER,
+                    first, "first seq of the segment", Long.toString(expectedSeq), Long.toString(s.firstSeq)));
+        }
+        if (!s.firstPrevUnknown && s.firstPrev != null && lastLeaf != null
+                && !Arrays.equals(HEX.parseHex(s.firstPrev), lastLeaf)) {
+            findings.add(Finding.mismatch(FindingCode.CHAIN_BROKEN, first,
+                    "prev of the segment's first event is not the entry hash of the event before it: prev",
+                    HEX.formatHex(lastLeaf), s.firstPrev));
+        }
+        if (s.firstTime != null && lastTime != null && s.firstTime.isBefore(lastTime)) {
+            findings.add(Finding.mismatch(FindingCode.TIME_BACKWARDS, first, "time goes backwards: at least",
+                    lastTime.toString(), s.firstTime.toString()));
+        }
+        if (firstTime == null) {
+            firstTime = s.firstTime;
+        }
+        if (s.firstHeartbeat != null) {
+            Instant since = lastHeartbeat != null ? lastHeartbeat : firstTime;
+            heartbeatGap(since, s.firstHeartbeat, first);
+        }
+        for (int i = 0; i < s.count; i++) {
+            tree.append(s.leaf(i));
+            while (nextCheckpoint != null && nextCheckpoint.size() == tree.size()) {
+                compare(nextCheckpoint);
+                nextCheckpoint = nextCheckpoints.hasNext() ? nextCheckpoints.next() : null;
+            }
+        }
+        lastLeaf = s.lastLeaf;
+        expectedSeq = s.lastSeq >= 0 ? s.lastSeq + 1 : expectedSeq + s.count;
+        if (s.lastTime != null && (lastTime == null || s.lastTime.isAfter(lastTime))) {
+            lastTime = s.lastTime;
+        }
+        if (s.lastHeartbeat != null) {
+            lastHeartbeat = s.lastHeartbeat;
+        }
+    }
+
+    private void compare(CheckpointFile cp) {
+        byte[] root = tree.root();
+        if (Arrays.equals(root, cp.rootHash())) {
+            cp.rootVerified = true;
+            lastVerified = cp;
+        } else {
+            findings.add(Finding.mismatch(FindingCode.CHECKPOINT_ROOT_MISMATCH, Location.file(cp.path()),
+                    "root hash of the tree at size " + cp.size() + " (checkpoint)",
+                    b64(cp.rootHash()), b64(root)));
+        }
+    }
+
+    /** Call after the last segment: checks the end of the heartbeat record. */
+    void finish() {
+        if (lastTime != null) {
+            Instant since = lastHeartbeat != null ? lastHeartbeat : firstTime;
+            heartbeatGap(since, lastTime, Location.BUNDLE);
+        }
+    }
+
+    private void heartbeatGap(Instant from, Instant to, Location at) {
+        long gap = Duration.between(from, to).toNanos();
+        if (gap > heartbeatLimitNanos) {
+            findings.add(new Finding(FindingCode.HEARTBEAT_GAP, FindingCode.HEARTBEAT_GAP.severity(),
+                    "no heartbeat for " + human(Duration.ofNanos(gap)) + " between " + from + " and " + to
+                            + " (limit " + human(Duration.ofNanos(heartbeatLimitNanos)) + ")",
+                    at, java.util.Map.of("from", from.toString(), "to", to.toString())));
+        }
+    }
+
+    CompactRange tree() {
+        return tree.copy();
+    }
+
+    byte[] lastLeaf() {
+        return lastLeaf == null ? null : lastLeaf.clone();
+    }
+
+    Instant lastTime() {
+        return lastTime;
+    }
+
+    Instant firstTime() {
+        return firstTime;
+    }
+
+    /** The largest checkpoint whose root matched the events, or null. */
+    CheckpointFile lastVerifiedCheckpoint() {
+        return lastVerified;
+    }
+
+    static String b64(byte[] h) {
+        return Base64.getEncoder().encodeToString(h);
+    }
+
+    static String human(Duration d) {
+        long s = d.toSeconds();
+        if (s < 120) {
+            return s + " s";
+        }
+        if (s < 7200) {
+            return (s / 60) + " min";
+        }
+        return String.format("%.1f h", s / 3600.0);
+    }
+}

@@ -1,0 +1,40 @@
+package io.sealtrail.verify;
+
+import io.sealtrail.verify.bundle.Manifest;
+import java.time.Instant;
+import java.util.Arrays;
+
+/** What one segment scan hands to the assembler: leaf hashes in order, and its boundary values. */
+final class SegmentResult {
+    final Manifest.FileEntry entry;
+    private byte[] leaves = new byte[32 * 1024];
+    int count;
+    long bytes;
+    String fileSha256;
+    long firstSeq = -1;
+    long lastSeq = -1;
+    long firstLeafLine;
+    String firstPrev;
+    boolean firstPrevUnknown;
+    byte[] lastLeaf;
+    Instant firstTime;
+    Instant lastTime;
+    Instant firstHeartbeat;
+    Instant lastHeartbeat;
+
+    SegmentResult(Manifest.FileEntry entry) {
+        this.entry = entry;
+    }
+
+    void addLeaf(byte[] leaf) {
+        if ((count + 1) * 32 > leaves.length) {
+            leaves = Arrays.copyOf(leaves, leaves.length * 2);
+        }
+        System.arraycopy(leaf, 0, leaves, count * 32, 32);
+        count++;
+    }
+
+    byte[] leaf(int i) {
+        return Arrays.copyOfRange(leaves, i * 32, i * 32 + 32);
+    }
+}

@@ -1,0 +1,266 @@
+package io.sealtrail.verify;
+
+import io.sealtrail.model.FindingCode;
+import io.sealtrail.model.Location;
+import io.sealtrail.verify.bundle.BundleSource;
+import io.sealtrail.verify.bundle.Manifest;
+import io.sealtrail.verify.event.EventLineParser;
+import io.sealtrail.verify.event.LineProblem;
+import io.sealtrail.verify.event.ParsedLine;
+import io.sealtrail.verify.event.Utf8;
+import java.io.IOException;
+import java.io.InputStream;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.HexFormat;
+
+/**
+ * One pass over one event segment: the file's SHA-256, every line's RFC 6962 leaf hash, strict parsing,
+ * and the checks that need only this segment (sequence, chain, time order, heartbeats). Checks across
+ * segment boundaries are left to {@link ChainAssembler}, which receives the {@link SegmentResult}.
+ * Segments are independent, so several scanners run in parallel; each instance serves one thread.
+ */
+final class SegmentScanner {
+    /** Largest event line we parse (1 MiB). Longer lines are still hashed, streaming, and reported. */
+    static final int MAX_LINE = 1 << 20;
+    private static final int CHUNK = 1 << 20;
+    private static final HexFormat HEX = HexFormat.of();
+
+    private final MessageDigest fileDigest = BundleVerifier.sha256();
+    private final MessageDigest leafDigest = BundleVerifier.sha256();
+    private final EventLineParser parser = new EventLineParser();
+    private final byte[] chunk = new byte[CHUNK];
+    private final byte[] prevScratch = new byte[32];
+    private byte[] lineBuf = new byte[4096];
+
+    private final FindingCollector findings;
+    private final long heartbeatLimitNanos;
+    private final Instant rangeFrom;
+    private final Instant rangeTo;
+
+    // per-segment state
+    private String file;
+    private SegmentResult r;
+    private long lineNo;
+    private int lineLen; // bytes of the current line seen so far
+    private boolean lineInBuf;
+    private byte[] lastLeaf;
+    private long lastSeq;
+    private Instant lastTime;
+    private Instant lastHeartbeat;
+
+    SegmentScanner(FindingCollector findings, Duration heartbeatLimit, Instant rangeFrom, Instant rangeTo) {
+        this.findings = findings;
+        this.heartbeatLimitNanos = heartbeatLimit.toNanos();
+        this.rangeFrom = rangeFrom;
+        this.rangeTo = rangeTo;
+    }
+
+    SegmentResult scan(BundleSource source, Manifest.FileEntry entry) throws IOException {
+        file = entry.path();
+        r = new SegmentResult(entry);
+        lineNo = 0;
+        lineLen = 0;
+        lineInBuf = false;
+        lastLeaf = null;
+        lastSeq = -1;
+        lastTime = null;
+        lastHeartbeat = null;
+        fileDigest.reset();
+        leafDigest.reset();
+        long limit = entry.size() + 1; // reading one byte past the declared size proves a mismatch (and stops bombs)
+        long total = 0;
+        try (InputStream in = source.open(file)) {
+            int n;
+            while (total < limit && (n = in.read(chunk, 0, (int) Math.min(CHUNK, limit - total))) > 0) {
+                fileDigest.update(chunk, 0, n);
+                total += n;
+                split(n);
+            }
+        }
+        if (lineLen > 0 || lineInBuf) {
+            findings.add(FindingCode.LINE_UNTERMINATED, Location.line(file, lineNo + 1, -1),
+                    "the segment ends in the middle of a line (no final LF)");
+            endLine(null, 0, 0);
+        }
+        r.bytes = total;
+        r.fileSha256 = HEX.formatHex(fileDigest.digest());
+        r.lastLeaf = lastLeaf;
+        r.lastSeq = lastSeq;
+        r.lastTime = lastTime;
+        r.lastHeartbeat = lastHeartbeat;
+        return r;
+    }
+
+    private void split(int n) {
+        int pos = 0;
+        while (pos < n) {
+            int lf = indexOf(chunk, pos, n);
+            int end = lf < 0 ? n : lf;
+            if (lineLen == 0) {
+                leafDigest.update((byte) 0);
+            }
+            leafDigest.update(chunk, pos, end - pos);
+            if (lf >= 0 && !lineInBuf) {
+                lineLen += end - pos;
+                endLine(chunk, pos, end - pos); // whole line inside this chunk: parse in place
+            } else {
+                appendToLineBuf(pos, end - pos);
+                if (lf >= 0) {
+                    endLine(lineLen <= MAX_LINE ? lineBuf : null, 0, Math.min(lineLen, MAX_LINE));
+                }
+            }
+            pos = lf < 0 ? n : lf + 1;
+        }
+    }
+
+    private void appendToLineBuf(int from, int len) {
+        int have = Math.min(lineLen, MAX_LINE + 1);
+        lineInBuf = true;
+        lineLen += len;
+        int keep = Math.min(len, MAX_LINE + 1 - have); // keep just enough to know the line is too long
+        if (keep > 0) {
+            if (have + keep > lineBuf.length) {
+                lineBuf = Arrays.copyOf(lineBuf, Math.min(MAX_LINE + 1, Math.max(have + keep, lineBuf.length * 2)));
+            }
+            System.arraycopy(chunk, from, lineBuf, have, keep);
+        }
+    }
+
+    private static int indexOf(byte[] b, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (b[i] == '\n') {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** @param buf the line bytes, or null when the line is too long to parse */
+    private void endLine(byte[] buf, int off, int len) {
+        lineNo++;
+        byte[] leaf = leafDigest.digest();
+        int total = lineLen;
+        lineLen = 0;
+        lineInBuf = false;
+        r.addLeaf(leaf);
+        ParsedLine parsed = null;
+        if (total > MAX_LINE || buf == null) {
+            findings.add(FindingCode.LINE_TOO_LONG, Location.line(file, lineNo, -1),
+                    "line of " + total + " bytes exceeds the " + MAX_LINE + "-byte event limit; hashed but not parsed");
+        } else {
+            int bad = Utf8.firstInvalid(buf, off, len);
+            if (bad >= 0) {
+                findings.add(FindingCode.LINE_NOT_UTF8, Location.line(file, lineNo, -1),
+                        "invalid UTF-8 at byte " + (bad + 1) + " of the line");
+            } else {
+                parsed = parser.parse(buf, off, len);
+            }
+        }
+        if (parsed == null) {
+            afterUnreadableLine(leaf);
+            return;
+        }
+        Location at = Location.line(file, lineNo, parsed.seq());
+        for (LineProblem p : parsed.problems()) {
+            findings.add(p.code(), at, p.message());
+        }
+        checkSeq(parsed.seq(), at);
+        checkChain(parsed.prev(), at);
+        checkTime(parsed, at);
+        lastLeaf = leaf;
+        if (r.firstLeafLine == 0) {
+            r.firstLeafLine = lineNo;
+        }
+    }
+
+    /** A line we could not read still has a leaf hash; the chain check resumes at the next line. */
+    private void afterUnreadableLine(byte[] leaf) {
+        if (lineNo == 1) {
+            r.firstPrev = null;
+            r.firstPrevUnknown = true;
+        }
+        lastLeaf = leaf;
+        if (lastSeq >= 0) {
+            lastSeq++; // assume the unreadable line held the expected seq, so one bad line is one finding
+        }
+    }
+
+    private void checkSeq(long seq, Location at) {
+        if (seq < 0) {
+            if (lastSeq >= 0) {
+                lastSeq++;
+            }
+            return;
+        }
+        if (lineNo == 1) {
+            r.firstSeq = seq;
+        } else if (lastSeq >= 0 && seq != lastSeq + 1) {
+            if (seq > lastSeq + 1) {
+                findings.add(io.sealtrail.model.Finding.mismatch(FindingCode.SEQ_GAP, at,
+                        (seq - lastSeq - 1) + " event(s) missing: seq", Long.toString(lastSeq + 1), Long.toString(seq)));
+            } else {
+                findings.add(io.sealtrail.model.Finding.mismatch(FindingCode.SEQ_OUT_OF_ORDER, at,
+                        "seq repeats or goes backwards: seq", Long.toString(lastSeq + 1), Long.toString(seq)));
+            }
+        }
+        lastSeq = seq;
+    }
+
+    private void checkChain(String prev, Location at) {
+        if (lineNo == 1) {
+            r.firstPrev = prev;
+            r.firstPrevUnknown = prev == null;
+            return;
+        }
+        if (prev == null || lastLeaf == null) {
+            return;
+        }
+        HEX.parseHex(prev, 0, 64, prevScratch, 0);
+        if (!Arrays.equals(prevScratch, lastLeaf)) {
+            findings.add(io.sealtrail.model.Finding.mismatch(FindingCode.CHAIN_BROKEN, at,
+                    "prev is not the entry hash of line " + (lineNo - 1) + ": prev", HEX.formatHex(lastLeaf), prev));
+        }
+    }
+
+    private void checkTime(ParsedLine parsed, Location at) {
+        Instant t = parsed.time();
+        if (t == null) {
+            return;
+        }
+        if (r.firstTime == null) {
+            r.firstTime = t;
+        }
+        if (lastTime != null && t.isBefore(lastTime)) {
+            findings.add(io.sealtrail.model.Finding.mismatch(FindingCode.TIME_BACKWARDS, at,
+                    "time goes backwards: at least", lastTime.toString(), t.toString()));
+        }
+        if (rangeFrom != null && (t.isBefore(rangeFrom) || t.isAfter(rangeTo))) {
+            findings.add(FindingCode.TIME_OUTSIDE_RANGE, at,
+                    "time " + t + " lies outside the manifest's time range " + rangeFrom + " to " + rangeTo);
+        }
+        if (lastTime == null || t.isAfter(lastTime)) {
+            lastTime = t;
+        }
+        if ("log.heartbeat".equals(parsed.action())) {
+            if (lastHeartbeat == null) {
+                r.firstHeartbeat = t;
+            } else {
+                checkHeartbeatGap(lastHeartbeat, t, at);
+            }
+            lastHeartbeat = t;
+        }
+    }
+
+    private void checkHeartbeatGap(Instant from, Instant to, Location at) {
+        long gap = Duration.between(from, to).toNanos();
+        if (gap > heartbeatLimitNanos) {
+            findings.add(new io.sealtrail.model.Finding(FindingCode.HEARTBEAT_GAP, FindingCode.HEARTBEAT_GAP.severity(),
+                    "no heartbeat for " + ChainAssembler.human(Duration.ofNanos(gap)) + " between " + from + " and " + to
+                            + " (limit " + ChainAssembler.human(Duration.ofNanos(heartbeatLimitNanos)) + ")",
+                    at, java.util.Map.of("from", from.toString(), "to", to.toString())));
+        }
+    }
+}

@@ -1,0 +1,113 @@
+package io.sealtrail.verify;
+
+import io.sealtrail.model.FindingCode;
+import io.sealtrail.model.Location;
+import io.sealtrail.verify.note.NoteFormatException;
+import io.sealtrail.verify.note.NoteVerification;
+import io.sealtrail.verify.note.SignedNote;
+import io.sealtrail.verify.note.VerifierKey;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Signed-note checks with the trust model of docs/decisions/0002: keys the bundle declares are claims
+ * that make a note *intact*; only keys the auditor trusts make it *verified*. A note signed under the
+ * name of a trusted key but not by that key is an impersonation, and an integrity failure.
+ */
+final class SignatureChecks {
+    private final List<VerifierKey> declared;
+    private final List<VerifierKey> trusted;
+    private final List<VerifierKey> all;
+    final Set<VerifierKey> usedKeys = new LinkedHashSet<>();
+    private boolean everyNoteTrusted = true;
+    private int notes;
+
+    SignatureChecks(List<VerifierKey> declared, List<VerifierKey> trusted) {
+        this.declared = List.copyOf(declared);
+        this.trusted = List.copyOf(trusted);
+        List<VerifierKey> union = new ArrayList<>(declared);
+        trusted.stream().filter(k -> !union.contains(k)).forEach(union::add);
+        this.all = List.copyOf(union);
+    }
+
+    /** The outcome for one note: who signed it, and whether a trusted key did. */
+    record NoteResult(SignedNote note, List<VerifierKey> signedBy, boolean trusted) {
+    }
+
+    /**
+     * Checks one signed note; findings go to {@code findings} under the given codes.
+     *
+     * @return null when the note cannot be parsed
+     */
+    NoteResult check(String path, byte[] bytes, FindingCode malformed, FindingCode invalid, FindingCode unsigned,
+                     FindingCollector findings) {
+        notes++;
+        SignedNote note;
+        try {
+            note = SignedNote.parse(bytes);
+        } catch (NoteFormatException e) {
+            findings.add(malformed, Location.file(path), "not a valid signed note: " + e.getMessage());
+            everyNoteTrusted = false;
+            return null;
+        }
+        NoteVerification v = note.verify(all);
+        for (VerifierKey k : v.failedBy()) {
+            findings.add(invalid, Location.file(path), "the signature by " + describe(k) + " does not verify");
+        }
+        usedKeys.addAll(v.verifiedBy());
+        if (v.verifiedBy().isEmpty()) {
+            findings.add(unsigned, Location.file(path),
+                    "no valid signature by any declared or trusted key (signed as: " + signerNames(note) + ")");
+        }
+        boolean byTrusted = v.verifiedBy().stream().anyMatch(trusted::contains) && v.failedBy().isEmpty();
+        if (!byTrusted) {
+            everyNoteTrusted = false;
+        }
+        return new NoteResult(note, v.verifiedBy(), byTrusted);
+    }
+
+    /**
+     * After all notes: the bundle-level trust findings. Returns whether every note was signed by a
+     * trusted key.
+     */
+    boolean conclude(String origin, FindingCollector findings) {
+        if (notes == 0) {
+            return false;
+        }
+        if (everyNoteTrusted) {
+            return true;
+        }
+        List<VerifierKey> sameName = trusted.stream()
+                .filter(t -> t.name().equals(origin) || usedKeys.stream().anyMatch(u -> u.name().equals(t.name())))
+                .toList();
+        if (!sameName.isEmpty()) {
+            findings.add(FindingCode.SIGNER_KEY_MISMATCH, Location.BUNDLE,
+                    "you trust " + sameName.stream().map(SignatureChecks::describe).toList() + " for " + origin
+                            + ", but the bundle is signed by " + usedKeys.stream().map(SignatureChecks::describe).toList());
+        } else if (!usedKeys.isEmpty()) {
+            findings.add(FindingCode.SIGNATURE_UNTRUSTED_KEY, Location.BUNDLE,
+                    "signed only by " + usedKeys.stream().map(SignatureChecks::describe).toList()
+                            + ", which you do not trust; add it with 'sealtrail trust add' or --trust once you have"
+                            + " confirmed its fingerprint with the producer");
+        }
+        return false;
+    }
+
+    boolean declares(VerifierKey k) {
+        return declared.contains(k);
+    }
+
+    boolean trusts(VerifierKey k) {
+        return trusted.contains(k);
+    }
+
+    static String describe(VerifierKey k) {
+        return k.name() + " (" + k.fingerprint() + ")";
+    }
+
+    private static String signerNames(SignedNote note) {
+        return String.join(", ", note.signatures().stream().map(s -> s.keyName()).distinct().toList());
+    }
+}

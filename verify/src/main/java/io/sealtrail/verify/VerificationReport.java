@@ -1,0 +1,56 @@
+package io.sealtrail.verify;
+
+import io.sealtrail.model.Finding;
+import io.sealtrail.model.Severity;
+import io.sealtrail.model.Verdict;
+import io.sealtrail.verify.bundle.Manifest;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Everything a verification established, for the CLI, the workbench and the reports alike.
+ *
+ * @param manifest null when manifest.json could not be read
+ * @param tail     the log's state after the last event read, for checking or writing the next export
+ */
+public record VerificationReport(String bundle, Manifest manifest, Verdict verdict, long events, int segments,
+                                 long eventBytes, List<CheckpointSummary> checkpoints, List<KeySummary> keys,
+                                 List<Finding> findings, Tail tail, Duration elapsed) {
+
+    public VerificationReport {
+        checkpoints = List.copyOf(checkpoints);
+        keys = List.copyOf(keys);
+        findings = List.copyOf(findings);
+    }
+
+    public long count(Severity s) {
+        return findings.stream().filter(f -> f.severity() == s).count();
+    }
+
+    /** One checkpoint: its tree head, whether the events reproduce its root, who signed it, its timestamp. */
+    public record CheckpointSummary(String file, long treeSize, String rootHash, boolean rootVerified,
+                                    List<String> signedBy, boolean trusted, Instant timestamp, String timestampAuthority,
+                                    boolean timestampAuthorityTrusted) {
+        public CheckpointSummary {
+            signedBy = List.copyOf(signedBy);
+        }
+    }
+
+    /**
+     * A key that appears in the bundle or in the auditor's trust: declared means the bundle claims it,
+     * trusted means the auditor does, signed means it produced a valid signature in this bundle.
+     */
+    public record KeySummary(String name, String keyId, String fingerprint, String vkey, boolean declared,
+                             boolean trusted, boolean signed) {
+    }
+
+    /** The log after the last event of the bundle. */
+    public record Tail(long treeSize, List<byte[]> compactRange, byte[] rootHash, String lastEntryHash,
+                       Instant lastTime) {
+        public Tail {
+            compactRange = compactRange.stream().map(byte[]::clone).toList();
+            rootHash = rootHash.clone();
+        }
+    }
+}
