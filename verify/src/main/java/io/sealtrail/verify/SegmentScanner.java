@@ -32,7 +32,6 @@ final class SegmentScanner {
     private final MessageDigest leafDigest = BundleVerifier.sha256();
     private final EventLineParser parser = new EventLineParser();
     private final byte[] chunk = new byte[CHUNK];
-    private final byte[] prevScratch = new byte[32];
     private byte[] lineBuf = new byte[4096];
 
     private final FindingCollector findings;
@@ -218,12 +217,27 @@ final class SegmentScanner {
         if (prev == null || lastLeaf == null) {
             return;
         }
-        HEX.parseHex(prev, 0, 64, prevScratch, 0);
-        if (!Arrays.equals(prevScratch, lastLeaf)) {
+        if (!hexEquals(prev, lastLeaf)) {
             findings.add(io.sealtrail.model.Finding.mismatch(FindingCode.CHAIN_BROKEN, at,
                     "prev is not the entry hash of line " + (lineNo - 1) + ": prev", HEX.formatHex(lastLeaf), prev));
         }
     }
+
+    /** Compares lowercase hex with bytes without allocating: this runs once per event. */
+    static boolean hexEquals(String hex, byte[] bytes) {
+        if (hex.length() != bytes.length * 2) {
+            return false;
+        }
+        for (int i = 0; i < bytes.length; i++) {
+            int b = bytes[i] & 0xff;
+            if (hex.charAt(2 * i) != DIGITS[b >>> 4] || hex.charAt(2 * i + 1) != DIGITS[b & 0xf]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static final char[] DIGITS = "0123456789abcdef".toCharArray();
 
     private void checkTime(ParsedLine parsed, Location at) {
         Instant t = parsed.time();

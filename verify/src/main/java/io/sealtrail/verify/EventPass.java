@@ -1,0 +1,107 @@
+package io.sealtrail.verify;
+
+import io.sealtrail.model.FindingCode;
+import io.sealtrail.model.Location;
+import io.sealtrail.verify.bundle.BundleSource;
+import io.sealtrail.verify.bundle.Manifest;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Comparator;
+import java.util.Deque;
+import java.util.List;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Reads every event segment exactly once: segments are scanned in parallel (each thread hashes the file,
+ * hashes and parses its lines), and their results are handed to the {@link ChainAssembler} in log order.
+ * At most a few results wait at a time, so memory stays bounded by the segment size, not the bundle.
+ */
+final class EventPass {
+    record Totals(long events, int segments, long bytes) {
+    }
+
+    private final BundleSource source;
+    private final Manifest manifest;
+    private final FindingCollector findings;
+    private final Duration heartbeatLimit;
+    private final int threads;
+    private final BundleVerifier.Progress progress;
+
+    EventPass(BundleSource source, Manifest manifest, FindingCollector findings, Duration heartbeatLimit, int threads,
+              BundleVerifier.Progress progress) {
+        this.source = source;
+        this.manifest = manifest;
+        this.findings = findings;
+        this.heartbeatLimit = heartbeatLimit;
+        this.threads = threads;
+        this.progress = progress;
+    }
+
+    Totals run(ChainAssembler chain) {
+        List<Manifest.FileEntry> segments = manifest.eventSegments().stream()
+                .filter(f -> source.exists(f.path()))
+                .sorted(Comparator.comparingLong(Manifest.FileEntry::firstSeq))
+                .toList();
+        long totalBytes = segments.stream().mapToLong(Manifest.FileEntry::size).sum();
+        ThreadLocal<SegmentScanner> scanners = ThreadLocal.withInitial(() ->
+                new SegmentScanner(findings, heartbeatLimit, manifest.timeFrom(), manifest.timeTo()));
+        ExecutorService pool = Executors.newFixedThreadPool(threads, daemonThreads());
+        Deque<Future<SegmentResult>> inFlight = new ArrayDeque<>();
+        long events = 0;
+        long bytes = 0;
+        int next = 0;
+        try {
+            for (int i = 0; i < segments.size(); i++) {
+                while (next < segments.size() && next < i + threads + 1) {
+                    Manifest.FileEntry entry = segments.get(next++);
+                    inFlight.add(pool.submit(() -> scanners.get().scan(source, entry)));
+                }
+                SegmentResult r = await(inFlight.poll(), segments.get(i));
+                if (r == null) {
+                    continue;
+                }
+                FileInventory.checkSizeAndHash(r.entry, r.bytes, java.util.HexFormat.of().parseHex(r.fileSha256), findings);
+                chain.accept(r);
+                events += r.count;
+                bytes += r.bytes;
+                progress.update(bytes, totalBytes);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        return new Totals(events, segments.size(), bytes);
+    }
+
+    private SegmentResult await(Future<SegmentResult> f, Manifest.FileEntry entry) {
+        try {
+            return f.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CancellationException("verification cancelled");
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof IOException io) {
+                findings.add(FindingCode.FILE_HASH_MISMATCH, Location.file(entry.path()),
+                        "cannot be read to the end: " + io.getMessage());
+                return null;
+            }
+            throw new IllegalStateException("scanning " + entry.path() + " failed", cause);
+        }
+    }
+
+    private static ThreadFactory daemonThreads() {
+        AtomicInteger n = new AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, "sealtrail-verify-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+    }
+}

@@ -1,0 +1,80 @@
+package io.sealtrail.verify;
+
+import io.sealtrail.model.FindingCode;
+import io.sealtrail.model.Location;
+import io.sealtrail.verify.bundle.Manifest;
+import io.sealtrail.verify.tsa.Pem;
+import io.sealtrail.verify.tsa.TimestampCheck;
+import io.sealtrail.verify.tsa.TimestampFormatException;
+import io.sealtrail.verify.tsa.TimestampVerifier;
+import java.security.cert.X509Certificate;
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.TreeSet;
+
+/**
+ * RFC 3161 tokens over checkpoint files: imprint, signature, and the TSA chain evaluated at the token's
+ * genTime (so a TSA certificate that expired later does not turn old evidence red). Whether the TSA's
+ * root is trusted is the auditor's call and does not change the verdict, but is always reported.
+ */
+final class TimestampChecks {
+    private final List<X509Certificate> trustedRoots;
+
+    TimestampChecks(List<X509Certificate> trustedRoots) {
+        this.trustedRoots = trustedRoots;
+    }
+
+    void check(Manifest m, Map<String, byte[]> files, NavigableMap<Long, CheckpointFile> checkpoints,
+               FindingCollector findings) {
+        List<X509Certificate> chain = List.of();
+        byte[] pem = files.get(Manifest.TSA_CHAIN);
+        if (pem != null) {
+            try {
+                chain = Pem.readCertificates(pem);
+            } catch (TimestampFormatException e) {
+                findings.add(FindingCode.TIMESTAMP_MALFORMED, Location.file(Manifest.TSA_CHAIN), e.getMessage());
+            }
+        }
+        TimestampVerifier verifier = new TimestampVerifier(trustedRoots);
+        TreeSet<String> untrustedTsas = new TreeSet<>();
+        for (Map.Entry<String, byte[]> f : files.entrySet()) {
+            String path = f.getKey();
+            if (!path.startsWith(Manifest.TIMESTAMPS_DIR) || !path.endsWith(".tsr")) {
+                continue;
+            }
+            Location at = Location.file(path);
+            String size = path.substring(Manifest.TIMESTAMPS_DIR.length(), path.length() - ".tsr".length());
+            String checkpointPath = Manifest.CHECKPOINTS_DIR + size + ".checkpoint";
+            byte[] stamped = files.get(checkpointPath);
+            if (stamped == null) {
+                findings.add(FindingCode.TIMESTAMP_MALFORMED, at, "stamps " + checkpointPath + ", which the bundle lacks");
+                continue;
+            }
+            TimestampCheck c = verifier.verify(f.getValue(), stamped, chain);
+            switch (c.status()) {
+                case OK -> {
+                    CheckpointFile cp = checkpoints.values().stream().filter(x -> x.path().equals(checkpointPath))
+                            .findFirst().orElse(null);
+                    if (cp != null) {
+                        cp.timestamp = c.genTime();
+                        cp.timestampAuthority = c.tsaName();
+                        cp.timestampTrusted = c.tsaTrusted();
+                    }
+                    if (!c.tsaTrusted()) {
+                        untrustedTsas.add(c.tsaName());
+                    }
+                }
+                case MALFORMED -> findings.add(FindingCode.TIMESTAMP_MALFORMED, at, c.message());
+                case IMPRINT_MISMATCH -> findings.add(FindingCode.TIMESTAMP_IMPRINT_MISMATCH, at, c.message());
+                case SIGNATURE_INVALID -> findings.add(FindingCode.TIMESTAMP_SIGNATURE_INVALID, at, c.message());
+                case CHAIN_INVALID -> findings.add(FindingCode.TIMESTAMP_CHAIN_INVALID, at, c.message());
+            }
+        }
+        if (!untrustedTsas.isEmpty()) {
+            findings.add(FindingCode.TIMESTAMP_TSA_UNTRUSTED, Location.file(Manifest.TSA_CHAIN),
+                    "timestamps are valid, but their authority is not one you trust: " + String.join("; ", untrustedTsas)
+                            + " (pass --trust-tsa ROOT.pem to trust it)");
+        }
+    }
+}
