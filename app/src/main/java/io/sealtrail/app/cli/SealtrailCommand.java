@@ -1,18 +1,82 @@
 package io.sealtrail.app.cli;
 
+import io.sealtrail.verify.bundle.BundleFormatException;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.NoSuchFileException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
+/**
+ * The root command. Exit codes are a contract (docs/cli.md): 0 verified, 1 integrity findings,
+ * 2 usage error or unreadable input, 3 intact but not signed by a trusted key, 70 internal error.
+ */
 @Command(name = "sealtrail", mixinStandardHelpOptions = true, version = "Sealtrail 0.1.0",
-        description = "Verify, import, investigate and report on sealed audit-log bundles, offline.")
+        description = "Verify sealed audit-log bundles offline, and investigate them.",
+        subcommands = {GenCommand.class, VerifyCommand.class, CheckpointCommand.class, ProofCommand.class,
+                TrustCommand.class, BenchCommand.class, DemoCommand.class, CommandLine.HelpCommand.class})
 public final class SealtrailCommand implements Runnable {
+    public static final int EXIT_VERIFIED = 0;
+    public static final int EXIT_INTEGRITY = 1;
+    public static final int EXIT_USAGE = 2;
+    public static final int EXIT_UNTRUSTED = 3;
+    public static final int EXIT_INTERNAL = 70;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
 
     public static int run(String... args) {
-        return new CommandLine(new SealtrailCommand()).execute(args);
+        return commandLine().execute(args);
+    }
+
+    public static CommandLine commandLine() {
+        CommandLine cl = new CommandLine(new SealtrailCommand());
+        cl.setExecutionExceptionHandler(SealtrailCommand::onException);
+        return cl;
     }
 
     @Override
     public void run() {
-        CommandLine.usage(this, System.out);
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /** Bad input is one plain sentence and exit 2; only a bug prints a stack trace, and only on request. */
+    private static int onException(Exception e, CommandLine cl, CommandLine.ParseResult parsed) {
+        PrintWriter err = cl.getErr();
+        if (e instanceof BundleFormatException || e instanceof UserException) {
+            err.println("sealtrail: " + e.getMessage());
+            return EXIT_USAGE;
+        }
+        if (e instanceof NoSuchFileException nf) {
+            err.println("sealtrail: " + nf.getFile() + ": no such file");
+            return EXIT_USAGE;
+        }
+        if (e instanceof FileAlreadyExistsException fe) {
+            err.println("sealtrail: " + fe.getFile() + " already exists; choose another --out or remove it");
+            return EXIT_USAGE;
+        }
+        if (e instanceof IOException io) {
+            err.println("sealtrail: " + io.getMessage());
+            return EXIT_USAGE;
+        }
+        err.println("sealtrail: internal error: " + e + " (set SEALTRAIL_DEBUG=1 for details)");
+        if (System.getenv("SEALTRAIL_DEBUG") != null) {
+            e.printStackTrace(err);
+        }
+        return EXIT_INTERNAL;
+    }
+
+    /** A problem with what the user asked for; its message is shown as is. */
+    public static final class UserException extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        public UserException(String message) {
+            super(message);
+        }
+
+        public UserException(String message, Throwable cause) {
+            super(message, cause);
+        }
     }
 }

@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
+import java.time.temporal.ChronoUnit;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -229,7 +230,7 @@ public final class ActivitySimulator {
 
     private AuditEvent event(String action, Outcome outcome, String reason, Session s, String method, Boolean mfa,
                              String sessionId, String command, String query) {
-        Instant t = Instant.ofEpochSecond(0, now);
+        Instant t = Instant.ofEpochSecond(0, now).truncatedTo(ChronoUnit.MICROS); // as precise as the text
         now += 1_000 + rnd.nextInt(900_000); // events of one burst are a little apart, never equal
         return new AuditEvent(-1, t, MICROS.format(t), null, action, outcome, reason,
                 new AuditEvent.Actor(s.person.name(), s.person.id(), s.person.roles()),
@@ -240,7 +241,7 @@ public final class ActivitySimulator {
     }
 
     private AuditEvent heartbeat() {
-        Instant t = Instant.ofEpochSecond(0, now);
+        Instant t = Instant.ofEpochSecond(0, now).truncatedTo(ChronoUnit.MICROS);
         return new AuditEvent(-1, t, MICROS.format(t), null, AuditEvent.ACTION_HEARTBEAT, Outcome.SUCCESS, null,
                 null, null, null, new AuditEvent.Target(TargetKind.APPLICATION, gatewayName, null, null),
                 null, null, null, "sealtrail");
