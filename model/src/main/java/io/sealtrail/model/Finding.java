@@ -21,10 +21,13 @@ public record Finding(FindingCode code, Severity severity, String message, Locat
         return new Finding(code, code.severity(), message, location, Map.of());
     }
 
-    /** A mismatch finding whose message shows both values, as an auditor needs to see them. */
-    public static Finding mismatch(FindingCode code, Location location, String what, String expected, String computed) {
+    /**
+     * A mismatch finding whose message shows both values, as an auditor needs to see them: what the
+     * evidence commits to ({@code expected}) and what is actually there ({@code found}).
+     */
+    public static Finding mismatch(FindingCode code, Location location, String what, String expected, String found) {
         return new Finding(code, code.severity(),
-                what + ": expected " + expected + ", computed " + computed,
-                location, Map.of("expected", expected, "computed", computed));
+                what + ": expected " + expected + ", found " + found,
+                location, Map.of("expected", expected, "found", found));
     }
 }

@@ -35,10 +35,46 @@ public final class FindingCollector {
         return counts.containsKey(code);
     }
 
-    /** Findings sorted by file, line and code, followed by one summary per code that overflowed. */
+    /** Compares paths with their numbers by value, so checkpoints/9000 comes before checkpoints/10000. */
+    static int natural(String a, String b) {
+        int i = 0;
+        int j = 0;
+        while (i < a.length() && j < b.length()) {
+            char x = a.charAt(i);
+            char y = b.charAt(j);
+            if (Character.isDigit(x) && Character.isDigit(y)) {
+                int ei = i;
+                int ej = j;
+                while (ei < a.length() && Character.isDigit(a.charAt(ei))) {
+                    ei++;
+                }
+                while (ej < b.length() && Character.isDigit(b.charAt(ej))) {
+                    ej++;
+                }
+                String nx = a.substring(i, ei).replaceFirst("^0+(?=.)", "");
+                String ny = b.substring(j, ej).replaceFirst("^0+(?=.)", "");
+                int c = nx.length() != ny.length() ? Integer.compare(nx.length(), ny.length()) : nx.compareTo(ny);
+                if (c != 0) {
+                    return c;
+                }
+                i = ei;
+                j = ej;
+            } else {
+                if (x != y) {
+                    return Character.compare(x, y);
+                }
+                i++;
+                j++;
+            }
+        }
+        return Integer.compare(a.length() - i, b.length() - j);
+    }
+
+    /** Findings sorted by severity, file (bundle-wide ones last), line and code, followed by one summary per code that overflowed. */
     public synchronized List<Finding> sorted() {
         List<Finding> out = new ArrayList<>(findings);
-        out.sort(Comparator.comparing((Finding f) -> f.location().file() == null ? "" : f.location().file())
+        out.sort(Comparator.comparing(Finding::severity)
+                .thenComparing((Finding f) -> f.location().file(), Comparator.nullsLast(FindingCollector::natural))
                 .thenComparingLong(f -> f.location().line())
                 .thenComparingLong(f -> f.location().seq())
                 .thenComparing(Finding::code));

@@ -219,7 +219,8 @@ final class SegmentScanner {
         }
         if (!hexEquals(prev, lastLeaf)) {
             findings.add(io.sealtrail.model.Finding.mismatch(FindingCode.CHAIN_BROKEN, at,
-                    "prev is not the entry hash of line " + (lineNo - 1) + ": prev", HEX.formatHex(lastLeaf), prev));
+                    "prev does not match the entry hash of line " + (lineNo - 1) + " (the line before was altered,"
+                            + " removed or inserted)", HEX.formatHex(lastLeaf), prev));
         }
     }
 

@@ -6,7 +6,7 @@ import io.sealtrail.model.Finding;
 import io.sealtrail.model.Severity;
 import io.sealtrail.verify.bundle.Manifest;
 import java.io.IOException;
-import java.io.OutputStream;
+import java.io.Writer;
 import java.util.Map;
 
 /** The machine-readable form of a verification (the CLI's --json): one JSON document. */
@@ -14,8 +14,9 @@ public final class VerificationReportJson {
     private VerificationReportJson() {
     }
 
-    public static void write(VerificationReport r, OutputStream out) throws IOException {
-        try (JsonGenerator g = new JsonFactory().createGenerator(out)) {
+    public static void write(VerificationReport r, Writer out) throws IOException {
+        try (JsonGenerator g = new JsonFactory().createGenerator(out)
+                .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)) {
             g.useDefaultPrettyPrinter();
             g.writeStartObject();
             g.writeStringField("bundle", r.bundle());

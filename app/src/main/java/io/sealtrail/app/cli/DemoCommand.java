@@ -1,12 +1,71 @@
 package io.sealtrail.app.cli;
 
+import io.sealtrail.app.demo.DemoBundles;
+import io.sealtrail.verify.BundleVerifier;
+import io.sealtrail.verify.VerificationReport;
+import io.sealtrail.verify.VerifyOptions;
+import io.sealtrail.verify.note.VerifierKey;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
-@Command(name = "demo", mixinStandardHelpOptions = true, description = "Placeholder")
+@Command(name = "demo", mixinStandardHelpOptions = true,
+        description = {"Make the demo evidence (once) and walk through verifying it: two consecutive exports of one",
+                "log, the second altered in one place. The demo trusts its own demo key, for the demo only."})
 final class DemoCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--dir", description = "Demo folder (default: ${DEFAULT-VALUE}).", defaultValue = "sealtrail-demo")
+    Path dir;
+
     @Override
-    public Integer call() {
+    public Integer call() throws Exception {
+        PrintWriter o = spec.commandLine().getOut();
+        o.println("Sealtrail demo: evidence in " + dir.toAbsolutePath() + (Files.exists(dir) ? "" : " (generating...)"));
+        o.flush();
+        DemoBundles.Demo demo = DemoBundles.create(dir);
+        VerifierKey key = VerifierKey.parse(Files.readString(demo.vkey()).strip());
+        o.println("The demo trusts only its own demo key, " + key.name() + " " + key.fingerprint()
+                + ", and only for this walk-through (your trust store is not used or changed).");
+        VerifyOptions trustDemo = new VerifyOptions(List.of(key), List.of(), null,
+                Runtime.getRuntime().availableProcessors());
+        BundleVerifier verifier = new BundleVerifier();
+
+        section(o, "1. The first export, verified",
+                "sealtrail verify " + demo.first() + " --trust " + demo.vkey());
+        VerificationReport r1 = verifier.verify(demo.first(), trustDemo);
+        VerifyCommand.print(r1, o);
+
+        section(o, "2. The same export without trusting any key: intact, but nobody you trust vouches for it (exit 3)",
+                "sealtrail verify " + demo.first() + " --no-trust-store");
+        VerifyCommand.print(verifier.verify(demo.first(), new VerifyOptions(List.of(), List.of(), null, 2)), o);
+
+        section(o, "3. The second export, checked for continuity with the first; it was altered: "
+                + demo.alteration(), "sealtrail verify " + demo.second() + " --trust " + demo.vkey()
+                + " --previous " + demo.first());
+        VerificationReport r2 = verifier.verify(demo.second(), trustDemo.withPrevious(demo.first()));
+        VerifyCommand.print(r2, o);
+
+        section(o, "Next", "");
+        o.println("  sealtrail proof export --bundle " + demo.first() + " --seq 42 --out e42.tlog-proof");
+        o.println("  sealtrail proof verify e42.tlog-proof --vkey " + demo.vkey());
+        o.println("  sealtrail verify " + demo.second() + " --trust " + demo.vkey() + " --json");
+        o.flush();
         return 0;
+    }
+
+    private static void section(PrintWriter o, String title, String command) {
+        o.println();
+        o.println("== " + title);
+        if (!command.isEmpty()) {
+            o.println("$ " + command);
+        }
     }
 }

@@ -11,7 +11,6 @@ import io.sealtrail.verify.bundle.Manifest;
 import io.sealtrail.verify.tsa.Pem;
 import io.sealtrail.verify.tsa.TimestampFormatException;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -61,8 +60,8 @@ final class VerifyCommand implements Callable<Integer> {
                 threads);
         VerificationReport r = new BundleVerifier().verify(bundle, options);
         if (json) {
-            OutputStream out = System.out;
-            VerificationReportJson.write(r, new NonClosing(out));
+            PrintWriter out = spec.commandLine().getOut();
+            VerificationReportJson.write(r, out);
             out.flush();
         } else {
             print(r, spec.commandLine().getOut());
@@ -116,22 +115,5 @@ final class VerifyCommand implements Callable<Integer> {
             case INTACT_UNTRUSTED -> "INTACT, NOT TRUSTED: no key you trust signed it (see the keys below)";
             case INTEGRITY_FAILURE -> "INTEGRITY FAILURE: the evidence is not what was signed (see the findings)";
         };
-    }
-
-    /** System.out must outlive the JSON writer. */
-    private static final class NonClosing extends java.io.FilterOutputStream {
-        NonClosing(OutputStream out) {
-            super(out);
-        }
-
-        @Override
-        public void write(byte[] b, int off, int len) throws IOException {
-            out.write(b, off, len);
-        }
-
-        @Override
-        public void close() throws IOException {
-            out.flush();
-        }
     }
 }

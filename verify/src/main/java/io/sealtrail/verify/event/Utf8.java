@@ -2,6 +2,9 @@ package io.sealtrail.verify.event;
 
 /** Strict UTF-8 validation (no overlong forms, no surrogates, nothing above U+10FFFF). */
 public final class Utf8 {
+    private static final java.lang.invoke.VarHandle LONGS =
+            java.lang.invoke.MethodHandles.byteArrayViewVarHandle(long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
+
     private Utf8() {
     }
 
@@ -9,6 +12,10 @@ public final class Utf8 {
     public static int firstInvalid(byte[] b, int off, int len) {
         int end = off + len;
         int i = off;
+        // Event lines are mostly ASCII: test eight bytes at a time for a high bit.
+        while (i + 8 <= end && ((long) LONGS.get(b, i) & 0x8080808080808080L) == 0) {
+            i += 8;
+        }
         while (i < end) {
             int c = b[i];
             if (c >= 0) {

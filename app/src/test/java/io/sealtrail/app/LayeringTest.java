@@ -1,0 +1,78 @@
+package io.sealtrail.app;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.library.dependencies.SlicesRuleDefinition;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The layering of docs/decisions and STYLE: core modules stay free of UI toolkits, BouncyCastle stays
+ * in verify (crypto at the edge), dependencies point one way, and only the CLI prints.
+ */
+class LayeringTest {
+    private static final String[] CORE = {"io.sealtrail.model..", "io.sealtrail.verify..", "io.sealtrail.index..",
+            "io.sealtrail.report.."};
+    private static JavaClasses classes;
+
+    @BeforeAll
+    static void importClasses() {
+        classes = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("io.sealtrail");
+    }
+
+    @Test
+    void coreModulesDoNotUseUiToolkits() {
+        noClasses().that().resideInAnyPackage(CORE)
+                .should().dependOnClassesThat().resideInAnyPackage("javafx..", "javax.swing..", "org.controlsfx..")
+                .check(classes);
+    }
+
+    @Test
+    void onlyReportMayDrawWithAwt() {
+        noClasses().that().resideInAnyPackage("io.sealtrail.model..", "io.sealtrail.verify..", "io.sealtrail.index..")
+                .should().dependOnClassesThat().resideInAnyPackage("java.awt..")
+                .check(classes);
+    }
+
+    @Test
+    void bouncyCastleStaysInVerifyAndReportSigning() {
+        noClasses().that().resideOutsideOfPackages("io.sealtrail.verify..", "io.sealtrail.report.sign..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.bouncycastle..")
+                .check(classes);
+    }
+
+    @Test
+    void modelDependsOnNoOtherModule() {
+        noClasses().that().resideInAPackage("io.sealtrail.model..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.sealtrail.verify..", "io.sealtrail.index..",
+                        "io.sealtrail.report..", "io.sealtrail.app..", "com.fasterxml..")
+                .check(classes);
+    }
+
+    @Test
+    void coreModulesDoNotDependOnTheApp() {
+        noClasses().that().resideInAnyPackage(CORE)
+                .should().dependOnClassesThat().resideInAPackage("io.sealtrail.app..")
+                .check(classes);
+    }
+
+    @Test
+    void onlyTheCommandLinePrintsToTheConsole() {
+        noClasses().that().resideOutsideOfPackage("io.sealtrail.app.cli..")
+                .and().doNotHaveFullyQualifiedName("io.sealtrail.app.Main")
+                .should().accessField(System.class, "out")
+                .orShould().accessField(System.class, "err")
+                .check(classes);
+    }
+
+    @Test
+    void verifyPackagesHaveNoCycles() {
+        SlicesRuleDefinition.slices().matching("io.sealtrail.verify.(*)..").should().beFreeOfCycles()
+                .allowEmptyShould(true).check(classes);
+    }
+}
