@@ -7,7 +7,6 @@ import io.sealtrail.verify.bundle.Manifest;
 import io.sealtrail.verify.event.EventLineParser;
 import io.sealtrail.verify.event.LineProblem;
 import io.sealtrail.verify.event.ParsedLine;
-import io.sealtrail.verify.event.Utf8;
 import java.io.IOException;
 import java.io.InputStream;
 import java.security.MessageDigest;
@@ -150,13 +149,7 @@ final class SegmentScanner {
             findings.add(FindingCode.LINE_TOO_LONG, Location.line(file, lineNo, -1),
                     "line of " + total + " bytes exceeds the " + MAX_LINE + "-byte event limit; hashed but not parsed");
         } else {
-            int bad = Utf8.firstInvalid(buf, off, len);
-            if (bad >= 0) {
-                findings.add(FindingCode.LINE_NOT_UTF8, Location.line(file, lineNo, -1),
-                        "invalid UTF-8 at byte " + (bad + 1) + " of the line");
-            } else {
-                parsed = parser.parse(buf, off, len);
-            }
+            parsed = parser.parse(buf, off, len);
         }
         if (parsed == null) {
             afterUnreadableLine(leaf);
