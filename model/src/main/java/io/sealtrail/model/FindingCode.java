@@ -53,7 +53,10 @@ public enum FindingCode {
     // Completeness in time
     HEARTBEAT_GAP(Severity.ERROR, "no heartbeat for longer than the declared interval allows: logging stopped or events are missing"),
     TIME_BACKWARDS(Severity.WARNING, "an event's time is earlier than the event before it"),
-    TIME_OUTSIDE_RANGE(Severity.WARNING, "an event's time lies outside the manifest's time range");
+    TIME_OUTSIDE_RANGE(Severity.WARNING, "an event's time lies outside the manifest's time range"),
+    // Appended later (codes are never reordered or reused)
+    HEARTBEAT_NOT_DECLARED(Severity.WARNING, "the producer declares no heartbeat interval, so silence cannot be told from loss"),
+    CHECKPOINT_MISSING(Severity.WARNING, "a checkpoint the declared interval promises is not in the bundle");
 
     private final Severity severity;
     private final String summary;

@@ -96,6 +96,7 @@ public final class BundleVerifier {
         SignatureChecks signatures = new SignatureChecks(declared, options.trustedKeys());
         checkManifestSignature(source, m, manifestBytes, signatures, findings);
         NavigableMap<Long, CheckpointFile> checkpoints = checkpoints(m, files, signatures, findings);
+        declaredIntervals(m, checkpoints, findings);
         new TimestampChecks(options.trustedTsaRoots()).check(m, files, checkpoints, findings);
         CompactRange startTree = startTree(m, findings);
         new ContinuityChecks(this, options).check(m, findings);
@@ -254,9 +255,35 @@ public final class BundleVerifier {
         }
     }
 
+    /** One and a half intervals: tolerates jitter, never a missed beat. No interval, no limit. */
     private static Duration heartbeatLimit(Manifest m) {
-        long s = Math.max(1, m.heartbeatIntervalSeconds());
-        return Duration.ofMillis(s * 1500); // one and a half intervals: tolerate jitter, never a missed beat
+        long s = m.heartbeatIntervalSeconds();
+        return s == 0 ? Duration.ofSeconds(Long.MAX_VALUE / 2_000_000_000L) : Duration.ofMillis(Math.multiplyExact(s, 1500));
+    }
+
+    private static void declaredIntervals(Manifest m, NavigableMap<Long, CheckpointFile> checkpoints,
+                                          FindingCollector findings) {
+        if (m.heartbeatIntervalSeconds() == 0) {
+            findings.add(FindingCode.HEARTBEAT_NOT_DECLARED, Location.file(Manifest.MANIFEST),
+                    "heartbeat_interval_seconds is 0: gaps in the log cannot be detected");
+        }
+        long every = m.checkpointInterval();
+        if (every == 0) {
+            return;
+        }
+        long missing = 0;
+        long first = -1;
+        for (long size = (m.start() / every + 1) * every; size < m.end(); size += every) {
+            if (!checkpoints.containsKey(size)) {
+                missing++;
+                first = first < 0 ? size : first;
+            }
+        }
+        if (missing > 0) {
+            findings.add(FindingCode.CHECKPOINT_MISSING, Location.file(Manifest.CHECKPOINTS_DIR + first + ".checkpoint"),
+                    missing + " checkpoint(s) promised by checkpoint_interval " + every + " are missing, the first at"
+                            + " tree size " + first + "; events are then covered only by a later checkpoint");
+        }
     }
 
     private static List<VerificationReport.CheckpointSummary> summaries(NavigableMap<Long, CheckpointFile> cps) {

@@ -51,7 +51,7 @@ final class EventPass {
                 .toList();
         long totalBytes = segments.stream().mapToLong(Manifest.FileEntry::size).sum();
         ThreadLocal<SegmentScanner> scanners = ThreadLocal.withInitial(() ->
-                new SegmentScanner(findings, heartbeatLimit, manifest.timeFrom(), manifest.timeTo()));
+                new SegmentScanner(heartbeatLimit, manifest.timeFrom(), manifest.timeTo()));
         ExecutorService pool = Executors.newFixedThreadPool(threads, daemonThreads());
         Deque<Future<SegmentResult>> inFlight = new ArrayDeque<>();
         long events = 0;
@@ -67,6 +67,7 @@ final class EventPass {
                 if (r == null) {
                     continue;
                 }
+                findings.absorb(r.findings);
                 FileInventory.checkSizeAndHash(r.entry, r.bytes, java.util.HexFormat.of().parseHex(r.fileSha256), findings);
                 chain.accept(r);
                 events += r.count;

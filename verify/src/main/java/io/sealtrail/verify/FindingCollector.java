@@ -31,6 +31,33 @@ public final class FindingCollector {
         add(Finding.of(code, location, message));
     }
 
+    /**
+     * Takes over another collector's findings and counts, as if they had been added here in order. The
+     * event pass collects each segment separately and absorbs them in log order, so which findings are
+     * kept never depends on thread timing.
+     */
+    public void absorb(FindingCollector other) {
+        List<Finding> kept;
+        Map<FindingCode, Long> otherCounts;
+        synchronized (other) {
+            kept = new ArrayList<>(other.findings);
+            otherCounts = new EnumMap<>(other.counts);
+        }
+        synchronized (this) {
+            Map<FindingCode, Long> keptCounts = new EnumMap<>(FindingCode.class);
+            for (Finding f : kept) {
+                add(f);
+                keptCounts.merge(f.code(), 1L, Long::sum);
+            }
+            otherCounts.forEach((code, n) -> {
+                long extra = n - keptCounts.getOrDefault(code, 0L);
+                if (extra > 0) {
+                    counts.merge(code, extra, Long::sum);
+                }
+            });
+        }
+    }
+
     public synchronized boolean has(FindingCode code) {
         return counts.containsKey(code);
     }

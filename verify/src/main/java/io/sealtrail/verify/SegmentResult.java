@@ -7,6 +7,7 @@ import java.util.Arrays;
 /** What one segment scan hands to the assembler: leaf hashes in order, and its boundary values. */
 final class SegmentResult {
     final Manifest.FileEntry entry;
+    final FindingCollector findings = new FindingCollector();
     private byte[] leaves = new byte[32 * 1024];
     int count;
     long bytes;

@@ -33,7 +33,7 @@ final class SegmentScanner {
     private final byte[] chunk = new byte[CHUNK];
     private byte[] lineBuf = new byte[4096];
 
-    private final FindingCollector findings;
+    private FindingCollector findings; // the current segment's own
     private final long heartbeatLimitNanos;
     private final Instant rangeFrom;
     private final Instant rangeTo;
@@ -49,8 +49,7 @@ final class SegmentScanner {
     private Instant lastTime;
     private Instant lastHeartbeat;
 
-    SegmentScanner(FindingCollector findings, Duration heartbeatLimit, Instant rangeFrom, Instant rangeTo) {
-        this.findings = findings;
+    SegmentScanner(Duration heartbeatLimit, Instant rangeFrom, Instant rangeTo) {
         this.heartbeatLimitNanos = heartbeatLimit.toNanos();
         this.rangeFrom = rangeFrom;
         this.rangeTo = rangeTo;
@@ -59,6 +58,7 @@ final class SegmentScanner {
     SegmentResult scan(BundleSource source, Manifest.FileEntry entry) throws IOException {
         file = entry.path();
         r = new SegmentResult(entry);
+        findings = r.findings;
         lineNo = 0;
         lineLen = 0;
         lineInBuf = false;
@@ -81,7 +81,7 @@ final class SegmentScanner {
         if (lineLen > 0 || lineInBuf) {
             findings.add(FindingCode.LINE_UNTERMINATED, Location.line(file, lineNo + 1, -1),
                     "the segment ends in the middle of a line (no final LF)");
-            endLine(null, 0, 0);
+            endLine(lineLen <= MAX_LINE ? lineBuf : null, 0, Math.min(lineLen, MAX_LINE)); // always in lineBuf here
         }
         r.bytes = total;
         r.fileSha256 = HEX.formatHex(fileDigest.digest());

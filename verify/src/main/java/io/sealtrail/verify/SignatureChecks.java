@@ -21,6 +21,7 @@ final class SignatureChecks {
     private final List<VerifierKey> trusted;
     private final List<VerifierKey> all;
     final Set<VerifierKey> usedKeys = new LinkedHashSet<>();
+    final Set<VerifierKey> witnesses = new LinkedHashSet<>();
     private boolean everyNoteTrusted = true;
     private int notes;
 
@@ -56,16 +57,19 @@ final class SignatureChecks {
         for (VerifierKey k : v.failedBy()) {
             findings.add(invalid, Location.file(path), "the signature by " + describe(k) + " does not verify");
         }
-        usedKeys.addAll(v.verifiedBy());
-        if (v.verifiedBy().isEmpty()) {
-            findings.add(unsigned, Location.file(path),
-                    "no valid signature by any declared or trusted key (signed as: " + signerNames(note) + ")");
+        // Only log keys sign for the log; a witness cosignature (type 0x04) attests, it does not sign.
+        List<VerifierKey> signers = v.verifiedBy().stream().filter(k -> k.type() == VerifierKey.TYPE_ED25519).toList();
+        v.verifiedBy().stream().filter(k -> k.type() != VerifierKey.TYPE_ED25519).forEach(witnesses::add);
+        usedKeys.addAll(signers);
+        if (signers.isEmpty()) {
+            findings.add(unsigned, Location.file(path), "no valid log signature by any declared or trusted key"
+                    + " (signed as: " + signerNames(note) + "; witness cosignatures alone do not count)");
         }
-        boolean byTrusted = v.verifiedBy().stream().anyMatch(trusted::contains) && v.failedBy().isEmpty();
+        boolean byTrusted = signers.stream().anyMatch(trusted::contains) && v.failedBy().isEmpty();
         if (!byTrusted) {
             everyNoteTrusted = false;
         }
-        return new NoteResult(note, v.verifiedBy(), byTrusted);
+        return new NoteResult(note, signers, byTrusted);
     }
 
     /**
@@ -79,16 +83,21 @@ final class SignatureChecks {
         if (everyNoteTrusted) {
             return true;
         }
-        List<VerifierKey> sameName = trusted.stream()
-                .filter(t -> t.name().equals(origin) || usedKeys.stream().anyMatch(u -> u.name().equals(t.name())))
+        // A key that signs under the name of a key the auditor trusts, without being that key, impersonates it.
+        List<VerifierKey> impostors = usedKeys.stream()
+                .filter(u -> !trusted.contains(u) && trusted.stream().anyMatch(t -> t.name().equals(u.name())))
                 .toList();
-        if (!sameName.isEmpty()) {
+        List<VerifierKey> untrusted = usedKeys.stream().filter(u -> !trusted.contains(u)).toList();
+        if (!impostors.isEmpty()) {
+            List<VerifierKey> genuine = trusted.stream()
+                    .filter(t -> impostors.stream().anyMatch(i -> i.name().equals(t.name()))).toList();
             findings.add(FindingCode.SIGNER_KEY_MISMATCH, Location.BUNDLE,
-                    "you trust " + sameName.stream().map(SignatureChecks::describe).toList() + " for " + origin
-                            + ", but the bundle is signed by " + usedKeys.stream().map(SignatureChecks::describe).toList());
-        } else if (!usedKeys.isEmpty()) {
+                    "signed as " + impostors.get(0).name() + " by " + impostors.stream().map(SignatureChecks::describe)
+                            .toList() + ", but the key you trust under that name is "
+                            + genuine.stream().map(SignatureChecks::describe).toList() + " (log " + origin + ")");
+        } else if (!untrusted.isEmpty()) {
             findings.add(FindingCode.SIGNATURE_UNTRUSTED_KEY, Location.BUNDLE,
-                    "signed only by " + usedKeys.stream().map(SignatureChecks::describe).toList()
+                    "signed only by " + untrusted.stream().map(SignatureChecks::describe).toList()
                             + ", which you do not trust; add it with 'sealtrail trust add' or --trust once you have"
                             + " confirmed its fingerprint with the producer");
         }

@@ -12,7 +12,6 @@ import io.sealtrail.verify.testing.Tamper;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -76,9 +75,6 @@ class ReportDeterminismTest {
 
     /** Every line's prev altered in every segment: about 4000 CHAIN_BROKEN findings, over the cap of 1000. */
     @Test
-    @Disabled("BUG: FindingCollector keeps the first 1000 findings per code in arrival order, and segments are"
-            + " scanned in parallel (EventPass), so when a code overflows, which findings the report keeps depends"
-            + " on thread scheduling: the report differs between --threads 1 and 2 (and from run to run)")
     void overflowingFindingsAreTheSameWithOneOrManyThreads() throws Exception {
         Tamper t = Tamper.copyOf(fixture, tmp.resolve("t"));
         for (long seg = 0; seg < 4000; seg += 1000) {

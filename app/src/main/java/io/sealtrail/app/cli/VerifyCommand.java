@@ -36,7 +36,7 @@ final class VerifyCommand implements Callable<Integer> {
     @Parameters(paramLabel = "BUNDLE", description = "The bundle: a directory or a .zip.")
     Path bundle;
 
-    @Option(names = "--trust", paramLabel = "VKEY|FILE", description = "A log key you trust (C2SP verifier key, or a file of them). Repeatable; adds to your trust store.")
+    @Option(names = "--trust", paramLabel = "VKEY|FILE", description = "A log key you trust (C2SP verifier key, or a file of them). Repeatable; for this run only (see 'sealtrail trust add').")
     List<String> trust = new ArrayList<>();
 
     @Option(names = "--no-trust-store", description = "Ignore the trust store; trust only --trust keys.")

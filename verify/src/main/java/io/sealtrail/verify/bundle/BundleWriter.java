@@ -7,6 +7,8 @@ import io.sealtrail.verify.merkle.CompactRange;
 import io.sealtrail.verify.note.Checkpoint;
 import io.sealtrail.verify.note.NoteSigner;
 import io.sealtrail.verify.note.NoteFormatException;
+import io.sealtrail.verify.note.SignedNote;
+import io.sealtrail.verify.note.VerifierKey;
 import io.sealtrail.verify.tsa.TestTimestampAuthority;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -147,7 +149,7 @@ public final class BundleWriter implements AutoCloseable {
 
     private byte[] checkpoint() {
         Checkpoint cp = new Checkpoint(options.origin(), tree.size(), tree.root(), List.of());
-        byte[] note = signed(cp.encode());
+        byte[] note = signed(cp.encode(), true);
         String name = Manifest.CHECKPOINTS_DIR + tree.size() + ".checkpoint";
         smallFiles.put(name, note);
         if (options.tsa() != null) {
@@ -158,11 +160,22 @@ public final class BundleWriter implements AutoCloseable {
         return note;
     }
 
-    private byte[] signed(String text) {
+    /** Signs with the log key and any further operator keys; witnesses cosign checkpoints only. */
+    private byte[] signed(String text, boolean checkpoint) {
         byte[] note = options.signer().sign(text);
         for (NoteSigner co : options.cosigners()) {
+            boolean witness = co.verifierKey().type() == VerifierKey.TYPE_COSIGNATURE_V1;
+            if (witness && !checkpoint) {
+                continue;
+            }
             try {
-                note = co.addSignature(note);
+                if (witness) {
+                    // a witness cosigns at the checkpoint's logical time, keeping seeded bundles reproducible
+                    note = SignedNote.parse(note).withSignature(co.cosignature(text, lastTime.getEpochSecond()))
+                            .encode();
+                } else {
+                    note = co.addSignature(note);
+                }
             } catch (NoteFormatException e) {
                 throw new IllegalStateException("cannot add a signature to a note we just signed", e);
             }
@@ -199,7 +212,7 @@ public final class BundleWriter implements AutoCloseable {
         byte[] manifestBytes = ManifestCodec.write(manifest);
         smallFiles.put(Manifest.MANIFEST, manifestBytes);
         smallFiles.put(Manifest.MANIFEST_SIG, signed(ManifestSignature.text(manifest.origin(), manifest.bundleId(),
-                sha256().digest(manifestBytes))));
+                sha256().digest(manifestBytes)), false));
         for (Map.Entry<String, byte[]> f : smallFiles.entrySet()) {
             output.put(f.getKey(), f.getValue());
         }

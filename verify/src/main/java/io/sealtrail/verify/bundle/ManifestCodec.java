@@ -68,7 +68,7 @@ public final class ManifestCodec {
         if (!Manifest.FORMAT.equals(text(root, "format"))) {
             throw new ManifestException("format is not \"" + Manifest.FORMAT + "\"");
         }
-        int version = (int) number(root, "format_version");
+        long version = number(root, "format_version");
         if (version != Manifest.FORMAT_VERSION) {
             throw new ManifestException("format_version " + version + " is not supported (this verifier reads "
                     + Manifest.FORMAT_VERSION + ")");
@@ -121,7 +121,7 @@ public final class ManifestCodec {
             files.add(new Manifest.FileEntry(path, number(f, "size"), hex(f, "sha256"),
                     segment ? number(f, "first_seq") : -1, segment ? number(f, "count") : -1));
         }
-        return new Manifest(version, text(root, "origin"), text(root, "bundle_id"), instant(root, "created"),
+        return new Manifest(Manifest.FORMAT_VERSION, text(root, "origin"), text(root, "bundle_id"), instant(root, "created"),
                 text(root, "producer"), instant(time, "from"), instant(time, "to"), start, end,
                 number(root, "heartbeat_interval_seconds"), number(root, "checkpoint_interval"), keys, previous,
                 compact, finalCheckpoint, files);
@@ -277,8 +277,8 @@ public final class ManifestCodec {
         } catch (IllegalArgumentException e) {
             h = null;
         }
-        if (h == null || h.length != 32) {
-            throw new ManifestException(key + " must be a base64 SHA-256 hash (32 bytes)");
+        if (h == null || h.length != 32 || !Base64.getEncoder().encodeToString(h).equals(v.asText())) {
+            throw new ManifestException(key + " must be a padded standard base64 SHA-256 hash (32 bytes)");
         }
         return h;
     }

@@ -94,7 +94,9 @@ public final class EventProofs {
         byte[] wanted = null;
         long leaf = m.start();
         ByteArrayOutputStream line = new ByteArrayOutputStream(1024);
-        for (Manifest.FileEntry f : m.eventSegments()) {
+        List<Manifest.FileEntry> segments = new ArrayList<>(m.eventSegments());
+        segments.sort(java.util.Comparator.comparingLong(Manifest.FileEntry::firstSeq));
+        for (Manifest.FileEntry f : segments) {
             if (leaf >= size) {
                 break;
             }
