@@ -6,7 +6,6 @@ import io.sealtrail.verify.bundle.BundleSource;
 import io.sealtrail.verify.bundle.Manifest;
 import io.sealtrail.verify.event.EventLineParser;
 import io.sealtrail.verify.event.LineProblem;
-import io.sealtrail.verify.event.ParsedLine;
 import java.io.IOException;
 import java.io.InputStream;
 import java.security.MessageDigest;
@@ -127,8 +126,21 @@ final class SegmentScanner {
         }
     }
 
-    private static int indexOf(byte[] b, int from, int to) {
-        for (int i = from; i < to; i++) {
+    private static final java.lang.invoke.VarHandle LONGS =
+            java.lang.invoke.MethodHandles.byteArrayViewVarHandle(long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
+
+    /** The next LF, eight bytes at a time (the classic has-zero-byte test on bytes XOR '\n'). */
+    static int indexOf(byte[] b, int from, int to) {
+        int i = from;
+        while (i + 8 <= to) {
+            long x = (long) LONGS.get(b, i) ^ 0x0a0a0a0a0a0a0a0aL;
+            long t = (x - 0x0101010101010101L) & ~x & 0x8080808080808080L;
+            if (t != 0) {
+                return i + (Long.numberOfTrailingZeros(t) >>> 3);
+            }
+            i += 8;
+        }
+        for (; i < to; i++) {
             if (b[i] == '\n') {
                 return i;
             }
@@ -144,24 +156,21 @@ final class SegmentScanner {
         lineLen = 0;
         lineInBuf = false;
         r.addLeaf(leaf);
-        ParsedLine parsed = null;
         if (total > MAX_LINE || buf == null) {
             findings.add(FindingCode.LINE_TOO_LONG, Location.line(file, lineNo, -1),
                     "line of " + total + " bytes exceeds the " + MAX_LINE + "-byte event limit; hashed but not parsed");
-        } else {
-            parsed = parser.parse(buf, off, len);
-        }
-        if (parsed == null) {
             afterUnreadableLine(leaf);
             return;
         }
-        Location at = Location.line(file, lineNo, parsed.seq());
-        for (LineProblem p : parsed.problems()) {
+        parser.check(buf, off, len);
+        long seq = parser.seq();
+        Location at = Location.line(file, lineNo, seq);
+        for (LineProblem p : parser.problems()) {
             findings.add(p.code(), at, p.message());
         }
-        checkSeq(parsed.seq(), at);
-        checkChain(parsed.prev(), at);
-        checkTime(parsed, at);
+        checkSeq(seq, at);
+        checkChain(at);
+        checkTime(parser.time(), parser.heartbeat(), at);
         lastLeaf = leaf;
         if (r.firstLeafLine == 0) {
             r.firstLeafLine = lineNo;
@@ -201,40 +210,23 @@ final class SegmentScanner {
         lastSeq = seq;
     }
 
-    private void checkChain(String prev, Location at) {
+    private void checkChain(Location at) {
         if (lineNo == 1) {
-            r.firstPrev = prev;
-            r.firstPrevUnknown = prev == null;
+            r.firstPrev = parser.prevHex();
+            r.firstPrevUnknown = r.firstPrev == null;
             return;
         }
-        if (prev == null || lastLeaf == null) {
+        if (!parser.hasPrev() || lastLeaf == null) {
             return;
         }
-        if (!hexEquals(prev, lastLeaf)) {
+        if (!parser.prevMatches(lastLeaf)) {
             findings.add(io.sealtrail.model.Finding.mismatch(FindingCode.CHAIN_BROKEN, at,
                     "prev does not match the entry hash of line " + (lineNo - 1) + " (the line before was altered,"
-                            + " removed or inserted)", HEX.formatHex(lastLeaf), prev));
+                            + " removed or inserted)", HEX.formatHex(lastLeaf), parser.prevHex()));
         }
     }
 
-    /** Compares lowercase hex with bytes without allocating: this runs once per event. */
-    static boolean hexEquals(String hex, byte[] bytes) {
-        if (hex.length() != bytes.length * 2) {
-            return false;
-        }
-        for (int i = 0; i < bytes.length; i++) {
-            int b = bytes[i] & 0xff;
-            if (hex.charAt(2 * i) != DIGITS[b >>> 4] || hex.charAt(2 * i + 1) != DIGITS[b & 0xf]) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static final char[] DIGITS = "0123456789abcdef".toCharArray();
-
-    private void checkTime(ParsedLine parsed, Location at) {
-        Instant t = parsed.time();
+    private void checkTime(Instant t, boolean heartbeat, Location at) {
         if (t == null) {
             return;
         }
@@ -252,7 +244,7 @@ final class SegmentScanner {
         if (lastTime == null || t.isAfter(lastTime)) {
             lastTime = t;
         }
-        if ("log.heartbeat".equals(parsed.action())) {
+        if (heartbeat) {
             if (lastHeartbeat == null) {
                 r.firstHeartbeat = t;
             } else {

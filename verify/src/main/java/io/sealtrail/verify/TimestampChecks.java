@@ -36,7 +36,7 @@ final class TimestampChecks {
                 findings.add(FindingCode.TIMESTAMP_MALFORMED, Location.file(Manifest.TSA_CHAIN), e.getMessage());
             }
         }
-        TimestampVerifier verifier = new TimestampVerifier(trustedRoots);
+        TimestampVerifier verifier = null; // made on first use: its BouncyCastle provider is slow to load
         TreeSet<String> untrustedTsas = new TreeSet<>();
         for (Map.Entry<String, byte[]> f : files.entrySet()) {
             String path = f.getKey();
@@ -50,6 +50,9 @@ final class TimestampChecks {
             if (stamped == null) {
                 findings.add(FindingCode.TIMESTAMP_MALFORMED, at, "stamps " + checkpointPath + ", which the bundle lacks");
                 continue;
+            }
+            if (verifier == null) {
+                verifier = new TimestampVerifier(trustedRoots);
             }
             TimestampCheck c = verifier.verify(f.getValue(), stamped, chain);
             switch (c.status()) {

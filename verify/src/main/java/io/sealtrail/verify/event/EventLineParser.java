@@ -28,6 +28,12 @@ public final class EventLineParser {
     private static final byte[][] TARGET = keys("kind", "name", "account", "namespace");
     private static final byte[][] SESSION = keys("id");
     private static final byte[][] NONE = new byte[0][];
+    private static final byte[] HEARTBEAT = AuditEvent.ACTION_HEARTBEAT.getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] SUCCESS = "success".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] FAILURE = "failure".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] DENIED = "denied".getBytes(StandardCharsets.US_ASCII);
+    private static final String[] KINDS = {"host", "database", "kubernetes", "cloud", "application"};
+    private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
 
     /** Thrown inside the parser for JSON syntax errors; carries no stack trace. */
     private static final class Malformed extends Exception {
@@ -42,6 +48,7 @@ public final class EventLineParser {
     private int pos;
     private int end;
     private int lineStart;
+    private boolean materialize;
     private String key; // the last key read, when it was not one of the known keys (or was escaped)
 
     // Per-line results, reset by parse().
@@ -50,6 +57,10 @@ public final class EventLineParser {
     private String timeText;
     private java.time.Instant time;
     private String prev;
+    private int prevStart;
+    private boolean hasTime;
+    private boolean hasAction;
+    private boolean heartbeat;
     private String action;
     private AuditEvent.Outcome outcome;
     private String reason;
@@ -77,7 +88,66 @@ public final class EventLineParser {
         return ZERO_HASH;
     }
 
+    /** Parses and validates the line, and builds its {@link AuditEvent} when it is valid. */
     public ParsedLine parse(byte[] buf, int off, int len) {
+        materialize = true;
+        run(buf, off, len);
+        return result();
+    }
+
+    /**
+     * Validates the line exactly as {@link #parse} does, but builds no event and decodes only what the
+     * verifier needs; read the outcome with the accessors below. This is the verifier's hot path.
+     */
+    public void check(byte[] buf, int off, int len) {
+        materialize = false;
+        run(buf, off, len);
+    }
+
+    public List<LineProblem> problems() {
+        return problems;
+    }
+
+    /** The leaf index, or -1 when missing or invalid. */
+    public long seq() {
+        return seq;
+    }
+
+    public java.time.Instant time() {
+        return time;
+    }
+
+    public boolean heartbeat() {
+        return heartbeat;
+    }
+
+    public boolean hasPrev() {
+        return prevStart >= 0 || prev != null;
+    }
+
+    /** The prev hash as hex, or null; valid until the next line is parsed. */
+    public String prevHex() {
+        return prev != null ? prev : prevStart >= 0 ? new String(b, prevStart, 64, StandardCharsets.ISO_8859_1) : null;
+    }
+
+    /** Whether prev names exactly this entry hash, compared without allocating. */
+    public boolean prevMatches(byte[] entryHash) {
+        if (prev != null) {
+            return hexEquals(prev, entryHash);
+        }
+        if (prevStart < 0) {
+            return false;
+        }
+        for (int i = 0; i < 32; i++) {
+            int v = entryHash[i] & 0xff;
+            if (b[prevStart + 2 * i] != HEX[v >>> 4] || b[prevStart + 2 * i + 1] != HEX[v & 0xf]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private void run(byte[] buf, int off, int len) {
         reset();
         b = buf;
         pos = off;
@@ -85,18 +155,18 @@ public final class EventLineParser {
         lineStart = off;
         if (len == 0) {
             problem(FindingCode.LINE_MALFORMED, "empty line");
-            return result();
+            return;
         }
         int bad = Utf8.firstInvalid(buf, off, len);
         if (bad >= 0) {
             problem(FindingCode.LINE_NOT_UTF8, "invalid UTF-8 at byte " + (bad + 1) + " of the line");
-            return result();
+            return;
         }
         try {
             ws();
             if (pos >= end || b[pos] != '{') {
                 problem(FindingCode.LINE_MALFORMED, "not a JSON object");
-                return result();
+                return;
             }
             pos++;
             topObject();
@@ -106,24 +176,23 @@ public final class EventLineParser {
             }
         } catch (Malformed e) {
             problem(FindingCode.LINE_MALFORMED, e.getMessage() + " at byte " + (Math.min(pos, end) - lineStart + 1));
-            return result();
+            return;
         }
         if (seq < 0 && !hasProblemAbout("seq")) {
             problem(FindingCode.FIELD_MISSING, "seq is missing");
         }
-        if (timeText == null && !hasProblemAbout("time")) {
+        if (!hasTime && !hasProblemAbout("time")) {
             problem(FindingCode.FIELD_MISSING, "time is missing");
         }
-        if (prev == null && !hasProblemAbout("prev")) {
+        if (!hasPrev() && !hasProblemAbout("prev")) {
             problem(FindingCode.FIELD_MISSING, "prev is missing");
         }
-        if (action == null && !hasProblemAbout("event.action")) {
+        if (!hasAction && !hasProblemAbout("event.action")) {
             problem(FindingCode.FIELD_MISSING, "event.action is missing");
         }
         if (outcome == null && !hasProblemAbout("event.outcome")) {
             problem(FindingCode.FIELD_MISSING, "event.outcome is missing");
         }
-        return result();
     }
 
     // ---- the event schema -------------------------------------------------------------------------
@@ -148,24 +217,29 @@ public final class EventLineParser {
             switch (k) {
                 case 0 -> seq = integerValue("seq", 0, Long.MAX_VALUE);
                 case 1 -> {
-                    String s = string("time");
-                    if (s != null) {
-                        timeText = s;
-                        time = Rfc3339.parseUtc(s);
-                        if (time == null) {
-                            problem(FindingCode.FIELD_INVALID, "time \"" + clip(s)
-                                    + "\" is not RFC 3339 UTC (YYYY-MM-DDTHH:MM:SS[.f]Z)");
-                        }
+                    int r = raw("time");
+                    if (r == PLAIN) {
+                        time = Rfc3339.parseUtc(b, rStart, rLen);
+                        timeText = materialize || time == null ? new String(b, rStart, rLen, StandardCharsets.UTF_8) : null;
+                    } else if (r == DECODED) {
+                        time = Rfc3339.parseUtc(rDecoded);
+                        timeText = rDecoded;
+                    }
+                    hasTime = r != NONE_VALUE;
+                    if (hasTime && time == null) {
+                        problem(FindingCode.FIELD_INVALID, "time \"" + clip(timeText)
+                                + "\" is not RFC 3339 UTC (YYYY-MM-DDTHH:MM:SS[.f]Z)");
                     }
                 }
                 case 2 -> {
-                    String s = string("prev");
-                    if (s != null) {
-                        if (isHex64(s)) {
-                            prev = s;
-                        } else {
-                            problem(FindingCode.FIELD_INVALID, "prev must be 64 lowercase hex digits");
-                        }
+                    int r = raw("prev");
+                    if (r == PLAIN && rLen == 64 && hexBytes(rStart)) {
+                        prevStart = rStart;
+                        prev = materialize ? new String(b, rStart, 64, StandardCharsets.ISO_8859_1) : null;
+                    } else if (r == DECODED && isHex64(rDecoded)) {
+                        prev = rDecoded;
+                    } else if (r != NONE_VALUE) {
+                        problem(FindingCode.FIELD_INVALID, "prev must be 64 lowercase hex digits");
                     }
                 }
                 case 3 -> object("event", EVENT, this::eventField);
@@ -175,13 +249,13 @@ public final class EventLineParser {
                 case 7 -> hasTarget = object("target", TARGET, this::targetField);
                 case 8 -> object("session", SESSION, (f, path) -> {
                     if (f == 0) {
-                        sessionId = string("session.id");
+                        sessionId = text("session.id");
                     } else {
                         unknown(path);
                     }
                 });
-                case 9 -> command = string("command");
-                case 10 -> query = string("query");
+                case 9 -> command = text("command");
+                case 10 -> query = text("query");
                 case 11 -> labels();
                 default -> unknown(key);
             }
@@ -190,28 +264,44 @@ public final class EventLineParser {
 
     private void eventField(int k, String path) throws Malformed {
         switch (k) {
-            case 0 -> action = string("event.action");
+            case 0 -> {
+                int r = raw("event.action");
+                hasAction = r != NONE_VALUE;
+                if (r == PLAIN) {
+                    heartbeat = equalsBytes(rStart, rLen, HEARTBEAT);
+                    action = materialize ? new String(b, rStart, rLen, StandardCharsets.UTF_8) : null;
+                } else if (r == DECODED) {
+                    action = rDecoded;
+                    heartbeat = AuditEvent.ACTION_HEARTBEAT.equals(rDecoded);
+                }
+            }
             case 1 -> {
-                String s = string("event.outcome");
-                if (s != null) {
-                    switch (s) {
-                        case "success" -> outcome = AuditEvent.Outcome.SUCCESS;
-                        case "failure" -> outcome = AuditEvent.Outcome.FAILURE;
-                        case "denied" -> outcome = AuditEvent.Outcome.DENIED;
-                        default -> problem(FindingCode.FIELD_INVALID,
-                                "event.outcome \"" + clip(s) + "\" is not success, failure or denied");
+                int r = raw("event.outcome");
+                if (r != NONE_VALUE) {
+                    outcome = r == PLAIN ? (equalsBytes(rStart, rLen, SUCCESS) ? AuditEvent.Outcome.SUCCESS
+                            : equalsBytes(rStart, rLen, FAILURE) ? AuditEvent.Outcome.FAILURE
+                            : equalsBytes(rStart, rLen, DENIED) ? AuditEvent.Outcome.DENIED : null)
+                            : switch (rDecoded) {
+                                case "success" -> AuditEvent.Outcome.SUCCESS;
+                                case "failure" -> AuditEvent.Outcome.FAILURE;
+                                case "denied" -> AuditEvent.Outcome.DENIED;
+                                default -> null;
+                            };
+                    if (outcome == null) {
+                        problem(FindingCode.FIELD_INVALID,
+                                "event.outcome \"" + clip(rawText(r)) + "\" is not success, failure or denied");
                     }
                 }
             }
-            case 2 -> reason = string("event.reason");
+            case 2 -> reason = text("event.reason");
             default -> unknown(path);
         }
     }
 
     private void userField(int k, String path) throws Malformed {
         switch (k) {
-            case 0 -> userName = string("user.name");
-            case 1 -> userId = string("user.id");
+            case 0 -> userName = text("user.name");
+            case 1 -> userId = text("user.id");
             case 2 -> roles = stringArray("user.roles");
             default -> unknown(path);
         }
@@ -219,7 +309,7 @@ public final class EventLineParser {
 
     private void authField(int k, String path) throws Malformed {
         switch (k) {
-            case 0 -> authMethod = string("auth.method");
+            case 0 -> authMethod = text("auth.method");
             case 1 -> {
                 if (literal("true")) {
                     mfa = Boolean.TRUE;
@@ -235,12 +325,12 @@ public final class EventLineParser {
 
     private void sourceField(int k, String path) throws Malformed {
         switch (k) {
-            case 0 -> ip = string("source.ip");
+            case 0 -> ip = text("source.ip");
             case 1 -> {
                 long p = integerValue("source.port", 0, 65535);
                 port = p < 0 ? null : (int) p;
             }
-            case 2 -> userAgent = string("source.user_agent");
+            case 2 -> userAgent = text("source.user_agent");
             default -> unknown(path);
         }
     }
@@ -248,7 +338,7 @@ public final class EventLineParser {
     private void targetField(int k, String path) throws Malformed {
         switch (k) {
             case 0 -> {
-                String s = string("target.kind");
+                String s = materialize ? string("target.kind") : kindFast();
                 if (s != null) {
                     switch (s) {
                         case "host" -> targetKind = AuditEvent.TargetKind.HOST;
@@ -261,9 +351,9 @@ public final class EventLineParser {
                     }
                 }
             }
-            case 1 -> targetName = string("target.name");
-            case 2 -> account = string("target.account");
-            case 3 -> namespace = string("target.namespace");
+            case 1 -> targetName = text("target.name");
+            case 2 -> account = text("target.account");
+            case 3 -> namespace = text("target.namespace");
             default -> unknown(path);
         }
     }
@@ -325,7 +415,7 @@ public final class EventLineParser {
             if ((seen = rememberOther(seen, "labels.")) == null) {
                 continue;
             }
-            string("labels." + key);
+            text("labels." + key);
         } while (nextMember());
     }
 
@@ -346,7 +436,7 @@ public final class EventLineParser {
             return out;
         }
         while (true) {
-            String s = string(name + "[]");
+            String s = text(name + "[]");
             if (s != null) {
                 out.add(s);
             }
@@ -365,6 +455,135 @@ public final class EventLineParser {
     }
 
     // ---- typed values ------------------------------------------------------------------------------
+
+    private static final int NONE_VALUE = 0;
+    private static final int PLAIN = 1;
+    private static final int DECODED = 2;
+    private int rStart;
+    private int rLen;
+    private String rDecoded;
+
+    /**
+     * Reads a string value without decoding it when it has no escapes: {@link #PLAIN} leaves it at
+     * rStart/rLen, {@link #DECODED} in rDecoded; {@link #NONE_VALUE} for null or a non-string (reported).
+     */
+    private int raw(String name) throws Malformed {
+        ws();
+        if (pos < end && b[pos] == '"') {
+            int start = ++pos;
+            pos = scanString(pos);
+            if (pos < end && b[pos] == '"') {
+                rStart = start;
+                rLen = pos - start;
+                pos++;
+                return PLAIN;
+            }
+            pos = start;
+            rDecoded = stringBody();
+            return DECODED;
+        }
+        if (!literal("null")) {
+            invalid(name + " must be a string");
+        }
+        return NONE_VALUE;
+    }
+
+    private String rawText(int kind) {
+        return kind == PLAIN ? new String(b, rStart, rLen, StandardCharsets.UTF_8) : rDecoded;
+    }
+
+    /** An optional text field: decoded when building events, only validated when checking. */
+    private String text(String name) throws Malformed {
+        if (materialize) {
+            return string(name);
+        }
+        raw(name);
+        return null;
+    }
+
+    /** target.kind without allocating for the five valid values. */
+    private String kindFast() throws Malformed {
+        int r = raw("target.kind");
+        if (r == PLAIN) {
+            for (String k : KINDS) {
+                if (rLen == k.length() && equalsAscii(rStart, k)) {
+                    return k;
+                }
+            }
+        }
+        return r == NONE_VALUE ? null : rawText(r);
+    }
+
+    private boolean equalsAscii(int start, String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (b[start + i] != s.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private boolean hexBytes(int start) {
+        for (int i = start; i < start + 64; i++) {
+            if (!LOWER_HEX[b[i] & 0xff]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static final boolean[] LOWER_HEX = new boolean[256];
+
+    static {
+        for (char c : "0123456789abcdef".toCharArray()) {
+            LOWER_HEX[c] = true;
+        }
+    }
+
+    private static final java.lang.invoke.VarHandle LONGS =
+            java.lang.invoke.MethodHandles.byteArrayViewVarHandle(long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
+    private static final long ONES = 0x0101010101010101L;
+    private static final long HIGHS = 0x8080808080808080L;
+
+    /**
+     * The first '"', '\\' or control character at or after {@code p} (or {@code end}), eight bytes at a
+     * time: per byte, x XOR c is zero where x equals c, and x - 0x20 borrows where x is below 0x20. The
+     * lowest flagged byte is always a true match; borrows only ever flag bytes above one.
+     */
+    private int scanString(int p) {
+        while (p + 8 <= end) {
+            long x = (long) LONGS.get(b, p);
+            long quote = x ^ 0x2222222222222222L;
+            long slash = x ^ 0x5c5c5c5c5c5c5c5cL;
+            long t = ((quote - ONES) & ~quote) | ((slash - ONES) & ~slash) | ((x - 0x2020202020202020L) & ~x);
+            t &= HIGHS;
+            if (t != 0) {
+                return p + (Long.numberOfTrailingZeros(t) >>> 3);
+            }
+            p += 8;
+        }
+        while (p < end) {
+            int c = b[p] & 0xff;
+            if (c == '"' || c == '\\' || c < 0x20) {
+                return p;
+            }
+            p++;
+        }
+        return end;
+    }
+
+    static boolean hexEquals(String hex, byte[] bytes) {
+        if (hex.length() != bytes.length * 2) {
+            return false;
+        }
+        for (int i = 0; i < bytes.length; i++) {
+            int v = bytes[i] & 0xff;
+            if (hex.charAt(2 * i) != HEX[v >>> 4] || hex.charAt(2 * i + 1) != HEX[v & 0xf]) {
+                return false;
+            }
+        }
+        return true;
+    }
 
     /** A string value; null for JSON null; any other value is reported and skipped. */
     private String string(String name) throws Malformed {
@@ -448,22 +667,19 @@ public final class EventLineParser {
         }
         pos++;
         int start = pos;
-        boolean plain = true;
-        while (pos < end && b[pos] != '"') {
-            if (b[pos] == '\\' || (b[pos] & 0xff) < 0x20) {
-                plain = false;
-                break;
-            }
-            pos++;
-        }
+        pos = scanString(pos);
+        boolean plain = pos >= end || b[pos] == '"';
         int found = -1;
         if (plain) {
             if (pos >= end) {
                 throw new Malformed("unterminated string");
             }
             int len = pos - start;
+            // Within each key set, length and first byte already tell the keys apart; confirm the rest.
+            byte first = len > 0 ? b[start] : 0;
             for (int i = 0; i < known.length && found < 0; i++) {
-                if (equalsBytes(start, len, known[i])) {
+                byte[] k = known[i];
+                if (k.length == len && k[0] == first && equalsBytes(start, len, k)) {
                     found = i;
                 }
             }
@@ -489,17 +705,11 @@ public final class EventLineParser {
     /** After the opening quote: the decoded string, positioned after the closing quote. */
     private String stringBody() throws Malformed {
         int start = pos;
-        while (pos < end) {
-            int c = b[pos] & 0xff;
-            if (c == '"') {
-                String s = new String(b, start, pos - start, StandardCharsets.UTF_8);
-                pos++;
-                return s;
-            }
-            if (c == '\\' || c < 0x20) {
-                break;
-            }
+        pos = scanString(pos);
+        if (pos < end && b[pos] == '"') {
+            String s = new String(b, start, pos - start, StandardCharsets.UTF_8);
             pos++;
+            return s;
         }
         StringBuilder sb = new StringBuilder(pos - start + 16);
         sb.append(new String(b, start, pos - start, StandardCharsets.UTF_8));
@@ -779,7 +989,7 @@ public final class EventLineParser {
                     hasTarget ? new AuditEvent.Target(targetKind, targetName, account, namespace) : null,
                     sessionId, command, query, SOURCE_FORMAT);
         }
-        return new ParsedLine(event, seq, prev, time, action, problems);
+        return new ParsedLine(event, seq, prevHex(), time, action, problems);
     }
 
     private void reset() {
@@ -788,6 +998,10 @@ public final class EventLineParser {
         timeText = null;
         time = null;
         prev = null;
+        prevStart = -1;
+        hasTime = false;
+        hasAction = false;
+        heartbeat = false;
         action = null;
         outcome = null;
         reason = null;

@@ -13,27 +13,32 @@ public final class Rfc3339 {
 
     /** @return the instant, or null if the text is not in that exact form */
     public static Instant parseUtc(String s) {
-        int n = s.length();
-        if (n < 20 || s.charAt(n - 1) != 'Z' || s.charAt(4) != '-' || s.charAt(7) != '-'
-                || (s.charAt(10) != 'T') || s.charAt(13) != ':' || s.charAt(16) != ':') {
+        byte[] b = s.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1); // non-Latin-1 becomes '?': invalid
+        return parseUtc(b, 0, b.length);
+    }
+
+    /** The same, straight from a line's bytes. */
+    public static Instant parseUtc(byte[] s, int off, int n) {
+        if (n < 20 || s[off + n - 1] != 'Z' || s[off + 4] != '-' || s[off + 7] != '-'
+                || s[off + 10] != 'T' || s[off + 13] != ':' || s[off + 16] != ':') {
             return null;
         }
-        int year = digits(s, 0, 4);
-        int month = digits(s, 5, 2);
-        int day = digits(s, 8, 2);
-        int hour = digits(s, 11, 2);
-        int minute = digits(s, 14, 2);
-        int second = digits(s, 17, 2);
+        int year = digits(s, off, 4);
+        int month = digits(s, off + 5, 2);
+        int day = digits(s, off + 8, 2);
+        int hour = digits(s, off + 11, 2);
+        int minute = digits(s, off + 14, 2);
+        int second = digits(s, off + 17, 2);
         if (year < 0 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)
                 || hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59) {
             return null;
         }
         int nanos = 0;
         if (n > 20) {
-            if (s.charAt(19) != '.' || n - 21 < 1 || n - 21 > 9) {
+            if (s[off + 19] != '.' || n - 21 < 1 || n - 21 > 9) {
                 return null;
             }
-            int f = digits(s, 20, n - 21);
+            int f = digits(s, off + 20, n - 21);
             if (f < 0) {
                 return null;
             }
@@ -46,10 +51,10 @@ public final class Rfc3339 {
         return Instant.ofEpochSecond(epochDay * 86400 + hour * 3600L + minute * 60L + second, nanos);
     }
 
-    private static int digits(String s, int from, int count) {
+    private static int digits(byte[] s, int from, int count) {
         int v = 0;
         for (int i = from; i < from + count; i++) {
-            char c = s.charAt(i);
+            int c = s[i];
             if (c < '0' || c > '9') {
                 return -1;
             }

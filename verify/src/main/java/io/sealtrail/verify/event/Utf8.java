@@ -12,11 +12,14 @@ public final class Utf8 {
     public static int firstInvalid(byte[] b, int off, int len) {
         int end = off + len;
         int i = off;
-        // Event lines are mostly ASCII: test eight bytes at a time for a high bit.
-        while (i + 8 <= end && ((long) LONGS.get(b, i) & 0x8080808080808080L) == 0) {
-            i += 8;
-        }
         while (i < end) {
+            // Event lines are mostly ASCII: skip eight bytes at a time while no high bit is set.
+            while (i + 8 <= end && ((long) LONGS.get(b, i) & 0x8080808080808080L) == 0) {
+                i += 8;
+            }
+            if (i >= end) {
+                break;
+            }
             int c = b[i];
             if (c >= 0) {
                 i++;
