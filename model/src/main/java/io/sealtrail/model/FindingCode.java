@@ -56,7 +56,17 @@ public enum FindingCode {
     TIME_OUTSIDE_RANGE(Severity.WARNING, "an event's time lies outside the manifest's time range"),
     // Appended later (codes are never reordered or reused)
     HEARTBEAT_NOT_DECLARED(Severity.WARNING, "the producer declares no heartbeat interval, so silence cannot be told from loss"),
-    CHECKPOINT_MISSING(Severity.WARNING, "a checkpoint the declared interval promises is not in the bundle");
+    CHECKPOINT_MISSING(Severity.WARNING, "a checkpoint the declared interval promises is not in the bundle"),
+    // Cases and their journals
+    JOURNAL_MALFORMED(Severity.ERROR, "a case journal line is not a valid journal entry"),
+    JOURNAL_CHAIN_BROKEN(Severity.ERROR, "a journal entry's prev is not the hash of the entry before it"),
+    JOURNAL_ROOT_MISMATCH(Severity.ERROR, "the journal's signed checkpoint does not match its entries"),
+    JOURNAL_SIGNATURE_INVALID(Severity.ERROR, "the journal checkpoint is not validly signed by the auditor who wrote it"),
+    JOURNAL_NOT_COVERED(Severity.WARNING, "journal entries after the last signed checkpoint"),
+    JOURNAL_SIGNER_UNTRUSTED(Severity.WARNING, "the journal is signed by an auditor key you did not name as trusted"),
+    CASE_FILE_CHANGED(Severity.ERROR, "a file of an imported bundle or its index differs from what the import recorded"),
+    CASE_FILE_MISSING(Severity.ERROR, "a file recorded at import is gone from the case"),
+    CASE_FILE_UNEXPECTED(Severity.WARNING, "a file in the case that no import recorded");
 
     private final Severity severity;
     private final String summary;

@@ -1,0 +1,184 @@
+package io.sealtrail.cases;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+/**
+ * A case on disk (docs/case-format.md):
+ * <pre>
+ * case.json                         id, name, creation time
+ * journal/journal.jsonl             the signed chain of custody (CaseJournal)
+ * journal/journal.checkpoint
+ * bundles/&lt;bundle id&gt;/evidence/     the imported bundle, byte for byte, read-only
+ * bundles/&lt;bundle id&gt;/index/        its Lucene index, built once, opened read-only
+ * bundles/&lt;bundle id&gt;/verification.json
+ * bundles/&lt;bundle id&gt;/import.json   every file above with size and SHA-256
+ * </pre>
+ * A bundle belongs to the case once its import entry is in the journal; a folder under bundles/
+ * without one is the remains of an interrupted import and is ignored.
+ */
+public final class CaseFolder {
+    public static final String CASE_FILE = "case.json";
+    public static final String BUNDLES = "bundles";
+    public static final String JOURNAL = "journal";
+    private static final JsonFactory JSON = new JsonFactory();
+
+    private final Path dir;
+    private final String id;
+    private final String name;
+    private final Instant created;
+    private final Clock clock;
+
+    private CaseFolder(Path dir, String id, String name, Instant created, Clock clock) {
+        this.dir = dir;
+        this.id = id;
+        this.name = name;
+        this.created = created;
+        this.clock = clock;
+    }
+
+    public static boolean isCase(Path dir) {
+        return Files.isRegularFile(dir.resolve(CASE_FILE));
+    }
+
+    /** Opens the case at {@code dir}, creating it (named after the folder) if the folder holds none. */
+    public static CaseFolder openOrCreate(Path dir, Clock clock) throws IOException {
+        return isCase(dir) ? open(dir, clock) : create(dir, dir.toAbsolutePath().normalize().getFileName().toString(), clock);
+    }
+
+    public static CaseFolder create(Path dir, String name, Clock clock) throws IOException {
+        Path abs = dir.toAbsolutePath().normalize();
+        if (isCase(abs)) {
+            throw new IOException(abs + " already holds a case");
+        }
+        Files.createDirectories(abs.resolve(BUNDLES));
+        Files.createDirectories(abs.resolve(JOURNAL));
+        String id = UUID.randomUUID().toString();
+        Instant now = clock.instant();
+        Path tmp = abs.resolve(CASE_FILE + ".tmp");
+        try (JsonGenerator g = JSON.createGenerator(Files.newOutputStream(tmp))) {
+            g.useDefaultPrettyPrinter();
+            g.writeStartObject();
+            g.writeStringField("format", "sealtrail.case");
+            g.writeNumberField("format_version", 1);
+            g.writeStringField("case_id", id);
+            g.writeStringField("name", name);
+            g.writeStringField("created", now.toString());
+            g.writeEndObject();
+        }
+        Files.move(tmp, abs.resolve(CASE_FILE), StandardCopyOption.ATOMIC_MOVE);
+        return new CaseFolder(abs, id, name, now, clock);
+    }
+
+    public static CaseFolder open(Path dir, Clock clock) throws IOException {
+        Path abs = dir.toAbsolutePath().normalize();
+        Path file = abs.resolve(CASE_FILE);
+        if (!Files.isRegularFile(file)) {
+            throw new IOException(abs + " is not a Sealtrail case (no " + CASE_FILE + ")");
+        }
+        Map<String, String> v = new LinkedHashMap<>();
+        try (JsonParser p = JSON.createParser(file.toFile())) {
+            if (p.nextToken() != JsonToken.START_OBJECT) {
+                throw new IOException(file + " is not a JSON object");
+            }
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String k = p.currentName();
+                p.nextToken();
+                v.put(k, p.getValueAsString());
+            }
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IOException(file + " is not valid JSON: " + e.getOriginalMessage(), e);
+        }
+        if (!"sealtrail.case".equals(v.get("format")) || v.get("case_id") == null) {
+            throw new IOException(file + " is not a Sealtrail case file");
+        }
+        return new CaseFolder(abs, v.get("case_id"), v.getOrDefault("name", abs.getFileName().toString()),
+                Instant.parse(v.getOrDefault("created", "1970-01-01T00:00:00Z")), clock);
+    }
+
+    public Path dir() {
+        return dir;
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public Instant created() {
+        return created;
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    public CaseJournal journal() {
+        return new CaseJournal(dir.resolve(JOURNAL), id, clock);
+    }
+
+    public Path bundleDir(String bundleId) {
+        return dir.resolve(BUNDLES).resolve(bundleId);
+    }
+
+    /** Bundles whose import was committed to the journal, in import order. */
+    public List<ImportRecord> bundles() throws IOException {
+        List<ImportRecord> out = new ArrayList<>();
+        for (JournalEntry e : journal().entries()) {
+            if (JournalEntry.IMPORT.equals(e.type())) {
+                String bid = e.data().get("bundle_id");
+                Path rec = bundleDir(bid).resolve(ImportRecord.FILE);
+                if (Files.exists(rec)) {
+                    out.add(ImportRecord.read(rec));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** A fresh staging folder inside the case, on the same file system, so the final move is atomic. */
+    Path newStaging() throws IOException {
+        return Files.createDirectories(dir.resolve(".staging-" + UUID.randomUUID()));
+    }
+
+    /** Removes what interrupted imports left behind: staging folders and uncommitted bundle folders. */
+    public void removeIncompleteImports() throws IOException {
+        List<String> committed = new ArrayList<>();
+        for (JournalEntry e : journal().entries()) {
+            if (JournalEntry.IMPORT.equals(e.type())) {
+                committed.add(e.data().get("bundle_id"));
+            }
+        }
+        try (Stream<Path> s = Files.list(dir)) {
+            for (Path p : (Iterable<Path>) s::iterator) {
+                if (p.getFileName().toString().startsWith(".staging-")) {
+                    Files2.deleteTree(p);
+                }
+            }
+        }
+        try (Stream<Path> s = Files.list(dir.resolve(BUNDLES))) {
+            for (Path p : (Iterable<Path>) s::iterator) {
+                if (!committed.contains(p.getFileName().toString())) {
+                    Files2.deleteTree(p);
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,114 @@
+package io.sealtrail.cases;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.PosixFilePermission;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/** File chores of a case: hashing copies, read-only marking, hashing trees, deleting our own folders. */
+final class Files2 {
+    private Files2() {
+    }
+
+    static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this Java runtime", e);
+        }
+    }
+
+    /** Copies one file and returns the SHA-256 of the bytes read. */
+    static String copyHashing(Path from, Path to) throws IOException {
+        MessageDigest md = sha256();
+        Files.createDirectories(to.getParent());
+        try (InputStream in = new DigestInputStream(Files.newInputStream(from, LinkOption.NOFOLLOW_LINKS), md);
+             OutputStream out = Files.newOutputStream(to)) {
+            in.transferTo(out);
+        }
+        return HexFormat.of().formatHex(md.digest());
+    }
+
+    static String hash(Path file) throws IOException {
+        MessageDigest md = sha256();
+        try (InputStream in = new DigestInputStream(Files.newInputStream(file), md)) {
+            in.transferTo(OutputStream.nullOutputStream());
+        }
+        return HexFormat.of().formatHex(md.digest());
+    }
+
+    /** Every regular file under root, as '/'-separated relative paths, sorted. */
+    static List<String> files(Path root) throws IOException {
+        List<String> out = new ArrayList<>();
+        try (Stream<Path> walk = Files.walk(root)) {
+            for (Path p : (Iterable<Path>) walk::iterator) {
+                if (Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)) {
+                    out.add(root.relativize(p).toString().replace('\\', '/'));
+                }
+            }
+        }
+        out.sort(null);
+        return out;
+    }
+
+    /** Marks a tree read-only for everyone; the evidence must not change by accident. */
+    static void makeReadOnly(Path root) throws IOException {
+        Set<PosixFilePermission> file = EnumSet.of(PosixFilePermission.OWNER_READ, PosixFilePermission.GROUP_READ,
+                PosixFilePermission.OTHERS_READ);
+        Set<PosixFilePermission> dir = EnumSet.copyOf(file);
+        dir.addAll(EnumSet.of(PosixFilePermission.OWNER_EXECUTE, PosixFilePermission.GROUP_EXECUTE,
+                PosixFilePermission.OTHERS_EXECUTE));
+        try (Stream<Path> walk = Files.walk(root)) {
+            List<Path> all = walk.toList();
+            for (int i = all.size() - 1; i >= 0; i--) { // children before their folder
+                Path p = all.get(i);
+                try {
+                    Files.setPosixFilePermissions(p, Files.isDirectory(p) ? dir : file);
+                } catch (UnsupportedOperationException e) {
+                    p.toFile().setReadOnly();
+                }
+            }
+        }
+    }
+
+    /** Deletes a folder of ours, restoring write permission first (evidence copies are read-only). */
+    static void deleteTree(Path root) throws IOException {
+        if (!Files.exists(root, LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        Files.walkFileTree(root, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult preVisitDirectory(Path d, BasicFileAttributes a) throws IOException {
+                d.toFile().setWritable(true, true);
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFile(Path f, BasicFileAttributes a) throws IOException {
+                Files.delete(f);
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult postVisitDirectory(Path d, IOException e) throws IOException {
+                Files.delete(d);
+                return FileVisitResult.CONTINUE;
+            }
+        });
+    }
+}
