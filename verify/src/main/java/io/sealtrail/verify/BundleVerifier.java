@@ -14,6 +14,7 @@ import io.sealtrail.verify.event.EventLineParser;
 import io.sealtrail.verify.merkle.CompactRange;
 import io.sealtrail.verify.note.Checkpoint;
 import io.sealtrail.verify.note.NoteFormatException;
+import io.sealtrail.verify.note.SignedNote;
 import io.sealtrail.verify.note.VerifierKey;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -29,6 +30,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 
 /**
  * Verifies a bundle completely and reports every finding (docs/bundle-format.md, "Verification").
@@ -93,21 +96,31 @@ public final class BundleVerifier {
             }
         }
         Map<String, byte[]> files = new FileInventory().check(source, m, findings);
-        SignatureChecks signatures = new SignatureChecks(declared, options.trustedKeys());
-        checkManifestSignature(source, m, manifestBytes, signatures, findings);
-        NavigableMap<Long, CheckpointFile> checkpoints = checkpoints(m, files, signatures, findings);
-        declaredIntervals(m, checkpoints, findings);
-        new TimestampChecks(options.trustedTsaRoots()).check(m, files, checkpoints, findings);
+        NavigableMap<Long, CheckpointFile> checkpoints = checkpoints(m, files, findings);
         CompactRange startTree = startTree(m, findings);
-        new ContinuityChecks(this, options).check(m, findings);
-
         byte[] prevEntry = m.previous() != null ? HexFormat.of().parseHex(m.previous().lastEntryHash())
                 : m.start() == 0 ? new byte[32] : null;
         Duration heartbeatLimit = heartbeatLimit(m);
         ChainAssembler chain = new ChainAssembler(findings, startTree, prevEntry, checkpoints, heartbeatLimit);
-        EventPass.Totals totals = new EventPass(source, m, findings, heartbeatLimit, options.threads(), progress)
-                .run(chain);
-        chain.finish();
+        EventPass pass = new EventPass(source, m, findings, heartbeatLimit, options.threads(), progress);
+
+        // The event pass (nearly all the work) starts now; signatures, timestamps and continuity are
+        // checked meanwhile on this thread. Checkpoint roots are compared by the pass, signers by us.
+        FutureTask<EventPass.Totals> events = new FutureTask<>(() -> {
+            EventPass.Totals t = pass.run(chain);
+            chain.finish();
+            return t;
+        });
+        Thread eventThread = new Thread(events, "sealtrail-verify-events");
+        eventThread.setDaemon(true);
+        eventThread.start();
+        SignatureChecks signatures = new SignatureChecks(declared, options.trustedKeys());
+        checkManifestSignature(source, m, manifestBytes, signatures, findings);
+        sign(checkpoints, files, signatures, findings);
+        declaredIntervals(m, checkpoints, findings);
+        new TimestampChecks(options.trustedTsaRoots()).check(m, files, checkpoints, findings);
+        new ContinuityChecks(this, options).check(m, findings);
+        EventPass.Totals totals = await(events, eventThread);
         long end = chain.tree().size();
         if (end != m.end()) {
             findings.add(Finding.mismatch(FindingCode.RANGE_MISMATCH, Location.BUNDLE,
@@ -157,22 +170,52 @@ public final class BundleVerifier {
         }
     }
 
+    private static EventPass.Totals await(FutureTask<EventPass.Totals> events, Thread thread) {
+        try {
+            return events.get();
+        } catch (InterruptedException e) {
+            thread.interrupt();
+            Thread.currentThread().interrupt();
+            throw new java.util.concurrent.CancellationException("verification cancelled");
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException re) {
+                throw re;
+            }
+            throw new IllegalStateException("the event pass failed", e.getCause());
+        }
+    }
+
+    /** Verifies each checkpoint's signatures; the files were parsed and checked for shape before. */
+    private static void sign(NavigableMap<Long, CheckpointFile> checkpoints, Map<String, byte[]> files,
+                             SignatureChecks signatures, FindingCollector findings) {
+        Map<String, CheckpointFile> byPath = new java.util.HashMap<>();
+        checkpoints.values().forEach(c -> byPath.put(c.path(), c));
+        for (Map.Entry<String, byte[]> f : files.entrySet()) {
+            CheckpointFile cp = byPath.get(f.getKey());
+            if (cp == null) {
+                continue; // malformed, foreign or out of range: already reported
+            }
+            SignatureChecks.NoteResult r = signatures.check(f.getKey(), f.getValue(), FindingCode.CHECKPOINT_MALFORMED,
+                    FindingCode.CHECKPOINT_SIGNATURE_INVALID, FindingCode.CHECKPOINT_UNSIGNED, findings);
+            if (r != null) {
+                cp.signedBy.addAll(r.signedBy());
+                cp.trusted = r.trusted();
+            }
+        }
+    }
+
+    /** Parses every checkpoint file and checks its shape; signatures are checked by {@link #sign}. */
     private static NavigableMap<Long, CheckpointFile> checkpoints(Manifest m, Map<String, byte[]> files,
-                                                                  SignatureChecks signatures, FindingCollector findings) {
+                                                                  FindingCollector findings) {
         NavigableMap<Long, CheckpointFile> bySize = new TreeMap<>();
         for (Map.Entry<String, byte[]> f : files.entrySet()) {
             String path = f.getKey();
             if (!path.startsWith(Manifest.CHECKPOINTS_DIR)) {
                 continue;
             }
-            SignatureChecks.NoteResult r = signatures.check(path, f.getValue(), FindingCode.CHECKPOINT_MALFORMED,
-                    FindingCode.CHECKPOINT_SIGNATURE_INVALID, FindingCode.CHECKPOINT_UNSIGNED, findings);
-            if (r == null) {
-                continue;
-            }
             Checkpoint cp;
             try {
-                cp = Checkpoint.parse(r.note().text());
+                cp = Checkpoint.parse(SignedNote.parse(f.getValue()).text());
             } catch (NoteFormatException e) {
                 findings.add(FindingCode.CHECKPOINT_MALFORMED, Location.file(path), e.getMessage());
                 continue;
@@ -192,8 +235,6 @@ public final class BundleVerifier {
                 continue;
             }
             CheckpointFile file = new CheckpointFile(path, cp.size(), cp.rootHash(), f.getValue());
-            file.signedBy.addAll(r.signedBy());
-            file.trusted = r.trusted();
             CheckpointFile other = bySize.putIfAbsent(cp.size(), file);
             if (other != null && !Arrays.equals(other.rootHash(), cp.rootHash())) {
                 findings.add(FindingCode.CHECKPOINT_INCONSISTENT, at, "tree size " + cp.size()

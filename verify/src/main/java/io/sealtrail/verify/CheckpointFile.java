@@ -2,7 +2,6 @@ package io.sealtrail.verify;
 
 import io.sealtrail.verify.note.VerifierKey;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 
 /** A checkpoint file of the bundle and what the checks found out about it. */
@@ -11,9 +10,10 @@ final class CheckpointFile {
     private final long size;
     private final byte[] rootHash;
     final byte[] note;
-    final List<VerifierKey> signedBy = new ArrayList<>();
-    boolean trusted;
-    boolean rootVerified;
+    // Written by the signature checks on one thread and the event pass on another; read after both end.
+    final List<VerifierKey> signedBy = new java.util.concurrent.CopyOnWriteArrayList<>();
+    volatile boolean trusted;
+    volatile boolean rootVerified;
     Instant timestamp;
     String timestampAuthority;
     boolean timestampTrusted;
