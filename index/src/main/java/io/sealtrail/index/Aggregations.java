@@ -1,0 +1,305 @@
+package io.sealtrail.index;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.lucene.index.DocValues;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.NumericDocValues;
+import org.apache.lucene.index.SortedSetDocValues;
+import org.apache.lucene.search.CollectorManager;
+import org.apache.lucene.search.LeafCollector;
+import org.apache.lucene.search.Scorable;
+import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.search.SimpleCollector;
+import org.apache.lucene.util.BytesRef;
+
+/**
+ * Facets, histogram and sessions, computed from doc values while the query's matches stream by: no
+ * document is loaded and no hit list is kept. Counting happens per segment by ordinal; values are turned
+ * into strings once per segment, when it is done.
+ */
+final class Aggregations {
+    private Aggregations() {
+    }
+
+    /** A collector that finishes the previous segment when the next one starts, and at the end. */
+    private abstract static class SegmentCollector extends SimpleCollector {
+        abstract void endSegment() throws IOException;
+
+        @Override
+        protected final void doSetNextReader(LeafReaderContext context) throws IOException {
+            endSegment();
+            startSegment(context);
+        }
+
+        abstract void startSegment(LeafReaderContext context) throws IOException;
+
+        @Override
+        public ScoreMode scoreMode() {
+            return ScoreMode.COMPLETE_NO_SCORES;
+        }
+
+        @Override
+        public void setScorer(Scorable scorer) {
+            // no scores needed
+        }
+    }
+
+    private static <C extends SegmentCollector, R> CollectorManager<C, R> manager(
+            java.util.function.Supplier<C> create, java.util.function.Function<Collection<C>, R> merge) {
+        return new CollectorManager<>() {
+            @Override
+            public C newCollector() {
+                return create.get();
+            }
+
+            @Override
+            public R reduce(Collection<C> collectors) throws IOException {
+                for (C c : collectors) {
+                    c.endSegment();
+                }
+                return merge.apply(collectors);
+            }
+        };
+    }
+
+    // ---- facets ----------------------------------------------------------------------------------
+
+    static final class Facets {
+        private final Map<String, Long> counts = new HashMap<>();
+
+        List<FacetValue> top(int n) {
+            return counts.entrySet().stream()
+                    .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                    .limit(Math.max(0, n))
+                    .map(e -> new FacetValue(e.getKey(), e.getValue()))
+                    .toList();
+        }
+    }
+
+    static CollectorManager<?, Facets> facets(String field) {
+        final class FacetCollector extends SegmentCollector {
+            final Facets result = new Facets();
+            SortedSetDocValues values;
+            int[] perOrd;
+
+            @Override
+            void startSegment(LeafReaderContext context) throws IOException {
+                values = DocValues.getSortedSet(context.reader(), field);
+                perOrd = new int[(int) values.getValueCount()];
+            }
+
+            @Override
+            public void collect(int doc) throws IOException {
+                if (values.advanceExact(doc)) {
+                    for (int i = 0; i < values.docValueCount(); i++) {
+                        perOrd[(int) values.nextOrd()]++;
+                    }
+                }
+            }
+
+            @Override
+            void endSegment() throws IOException {
+                if (perOrd == null) {
+                    return;
+                }
+                for (int ord = 0; ord < perOrd.length; ord++) {
+                    if (perOrd[ord] > 0) {
+                        result.counts.merge(values.lookupOrd(ord).utf8ToString(), (long) perOrd[ord], Long::sum);
+                    }
+                }
+                perOrd = null;
+            }
+        }
+        return manager(FacetCollector::new, cs -> {
+            Facets all = new Facets();
+            cs.forEach(c -> c.result.counts.forEach((k, v) -> all.counts.merge(k, v, Long::sum)));
+            return all;
+        });
+    }
+
+    // ---- histogram --------------------------------------------------------------------------------
+
+    static final class Histogram {
+        private final TreeMap<Long, Long> counts = new TreeMap<>();
+
+        List<Bucket> buckets() {
+            return counts.entrySet().stream().map(e -> new Bucket(IndexSchema.instant(e.getKey()), e.getValue())).toList();
+        }
+    }
+
+    static CollectorManager<?, Histogram> histogram(long intervalMicros) {
+        final class HistogramCollector extends SegmentCollector {
+            final Histogram result = new Histogram();
+            NumericDocValues time;
+            long bucket = Long.MIN_VALUE; // the current run of equal buckets: documents are sorted by time
+            long run;
+
+            @Override
+            void startSegment(LeafReaderContext context) throws IOException {
+                time = DocValues.getNumeric(context.reader(), IndexSchema.TIME);
+            }
+
+            @Override
+            public void collect(int doc) throws IOException {
+                if (!time.advanceExact(doc)) {
+                    return;
+                }
+                long b = Math.floorDiv(time.longValue(), intervalMicros) * intervalMicros;
+                if (b != bucket) {
+                    endSegment();
+                    bucket = b;
+                }
+                run++;
+            }
+
+            @Override
+            void endSegment() {
+                if (run > 0) {
+                    result.counts.merge(bucket, run, Long::sum);
+                }
+                run = 0;
+            }
+        }
+        return manager(HistogramCollector::new, cs -> {
+            Histogram all = new Histogram();
+            cs.forEach(c -> c.result.counts.forEach((k, v) -> all.counts.merge(k, v, Long::sum)));
+            return all;
+        });
+    }
+
+    // ---- sessions ---------------------------------------------------------------------------------
+
+    /** A session under construction; "first" is the earliest (time, leaf) event naming a user or target. */
+    private static final class Span {
+        long start = Long.MAX_VALUE;
+        long end = Long.MIN_VALUE;
+        long events;
+        long failures;
+        String user;
+        long userAt = Long.MAX_VALUE;
+        long userLeaf = Long.MAX_VALUE;
+        String target;
+        long targetAt = Long.MAX_VALUE;
+        long targetLeaf = Long.MAX_VALUE;
+
+        void merge(Span o) {
+            start = Math.min(start, o.start);
+            end = Math.max(end, o.end);
+            events += o.events;
+            failures += o.failures;
+            if (o.user != null && earlier(o.userAt, o.userLeaf, userAt, userLeaf)) {
+                user = o.user;
+                userAt = o.userAt;
+                userLeaf = o.userLeaf;
+            }
+            if (o.target != null && earlier(o.targetAt, o.targetLeaf, targetAt, targetLeaf)) {
+                target = o.target;
+                targetAt = o.targetAt;
+                targetLeaf = o.targetLeaf;
+            }
+        }
+    }
+
+    private static boolean earlier(long t, long leaf, long thanT, long thanLeaf) {
+        return t < thanT || (t == thanT && leaf < thanLeaf);
+    }
+
+    static final class Sessions {
+        private final Map<String, Span> spans = new HashMap<>();
+
+        List<SessionSpan> spans() {
+            List<SessionSpan> out = new ArrayList<>(spans.size());
+            spans.forEach((id, s) -> out.add(new SessionSpan(id,
+                    s.start == Long.MAX_VALUE ? null : IndexSchema.instant(s.start),
+                    s.end == Long.MIN_VALUE ? null : IndexSchema.instant(s.end), s.user, s.target, s.events, s.failures)));
+            out.sort(Comparator.comparing(SessionSpan::start, Comparator.nullsLast(Comparator.naturalOrder()))
+                    .thenComparing(SessionSpan::sessionId));
+            return out;
+        }
+    }
+
+    static CollectorManager<?, Sessions> sessions() {
+        final class SessionCollector extends SegmentCollector {
+            final Sessions result = new Sessions();
+            final Map<Long, Span> segment = new HashMap<>();
+            SortedSetDocValues session;
+            SortedSetDocValues user;
+            SortedSetDocValues target;
+            SortedSetDocValues outcome;
+            NumericDocValues time;
+            NumericDocValues leaf;
+            long failure;
+            long denied;
+
+            @Override
+            void startSegment(LeafReaderContext context) throws IOException {
+                session = DocValues.getSortedSet(context.reader(), IndexSchema.SESSION_ID);
+                user = DocValues.getSortedSet(context.reader(), IndexSchema.USER_NAME);
+                target = DocValues.getSortedSet(context.reader(), IndexSchema.TARGET_NAME);
+                outcome = DocValues.getSortedSet(context.reader(), IndexSchema.OUTCOME);
+                time = DocValues.getNumeric(context.reader(), IndexSchema.TIME);
+                leaf = DocValues.getNumeric(context.reader(), IndexSchema.LEAF);
+                failure = outcome.lookupTerm(new BytesRef("failure"));
+                denied = outcome.lookupTerm(new BytesRef("denied"));
+            }
+
+            @Override
+            public void collect(int doc) throws IOException {
+                if (!session.advanceExact(doc)) {
+                    return;
+                }
+                Span s = segment.computeIfAbsent(session.nextOrd(), k -> new Span());
+                s.events++;
+                long t = time.advanceExact(doc) ? time.longValue() : Long.MAX_VALUE;
+                long l = leaf.advanceExact(doc) ? leaf.longValue() : Long.MAX_VALUE;
+                if (t != Long.MAX_VALUE) {
+                    s.start = Math.min(s.start, t);
+                    s.end = Math.max(s.end, t);
+                }
+                if (outcome.advanceExact(doc)) {
+                    long o = outcome.nextOrd();
+                    if ((failure >= 0 && o == failure) || (denied >= 0 && o == denied)) {
+                        s.failures++;
+                    }
+                }
+                if (earlier(t, l, s.userAt, s.userLeaf) && user.advanceExact(doc)) {
+                    s.user = user.lookupOrd(user.nextOrd()).utf8ToString();
+                    s.userAt = t;
+                    s.userLeaf = l;
+                }
+                if (earlier(t, l, s.targetAt, s.targetLeaf) && target.advanceExact(doc)) {
+                    s.target = target.lookupOrd(target.nextOrd()).utf8ToString();
+                    s.targetAt = t;
+                    s.targetLeaf = l;
+                }
+            }
+
+            @Override
+            void endSegment() throws IOException {
+                for (Map.Entry<Long, Span> e : segment.entrySet()) {
+                    String id = session.lookupOrd(e.getKey()).utf8ToString();
+                    result.spans.merge(id, e.getValue(), (a, b) -> {
+                        a.merge(b);
+                        return a;
+                    });
+                }
+                segment.clear();
+            }
+        }
+        return manager(SessionCollector::new, cs -> {
+            Sessions all = new Sessions();
+            cs.forEach(c -> c.result.spans.forEach((k, v) -> all.spans.merge(k, v, (a, b) -> {
+                a.merge(b);
+                return a;
+            })));
+            return all;
+        });
+    }
+}

@@ -1,0 +1,187 @@
+package io.sealtrail.index;
+
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.core.KeywordAnalyzer;
+import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
+import org.apache.lucene.analysis.standard.StandardAnalyzer;
+import org.apache.lucene.document.IntPoint;
+import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.queryparser.classic.ParseException;
+import org.apache.lucene.queryparser.classic.QueryParser;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.Query;
+
+/**
+ * Lucene's classic query syntax over the field names of {@link IndexSchema}, with three changes an
+ * auditor needs: numeric and time fields take ranges and exact values ({@code time:[2026-03-01 TO
+ * 2026-03-02]}, {@code seq:[100 TO 200]}, {@code source.port:[1024 TO *]}); a purely negative group such
+ * as {@code NOT user.name:root} means "everything except", not "nothing"; an unknown field name is an
+ * error rather than a silent empty result. Terms side by side mean AND, as in most log tools.
+ * Not thread-safe: one instance per query.
+ */
+final class EventQueryParser extends QueryParser {
+
+    EventQueryParser() {
+        super(IndexSchema.TEXT, analyzer());
+        setAllowLeadingWildcard(true);
+        setDefaultOperator(AND_OPERATOR);
+    }
+
+    /** Keyword fields are matched whole and case-sensitively; text fields by StandardAnalyzer's words. */
+    static Analyzer analyzer() {
+        Map<String, Analyzer> perField = new HashMap<>();
+        StandardAnalyzer standard = new StandardAnalyzer();
+        for (String f : IndexSchema.TEXT_FIELDS) {
+            perField.put(f, standard);
+        }
+        return new PerFieldAnalyzerWrapper(new KeywordAnalyzer(), perField);
+    }
+
+    /** Parses a query; empty or {@code *} means every event. */
+    static Query parseQuery(String text) throws IndexException {
+        if (text == null || text.isBlank() || text.strip().equals("*")) {
+            return new MatchAllDocsQuery();
+        }
+        try {
+            return new EventQueryParser().parse(text);
+        } catch (ParseException e) {
+            String m = e.getMessage() == null ? "" : e.getMessage();
+            int nl = m.indexOf('\n');
+            throw new IndexException("query syntax error: " + (nl < 0 ? m : m.substring(0, nl)).strip(), e);
+        }
+    }
+
+    @Override
+    protected Query getFieldQuery(String field, String text, boolean quoted) throws ParseException {
+        check(field);
+        if (IndexSchema.TIME.equals(field)) {
+            return text.length() == 10 ? LongPoint.newRangeQuery(field, micros(text), micros(day(text).plusDays(1)) - 1)
+                    : LongPoint.newExactQuery(field, micros(text));
+        }
+        if (IndexSchema.LONG_FIELDS.contains(field)) {
+            return LongPoint.newExactQuery(field, number(field, text));
+        }
+        if (IndexSchema.INT_FIELDS.contains(field)) {
+            return IntPoint.newExactQuery(field, Math.toIntExact(number(field, text)));
+        }
+        return super.getFieldQuery(field, text, quoted);
+    }
+
+    @Override
+    protected Query getFieldQuery(String field, String text, int slop) throws ParseException {
+        check(field);
+        return super.getFieldQuery(field, text, slop);
+    }
+
+    @Override
+    protected Query getRangeQuery(String field, String from, String to, boolean fromInclusive, boolean toInclusive)
+            throws ParseException {
+        check(field);
+        if (IndexSchema.LONG_FIELDS.contains(field)) {
+            boolean time = IndexSchema.TIME.equals(field);
+            long lo = from == null ? Long.MIN_VALUE : time ? micros(from) : number(field, from);
+            long hi = to == null ? Long.MAX_VALUE : time ? micros(to) : number(field, to);
+            if (from != null && !fromInclusive) {
+                lo = lo == Long.MAX_VALUE ? lo : lo + 1;
+            }
+            if (to != null && !toInclusive) {
+                hi = hi == Long.MIN_VALUE ? hi : hi - 1;
+            }
+            return LongPoint.newRangeQuery(field, lo, hi);
+        }
+        if (IndexSchema.INT_FIELDS.contains(field)) {
+            long lo = from == null ? Integer.MIN_VALUE : number(field, from) + (fromInclusive ? 0 : 1);
+            long hi = to == null ? Integer.MAX_VALUE : number(field, to) - (toInclusive ? 0 : 1);
+            return IntPoint.newRangeQuery(field, (int) Math.max(lo, Integer.MIN_VALUE), (int) Math.min(hi, Integer.MAX_VALUE));
+        }
+        return super.getRangeQuery(field, from, to, fromInclusive, toInclusive);
+    }
+
+    @Override
+    protected Query getWildcardQuery(String field, String text) throws ParseException {
+        if (!"*".equals(field)) {
+            check(field);
+        }
+        return super.getWildcardQuery(field, text);
+    }
+
+    @Override
+    protected Query getPrefixQuery(String field, String text) throws ParseException {
+        check(field);
+        return super.getPrefixQuery(field, text);
+    }
+
+    @Override
+    protected Query getFuzzyQuery(String field, String text, float similarity) throws ParseException {
+        check(field);
+        return super.getFuzzyQuery(field, text, similarity);
+    }
+
+    @Override
+    protected Query getRegexpQuery(String field, String text) throws ParseException {
+        check(field);
+        return super.getRegexpQuery(field, text);
+    }
+
+    /** {@code NOT x} alone would match nothing in Lucene; an analyst means "all but x". */
+    @Override
+    protected Query getBooleanQuery(List<BooleanClause> clauses) throws ParseException {
+        Query q = super.getBooleanQuery(clauses);
+        if (q instanceof BooleanQuery b && !b.clauses().isEmpty()
+                && b.clauses().stream().allMatch(c -> c.getOccur() == BooleanClause.Occur.MUST_NOT)) {
+            BooleanQuery.Builder all = new BooleanQuery.Builder().add(new MatchAllDocsQuery(), BooleanClause.Occur.MUST);
+            b.clauses().forEach(all::add);
+            return all.build();
+        }
+        return q;
+    }
+
+    private static void check(String field) throws ParseException {
+        if (!IndexSchema.isSearchable(field)) {
+            throw new ParseException("unknown field \"" + field + "\" (see docs/index-schema.md)");
+        }
+    }
+
+    private static long number(String field, String text) throws ParseException {
+        try {
+            return Long.parseLong(text.strip());
+        } catch (NumberFormatException e) {
+            throw new ParseException(field + " needs a whole number, not \"" + text + "\"");
+        }
+    }
+
+    /** An RFC 3339 instant, or a date alone meaning its UTC midnight. */
+    static long micros(String text) throws ParseException {
+        try {
+            if (text.length() == 10) {
+                return IndexSchema.micros(day(text).atStartOfDay(ZoneOffset.UTC).toInstant());
+            }
+            return IndexSchema.micros(Instant.parse(text));
+        } catch (DateTimeException | ArithmeticException e) {
+            throw new ParseException("time needs a date (2026-03-01) or an instant (2026-03-01T08:00:00Z), not \""
+                    + text + "\"");
+        }
+    }
+
+    private static long micros(LocalDate d) {
+        return IndexSchema.micros(d.atStartOfDay(ZoneOffset.UTC).toInstant());
+    }
+
+    private static LocalDate day(String text) throws ParseException {
+        try {
+            return LocalDate.parse(text);
+        } catch (DateTimeException e) {
+            throw new ParseException("time needs a date (2026-03-01) or an instant (2026-03-01T08:00:00Z), not \""
+                    + text + "\"");
+        }
+    }
+}

@@ -1,0 +1,65 @@
+package io.sealtrail.index;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * Read-only search over the indexes of one or more bundles (docs/index-schema.md). Every method takes a
+ * query in Lucene's classic syntax (empty or {@code *} for all) and an optional time window
+ * {@code [from, to)} (either may be null for open). Results come in one total order: time, bundle id,
+ * seq, leaf. A broken index or an invalid query is an {@link IndexException}, never an empty result.
+ * Thread-safe.
+ */
+public interface EventSearch extends AutoCloseable {
+
+    /** Largest page {@link #search} returns; {@link #export} has no limit. */
+    int MAX_PAGE = 10_000;
+
+    /** Opens the given index folders read-only; each must hold an index of {@link IndexSchema#VERSION}. */
+    static EventSearch open(List<Path> indexes) throws IndexException {
+        return LuceneEventSearch.open(indexes);
+    }
+
+    /**
+     * One page of hits after {@code after} (null for the first page).
+     *
+     * @param limit 1 to {@link #MAX_PAGE}
+     */
+    Page search(String query, Instant from, Instant to, int limit, Cursor after) throws IndexException;
+
+    /** Exactly how many events match. */
+    long count(String query, Instant from, Instant to) throws IndexException;
+
+    /** Streams every matching event in order, page by page, however many there are. */
+    void export(String query, Instant from, Instant to, Consumer<Hit> sink) throws IndexException;
+
+    /**
+     * The {@code top} most frequent values of a keyword field over the matching events, most frequent
+     * first, ties by value. A multi-valued field ({@code user.roles}) counts each value of an event once.
+     */
+    List<FacetValue> facets(String query, Instant from, Instant to, String field, int top) throws IndexException;
+
+    /**
+     * Matching events per time bucket of {@code interval}, aligned to the epoch (UTC). Only non-empty
+     * buckets are returned, in time order; a chart fills the gaps. Events without a readable time are
+     * not counted.
+     */
+    List<Bucket> histogram(String query, Instant from, Instant to, Duration interval) throws IndexException;
+
+    /** One span per session id among the matching events, ordered by start then id; events without one are ignored. */
+    List<SessionSpan> sessions(String query, Instant from, Instant to) throws IndexException;
+
+    /**
+     * The event {@code seq} of {@code bundleId} with up to {@code window} events before and after it, in
+     * event order across all open bundles; the anchor is flagged.
+     *
+     * @throws IndexException also when no such event is indexed
+     */
+    List<Hit> around(String bundleId, long seq, int window) throws IndexException;
+
+    @Override
+    void close() throws IndexException;
+}

@@ -1,0 +1,23 @@
+package io.sealtrail.index;
+
+import java.time.Instant;
+
+/**
+ * One event as search shows it: the stored fields and the raw line exactly as the bundle holds it
+ * (decoded as UTF-8 for display). A flat record on purpose: it is what the CLI prints and the workbench
+ * binds, one component per column.
+ *
+ * @param seq    the seq the line claims, or its leaf index when unreadable
+ * @param leaf   the line's position in the log's Merkle tree
+ * @param time   null when the line's time is unreadable
+ * @param anchor true for the event {@link EventSearch#around} was asked about
+ */
+public record Hit(String bundleId, long seq, long leaf, Instant time, String action, String outcome, String userName,
+                  String targetKind, String targetName, String sessionId, String command, String query,
+                  Integrity integrity, String entryHash, String file, long line, String raw, boolean anchor) {
+
+    Hit asAnchor() {
+        return new Hit(bundleId, seq, leaf, time, action, outcome, userName, targetKind, targetName, sessionId,
+                command, query, integrity, entryHash, file, line, raw, true);
+    }
+}

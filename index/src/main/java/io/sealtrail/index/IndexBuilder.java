@@ -1,0 +1,286 @@
+package io.sealtrail.index;
+
+import io.sealtrail.verify.VerificationReport;
+import io.sealtrail.verify.bundle.BundleFormatException;
+import io.sealtrail.verify.bundle.BundleSource;
+import io.sealtrail.verify.bundle.Manifest;
+import io.sealtrail.verify.bundle.ManifestCodec;
+import io.sealtrail.verify.event.EventLineParser;
+import io.sealtrail.verify.event.ParsedLine;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BooleanSupplier;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.store.FSDirectory;
+
+/**
+ * Builds the index of one verified bundle, once, at import (ADR 0004). The evidence is only read, segment
+ * by segment; documents are built and added on worker threads while the next batch of lines is read.
+ * The index is written to a hidden sibling folder and moved into place atomically after its commit, so
+ * {@code target} either holds a complete index or does not exist.
+ */
+public final class IndexBuilder {
+    /** Batches read ahead of the workers: bounds memory to a few MiB whatever the bundle size. */
+    private static final int READ_AHEAD = 4;
+    private static final HexFormat HEX = HexFormat.of();
+
+    /** Progress in events read; called from the building thread, once per batch (about 2,000 events). */
+    @FunctionalInterface
+    public interface Progress {
+        Progress NONE = (done, total) -> { };
+
+        void update(long done, long total);
+    }
+
+    /** What was indexed, with the per-event integrity tally. */
+    public record IndexResult(Path index, String bundleId, long events, long unparsed, long verified, long broken,
+                              long notCovered, Duration elapsed) {
+    }
+
+    private IndexBuilder() {
+    }
+
+    /** Builds with one worker per available core. */
+    public static IndexResult build(Path bundle, VerificationReport report, Path target, Progress progress,
+                                    BooleanSupplier cancelled) throws IOException, IndexException {
+        return build(bundle, report, target, progress, cancelled, Runtime.getRuntime().availableProcessors());
+    }
+
+    /**
+     * @param report  the verification of this very bundle; it decides each event's integrity
+     * @param target  must not exist
+     * @param threads workers that parse lines and add documents (at least 1); reading is on the caller's thread
+     * @throws CancellationException when {@code cancelled} turned true; nothing is left behind
+     */
+    public static IndexResult build(Path bundle, VerificationReport report, Path target, Progress progress,
+                                    BooleanSupplier cancelled, int threads) throws IOException, IndexException {
+        long t0 = System.nanoTime();
+        Path absolute = target.toAbsolutePath();
+        if (Files.exists(absolute)) {
+            throw new FileAlreadyExistsException(absolute.toString(), null, "the index folder already exists");
+        }
+        Path temp = absolute.resolveSibling("." + absolute.getFileName() + ".building-" + ProcessHandle.current().pid());
+        IndexFiles.deleteTree(temp); // a leftover of this process's own earlier, interrupted attempt
+        Files.createDirectories(temp);
+        try {
+            Counts counts = write(bundle, report, temp, progress, cancelled, Math.max(1, threads));
+            Files.move(temp, absolute, StandardCopyOption.ATOMIC_MOVE);
+            return new IndexResult(absolute, counts.bundleId, counts.events.get(), counts.unparsed.get(),
+                    counts.verified.get(), counts.broken.get(), counts.notCovered.get(),
+                    Duration.ofNanos(System.nanoTime() - t0));
+        } catch (IOException | IndexException | RuntimeException | Error e) {
+            IndexFiles.deleteTree(temp);
+            throw e;
+        }
+    }
+
+    private static final class Counts {
+        String bundleId;
+        final AtomicLong events = new AtomicLong();
+        final AtomicLong unparsed = new AtomicLong();
+        final AtomicLong verified = new AtomicLong();
+        final AtomicLong broken = new AtomicLong();
+        final AtomicLong notCovered = new AtomicLong();
+
+        void tally(Integrity i) {
+            (switch (i) {
+                case VERIFIED -> verified;
+                case BROKEN -> broken;
+                case NOT_COVERED -> notCovered;
+            }).incrementAndGet();
+        }
+    }
+
+    private static Counts write(Path bundle, VerificationReport report, Path dir, Progress progress,
+                                BooleanSupplier cancelled, int threads) throws IOException, IndexException {
+        try (BundleSource source = BundleSource.open(bundle)) {
+            byte[] manifestBytes = source.readSmall(Manifest.MANIFEST, BundleSource.MAX_SMALL_FILE);
+            Manifest m = manifest(bundle, manifestBytes, report);
+            Counts counts = new Counts();
+            counts.bundleId = m.bundleId();
+            IntegrityRule rule = IntegrityRule.of(report, m);
+            Analyzer analyzer = EventQueryParser.analyzer();
+            IndexWriterConfig config = new IndexWriterConfig(analyzer)
+                    .setOpenMode(IndexWriterConfig.OpenMode.CREATE)
+                    .setRAMBufferSizeMB(64)
+                    .setIndexSort(EventSearchOrder.sort(false))
+                    .setCommitOnClose(false);
+            try (FSDirectory directory = FSDirectory.open(dir); IndexWriter writer = new IndexWriter(directory, config)) {
+                addAll(source, m, rule, writer, counts, progress, cancelled, threads);
+                writer.setLiveCommitData(Map.of(
+                        IndexSchema.USER_SCHEMA_VERSION, Integer.toString(IndexSchema.VERSION),
+                        IndexSchema.USER_BUNDLE_ID, m.bundleId(),
+                        IndexSchema.USER_EVENT_COUNT, Long.toString(counts.events.get()),
+                        IndexSchema.USER_MANIFEST_SHA256, HEX.formatHex(SegmentLines.sha256().digest(manifestBytes)))
+                        .entrySet());
+                writer.commit();
+            } finally {
+                analyzer.close();
+            }
+            return counts;
+        } catch (BundleFormatException e) {
+            throw new IndexException(bundle + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static Manifest manifest(Path bundle, byte[] bytes, VerificationReport report) throws IndexException {
+        Manifest m;
+        try {
+            m = ManifestCodec.read(bytes);
+        } catch (ManifestCodec.ManifestException e) {
+            throw new IndexException(bundle + ": manifest.json is not valid, so the events cannot be placed: "
+                    + e.getMessage(), e);
+        }
+        if (report.manifest() == null || !report.manifest().bundleId().equals(m.bundleId())) {
+            throw new IndexException(bundle + ": the verification report is for another bundle ("
+                    + (report.manifest() == null ? "no manifest" : report.manifest().bundleId()) + ", not "
+                    + m.bundleId() + ")");
+        }
+        return m;
+    }
+
+    private static void addAll(BundleSource source, Manifest m, IntegrityRule rule, IndexWriter writer, Counts counts,
+                               Progress progress, BooleanSupplier cancelled, int threads)
+            throws IOException, IndexException {
+        AtomicInteger ids = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "sealtrail-index-" + ids.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        ThreadLocal<Worker> workers = ThreadLocal.withInitial(() -> new Worker(m.bundleId(), rule, writer, counts));
+        Semaphore slots = new Semaphore(threads + READ_AHEAD);
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        long total = m.eventCount();
+        long[] read = {0};
+        try {
+            List<Manifest.FileEntry> segments = m.eventSegments().stream()
+                    .sorted(Comparator.comparingLong(Manifest.FileEntry::firstSeq)).toList();
+            for (Manifest.FileEntry seg : segments) {
+                if (!source.exists(seg.path())) {
+                    continue; // FILE_MISSING is in the report; there is nothing to index
+                }
+                try (InputStream in = source.open(seg.path())) {
+                    SegmentLines.split(in, seg.path(), seg.firstSeq(), batch -> {
+                        rethrow(failure.get());
+                        if (cancelled.getAsBoolean()) {
+                            throw new CancellationException("index build cancelled");
+                        }
+                        slots.acquire();
+                        pool.execute(() -> {
+                            try {
+                                if (failure.get() == null) {
+                                    workers.get().index(batch);
+                                }
+                            } catch (Throwable t) {
+                                failure.compareAndSet(null, t);
+                            } finally {
+                                slots.release();
+                            }
+                        });
+                        read[0] += batch.count();
+                        progress.update(read[0], total);
+                    });
+                }
+            }
+            pool.shutdown();
+            if (!pool.awaitTermination(1, TimeUnit.DAYS)) {
+                throw new IndexException("indexing did not finish");
+            }
+            rethrow(failure.get());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CancellationException("index build interrupted");
+        } finally {
+            pool.shutdownNow();
+            awaitQuietly(pool);
+        }
+    }
+
+    /** Waits for workers still running, so no thread writes into a folder that is being deleted. */
+    private static void awaitQuietly(ExecutorService pool) {
+        try {
+            pool.awaitTermination(1, TimeUnit.MINUTES);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void rethrow(Throwable t) throws IOException, IndexException {
+        if (t == null) {
+            return;
+        }
+        if (t instanceof IOException io) {
+            throw io;
+        }
+        if (t instanceof RuntimeException re) {
+            throw re;
+        }
+        if (t instanceof Error err) {
+            throw err;
+        }
+        throw new IndexException("indexing failed: " + t, t);
+    }
+
+    /** Per-thread state: the parser and the digest are not thread-safe. */
+    private static final class Worker {
+        private final EventLineParser parser = new EventLineParser();
+        private final MessageDigest digest = SegmentLines.sha256();
+        private final String bundleId;
+        private final IntegrityRule rule;
+        private final IndexWriter writer;
+        private final Counts counts;
+
+        Worker(String bundleId, IntegrityRule rule, IndexWriter writer, Counts counts) {
+            this.bundleId = bundleId;
+            this.rule = rule;
+            this.writer = writer;
+            this.counts = counts;
+        }
+
+        void index(SegmentLines.Batch b) throws IOException {
+            for (int i = 0; i < b.count(); i++) {
+                int off = b.starts()[i];
+                int len = b.lengths()[i];
+                ParsedLine p = parser.parse(b.data(), off, len);
+                byte[] hash = b.hashes() != null ? b.hashes()[i] : leafHash(b.data(), off, len);
+                long leaf = b.firstLeaf() + i;
+                Integrity integrity = rule.at(leaf, p.event() != null);
+                IndexSchema.LinePosition at = new IndexSchema.LinePosition(bundleId, b.file(), b.firstLine() + i, leaf);
+                writer.addDocument(IndexSchema.document(at, p.event(), p.seq(), p.time(), p.action(), b.data(), off,
+                        len, HEX.formatHex(hash), integrity));
+                counts.events.incrementAndGet();
+                if (p.event() == null) {
+                    counts.unparsed.incrementAndGet();
+                }
+                counts.tally(integrity);
+            }
+        }
+
+        private byte[] leafHash(byte[] buf, int off, int len) {
+            digest.update((byte) 0);
+            digest.update(buf, off, len);
+            return digest.digest();
+        }
+    }
+}

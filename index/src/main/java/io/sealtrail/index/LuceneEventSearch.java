@@ -1,0 +1,259 @@
+package io.sealtrail.index;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.MultiReader;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.FieldDoc;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopFieldDocs;
+import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.util.BytesRef;
+import org.apache.lucene.util.IOUtils;
+
+/** {@link EventSearch} over a {@link MultiReader} of read-only {@link DirectoryReader}s. */
+final class LuceneEventSearch implements EventSearch {
+    private static final int EXPORT_PAGE = 1000;
+    private static final Sort ORDER = EventSearchOrder.sort(false);
+    private static final Sort REVERSE = EventSearchOrder.sort(true);
+
+    private final IndexReader reader;
+    private final IndexSearcher searcher;
+
+    private LuceneEventSearch(IndexReader reader) {
+        this.reader = reader;
+        this.searcher = new IndexSearcher(reader);
+        this.searcher.setQueryCache(null); // one-off analyst queries; caching only costs memory here
+    }
+
+    static LuceneEventSearch open(List<Path> indexes) throws IndexException {
+        if (indexes.isEmpty()) {
+            throw new IndexException("no index to search");
+        }
+        List<DirectoryReader> readers = new ArrayList<>();
+        Map<String, Path> bundles = new HashMap<>();
+        try {
+            for (Path p : indexes) {
+                DirectoryReader r = openOne(p);
+                readers.add(r);
+                String bundle = r.getIndexCommit().getUserData().get(IndexSchema.USER_BUNDLE_ID);
+                Path other = bundles.put(bundle, p);
+                if (other != null) {
+                    throw new IndexException(p + ": bundle " + bundle + " is already open from " + other);
+                }
+            }
+            return new LuceneEventSearch(new MultiReader(readers.toArray(new IndexReader[0]), true));
+        } catch (IndexException | IOException | RuntimeException e) {
+            IOUtils.closeWhileHandlingException(readers);
+            if (e instanceof IndexException ie) {
+                throw ie;
+            }
+            throw new IndexException("cannot open the indexes: " + e.getMessage(), e);
+        }
+    }
+
+    private static DirectoryReader openOne(Path p) throws IndexException, IOException {
+        if (!Files.isDirectory(p)) {
+            throw new IndexException(p + ": no such index folder");
+        }
+        FSDirectory dir = FSDirectory.open(p);
+        DirectoryReader r;
+        try {
+            r = DirectoryReader.open(dir);
+        } catch (IOException | RuntimeException e) {
+            dir.close();
+            throw new IndexException(p + ": not a Sealtrail index (" + e.getMessage() + ")", e);
+        }
+        Map<String, String> user = r.getIndexCommit().getUserData();
+        String version = user.get(IndexSchema.USER_SCHEMA_VERSION);
+        if (!Integer.toString(IndexSchema.VERSION).equals(version) || user.get(IndexSchema.USER_BUNDLE_ID) == null) {
+            r.close();
+            throw new IndexException(p + ": index schema version " + version + ", this Sealtrail reads version "
+                    + IndexSchema.VERSION + "; rebuild the index from the bundle");
+        }
+        return r;
+    }
+
+    @Override
+    public Page search(String query, Instant from, Instant to, int limit, Cursor after) throws IndexException {
+        if (limit < 1 || limit > MAX_PAGE) {
+            throw new IllegalArgumentException("page size must be 1 to " + MAX_PAGE + ", not " + limit);
+        }
+        Query q = query(query, from, to);
+        try {
+            TopFieldDocs top = searcher.searchAfter(after == null ? null : after.after(), q, limit + 1, ORDER, false);
+            int n = Math.min(limit, top.scoreDocs.length);
+            List<Hit> hits = hits(top.scoreDocs, n);
+            Cursor next = top.scoreDocs.length > limit ? new Cursor((FieldDoc) top.scoreDocs[limit - 1]) : null;
+            return new Page(hits, next, searcher.count(q));
+        } catch (IOException | RuntimeException e) {
+            throw failed(e);
+        }
+    }
+
+    @Override
+    public long count(String query, Instant from, Instant to) throws IndexException {
+        try {
+            return searcher.count(query(query, from, to));
+        } catch (IOException | RuntimeException e) {
+            throw failed(e);
+        }
+    }
+
+    @Override
+    public void export(String query, Instant from, Instant to, Consumer<Hit> sink) throws IndexException {
+        Query q = query(query, from, to);
+        try {
+            FieldDoc after = null;
+            while (true) {
+                TopFieldDocs top = searcher.searchAfter(after, q, EXPORT_PAGE, ORDER, false);
+                hits(top.scoreDocs, top.scoreDocs.length).forEach(sink);
+                if (top.scoreDocs.length < EXPORT_PAGE) {
+                    return;
+                }
+                after = (FieldDoc) top.scoreDocs[top.scoreDocs.length - 1];
+            }
+        } catch (IOException e) {
+            throw failed(e);
+        }
+    }
+
+    @Override
+    public List<FacetValue> facets(String query, Instant from, Instant to, String field, int top) throws IndexException {
+        if (!IndexSchema.KEYWORD_FIELDS.contains(field)) {
+            throw new IndexException("facets need a keyword field, and \"" + field + "\" is not one (see docs/index-schema.md)");
+        }
+        try {
+            return searcher.search(query(query, from, to), Aggregations.facets(field)).top(top);
+        } catch (IOException | RuntimeException e) {
+            throw failed(e);
+        }
+    }
+
+    @Override
+    public List<Bucket> histogram(String query, Instant from, Instant to, Duration interval) throws IndexException {
+        long micros = interval.toNanos() / 1000;
+        if (micros < 1) {
+            throw new IllegalArgumentException("histogram interval must be at least a microsecond, not " + interval);
+        }
+        try {
+            return searcher.search(query(query, from, to), Aggregations.histogram(micros)).buckets();
+        } catch (IOException | RuntimeException e) {
+            throw failed(e);
+        }
+    }
+
+    @Override
+    public List<SessionSpan> sessions(String query, Instant from, Instant to) throws IndexException {
+        try {
+            return searcher.search(query(query, from, to), Aggregations.sessions()).spans();
+        } catch (IOException | RuntimeException e) {
+            throw failed(e);
+        }
+    }
+
+    @Override
+    public List<Hit> around(String bundleId, long seq, int window) throws IndexException {
+        if (window < 0 || window > MAX_PAGE) {
+            throw new IllegalArgumentException("window must be 0 to " + MAX_PAGE + ", not " + window);
+        }
+        Query anchorQuery = new BooleanQuery.Builder()
+                .add(new TermQuery(new Term(IndexSchema.BUNDLE_ID, bundleId)), BooleanClause.Occur.FILTER)
+                .add(LongPoint.newExactQuery(IndexSchema.SEQ, seq), BooleanClause.Occur.FILTER)
+                .build();
+        try {
+            TopFieldDocs anchor = searcher.search(anchorQuery, 1, ORDER, false);
+            if (anchor.scoreDocs.length == 0) {
+                throw new IndexException("no event with seq " + seq + " of bundle " + bundleId + " is indexed here");
+            }
+            FieldDoc at = (FieldDoc) anchor.scoreDocs[0];
+            Query all = new MatchAllDocsQuery();
+            List<Hit> before = new ArrayList<>(hits(searcher.searchAfter(at, all, Math.max(1, window), REVERSE, false)
+                    .scoreDocs, window));
+            Collections.reverse(before);
+            List<Hit> out = new ArrayList<>(before);
+            out.add(hits(anchor.scoreDocs, 1).get(0).asAnchor());
+            out.addAll(hits(searcher.searchAfter(at, all, Math.max(1, window), ORDER, false).scoreDocs, window));
+            return out;
+        } catch (IOException | RuntimeException e) {
+            throw failed(e);
+        }
+    }
+
+    @Override
+    public void close() throws IndexException {
+        try {
+            reader.close();
+        } catch (IOException e) {
+            throw failed(e);
+        }
+    }
+
+    /** The parsed query within the time window, which is a filter: it does not affect scoring (there is none). */
+    private static Query query(String text, Instant from, Instant to) throws IndexException {
+        Query q = EventQueryParser.parseQuery(text);
+        if (from == null && to == null) {
+            return q;
+        }
+        long lo = from == null ? Long.MIN_VALUE : IndexSchema.micros(from);
+        long hi = to == null ? Long.MAX_VALUE : IndexSchema.micros(to) - 1;
+        return new BooleanQuery.Builder()
+                .add(q, BooleanClause.Occur.FILTER)
+                .add(LongPoint.newRangeQuery(IndexSchema.TIME, lo, hi), BooleanClause.Occur.FILTER)
+                .build();
+    }
+
+    private List<Hit> hits(ScoreDoc[] docs, int n) throws IOException {
+        StoredFields stored = searcher.storedFields();
+        List<Hit> out = new ArrayList<>(Math.min(n, docs.length));
+        for (int i = 0; i < n && i < docs.length; i++) {
+            out.add(hit(stored.document(docs[i].doc)));
+        }
+        return out;
+    }
+
+    private static Hit hit(Document d) {
+        BytesRef raw = d.getBinaryValue(IndexSchema.RAW);
+        Number time = d.getField(IndexSchema.TIME) == null ? null : d.getField(IndexSchema.TIME).numericValue();
+        return new Hit(d.get(IndexSchema.BUNDLE_ID), number(d, IndexSchema.SEQ), number(d, IndexSchema.LEAF),
+                time == null ? null : IndexSchema.instant(time.longValue()), d.get(IndexSchema.ACTION),
+                d.get(IndexSchema.OUTCOME), d.get(IndexSchema.USER_NAME), d.get(IndexSchema.TARGET_KIND),
+                d.get(IndexSchema.TARGET_NAME), d.get(IndexSchema.SESSION_ID), d.get(IndexSchema.COMMAND),
+                d.get(IndexSchema.QUERY), Integrity.fromWire(d.get(IndexSchema.INTEGRITY)), d.get(IndexSchema.EVENT_HASH),
+                d.get(IndexSchema.FILE), number(d, IndexSchema.LINE),
+                new String(raw.bytes, raw.offset, raw.length, StandardCharsets.UTF_8), false);
+    }
+
+    private static long number(Document d, String field) {
+        return d.getField(field).numericValue().longValue();
+    }
+
+    private static IndexException failed(Exception e) {
+        if (e instanceof org.apache.lucene.search.IndexSearcher.TooManyClauses) {
+            return new IndexException("the query expands to too many terms; narrow its wildcards", e);
+        }
+        return new IndexException("the index cannot be read: " + e.getMessage(), e);
+    }
+}
