@@ -66,7 +66,9 @@ public enum FindingCode {
     JOURNAL_SIGNER_UNTRUSTED(Severity.WARNING, "the journal is signed by an auditor key you did not name as trusted"),
     CASE_FILE_CHANGED(Severity.ERROR, "a file of an imported bundle or its index differs from what the import recorded"),
     CASE_FILE_MISSING(Severity.ERROR, "a file recorded at import is gone from the case"),
-    CASE_FILE_UNEXPECTED(Severity.WARNING, "a file in the case that no import recorded");
+    CASE_FILE_UNEXPECTED(Severity.WARNING, "a file in the case that no import recorded"),
+    // Forensics
+    EVENT_ALTERED(Severity.ERROR, "this event was changed after it was signed; the signed checkpoints prove which one");
 
     private final Severity severity;
     private final String summary;

@@ -287,7 +287,7 @@ public final class BundleVerifier {
     private static void coverage(Manifest m, NavigableMap<Long, CheckpointFile> checkpoints, long end,
                                  FindingCollector findings) {
         long covered = checkpoints.values().stream()
-                .filter(c -> c.rootVerified && !c.signedBy.isEmpty())
+                .filter(c -> (c.rootVerified || c.rootVerifiedWithAlterations) && !c.signedBy.isEmpty())
                 .mapToLong(CheckpointFile::size).max().orElse(m.start());
         if (end > covered) {
             findings.add(FindingCode.EVENTS_NOT_COVERED, Location.seq(covered),
@@ -331,7 +331,7 @@ public final class BundleVerifier {
         List<VerificationReport.CheckpointSummary> out = new ArrayList<>();
         for (CheckpointFile c : cps.values()) {
             out.add(new VerificationReport.CheckpointSummary(c.path(), c.size(), ChainAssembler.b64(c.rootHash()),
-                    c.rootVerified, c.signedBy.stream().map(SignatureChecks::describe).toList(), c.trusted,
+                    c.rootVerified, c.rootVerifiedWithAlterations, c.signedBy.stream().map(SignatureChecks::describe).toList(), c.trusted,
                     c.timestamp, c.timestampAuthority, c.timestampTrusted));
         }
         return out;

@@ -25,6 +25,11 @@ final class ChainAssembler {
     private final NavigableMap<Long, CheckpointFile> checkpoints;
     private final long heartbeatLimitNanos;
     private Iterator<CheckpointFile> nextCheckpoints;
+    private byte[] pending;
+    private Location pendingAt;
+    private CompactRange hypothesis;
+    private final java.util.List<Alteration> alterations = new java.util.ArrayList<>();
+    private long provenUpTo;
     private CheckpointFile nextCheckpoint;
 
     private byte[] lastLeaf;
@@ -52,11 +57,12 @@ final class ChainAssembler {
 
     void accept(SegmentResult s) {
         String file = s.entry.path();
-        if (s.entry.firstSeq() != tree.size()) {
+        long position = tree.size() + (pending != null ? 1 : 0); // leaves read so far, fed or not
+        if (s.entry.firstSeq() != position) {
             findings.add(Finding.mismatch(FindingCode.RANGE_MISMATCH, Location.file(file),
                     "the manifest says this segment starts at leaf " + s.entry.firstSeq()
-                            + ", but it follows leaf " + (tree.size() - 1) + ": first leaf",
-                    Long.toString(tree.size()), Long.toString(s.entry.firstSeq())));
+                            + ", but it follows leaf " + (position - 1) + ": first leaf",
+                    Long.toString(position), Long.toString(s.entry.firstSeq())));
         }
         if (s.entry.count() != s.count) {
             findings.add(Finding.mismatch(FindingCode.RANGE_MISMATCH, Location.file(file),
@@ -88,13 +94,16 @@ final class ChainAssembler {
             Instant since = lastHeartbeat != null ? lastHeartbeat : firstTime;
             heartbeatGap(since, s.firstHeartbeat, first);
         }
+        byte[] boundarySub = !s.firstPrevUnknown && s.firstPrev != null && lastLeaf != null
+                && !Arrays.equals(HEX.parseHex(s.firstPrev), lastLeaf) ? HEX.parseHex(s.firstPrev) : null;
         for (int i = 0; i < s.count; i++) {
-            tree.append(s.leaf(i));
-            while (nextCheckpoint != null && nextCheckpoint.size() == tree.size()) {
-                compare(nextCheckpoint);
-                nextCheckpoint = nextCheckpoints.hasNext() ? nextCheckpoints.next() : null;
+            if (pending != null) {
+                feed(pending, i == 0 ? boundarySub : s.substitutions.get(i - 1),
+                        i == 0 ? pendingAt : Location.line(file, i, -1));
             }
+            pending = s.leaf(i);
         }
+        pendingAt = Location.line(file, s.count, -1);
         lastLeaf = s.lastLeaf;
         expectedSeq = s.lastSeq >= 0 ? s.lastSeq + 1 : expectedSeq + s.count;
         if (s.lastTime != null && (lastTime == null || s.lastTime.isAfter(lastTime))) {
@@ -105,20 +114,67 @@ final class ChainAssembler {
         }
     }
 
+    /**
+     * Adds one leaf. Leaves are fed one line late, once the next line's prev is known: when that prev
+     * names another hash, the line was changed after its successor was written, and prev is the hash it
+     * had. A second tree built with those hashes restored tells, when its root matches a signed
+     * checkpoint, that the named events are the only ones that changed: all others are exactly as signed.
+     */
+    private void feed(byte[] leaf, byte[] signedHash, Location at) {
+        if (signedHash != null && hypothesis == null) {
+            hypothesis = tree.copy();
+        }
+        tree.append(leaf);
+        if (hypothesis != null) {
+            hypothesis.append(signedHash != null ? signedHash : leaf);
+            if (signedHash != null) {
+                alterations.add(new Alteration(tree.size() - 1, signedHash, leaf, at));
+            }
+        }
+        while (nextCheckpoint != null && nextCheckpoint.size() == tree.size()) {
+            compare(nextCheckpoint);
+            nextCheckpoint = nextCheckpoints.hasNext() ? nextCheckpoints.next() : null;
+        }
+    }
+
+    private record Alteration(long leaf, byte[] signed, byte[] found, Location at) {
+    }
+
     private void compare(CheckpointFile cp) {
         byte[] root = tree.root();
         if (Arrays.equals(root, cp.rootHash())) {
             cp.rootVerified = true;
             lastVerified = cp;
-        } else {
-            findings.add(Finding.mismatch(FindingCode.CHECKPOINT_ROOT_MISMATCH, Location.file(cp.path()),
-                    "root hash of the tree at size " + cp.size() + " (checkpoint)",
-                    b64(cp.rootHash()), b64(root)));
+            return;
         }
+        boolean explained = hypothesis != null && Arrays.equals(hypothesis.root(), cp.rootHash());
+        if (explained) {
+            cp.rootVerifiedWithAlterations = true;
+            provenUpTo = cp.size();
+        }
+        findings.add(Finding.mismatch(FindingCode.CHECKPOINT_ROOT_MISMATCH, Location.file(cp.path()),
+                "root hash of the tree at size " + cp.size() + " (checkpoint)" + (explained
+                        ? " — with the altered events' signed hashes restored it matches, so only they changed"
+                        : ""), b64(cp.rootHash()), b64(root)));
     }
 
-    /** Call after the last segment: checks the end of the heartbeat record. */
+    /** Call after the last segment: feeds the last leaf, names proven alterations, checks heartbeats. */
     void finish() {
+        if (pending != null) {
+            feed(pending, null, pendingAt);
+            pending = null;
+        }
+        for (Alteration a : alterations) {
+            if (a.leaf() < provenUpTo) {
+                findings.add(new Finding(FindingCode.EVENT_ALTERED, FindingCode.EVENT_ALTERED.severity(),
+                        "the event at seq " + a.leaf() + " was changed after it was signed: the signed checkpoint at"
+                                + " size " + provenUpTo + " and the next event's prev both name entry hash "
+                                + HEX.formatHex(a.signed()) + ", but the line now hashes to " + HEX.formatHex(a.found())
+                                + "; every other event up to that checkpoint is exactly as signed",
+                        Location.line(a.at().file(), a.at().line(), a.leaf()), java.util.Map.of("expected", HEX.formatHex(a.signed()),
+                        "found", HEX.formatHex(a.found()))));
+            }
+        }
         if (lastTime != null) {
             Instant since = lastHeartbeat != null ? lastHeartbeat : firstTime;
             heartbeatGap(since, lastTime, Location.BUNDLE);

@@ -14,6 +14,8 @@ final class CheckpointFile {
     final List<VerifierKey> signedBy = new java.util.concurrent.CopyOnWriteArrayList<>();
     volatile boolean trusted;
     volatile boolean rootVerified;
+    /** The root matches once the events the chain shows altered get their signed hashes back. */
+    volatile boolean rootVerifiedWithAlterations;
     Instant timestamp;
     String timestampAuthority;
     boolean timestampTrusted;

@@ -8,6 +8,8 @@ import java.util.Arrays;
 final class SegmentResult {
     final Manifest.FileEntry entry;
     final FindingCollector findings = new FindingCollector();
+    /** Leaf index in this segment -> the entry hash the next line's prev names instead (a chain break). */
+    final java.util.Map<Integer, byte[]> substitutions = new java.util.HashMap<>();
     private byte[] leaves = new byte[32 * 1024];
     int count;
     long bytes;

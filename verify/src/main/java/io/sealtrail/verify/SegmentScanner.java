@@ -220,6 +220,7 @@ final class SegmentScanner {
             return;
         }
         if (!parser.prevMatches(lastLeaf)) {
+            r.substitutions.put((int) (lineNo - 2), HEX.parseHex(parser.prevHex()));
             findings.add(io.sealtrail.model.Finding.mismatch(FindingCode.CHAIN_BROKEN, at,
                     "prev does not match the entry hash of line " + (lineNo - 1) + " (the line before was altered,"
                             + " removed or inserted)", HEX.formatHex(lastLeaf), parser.prevHex()));

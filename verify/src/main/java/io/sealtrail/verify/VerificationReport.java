@@ -28,9 +28,12 @@ public record VerificationReport(String bundle, Manifest manifest, Verdict verdi
         return findings.stream().filter(f -> f.severity() == s).count();
     }
 
-    /** One checkpoint: its tree head, whether the events reproduce its root, who signed it, its timestamp. */
+    /**
+     * One checkpoint: its tree head, whether the events reproduce its root (or do once the events proven
+     * altered get their signed hashes back), who signed it, its timestamp.
+     */
     public record CheckpointSummary(String file, long treeSize, String rootHash, boolean rootVerified,
-                                    List<String> signedBy, boolean trusted, Instant timestamp, String timestampAuthority,
+                                    boolean rootVerifiedWithAlterations, List<String> signedBy, boolean trusted, Instant timestamp, String timestampAuthority,
                                     boolean timestampAuthorityTrusted) {
         public CheckpointSummary {
             signedBy = List.copyOf(signedBy);

@@ -64,6 +64,7 @@ public final class VerificationReportJson {
                 g.writeNumberField("tree_size", c.treeSize());
                 g.writeStringField("root_hash", c.rootHash());
                 g.writeBooleanField("root_verified", c.rootVerified());
+                g.writeBooleanField("root_verified_with_altered_events", c.rootVerifiedWithAlterations());
                 g.writeBooleanField("trusted", c.trusted());
                 g.writeArrayFieldStart("signed_by");
                 for (String s : c.signedBy()) {

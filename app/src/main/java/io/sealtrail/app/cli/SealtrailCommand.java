@@ -36,6 +36,15 @@ public final class SealtrailCommand implements Runnable {
         m.put("checkpoint", CheckpointCommand.class);
         m.put("proof", ProofCommand.class);
         m.put("trust", TrustCommand.class);
+        m.put("import", ImportCommand.class);
+        m.put("search", SearchCommands.Search.class);
+        m.put("facets", SearchCommands.Facets.class);
+        m.put("histogram", SearchCommands.Histogram.class);
+        m.put("sessions", SearchCommands.Sessions.class);
+        m.put("around", SearchCommands.Around.class);
+        m.put("annotate", CaseCommands.Annotate.class);
+        m.put("journal", CaseCommands.Journal.class);
+        m.put("case", CaseCommands.Case.class);
         m.put("bench", BenchCommand.class);
         m.put("demo", DemoCommand.class);
         return m;

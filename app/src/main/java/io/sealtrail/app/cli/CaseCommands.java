@@ -1,0 +1,177 @@
+package io.sealtrail.app.cli;
+
+import io.sealtrail.app.cli.SealtrailCommand.UserException;
+import io.sealtrail.cases.AuditorKey;
+import io.sealtrail.cases.CaseFolder;
+import io.sealtrail.cases.CaseJournal;
+import io.sealtrail.cases.CaseVerifier;
+import io.sealtrail.cases.JournalEntry;
+import io.sealtrail.index.EventSearch;
+import io.sealtrail.index.Hit;
+import io.sealtrail.index.IndexException;
+import io.sealtrail.model.Finding;
+import io.sealtrail.verify.note.VerifierKey;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** Annotations, the case journal, and checking a case. */
+final class CaseCommands {
+    private CaseCommands() {
+    }
+
+    @Command(name = "annotate", mixinStandardHelpOptions = true,
+            description = {"Bookmark, tag or comment on an event. Annotations go to the signed case journal,",
+                    "never to the evidence."})
+    static final class Annotate implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Mixin
+        CaseSupport.CaseOption caseOption = new CaseSupport.CaseOption();
+
+        @Option(names = "--event", required = true, paramLabel = "SEQ|BUNDLE_ID:SEQ")
+        String event;
+
+        @Option(names = "--bookmark")
+        boolean bookmark;
+
+        @Option(names = "--tag", paramLabel = "T", description = "Repeatable.")
+        List<String> tags = new ArrayList<>();
+
+        @Option(names = "--comment", paramLabel = "TEXT")
+        String comment;
+
+        @Override
+        public Integer call() throws Exception {
+            if (!bookmark && tags.isEmpty() && comment == null) {
+                throw new UserException("say what to record: --bookmark, --tag or --comment");
+            }
+            CaseFolder c = caseOption.open();
+            CaseSupport.EventRef ref = CaseSupport.event(c, event);
+            Hit hit;
+            try (EventSearch search = CaseSupport.search(c)) {
+                hit = search.around(ref.bundleId(), ref.seq(), 0).stream().filter(Hit::anchor).findFirst()
+                        .orElseThrow(() -> new UserException("no event " + ref + " in the case"));
+            } catch (IndexException e) {
+                throw new UserException(e.getMessage(), e);
+            }
+            Map<String, String> data = new LinkedHashMap<>();
+            data.put("event", ref.toString());
+            data.put("entry_hash", hit.entryHash() == null ? "" : hit.entryHash());
+            if (bookmark) {
+                data.put("bookmark", "true");
+            }
+            if (!tags.isEmpty()) {
+                data.put("tags", String.join(",", tags));
+            }
+            if (comment != null) {
+                data.put("comment", comment);
+            }
+            JournalEntry e = c.journal().append(AuditorKey.loadOrCreate(System.getenv()), JournalEntry.ANNOTATION, data);
+            PrintWriter o = spec.commandLine().getOut();
+            o.printf("Recorded annotation #%d on %s (entry hash %s)%n", e.seq(), ref, data.get("entry_hash"));
+            o.flush();
+            return 0;
+        }
+    }
+
+    @Command(name = "journal", mixinStandardHelpOptions = true, description = "The case's signed chain of custody.",
+            subcommands = {Show.class, VerifyJournal.class})
+    static final class Journal {
+    }
+
+    @Command(name = "show", mixinStandardHelpOptions = true, description = "Every journal entry, oldest first.")
+    static final class Show implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Mixin
+        CaseSupport.CaseOption caseOption = new CaseSupport.CaseOption();
+
+        @Override
+        public Integer call() throws Exception {
+            PrintWriter o = spec.commandLine().getOut();
+            for (JournalEntry e : caseOption.open().journal().entries()) {
+                String who = e.actor().substring(0, e.actor().indexOf('+') < 0 ? e.actor().length() : e.actor().indexOf('+'));
+                o.printf("#%-4d %s  %-13s %-28s %s%n", e.seq(), e.time(), e.type(), who, e.data());
+            }
+            o.flush();
+            return 0;
+        }
+    }
+
+    @Command(name = "verify", mixinStandardHelpOptions = true,
+            description = {"Check the journal: every line, the hash chain, the signed root and its signature.",
+                    "Exit 0 if sound, 1 if not."})
+    static final class VerifyJournal implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Mixin
+        CaseSupport.CaseOption caseOption = new CaseSupport.CaseOption();
+
+        @Option(names = "--trust-auditor", paramLabel = "VKEY|FILE", description = "An auditor key you expect. Repeatable.")
+        List<String> auditors = new ArrayList<>();
+
+        @Override
+        public Integer call() throws Exception {
+            CaseJournal.Check check = caseOption.open().journal().verify(Keys.verifierKeys(auditors));
+            PrintWriter o = spec.commandLine().getOut();
+            printJournal(check, o);
+            o.flush();
+            return check.ok() ? 0 : 1;
+        }
+    }
+
+    static void printJournal(CaseJournal.Check check, PrintWriter o) {
+        VerifierKey k = check.signer();
+        o.printf("Journal   %d entries, %d covered by the signed checkpoint%s%n", check.entries(), check.signedEntries(),
+                k == null ? "" : ", signed by " + k.name() + " (" + k.fingerprint() + ")");
+        o.println("Verdict   " + (check.ok() ? "INTACT" : "BROKEN"));
+        for (Finding f : check.findings()) {
+            o.printf("%-7s %-26s %s: %s%n", f.severity(), f.code(), f.location(), f.message());
+        }
+    }
+
+    @Command(name = "case", mixinStandardHelpOptions = true, description = "Work with a case as a whole.",
+            subcommands = VerifyCase.class)
+    static final class Case {
+    }
+
+    @Command(name = "verify", mixinStandardHelpOptions = true,
+            description = {"Re-hash every evidence and index file against what its import recorded, and check the",
+                    "journal. Exit 0 if nothing changed, 1 otherwise."})
+    static final class VerifyCase implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Mixin
+        CaseSupport.CaseOption caseOption = new CaseSupport.CaseOption();
+
+        @Option(names = "--trust-auditor", paramLabel = "VKEY|FILE", description = "An auditor key you expect. Repeatable.")
+        List<String> auditors = new ArrayList<>();
+
+        @Override
+        public Integer call() throws Exception {
+            CaseVerifier.Result r = new CaseVerifier().verify(caseOption.open(), Keys.verifierKeys(auditors));
+            PrintWriter o = spec.commandLine().getOut();
+            o.printf("Case      %d bundle(s), %d files re-hashed%n", r.bundles(), r.files());
+            for (Finding f : r.findings()) {
+                o.printf("%-7s %-26s %s: %s%n", f.severity(), f.code(), f.location(), f.message());
+            }
+            printJournal(r.journal(), o);
+            o.println(r.ok() ? "OK: the case is as its imports left it" : "CHANGED: see the findings");
+            o.flush();
+            return r.ok() ? 0 : 1;
+        }
+    }
+}

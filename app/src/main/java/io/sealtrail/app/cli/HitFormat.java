@@ -1,0 +1,58 @@
+package io.sealtrail.app.cli;
+
+import io.sealtrail.index.Hit;
+import java.io.PrintWriter;
+import java.util.List;
+
+/** How search results are printed: a line a person reads, the evidence line itself, or CSV. */
+enum HitFormat {
+    TEXT, JSONL, CSV;
+
+    static final List<String> CSV_COLUMNS = List.of("time", "bundle_id", "seq", "event.action", "event.outcome",
+            "user.name", "target.kind", "target.name", "session.id", "command", "query", "integrity", "event.hash");
+
+    void header(PrintWriter o) {
+        if (this == CSV) {
+            o.println(String.join(",", CSV_COLUMNS));
+        }
+    }
+
+    void print(Hit h, PrintWriter o) {
+        switch (this) {
+            case TEXT -> o.printf("%s  %s:%-7d %-8s %-14s %-20s -> %-22s %s%s%n", h.time(), shortId(h.bundleId()), h.seq(),
+                    nz(h.outcome()), nz(h.action()), nz(h.userName()), nz(h.targetName()),
+                    h.command() != null ? h.command() : nz(h.query()),
+                    h.integrity() == io.sealtrail.index.Integrity.VERIFIED ? "" : "  [" + h.integrity().wireName() + "]");
+            // the evidence exactly as the bundle holds it: what you see is what you export
+            case JSONL -> o.println(h.raw());
+            case CSV -> o.println(String.join(",", List.of(str(h.time()), h.bundleId(), Long.toString(h.seq()),
+                    nz(h.action()), nz(h.outcome()), nz(h.userName()), nz(h.targetKind()), nz(h.targetName()),
+                    nz(h.sessionId()), nz(h.command()), nz(h.query()), h.integrity().wireName(), nz(h.entryHash()))
+                    .stream().map(HitFormat::csv).toList()));
+        }
+    }
+
+    static String shortId(String id) {
+        return id.length() > 8 ? id.substring(0, 8) : id;
+    }
+
+    private static String nz(String s) {
+        return s == null ? "" : s;
+    }
+
+    private static String str(Object o) {
+        return o == null ? "" : o.toString();
+    }
+
+    /** RFC 4180 quoting; a leading =, +, - or @ is quoted too, so spreadsheets never run a cell as a formula. */
+    static String csv(String s) {
+        boolean formula = !s.isEmpty() && "=+-@".indexOf(s.charAt(0)) >= 0;
+        if (formula) {
+            s = "'" + s;
+        }
+        if (formula || s.indexOf(',') >= 0 || s.indexOf('"') >= 0 || s.indexOf('\n') >= 0 || s.indexOf('\r') >= 0) {
+            return '"' + s.replace("\"", "\"\"") + '"';
+        }
+        return s;
+    }
+}

@@ -1,0 +1,89 @@
+package io.sealtrail.app.cli;
+
+import io.sealtrail.cases.AuditorKey;
+import io.sealtrail.cases.CaseFolder;
+import io.sealtrail.cases.CaseImporter;
+import io.sealtrail.cases.JournalEntry;
+import io.sealtrail.model.Severity;
+import io.sealtrail.model.Verdict;
+import io.sealtrail.verify.VerifyOptions;
+import io.sealtrail.verify.note.NoteSigner;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicLong;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+@Command(name = "import", mixinStandardHelpOptions = true,
+        description = {"Import bundles into a case (created if the folder holds none): copy, verify the copy,",
+                "index it, and record it in the signed case journal. The originals are only read.",
+                "Exit code as for verify: 0 all verified, 1 integrity findings, 2 unreadable, 3 intact but untrusted."})
+final class ImportCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(paramLabel = "BUNDLE", arity = "1..*")
+    List<Path> bundles;
+
+    @Option(names = "--case", required = true, paramLabel = "DIR")
+    Path caseDir;
+
+    @Option(names = "--trust", paramLabel = "VKEY|FILE", description = "A log key you trust, for this import. Repeatable.")
+    List<String> trust = new ArrayList<>();
+
+    @Option(names = "--no-trust-store", description = "Ignore your trust store.")
+    boolean noTrustStore;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter o = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        VerifyOptions options = new VerifyOptions(Keys.trusted(trust, !noTrustStore), List.of(), null,
+                Runtime.getRuntime().availableProcessors());
+        boolean fresh = !CaseFolder.isCase(caseDir);
+        CaseFolder c = CaseFolder.openOrCreate(caseDir, Clock.systemUTC());
+        NoteSigner auditor = AuditorKey.loadOrCreate(System.getenv());
+        if (fresh) {
+            c.journal().append(auditor, JournalEntry.CASE_CREATED, Map.of("name", c.name()));
+            o.println("Created case " + c.name() + " (" + c.id() + ") in " + c.dir());
+        }
+        int exit = 0;
+        for (Path b : bundles) {
+            AtomicLong last = new AtomicLong();
+            CaseImporter.Result r = new CaseImporter().importBundle(c, b, options, auditor, (phase, done, total) -> {
+                long now = System.nanoTime();
+                if (now - last.get() > 500_000_000L && total > 0) { // twice a second is enough for a person
+                    last.set(now);
+                    err.printf("\r%-10s %3d%%", phase, Math.min(100, done * 100 / total));
+                    err.flush();
+                }
+            }, () -> false);
+            err.print("\r" + " ".repeat(20) + "\r");
+            err.flush();
+            Verdict v = r.report().verdict();
+            o.printf("Imported %s as bundle %s: %,d events, %s (%d errors, %d warnings)%n", b, r.record().bundleId(),
+                    r.record().events(), v, r.report().count(Severity.ERROR), r.report().count(Severity.WARNING));
+            exit = worse(exit, v.exitCode());
+        }
+        o.flush();
+        return exit;
+    }
+
+    /** 1 outranks 3 outranks 0: one tampered bundle makes the import a failure. */
+    static int worse(int a, int b) {
+        int rank = Math.max(rank(a), rank(b));
+        return rank == 2 ? 1 : rank == 1 ? 3 : 0;
+    }
+
+    private static int rank(int exit) {
+        return exit == 1 ? 2 : exit == 3 ? 1 : 0;
+    }
+}

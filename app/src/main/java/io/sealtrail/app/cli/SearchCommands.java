@@ -1,0 +1,196 @@
+package io.sealtrail.app.cli;
+
+import io.sealtrail.app.cli.SealtrailCommand.UserException;
+import io.sealtrail.cases.CaseFolder;
+import io.sealtrail.index.Bucket;
+import io.sealtrail.index.Cursor;
+import io.sealtrail.index.EventSearch;
+import io.sealtrail.index.FacetValue;
+import io.sealtrail.index.Hit;
+import io.sealtrail.index.IndexException;
+import io.sealtrail.index.Page;
+import io.sealtrail.index.SessionSpan;
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** The investigation commands over a case's index: search, facets, histogram, sessions, around. */
+final class SearchCommands {
+    private SearchCommands() {
+    }
+
+    /** Runs a body with the case's search open, turning index errors into one-line messages. */
+    abstract static class CaseQuery implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Mixin
+        CaseSupport.CaseOption caseOption = new CaseSupport.CaseOption();
+
+        @Override
+        public final Integer call() throws Exception {
+            CaseFolder c = caseOption.open();
+            try (EventSearch search = CaseSupport.search(c)) {
+                PrintWriter o = spec.commandLine().getOut();
+                int exit = run(c, search, o);
+                o.flush();
+                return exit;
+            } catch (IndexException e) {
+                throw new UserException(e.getMessage(), e);
+            }
+        }
+
+        abstract int run(CaseFolder c, EventSearch search, PrintWriter o) throws Exception;
+    }
+
+    @Command(name = "search", mixinStandardHelpOptions = true,
+            description = {"Search a case in Lucene syntax on the documented field names (docs/index-schema.md),",
+                    "e.g. 'event.outcome:denied AND target.kind:kubernetes'. Results in time order.",
+                    "jsonl prints the evidence lines themselves; jsonl and csv have no row cap unless --limit."})
+    static final class Search extends CaseQuery {
+        @Parameters(arity = "0..1", paramLabel = "QUERY", description = "Default: every event.")
+        String query = "*";
+
+        @Mixin
+        CaseSupport.TimeWindow window = new CaseSupport.TimeWindow();
+
+        @Option(names = "--limit", description = "At most N results (default: 50 for text, all for jsonl and csv).")
+        Long limit;
+
+        @Option(names = "--format", defaultValue = "text", description = "text, jsonl or csv (default: ${DEFAULT-VALUE}).")
+        String format;
+
+        @Option(names = "--count", description = "Print only the number of matching events.")
+        boolean count;
+
+        @Override
+        int run(CaseFolder c, EventSearch search, PrintWriter o) throws Exception {
+            if (count) {
+                o.println(search.count(query, window.from(), window.to()));
+                return 0;
+            }
+            HitFormat f;
+            try {
+                f = HitFormat.valueOf(format.toUpperCase(java.util.Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw new UserException("--format " + format + ": use text, jsonl or csv", e);
+            }
+            long max = limit != null ? limit : f == HitFormat.TEXT ? 50 : Long.MAX_VALUE;
+            f.header(o);
+            long printed = 0;
+            long total = -1;
+            Cursor after = null;
+            while (printed < max) {
+                Page page = search.search(query, window.from(), window.to(),
+                        (int) Math.min(EventSearch.MAX_PAGE, max - printed), after);
+                total = page.total();
+                for (Hit h : page.hits()) {
+                    f.print(h, o);
+                    printed++;
+                }
+                if (page.next() == null || page.hits().isEmpty()) {
+                    break;
+                }
+                after = page.next();
+            }
+            if (f == HitFormat.TEXT) {
+                o.printf("%,d of %,d matching events shown%n", printed, Math.max(total, printed));
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "facets", mixinStandardHelpOptions = true,
+            description = "The most frequent values of a field among the matching events.")
+    static final class Facets extends CaseQuery {
+        @Parameters(arity = "0..1", paramLabel = "QUERY")
+        String query = "*";
+
+        @Mixin
+        CaseSupport.TimeWindow window = new CaseSupport.TimeWindow();
+
+        @Option(names = "--field", required = true, description = "A keyword field, e.g. user.name or event.action.")
+        String field;
+
+        @Option(names = "--top", defaultValue = "10")
+        int top;
+
+        @Override
+        int run(CaseFolder c, EventSearch search, PrintWriter o) throws Exception {
+            List<FacetValue> values = search.facets(query, window.from(), window.to(), field, top);
+            int width = values.stream().mapToInt(v -> v.value().length()).max().orElse(5);
+            for (FacetValue v : values) {
+                o.printf("%-" + width + "s  %,d%n", v.value(), v.count());
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "histogram", mixinStandardHelpOptions = true,
+            description = "Matching events per time bucket: one line per bucket, its start (UTC) and its count.")
+    static final class Histogram extends CaseQuery {
+        @Parameters(arity = "0..1", paramLabel = "QUERY")
+        String query = "*";
+
+        @Mixin
+        CaseSupport.TimeWindow window = new CaseSupport.TimeWindow();
+
+        @Option(names = "--interval", defaultValue = "1h", description = "Bucket width: 30s, 15m, 1h, 1d (default: ${DEFAULT-VALUE}).")
+        String interval;
+
+        @Override
+        int run(CaseFolder c, EventSearch search, PrintWriter o) throws Exception {
+            for (Bucket b : search.histogram(query, window.from(), window.to(), CaseSupport.interval(interval))) {
+                o.printf("%s %d%n", b.start(), b.count());
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "sessions", mixinStandardHelpOptions = true,
+            description = "Session spans among the matching events: start, end, user, target, events, failures.")
+    static final class Sessions extends CaseQuery {
+        @Parameters(arity = "0..1", paramLabel = "QUERY")
+        String query = "*";
+
+        @Mixin
+        CaseSupport.TimeWindow window = new CaseSupport.TimeWindow();
+
+        @Override
+        int run(CaseFolder c, EventSearch search, PrintWriter o) throws Exception {
+            o.printf("%-20s %-27s %-27s %-20s %-22s %7s %8s%n", "session", "start", "end", "user", "target", "events",
+                    "failures");
+            for (SessionSpan s : search.sessions(query, window.from(), window.to())) {
+                o.printf("%-20s %-27s %-27s %-20s %-22s %7d %8d%n", s.sessionId(), s.start(), s.end(), s.user(),
+                        s.target(), s.events(), s.failures());
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "around", mixinStandardHelpOptions = true,
+            description = "The events just before and after one event, across all bundles of the case.")
+    static final class Around extends CaseQuery {
+        @Option(names = "--event", required = true, paramLabel = "SEQ|BUNDLE_ID:SEQ")
+        String event;
+
+        @Option(names = "--window", defaultValue = "10", description = "Events on each side (default: ${DEFAULT-VALUE}).")
+        int window;
+
+        @Override
+        int run(CaseFolder c, EventSearch search, PrintWriter o) throws Exception {
+            CaseSupport.EventRef ref = CaseSupport.event(c, event);
+            for (Hit h : search.around(ref.bundleId(), ref.seq(), window)) {
+                o.print(h.anchor() ? "> " : "  ");
+                HitFormat.TEXT.print(h, o);
+            }
+            return 0;
+        }
+    }
+}

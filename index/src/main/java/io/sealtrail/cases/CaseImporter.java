@@ -1,0 +1,145 @@
+package io.sealtrail.cases;
+
+import io.sealtrail.index.IndexBuilder;
+import io.sealtrail.index.IndexException;
+import io.sealtrail.verify.BundleVerifier;
+import io.sealtrail.verify.VerificationReport;
+import io.sealtrail.verify.VerificationReportJson;
+import io.sealtrail.verify.VerifyOptions;
+import io.sealtrail.verify.bundle.BundleFormatException;
+import io.sealtrail.verify.note.NoteSigner;
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CancellationException;
+import java.util.function.BooleanSupplier;
+
+/**
+ * Imports a bundle into a case without ever writing to the evidence (docs/case-format.md):
+ * <ol>
+ * <li>copy the bundle into a staging folder inside the case, hashing while copying;</li>
+ * <li>verify the copy — so the verdict is about exactly the bytes the case keeps;</li>
+ * <li>build its index from the copy into the staging folder;</li>
+ * <li>mark the evidence read-only, record every file's SHA-256 in import.json;</li>
+ * <li>move the staging folder to bundles/&lt;id&gt; in one atomic rename;</li>
+ * <li>append the import to the signed journal — the commit point.</li>
+ * </ol>
+ * A failure or cancellation at any step removes the staging folder; the case is as it was.
+ */
+public final class CaseImporter {
+
+    /** What one import did. */
+    public record Result(ImportRecord record, VerificationReport report) {
+    }
+
+    /** Progress of one import, as a phase and a fraction of it; called from one thread at a time. */
+    @FunctionalInterface
+    public interface Progress {
+        Progress NONE = (phase, done, total) -> { };
+
+        void update(String phase, long done, long total);
+    }
+
+    private final BundleVerifier verifier = new BundleVerifier();
+
+    public Result importBundle(CaseFolder c, Path bundle, VerifyOptions options, NoteSigner auditor, Progress progress,
+                               BooleanSupplier cancelled) throws IOException, BundleFormatException, IndexException {
+        Path source = bundle.toAbsolutePath().normalize();
+        if (!Files.exists(source)) {
+            throw new BundleFormatException(bundle + ": no such file or directory");
+        }
+        if (source.startsWith(c.dir())) {
+            throw new BundleFormatException(bundle + ": is inside the case already");
+        }
+        c.removeIncompleteImports();
+        Path staging = c.newStaging();
+        try {
+            progress.update("copying", 0, 1);
+            String fileName = source.getFileName().toString();
+            Path evidence = staging.resolve("evidence").resolve(fileName);
+            String bundleSha = copy(source, evidence);
+            check(cancelled);
+
+            progress.update("verifying", 0, 1);
+            VerificationReport report = verifier.verify(evidence, options,
+                    (done, total) -> progress.update("verifying", done, total));
+            check(cancelled);
+            String bundleId = report.manifest() != null ? report.manifest().bundleId() : "sha256-" + bundleSha;
+            if (Files.exists(c.bundleDir(bundleId))
+                    && c.bundles().stream().anyMatch(r -> r.bundleId().equals(bundleId))) {
+                throw new BundleFormatException(bundle + ": bundle " + bundleId + " is already in this case");
+            }
+
+            progress.update("indexing", 0, 1);
+            IndexBuilder.build(evidence, report, staging.resolve("index"),
+                    (done, total) -> progress.update("indexing", done, total), cancelled);
+            check(cancelled);
+
+            try (Writer w = Files.newBufferedWriter(staging.resolve("verification.json"), StandardCharsets.UTF_8)) {
+                VerificationReportJson.write(report, w);
+            }
+            Files2.makeReadOnly(staging.resolve("evidence"));
+            List<ImportRecord.FileHash> hashes = new ArrayList<>();
+            for (String f : Files2.files(staging)) {
+                Path p = staging.resolve(f);
+                hashes.add(new ImportRecord.FileHash(f, Files.size(p), Files2.hash(p)));
+            }
+            long size = Files.isDirectory(source) ? Files.size(source.resolve("manifest.json")) : Files.size(source);
+            ImportRecord record = new ImportRecord(bundleId, report.manifest() == null ? null : report.manifest().origin(),
+                    fileName, bundleSha, size, report.verdict().name(), c.clock().instant(), report.events(), hashes);
+            record.write(staging.resolve(ImportRecord.FILE));
+            Files2.makeReadOnly(staging.resolve("index"));
+            check(cancelled);
+
+            Files.createDirectories(c.bundleDir(bundleId).getParent());
+            Files.move(staging, c.bundleDir(bundleId), StandardCopyOption.ATOMIC_MOVE);
+            Map<String, String> data = new LinkedHashMap<>();
+            data.put("bundle_id", bundleId);
+            data.put("file_name", fileName);
+            data.put("bundle_sha256", bundleSha);
+            data.put("verdict", report.verdict().name());
+            data.put("events", Long.toString(report.events()));
+            data.put("errors", Long.toString(report.count(io.sealtrail.model.Severity.ERROR)));
+            c.journal().append(auditor, JournalEntry.IMPORT, data);
+            progress.update("done", 1, 1);
+            return new Result(record, report);
+        } finally {
+            Files2.deleteTree(staging); // gone after the move; the remains of a failure otherwise
+        }
+    }
+
+    private static void check(BooleanSupplier cancelled) {
+        if (cancelled.getAsBoolean() || Thread.currentThread().isInterrupted()) {
+            throw new CancellationException("import cancelled");
+        }
+    }
+
+    /** Copies the bundle (zip file or directory) and returns the SHA-256 that names it (see ImportRecord). */
+    private static String copy(Path source, Path target) throws IOException {
+        if (!Files.isDirectory(source)) {
+            return Files2.copyHashing(source, target);
+        }
+        String manifestSha = null;
+        for (String f : Files2.files(source)) {
+            Path from = source.resolve(f);
+            if (Files.isSymbolicLink(from)) {
+                throw new IOException(from + " is a symbolic link; bundles may not link outside themselves");
+            }
+            String sha = Files2.copyHashing(from, target.resolve(f));
+            if (f.equals("manifest.json")) {
+                manifestSha = sha;
+            }
+        }
+        if (manifestSha == null) {
+            throw new IOException(source + ": manifest.json is missing, so this is not a Sealtrail bundle");
+        }
+        return manifestSha;
+    }
+}
