@@ -76,7 +76,7 @@ final class CaseCommands {
             if (comment != null) {
                 data.put("comment", comment);
             }
-            JournalEntry e = c.journal().append(AuditorKey.loadOrCreate(System.getenv()), JournalEntry.ANNOTATION, data);
+            JournalEntry e = c.journal().append(AuditorKey.loadOrCreate(CliEnvironment.env()), JournalEntry.ANNOTATION, data);
             PrintWriter o = spec.commandLine().getOut();
             o.printf("Recorded annotation #%d on %s (entry hash %s)%n", e.seq(), ref, data.get("entry_hash"));
             o.flush();

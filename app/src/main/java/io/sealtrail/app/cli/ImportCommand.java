@@ -50,24 +50,27 @@ final class ImportCommand implements Callable<Integer> {
                 Runtime.getRuntime().availableProcessors());
         boolean fresh = !CaseFolder.isCase(caseDir);
         CaseFolder c = CaseFolder.openOrCreate(caseDir, Clock.systemUTC());
-        NoteSigner auditor = AuditorKey.loadOrCreate(System.getenv());
+        NoteSigner auditor = AuditorKey.loadOrCreate(CliEnvironment.env());
         if (fresh) {
             c.journal().append(auditor, JournalEntry.CASE_CREATED, Map.of("name", c.name()));
             o.println("Created case " + c.name() + " (" + c.id() + ") in " + c.dir());
         }
         int exit = 0;
+        boolean terminal = System.console() != null; // progress only where a person watches it
         for (Path b : bundles) {
             AtomicLong last = new AtomicLong();
             CaseImporter.Result r = new CaseImporter().importBundle(c, b, options, auditor, (phase, done, total) -> {
                 long now = System.nanoTime();
-                if (now - last.get() > 500_000_000L && total > 0) { // twice a second is enough for a person
+                if (terminal && now - last.get() > 500_000_000L && total > 0) { // twice a second is enough
                     last.set(now);
                     err.printf("\r%-10s %3d%%", phase, Math.min(100, done * 100 / total));
                     err.flush();
                 }
             }, () -> false);
-            err.print("\r" + " ".repeat(20) + "\r");
-            err.flush();
+            if (terminal) {
+                err.print("\r" + " ".repeat(20) + "\r");
+                err.flush();
+            }
             Verdict v = r.report().verdict();
             o.printf("Imported %s as bundle %s: %,d events, %s (%d errors, %d warnings)%n", b, r.record().bundleId(),
                     r.record().events(), v, r.report().count(Severity.ERROR), r.report().count(Severity.WARNING));

@@ -43,7 +43,7 @@ final class Keys {
     static List<VerifierKey> trusted(List<String> args, boolean useStore) throws UserException {
         LinkedHashSet<VerifierKey> keys = new LinkedHashSet<>(verifierKeys(args));
         if (useStore) {
-            TrustStore store = TrustStore.forUser(System.getenv());
+            TrustStore store = TrustStore.forUser(CliEnvironment.env());
             try {
                 keys.addAll(store.keys());
             } catch (IOException | NoteFormatException e) {

@@ -30,7 +30,7 @@ final class TrustCommand {
 
         @Override
         public Integer call() throws Exception {
-            TrustStore store = TrustStore.forUser(System.getenv());
+            TrustStore store = TrustStore.forUser(CliEnvironment.env());
             PrintWriter o = spec.commandLine().getOut();
             for (VerifierKey k : Keys.verifierKeys(keys)) {
                 boolean added = store.add(k, comment);
@@ -49,7 +49,7 @@ final class TrustCommand {
 
         @Override
         public Integer call() throws Exception {
-            TrustStore store = TrustStore.forUser(System.getenv());
+            TrustStore store = TrustStore.forUser(CliEnvironment.env());
             PrintWriter o = spec.commandLine().getOut();
             List<VerifierKey> keys = store.keys();
             if (keys.isEmpty()) {
@@ -73,7 +73,7 @@ final class TrustCommand {
 
         @Override
         public Integer call() throws Exception {
-            int n = TrustStore.forUser(System.getenv()).remove(which);
+            int n = TrustStore.forUser(CliEnvironment.env()).remove(which);
             spec.commandLine().getOut().println(n == 0 ? "No such key." : "Removed " + n + " key(s).");
             spec.commandLine().getOut().flush();
             return n == 0 ? SealtrailCommand.EXIT_USAGE : 0;

@@ -1,0 +1,162 @@
+package io.sealtrail.app.cli;
+
+import static io.sealtrail.app.cli.CliTest.run;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.sealtrail.app.cli.CliTest.Run;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A case from the command line: import two consecutive exports (the second altered in one event), then
+ * investigate. The evidence the user named is byte-identical before and after every command.
+ */
+class CaseCliTest {
+    @TempDir
+    static Path dir;
+    static Path first;
+    static Path second;
+    static Path vkey;
+    static Path caseDir;
+    static Map<String, String> before;
+    static Run imported;
+
+    @BeforeAll
+    static void importTwoExports() throws Exception {
+        System.setProperty("sealtrail.home", dir.resolve("home").toString());
+        first = dir.resolve("in/e1");
+        second = dir.resolve("in/e2");
+        assertThat(run("gen", "--events", "3000", "--seed", "21", "--checkpoint-every", "1000", "--segment-events",
+                "1000", "--out", first.toString()).exit()).isZero();
+        assertThat(run("gen", "--events", "2000", "--seed", "22", "--checkpoint-every", "1000", "--previous",
+                first.toString(), "--out", second.toString()).exit()).isZero();
+        Path segment;
+        try (Stream<Path> s = Files.list(second.resolve("events"))) {
+            segment = s.sorted().findFirst().orElseThrow();
+        }
+        String text = Files.readString(segment);
+        Files.writeString(segment, text.replaceFirst("\"outcome\":\"denied\"", "\"outcome\":\"success\""));
+        vkey = dir.resolve("in/e1.vkey");
+        before = checksums(dir.resolve("in"));
+        caseDir = dir.resolve("case");
+        imported = run("import", first.toString(), second.toString(), "--case", caseDir.toString(), "--trust",
+                vkey.toString(), "--no-trust-store");
+    }
+
+    @AfterAll
+    static void clearHome() {
+        System.clearProperty("sealtrail.home");
+    }
+
+    static Map<String, String> checksums(Path root) throws Exception {
+        Map<String, String> out = new TreeMap<>();
+        try (Stream<Path> walk = Files.walk(root)) {
+            for (Path p : (Iterable<Path>) walk.filter(Files::isRegularFile)::iterator) {
+                MessageDigest md = MessageDigest.getInstance("SHA-256");
+                try (InputStream in = Files.newInputStream(p)) {
+                    md.update(in.readAllBytes());
+                }
+                out.put(root.relativize(p).toString(), HexFormat.of().formatHex(md.digest()));
+            }
+        }
+        return out;
+    }
+
+    @Test
+    void importOfATamperedExportExitsOneAndNamesBothVerdicts() {
+        assertThat(imported.exit()).as(imported.out() + imported.err()).isEqualTo(1);
+        assertThat(imported.out()).contains("VERIFIED").contains("INTEGRITY_FAILURE");
+    }
+
+    @Test
+    void theEvidenceIsByteIdenticalAfterEveryCommand() throws Exception {
+        String c = caseDir.toString();
+        run("search", "--case", c, "event.outcome:denied", "--limit", "3");
+        run("search", "--case", c, "*", "--format", "jsonl");
+        run("facets", "--case", c, "--field", "user.name");
+        run("histogram", "--case", c, "--interval", "1h");
+        run("sessions", "--case", c);
+        run("journal", "verify", "--case", c);
+        run("case", "verify", "--case", c);
+        assertThat(checksums(dir.resolve("in"))).isEqualTo(before);
+    }
+
+    @Test
+    void countEqualsTheFacetOfTheSameField() {
+        long denied = Long.parseLong(run("search", "--case", caseDir.toString(), "event.outcome:denied", "--count")
+                .out().strip());
+        String facets = run("facets", "--case", caseDir.toString(), "--field", "event.outcome").out();
+        assertThat(facets).containsPattern("denied\\s+" + String.format("%,d", denied));
+        assertThat(denied).isPositive();
+    }
+
+    @Test
+    void jsonlExportIsTheEvidenceLinesThemselves() throws IOException {
+        String out = run("search", "--case", caseDir.toString(), "seq:[0 TO 2]", "--format", "jsonl").out();
+        String evidence = Files.readString(first.resolve("events/000000000000.jsonl"));
+        assertThat(out.lines().toList()).hasSize(3).allSatisfy(line -> assertThat(evidence).contains(line + "\n"));
+    }
+
+    @Test
+    void theAlteredEventIsMarkedBrokenAndTheFirstExportVerified() {
+        String c = caseDir.toString();
+        long broken = Long.parseLong(run("search", "--case", c, "integrity:broken", "--count").out().strip());
+        long verified = Long.parseLong(run("search", "--case", c, "integrity:verified", "--count").out().strip());
+        assertThat(broken).isPositive();
+        assertThat(verified).isGreaterThanOrEqualTo(3000);
+    }
+
+    @Test
+    void anAnnotationLandsInTheSignedJournal() {
+        String c = caseDir.toString();
+        Run ambiguous = run("annotate", "--case", c, "--event", "5", "--bookmark");
+        assertThat(ambiguous.exit()).isEqualTo(2);
+        assertThat(ambiguous.err()).contains("BUNDLE_ID:SEQ");
+        String firstId = run("search", "--case", c, "seq:5", "--format", "csv").out().lines().skip(1).findFirst()
+                .orElseThrow().split(",")[1];
+        Run r = run("annotate", "--case", c, "--event", firstId + ":5", "--tag", "sample", "--comment", "checked ✓");
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(run("journal", "show", "--case", c).out()).contains("annotation").contains("checked ✓");
+        assertThat(run("journal", "verify", "--case", c).exit()).isZero();
+    }
+
+    @Test
+    void caseVerifyNoticesAChangedEvidenceCopy() throws Exception {
+        Path copy = dir.resolve("case-copy");
+        copyTree(caseDir, copy);
+        Path evidenceFile;
+        try (Stream<Path> walk = Files.walk(copy.resolve("bundles"))) {
+            evidenceFile = walk.filter(p -> p.toString().contains("/evidence/") && p.toString().endsWith(".jsonl"))
+                    .findFirst().orElseThrow();
+        }
+        evidenceFile.toFile().setWritable(true);
+        Files.writeString(evidenceFile, "\n", java.nio.file.StandardOpenOption.APPEND);
+        Run r = run("case", "verify", "--case", copy.toString());
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.out()).contains("CASE_FILE_CHANGED");
+    }
+
+    private static void copyTree(Path from, Path to) throws IOException {
+        try (Stream<Path> walk = Files.walk(from)) {
+            for (Path p : (Iterable<Path>) walk::iterator) {
+                Path t = to.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(t);
+                } else {
+                    Files.copy(p, t);
+                }
+            }
+        }
+    }
+}
