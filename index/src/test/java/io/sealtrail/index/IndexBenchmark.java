@@ -23,7 +23,9 @@ public final class IndexBenchmark {
     public static void main(String[] args) throws Exception {
         int events = Integer.parseInt(args[0]);
         Path work = Path.of(args[1]);
-        int[] threads = args.length > 2 ? Arrays.stream(args, 2, args.length).mapToInt(Integer::parseInt).toArray()
+        boolean searchOnly = args.length > 2 && args[2].equals("search"); // reuse the index of an earlier run
+        int[] threads = searchOnly ? new int[0] : args.length > 2
+                ? Arrays.stream(args, 2, args.length).mapToInt(Integer::parseInt).toArray()
                 : new int[] {Runtime.getRuntime().availableProcessors()};
         Path bundle = work.resolve("bundle-" + events);
         if (!Files.exists(bundle)) {
@@ -35,7 +37,7 @@ public final class IndexBenchmark {
         long t = System.nanoTime();
         VerificationReport report = TestBundles.verify(bundle, 42);
         System.out.printf("verified in %.1f s: %s%n", secs(t), report.verdict());
-        Path index = null;
+        Path index = work.resolve("index-" + events + "-t2");
         for (int n : threads) {
             index = work.resolve("index-" + events + "-t" + n);
             IndexFiles.deleteTree(index);

@@ -87,4 +87,13 @@ class PagingTest {
         assertThat(h.integrity()).isEqualTo(Integrity.VERIFIED);
         assertThat(h.raw()).startsWith("{\"seq\":" + r.seq() + ",");
     }
+
+    @Test
+    void aroundInterleavesNeighboursFromBothBundles() throws Exception {
+        Row anchor = second.rows().get(1500); // while both logs are running
+        int mid = rows.indexOf(anchor);
+        List<Hit> hits = search.around(anchor.bundleId(), anchor.seq(), 10);
+        assertThat(keys(hits)).isEqualTo(rows.subList(mid - 10, mid + 11).stream().map(Row::key).toList());
+        assertThat(hits.stream().map(Hit::bundleId).distinct()).hasSize(2);
+    }
 }

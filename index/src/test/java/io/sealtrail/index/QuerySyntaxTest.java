@@ -116,4 +116,17 @@ class QuerySyntaxTest {
         assertThat(count("event.outcome:DENIED")).isZero();
         assertThat(count("event.outcome:denied")).isPositive();
     }
+
+    @Test
+    void documentedExamplesRun() throws Exception {
+        for (String q : List.of("event.outcome:denied", "event.action:login event.outcome:failure auth.mfa:false",
+                "target.name:payments-db", "query:(drop OR truncate OR delete)",
+                "target.kind:host target.account:root target.name:prod-*", "integrity:broken",
+                "session.id:s-a7ff0d388687ffb2", "time:[2026-03-02T08:00:00Z TO 2026-03-02T09:00:00Z}",
+                "time:2026-03-02", "source.ip:100.64.*", "event.reason:\"no role\"", "a OR (NOT b)")) {
+            assertThat(count(q)).as(q).isNotNegative();
+        }
+        assertThat(count("target.name:payments-db")).isPositive();
+        assertThat(count("target.kind:host target.account:root target.name:prod-*")).isPositive();
+    }
 }
