@@ -228,7 +228,7 @@ final class Aggregations {
     static CollectorManager<?, Sessions> sessions() {
         final class SessionCollector extends SegmentCollector {
             final Sessions result = new Sessions();
-            final Map<Long, Span> segment = new HashMap<>();
+            Span[] segment = new Span[0]; // by session ordinal of the current segment
             SortedSetDocValues session;
             SortedSetDocValues user;
             SortedSetDocValues target;
@@ -246,6 +246,7 @@ final class Aggregations {
                 outcome = DocValues.getSortedSet(context.reader(), IndexSchema.OUTCOME);
                 time = DocValues.getNumeric(context.reader(), IndexSchema.TIME);
                 leaf = DocValues.getNumeric(context.reader(), IndexSchema.LEAF);
+                segment = new Span[(int) session.getValueCount()];
                 failure = outcome.lookupTerm(new BytesRef("failure"));
                 denied = outcome.lookupTerm(new BytesRef("denied"));
             }
@@ -255,7 +256,11 @@ final class Aggregations {
                 if (!session.advanceExact(doc)) {
                     return;
                 }
-                Span s = segment.computeIfAbsent(session.nextOrd(), k -> new Span());
+                int ord = (int) session.nextOrd();
+                Span s = segment[ord];
+                if (s == null) {
+                    s = segment[ord] = new Span();
+                }
                 s.events++;
                 long t = time.advanceExact(doc) ? time.longValue() : Long.MAX_VALUE;
                 long l = leaf.advanceExact(doc) ? leaf.longValue() : Long.MAX_VALUE;
@@ -283,14 +288,15 @@ final class Aggregations {
 
             @Override
             void endSegment() throws IOException {
-                for (Map.Entry<Long, Span> e : segment.entrySet()) {
-                    String id = session.lookupOrd(e.getKey()).utf8ToString();
-                    result.spans.merge(id, e.getValue(), (a, b) -> {
-                        a.merge(b);
-                        return a;
-                    });
+                for (int ord = 0; ord < segment.length; ord++) {
+                    if (segment[ord] != null) {
+                        result.spans.merge(session.lookupOrd(ord).utf8ToString(), segment[ord], (a, b) -> {
+                            a.merge(b);
+                            return a;
+                        });
+                    }
                 }
-                segment.clear();
+                segment = new Span[0];
             }
         }
         return manager(SessionCollector::new, cs -> {

@@ -123,7 +123,7 @@ public final class IndexBuilder {
             IndexWriterConfig config = new IndexWriterConfig(analyzer)
                     .setOpenMode(IndexWriterConfig.OpenMode.CREATE)
                     .setRAMBufferSizeMB(64)
-                    .setIndexSort(EventSearchOrder.sort(false))
+                    .setIndexSort(EventSearchOrder.sort(false)) // first pages stop early; histogram runs are long
                     .setCommitOnClose(false);
             try (FSDirectory directory = FSDirectory.open(dir); IndexWriter writer = new IndexWriter(directory, config)) {
                 addAll(source, m, rule, writer, counts, progress, cancelled, threads);

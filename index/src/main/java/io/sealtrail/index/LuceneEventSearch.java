@@ -17,6 +17,7 @@ import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.MultiReader;
+import org.apache.lucene.index.PointValues;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
@@ -41,11 +42,24 @@ final class LuceneEventSearch implements EventSearch {
 
     private final IndexReader reader;
     private final IndexSearcher searcher;
+    private final long span;
 
     private LuceneEventSearch(IndexReader reader) {
         this.reader = reader;
         this.searcher = new IndexSearcher(reader);
         this.searcher.setQueryCache(null); // one-off analyst queries; caching only costs memory here
+        this.span = timeSpan(reader);
+    }
+
+    /** Microseconds between the earliest and the latest event; 0 when there are none. */
+    private static long timeSpan(IndexReader reader) {
+        try {
+            byte[] min = PointValues.getMinPackedValue(reader, IndexSchema.TIME);
+            byte[] max = PointValues.getMaxPackedValue(reader, IndexSchema.TIME);
+            return min == null ? 0 : LongPoint.decodeDimension(max, 0) - LongPoint.decodeDimension(min, 0);
+        } catch (IOException e) {
+            return Long.MAX_VALUE; // around() then falls back to sorting everything: slower, still right
+        }
     }
 
     static LuceneEventSearch open(List<Path> indexes) throws IndexException {
@@ -189,17 +203,36 @@ final class LuceneEventSearch implements EventSearch {
                 throw new IndexException("no event with seq " + seq + " of bundle " + bundleId + " is indexed here");
             }
             FieldDoc at = (FieldDoc) anchor.scoreDocs[0];
-            Query all = new MatchAllDocsQuery();
-            List<Hit> before = new ArrayList<>(hits(searcher.searchAfter(at, all, Math.max(1, window), REVERSE, false)
-                    .scoreDocs, window));
+            List<Hit> before = new ArrayList<>(hits(side(at, window, true), window));
             Collections.reverse(before);
             List<Hit> out = new ArrayList<>(before);
             out.add(hits(anchor.scoreDocs, 1).get(0).asAnchor());
-            out.addAll(hits(searcher.searchAfter(at, all, Math.max(1, window), ORDER, false).scoreDocs, window));
+            out.addAll(hits(side(at, window, false), window));
             return out;
         } catch (IOException | RuntimeException e) {
             throw failed(e);
         }
+    }
+
+    /**
+     * The {@code window} events on one side of the anchor. Sorting the whole index for a few neighbours
+     * is slow on millions of events, so the search starts with a minute either side of the anchor's time
+     * and widens it eightfold until the window is full or the range spans every event.
+     */
+    private ScoreDoc[] side(FieldDoc at, int window, boolean before) throws IOException {
+        int n = Math.max(1, window);
+        long time = (Long) at.fields[0];
+        if (time != Long.MAX_VALUE && span > 0) {
+            for (long delta = 60_000_000L; delta < span; delta *= 8) {
+                Query near = before ? LongPoint.newRangeQuery(IndexSchema.TIME, time - delta, time)
+                        : LongPoint.newRangeQuery(IndexSchema.TIME, time, time + delta);
+                ScoreDoc[] docs = searcher.searchAfter(at, near, n, before ? REVERSE : ORDER, false).scoreDocs;
+                if (docs.length == n) {
+                    return docs;
+                }
+            }
+        }
+        return searcher.searchAfter(at, new MatchAllDocsQuery(), n, before ? REVERSE : ORDER, false).scoreDocs;
     }
 
     @Override

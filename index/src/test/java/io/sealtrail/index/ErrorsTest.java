@@ -1,0 +1,99 @@
+package io.sealtrail.index;
+
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.apache.lucene.analysis.standard.StandardAnalyzer;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.store.FSDirectory;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** What cannot be answered is an {@link IndexException} with a sentence, never an empty result. */
+class ErrorsTest {
+    @TempDir
+    Path dir;
+    private static EventSearch search;
+
+    @BeforeAll
+    static void open() throws Exception {
+        search = EventSearch.open(List.of(TestBundles.shared().index()));
+    }
+
+    @AfterAll
+    static void close() throws Exception {
+        search.close();
+    }
+
+    @Test
+    void syntaxErrorNamesThePosition() {
+        assertThatThrownBy(() -> search.search("user.name:(alice OR", null, null, 10, null))
+                .isInstanceOf(IndexException.class).hasMessageContaining("query syntax error").hasMessageContaining("column");
+    }
+
+    @Test
+    void unterminatedQuoteIsASyntaxError() {
+        assertThatThrownBy(() -> search.count("command:\"kubectl logs", null, null))
+                .isInstanceOf(IndexException.class).hasMessageContaining("column");
+    }
+
+    @Test
+    void unknownFieldIsAnErrorNotAnEmptyResult() {
+        assertThatThrownBy(() -> search.count("usr.name:alice", null, null))
+                .isInstanceOf(IndexException.class).hasMessageContaining("unknown field \"usr.name\"");
+    }
+
+    @Test
+    void badTimeInARangeIsAnError() {
+        assertThatThrownBy(() -> search.count("time:[yesterday TO *]", null, null))
+                .isInstanceOf(IndexException.class).hasMessageContaining("not \"yesterday\"");
+    }
+
+    @Test
+    void nonNumericSeqIsAnError() {
+        assertThatThrownBy(() -> search.count("seq:[a TO 5]", null, null))
+                .isInstanceOf(IndexException.class).hasMessageContaining("whole number");
+    }
+
+    @Test
+    void emptyFolderIsNotAnIndex() {
+        assertThatThrownBy(() -> EventSearch.open(List.of(dir))).isInstanceOf(IndexException.class)
+                .hasMessageContaining("not a Sealtrail index");
+    }
+
+    @Test
+    void folderOfOtherFilesIsNotAnIndex() throws Exception {
+        Files.writeString(dir.resolve("notes.txt"), "hello");
+        assertThatThrownBy(() -> EventSearch.open(List.of(dir))).isInstanceOf(IndexException.class)
+                .hasMessageContaining("not a Sealtrail index");
+    }
+
+    @Test
+    void missingFolderIsAnError() {
+        assertThatThrownBy(() -> EventSearch.open(List.of(dir.resolve("nope")))).isInstanceOf(IndexException.class)
+                .hasMessageContaining("no such index folder");
+    }
+
+    @Test
+    void indexOfAnotherSchemaVersionMustBeRebuilt() throws Exception {
+        try (FSDirectory d = FSDirectory.open(dir);
+             IndexWriter w = new IndexWriter(d, new IndexWriterConfig(new StandardAnalyzer()))) {
+            w.setLiveCommitData(Map.of("schema_version", "0", "bundle_id", "x").entrySet());
+            w.commit();
+        }
+        assertThatThrownBy(() -> EventSearch.open(List.of(dir))).isInstanceOf(IndexException.class)
+                .hasMessageContaining("schema version 0").hasMessageContaining("rebuild");
+    }
+
+    @Test
+    void sameBundleTwiceIsRefused() {
+        assertThatThrownBy(() -> EventSearch.open(List.of(TestBundles.shared().index(), TestBundles.shared().index())))
+                .isInstanceOf(IndexException.class).hasMessageContaining("already open");
+    }
+}

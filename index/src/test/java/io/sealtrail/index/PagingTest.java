@@ -1,0 +1,99 @@
+package io.sealtrail.index;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.sealtrail.index.TestBundles.Fixture;
+import io.sealtrail.index.TestBundles.Row;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Pages over two bundles at once: in the one total order, complete, without duplicates. */
+class PagingTest {
+    @TempDir
+    static Path dir;
+    private static Fixture first;
+    private static Fixture second;
+    private static EventSearch search;
+    private static List<Row> rows;
+
+    @BeforeAll
+    static void open() throws Exception {
+        first = TestBundles.shared();
+        second = TestBundles.fixture(dir, 11, 3_000); // same start time: its events interleave with the first's
+        search = EventSearch.open(List.of(first.index(), second.index()));
+        rows = Stream.concat(first.rows().stream(), second.rows().stream()).sorted(Row.ORDER).toList();
+    }
+
+    @AfterAll
+    static void close() throws Exception {
+        search.close();
+    }
+
+    private static List<String> keys(List<Hit> hits) {
+        return hits.stream().map(h -> h.bundleId() + "/" + h.seq()).toList();
+    }
+
+    @Test
+    void pagesConcatenatedEqualOneBigSearchInOrder() throws Exception {
+        String q = "event.action:command OR event.outcome:denied"; // fewer than MAX_PAGE, so one page can hold all
+        List<Hit> paged = new ArrayList<>();
+        Page page = search.search(q, null, null, 333, null);
+        long total = page.total();
+        paged.addAll(page.hits());
+        while (page.next() != null) {
+            page = search.search(q, null, null, 333, page.next());
+            paged.addAll(page.hits());
+            assertThat(page.total()).isEqualTo(total);
+        }
+        List<Hit> big = search.search(q, null, null, EventSearch.MAX_PAGE, null).hits();
+
+        assertThat(keys(paged)).isEqualTo(keys(big));
+        assertThat(new HashSet<>(keys(paged))).hasSize(paged.size());
+        assertThat(paged).hasSize((int) total).hasSizeLessThan(EventSearch.MAX_PAGE).hasSizeGreaterThan(1000);
+    }
+
+    @Test
+    void exportFollowsTheTotalOrderAcrossBundles() throws Exception {
+        List<Hit> all = new ArrayList<>();
+        search.export("", null, null, all::add);
+        assertThat(keys(all)).isEqualTo(rows.stream().map(Row::key).toList());
+    }
+
+    @Test
+    void lastPageHasNoNextCursor() throws Exception {
+        Page page = search.search("", null, null, EventSearch.MAX_PAGE, null);
+        while (page.next() != null) {
+            page = search.search("", null, null, EventSearch.MAX_PAGE, page.next());
+        }
+        assertThat(page.hits()).isNotEmpty();
+        assertThat(page.total()).isEqualTo(rows.size());
+    }
+
+    @Test
+    void hitCarriesStoredFieldsAndTheRawLine() throws Exception {
+        Row r = first.rows().stream().filter(x -> x.event().command() != null).findFirst().orElseThrow();
+        Hit h = search.search("bundle.id:\"" + r.bundleId() + "\" AND seq:" + r.seq(), null, null, 1, null).hits().get(0);
+        assertThat(h.command()).isEqualTo(r.event().command());
+        assertThat(h.userName()).isEqualTo(r.event().user().name());
+        assertThat(h.entryHash()).isEqualTo(r.hash());
+        assertThat(h.time()).isEqualTo(r.event().time());
+        assertThat(h.integrity()).isEqualTo(Integrity.VERIFIED);
+        assertThat(h.raw()).startsWith("{\"seq\":" + r.seq() + ",");
+    }
+
+    @Test
+    void aroundInterleavesNeighboursFromBothBundles() throws Exception {
+        Row anchor = second.rows().get(1500); // while both logs are running
+        int mid = rows.indexOf(anchor);
+        List<Hit> hits = search.around(anchor.bundleId(), anchor.seq(), 10);
+        assertThat(keys(hits)).isEqualTo(rows.subList(mid - 10, mid + 11).stream().map(Row::key).toList());
+        assertThat(hits.stream().map(Hit::bundleId).distinct()).hasSize(2);
+    }
+}

@@ -1,0 +1,132 @@
+package io.sealtrail.index;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.sealtrail.index.TestBundles.Fixture;
+import io.sealtrail.index.TestBundles.Row;
+import io.sealtrail.model.AuditEvent;
+import java.util.List;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The query language's documented forms (docs/index-schema.md), each against a count by hand. */
+class QuerySyntaxTest {
+    private static Fixture fixture;
+    private static EventSearch search;
+
+    @BeforeAll
+    static void open() throws Exception {
+        fixture = TestBundles.shared();
+        search = EventSearch.open(List.of(fixture.index()));
+    }
+
+    @AfterAll
+    static void close() throws Exception {
+        search.close();
+    }
+
+    private static long brute(Predicate<AuditEvent> p) {
+        return fixture.rows().stream().filter(r -> p.test(r.event())).count();
+    }
+
+    private static long count(String q) throws IndexException {
+        return search.count(q, null, null);
+    }
+
+    @Test
+    void emptyQueryAndStarMeanAll() throws Exception {
+        assertThat(count("")).isEqualTo(TestBundles.EVENTS);
+        assertThat(count("*")).isEqualTo(TestBundles.EVENTS);
+        assertThat(count("*:*")).isEqualTo(TestBundles.EVENTS);
+    }
+
+    @Test
+    void dateOnlyRangeMeansUtcMidnight() throws Exception {
+        assertThat(count("time:[2026-03-02 TO 2026-03-03]")).isEqualTo(brute(e -> e.time().toString().startsWith("2026-03-02")));
+        assertThat(count("time:{2026-03-01 TO 2026-03-02}")).isZero();
+    }
+
+    @Test
+    void instantRangeHonoursInclusiveAndExclusiveEnds() throws Exception {
+        Row r = fixture.rows().get(777);
+        String t = r.event().time().toString();
+        long atT = brute(e -> e.time().equals(r.event().time()));
+        assertThat(count("time:[" + t + " TO " + t + "]")).isEqualTo(atT).isPositive();
+        assertThat(count("time:{" + t + " TO " + t + "]")).isZero();
+        assertThat(count("time:[" + t + " TO *]")).isEqualTo(brute(e -> !e.time().isBefore(r.event().time())));
+        assertThat(count("time:\"" + t + "\"")).isEqualTo(atT);
+    }
+
+    @Test
+    void seqRangeIsInclusive() throws Exception {
+        assertThat(count("seq:[100 TO 200]")).isEqualTo(101);
+        assertThat(count("seq:{100 TO 200}")).isEqualTo(99);
+    }
+
+    @Test
+    void openEndedPortRange() throws Exception {
+        assertThat(count("source.port:[1024 TO *]")).isEqualTo(
+                brute(e -> e.source() != null && e.source().port() != null && e.source().port() >= 1024)).isPositive();
+    }
+
+    @Test
+    void notAloneMeansEverythingElse() throws Exception {
+        assertThat(count("NOT event.outcome:success")).isEqualTo(brute(e -> e.outcome() != AuditEvent.Outcome.SUCCESS))
+                .isPositive();
+    }
+
+    @Test
+    void termsSideBySideMeanAnd() throws Exception {
+        assertThat(count("event.action:login event.outcome:failure")).isEqualTo(
+                brute(e -> e.action().equals("login") && e.outcome() == AuditEvent.Outcome.FAILURE));
+    }
+
+    @Test
+    void leadingWildcardIsAllowed() throws Exception {
+        assertThat(count("user.name:*ller")).isEqualTo(
+                brute(e -> e.user() != null && e.user().name().endsWith("ller"))).isPositive();
+    }
+
+    @Test
+    void phraseQueryOnAnalysedCommand() throws Exception {
+        assertThat(count("command:\"kubectl logs\"")).isEqualTo(
+                brute(e -> e.command() != null && e.command().toLowerCase().contains("kubectl logs"))).isPositive();
+    }
+
+    @Test
+    void commandKeywordMatchesTheWholeCommandExactly() throws Exception {
+        String cmd = fixture.rows().stream().map(Row::event).filter(e -> e.command() != null).findFirst()
+                .orElseThrow().command();
+        assertThat(count("command.keyword:\"" + cmd.replace("\"", "\\\"") + "\"")).isEqualTo(
+                brute(e -> cmd.equals(e.command())));
+    }
+
+    @Test
+    void freeTextSearchesTheCatchAllField() throws Exception {
+        assertThat(count("PAYMENTS")).isEqualTo(brute(e -> (e.target() != null && e.target().name() != null
+                && e.target().name().contains("payments")) || (e.command() != null && e.command().contains("payments"))
+                || (e.query() != null && e.query().toLowerCase().matches("(?s).*\\bpayments\\b.*"))
+                || (e.reason() != null && e.reason().contains("payments")))).isPositive();
+    }
+
+    @Test
+    void keywordMatchIsCaseSensitive() throws Exception {
+        assertThat(count("event.outcome:DENIED")).isZero();
+        assertThat(count("event.outcome:denied")).isPositive();
+    }
+
+    @Test
+    void documentedExamplesRun() throws Exception {
+        for (String q : List.of("event.outcome:denied", "event.action:login event.outcome:failure auth.mfa:false",
+                "target.name:payments-db", "query:(drop OR truncate OR delete)",
+                "target.kind:host target.account:root target.name:prod-*", "integrity:broken",
+                "session.id:s-a7ff0d388687ffb2", "time:[2026-03-02T08:00:00Z TO 2026-03-02T09:00:00Z}",
+                "time:2026-03-02", "source.ip:100.64.*", "event.reason:\"no role\"", "a OR (NOT b)")) {
+            assertThat(count(q)).as(q).isNotNegative();
+        }
+        assertThat(count("target.name:payments-db")).isPositive();
+        assertThat(count("target.kind:host target.account:root target.name:prod-*")).isPositive();
+    }
+}

@@ -1,0 +1,119 @@
+package io.sealtrail.index;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.sealtrail.index.TestBundles.Fixture;
+import io.sealtrail.model.FindingCode;
+import io.sealtrail.model.Verdict;
+import io.sealtrail.verify.VerificationReport;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A tampered or truncated copy of the bundle is still searchable event by event, and each event carries
+ * the integrity the verification gives its range (checkpoints every 1,000 events, segments of 2,500).
+ */
+class TamperTest {
+    @TempDir
+    Path dir;
+
+    /** Byte offset of a line in a segment file. */
+    private static int lineStart(byte[] b, int line) {
+        int at = 0;
+        for (int i = 0; i < line; i++) {
+            while (b[at] != '\n') {
+                at++;
+            }
+            at++;
+        }
+        return at;
+    }
+
+    private Path tampered(String name, long leaf, java.util.function.BiConsumer<byte[], Integer> change) throws Exception {
+        Path copy = TestBundles.copy(TestBundles.shared().bundle(), dir.resolve(name));
+        long first = leaf / TestBundles.SEGMENT_EVENTS * TestBundles.SEGMENT_EVENTS;
+        Path seg = copy.resolve(String.format("events/%012d.jsonl", first));
+        byte[] b = Files.readAllBytes(seg);
+        change.accept(b, lineStart(b, (int) (leaf - first)));
+        Files.write(seg, b);
+        return copy;
+    }
+
+    private static EventSearch index(Path bundle, Path target) throws Exception {
+        VerificationReport report = TestBundles.verify(bundle, TestBundles.SEED);
+        assertThat(report.verdict()).isEqualTo(Verdict.INTEGRITY_FAILURE);
+        TestBundles.index(bundle, report, target);
+        return EventSearch.open(List.of(target));
+    }
+
+    @Test
+    void unparsableLineStaysSearchableAndItsRangeIsBroken() throws Exception {
+        Path bundle = tampered("malformed", 4321, (b, at) -> b[at] = '[');
+        try (EventSearch s = index(bundle, dir.resolve("idx"))) {
+            assertThat(s.count("", null, null)).isEqualTo(TestBundles.EVENTS);
+            assertThat(s.count("integrity:verified", null, null)).isEqualTo(4000);
+            assertThat(s.count("integrity:broken", null, null)).isEqualTo(TestBundles.EVENTS - 4000);
+            assertThat(s.count("integrity:broken AND seq:[* TO 3999]", null, null)).isZero();
+            Hit h = s.search("seq:4321", null, null, 10, null).hits().get(0);
+            assertThat(h.raw()).startsWith("[\"seq\":4321");
+            assertThat(h.integrity()).isEqualTo(Integrity.BROKEN);
+            assertThat(h.line()).isEqualTo(4321 - 2500 + 1);
+        }
+    }
+
+    @Test
+    void alteredButValidEventIsFoundByItsNewValue() throws Exception {
+        byte[] key = "\"port\":".getBytes(StandardCharsets.US_ASCII);
+        int[] port = new int[1];
+        Path bundle = tampered("altered", 4321, (b, at) -> {
+            int p = at;
+            while (!Arrays.equals(b, p, p + key.length, key, 0, key.length)) {
+                p++;
+            }
+            p += key.length;
+            b[p] = (byte) (b[p] == '9' ? '8' : b[p] + 1); // still a valid port number, so the line still parses
+            int end = p;
+            while (Character.isDigit(b[end])) {
+                end++;
+            }
+            port[0] = Integer.parseInt(new String(b, p, end - p, StandardCharsets.US_ASCII));
+        });
+        try (EventSearch s = index(bundle, dir.resolve("idx"))) {
+            assertThat(s.count("", null, null)).isEqualTo(TestBundles.EVENTS);
+            assertThat(s.search("seq:4321 AND source.port:" + port[0], null, null, 1, null).hits())
+                    .singleElement().satisfies(h -> assertThat(h.integrity()).isEqualTo(Integrity.BROKEN));
+            assertThat(s.count("integrity:verified", null, null)).isEqualTo(4000);
+            assertThat(s.count("integrity:broken", null, null)).isEqualTo(TestBundles.EVENTS - 4000);
+        }
+    }
+
+    @Test
+    void eventsAfterTheLastVerifiedCheckpointOfATruncatedCopyAreNotCovered() throws Exception {
+        Path copy = TestBundles.copy(TestBundles.shared().bundle(), dir.resolve("truncated"));
+        Path seg = copy.resolve("events/000000007500.jsonl");
+        byte[] b = Files.readAllBytes(seg);
+        Files.write(seg, Arrays.copyOf(b, lineStart(b, 1000))); // keeps leaves 7500..8499; checkpoint 8000 still holds
+        VerificationReport report = TestBundles.verify(copy, TestBundles.SEED);
+        assertThat(report.findings()).noneMatch(f -> f.code() == FindingCode.CHECKPOINT_ROOT_MISMATCH);
+        TestBundles.index(copy, report, dir.resolve("idx"));
+        try (EventSearch s = EventSearch.open(List.of(dir.resolve("idx")))) {
+            assertThat(s.count("", null, null)).isEqualTo(8500);
+            assertThat(s.count("integrity:verified", null, null)).isEqualTo(8000);
+            assertThat(s.count("integrity:not_covered AND seq:[8000 TO 8499]", null, null)).isEqualTo(500);
+            assertThat(s.count("integrity:broken", null, null)).isZero();
+        }
+    }
+
+    @Test
+    void intactBundleIsVerifiedThroughout() throws Exception {
+        Fixture f = TestBundles.shared();
+        try (EventSearch s = EventSearch.open(List.of(f.index()))) {
+            assertThat(s.count("integrity:verified", null, null)).isEqualTo(TestBundles.EVENTS);
+        }
+    }
+}
