@@ -16,7 +16,7 @@ import java.util.Set;
  * Decides each event's {@link Integrity} from a {@link VerificationReport}, by leaf index (the line's
  * position in the Merkle tree, which is what checkpoints commit to). The rule is ADR 0004's:
  * <ul>
- *   <li>broken: at or after {@code brokenFrom} (the verified size before the first checkpoint whose root
+  *   <li>broken: an event proven edited (EVENT_ALTERED); at or after {@code brokenFrom} (the verified size before the first checkpoint whose root
  *       did not match), or the line has a line-level error finding (CHAIN_BROKEN at n also marks n-1);</li>
  *   <li>verified: below {@code coveredTo} (the largest signed checkpoint whose root matched);</li>
  *   <li>not_covered: everything else.</li>
@@ -27,7 +27,7 @@ final class IntegrityRule {
     private static final Set<FindingCode> LINE_CODES = EnumSet.of(FindingCode.LINE_MALFORMED,
             FindingCode.LINE_NOT_UTF8, FindingCode.LINE_TOO_LONG, FindingCode.LINE_UNTERMINATED,
             FindingCode.JSON_DUPLICATE_KEY, FindingCode.FIELD_MISSING, FindingCode.FIELD_INVALID,
-            FindingCode.SEQ_GAP, FindingCode.SEQ_OUT_OF_ORDER, FindingCode.CHAIN_BROKEN);
+            FindingCode.SEQ_GAP, FindingCode.SEQ_OUT_OF_ORDER, FindingCode.CHAIN_BROKEN, FindingCode.EVENT_ALTERED);
 
     private final long coveredTo;
     private final long brokenFrom;
@@ -51,7 +51,11 @@ final class IntegrityRule {
         long brokenFrom = Long.MAX_VALUE;
         long lastVerified = m.start();
         for (CheckpointSummary c : cps) {
-            if (mismatched.contains(c.file())) {
+            if (c.rootVerifiedWithAlterations() && !c.signedBy().isEmpty()) {
+                // the signed root proves every event up to here as signed, except the EVENT_ALTERED ones
+                covered = Math.max(covered, c.treeSize());
+                lastVerified = c.treeSize();
+            } else if (mismatched.contains(c.file())) {
                 brokenFrom = Math.min(brokenFrom, lastVerified);
             } else if (c.rootVerified() && !c.signedBy().isEmpty()) {
                 covered = Math.max(covered, c.treeSize());
@@ -63,6 +67,12 @@ final class IntegrityRule {
         for (Manifest.FileEntry e : m.eventSegments()) {
             firstSeq.put(e.path(), e.firstSeq());
         }
+        Set<Long> provenAltered = new HashSet<>();
+        for (Finding f : report.findings()) {
+            if (f.code() == FindingCode.EVENT_ALTERED) {
+                provenAltered.add(leafOf(f, firstSeq));
+            }
+        }
         for (Finding f : report.findings()) {
             if (!LINE_CODES.contains(f.code())) {
                 continue;
@@ -70,6 +80,9 @@ final class IntegrityRule {
             long leaf = leafOf(f, firstSeq);
             if (leaf < 0) {
                 continue;
+            }
+            if (f.code() == FindingCode.CHAIN_BROKEN && provenAltered.contains(leaf - 1)) {
+                continue; // the signed root proved n-1 the edited one; n itself is as signed
             }
             rule.brokenLeaves.add(leaf);
             if (f.code() == FindingCode.CHAIN_BROKEN && leaf > 0) {
