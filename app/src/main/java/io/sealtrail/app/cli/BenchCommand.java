@@ -25,7 +25,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks on generated bundles.",
-        subcommands = BenchCommand.Verify.class)
+        subcommands = {BenchCommand.Verify.class, BenchImport.class})
 final class BenchCommand {
 
     @Command(name = "verify", mixinStandardHelpOptions = true,
@@ -106,7 +106,7 @@ final class BenchCommand {
                 return 0;
             } finally {
                 if (temp) {
-                    deleteTree(work);
+                    CaseSupportFiles.deleteTree(work);
                 }
             }
         }
@@ -163,12 +163,5 @@ final class BenchCommand {
             return c[c.length / 2];
         }
 
-        private static void deleteTree(Path p) throws IOException {
-            try (Stream<Path> walk = Files.walk(p)) {
-                for (Path x : (Iterable<Path>) walk.sorted(Comparator.reverseOrder())::iterator) {
-                    Files.deleteIfExists(x);
-                }
-            }
-        }
     }
 }
