@@ -75,10 +75,12 @@ public record BundleSummary(Verdict verdict, Banner banner, String origin, Strin
 
     private static CheckpointRow row(VerificationReport.CheckpointSummary c) {
         String signedBy = c.signedBy().isEmpty() ? NONE : String.join(", ", c.signedBy());
+        String names = c.signedBy().isEmpty() ? NONE : String.join(", ", c.signedBy().stream()
+                .map(s -> s.contains(" (") ? s.substring(0, s.indexOf(" (")) : s).toList());
         String stamp = c.timestamp() == null ? NONE : time(c.timestamp());
         String tsa = c.timestampAuthority() == null ? NONE
                 : commonName(c.timestampAuthority()) + (c.timestampAuthorityTrusted() ? "" : " (not trusted)");
-        return new CheckpointRow(c.file(), c.treeSize(), c.rootHash(), c.rootVerified(), signedBy, c.trusted(), stamp,
+        return new CheckpointRow(c.file(), c.treeSize(), c.rootHash(), c.rootVerified(), names, signedBy, c.trusted(), stamp,
                 tsa, c.timestampAuthority() == null ? NONE : c.timestampAuthority());
     }
 

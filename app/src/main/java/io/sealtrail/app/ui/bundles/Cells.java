@@ -30,6 +30,7 @@ final class Cells {
             protected void updateItem(String s, boolean empty) {
                 super.updateItem(s, empty);
                 setText(empty ? null : s);
+                setTooltip(empty || s == null ? null : new javafx.scene.control.Tooltip(s));
             }
         };
         cell.getStyleClass().add(styleClass);
@@ -133,4 +134,36 @@ final class Cells {
         }
     }
 
+
+    /** A main line and a smaller second line (e.g. signer and "trusted"), with the full text as tooltip. */
+    static final class TwoLine<S> extends TableCell<S, S> {
+        private final java.util.function.Function<S, String> main;
+        private final java.util.function.Function<S, String> second;
+        private final java.util.function.Function<S, String> secondStyle;
+        private final java.util.function.Function<S, String> tooltip;
+
+        TwoLine(java.util.function.Function<S, String> main, java.util.function.Function<S, String> second,
+                java.util.function.Function<S, String> secondStyle, java.util.function.Function<S, String> tooltip) {
+            this.main = main;
+            this.second = second;
+            this.secondStyle = secondStyle;
+            this.tooltip = tooltip;
+        }
+
+        @Override
+        protected void updateItem(S row, boolean empty) {
+            super.updateItem(row, empty);
+            setText(null);
+            if (empty || row == null) {
+                setGraphic(null);
+                setTooltip(null);
+                return;
+            }
+            Label first = new Label(main.apply(row));
+            Label next = new Label(second.apply(row));
+            next.getStyleClass().addAll("second-line", secondStyle.apply(row));
+            setGraphic(new VBox(2, first, next));
+            setTooltip(new javafx.scene.control.Tooltip(tooltip.apply(row)));
+        }
+    }
 }

@@ -86,10 +86,8 @@ public final class WorkbenchController {
     @FXML private TableColumn<CheckpointRow, Long> sizeColumn;
     @FXML private TableColumn<CheckpointRow, String> rootColumn;
     @FXML private TableColumn<CheckpointRow, Boolean> rootVerifiedColumn;
-    @FXML private TableColumn<CheckpointRow, String> signedByColumn;
-    @FXML private TableColumn<CheckpointRow, Boolean> trustedColumn;
-    @FXML private TableColumn<CheckpointRow, String> genTimeColumn;
-    @FXML private TableColumn<CheckpointRow, String> tsaColumn;
+    @FXML private TableColumn<CheckpointRow, CheckpointRow> signedByColumn;
+    @FXML private TableColumn<CheckpointRow, CheckpointRow> genTimeColumn;
     @FXML private StatusBar statusBar;
 
     /** @param quit what Ctrl+Q does: exit the application, or (in tests) close the window */
@@ -151,7 +149,7 @@ public final class WorkbenchController {
         messageColumn.setCellValueFactory(c -> constant(c.getValue().message()));
         messageColumn.setCellFactory(c -> new Cells.WrappingCell<>());
         locationColumn.setCellValueFactory(c -> constant(c.getValue().location()));
-        locationColumn.setCellFactory(c -> new Cells.WrappingCell<>());
+        locationColumn.setCellFactory(c -> Cells.styled("location-cell"));
         findingsTable.setRowFactory(t -> {
             TableRow<FindingRow> row = new TableRow<>();
             row.setTooltip(new Tooltip(ROW_TOOLTIP));
@@ -187,22 +185,14 @@ public final class WorkbenchController {
         rootColumn.setCellValueFactory(c -> constant(c.getValue().rootHash()));
         rootColumn.setCellFactory(c -> Cells.styled("hash-cell"));
         rootVerifiedColumn.setCellValueFactory(c -> constant(c.getValue().rootVerified()));
-        rootVerifiedColumn.setCellFactory(c -> new Cells.YesNoCell("matches events", "does not match"));
-        signedByColumn.setCellValueFactory(c -> constant(c.getValue().signedBy()));
-        signedByColumn.setCellFactory(c -> new Cells.WrappingCell<>());
-        trustedColumn.setCellValueFactory(c -> constant(c.getValue().trusted()));
-        trustedColumn.setCellFactory(c -> new Cells.YesNoCell("yes", "no"));
-        genTimeColumn.setCellValueFactory(c -> constant(c.getValue().timestamp()));
-        tsaColumn.setCellValueFactory(c -> constant(c.getValue().authority()));
-        tsaColumn.setCellFactory(c -> new TableCell<>() {
-            @Override
-            protected void updateItem(String s, boolean empty) {
-                super.updateItem(s, empty);
-                setText(empty ? null : s);
-                CheckpointRow r = empty || getTableRow() == null ? null : getTableRow().getItem();
-                setTooltip(r == null ? null : new Tooltip(r.authorityFull()));
-            }
-        });
+        rootVerifiedColumn.setCellFactory(c -> new Cells.YesNoCell("matches", "MISMATCH"));
+        signedByColumn.setCellValueFactory(c -> constant(c.getValue()));
+        signedByColumn.setCellFactory(c -> new Cells.TwoLine<>(CheckpointRow::signers,
+                r -> r.trusted() ? "trusted" : "not trusted", r -> r.trusted() ? "good" : "bad",
+                CheckpointRow::signersFull));
+        genTimeColumn.setCellValueFactory(c -> constant(c.getValue()));
+        genTimeColumn.setCellFactory(c -> new Cells.TwoLine<>(CheckpointRow::timestamp, CheckpointRow::authority,
+                r -> "muted", CheckpointRow::authorityFull));
     }
 
     private void setUpStatusBar() {
@@ -280,16 +270,19 @@ public final class WorkbenchController {
             keyList.getChildren().add(value(BundleSummary.NONE));
         }
         for (KeyRow k : keys) {
-            Region dot = Cells.dot(k.trusted() ? "dot-verified" : "dot-untrusted");
             Label name = new Label(k.name());
             name.getStyleClass().add("key-name");
-            Label fp = new Label(k.fingerprint());
-            fp.getStyleClass().add("key-fingerprint");
-            Label trust = new Label(k.trust() + " · " + k.role());
+            Label trust = new Label(k.trust());
             trust.getStyleClass().addAll("key-trust", k.trusted() ? "key-trusted" : "key-untrusted");
-            HBox line = new HBox(10, dot, name, fp, trust);
-            line.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
-            keyList.getChildren().add(line);
+            Label role = new Label("· " + k.role());
+            role.getStyleClass().add("key-role");
+            HBox first = new HBox(10, Cells.dot(k.trusted() ? "dot-verified" : "dot-untrusted"), name, trust, role);
+            first.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+            Label fp = new Label(k.fingerprint()); // never shortened: this is what the auditor compares
+            fp.getStyleClass().add("key-fingerprint");
+            fp.setMinWidth(Region.USE_PREF_SIZE);
+            VBox.setMargin(fp, new javafx.geometry.Insets(0, 0, 0, 22));
+            keyList.getChildren().add(new VBox(2, first, fp));
         }
     }
 

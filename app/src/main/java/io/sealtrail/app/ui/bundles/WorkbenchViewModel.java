@@ -259,9 +259,7 @@ public final class WorkbenchViewModel {
         busy.set(!running.isEmpty());
         if (running.isEmpty()) {
             progress.set(0);
-            long done = bundles.stream().filter(x -> x.state() == BundleViewModel.State.DONE).count();
-            status.set(bundles.isEmpty() ? "Open a bundle to verify it (Ctrl+O), or drop it here."
-                    : done + " of " + bundles.size() + (bundles.size() == 1 ? " bundle" : " bundles") + " verified.");
+            status.set(bundles.isEmpty() ? "Open a bundle to verify it (Ctrl+O), or drop it here." : tally());
             return;
         }
         BundleViewModel current = running.stream().filter(x -> x.state() == BundleViewModel.State.VERIFYING)
@@ -270,6 +268,24 @@ public final class WorkbenchViewModel {
         progress.set(p < 0 ? -1 : p);
         status.set("Verifying " + current.name() + (running.size() > 1 ? " (" + (running.size() - 1) + " more waiting)" : "")
                 + "…");
+    }
+
+    /** "Checked 2 bundles: 1 verified, 1 integrity failure." */
+    private String tally() {
+        java.util.Map<String, Long> by = new java.util.LinkedHashMap<>();
+        for (BundleViewModel b : bundles) {
+            String what = switch (b.banner().kind()) {
+                case VERIFIED -> "verified";
+                case UNTRUSTED -> "intact but not trusted";
+                case FAILURE -> "integrity failure";
+                case UNREADABLE -> "not readable";
+                case CANCELLED -> "cancelled";
+                case PENDING -> "waiting";
+            };
+            by.merge(what, 1L, Long::sum);
+        }
+        return "Checked " + bundles.size() + (bundles.size() == 1 ? " bundle: " : " bundles: ") + by.entrySet().stream()
+                .map(e -> e.getValue() + " " + e.getKey()).collect(Collectors.joining(", ")) + ".";
     }
 
     private void updateTrustNotice() {

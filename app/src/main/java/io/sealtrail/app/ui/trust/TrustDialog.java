@@ -37,7 +37,7 @@ public final class TrustDialog {
             stage.initModality(Modality.WINDOW_MODAL);
         }
         stage.setTitle("Trusted keys");
-        Scene scene = new Scene(content(), 900, 640);
+        Scene scene = new Scene(content(), 980, 660);
         if (owner != null && owner.getScene() != null) {
             scene.getStylesheets().setAll(owner.getScene().getStylesheets());
         }
@@ -61,14 +61,16 @@ public final class TrustDialog {
         Label where = new Label("Saved keys live in " + vm.storeFile() + ". Session keys are forgotten when you close Sealtrail.");
         where.getStyleClass().add("hint");
         where.setWrapText(true);
+        where.setMinHeight(Region.USE_PREF_SIZE);
+        where.setMaxWidth(Double.MAX_VALUE);
 
         TableView<TrustedKeyRow> table = new TableView<>(vm.keys());
         table.setId("trustedKeys");
         table.setPlaceholder(new Label("You trust no keys yet."));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        table.getColumns().add(column("Name", 250, TrustedKeyRow::name, null));
-        table.getColumns().add(column("Fingerprint", 420, TrustedKeyRow::fingerprint, "hash-cell"));
-        table.getColumns().add(column("Trusted in", 160, TrustedKeyRow::scope, null));
+        table.getColumns().add(column("Name", 300, TrustedKeyRow::name, null));
+        table.getColumns().add(column("Fingerprint", 470, TrustedKeyRow::fingerprint, "hash-cell"));
+        table.getColumns().add(column("Trusted in", 150, TrustedKeyRow::scope, null));
         table.setPrefHeight(180);
         Button remove = new Button("Stop trusting");
         remove.setId("removeKey");
@@ -80,6 +82,8 @@ public final class TrustDialog {
         Label addHint = new Label("Paste the log's verifier key (name+id+key, as in a .vkey file) or choose the file. "
                 + "Trust it only after the producer confirmed its fingerprint to you in person or by another channel.");
         addHint.setWrapText(true);
+        addHint.setMinHeight(Region.USE_PREF_SIZE);
+        addHint.setMaxWidth(Double.MAX_VALUE);
         addHint.getStyleClass().add("hint");
         TextArea text = new TextArea();
         text.setId("vkeyText");
@@ -103,6 +107,8 @@ public final class TrustDialog {
         Label preview = new Label();
         preview.setId("candidatePreview");
         preview.setWrapText(true);
+        preview.setMinHeight(Region.USE_PREF_SIZE);
+        preview.setMaxWidth(Double.MAX_VALUE);
         preview.textProperty().bind(Bindings.createStringBinding(() -> vm.candidate() != null
                         ? "You are about to trust " + vm.candidate().name() + "\nFingerprint  " + vm.candidate().fingerprint()
                         : vm.candidateProblemProperty().get(),
@@ -128,6 +134,8 @@ public final class TrustDialog {
         Label message = new Label();
         message.setId("trustMessage");
         message.setWrapText(true);
+        message.setMinHeight(Region.USE_PREF_SIZE);
+        message.setMaxWidth(Double.MAX_VALUE);
         message.textProperty().bind(vm.messageProperty());
         message.getStyleClass().add("trust-message");
 

@@ -83,7 +83,7 @@ class WorkbenchViewModelTest {
                 .contains(key.fingerprint()).contains("session only");
         assertThat(vm.titleProperty().get()).isEqualTo("Sealtrail — small.zip");
         assertThat(vm.busyProperty().get()).isFalse();
-        assertThat(vm.statusProperty().get()).isEqualTo("1 of 1 bundle verified.");
+        assertThat(vm.statusProperty().get()).isEqualTo("Checked 1 bundle: 1 verified.");
         assertThat(store.file()).doesNotExist(); // session trust never writes the store
     }
 
