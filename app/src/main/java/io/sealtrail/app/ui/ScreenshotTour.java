@@ -1,0 +1,110 @@
+package io.sealtrail.app.ui;
+
+import io.sealtrail.app.ui.bundles.BundleViewModel;
+import io.sealtrail.app.ui.bundles.WorkbenchViewModel;
+import io.sealtrail.app.ui.trust.TrustDialog;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import javafx.animation.PauseTransition;
+import javafx.embed.swing.SwingFXUtils;
+import javafx.scene.Scene;
+import javafx.scene.image.WritableImage;
+import javafx.util.Duration;
+import javax.imageio.ImageIO;
+
+/**
+ * Saves PNGs of the main views ({@value Workbench#SCREENSHOT_PROPERTY}) for docs/screenshots and for
+ * looking at the UI on a machine without a screen: waits until every opened bundle is verified, then
+ * walks through the views, snapshotting each scene, and quits. Runs entirely on the FX thread.
+ */
+final class ScreenshotTour {
+    private static final System.Logger LOG = System.getLogger(ScreenshotTour.class.getName());
+    private static final Duration SETTLE = Duration.millis(700);
+
+    private final WorkbenchWindow window;
+    private final WorkbenchViewModel vm;
+    private final Path dir;
+    private final Runnable quit;
+    private final Deque<Runnable> steps = new ArrayDeque<>();
+    private boolean started;
+
+    ScreenshotTour(WorkbenchWindow window, WorkbenchViewModel vm, Path dir, Runnable quit) {
+        this.window = window;
+        this.vm = vm;
+        this.dir = dir;
+        this.quit = quit;
+    }
+
+    void start() {
+        window.stage().setWidth(1440);
+        window.stage().setHeight(900);
+        vm.busyProperty().addListener((o, was, busy) -> {
+            boolean allDone = !vm.bundles().isEmpty() && vm.bundles().stream().noneMatch(BundleViewModel::isRunning);
+            if (!busy && allDone && !started) {
+                started = true;
+                plan();
+                next();
+            }
+        });
+    }
+
+    private void plan() {
+        List<BundleViewModel> bundles = List.copyOf(vm.bundles());
+        for (int i = 0; i < bundles.size(); i++) {
+            BundleViewModel b = bundles.get(i);
+            String n = String.format("%02d-%s", i + 1, b.name().replaceAll("\\.zip$", ""));
+            steps.add(() -> {
+                vm.selectedProperty().set(b);
+                window.controller().showTab(false);
+            });
+            steps.add(() -> snap(window.scene(), n + "-findings.png"));
+            steps.add(() -> window.controller().showTab(true));
+            steps.add(() -> snap(window.scene(), n + "-checkpoints.png"));
+        }
+        TrustDialog[] dialog = new TrustDialog[1];
+        steps.add(() -> {
+            window.controller().showTab(false);
+            dialog[0] = window.controller().openTrustDialog();
+            vm.trust().sessionKeys().stream().findFirst()
+                    .ifPresent(k -> vm.trust().candidateTextProperty().set(k.encode()));
+        });
+        steps.add(() -> snap(dialog[0].stage().getScene(), "trust-dialog.png"));
+        steps.add(() -> {
+            vm.trust().candidateTextProperty().set("");
+            dialog[0].stage().close();
+            quit.run();
+        });
+    }
+
+    private void next() {
+        Runnable step = steps.poll();
+        if (step == null) {
+            return;
+        }
+        try {
+            step.run();
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.ERROR, "screenshot step failed", e);
+            quit.run();
+            return;
+        }
+        PauseTransition pause = new PauseTransition(SETTLE);
+        pause.setOnFinished(e -> next());
+        pause.play();
+    }
+
+    private void snap(Scene scene, String file) {
+        WritableImage image = scene.snapshot(null);
+        try {
+            Files.createDirectories(dir);
+            ImageIO.write(SwingFXUtils.fromFXImage(image, null), "png", dir.resolve(file).toFile());
+            LOG.log(System.Logger.Level.INFO, "saved " + dir.resolve(file));
+        } catch (IOException e) {
+            LOG.log(System.Logger.Level.ERROR, "cannot save " + file, e);
+        }
+    }
+}

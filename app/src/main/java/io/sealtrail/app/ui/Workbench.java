@@ -1,0 +1,98 @@
+package io.sealtrail.app.ui;
+
+import io.sealtrail.app.ui.bundles.WorkbenchViewModel;
+import io.sealtrail.app.ui.trust.TrustViewModel;
+import io.sealtrail.verify.BundleVerifier;
+import io.sealtrail.verify.note.NoteFormatException;
+import io.sealtrail.verify.note.VerifierKey;
+import io.sealtrail.verify.trust.TrustStore;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.scene.control.Alert;
+import javafx.stage.Stage;
+
+/**
+ * The Sealtrail workbench, and its composition root: the one place that creates the background
+ * executor, the trust store, the verifier and the ViewModels, and hands them to each other
+ * (docs/decisions/0005-workbench-mvvm.md).
+ */
+public final class Workbench extends Application {
+    /** Vkey files trusted for this session only, separated by the path separator. */
+    public static final String TRUST_SESSION_PROPERTY = "sealtrail.trust.session";
+    /** "true": the session-only trust is the demo's, and the UI says so. */
+    public static final String DEMO_PROPERTY = "sealtrail.demo";
+    /** A folder: once the opened bundles are verified, save PNGs of the main views there and exit. */
+    public static final String SCREENSHOT_PROPERTY = "sealtrail.screenshot.dir";
+
+    private static final System.Logger LOG = System.getLogger(Workbench.class.getName());
+    private static final int WORKER_THREADS = 2;
+
+    private ExecutorService background;
+
+    /**
+     * Opens the workbench with these bundles (zip files or folders), each verified in the background as
+     * soon as the window shows. Blocks until the window is closed; JavaFX allows this once per JVM. Set
+     * {@value #TRUST_SESSION_PROPERTY} and {@value #DEMO_PROPERTY} before calling to trust the demo key
+     * for the session.
+     */
+    public static void launch(List<Path> bundles) {
+        Application.launch(Workbench.class, bundles.stream().map(Path::toString).toArray(String[]::new));
+    }
+
+    /** For running the workbench on its own: bundle paths, --trust-session FILE, --demo. */
+    public static void main(String[] args) {
+        Application.launch(Workbench.class, args);
+    }
+
+    @Override
+    public void start(Stage stage) {
+        WorkbenchArguments args = WorkbenchArguments.parse(getParameters().getRaw(), System.getProperties());
+        background = BackgroundExecutor.create(WORKER_THREADS);
+        TrustViewModel trust = new TrustViewModel(TrustStore.forUser(System.getenv()), background, Platform::runLater);
+        WorkbenchViewModel vm = new WorkbenchViewModel(new BundleVerifier()::verify, trust, background,
+                Platform::runLater, Runtime.getRuntime().availableProcessors());
+        vm.setDemo(args.demo());
+        WorkbenchWindow window = WorkbenchWindow.show(stage, vm, Platform::exit);
+        if (args.screenshotDir() != null) {
+            new ScreenshotTour(window, vm, args.screenshotDir(), Platform::exit).start();
+        }
+        // Session keys are files: read them off the FX thread, then open the bundles trusting them.
+        background.execute(() -> {
+            List<VerifierKey> keys = new ArrayList<>();
+            List<String> problems = new ArrayList<>();
+            for (Path f : args.trustSession()) {
+                try {
+                    keys.addAll(VerifierKey.parseAll(Files.readString(f, StandardCharsets.UTF_8)));
+                } catch (IOException | NoteFormatException e) {
+                    LOG.log(System.Logger.Level.WARNING, "session key " + f + " not trusted", e);
+                    problems.add(f + ": " + e.getMessage());
+                }
+            }
+            Platform.runLater(() -> {
+                keys.forEach(trust::trustForSession);
+                vm.open(args.bundles());
+                if (!problems.isEmpty()) {
+                    Alert a = new Alert(Alert.AlertType.WARNING, "These keys are not trusted because they cannot be read:\n"
+                            + String.join("\n", problems));
+                    a.initOwner(stage);
+                    a.setHeaderText("A session key cannot be read");
+                    a.show();
+                }
+            });
+        });
+    }
+
+    @Override
+    public void stop() {
+        if (background != null) {
+            background.shutdownNow();
+        }
+    }
+}

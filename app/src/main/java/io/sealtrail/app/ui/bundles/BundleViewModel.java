@@ -1,0 +1,150 @@
+package io.sealtrail.app.ui.bundles;
+
+import io.sealtrail.model.Verdict;
+import java.nio.file.Path;
+import java.util.concurrent.Future;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * One opened bundle: its state, banner and — once verified — its summary. Changed only on the FX thread
+ * by {@link WorkbenchViewModel}, which also owns the generation number that decides whether a finished
+ * verification is still the current one.
+ */
+public final class BundleViewModel {
+
+    /** Where the bundle's verification stands. */
+    public enum State { QUEUED, VERIFYING, DONE, UNREADABLE, CANCELLED }
+
+    private final Path path;
+    private final ObjectProperty<State> state = new SimpleObjectProperty<>(State.QUEUED);
+    private final ObjectProperty<Banner> banner = new SimpleObjectProperty<>(Banner.queued());
+    private final ObjectProperty<BundleSummary> summary = new SimpleObjectProperty<>();
+    private final DoubleProperty progress = new SimpleDoubleProperty(-1);
+    private final ObservableList<CheckpointRow> checkpoints = FXCollections.observableArrayList();
+    private final ObservableList<KeyRow> keys = FXCollections.observableArrayList();
+
+    /** Incremented for every verification started; results of older generations are dropped. */
+    long generation;
+    /** The running or queued job of the current generation, for cancelling. */
+    Future<?> job;
+
+    BundleViewModel(Path path) {
+        this.path = path;
+    }
+
+    public Path path() {
+        return path;
+    }
+
+    public String name() {
+        Path f = path.getFileName();
+        return f == null ? path.toString() : f.toString();
+    }
+
+    public ReadOnlyObjectProperty<State> stateProperty() {
+        return state;
+    }
+
+    public State state() {
+        return state.get();
+    }
+
+    public ReadOnlyObjectProperty<Banner> bannerProperty() {
+        return banner;
+    }
+
+    public Banner banner() {
+        return banner.get();
+    }
+
+    /** Null until a verification of the current generation finished. */
+    public ReadOnlyObjectProperty<BundleSummary> summaryProperty() {
+        return summary;
+    }
+
+    public BundleSummary summary() {
+        return summary.get();
+    }
+
+    /** The verdict of the last finished verification, or null. */
+    public Verdict verdict() {
+        BundleSummary s = summary.get();
+        return s == null ? null : s.verdict();
+    }
+
+    /** 0..1 while verifying, -1 when unknown. */
+    public ReadOnlyDoubleProperty progressProperty() {
+        return progress;
+    }
+
+    public ObservableList<CheckpointRow> checkpoints() {
+        return checkpoints;
+    }
+
+    public ObservableList<KeyRow> keys() {
+        return keys;
+    }
+
+    public boolean isRunning() {
+        return state.get() == State.QUEUED || state.get() == State.VERIFYING;
+    }
+
+    /** A new verification replaces the old verdict at once: a stale verdict is never on screen. */
+    void queued() {
+        summary.set(null);
+        checkpoints.clear();
+        keys.clear();
+        progress.set(-1);
+        banner.set(Banner.queued());
+        state.set(State.QUEUED);
+    }
+
+    void verifying() {
+        banner.set(Banner.verifying());
+        state.set(State.VERIFYING);
+    }
+
+    void progress(double p) {
+        progress.set(p);
+    }
+
+    void show(BundleSummary s) {
+        job = null;
+        summary.set(s);
+        checkpoints.setAll(s.checkpointRows());
+        keys.setAll(s.keys());
+        banner.set(s.banner());
+        progress.set(1);
+        state.set(State.DONE);
+    }
+
+    void unreadable(String why) {
+        job = null;
+        summary.set(null);
+        checkpoints.clear();
+        keys.clear();
+        banner.set(Banner.unreadable(why));
+        state.set(State.UNREADABLE);
+    }
+
+    void cancelled() {
+        job = null;
+        summary.set(null);
+        checkpoints.clear();
+        keys.clear();
+        banner.set(Banner.cancelled());
+        state.set(State.CANCELLED);
+    }
+
+    @Override
+    public String toString() {
+        return name();
+    }
+}

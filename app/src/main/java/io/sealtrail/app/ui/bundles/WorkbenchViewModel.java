@@ -1,0 +1,380 @@
+package io.sealtrail.app.ui.bundles;
+
+import io.sealtrail.app.ui.trust.TrustViewModel;
+import io.sealtrail.model.Severity;
+import io.sealtrail.verify.BundleVerifier;
+import io.sealtrail.verify.VerificationReport;
+import io.sealtrail.verify.VerifyOptions;
+import io.sealtrail.verify.bundle.BundleFormatException;
+import io.sealtrail.verify.note.NoteFormatException;
+import io.sealtrail.verify.note.VerifierKey;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
+import java.util.stream.Collectors;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.StringBinding;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.value.ChangeListener;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.collections.transformation.FilteredList;
+
+/**
+ * The workbench's state: the opened bundles, the selected one, its findings (filtered by severity) and
+ * the status of running verifications. The only UI class that calls the verifier.
+ *
+ * <p>Threading (docs/decisions/0005-workbench-mvvm.md): public methods are called on the FX thread and
+ * every property changes on it. A verification runs on the injected background executor and posts its
+ * result back through the injected FX-thread executor; each carries its bundle's generation number,
+ * and a result whose generation is no longer current (re-verified, cancelled) is dropped.
+ */
+public final class WorkbenchViewModel {
+    private static final System.Logger LOG = System.getLogger(WorkbenchViewModel.class.getName());
+    private static final long PROGRESS_INTERVAL_NANOS = 100_000_000L;
+
+    private final BundleVerification verification;
+    private final TrustViewModel trust;
+    private final Executor background;
+    private final Executor fxThread;
+    private final int verifyThreads;
+    private final LongSupplier nanoTime;
+
+    /** Fires list updates when a bundle's banner changes, so the list's verdict dots follow. */
+    private final ObservableList<BundleViewModel> bundles = FXCollections.observableArrayList(
+            b -> new javafx.beans.Observable[] {b.bannerProperty(), b.stateProperty()});
+    private final ObjectProperty<BundleViewModel> selected = new SimpleObjectProperty<>();
+    private final ObservableList<FindingRow> selectedFindings = FXCollections.observableArrayList();
+    private final FilteredList<FindingRow> visibleFindings = new FilteredList<>(selectedFindings);
+    private final BooleanProperty showErrors = new SimpleBooleanProperty(true);
+    private final BooleanProperty showWarnings = new SimpleBooleanProperty(true);
+    private final BooleanProperty showInfo = new SimpleBooleanProperty(true);
+    private final IntegerProperty errors = new SimpleIntegerProperty();
+    private final IntegerProperty warnings = new SimpleIntegerProperty();
+    private final IntegerProperty infos = new SimpleIntegerProperty();
+    private final SimpleBooleanProperty busy = new SimpleBooleanProperty();
+    private final SimpleDoubleProperty progress = new SimpleDoubleProperty(0);
+    private final SimpleStringProperty status = new SimpleStringProperty("Open a bundle to verify it (Ctrl+O), or drop it here.");
+    private final SimpleStringProperty trustNotice = new SimpleStringProperty("");
+    private final StringBinding title;
+    private final ChangeListener<BundleSummary> selectedSummaryChanged = (o, was, now) -> showFindings(now);
+    private boolean demo;
+
+    public WorkbenchViewModel(BundleVerification verification, TrustViewModel trust, Executor background,
+                              Executor fxThread, int verifyThreads) {
+        this(verification, trust, background, fxThread, verifyThreads, System::nanoTime);
+    }
+
+    WorkbenchViewModel(BundleVerification verification, TrustViewModel trust, Executor background, Executor fxThread,
+                       int verifyThreads, LongSupplier nanoTime) {
+        this.verification = verification;
+        this.trust = trust;
+        this.background = background;
+        this.fxThread = fxThread;
+        this.verifyThreads = Math.max(1, verifyThreads);
+        this.nanoTime = nanoTime;
+        title = Bindings.createStringBinding(() -> selected.get() == null ? "Sealtrail"
+                : "Sealtrail — " + selected.get().name(), selected);
+        selected.addListener((o, was, now) -> {
+            if (was != null) {
+                was.summaryProperty().removeListener(selectedSummaryChanged);
+            }
+            if (now != null) {
+                now.summaryProperty().addListener(selectedSummaryChanged);
+            }
+            showFindings(now == null ? null : now.summary());
+        });
+        showErrors.addListener(o -> refilter());
+        showWarnings.addListener(o -> refilter());
+        showInfo.addListener(o -> refilter());
+        trust.changesProperty().addListener(o -> {
+            updateTrustNotice();
+            verifyAll();
+        });
+        refilter();
+    }
+
+    /** Says in the UI that session-only trust is the demo's (the CLI's {@code sealtrail demo --gui}). */
+    public void setDemo(boolean demo) {
+        this.demo = demo;
+        updateTrustNotice();
+    }
+
+    // --- opening and verifying ---
+
+    /** Opens bundles (zip files or folders) and verifies each in the background; selects the last one. */
+    public void open(List<Path> paths) {
+        BundleViewModel last = null;
+        for (Path p : paths) {
+            Path path = p.toAbsolutePath().normalize();
+            BundleViewModel b = bundles.stream().filter(x -> x.path().equals(path)).findFirst().orElse(null);
+            if (b == null) {
+                b = new BundleViewModel(path);
+                bundles.add(b);
+                verify(b);
+            }
+            last = b;
+        }
+        if (last != null) {
+            selected.set(last);
+        }
+    }
+
+    /** Verifies the selected bundle again. */
+    public void verifySelected() {
+        if (selected.get() != null) {
+            verify(selected.get());
+        }
+    }
+
+    /** Verifies every open bundle again, e.g. after the trusted keys changed. */
+    public void verifyAll() {
+        bundles.forEach(this::verify);
+    }
+
+    /** Closes the selected bundle (stops its verification). */
+    public void closeSelected() {
+        BundleViewModel b = selected.get();
+        if (b == null) {
+            return;
+        }
+        stop(b);
+        int i = bundles.indexOf(b);
+        bundles.remove(b);
+        selected.set(bundles.isEmpty() ? null : bundles.get(Math.min(i, bundles.size() - 1)));
+        updateStatus();
+    }
+
+    /** Cancels every queued or running verification. */
+    public void cancelAll() {
+        for (BundleViewModel b : bundles) {
+            if (b.isRunning()) {
+                stop(b);
+                b.cancelled();
+            }
+        }
+        updateStatus();
+    }
+
+    private void stop(BundleViewModel b) {
+        b.generation++; // whatever the old job still delivers is stale now
+        if (b.job != null) {
+            b.job.cancel(true); // interrupts the verifier, which throws CancellationException
+            b.job = null;
+        }
+    }
+
+    void verify(BundleViewModel b) {
+        stop(b);
+        long generation = b.generation;
+        List<VerifierKey> session = trust.sessionKeys();
+        b.queued();
+        FutureTask<Void> job = new FutureTask<>(() -> {
+            run(b, generation, session);
+            return null;
+        });
+        b.job = job;
+        updateStatus();
+        background.execute(job);
+    }
+
+    /** On the background executor. */
+    private void run(BundleViewModel b, long generation, List<VerifierKey> session) {
+        post(b, generation, b::verifying);
+        Set<VerifierKey> keys = new LinkedHashSet<>();
+        String trustProblem = null;
+        try {
+            keys.addAll(trust.readStore());
+        } catch (IOException | NoteFormatException e) {
+            trustProblem = "Your trust store cannot be read (" + e.getMessage() + "); verified without it.";
+        }
+        Set<String> sessionOnly = session.stream().filter(k -> !keys.contains(k)).map(VerifierKey::fingerprint)
+                .collect(Collectors.toSet());
+        keys.addAll(session);
+        VerifyOptions options = new VerifyOptions(new ArrayList<>(keys), List.of(), null, verifyThreads);
+        String problem = trustProblem;
+        try {
+            VerificationReport report = verification.verify(b.path(), options, throttled(b, generation));
+            BundleSummary summary = BundleSummary.of(report, sessionOnly);
+            post(b, generation, () -> {
+                b.show(summary);
+                if (problem != null) {
+                    status.set(problem);
+                }
+            });
+        } catch (BundleFormatException e) {
+            post(b, generation, () -> b.unreadable(e.getMessage()));
+        } catch (CancellationException e) {
+            post(b, generation, b::cancelled);
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.ERROR, "verifying " + b.path() + " failed", e);
+            post(b, generation, () -> b.unreadable("Verification failed unexpectedly: " + e));
+        }
+    }
+
+    /** Runs an update on the FX thread if the generation is still the bundle's current one. */
+    private void post(BundleViewModel b, long generation, Runnable update) {
+        fxThread.execute(() -> {
+            if (b.generation == generation && bundles.contains(b)) {
+                update.run();
+                updateStatus();
+            }
+        });
+    }
+
+    /** The verifier reports per segment; still, never post more than ten updates a second. */
+    private BundleVerifier.Progress throttled(BundleViewModel b, long generation) {
+        AtomicLong last = new AtomicLong(nanoTime.getAsLong() - PROGRESS_INTERVAL_NANOS);
+        return (done, total) -> {
+            long now = nanoTime.getAsLong();
+            if (total > 0 && (done >= total || now - last.get() >= PROGRESS_INTERVAL_NANOS)) {
+                last.set(now);
+                double p = (double) done / total;
+                post(b, generation, () -> b.progress(p));
+            }
+        };
+    }
+
+    private void updateStatus() {
+        List<BundleViewModel> running = bundles.stream().filter(BundleViewModel::isRunning).toList();
+        busy.set(!running.isEmpty());
+        if (running.isEmpty()) {
+            progress.set(0);
+            status.set(bundles.isEmpty() ? "Open a bundle to verify it (Ctrl+O), or drop it here." : tally());
+            return;
+        }
+        BundleViewModel current = running.stream().filter(x -> x.state() == BundleViewModel.State.VERIFYING)
+                .findFirst().orElse(running.get(0));
+        double p = current.progressProperty().get();
+        progress.set(p < 0 ? -1 : p);
+        status.set("Verifying " + current.name() + (running.size() > 1 ? " (" + (running.size() - 1) + " more waiting)" : "")
+                + "…");
+    }
+
+    /** "Checked 2 bundles: 1 verified, 1 integrity failure." */
+    private String tally() {
+        java.util.Map<String, Long> by = new java.util.LinkedHashMap<>();
+        for (BundleViewModel b : bundles) {
+            String what = switch (b.banner().kind()) {
+                case VERIFIED -> "verified";
+                case UNTRUSTED -> "intact but not trusted";
+                case FAILURE -> "integrity failure";
+                case UNREADABLE -> "not readable";
+                case CANCELLED -> "cancelled";
+                case PENDING -> "waiting";
+            };
+            by.merge(what, 1L, Long::sum);
+        }
+        return "Checked " + bundles.size() + (bundles.size() == 1 ? " bundle: " : " bundles: ") + by.entrySet().stream()
+                .map(e -> e.getValue() + " " + e.getKey()).collect(Collectors.joining(", ")) + ".";
+    }
+
+    private void updateTrustNotice() {
+        List<VerifierKey> session = trust.sessionKeys();
+        if (session.isEmpty()) {
+            trustNotice.set("");
+            return;
+        }
+        String keys = session.stream().map(k -> k.name() + " (" + k.fingerprint() + ")").collect(Collectors.joining(", "));
+        trustNotice.set((demo ? "Demo: trusting the demo key " : "Trusting ") + keys
+                + " for this session only. Your trust store is not changed.");
+    }
+
+    // --- findings of the selected bundle ---
+
+    private void showFindings(BundleSummary s) {
+        selectedFindings.setAll(s == null ? List.of() : s.findings());
+        errors.set(s == null ? 0 : s.errors());
+        warnings.set(s == null ? 0 : s.warnings());
+        infos.set(s == null ? 0 : s.infos());
+    }
+
+    private void refilter() {
+        visibleFindings.setPredicate(f -> switch (f.severity()) {
+            case ERROR -> showErrors.get();
+            case WARNING -> showWarnings.get();
+            case INFO -> showInfo.get();
+        });
+    }
+
+    // --- properties ---
+
+    public ObservableList<BundleViewModel> bundles() {
+        return bundles;
+    }
+
+    public ObjectProperty<BundleViewModel> selectedProperty() {
+        return selected;
+    }
+
+    public BundleViewModel selected() {
+        return selected.get();
+    }
+
+    /** The selected bundle's findings that pass the severity filter, in the verifier's order. */
+    public ObservableList<FindingRow> visibleFindings() {
+        return visibleFindings;
+    }
+
+    public BooleanProperty showProperty(Severity s) {
+        return switch (s) {
+            case ERROR -> showErrors;
+            case WARNING -> showWarnings;
+            case INFO -> showInfo;
+        };
+    }
+
+    /** How many findings of this severity the selected bundle has (regardless of the filter). */
+    public ReadOnlyIntegerProperty countProperty(Severity s) {
+        return switch (s) {
+            case ERROR -> errors;
+            case WARNING -> warnings;
+            case INFO -> infos;
+        };
+    }
+
+    public ReadOnlyBooleanProperty busyProperty() {
+        return busy;
+    }
+
+    /** 0..1, or -1 for "working, amount unknown". */
+    public ReadOnlyDoubleProperty progressProperty() {
+        return progress;
+    }
+
+    public ReadOnlyStringProperty statusProperty() {
+        return status;
+    }
+
+    /** Non-empty while keys are trusted for this session only: the view shows it as a banner. */
+    public ReadOnlyStringProperty trustNoticeProperty() {
+        return trustNotice;
+    }
+
+    public StringBinding titleProperty() {
+        return title;
+    }
+
+    public TrustViewModel trust() {
+        return trust;
+    }
+}

@@ -1,0 +1,174 @@
+package io.sealtrail.app.ui.trust;
+
+import java.io.File;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextArea;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
+import javafx.stage.Modality;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+
+/**
+ * "Manage trusted keys…": the keys you trust, and adding one by pasting a C2SP verifier key or choosing a
+ * .vkey file. What is about to be trusted — its name and fingerprint — is shown before the button that
+ * trusts it is enabled. A thin view over {@link TrustViewModel}; built in code because it is small.
+ */
+public final class TrustDialog {
+    private final TrustViewModel vm;
+    private final Stage stage = new Stage();
+
+    public TrustDialog(TrustViewModel vm, Window owner) {
+        this.vm = vm;
+        if (owner != null) {
+            stage.initOwner(owner);
+            stage.initModality(Modality.WINDOW_MODAL);
+        }
+        stage.setTitle("Trusted keys");
+        Scene scene = new Scene(content(), 980, 660);
+        if (owner != null && owner.getScene() != null) {
+            scene.getStylesheets().setAll(owner.getScene().getStylesheets());
+        }
+        stage.setScene(scene);
+        stage.setMinWidth(700);
+        stage.setMinHeight(520);
+    }
+
+    public void show() {
+        vm.reload();
+        stage.show();
+    }
+
+    public Stage stage() {
+        return stage;
+    }
+
+    private VBox content() {
+        Label title = new Label("Keys you trust");
+        title.getStyleClass().add("dialog-title");
+        Label where = new Label("Saved keys live in " + vm.storeFile() + ". Session keys are forgotten when you close Sealtrail.");
+        where.getStyleClass().add("hint");
+        where.setWrapText(true);
+        where.setMinHeight(Region.USE_PREF_SIZE);
+        where.setMaxWidth(Double.MAX_VALUE);
+
+        TableView<TrustedKeyRow> table = new TableView<>(vm.keys());
+        table.setId("trustedKeys");
+        table.setPlaceholder(new Label("You trust no keys yet."));
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.getColumns().add(column("Name", 300, TrustedKeyRow::name, null));
+        table.getColumns().add(column("Fingerprint", 470, TrustedKeyRow::fingerprint, "hash-cell"));
+        table.getColumns().add(column("Trusted in", 150, TrustedKeyRow::scope, null));
+        table.setPrefHeight(180);
+        Button remove = new Button("Stop trusting");
+        remove.setId("removeKey");
+        remove.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
+        remove.setOnAction(e -> vm.remove(table.getSelectionModel().getSelectedItem()));
+
+        Label addTitle = new Label("Trust another key");
+        addTitle.getStyleClass().add("section-title");
+        Label addHint = new Label("Paste the log's verifier key (name+id+key, as in a .vkey file) or choose the file. "
+                + "Trust it only after the producer confirmed its fingerprint to you in person or by another channel.");
+        addHint.setWrapText(true);
+        addHint.setMinHeight(Region.USE_PREF_SIZE);
+        addHint.setMaxWidth(Double.MAX_VALUE);
+        addHint.getStyleClass().add("hint");
+        TextArea text = new TextArea();
+        text.setId("vkeyText");
+        text.setPromptText("gateway.example.com/prod-audit+1a2b3c4d+AbCd…");
+        text.setPrefRowCount(2);
+        text.setWrapText(true);
+        text.getStyleClass().add("vkey-text");
+        text.textProperty().bindBidirectional(vm.candidateTextProperty());
+        Button choose = new Button("Choose .vkey file…");
+        choose.setOnAction(e -> {
+            FileChooser chooser = new FileChooser();
+            chooser.setTitle("Choose a verifier key file");
+            chooser.getExtensionFilters().addAll(new FileChooser.ExtensionFilter("Verifier keys (*.vkey, *.pub, *.txt)",
+                    "*.vkey", "*.pub", "*.txt"), new FileChooser.ExtensionFilter("All files", "*"));
+            File f = chooser.showOpenDialog(stage);
+            if (f != null) {
+                vm.loadCandidate(f.toPath());
+            }
+        });
+
+        Label preview = new Label();
+        preview.setId("candidatePreview");
+        preview.setWrapText(true);
+        preview.setMinHeight(Region.USE_PREF_SIZE);
+        preview.setMaxWidth(Double.MAX_VALUE);
+        preview.textProperty().bind(Bindings.createStringBinding(() -> vm.candidate() != null
+                        ? "You are about to trust " + vm.candidate().name() + "\nFingerprint  " + vm.candidate().fingerprint()
+                        : vm.candidateProblemProperty().get(),
+                vm.candidateProperty(), vm.candidateProblemProperty()));
+        preview.getStyleClass().add("candidate-preview");
+        preview.visibleProperty().bind(preview.textProperty().isNotEmpty());
+        preview.managedProperty().bind(preview.visibleProperty());
+        vm.candidateProperty().addListener((o, was, now) -> {
+            preview.getStyleClass().removeAll("candidate-ok", "candidate-bad");
+            preview.getStyleClass().add(now != null ? "candidate-ok" : "candidate-bad");
+        });
+        preview.getStyleClass().add("candidate-bad");
+
+        CheckBox sessionOnly = new CheckBox("For this session only (do not save to the trust store)");
+        sessionOnly.setId("sessionOnly");
+        sessionOnly.selectedProperty().bindBidirectional(vm.sessionOnlyProperty());
+        Button trust = new Button("Trust this key");
+        trust.setId("trustButton");
+        trust.setDefaultButton(true);
+        trust.disableProperty().bind(vm.candidateProperty().isNull());
+        trust.setOnAction(e -> vm.trustCandidate());
+
+        Label message = new Label();
+        message.setId("trustMessage");
+        message.setWrapText(true);
+        message.setMinHeight(Region.USE_PREF_SIZE);
+        message.setMaxWidth(Double.MAX_VALUE);
+        message.textProperty().bind(vm.messageProperty());
+        message.getStyleClass().add("trust-message");
+
+        Button close = new Button("Close");
+        close.setCancelButton(true);
+        close.setOnAction(e -> stage.close());
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox tableActions = new HBox(10, remove);
+        HBox addActions = new HBox(12, choose, sessionOnly, spacer, trust);
+        addActions.setAlignment(Pos.CENTER_LEFT);
+        Region grow = new Region();
+        VBox.setVgrow(grow, Priority.ALWAYS);
+        HBox bottom = new HBox(close);
+        bottom.setAlignment(Pos.CENTER_RIGHT);
+
+        VBox box = new VBox(10, title, where, table, tableActions, addTitle, addHint, text, preview, addActions, message,
+                grow, bottom);
+        box.setPadding(new Insets(20));
+        box.getStyleClass().add("trust-dialog");
+        VBox.setVgrow(table, Priority.SOMETIMES);
+        return box;
+    }
+
+    private static TableColumn<TrustedKeyRow, String> column(String title, double width,
+                                                             java.util.function.Function<TrustedKeyRow, String> value,
+                                                             String styleClass) {
+        TableColumn<TrustedKeyRow, String> c = new TableColumn<>(title);
+        c.setPrefWidth(width);
+        c.setCellValueFactory(r -> new ReadOnlyStringWrapper(value.apply(r.getValue())));
+        if (styleClass != null) {
+            c.getStyleClass().add(styleClass);
+        }
+        return c;
+    }
+}

@@ -1,0 +1,226 @@
+package io.sealtrail.app.ui.trust;
+
+import io.sealtrail.verify.note.NoteFormatException;
+import io.sealtrail.verify.note.VerifierKey;
+import io.sealtrail.verify.trust.TrustStore;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Executor;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ReadOnlyLongProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleLongProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * Whom the auditor trusts: the keys of their {@link TrustStore} plus keys trusted for this session only
+ * (the demo's own key, or a key the auditor wants to try without saving it). All reads and writes of
+ * the store run on the background executor; every property changes on the FX thread.
+ *
+ * <p>Adding a key is two steps on purpose: the pasted or loaded text becomes a {@link #candidate()}
+ * whose name and fingerprint are shown, and only {@link #trustCandidate()} trusts it.
+ */
+public final class TrustViewModel {
+    private final TrustStore store;
+    private final Executor background;
+    private final Executor fxThread;
+
+    private final ObservableList<TrustedKeyRow> keys = FXCollections.observableArrayList();
+    private final List<VerifierKey> storedKeys = new ArrayList<>();
+    private final Set<VerifierKey> sessionKeys = new LinkedHashSet<>();
+    private final StringProperty candidateText = new SimpleStringProperty("");
+    private final SimpleObjectProperty<VerifierKey> candidate = new SimpleObjectProperty<>();
+    private final SimpleStringProperty candidateProblem = new SimpleStringProperty("");
+    private final BooleanProperty sessionOnly = new SimpleBooleanProperty(false);
+    private final SimpleStringProperty message = new SimpleStringProperty("");
+    private final SimpleLongProperty changes = new SimpleLongProperty();
+
+    public TrustViewModel(TrustStore store, Executor background, Executor fxThread) {
+        this.store = store;
+        this.background = background;
+        this.fxThread = fxThread;
+        candidateText.addListener((o, was, text) -> parseCandidate(text));
+    }
+
+    /** Re-reads the trust store in the background. */
+    public void reload() {
+        background.execute(() -> {
+            try {
+                List<VerifierKey> read = store.keys();
+                fxThread.execute(() -> {
+                    storedKeys.clear();
+                    storedKeys.addAll(read);
+                    rebuild();
+                });
+            } catch (IOException | NoteFormatException e) {
+                fxThread.execute(() -> message.set("Your trust store cannot be read: " + e.getMessage()));
+            }
+        });
+    }
+
+    /** The store's keys, read now: for background jobs only (it reads a file). */
+    public List<VerifierKey> readStore() throws IOException, NoteFormatException {
+        return store.keys();
+    }
+
+    public Path storeFile() {
+        return store.file();
+    }
+
+    /** The session-only keys as of now; call on the FX thread. */
+    public List<VerifierKey> sessionKeys() {
+        return List.copyOf(sessionKeys);
+    }
+
+    /** Trusts a key until the workbench closes, without writing the trust store. */
+    public void trustForSession(VerifierKey key) {
+        if (sessionKeys.add(key)) {
+            rebuild();
+            changes.set(changes.get() + 1);
+        }
+    }
+
+    /** The text the auditor pasted or loaded: one C2SP verifier key. */
+    public StringProperty candidateTextProperty() {
+        return candidateText;
+    }
+
+    /** The parsed key about to be trusted, or null while the text is empty or invalid. */
+    public ReadOnlyObjectProperty<VerifierKey> candidateProperty() {
+        return candidate;
+    }
+
+    public VerifierKey candidate() {
+        return candidate.get();
+    }
+
+    /** Why the candidate text is not a key; empty when it is one or when there is no text. */
+    public ReadOnlyStringProperty candidateProblemProperty() {
+        return candidateProblem;
+    }
+
+    /** Whether {@link #trustCandidate()} trusts for this session only instead of saving to the store. */
+    public BooleanProperty sessionOnlyProperty() {
+        return sessionOnly;
+    }
+
+    /** The outcome of the last action, a plain sentence. */
+    public ReadOnlyStringProperty messageProperty() {
+        return message;
+    }
+
+    /** Incremented whenever the set of trusted keys changed; the workbench re-verifies on change. */
+    public ReadOnlyLongProperty changesProperty() {
+        return changes;
+    }
+
+    public ObservableList<TrustedKeyRow> keys() {
+        return keys;
+    }
+
+    /** Reads a .vkey file in the background and makes its content the candidate. */
+    public void loadCandidate(Path file) {
+        background.execute(() -> {
+            try {
+                String text = Files.readString(file, StandardCharsets.UTF_8).strip();
+                fxThread.execute(() -> candidateText.set(text));
+            } catch (IOException e) {
+                fxThread.execute(() -> candidateProblem.set(file + " cannot be read: " + e.getMessage()));
+            }
+        });
+    }
+
+    /** Trusts the candidate: saved to the trust store, or for this session only. */
+    public void trustCandidate() {
+        VerifierKey key = candidate.get();
+        if (key == null) {
+            return;
+        }
+        if (sessionOnly.get()) {
+            trustForSession(key);
+            message.set("Trusted " + key.name() + " for this session only.");
+            candidateText.set("");
+            return;
+        }
+        background.execute(() -> {
+            try {
+                boolean added = store.add(key, "added in the Sealtrail workbench");
+                List<VerifierKey> read = store.keys();
+                fxThread.execute(() -> {
+                    storedKeys.clear();
+                    storedKeys.addAll(read);
+                    rebuild();
+                    message.set(added ? "Trusted " + key.name() + "; saved to " + store.file() + "."
+                            : key.name() + " was already in your trust store.");
+                    candidateText.set("");
+                    changes.set(changes.get() + 1);
+                });
+            } catch (IOException | NoteFormatException e) {
+                fxThread.execute(() -> message.set("Could not save to " + store.file() + ": " + e.getMessage()));
+            }
+        });
+    }
+
+    /** Stops trusting a key: removes it from the store, or from this session. */
+    public void remove(TrustedKeyRow row) {
+        if (row.sessionOnly()) {
+            sessionKeys.remove(row.key());
+            rebuild();
+            changes.set(changes.get() + 1);
+            return;
+        }
+        background.execute(() -> {
+            try {
+                store.remove(row.fingerprint());
+                List<VerifierKey> read = store.keys();
+                fxThread.execute(() -> {
+                    storedKeys.clear();
+                    storedKeys.addAll(read);
+                    rebuild();
+                    message.set("No longer trusting " + row.name() + ".");
+                    changes.set(changes.get() + 1);
+                });
+            } catch (IOException | NoteFormatException e) {
+                fxThread.execute(() -> message.set("Could not change " + store.file() + ": " + e.getMessage()));
+            }
+        });
+    }
+
+    private void rebuild() {
+        List<TrustedKeyRow> rows = new ArrayList<>();
+        storedKeys.forEach(k -> rows.add(new TrustedKeyRow(k, false)));
+        sessionKeys.stream().filter(k -> !storedKeys.contains(k)).forEach(k -> rows.add(new TrustedKeyRow(k, true)));
+        keys.setAll(rows);
+    }
+
+    private void parseCandidate(String text) {
+        candidate.set(null);
+        candidateProblem.set("");
+        if (text == null || text.isBlank()) {
+            return;
+        }
+        try {
+            List<VerifierKey> parsed = VerifierKey.parseAll(text.strip());
+            if (parsed.size() != 1) {
+                candidateProblem.set(parsed.isEmpty() ? "No verifier key in this text."
+                        : "This text holds " + parsed.size() + " keys; trust one key at a time.");
+                return;
+            }
+            candidate.set(parsed.get(0));
+        } catch (NoteFormatException e) {
+            candidateProblem.set("Not a verifier key: " + e.getMessage());
+        }
+    }
+}
