@@ -100,7 +100,10 @@ public final class FindingCollector {
     /** Findings sorted by severity, file (bundle-wide ones last), line and code, followed by one summary per code that overflowed. */
     public synchronized List<Finding> sorted() {
         List<Finding> out = new ArrayList<>(findings);
+        // Within a severity, findings that point at a line come first: they are the causes (an edited
+        // event, a broken link); file- and bundle-wide findings (hash, root, coverage) are their effects.
         out.sort(Comparator.comparing(Finding::severity)
+                .thenComparing(f -> f.location().line() < 0)
                 .thenComparing((Finding f) -> f.location().file(), Comparator.nullsLast(FindingCollector::natural))
                 .thenComparingLong(f -> f.location().line())
                 .thenComparingLong(f -> f.location().seq())

@@ -1,6 +1,13 @@
 package io.sealtrail.app.cli;
 
 import io.sealtrail.app.demo.DemoBundles;
+import io.sealtrail.cases.AuditorKey;
+import io.sealtrail.cases.CaseFolder;
+import io.sealtrail.cases.CaseImporter;
+import io.sealtrail.cases.JournalEntry;
+import io.sealtrail.verify.note.NoteSigner;
+import java.time.Clock;
+import java.util.Map;
 import io.sealtrail.verify.BundleVerifier;
 import io.sealtrail.verify.VerificationReport;
 import io.sealtrail.verify.VerifyOptions;
@@ -16,14 +23,18 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "demo", mixinStandardHelpOptions = true,
-        description = {"Make the demo evidence (once) and walk through verifying it: two consecutive exports of one",
-                "log, the second altered in one place. The demo trusts its own demo key, for the demo only."})
+        description = {"Make the demo (once): two consecutive exports of one log, the second altered in one place,",
+                "imported into a demo case; walk through verifying them, then open the workbench on them.",
+                "The demo trusts its own demo key, for the demo only; your trust store is not changed."})
 final class DemoCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
     @Option(names = "--dir", description = "Demo folder (default: ${DEFAULT-VALUE}).", defaultValue = "sealtrail-demo")
     Path dir;
+
+    @Option(names = "--no-gui", description = "Only the walk-through in the terminal; do not open the workbench.")
+    boolean noGui;
 
     @Override
     public Integer call() throws Exception {
@@ -53,10 +64,41 @@ final class DemoCommand implements Callable<Integer> {
         VerificationReport r2 = verifier.verify(demo.second(), trustDemo.withPrevious(demo.first()));
         VerifyCommand.print(r2, o);
 
-        section(o, "Next", "");
+        Path caseDir = dir.resolve("case");
+        section(o, "4. Both exports in a case: a read-only index and a signed journal",
+                "sealtrail import " + demo.first() + " " + demo.second() + " --case " + caseDir + " --trust " + demo.vkey());
+        o.flush();
+        if (!CaseFolder.isCase(caseDir)) {
+            CaseFolder c = CaseFolder.create(caseDir, "Sealtrail demo", Clock.systemUTC());
+            NoteSigner auditor = AuditorKey.loadOrCreate(CliEnvironment.env());
+            c.journal().append(auditor, JournalEntry.CASE_CREATED, Map.of("name", c.name()));
+            for (Path b : List.of(demo.first(), demo.second())) {
+                CaseImporter.Result r = new CaseImporter().importBundle(c, b, trustDemo, auditor,
+                        CaseImporter.Progress.NONE, () -> false);
+                o.printf("Imported %s: %,d events, %s%n", b.getFileName(), r.record().events(), r.report().verdict());
+            }
+        } else {
+            o.println("(already imported)");
+        }
+        o.println();
+        o.println("Try:");
+        o.println("  sealtrail search --case " + caseDir + " 'integrity:broken'");
+        o.println("  sealtrail search --case " + caseDir + " 'event.outcome:denied AND target.kind:kubernetes' --limit 10");
+        o.println("  sealtrail facets --case " + caseDir + " --field user.name");
+        o.println("  sealtrail histogram --case " + caseDir + " 'event.action:login AND event.outcome:failure' --interval 6h");
         o.println("  sealtrail proof export --bundle " + demo.first() + " --seq 42 --out e42.tlog-proof");
         o.println("  sealtrail proof verify e42.tlog-proof --vkey " + demo.vkey());
-        o.println("  sealtrail verify " + demo.second() + " --trust " + demo.vkey() + " --json");
+        o.flush();
+        if (!noGui && GuiCommand.displayAvailable()) {
+            o.println();
+            o.println("Opening the workbench on both exports...");
+            o.flush();
+            GuiCommand.open(List.of(demo.first(), demo.second()), List.of(demo.vkey()), true);
+        } else if (!noGui) {
+            o.println();
+            o.println("(No display here, so the workbench was not opened: run 'sealtrail demo' on a desktop, or"
+                    + " under xvfb-run.)");
+        }
         o.flush();
         return 0;
     }

@@ -31,6 +31,7 @@ public final class SealtrailCommand implements Runnable {
 
     private static Map<String, Class<?>> subcommands() {
         Map<String, Class<?>> m = new LinkedHashMap<>();
+        m.put("gui", GuiCommand.class);
         m.put("gen", GenCommand.class);
         m.put("verify", VerifyCommand.class);
         m.put("checkpoint", CheckpointCommand.class);
@@ -51,6 +52,9 @@ public final class SealtrailCommand implements Runnable {
     }
 
     public static int run(String... args) {
+        if (args.length == 0 && GuiCommand.displayAvailable()) {
+            args = new String[] {"gui"}; // the workbench is what a person starting "sealtrail" wants
+        }
         return commandLine(args.length > 0 ? args[0] : null).execute(args);
     }
 

@@ -20,7 +20,7 @@ import java.util.zip.ZipOutputStream;
  */
 public final class DemoBundles {
     public static final long SEED = 2026;
-    public static final long EVENTS_PER_EXPORT = 60_000;
+    public static final long EVENTS_PER_EXPORT = 30_000;
 
     /** Where the demo files are, and what was altered. */
     public record Demo(Path first, Path second, Path vkey, String alteration) {
@@ -43,11 +43,13 @@ public final class DemoBundles {
             Files.deleteIfExists(p);
         }
         BundleGenerator gen = new BundleGenerator();
-        gen.generate(first, BundleGenerator.Options.defaults(EVENTS_PER_EXPORT, SEED).withSigner(signer)
+        gen.generate(first, BundleGenerator.Options.defaults(EVENTS_PER_EXPORT, SEED).withLayout(5_000, 15_000)
+                .withSigner(signer)
                 .withTimestamps(true), n -> { });
         Path intact = dir.resolve(".export-2-intact.zip");
         Files.deleteIfExists(intact);
-        gen.generate(intact, BundleGenerator.Options.defaults(EVENTS_PER_EXPORT, SEED + 1).withSigner(signer)
+        gen.generate(intact, BundleGenerator.Options.defaults(EVENTS_PER_EXPORT, SEED + 1).withLayout(5_000, 15_000)
+                .withSigner(signer)
                 .withTimestamps(true).withPrevious(first), n -> { });
         String alteration = alter(intact, second);
         Files.delete(intact);

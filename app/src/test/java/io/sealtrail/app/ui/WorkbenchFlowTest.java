@@ -78,7 +78,7 @@ class WorkbenchFlowTest {
 
         verifyThat("#bannerHeadline", hasText("Verified: signed by " + demoKey.name() + " (" + demoKey.fingerprint() + ")"));
         verifyThat("#trustNotice", hasText(startsWith("Demo: trusting the demo key")));
-        verifyThat("#events", hasText(startsWith("60,000 in 2 segments")));
+        verifyThat("#events", hasText(startsWith(String.format("%,d in 2 segments", DemoBundles.EVENTS_PER_EXPORT))));
         verifyThat("#checkpointCount", hasText("6, all timestamped"));
         assertThat(robot.lookup("#banner").query().getStyleClass()).contains("verdict-verified");
         assertThat(((Stage) robot.lookup("#banner").query().getScene().getWindow()).getTitle())
