@@ -81,7 +81,7 @@ public record BundleSummary(Verdict verdict, Banner banner, String origin, Strin
         String tsa = c.timestampAuthority() == null ? NONE
                 : commonName(c.timestampAuthority()) + (c.timestampAuthorityTrusted() ? "" : " (not trusted)");
         return new CheckpointRow(c.file(), c.treeSize(), c.rootHash(), c.rootVerified(), names, signedBy, c.trusted(), stamp,
-                tsa, c.timestampAuthority() == null ? NONE : c.timestampAuthority());
+                tsa, c.timestampAuthority() == null ? NONE : c.timestampAuthority(), c.rootVerifiedWithAlterations());
     }
 
     private static KeyRow row(VerificationReport.KeySummary k, Set<String> sessionOnly) {

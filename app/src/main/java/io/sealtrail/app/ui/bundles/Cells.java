@@ -89,26 +89,24 @@ final class Cells {
         }
     }
 
-    /** A boolean as words, coloured good/bad. */
-    static final class YesNoCell extends TableCell<CheckpointRow, Boolean> {
-        private final String yes;
-        private final String no;
-
-        YesNoCell(String yes, String no) {
-            this.yes = yes;
-            this.no = no;
-        }
-
+    /** The root status: green when it matches, red otherwise, wrapped to the column. */
+    static final class StatusCell extends TableCell<CheckpointRow, String> {
         @Override
-        protected void updateItem(Boolean b, boolean empty) {
-            super.updateItem(b, empty);
+        protected void updateItem(String s, boolean empty) {
+            super.updateItem(s, empty);
             getStyleClass().removeAll("good", "bad");
-            if (empty || b == null) {
+            setTooltip(null);
+            if (empty || s == null) {
                 setText(null);
                 return;
             }
-            setText(b ? yes : no);
-            getStyleClass().add(b ? "good" : "bad");
+            setText(s);
+            if (s.endsWith("(edits)")) {
+                setTooltip(new javafx.scene.control.Tooltip("The root does not match the events as they are, but it"
+                        + " does once the events named EVENT_ALTERED get back the hashes the chain says they had:\n"
+                        + "the signature proves that only those events were changed."));
+            }
+            getStyleClass().add(s.equals("matches") ? "good" : "bad");
         }
     }
 

@@ -9,5 +9,10 @@ package io.sealtrail.app.ui.bundles;
  */
 public record CheckpointRow(String file, long treeSize, String rootHash, boolean rootVerified, String signers,
                             String signersFull, boolean trusted, String timestamp, String authority,
-                            String authorityFull) {
+                            String authorityFull, boolean rootVerifiedWithEdits) {
+
+    /** What the Root column says: the root matches, matches only once the proven edits are undone, or not. */
+    public String rootStatus() {
+        return rootVerified ? "matches" : rootVerifiedWithEdits ? "MISMATCH (edits)" : "MISMATCH";
+    }
 }

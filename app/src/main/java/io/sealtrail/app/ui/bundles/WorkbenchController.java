@@ -85,7 +85,7 @@ public final class WorkbenchController {
     @FXML private TableView<CheckpointRow> checkpointsTable;
     @FXML private TableColumn<CheckpointRow, Long> sizeColumn;
     @FXML private TableColumn<CheckpointRow, String> rootColumn;
-    @FXML private TableColumn<CheckpointRow, Boolean> rootVerifiedColumn;
+    @FXML private TableColumn<CheckpointRow, String> rootVerifiedColumn;
     @FXML private TableColumn<CheckpointRow, CheckpointRow> signedByColumn;
     @FXML private TableColumn<CheckpointRow, CheckpointRow> genTimeColumn;
     @FXML private StatusBar statusBar;
@@ -184,8 +184,8 @@ public final class WorkbenchController {
         });
         rootColumn.setCellValueFactory(c -> constant(c.getValue().rootHash()));
         rootColumn.setCellFactory(c -> Cells.styled("hash-cell"));
-        rootVerifiedColumn.setCellValueFactory(c -> constant(c.getValue().rootVerified()));
-        rootVerifiedColumn.setCellFactory(c -> new Cells.YesNoCell("matches", "MISMATCH"));
+        rootVerifiedColumn.setCellValueFactory(c -> constant(c.getValue().rootStatus()));
+        rootVerifiedColumn.setCellFactory(c -> new Cells.StatusCell());
         signedByColumn.setCellValueFactory(c -> constant(c.getValue()));
         signedByColumn.setCellFactory(c -> new Cells.TwoLine<>(CheckpointRow::signers,
                 r -> r.trusted() ? "trusted" : "not trusted", r -> r.trusted() ? "good" : "bad",
