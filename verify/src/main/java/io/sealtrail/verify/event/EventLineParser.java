@@ -311,6 +311,7 @@ public final class EventLineParser {
         switch (k) {
             case 0 -> authMethod = text("auth.method");
             case 1 -> {
+                ws();
                 if (literal("true")) {
                     mfa = Boolean.TRUE;
                 } else if (literal("false")) {
@@ -601,15 +602,16 @@ public final class EventLineParser {
     /** An integer in [min, max]; -1 for null or anything else (which is reported). */
     private long integerValue(String name, long min, long max) throws Malformed {
         ws();
-        if (literal("null")) {
-            return -1;
+        if (!name.equals("seq") && literal("null")) {
+            return -1; // an optional number may be null; seq may not
         }
         int start = pos;
         if (pos < end && (b[pos] == '-' || (b[pos] >= '0' && b[pos] <= '9'))) {
             skipNumber();
             long v = 0;
             boolean integer = true;
-            for (int i = start; i < pos; i++) {
+            int digits = b[start] == '-' && pos - start == 2 && b[start + 1] == '0' ? start + 1 : start; // -0 is 0
+            for (int i = digits; i < pos; i++) {
                 int d = b[i] - '0';
                 if (d < 0 || d > 9 || v > (Long.MAX_VALUE - d) / 10) {
                     integer = false;

@@ -12,11 +12,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Parses one bundle event line (docs/bundle-format.md) strictly: one JSON object, no duplicate keys,
- * required fields present with the right types, unknown fields reported. Not thread-safe; use one per
- * thread.
+ * The reference reading of an event line, with Jackson's general JSON parser: the hand-written
+ * {@link EventLineParser} must agree with it (EventLineParserDifferentialTest).
  */
-/** The reference reading of an event line, with Jackson; the fast parser must agree with it. */
 final class JacksonEventLineParser {
     public static final String SOURCE_FORMAT = "sealtrail";
     private static final String ZERO_HASH = "0".repeat(64);
