@@ -169,14 +169,14 @@ public final class CaseFolder {
         try (Stream<Path> s = Files.list(dir)) {
             for (Path p : (Iterable<Path>) s::iterator) {
                 if (p.getFileName().toString().startsWith(".staging-")) {
-                    Files2.deleteTree(p);
+                    CaseFiles.deleteTree(p);
                 }
             }
         }
         try (Stream<Path> s = Files.list(dir.resolve(BUNDLES))) {
             for (Path p : (Iterable<Path>) s::iterator) {
                 if (!committed.contains(p.getFileName().toString())) {
-                    Files2.deleteTree(p);
+                    CaseFiles.deleteTree(p);
                 }
             }
         }

@@ -85,17 +85,17 @@ public final class CaseImporter {
             try (Writer w = Files.newBufferedWriter(staging.resolve("verification.json"), StandardCharsets.UTF_8)) {
                 VerificationReportJson.write(report, w);
             }
-            Files2.makeReadOnly(staging.resolve("evidence"));
+            CaseFiles.makeReadOnly(staging.resolve("evidence"));
             List<ImportRecord.FileHash> hashes = new ArrayList<>();
-            for (String f : Files2.files(staging)) {
+            for (String f : CaseFiles.files(staging)) {
                 Path p = staging.resolve(f);
-                hashes.add(new ImportRecord.FileHash(f, Files.size(p), Files2.hash(p)));
+                hashes.add(new ImportRecord.FileHash(f, Files.size(p), CaseFiles.hash(p)));
             }
             long size = Files.isDirectory(source) ? Files.size(source.resolve("manifest.json")) : Files.size(source);
             ImportRecord record = new ImportRecord(bundleId, report.manifest() == null ? null : report.manifest().origin(),
                     fileName, bundleSha, size, report.verdict().name(), c.clock().instant(), report.events(), hashes);
             record.write(staging.resolve(ImportRecord.FILE));
-            Files2.makeReadOnly(staging.resolve("index"));
+            CaseFiles.makeReadOnly(staging.resolve("index"));
             check(cancelled);
 
             Files.createDirectories(c.bundleDir(bundleId).getParent());
@@ -111,7 +111,7 @@ public final class CaseImporter {
             progress.update("done", 1, 1);
             return new Result(record, report);
         } finally {
-            Files2.deleteTree(staging); // gone after the move; the remains of a failure otherwise
+            CaseFiles.deleteTree(staging); // gone after the move; the remains of a failure otherwise
         }
     }
 
@@ -124,15 +124,15 @@ public final class CaseImporter {
     /** Copies the bundle (zip file or directory) and returns the SHA-256 that names it (see ImportRecord). */
     private static String copy(Path source, Path target) throws IOException {
         if (!Files.isDirectory(source)) {
-            return Files2.copyHashing(source, target);
+            return CaseFiles.copyHashing(source, target);
         }
         String manifestSha = null;
-        for (String f : Files2.files(source)) {
+        for (String f : CaseFiles.files(source)) {
             Path from = source.resolve(f);
             if (Files.isSymbolicLink(from)) {
                 throw new IOException(from + " is a symbolic link; bundles may not link outside themselves");
             }
-            String sha = Files2.copyHashing(from, target.resolve(f));
+            String sha = CaseFiles.copyHashing(from, target.resolve(f));
             if (f.equals("manifest.json")) {
                 manifestSha = sha;
             }

@@ -40,13 +40,13 @@ public final class CaseVerifier {
                     continue;
                 }
                 checked++;
-                String sha = Files2.hash(p);
+                String sha = CaseFiles.hash(p);
                 if (!sha.equals(f.sha256()) || Files.size(p) != f.size()) {
                     findings.add(Finding.mismatch(FindingCode.CASE_FILE_CHANGED, Location.file(where),
                             "SHA-256 recorded at import", f.sha256(), sha));
                 }
             }
-            for (String p : Files2.files(dir)) {
+            for (String p : CaseFiles.files(dir)) {
                 if (!recorded.contains(p) && !p.equals(ImportRecord.FILE)) {
                     findings.add(Finding.of(FindingCode.CASE_FILE_UNEXPECTED,
                             Location.file(CaseFolder.BUNDLES + "/" + r.bundleId() + "/" + p), "not recorded at import"));

@@ -106,7 +106,7 @@ final class BenchCommand {
                 return 0;
             } finally {
                 if (temp) {
-                    CaseSupportFiles.deleteTree(work);
+                    io.sealtrail.cases.CaseFiles.deleteTree(work);
                 }
             }
         }

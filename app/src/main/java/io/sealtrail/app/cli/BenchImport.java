@@ -96,7 +96,7 @@ final class BenchImport implements Callable<Integer> {
             return 0;
         } finally {
             if (temp) {
-                CaseSupportFiles.deleteTree(work);
+                io.sealtrail.cases.CaseFiles.deleteTree(work);
             }
         }
     }

@@ -21,8 +21,8 @@ import java.util.Set;
 import java.util.stream.Stream;
 
 /** File chores of a case: hashing copies, read-only marking, hashing trees, deleting our own folders. */
-final class Files2 {
-    private Files2() {
+public final class CaseFiles {
+    private CaseFiles() {
     }
 
     static MessageDigest sha256() {
@@ -87,7 +87,7 @@ final class Files2 {
     }
 
     /** Deletes a folder of ours, restoring write permission first (evidence copies are read-only). */
-    static void deleteTree(Path root) throws IOException {
+    public static void deleteTree(Path root) throws IOException {
         if (!Files.exists(root, LinkOption.NOFOLLOW_LINKS)) {
             return;
         }
