@@ -175,7 +175,16 @@ final class PdfLayout {
         }
         float headHeight = header ? height(headLines, leading) : 0;
         if (header) {
-            ensure(headHeight + leading + 2 * CELL_PAD);
+            float first = leading + 2 * CELL_PAD;
+            if (!rows.isEmpty()) { // the header row never stands alone at the foot of a page
+                List<List<String>> cells = new ArrayList<>();
+                for (int i = 0; i < cols.size(); i++) {
+                    String v = i < rows.get(0).size() && rows.get(0).get(i) != null ? rows.get(0).get(i) : "";
+                    cells.add(wrap(v, cols.get(i).mono() ? mono : regular, BODY, w[i] - 2 * CELL_PAD));
+                }
+                first = Math.min(height(cells, leading), (TOP - BOTTOM) / 2);
+            }
+            ensure(headHeight + first);
             row(cols, w, headLines, leading, true, false);
         }
         int n = 0;

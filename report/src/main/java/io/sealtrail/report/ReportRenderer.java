@@ -102,8 +102,8 @@ public final class ReportRenderer {
             for (ReportModel.SignerKey k : b.keys()) {
                 keys.add(List.of(k.name(), k.fingerprint(), k.trusted() ? "yes" : "NO", k.signed() ? "yes" : "no"));
             }
-            l.table(List.of(Column.text("Signer key", 2.2f), Column.mono("Fingerprint", 3.2f), Column.text("Trusted", 0.8f),
-                    Column.text("Signed in bundle", 1f)), keys);
+            l.table(List.of(Column.text("Signer key", 2.7f), Column.mono("Fingerprint", 3.5f), Column.text("Trusted", 0.75f),
+                    Column.text("Signed in bundle", 0.95f)), keys);
             if (b.timestamps().isEmpty()) {
                 l.paragraph("RFC 3161 timestamp tokens: none in this bundle; checkpoint times rest on the signer's clock.");
             } else {
@@ -205,9 +205,9 @@ public final class ReportRenderer {
             out.add(List.of(p.name(), num(p.events()), num(p.sessions()), num(p.failuresAndDenials()), num(p.privileged()),
                     time(p.firstSeen()), time(p.lastSeen()), p.queryId()));
         }
-        l.table(List.of(Column.text(what, 2f), Column.number("Events", 0.9f), Column.number("Sessions", 1f),
-                Column.number("Failures / denials", 1.1f), Column.number("Privileged", 1f), Column.text("First seen", 1.5f),
-                Column.text("Last seen", 1.5f), Column.text("Query", 0.7f)), out);
+        l.table(List.of(Column.text(what, 1.7f), Column.number("Events", 0.8f), Column.number("Sessions", 0.95f),
+                Column.number("Failures / denials", 1.05f), Column.number("Privileged", 1.15f), Column.text("First seen", 1.45f),
+                Column.text("Last seen", 1.45f), Column.text("Query", 0.75f)), out);
     }
 
     private static void cited(PdfLayout l, ReportModel m) throws IOException {
