@@ -1,0 +1,387 @@
+package io.sealtrail.report;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDPageContentStream;
+import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.pdfbox.pdmodel.font.PDFont;
+import org.apache.pdfbox.pdmodel.font.PDType0Font;
+import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
+
+/**
+ * A small flowing layout on A4 pages: headings, wrapped paragraphs, tables that break across pages with
+ * their header row repeated, images; then a header line and "Page x of y" on every page. Text is never
+ * cut: long words (hashes) break between characters, and a row taller than a page continues on the next.
+ */
+final class PdfLayout {
+    static final PDRectangle A4 = PDRectangle.A4;
+    static final float MARGIN_X = 48;
+    static final float TOP = A4.getHeight() - 62;
+    static final float BOTTOM = 56;
+    static final float WIDTH = A4.getWidth() - 2 * MARGIN_X;
+    static final float BODY = 9;
+    static final float CELL_PAD = 3;
+    private static final float[] INK = {0.12f, 0.12f, 0.14f};
+    private static final float[] ACCENT = {0.10f, 0.27f, 0.45f};
+    private static final float[] RULE = {0.70f, 0.72f, 0.76f};
+    private static final float[] HEADER_FILL = {0.88f, 0.91f, 0.95f};
+    private static final float[] ZEBRA = {0.965f, 0.97f, 0.98f};
+
+    /** A table column: title, relative width, right-aligned (numbers), monospaced (hashes, ids). */
+    record Column(String title, float weight, boolean right, boolean mono) {
+        static Column text(String title, float weight) {
+            return new Column(title, weight, false, false);
+        }
+
+        static Column number(String title, float weight) {
+            return new Column(title, weight, true, false);
+        }
+
+        static Column mono(String title, float weight) {
+            return new Column(title, weight, false, true);
+        }
+    }
+
+    final PDDocument doc;
+    final PDFont regular;
+    final PDFont bold;
+    final PDFont mono;
+    private final Map<PDFont, Map<Integer, Boolean>> glyphs = new HashMap<>();
+    private PDPageContentStream cs;
+    private float y;
+
+    PdfLayout(PDDocument doc) throws IOException {
+        this.doc = doc;
+        this.regular = font("DejaVuSans.ttf");
+        this.bold = font("DejaVuSans-Bold.ttf");
+        this.mono = font("DejaVuSansMono.ttf");
+        newPage();
+    }
+
+    private PDFont font(String file) throws IOException {
+        try (InputStream in = PdfLayout.class.getResourceAsStream("fonts/" + file)) {
+            if (in == null) {
+                throw new IOException("font " + file + " is missing from the report module's resources");
+            }
+            return PDType0Font.load(doc, in, true);
+        }
+    }
+
+    void newPage() throws IOException {
+        if (cs != null) {
+            cs.close();
+        }
+        PDPage page = new PDPage(A4);
+        doc.addPage(page);
+        cs = new PDPageContentStream(doc, page);
+        y = TOP;
+    }
+
+    private void ensure(float height) throws IOException {
+        if (y - height < BOTTOM) {
+            newPage();
+        }
+    }
+
+    void space(float h) {
+        y -= h;
+    }
+
+    void title(String text, String subtitle) throws IOException {
+        for (String l : wrap(text, bold, 20, WIDTH)) {
+            ensure(26);
+            show(l, bold, 20, MARGIN_X, y - 20, ACCENT);
+            y -= 26;
+        }
+        if (subtitle != null) {
+            show(subtitle, regular, 11, MARGIN_X, y - 12, INK);
+            y -= 22;
+        }
+    }
+
+    void heading(String text) throws IOException {
+        ensure(60); // never a heading alone at the foot of a page
+        y -= 8;
+        show(clean(text, bold), bold, 13, MARGIN_X, y - 13, ACCENT);
+        y -= 17;
+        line(MARGIN_X, y, MARGIN_X + WIDTH, y, ACCENT, 0.8f);
+        y -= 8;
+    }
+
+    void subheading(String text) throws IOException {
+        ensure(40);
+        y -= 4;
+        for (String l : wrap(text, bold, 10.5f, WIDTH)) {
+            show(l, bold, 10.5f, MARGIN_X, y - 10.5f, INK);
+            y -= 14;
+        }
+        y -= 2;
+    }
+
+    void paragraph(String text) throws IOException {
+        paragraph(text, regular, BODY);
+    }
+
+    void paragraph(String text, PDFont font, float size) throws IOException {
+        float leading = size * 1.35f;
+        for (String l : wrap(text, font, size, WIDTH)) {
+            ensure(leading);
+            show(l, font, size, MARGIN_X, y - size, INK);
+            y -= leading;
+        }
+        y -= 4;
+    }
+
+    void image(PDImageXObject img, float width) throws IOException {
+        float height = width * img.getHeight() / img.getWidth();
+        ensure(height + 6);
+        cs.drawImage(img, MARGIN_X, y - height, width, height);
+        y -= height + 8;
+    }
+
+    /** Label/value pairs as a two-column table without a header row. */
+    void keyValues(List<String[]> pairs) throws IOException {
+        List<List<String>> rows = new ArrayList<>();
+        for (String[] p : pairs) {
+            rows.add(List.of(p[0], p[1] == null ? "—" : p[1]));
+        }
+        table(List.of(new Column("", 1.1f, false, false), new Column("", 3.4f, false, false)), rows, false);
+    }
+
+    void table(List<Column> cols, List<List<String>> rows) throws IOException {
+        table(cols, rows, true);
+    }
+
+    private void table(List<Column> cols, List<List<String>> rows, boolean header) throws IOException {
+        float total = 0;
+        for (Column c : cols) {
+            total += c.weight();
+        }
+        float[] w = new float[cols.size()];
+        for (int i = 0; i < w.length; i++) {
+            w[i] = WIDTH * cols.get(i).weight() / total;
+        }
+        float leading = BODY * 1.3f;
+        List<List<String>> headLines = new ArrayList<>();
+        for (int i = 0; i < cols.size(); i++) {
+            headLines.add(wrap(cols.get(i).title(), bold, BODY, w[i] - 2 * CELL_PAD));
+        }
+        float headHeight = header ? height(headLines, leading) : 0;
+        if (header) {
+            float first = leading + 2 * CELL_PAD;
+            if (!rows.isEmpty()) { // the header row never stands alone at the foot of a page
+                List<List<String>> cells = new ArrayList<>();
+                for (int i = 0; i < cols.size(); i++) {
+                    String v = i < rows.get(0).size() && rows.get(0).get(i) != null ? rows.get(0).get(i) : "";
+                    cells.add(wrap(v, cols.get(i).mono() ? mono : regular, BODY, w[i] - 2 * CELL_PAD));
+                }
+                first = Math.min(height(cells, leading), (TOP - BOTTOM) / 2);
+            }
+            ensure(headHeight + first);
+            row(cols, w, headLines, leading, true, false);
+        }
+        int n = 0;
+        for (List<String> r : rows) {
+            List<List<String>> cells = new ArrayList<>();
+            for (int i = 0; i < cols.size(); i++) {
+                String v = i < r.size() && r.get(i) != null ? r.get(i) : "";
+                PDFont f = i == 0 && !header ? bold : cols.get(i).mono() ? mono : regular;
+                cells.add(wrap(v, f, BODY, w[i] - 2 * CELL_PAD));
+            }
+            boolean zebra = n++ % 2 == 1;
+            while (cells != null) {
+                float h = height(cells, leading);
+                if (y - h < BOTTOM) {
+                    float room = y - BOTTOM - 2 * CELL_PAD;
+                    boolean freshPageHelps = h <= TOP - BOTTOM - headHeight;
+                    if (freshPageHelps || room < 3 * leading) {
+                        newPage();
+                        if (header) {
+                            row(cols, w, headLines, leading, true, false);
+                        }
+                        continue;
+                    }
+                    int fit = (int) (room / leading);
+                    List<List<String>> first = new ArrayList<>();
+                    List<List<String>> rest = new ArrayList<>();
+                    for (List<String> c : cells) {
+                        first.add(c.subList(0, Math.min(fit, c.size())));
+                        rest.add(c.subList(Math.min(fit, c.size()), c.size()));
+                    }
+                    row(cols, w, first, leading, false, zebra);
+                    cells = rest;
+                    continue;
+                }
+                row(cols, w, cells, leading, false, zebra);
+                cells = null;
+            }
+        }
+        y -= 8;
+    }
+
+    private static float height(List<List<String>> cells, float leading) {
+        int lines = 1;
+        for (List<String> c : cells) {
+            lines = Math.max(lines, c.size());
+        }
+        return lines * leading + 2 * CELL_PAD;
+    }
+
+    private void row(List<Column> cols, float[] w, List<List<String>> cells, float leading, boolean head, boolean zebra)
+            throws IOException {
+        float h = height(cells, leading);
+        if (head || zebra) {
+            float[] fill = head ? HEADER_FILL : ZEBRA;
+            cs.setNonStrokingColor(fill[0], fill[1], fill[2]);
+            cs.addRect(MARGIN_X, y - h, WIDTH, h);
+            cs.fill();
+        }
+        float x = MARGIN_X;
+        for (int i = 0; i < cols.size(); i++) {
+            Column c = cols.get(i);
+            PDFont f = head ? bold : c.mono() ? mono : (i == 0 && !head && c.title().isEmpty()) ? bold : regular;
+            float ty = y - CELL_PAD - BODY;
+            for (String l : cells.get(i)) {
+                float tw = width(l, f, BODY);
+                float tx = c.right() ? x + w[i] - CELL_PAD - tw : x + CELL_PAD;
+                show(l, f, BODY, tx, ty + 1.5f, INK);
+                ty -= leading;
+            }
+            x += w[i];
+        }
+        line(MARGIN_X, y - h, MARGIN_X + WIDTH, y - h, RULE, head ? 0.8f : 0.4f);
+        y -= h;
+    }
+
+    /** Header and "Page x of y" on every page; call once, after all content. */
+    void finish(String headerLeft, String headerRight, String footerLeft) throws IOException {
+        cs.close();
+        cs = null;
+        int n = doc.getNumberOfPages();
+        for (int i = 0; i < n; i++) {
+            PDPage p = doc.getPage(i);
+            try (PDPageContentStream s = new PDPageContentStream(doc, p, PDPageContentStream.AppendMode.APPEND, true, true)) {
+                cs = s;
+                float top = A4.getHeight() - 34;
+                String right = clean(headerRight, regular);
+                show(clip(clean(headerLeft, bold), bold, 8, WIDTH - width(right, regular, 8) - 16), bold, 8, MARGIN_X, top, INK);
+                show(right, regular, 8, MARGIN_X + WIDTH - width(right, regular, 8), top, INK);
+                line(MARGIN_X, top - 5, MARGIN_X + WIDTH, top - 5, RULE, 0.6f);
+                line(MARGIN_X, 40, MARGIN_X + WIDTH, 40, RULE, 0.6f);
+                String page = "Page " + (i + 1) + " of " + n;
+                show(clean(footerLeft, regular), regular, 7.5f, MARGIN_X, 29, INK);
+                show(page, bold, 8, MARGIN_X + WIDTH - width(page, bold, 8), 29, INK);
+            }
+        }
+        cs = null;
+    }
+
+    private void show(String text, PDFont f, float size, float x, float baseline, float[] color) throws IOException {
+        if (text.isEmpty()) {
+            return;
+        }
+        cs.beginText();
+        cs.setNonStrokingColor(color[0], color[1], color[2]);
+        cs.setFont(f, size);
+        cs.newLineAtOffset(x, baseline);
+        cs.showText(text);
+        cs.endText();
+    }
+
+    private void line(float x1, float y1, float x2, float y2, float[] color, float width) throws IOException {
+        cs.setStrokingColor(color[0], color[1], color[2]);
+        cs.setLineWidth(width);
+        cs.moveTo(x1, y1);
+        cs.lineTo(x2, y2);
+        cs.stroke();
+    }
+
+    float width(String s, PDFont f, float size) {
+        try {
+            return f.getStringWidth(s) / 1000 * size;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Only header text may be shortened (the full title is on page 1); it ends in an ellipsis. */
+    private String clip(String s, PDFont f, float size, float max) {
+        if (width(s, f, size) <= max) {
+            return s;
+        }
+        String t = s;
+        while (!t.isEmpty() && width(t + "…", f, size) > max) {
+            t = t.substring(0, t.length() - 1);
+        }
+        return t + "…";
+    }
+
+    /** Replaces characters the font has no glyph for (and control characters) so nothing fails to render. */
+    String clean(String s, PDFont f) {
+        Map<Integer, Boolean> known = glyphs.computeIfAbsent(f, k -> new HashMap<>());
+        StringBuilder sb = new StringBuilder(s.length());
+        s.codePoints().forEach(cp -> {
+            if (cp == '\t') {
+                sb.append("    ");
+                return;
+            }
+            if (Character.isISOControl(cp)) {
+                sb.append(' ');
+                return;
+            }
+            boolean ok = known.computeIfAbsent(cp, c -> {
+                try {
+                    f.encode(new String(Character.toChars(c)));
+                    return true;
+                } catch (IllegalArgumentException | IOException e) {
+                    return false;
+                }
+            });
+            sb.append(ok ? new String(Character.toChars(cp)) : "?");
+        });
+        return sb.toString();
+    }
+
+    /** Lines of at most {@code max} points: breaks at spaces, at explicit newlines, and inside over-long words. */
+    List<String> wrap(String text, PDFont f, float size, float max) {
+        List<String> out = new ArrayList<>();
+        for (String para : text.split("\n", -1)) {
+            String p = clean(para, f);
+            StringBuilder line = new StringBuilder();
+            for (String word : p.split(" ", -1)) {
+                String candidate = line.length() == 0 ? word : line + " " + word;
+                if (width(candidate, f, size) <= max) {
+                    line.setLength(0);
+                    line.append(candidate);
+                    continue;
+                }
+                if (line.length() > 0) {
+                    out.add(line.toString());
+                    line.setLength(0);
+                }
+                String rest = word;
+                while (width(rest, f, size) > max && rest.length() > 1) {
+                    int cut = 1;
+                    while (cut < rest.length() && width(rest.substring(0, cut + 1), f, size) <= max) {
+                        cut++;
+                    }
+                    if (Character.isHighSurrogate(rest.charAt(cut - 1)) && cut > 1) {
+                        cut--;
+                    }
+                    out.add(rest.substring(0, cut));
+                    rest = rest.substring(cut);
+                }
+                line.append(rest);
+            }
+            out.add(line.toString());
+        }
+        return out;
+    }
+}

@@ -1,0 +1,294 @@
+package io.sealtrail.report;
+
+import io.sealtrail.cases.CaseFolder;
+import io.sealtrail.cases.ImportRecord;
+import io.sealtrail.cases.JournalEntry;
+import io.sealtrail.index.Bucket;
+import io.sealtrail.index.EventSearch;
+import io.sealtrail.index.FacetValue;
+import io.sealtrail.index.Hit;
+import io.sealtrail.index.IndexException;
+import io.sealtrail.index.IndexSchema;
+import io.sealtrail.index.SessionSpan;
+import io.sealtrail.model.Finding;
+import io.sealtrail.model.FindingCode;
+import io.sealtrail.model.Severity;
+import io.sealtrail.report.ReportModel.AccessSummary;
+import io.sealtrail.report.ReportModel.Attachment;
+import io.sealtrail.report.ReportModel.BundleProvenance;
+import io.sealtrail.report.ReportModel.CheckCount;
+import io.sealtrail.report.ReportModel.CitedEvent;
+import io.sealtrail.report.ReportModel.Completeness;
+import io.sealtrail.report.ReportModel.FieldCoverage;
+import io.sealtrail.report.ReportModel.FieldRow;
+import io.sealtrail.report.ReportModel.FindingRow;
+import io.sealtrail.report.ReportModel.PartyRow;
+import io.sealtrail.verify.BundleVerifier;
+import io.sealtrail.verify.VerificationReport;
+import io.sealtrail.verify.VerifyOptions;
+import io.sealtrail.verify.bundle.BundleFormatException;
+import io.sealtrail.verify.note.Checkpoint;
+import io.sealtrail.verify.note.NoteFormatException;
+import io.sealtrail.verify.note.SignedNote;
+import io.sealtrail.verify.proof.EventProofs;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+
+/**
+ * Builds the {@link ReportModel} of the access-review report from a case: re-verifies every bundle against
+ * the auditor's keys, runs every query through a {@link QueryLog}, exports a tlog-proof per cited event and
+ * collects the attachments. Synchronous; reads the case, never writes it.
+ */
+public final class ReportBuilder {
+    static final int TOP = 8;
+    static final int MAX_FINDING_ROWS = 100;
+    static final String NOT_HEARTBEAT = "NOT event.action:log.heartbeat";
+
+    /** Completeness checks and the finding codes that count against each. */
+    static final Map<String, List<FindingCode>> CHECKS = checks();
+
+    private final BundleVerifier verifier = new BundleVerifier();
+
+    public ReportModel build(CaseFolder c, ReportOptions o) throws IOException, BundleFormatException, IndexException {
+        List<ImportRecord> bundles = c.bundles();
+        List<BundleProvenance> provenance = new ArrayList<>();
+        List<CheckCount> checks = new ArrayList<>();
+        List<FindingRow> findingRows = new ArrayList<>();
+        List<Attachment> attachments = new ArrayList<>();
+        List<Path> indexes = new ArrayList<>();
+        TreeSet<String> systems = new TreeSet<>();
+        for (ImportRecord r : bundles) {
+            Path dir = c.bundleDir(r.bundleId());
+            indexes.add(dir.resolve("index"));
+            VerificationReport v = verifier.verify(r.evidence(dir), VerifyOptions.trusting(o.trustedKeys()));
+            provenance.add(provenance(r, v));
+            if (r.origin() != null) {
+                systems.add(r.origin());
+            }
+            for (Map.Entry<String, List<FindingCode>> check : CHECKS.entrySet()) {
+                long n = v.findings().stream().filter(f -> check.getValue().contains(f.code())).count();
+                checks.add(new CheckCount(r.bundleId(), check.getKey(), check.getValue().stream().map(Enum::name).toList(), n));
+            }
+            for (Finding f : v.findings()) {
+                findingRows.add(new FindingRow(r.bundleId(), f.code().name(), f.severity().name(), f.message(),
+                        f.location().toString()));
+            }
+            Path json = dir.resolve("verification.json");
+            if (Files.isRegularFile(json)) {
+                attachments.add(new Attachment(r.bundleId() + "-verification.json", "application/json",
+                        "Verification of bundle " + r.bundleId() + " recorded when it was imported into the case",
+                        Files.readAllBytes(json)));
+            }
+        }
+        if (indexes.isEmpty()) {
+            throw new IOException(c.dir() + ": the case holds no imported bundle to report on");
+        }
+        try (EventSearch search = EventSearch.open(indexes)) {
+            QueryLog q = new QueryLog(search, o.from(), o.to());
+            QueryLog.Result all = q.run("all events in scope", o.query());
+            Completeness completeness = completeness(search, q, o, bundles, checks,
+                    findingRows.size() > MAX_FINDING_ROWS ? findingRows.subList(0, MAX_FINDING_ROWS) : findingRows);
+            FieldCoverage coverage = fieldCoverage(q, o.query());
+            AccessSummary access = access(search, q, o);
+            List<CitedEvent> cited = new ArrayList<>();
+            cite(c, search, bundles, cited, attachments);
+            ReportModel.Header header = new ReportModel.Header(o.title(), c.name(), c.id(), o.auditor(), o.from(), o.to(),
+                    o.query(), List.copyOf(systems), o.generatedAt(), o.sealtrailVersion(), all.count());
+            return new ReportModel(header, provenance, completeness, coverage, access, cited, q.records(), attachments);
+        }
+    }
+
+    private static BundleProvenance provenance(ImportRecord r, VerificationReport v) {
+        List<ReportModel.SignerKey> keys = v.keys().stream()
+                .map(k -> new ReportModel.SignerKey(k.name(), k.fingerprint(), k.trusted(), k.signed())).toList();
+        VerificationReport.CheckpointSummary last = v.checkpoints().stream()
+                .max(java.util.Comparator.comparingLong(VerificationReport.CheckpointSummary::treeSize)).orElse(null);
+        List<ReportModel.Timestamp> ts = v.checkpoints().stream().filter(cp -> cp.timestamp() != null)
+                .map(cp -> new ReportModel.Timestamp(cp.treeSize(), cp.timestampAuthority(), cp.timestamp(),
+                        cp.timestampAuthorityTrusted())).toList();
+        var m = v.manifest();
+        return new BundleProvenance(r.bundleId(), r.fileName(), r.bundleSize(), r.bundleSha256(), r.origin(), keys,
+                v.verdict().name(), v.events(), v.count(Severity.ERROR), v.count(Severity.WARNING), v.checkpoints().size(),
+                last == null ? -1 : last.treeSize(), last == null ? null : last.rootHash(), ts,
+                m == null ? null : m.timeFrom(), m == null ? null : m.timeTo(), m == null ? -1 : m.start(),
+                m == null ? -1 : m.end());
+    }
+
+    private static Completeness completeness(EventSearch search, QueryLog q, ReportOptions o, List<ImportRecord> bundles,
+                                             List<CheckCount> checks, List<FindingRow> findings) throws IndexException {
+        TreeSet<LocalDate> days = new TreeSet<>();
+        Map<String, Map<LocalDate, Long>> counts = new LinkedHashMap<>();
+        String firstId = null;
+        for (ImportRecord r : bundles) {
+            String query = QueryLog.and(o.query(), QueryLog.term(IndexSchema.BUNDLE_ID, r.bundleId()));
+            String id = q.note("events per day (1-day UTC buckets) of bundle " + r.bundleId(), query);
+            firstId = firstId == null ? id : firstId;
+            Map<LocalDate, Long> perDay = new HashMap<>();
+            for (Bucket b : search.histogram(query, o.from(), o.to(), Duration.ofDays(1))) {
+                LocalDate d = LocalDate.ofInstant(b.start(), ZoneOffset.UTC);
+                perDay.merge(d, b.count(), Long::sum);
+                days.add(d);
+            }
+            counts.put(r.bundleId(), perDay);
+        }
+        List<LocalDate> dayList = new ArrayList<>();
+        if (!days.isEmpty()) {
+            for (LocalDate d = days.first(); !d.isAfter(days.last()); d = d.plusDays(1)) {
+                dayList.add(d); // a day without events is a row of zeros, not a missing row
+            }
+        }
+        Map<String, long[]> perDay = new LinkedHashMap<>();
+        counts.forEach((bid, m) -> perDay.put(bid, dayList.stream().mapToLong(d -> m.getOrDefault(d, 0L)).toArray()));
+        return new Completeness(dayList, List.copyOf(counts.keySet()), perDay, firstId, checks, findings);
+    }
+
+    private static FieldCoverage fieldCoverage(QueryLog q, String query) throws IndexException {
+        String base = QueryLog.and(query, NOT_HEARTBEAT);
+        QueryLog.Result b = q.run("field coverage base: access events (heartbeats excluded)", base);
+        String[][] fields = {
+                {"User identification", IndexSchema.USER_NAME, "user.name:*"},
+                {"Type of event", IndexSchema.ACTION, "event.action:*"},
+                {"Date and time", IndexSchema.TIME, "time:[* TO *]"},
+                {"Success or failure", IndexSchema.OUTCOME, "event.outcome:*"},
+                {"Origination of event", IndexSchema.SOURCE_IP, "source.ip:*"},
+                {"Identity or name of affected data, component or resource", IndexSchema.TARGET_NAME, "target.name:*"}};
+        List<FieldRow> rows = new ArrayList<>();
+        for (String[] f : fields) {
+            QueryLog.Result r = q.run("field coverage: events with " + f[1], QueryLog.and(base, f[2]));
+            rows.add(new FieldRow(f[0], f[1], r.count(), b.count() == 0 ? 0 : (double) r.count() / b.count(), r.id()));
+        }
+        return new FieldCoverage(b.count(), b.id(), rows);
+    }
+
+    private static AccessSummary access(EventSearch search, QueryLog q, ReportOptions o) throws IndexException {
+        String query = o.query();
+        QueryLog.Result ev = q.run("access events (heartbeats excluded)", QueryLog.and(query, NOT_HEARTBEAT));
+        List<SessionSpan> sessions = search.sessions(query, o.from(), o.to());
+        QueryLog.Result sess = q.run("events with a session id (sessions = distinct session.id)",
+                QueryLog.and(query, "session.id:*"));
+        QueryLog.Result fail = q.run("failed events", QueryLog.and(query, "event.outcome:failure"));
+        QueryLog.Result deny = q.run("denied events", QueryLog.and(query, "event.outcome:denied"));
+        QueryLog.Result priv = q.run("privileged commands (sudo)", QueryLog.and(query, "command.keyword:sudo*"));
+        List<PartyRow> users = parties(search, q, o, IndexSchema.USER_NAME, "user", sessions);
+        List<PartyRow> targets = parties(search, q, o, IndexSchema.TARGET_NAME, "target", sessions);
+        return new AccessSummary(ev.count(), sessions.size(), fail.count(), deny.count(), priv.count(),
+                List.of(ev.id(), sess.id(), fail.id(), deny.id(), priv.id()), users, targets);
+    }
+
+    private static List<PartyRow> parties(EventSearch search, QueryLog q, ReportOptions o, String field, String what,
+                                          List<SessionSpan> sessions) throws IndexException {
+        List<PartyRow> rows = new ArrayList<>();
+        for (FacetValue fv : search.facets(o.query(), o.from(), o.to(), field, TOP)) {
+            String name = fv.value();
+            String qn = QueryLog.and(o.query(), QueryLog.term(field, name));
+            QueryLog.Result all = q.run("events of " + what + " " + name, qn);
+            QueryLog.Result bad = q.run("failures and denials of " + what + " " + name,
+                    QueryLog.and(qn, "event.outcome:(failure OR denied)"));
+            QueryLog.Result priv = q.run("privileged commands of " + what + " " + name,
+                    QueryLog.and(qn, "command.keyword:sudo*"));
+            long sess = sessions.stream().filter(s -> name.equals(field.equals(IndexSchema.USER_NAME) ? s.user() : s.target()))
+                    .count();
+            rows.add(new PartyRow(name, all.count(), sess, bad.count(), priv.count(), all.first(), all.last(), all.id()));
+        }
+        return rows;
+    }
+
+    /** Every annotation in the journal: the event, its covering checkpoint, a proof, the journal line. */
+    private static void cite(CaseFolder c, EventSearch search, List<ImportRecord> bundles, List<CitedEvent> cited,
+                             List<Attachment> attachments) throws IOException, BundleFormatException, IndexException {
+        List<byte[]> journalLines = lines(Files.readAllBytes(c.journal().file()));
+        ByteArrayOutputStream excerpt = new ByteArrayOutputStream();
+        Map<String, EventProofs.ExportedProof> proofs = new LinkedHashMap<>();
+        for (JournalEntry e : c.journal().entries()) {
+            String ref = e.data().get("event");
+            if (!JournalEntry.ANNOTATION.equals(e.type()) || ref == null || ref.lastIndexOf(':') < 1) {
+                continue;
+            }
+            String bid = ref.substring(0, ref.lastIndexOf(':'));
+            long seq = Long.parseLong(ref.substring(ref.lastIndexOf(':') + 1));
+            ImportRecord r = bundles.stream().filter(b -> b.bundleId().equals(bid)).findFirst()
+                    .orElseThrow(() -> new IOException("journal entry " + e.seq() + " cites bundle " + bid
+                            + ", which is not in the case"));
+            List<Hit> hits = search.search(QueryLog.and(QueryLog.term(IndexSchema.BUNDLE_ID, bid), "seq:" + seq),
+                    null, null, 1, null).hits();
+            Hit h = hits.isEmpty() ? null : hits.get(0);
+            String proofName = bid + "-" + seq + ".tlog-proof";
+            EventProofs.ExportedProof p = proofs.get(proofName);
+            if (p == null) {
+                p = EventProofs.export(r.evidence(c.bundleDir(bid)), seq);
+                proofs.put(proofName, p);
+            }
+            Checkpoint cp;
+            try {
+                cp = Checkpoint.parse(SignedNote.parse(p.proof().checkpointNote()).text());
+            } catch (NoteFormatException ex) {
+                throw new BundleFormatException(p.checkpointFile() + ": " + ex.getMessage(), ex);
+            }
+            String target = h == null ? null : h.targetName() == null ? null
+                    : (h.targetKind() == null ? "" : h.targetKind() + ":") + h.targetName();
+            cited.add(new CitedEvent(bid, seq, h == null ? null : h.time(), h == null ? null : h.action(),
+                    h == null ? null : h.userName(), target, h == null ? null : h.outcome(),
+                    h == null ? null : h.entryHash(), cp.size(), Base64.getEncoder().encodeToString(cp.rootHash()),
+                    p.checkpointFile(), e.seq(), e.data().getOrDefault("tags", ""), e.data().getOrDefault("comment", ""),
+                    proofName));
+            if (e.seq() < journalLines.size()) {
+                excerpt.write(journalLines.get((int) e.seq()));
+                excerpt.write('\n');
+            }
+        }
+        attachments.add(new Attachment("cited-events.csv", "text/csv", "The cited events, one per annotation",
+                CitedEventsCsv.write(cited)));
+        for (Map.Entry<String, EventProofs.ExportedProof> p : proofs.entrySet()) {
+            attachments.add(new Attachment(p.getKey(), "application/octet-stream",
+                    "C2SP tlog-proof of one cited event (the event line is in the proof's extra data)",
+                    p.getValue().proof().encode()));
+        }
+        attachments.add(new Attachment("journal-excerpt.jsonl", "application/x-ndjson",
+                "The case-journal lines of the cited annotations, byte for byte", excerpt.toByteArray()));
+    }
+
+    private static List<byte[]> lines(byte[] all) {
+        List<byte[]> out = new ArrayList<>();
+        int start = 0;
+        for (int i = 0; i < all.length; i++) {
+            if (all[i] == '\n') {
+                out.add(java.util.Arrays.copyOfRange(all, start, i));
+                start = i + 1;
+            }
+        }
+        return out;
+    }
+
+    private static Map<String, List<FindingCode>> checks() {
+        Map<String, List<FindingCode>> m = new LinkedHashMap<>();
+        m.put("Sequence gaps and order", List.of(FindingCode.SEQ_GAP, FindingCode.SEQ_OUT_OF_ORDER, FindingCode.RANGE_MISMATCH));
+        m.put("Hash chain", List.of(FindingCode.CHAIN_BROKEN, FindingCode.EVENT_ALTERED));
+        m.put("Heartbeat coverage", List.of(FindingCode.HEARTBEAT_GAP, FindingCode.HEARTBEAT_NOT_DECLARED));
+        m.put("Continuity with the previous export", List.of(FindingCode.CONTINUITY_BROKEN, FindingCode.CONTINUITY_NOT_CHECKED,
+                FindingCode.COMPACT_RANGE_INVALID));
+        m.put("Events not covered by a signature", List.of(FindingCode.EVENTS_NOT_COVERED, FindingCode.CHECKPOINT_MISSING,
+                FindingCode.CHECKPOINT_FINAL_MISSING));
+        m.put("Parse errors", List.of(FindingCode.LINE_MALFORMED, FindingCode.LINE_NOT_UTF8, FindingCode.LINE_TOO_LONG,
+                FindingCode.LINE_UNTERMINATED, FindingCode.JSON_DUPLICATE_KEY, FindingCode.FIELD_MISSING,
+                FindingCode.FIELD_INVALID, FindingCode.FIELD_UNKNOWN));
+        m.put("Time order and range", List.of(FindingCode.TIME_BACKWARDS, FindingCode.TIME_OUTSIDE_RANGE));
+        return m;
+    }
+
+    static String utf8(byte[] b) {
+        return new String(b, StandardCharsets.UTF_8);
+    }
+}
