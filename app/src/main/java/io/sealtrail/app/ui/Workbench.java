@@ -86,6 +86,7 @@ public final class Workbench extends Application {
                 keys.forEach(trust::trustForSession);
                 vm.open(args.bundles());
                 if (caseArg.caseDir() != null) {
+                    search.queryProperty().set(caseArg.query());
                     cases.open(caseArg.caseDir());
                 }
                 if (!problems.isEmpty()) {

@@ -36,6 +36,8 @@ import javafx.scene.layout.VBox;
  * time range, J/K move, scrolling near the end loads the next page). Never calls the index.
  */
 public final class SearchController {
+    /** The table shows milliseconds; the detail the bundle's full microseconds. */
+    static final DateTimeFormatter TABLE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS").withZone(ZoneOffset.UTC);
     static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSSSSS").withZone(ZoneOffset.UTC);
     /** Rows from the end of the loaded ones at which the next page is fetched. */
     private static final int PREFETCH = 100;
@@ -82,8 +84,8 @@ public final class SearchController {
         errorLabel.managedProperty().bind(errorLabel.visibleProperty());
         statusLabel.textProperty().bind(vm.statusProperty());
         rangeLabel.textProperty().bind(Bindings.createStringBinding(() -> vm.fromProperty().get() == null
-                        && vm.toProperty().get() == null ? "All time"
-                        : range(vm.fromProperty().get()) + " – " + range(vm.toProperty().get()),
+                        && vm.toProperty().get() == null ? "Time filter: none (click a bar to narrow)"
+                        : "Time filter: " + range(vm.fromProperty().get()) + " – " + range(vm.toProperty().get()) + " UTC",
                 vm.fromProperty(), vm.toProperty()));
         clearRangeButton.visibleProperty().bind(vm.fromProperty().isNotNull().or(vm.toProperty().isNotNull()));
         clearRangeButton.setOnAction(e -> vm.clearTimeRange());
@@ -132,13 +134,24 @@ public final class SearchController {
             @Override
             protected void updateItem(Instant t, boolean empty) {
                 super.updateItem(t, empty);
-                setText(empty ? null : t == null ? "(unreadable)" : TIME.format(t));
+                setText(empty ? null : t == null ? "(unreadable)" : TABLE_TIME.format(t));
             }
         });
         timeColumn.getStyleClass().add("mono-column");
         whereColumn.setCellValueFactory(c -> constant(shortId(c.getValue().bundleId()) + ":" + c.getValue().seq()));
         whereColumn.getStyleClass().add("mono-column");
         text(outcomeColumn, Hit::outcome);
+        outcomeColumn.setCellFactory(c -> {
+            TableCell<Hit, String> cell = new TableCell<>() {
+                @Override
+                protected void updateItem(String s, boolean empty) {
+                    super.updateItem(s, empty);
+                    setText(empty ? null : s);
+                }
+            };
+            cell.getStyleClass().add("outcome-cell");
+            return cell;
+        });
         text(actionColumn, Hit::action);
         text(userColumn, Hit::userName);
         text(targetColumn, h -> join(h.targetKind(), h.targetName()));

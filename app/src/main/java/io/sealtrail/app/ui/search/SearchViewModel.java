@@ -179,8 +179,9 @@ public final class SearchViewModel {
                     fv.forEach((k, v) -> facets.get(k).setAll(v));
                     interval.set(step);
                     buckets.setAll(hist);
-                    selected.set(rows.isEmpty() ? null : selected.get() != null && rows.contains(selected.get())
-                            ? selected.get() : null);
+                    Hit was = selected.get();
+                    // keep the selected event if it still matches, else show the first match in the detail
+                    selected.set(rows.isEmpty() ? null : was != null && rows.contains(was) ? was : rows.get(0));
                     busy.set(false);
                 });
             } catch (IndexException | RuntimeException e) {

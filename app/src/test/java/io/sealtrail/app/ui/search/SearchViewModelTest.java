@@ -210,7 +210,8 @@ class SearchViewModelTest {
     void caseArgumentFromParametersOrProperty() {
         Properties p = new Properties();
         assertThat(CaseArgument.parse(List.of("a.zip", "--case", "/x/case", "--demo"), p))
-                .isEqualTo(new CaseArgument(Path.of("/x/case"), List.of("a.zip", "--demo")));
+                .isEqualTo(new CaseArgument(Path.of("/x/case"), "", List.of("a.zip", "--demo")));
+        assertThat(CaseArgument.parse(List.of("--query", "integrity:broken"), p).query()).isEqualTo("integrity:broken");
         p.setProperty(CaseArgument.PROPERTY, "/y");
         assertThat(CaseArgument.parse(List.of(), p).caseDir()).isEqualTo(Path.of("/y"));
         assertThat(CaseArgument.parse(List.of("--case=/z"), p).caseDir()).isEqualTo(Path.of("/z"));
