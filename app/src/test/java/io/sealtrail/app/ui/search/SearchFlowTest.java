@@ -90,5 +90,12 @@ class SearchFlowTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(search.selectedProperty().get()).isEqualTo(table.getItems().get(1));
         assertThat(robot.lookup("#hashLabel").queryAs(Label.class).getText()).contains(table.getItems().get(1).entryHash());
+
+        // the verification view is still there, one tab away, listing the case's evidence copies
+        robot.clickOn("Verification");
+        WaitForAsyncUtils.waitForFxEvents();
+        javafx.scene.control.ListView<?> bundles = robot.lookup("#bundleList").queryListView();
+        assertThat(bundles.isVisible()).isTrue();
+        assertThat(bundles.getItems()).hasSize(2);
     }
 }
