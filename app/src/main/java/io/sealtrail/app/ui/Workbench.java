@@ -1,6 +1,9 @@
 package io.sealtrail.app.ui;
 
 import io.sealtrail.app.ui.bundles.WorkbenchViewModel;
+import io.sealtrail.app.ui.search.CaseArgument;
+import io.sealtrail.app.ui.search.CaseViewModel;
+import io.sealtrail.app.ui.search.SearchViewModel;
 import io.sealtrail.app.ui.trust.TrustViewModel;
 import io.sealtrail.verify.BundleVerifier;
 import io.sealtrail.verify.note.NoteFormatException;
@@ -53,13 +56,17 @@ public final class Workbench extends Application {
 
     @Override
     public void start(Stage stage) {
-        WorkbenchArguments args = WorkbenchArguments.parse(getParameters().getRaw(), System.getProperties());
+        CaseArgument caseArg = CaseArgument.parse(getParameters().getRaw(), System.getProperties());
+        WorkbenchArguments args = WorkbenchArguments.parse(caseArg.rest(), System.getProperties());
         background = BackgroundExecutor.create(WORKER_THREADS);
         TrustViewModel trust = new TrustViewModel(TrustStore.forUser(System.getenv()), background, Platform::runLater);
         WorkbenchViewModel vm = new WorkbenchViewModel(new BundleVerifier()::verify, trust, background,
                 Platform::runLater, Runtime.getRuntime().availableProcessors());
         vm.setDemo(args.demo());
-        WorkbenchWindow window = WorkbenchWindow.show(stage, vm, Platform::exit);
+        // Search (issue 4): a case's bundles searched together; the case's evidence copies are verified as above.
+        SearchViewModel search = new SearchViewModel(background, Platform::runLater);
+        CaseViewModel cases = new CaseViewModel(search, vm::open, background, Platform::runLater);
+        WorkbenchWindow window = WorkbenchWindow.show(stage, vm, cases, search, Platform::exit);
         if (args.screenshotDir() != null) {
             new ScreenshotTour(window, vm, args.screenshotDir(), Platform::exit).start();
         }
@@ -78,6 +85,10 @@ public final class Workbench extends Application {
             Platform.runLater(() -> {
                 keys.forEach(trust::trustForSession);
                 vm.open(args.bundles());
+                if (caseArg.caseDir() != null) {
+                    search.queryProperty().set(caseArg.query());
+                    cases.open(caseArg.caseDir());
+                }
                 if (!problems.isEmpty()) {
                     Alert a = new Alert(Alert.AlertType.WARNING, "These keys are not trusted because they cannot be read:\n"
                             + String.join("\n", problems));

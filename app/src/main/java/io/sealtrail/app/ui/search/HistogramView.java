@@ -1,0 +1,142 @@
+package io.sealtrail.app.ui.search;
+
+import io.sealtrail.index.Bucket;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import javafx.scene.canvas.Canvas;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.Region;
+import javafx.scene.paint.Color;
+import javafx.scene.text.Font;
+
+/**
+ * Matches over time as bars on a canvas, gaps filled with empty buckets; a click on a bar hands its
+ * bucket to {@link #setOnBucket}. Only draws: the buckets come from {@link SearchViewModel}.
+ */
+public final class HistogramView extends Region {
+    private static final DateTimeFormatter LABEL = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneOffset.UTC);
+    private static final double AXIS = 16;
+
+    private final Canvas canvas = new Canvas();
+    private final Tooltip tip = new Tooltip();
+    private List<Bucket> slots = List.of();
+    private Duration interval = Duration.ofHours(1);
+    private Consumer<Bucket> onBucket = b -> { };
+
+    public HistogramView() {
+        getStyleClass().add("histogram");
+        getChildren().add(canvas);
+        canvas.setOnMouseClicked(e -> {
+            Bucket b = at(e.getX());
+            if (b != null && b.count() > 0) {
+                onBucket.accept(b);
+            }
+        });
+        canvas.setOnMouseMoved(e -> {
+            Bucket b = at(e.getX());
+            if (b == null) {
+                Tooltip.uninstall(canvas, tip);
+            } else {
+                tip.setText(String.format("%s  +%s: %,d events — click to narrow to it", LABEL.format(b.start()),
+                        human(interval), b.count()));
+                Tooltip.install(canvas, tip);
+            }
+        });
+    }
+
+    public void setOnBucket(Consumer<Bucket> onBucket) {
+        this.onBucket = onBucket;
+    }
+
+    /** Shows these non-empty buckets of this width, filling the gaps between them. */
+    public void show(List<Bucket> buckets, Duration interval) {
+        this.interval = interval;
+        List<Bucket> filled = new ArrayList<>();
+        if (!buckets.isEmpty()) {
+            Instant t = buckets.get(0).start();
+            int i = 0;
+            while (i < buckets.size() && filled.size() < 10_000) {
+                Bucket b = buckets.get(i);
+                if (b.start().equals(t)) {
+                    filled.add(b);
+                    i++;
+                } else {
+                    filled.add(new Bucket(t, 0));
+                }
+                t = t.plus(interval);
+            }
+        }
+        slots = filled;
+        draw();
+    }
+
+    /** The bucket under an x position, or null. */
+    Bucket at(double x) {
+        if (slots.isEmpty() || getWidth() <= 0) {
+            return null;
+        }
+        int i = (int) (x / (getWidth() / slots.size()));
+        return i >= 0 && i < slots.size() ? slots.get(i) : null;
+    }
+
+    public List<Bucket> slots() {
+        return slots;
+    }
+
+    @Override
+    protected void layoutChildren() {
+        canvas.setWidth(getWidth());
+        canvas.setHeight(getHeight());
+        draw();
+    }
+
+    private void draw() {
+        double w = canvas.getWidth();
+        double h = canvas.getHeight();
+        GraphicsContext g = canvas.getGraphicsContext2D();
+        g.clearRect(0, 0, w, h);
+        g.setFill(Color.web("#f6f8fa"));
+        g.fillRect(0, 0, w, h);
+        g.setFont(Font.font(11));
+        if (slots.isEmpty()) {
+            g.setFill(Color.web("#6a737d"));
+            g.fillText("No matches to chart", 8, h / 2);
+            return;
+        }
+        long max = slots.stream().mapToLong(Bucket::count).max().orElse(1);
+        double barW = w / slots.size();
+        double plot = h - AXIS - 4;
+        g.setFill(Color.web("#4f7fbf"));
+        for (int i = 0; i < slots.size(); i++) {
+            long c = slots.get(i).count();
+            if (c > 0) {
+                double bh = Math.max(2, plot * c / (double) max);
+                g.fillRect(i * barW + (barW > 3 ? 0.5 : 0), 4 + plot - bh, Math.max(1, barW - (barW > 3 ? 1 : 0)), bh);
+            }
+        }
+        g.setStroke(Color.web("#c8ced6"));
+        g.strokeLine(0, h - AXIS, w, h - AXIS);
+        g.setFill(Color.web("#57606a"));
+        g.fillText(LABEL.format(slots.get(0).start()), 4, h - 4);
+        String end = LABEL.format(slots.get(slots.size() - 1).start().plus(interval));
+        g.fillText(end, Math.max(120, w - 6.2 * end.length() - 6), h - 4);
+        String mid = String.format("max %,d per %s", max, human(interval));
+        g.fillText(mid, w / 2 - 3 * mid.length(), h - 4);
+    }
+
+    static String human(Duration d) {
+        if (d.toDays() > 0 && d.toHoursPart() == 0) {
+            return d.toDays() + (d.toDays() == 1 ? " day" : " days");
+        }
+        if (d.toHours() > 0 && d.toMinutesPart() == 0) {
+            return d.toHours() + " h";
+        }
+        return d.toMinutes() + " min";
+    }
+}

@@ -1,0 +1,351 @@
+package io.sealtrail.app.ui.search;
+
+import io.sealtrail.index.FacetValue;
+import io.sealtrail.index.Hit;
+import io.sealtrail.index.Integrity;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.function.Function;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.collections.ListChangeListener;
+import javafx.fxml.FXML;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+
+/**
+ * The thin view of search.fxml: binds controls to {@link SearchViewModel} and turns gestures into its
+ * method calls (Enter searches, a facet click adds a chip, Alt+click excludes, a histogram bar narrows the
+ * time range, J/K move, scrolling near the end loads the next page). Never calls the index.
+ */
+public final class SearchController {
+    /** The table shows milliseconds; the detail the bundle's full microseconds. */
+    static final DateTimeFormatter TABLE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS").withZone(ZoneOffset.UTC);
+    static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSSSSS").withZone(ZoneOffset.UTC);
+    /** Rows from the end of the loaded ones at which the next page is fetched. */
+    private static final int PREFETCH = 100;
+
+    private final SearchViewModel vm;
+
+    @FXML private BorderPane root;
+    @FXML private VBox facetBox;
+    @FXML private TextField queryField;
+    @FXML private Button searchButton;
+    @FXML private FlowPane chipPane;
+    @FXML private Label errorLabel;
+    @FXML private Label statusLabel;
+    @FXML private Label rangeLabel;
+    @FXML private Button clearRangeButton;
+    @FXML private HistogramView histogram;
+    @FXML private TableView<Hit> table;
+    @FXML private TableColumn<Hit, Instant> timeColumn;
+    @FXML private TableColumn<Hit, String> whereColumn;
+    @FXML private TableColumn<Hit, String> outcomeColumn;
+    @FXML private TableColumn<Hit, String> actionColumn;
+    @FXML private TableColumn<Hit, String> userColumn;
+    @FXML private TableColumn<Hit, String> targetColumn;
+    @FXML private TableColumn<Hit, String> commandColumn;
+    @FXML private TableColumn<Hit, Integrity> integrityColumn;
+    @FXML private Label detailTitle;
+    @FXML private Button aroundButton;
+    @FXML private GridPane fieldGrid;
+    @FXML private Label integrityLabel;
+    @FXML private Label hashLabel;
+    @FXML private TextArea rawText;
+
+    public SearchController(SearchViewModel vm) {
+        this.vm = vm;
+    }
+
+    @FXML
+    private void initialize() {
+        queryField.textProperty().bindBidirectional(vm.queryProperty());
+        queryField.setOnAction(e -> vm.search());
+        searchButton.setOnAction(e -> vm.search());
+        errorLabel.textProperty().bind(vm.errorProperty());
+        errorLabel.visibleProperty().bind(vm.errorProperty().isNotEmpty());
+        errorLabel.managedProperty().bind(errorLabel.visibleProperty());
+        statusLabel.textProperty().bind(vm.statusProperty());
+        rangeLabel.textProperty().bind(Bindings.createStringBinding(() -> vm.fromProperty().get() == null
+                        && vm.toProperty().get() == null ? "Time filter: none (click a bar to narrow)"
+                        : "Time filter: " + range(vm.fromProperty().get()) + " – " + range(vm.toProperty().get()) + " UTC",
+                vm.fromProperty(), vm.toProperty()));
+        clearRangeButton.visibleProperty().bind(vm.fromProperty().isNotNull().or(vm.toProperty().isNotNull()));
+        clearRangeButton.setOnAction(e -> vm.clearTimeRange());
+
+        vm.chips().addListener((ListChangeListener<String>) c -> showChips());
+        showChips();
+        vm.buckets().addListener((ListChangeListener<Object>) c -> histogram.show(vm.buckets(), vm.intervalProperty().get()));
+        histogram.setOnBucket(vm::narrowTo);
+        for (String f : SearchViewModel.FACET_FIELDS) {
+            vm.facets(f).addListener((ListChangeListener<FacetValue>) c -> showFacets());
+        }
+        showFacets();
+
+        setUpTable();
+        setUpDetail();
+    }
+
+    /** Ctrl+F focuses the query field; J/K move through the rows when the field does not have focus. */
+    public void installShortcuts() {
+        root.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+            if (e.isShortcutDown() && e.getCode() == KeyCode.F) {
+                focusQuery();
+                e.consume();
+            } else if (!queryField.isFocused() && !e.isShortcutDown() && !e.isAltDown()
+                    && (e.getCode() == KeyCode.J || e.getCode() == KeyCode.K)) {
+                vm.move(e.getCode() == KeyCode.J ? 1 : -1);
+                e.consume();
+            }
+        });
+    }
+
+    public void focusQuery() {
+        queryField.requestFocus();
+        queryField.selectAll();
+    }
+
+    private void setUpTable() {
+        table.setItems(vm.rows());
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.placeholderProperty().bind(Bindings.createObjectBinding(() -> hint(
+                !vm.errorProperty().get().isEmpty() ? "The query could not run: see the message above"
+                        : vm.busyProperty().get() ? "Searching…" : vm.matchingProperty().get() == 0 ? "No event matches"
+                        : "Open a case to search its events"), vm.errorProperty(), vm.busyProperty(), vm.matchingProperty()));
+        timeColumn.setCellValueFactory(c -> constant(c.getValue().time()));
+        timeColumn.setCellFactory(c -> new TableCell<>() {
+            @Override
+            protected void updateItem(Instant t, boolean empty) {
+                super.updateItem(t, empty);
+                setText(empty ? null : t == null ? "(unreadable)" : TABLE_TIME.format(t));
+            }
+        });
+        timeColumn.getStyleClass().add("mono-column");
+        whereColumn.setCellValueFactory(c -> constant(shortId(c.getValue().bundleId()) + ":" + c.getValue().seq()));
+        whereColumn.getStyleClass().add("mono-column");
+        text(outcomeColumn, Hit::outcome);
+        outcomeColumn.setCellFactory(c -> {
+            TableCell<Hit, String> cell = new TableCell<>() {
+                @Override
+                protected void updateItem(String s, boolean empty) {
+                    super.updateItem(s, empty);
+                    setText(empty ? null : s);
+                }
+            };
+            cell.getStyleClass().add("outcome-cell");
+            return cell;
+        });
+        text(actionColumn, Hit::action);
+        text(userColumn, Hit::userName);
+        text(targetColumn, h -> join(h.targetKind(), h.targetName()));
+        text(commandColumn, h -> h.command() != null ? h.command() : h.query());
+        integrityColumn.setCellValueFactory(c -> constant(c.getValue().integrity()));
+        integrityColumn.setCellFactory(c -> new TableCell<>() {
+            @Override
+            protected void updateItem(Integrity i, boolean empty) {
+                super.updateItem(i, empty);
+                getStyleClass().removeAll("integrity-broken", "integrity-verified", "integrity-not_covered");
+                setText(empty || i == null ? null : i.wireName());
+                if (!empty && i != null) {
+                    getStyleClass().add("integrity-" + i.wireName());
+                }
+            }
+        });
+        table.setRowFactory(t -> new TableRow<>() {
+            @Override
+            protected void updateItem(Hit h, boolean empty) {
+                super.updateItem(h, empty);
+                getStyleClass().removeAll("hit-denied", "hit-failure", "hit-broken", "hit-anchor");
+                if (!empty && h != null) {
+                    if ("denied".equals(h.outcome())) {
+                        getStyleClass().add("hit-denied");
+                    } else if ("failure".equals(h.outcome())) {
+                        getStyleClass().add("hit-failure");
+                    }
+                    if (h.integrity() == Integrity.BROKEN) {
+                        getStyleClass().add("hit-broken");
+                    }
+                    if (h.anchor()) {
+                        getStyleClass().add("hit-anchor");
+                    }
+                    if (getIndex() >= vm.rows().size() - PREFETCH) {
+                        vm.loadMore(); // the table shows rows near the end: fetch the next page
+                    }
+                }
+            }
+        });
+        table.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> {
+            if (now != null && now != vm.selectedProperty().get()) {
+                vm.selectedProperty().set(now);
+            }
+        });
+        vm.selectedProperty().addListener((o, was, now) -> {
+            if (now == null) {
+                table.getSelectionModel().clearSelection();
+            } else if (table.getSelectionModel().getSelectedItem() != now) {
+                table.getSelectionModel().select(now);
+                table.scrollTo(Math.max(0, vm.rows().indexOf(now) - 5));
+            }
+            showDetail(now);
+        });
+    }
+
+    private void setUpDetail() {
+        aroundButton.setOnAction(e -> vm.showAround());
+        aroundButton.disableProperty().bind(vm.selectedProperty().isNull());
+        aroundButton.setTooltip(new Tooltip("Show the " + SearchViewModel.AROUND_WINDOW
+                + " events before and after this one, from every bundle of the case, in event order"));
+        showDetail(null);
+    }
+
+    private void showDetail(Hit h) {
+        fieldGrid.getChildren().clear();
+        integrityLabel.getStyleClass().removeAll("integrity-broken", "integrity-verified", "integrity-not_covered");
+        if (h == null) {
+            detailTitle.setText("Select an event to see it here (J/K: next/previous)");
+            integrityLabel.setText("");
+            hashLabel.setText("");
+            rawText.setText("");
+            return;
+        }
+        detailTitle.setText("Event " + h.bundleId() + ":" + h.seq());
+        int r = 0;
+        r = field(r, "Time (UTC)", h.time() == null ? "(unreadable)" : TIME.format(h.time()));
+        r = field(r, "Action", h.action());
+        r = field(r, "Outcome", h.outcome());
+        r = field(r, "User", h.userName());
+        r = field(r, "Target", join(h.targetKind(), h.targetName()));
+        r = field(r, "Session", h.sessionId());
+        r = field(r, "Command", h.command());
+        r = field(r, "Query", h.query());
+        r = field(r, "File", h.file() + " line " + h.line());
+        field(r, "Leaf", Long.toString(h.leaf()));
+        integrityLabel.setText("Integrity: " + h.integrity().wireName() + " — " + explain(h.integrity())
+                + "\nBundle " + h.bundleId() + ", seq " + h.seq());
+        integrityLabel.getStyleClass().add("integrity-" + h.integrity().wireName());
+        hashLabel.setText("Entry hash " + h.entryHash());
+        rawText.setText(h.raw());
+    }
+
+    private int field(int row, String name, String value) {
+        if (value == null || value.isEmpty()) {
+            return row;
+        }
+        Label n = new Label(name);
+        n.getStyleClass().add("fact-name");
+        Label v = new Label(value);
+        v.getStyleClass().add("fact-value");
+        v.setWrapText(true);
+        v.setMinHeight(Region.USE_PREF_SIZE);
+        fieldGrid.addRow(row, n, v);
+        return row + 1;
+    }
+
+    static String explain(Integrity i) {
+        return switch (i) {
+            case VERIFIED -> "below a signed checkpoint whose root the events reproduce";
+            case BROKEN -> "this line or its range does not match what was signed: the evidence was changed";
+            case NOT_COVERED -> "after the last verified checkpoint: nothing signed vouches for it";
+        };
+    }
+
+    private void showChips() {
+        chipPane.getChildren().clear();
+        for (String c : vm.chips()) {
+            Button b = new Button(c + "  ✕");
+            b.getStyleClass().addAll("chip", c.startsWith("NOT ") ? "chip-exclude" : "chip-include");
+            b.setTooltip(new Tooltip("Remove this filter"));
+            b.setOnAction(e -> vm.removeChip(c));
+            chipPane.getChildren().add(b);
+        }
+        chipPane.setVisible(!vm.chips().isEmpty());
+        chipPane.setManaged(chipPane.isVisible());
+    }
+
+    private void showFacets() {
+        facetBox.getChildren().clear();
+        Label title = new Label("FIELDS");
+        title.getStyleClass().add("sidebar-title");
+        Label how = new Label("Click a value to filter on it, Alt+click to exclude it.");
+        how.getStyleClass().add("hint");
+        how.setWrapText(true);
+        facetBox.getChildren().addAll(title, how);
+        for (String f : SearchViewModel.FACET_FIELDS) {
+            Label name = new Label(f);
+            name.getStyleClass().add("facet-field");
+            facetBox.getChildren().add(name);
+            List<FacetValue> values = vm.facets(f);
+            if (values.isEmpty()) {
+                Label none = new Label("—");
+                none.getStyleClass().add("hint");
+                facetBox.getChildren().add(none);
+            }
+            for (FacetValue v : values) {
+                Label value = new Label(v.value());
+                value.getStyleClass().add("facet-value");
+                value.setMaxWidth(Double.MAX_VALUE);
+                value.setMinWidth(0);
+                HBox.setHgrow(value, Priority.ALWAYS);
+                Label count = new Label(String.format("%,d", v.count()));
+                count.getStyleClass().add("facet-count");
+                count.setMinWidth(Region.USE_PREF_SIZE);
+                HBox row = new HBox(6, value, count);
+                row.getStyleClass().add("facet-row");
+                row.setId("facet-" + f + "-" + v.value());
+                Tooltip.install(row, new Tooltip(f + ":\"" + v.value() + "\" — click to filter, Alt+click to exclude"));
+                row.setOnMouseClicked(e -> vm.addFilter(f, v.value(), e.isAltDown()));
+                facetBox.getChildren().add(row);
+            }
+        }
+    }
+
+    // --- helpers ---
+
+    private static void text(TableColumn<Hit, String> col, Function<Hit, String> f) {
+        col.setCellValueFactory(c -> constant(f.apply(c.getValue())));
+    }
+
+    private static <T> ReadOnlyObjectWrapper<T> constant(T value) {
+        return new ReadOnlyObjectWrapper<>(value);
+    }
+
+    private static String join(String a, String b) {
+        return a == null ? b : b == null ? a : a + " " + b;
+    }
+
+    /** Bundle ids are long; the table shows their first 8 characters as the CLI does, the detail the whole id. */
+    static String shortId(String id) {
+        return id.length() <= 8 ? id : id.substring(0, 8);
+    }
+
+    private static String range(Instant t) {
+        return t == null ? "…" : DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneOffset.UTC).format(t);
+    }
+
+    private static Label hint(String text) {
+        Label l = new Label(text);
+        l.getStyleClass().add("hint");
+        return l;
+    }
+
+    public SearchViewModel viewModel() {
+        return vm;
+    }
+}

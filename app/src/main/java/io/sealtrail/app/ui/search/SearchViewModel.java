@@ -1,0 +1,400 @@
+package io.sealtrail.app.ui.search;
+
+import io.sealtrail.index.Bucket;
+import io.sealtrail.index.Cursor;
+import io.sealtrail.index.EventSearch;
+import io.sealtrail.index.FacetValue;
+import io.sealtrail.index.Hit;
+import io.sealtrail.index.IndexException;
+import io.sealtrail.index.Page;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executor;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.StringBinding;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.LongProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyLongProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleLongProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * The Search view's state: query text, filter chips, time range, the loaded pages of hits, counts,
+ * facets, histogram and the selected event. The only search UI class that calls the index.
+ *
+ * <p>Threading as in WorkbenchViewModel (docs/decisions/0005-workbench-mvvm.md): public methods are
+ * called on the FX thread and every property changes on it; index calls run on the injected background
+ * executor. Each run carries a generation number; a result whose generation is no longer current is
+ * dropped. Index errors (a syntax error, a broken index) become {@link #errorProperty()}, never "0 results".
+ */
+public final class SearchViewModel {
+    /** Hits fetched per page; the table asks for the next one as the user scrolls near the end. */
+    public static final int PAGE_SIZE = 500;
+    public static final int FACET_TOP = 8;
+    public static final int AROUND_WINDOW = 10;
+    /** The facet fields of the sidebar, in display order. */
+    public static final List<String> FACET_FIELDS = List.of("event.outcome", "event.action", "user.name",
+            "target.kind", "target.name", "integrity");
+    private static final List<Duration> INTERVALS = List.of(Duration.ofMinutes(1), Duration.ofMinutes(5),
+            Duration.ofMinutes(15), Duration.ofMinutes(30), Duration.ofHours(1), Duration.ofHours(3), Duration.ofHours(6),
+            Duration.ofHours(12), Duration.ofDays(1), Duration.ofDays(7), Duration.ofDays(30));
+    private static final int MAX_BUCKETS = 150;
+
+    private final Executor background;
+    private final Executor fxThread;
+
+    private final StringProperty query = new SimpleStringProperty("");
+    private final ObservableList<String> chips = FXCollections.observableArrayList();
+    private final ObjectProperty<Instant> from = new SimpleObjectProperty<>();
+    private final ObjectProperty<Instant> to = new SimpleObjectProperty<>();
+    private final ObservableList<Hit> rows = FXCollections.observableArrayList();
+    private final ObjectProperty<Hit> selected = new SimpleObjectProperty<>();
+    private final LongProperty matching = new SimpleLongProperty(-1);
+    private final LongProperty allEvents = new SimpleLongProperty(-1);
+    private final SimpleStringProperty error = new SimpleStringProperty("");
+    private final SimpleBooleanProperty busy = new SimpleBooleanProperty();
+    private final SimpleBooleanProperty around = new SimpleBooleanProperty();
+    private final SimpleStringProperty aroundOf = new SimpleStringProperty("");
+    private final ObservableList<Bucket> buckets = FXCollections.observableArrayList();
+    private final SimpleObjectProperty<Duration> interval = new SimpleObjectProperty<>(Duration.ofHours(1));
+    private final Map<String, ObservableList<FacetValue>> facets = new LinkedHashMap<>();
+    private final StringBinding status;
+
+    private EventSearch index;
+    private long generation;
+    /** Where the next page starts, null when everything matching is loaded. */
+    private Cursor next;
+    private boolean loadingMore;
+
+    public SearchViewModel(Executor background, Executor fxThread) {
+        this.background = background;
+        this.fxThread = fxThread;
+        FACET_FIELDS.forEach(f -> facets.put(f, FXCollections.observableArrayList()));
+        status = Bindings.createStringBinding(this::describe, matching, allEvents, error, busy, around, aroundOf,
+                Bindings.size(rows));
+    }
+
+    // --- inputs ---
+
+    /** Searches this index from now on (null: nothing open), and runs the current query on it. */
+    public void setIndex(EventSearch index) {
+        this.index = index;
+        allEvents.set(-1);
+        search();
+    }
+
+    public EventSearch index() {
+        return index;
+    }
+
+    /** The query as the index gets it: the typed text and every chip, all required. */
+    public String effectiveQuery() {
+        List<String> parts = new ArrayList<>();
+        String q = query.get() == null ? "" : query.get().strip();
+        if (!q.isEmpty() && !q.equals("*")) {
+            parts.add(chips.isEmpty() ? q : "(" + q + ")");
+        }
+        parts.addAll(chips);
+        return parts.isEmpty() ? "*" : String.join(" AND ", parts);
+    }
+
+    /** Adds {@code field:"value"} (or {@code NOT field:"value"}) as a chip and searches again. */
+    public void addFilter(String field, String value, boolean exclude) {
+        String clause = (exclude ? "NOT " : "") + field + ":\"" + value.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+        if (!chips.contains(clause)) {
+            chips.add(clause);
+        }
+        search();
+    }
+
+    public void removeChip(String chip) {
+        if (chips.remove(chip)) {
+            search();
+        }
+    }
+
+    /** Narrows the time range to one histogram bucket and searches again. */
+    public void narrowTo(Bucket b) {
+        from.set(b.start());
+        to.set(b.start().plus(interval.get()));
+        search();
+    }
+
+    public void clearTimeRange() {
+        from.set(null);
+        to.set(null);
+        search();
+    }
+
+    // --- running ---
+
+    /** Runs the current query (text, chips, time range) from the first page. */
+    public void search() {
+        long gen = ++generation;
+        next = null;
+        loadingMore = false;
+        around.set(false);
+        aroundOf.set("");
+        EventSearch ix = index;
+        if (ix == null) {
+            clear();
+            return;
+        }
+        String q = effectiveQuery();
+        Instant f = from.get();
+        Instant t = to.get();
+        boolean needAll = allEvents.get() < 0;
+        busy.set(true);
+        background.execute(() -> {
+            try {
+                Page page = ix.search(q, f, t, PAGE_SIZE, null);
+                long all = needAll ? ix.count("*", null, null) : -1;
+                Map<String, List<FacetValue>> fv = new LinkedHashMap<>();
+                for (String field : FACET_FIELDS) {
+                    fv.put(field, ix.facets(q, f, t, field, FACET_TOP));
+                }
+                Duration step = chooseInterval(ix, q, f, t);
+                List<Bucket> hist = ix.histogram(q, f, t, step);
+                post(gen, () -> {
+                    error.set("");
+                    if (all >= 0) {
+                        allEvents.set(all);
+                    }
+                    rows.setAll(page.hits());
+                    next = page.next();
+                    matching.set(page.total());
+                    fv.forEach((k, v) -> facets.get(k).setAll(v));
+                    interval.set(step);
+                    buckets.setAll(hist);
+                    Hit was = selected.get();
+                    // keep the selected event if it still matches, else show the first match in the detail
+                    selected.set(rows.isEmpty() ? null : was != null && rows.contains(was) ? was : rows.get(0));
+                    busy.set(false);
+                });
+            } catch (IndexException | RuntimeException e) {
+                post(gen, () -> fail(e));
+            }
+        });
+    }
+
+    /** Fetches the page after the loaded rows, if any and not already on its way; appends it. */
+    public void loadMore() {
+        Cursor after = next;
+        EventSearch ix = index;
+        if (after == null || loadingMore || ix == null || around.get()) {
+            return;
+        }
+        loadingMore = true;
+        long gen = generation;
+        String q = effectiveQuery();
+        Instant f = from.get();
+        Instant t = to.get();
+        background.execute(() -> {
+            try {
+                Page page = ix.search(q, f, t, PAGE_SIZE, after);
+                post(gen, () -> {
+                    if (next == after) { // never append the same page twice
+                        rows.addAll(page.hits());
+                        next = page.next();
+                    }
+                    loadingMore = false;
+                });
+            } catch (IndexException | RuntimeException e) {
+                post(gen, () -> {
+                    loadingMore = false;
+                    fail(e);
+                });
+            }
+        });
+    }
+
+    /** Shows the selected event with {@value #AROUND_WINDOW} events before and after it, in event order. */
+    public void showAround() {
+        Hit h = selected.get();
+        EventSearch ix = index;
+        if (h == null || ix == null) {
+            return;
+        }
+        long gen = ++generation;
+        next = null;
+        busy.set(true);
+        background.execute(() -> {
+            try {
+                List<Hit> hits = ix.around(h.bundleId(), h.seq(), AROUND_WINDOW);
+                post(gen, () -> {
+                    error.set("");
+                    around.set(true);
+                    aroundOf.set(h.bundleId() + ":" + h.seq());
+                    rows.setAll(hits);
+                    selected.set(hits.stream().filter(Hit::anchor).findFirst().orElse(null));
+                    busy.set(false);
+                });
+            } catch (IndexException | RuntimeException e) {
+                post(gen, () -> fail(e));
+            }
+        });
+    }
+
+    /** Selects the row {@code delta} away from the selected one (J/K), loading more when near the end. */
+    public void move(int delta) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        int i = selected.get() == null ? -1 : rows.indexOf(selected.get());
+        int j = Math.max(0, Math.min(rows.size() - 1, i < 0 ? 0 : i + delta));
+        selected.set(rows.get(j));
+        if (j >= rows.size() - 50) {
+            loadMore();
+        }
+    }
+
+    private void fail(Exception e) {
+        error.set(e instanceof IndexException ? e.getMessage() : "Search failed unexpectedly: " + e);
+        rows.clear();
+        next = null;
+        matching.set(-1);
+        buckets.clear();
+        facets.values().forEach(List::clear);
+        selected.set(null);
+        busy.set(false);
+    }
+
+    private void clear() {
+        rows.clear();
+        buckets.clear();
+        facets.values().forEach(List::clear);
+        matching.set(-1);
+        error.set("");
+        selected.set(null);
+        busy.set(false);
+    }
+
+    private void post(long gen, Runnable update) {
+        fxThread.execute(() -> {
+            if (gen == generation) {
+                update.run();
+            }
+        });
+    }
+
+    /** About {@value #MAX_BUCKETS} buckets or fewer over the range (the given one, or where the matches are). */
+    private static Duration chooseInterval(EventSearch ix, String q, Instant f, Instant t) throws IndexException {
+        Instant start = f;
+        Instant end = t;
+        if (start == null || end == null) {
+            List<Bucket> coarse = ix.histogram(q, f, t, Duration.ofDays(1));
+            if (coarse.isEmpty()) {
+                return Duration.ofHours(1);
+            }
+            start = start != null ? start : coarse.get(0).start();
+            end = end != null ? end : coarse.get(coarse.size() - 1).start().plus(Duration.ofDays(1));
+        }
+        Duration span = Duration.between(start, end);
+        for (Duration d : INTERVALS) {
+            if (span.toMillis() / Math.max(1, d.toMillis()) <= MAX_BUCKETS) {
+                return d;
+            }
+        }
+        return INTERVALS.get(INTERVALS.size() - 1);
+    }
+
+    private String describe() {
+        if (!error.get().isEmpty()) {
+            return "Search failed: " + error.get();
+        }
+        if (around.get()) {
+            return rows.size() + " events around " + aroundOf.get() + ", in event order";
+        }
+        if (matching.get() < 0) {
+            return busy.get() ? "Searching…" : index == null ? "Open a case to search its events (File › Open case…)" : "";
+        }
+        String of = allEvents.get() < 0 ? "" : " of " + String.format("%,d", allEvents.get()) + " events";
+        return String.format("%,d", matching.get()) + " matching" + of
+                + (rows.size() < matching.get() ? String.format(" · %,d loaded", rows.size()) : "");
+    }
+
+    // --- properties ---
+
+    public StringProperty queryProperty() {
+        return query;
+    }
+
+    public ObservableList<String> chips() {
+        return chips;
+    }
+
+    public ObjectProperty<Instant> fromProperty() {
+        return from;
+    }
+
+    public ObjectProperty<Instant> toProperty() {
+        return to;
+    }
+
+    /** The loaded hits, in event order; grows page by page through {@link #loadMore()}. */
+    public ObservableList<Hit> rows() {
+        return rows;
+    }
+
+    public ObjectProperty<Hit> selectedProperty() {
+        return selected;
+    }
+
+    /** Exactly how many events match; -1 before a search has answered, or after an error. */
+    public ReadOnlyLongProperty matchingProperty() {
+        return matching;
+    }
+
+    /** How many events the open case holds; -1 when not known yet. */
+    public ReadOnlyLongProperty allEventsProperty() {
+        return allEvents;
+    }
+
+    /** The index's error for the current query, empty when there is none. */
+    public ReadOnlyStringProperty errorProperty() {
+        return error;
+    }
+
+    public ReadOnlyBooleanProperty busyProperty() {
+        return busy;
+    }
+
+    /** True while the rows are the events around one event, not the query's matches. */
+    public ReadOnlyBooleanProperty aroundProperty() {
+        return around;
+    }
+
+    public boolean hasMore() {
+        return next != null;
+    }
+
+    public ObservableList<Bucket> buckets() {
+        return buckets;
+    }
+
+    public ReadOnlyObjectProperty<Duration> intervalProperty() {
+        return interval;
+    }
+
+    public ObservableList<FacetValue> facets(String field) {
+        return facets.get(field);
+    }
+
+    /** "N matching of M events", the error, or what the rows are. */
+    public StringBinding statusProperty() {
+        return status;
+    }
+}

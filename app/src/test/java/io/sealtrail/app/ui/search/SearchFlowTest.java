@@ -1,0 +1,101 @@
+package io.sealtrail.app.ui.search;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.sealtrail.app.ui.BackgroundExecutor;
+import io.sealtrail.app.ui.WorkbenchWindow;
+import io.sealtrail.app.ui.bundles.WorkbenchViewModel;
+import io.sealtrail.app.ui.trust.TrustViewModel;
+import io.sealtrail.index.Hit;
+import io.sealtrail.verify.BundleVerifier;
+import io.sealtrail.verify.trust.TrustStore;
+import java.nio.file.Path;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.TimeUnit;
+import javafx.application.Platform;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableView;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The real window, headless: open the demo case, search for denied events, look at one. */
+@ExtendWith(ApplicationExtension.class)
+class SearchFlowTest {
+    private static Path caseDir;
+
+    @TempDir
+    Path tmp;
+    private ExecutorService background;
+    private WorkbenchViewModel vm;
+    private CaseViewModel cases;
+    private SearchViewModel search;
+
+    @BeforeAll
+    static void demoCase() {
+        caseDir = TestCase.demoCase();
+    }
+
+    @Start
+    void start(Stage stage) {
+        background = BackgroundExecutor.create(2);
+        TrustStore store = new TrustStore(tmp.resolve("config").resolve(TrustStore.FILE_NAME));
+        TrustViewModel trust = new TrustViewModel(store, background, Platform::runLater);
+        vm = new WorkbenchViewModel(new BundleVerifier()::verify, trust, background, Platform::runLater, 2);
+        search = new SearchViewModel(background, Platform::runLater);
+        cases = new CaseViewModel(search, vm::open, background, Platform::runLater);
+        WorkbenchWindow.show(stage, vm, cases, search, stage::close);
+    }
+
+    @AfterEach
+    void stop() {
+        background.shutdownNow();
+    }
+
+    @Test
+    void searchTheDemoCaseForDeniedEventsAndOpenOne(FxRobot robot) throws Exception {
+        robot.interact(() -> cases.open(caseDir));
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> search.matchingProperty().get() >= 0);
+        WaitForAsyncUtils.waitForFxEvents();
+        Stage stage = (Stage) robot.lookup("#queryField").query().getScene().getWindow();
+        assertThat(stage.getTitle()).isEqualTo("Sealtrail — UI test case");
+        assertThat(vm.bundles()).hasSize(2); // the evidence copies, verified as before
+
+        robot.clickOn("#queryField").write("event.outcome:denied").type(KeyCode.ENTER);
+        long denied = search.index().count("event.outcome:denied", null, null);
+        long all = search.index().count("*", null, null);
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> search.matchingProperty().get() == denied);
+        WaitForAsyncUtils.waitForFxEvents();
+        Label status = robot.lookup("#statusLabel").queryAs(Label.class);
+        assertThat(status.getText()).startsWith(String.format("%,d matching of %,d events", denied, all));
+
+        TableView<Hit> table = robot.lookup("#table").queryTableView();
+        assertThat(table.getItems()).isNotEmpty().allMatch(h -> h.outcome().equals("denied"));
+        robot.clickOn(robot.lookup("#table .table-row-cell").<javafx.scene.control.TableRow<?>>match(r -> r.getIndex() == 0)
+                .queryAs(javafx.scene.control.TableRow.class));
+        WaitForAsyncUtils.waitForFxEvents();
+        Hit first = table.getItems().get(0);
+        assertThat(search.selectedProperty().get()).isEqualTo(first);
+        assertThat(robot.lookup("#hashLabel").queryAs(Label.class).getText()).contains(first.entryHash());
+
+        robot.type(KeyCode.J); // next row
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(search.selectedProperty().get()).isEqualTo(table.getItems().get(1));
+        assertThat(robot.lookup("#hashLabel").queryAs(Label.class).getText()).contains(table.getItems().get(1).entryHash());
+
+        // the verification view is still there, one tab away, listing the case's evidence copies
+        robot.clickOn("Verification");
+        WaitForAsyncUtils.waitForFxEvents();
+        javafx.scene.control.ListView<?> bundles = robot.lookup("#bundleList").queryListView();
+        assertThat(bundles.isVisible()).isTrue();
+        assertThat(bundles.getItems()).hasSize(2);
+    }
+}

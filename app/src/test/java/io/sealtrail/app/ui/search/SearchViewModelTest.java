@@ -1,0 +1,219 @@
+package io.sealtrail.app.ui.search;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.sealtrail.cases.CaseFolder;
+import io.sealtrail.cases.ImportRecord;
+import io.sealtrail.index.Bucket;
+import io.sealtrail.index.EventSearch;
+import io.sealtrail.index.Hit;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.Executor;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The Search ViewModel without the FX toolkit: background jobs run when the test says so, on its thread. */
+class SearchViewModelTest {
+    private static EventSearch index;
+    private static Path caseDir;
+
+    /** Background jobs wait here until {@link #drain()} or the test runs them in another order. */
+    private final Deque<Runnable> jobs = new ArrayDeque<>();
+    private final Executor background = jobs::add;
+    private SearchViewModel vm;
+
+    @BeforeAll
+    static void openCase() throws Exception {
+        caseDir = TestCase.demoCase();
+        CaseFolder c = CaseFolder.open(caseDir, Clock.systemUTC());
+        List<Path> dirs = new ArrayList<>();
+        for (ImportRecord r : c.bundles()) {
+            dirs.add(c.bundleDir(r.bundleId()).resolve("index"));
+        }
+        index = EventSearch.open(dirs);
+    }
+
+    @AfterAll
+    static void close() throws Exception {
+        index.close();
+    }
+
+    @BeforeEach
+    void setUp() {
+        vm = new SearchViewModel(background, Runnable::run);
+    }
+
+    private void drain() {
+        while (!jobs.isEmpty()) {
+            jobs.poll().run();
+        }
+    }
+
+    private void search(String q) {
+        vm.queryProperty().set(q);
+        vm.search();
+        drain();
+    }
+
+    @Test
+    void aQueryShowsItsFirstPageAndExactlyTheIndexCount() throws Exception {
+        vm.setIndex(index);
+        drain();
+        long all = index.count("*", null, null);
+        assertThat(vm.allEventsProperty().get()).isEqualTo(all);
+
+        search("event.outcome:denied");
+        long denied = index.count("event.outcome:denied", null, null);
+        assertThat(denied).isPositive();
+        assertThat(vm.matchingProperty().get()).isEqualTo(denied);
+        assertThat(vm.rows()).hasSize((int) Math.min(denied, SearchViewModel.PAGE_SIZE))
+                .allMatch(h -> h.outcome().equals("denied"));
+        assertThat(vm.statusProperty().get()).startsWith(String.format("%,d matching of %,d events", denied, all));
+        assertThat(vm.errorProperty().get()).isEmpty();
+        assertThat(vm.facets("event.outcome")).singleElement().satisfies(f -> assertThat(f.count()).isEqualTo(denied));
+        assertThat(vm.buckets().stream().mapToLong(Bucket::count).sum()).isEqualTo(denied);
+    }
+
+    @Test
+    void aSyntaxErrorIsShownNeverZeroResults() {
+        vm.setIndex(index);
+        drain();
+        search("event.outcome:(denied");
+        assertThat(vm.errorProperty().get()).contains("syntax");
+        assertThat(vm.statusProperty().get()).startsWith("Search failed: ").doesNotContain("0 matching");
+        assertThat(vm.matchingProperty().get()).isEqualTo(-1);
+        assertThat(vm.rows()).isEmpty();
+
+        search("nosuch.field:x");
+        assertThat(vm.errorProperty().get()).contains("nosuch.field");
+
+        search("event.outcome:denied");
+        assertThat(vm.errorProperty().get()).isEmpty();
+        assertThat(vm.rows()).isNotEmpty();
+    }
+
+    @Test
+    void staleResultsAreDropped() throws Exception {
+        vm.setIndex(index);
+        drain();
+        vm.queryProperty().set("event.outcome:denied");
+        vm.search();
+        vm.queryProperty().set("event.outcome:failure");
+        vm.search();
+        // the newer search finishes first; the older one's late answer must not replace it
+        List<Runnable> pending = new ArrayList<>(jobs);
+        jobs.clear();
+        pending.get(1).run();
+        pending.get(0).run();
+        long failures = index.count("event.outcome:failure", null, null);
+        assertThat(vm.matchingProperty().get()).isEqualTo(failures);
+        assertThat(vm.rows()).allMatch(h -> h.outcome().equals("failure"));
+    }
+
+    @Test
+    void clickingAFacetAddsAChipAndSearchesAgain() throws Exception {
+        vm.setIndex(index);
+        drain();
+        search("target.kind:kubernetes");
+        vm.addFilter("event.outcome", "denied", false);
+        drain();
+        assertThat(vm.chips()).containsExactly("event.outcome:\"denied\"");
+        assertThat(vm.effectiveQuery()).isEqualTo("(target.kind:kubernetes) AND event.outcome:\"denied\"");
+        assertThat(vm.matchingProperty().get())
+                .isEqualTo(index.count("target.kind:kubernetes AND event.outcome:denied", null, null)).isPositive();
+
+        vm.removeChip("event.outcome:\"denied\"");
+        vm.addFilter("event.outcome", "denied", true); // Alt+click: exclude
+        drain();
+        assertThat(vm.chips()).containsExactly("NOT event.outcome:\"denied\"");
+        assertThat(vm.matchingProperty().get()).isEqualTo(index.count("target.kind:kubernetes", null, null)
+                - index.count("target.kind:kubernetes AND event.outcome:denied", null, null));
+        assertThat(vm.rows()).noneMatch(h -> "denied".equals(h.outcome()));
+
+        // excluding alone means "everything except"
+        vm.queryProperty().set("");
+        vm.search();
+        drain();
+        assertThat(vm.matchingProperty().get())
+                .isEqualTo(index.count("*", null, null) - index.count("event.outcome:denied", null, null));
+    }
+
+    @Test
+    void theNextPageIsAppendedOnceAndNeverDuplicated() throws Exception {
+        vm.setIndex(index);
+        drain();
+        assertThat(vm.rows()).hasSize(SearchViewModel.PAGE_SIZE);
+        assertThat(vm.hasMore()).isTrue();
+        vm.loadMore();
+        vm.loadMore(); // the table asks again while the page is on its way: ignored
+        assertThat(jobs).hasSize(1);
+        drain();
+        vm.loadMore();
+        drain();
+        List<Hit> expected = index.search("*", null, null, 3 * SearchViewModel.PAGE_SIZE, null).hits();
+        assertThat(vm.rows()).hasSize(3 * SearchViewModel.PAGE_SIZE).containsExactlyElementsOf(expected);
+        Set<String> keys = new HashSet<>();
+        vm.rows().forEach(h -> keys.add(h.bundleId() + ":" + h.leaf()));
+        assertThat(keys).hasSize(vm.rows().size());
+
+        // a page asked for before a new search arrives after it: dropped
+        vm.loadMore();
+        search("event.outcome:denied");
+        assertThat(vm.rows()).allMatch(h -> h.outcome().equals("denied"));
+    }
+
+    @Test
+    void eventsAroundOneShowTheAnchorSelected() throws Exception {
+        vm.setIndex(index);
+        drain();
+        search("integrity:broken");
+        assertThat(vm.rows()).isNotEmpty();
+        Hit broken = vm.rows().get(0);
+        vm.selectedProperty().set(broken);
+        vm.showAround();
+        drain();
+        assertThat(vm.aroundProperty().get()).isTrue();
+        assertThat(vm.rows()).hasSize(2 * SearchViewModel.AROUND_WINDOW + 1);
+        assertThat(vm.selectedProperty().get().anchor()).isTrue();
+        assertThat(vm.selectedProperty().get().entryHash()).isEqualTo(broken.entryHash());
+        assertThat(vm.statusProperty().get()).contains("around " + broken.bundleId() + ":" + broken.seq());
+        assertThat(vm.rows().stream().filter(Hit::anchor)).hasSize(1);
+    }
+
+    @Test
+    void aHistogramBarNarrowsTheTimeRange() throws Exception {
+        vm.setIndex(index);
+        drain();
+        search("event.action:login");
+        Bucket b = vm.buckets().get(vm.buckets().size() / 2);
+        vm.narrowTo(b);
+        drain();
+        assertThat(vm.fromProperty().get()).isEqualTo(b.start());
+        assertThat(vm.matchingProperty().get()).isEqualTo(b.count())
+                .isEqualTo(index.count("event.action:login", b.start(), vm.toProperty().get()));
+        vm.clearTimeRange();
+        drain();
+        assertThat(vm.matchingProperty().get()).isEqualTo(index.count("event.action:login", null, null));
+    }
+
+    @Test
+    void caseArgumentFromParametersOrProperty() {
+        Properties p = new Properties();
+        assertThat(CaseArgument.parse(List.of("a.zip", "--case", "/x/case", "--demo"), p))
+                .isEqualTo(new CaseArgument(Path.of("/x/case"), "", List.of("a.zip", "--demo")));
+        assertThat(CaseArgument.parse(List.of("--query", "integrity:broken"), p).query()).isEqualTo("integrity:broken");
+        p.setProperty(CaseArgument.PROPERTY, "/y");
+        assertThat(CaseArgument.parse(List.of(), p).caseDir()).isEqualTo(Path.of("/y"));
+        assertThat(CaseArgument.parse(List.of("--case=/z"), p).caseDir()).isEqualTo(Path.of("/z"));
+    }
+}

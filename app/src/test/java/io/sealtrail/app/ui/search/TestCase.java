@@ -1,0 +1,62 @@
+package io.sealtrail.app.ui.search;
+
+import io.sealtrail.app.demo.DemoBundles;
+import io.sealtrail.app.ui.TestBundles;
+import io.sealtrail.cases.CaseFolder;
+import io.sealtrail.cases.CaseImporter;
+import io.sealtrail.verify.VerifyOptions;
+import io.sealtrail.verify.note.VerifierKey;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+
+/** The demo's two exports imported into a case, made once per build in target/ui-test-case. */
+final class TestCase {
+    private static Path dir;
+
+    private TestCase() {
+    }
+
+    static synchronized Path demoCase() {
+        if (dir != null) {
+            return dir;
+        }
+        Path d = Path.of("target", "ui-test-case").toAbsolutePath();
+        try {
+            if (CaseFolder.isCase(d) && CaseFolder.open(d, Clock.systemUTC()).bundles().size() == 2) {
+                return dir = d;
+            }
+            delete(d);
+            DemoBundles.Demo demo = TestBundles.demo();
+            VerifierKey key = VerifierKey.parse(Files.readString(demo.vkey()).strip());
+            VerifyOptions trust = new VerifyOptions(List.of(key), List.of(), null, 2);
+            CaseFolder c = CaseFolder.create(d, "UI test case", Clock.systemUTC());
+            for (Path b : List.of(demo.first(), demo.second())) {
+                new CaseImporter().importBundle(c, b, trust, TestBundles.signer(), CaseImporter.Progress.NONE, () -> false);
+            }
+            return dir = d;
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot make the demo case", e);
+        }
+    }
+
+    private static void delete(Path d) throws IOException {
+        if (!Files.exists(d)) {
+            return;
+        }
+        try (Stream<Path> s = Files.walk(d)) {
+            s.sorted(Comparator.reverseOrder()).forEach(p -> {
+                try {
+                    Files.delete(p);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        }
+    }
+}
