@@ -21,7 +21,7 @@ command -v xvfb-run >/dev/null || { echo "xvfb-run is missing: apt-get install -
 WORK="$(mktemp -d -t sealtrail-shots.XXXXXX)"
 trap 'rm -rf "$WORK"' EXIT
 echo "Generating the demo bundles in $WORK/demo..."
-java -jar "$JAR" demo --dir "$WORK/demo" >/dev/null
+java -jar "$JAR" demo --no-gui --dir "$WORK/demo" >/dev/null
 
 mkdir -p "$OUT"
 rm -f "$OUT"/*.png

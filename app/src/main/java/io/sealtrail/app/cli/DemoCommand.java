@@ -80,6 +80,7 @@ final class DemoCommand implements Callable<Integer> {
         } else {
             o.println("(already imported)");
         }
+        String firstBundle = CaseFolder.open(caseDir, Clock.systemUTC()).bundles().get(0).bundleId().substring(0, 8);
         o.println();
         o.println("Try:");
         o.println("  sealtrail search --case " + caseDir + " 'integrity:broken'");
@@ -88,12 +89,15 @@ final class DemoCommand implements Callable<Integer> {
         o.println("  sealtrail histogram --case " + caseDir + " 'event.action:login AND event.outcome:failure' --interval 6h");
         o.println("  sealtrail proof export --bundle " + demo.first() + " --seq 42 --out e42.tlog-proof");
         o.println("  sealtrail proof verify e42.tlog-proof --vkey " + demo.vkey());
+        o.println("  sealtrail annotate --case " + caseDir + " --event " + firstBundle + ":42 --bookmark --comment 'why it matters'");
+        o.println("  sealtrail report --case " + caseDir + " --trust " + demo.vkey() + " --out demo-report.pdf");
+        o.println("  sealtrail report verify demo-report.pdf --vkey " + demo.vkey());
         o.flush();
         if (!noGui && GuiCommand.displayAvailable()) {
             o.println();
-            o.println("Opening the workbench on both exports...");
+            o.println("Opening the workbench on the demo case...");
             o.flush();
-            GuiCommand.open(List.of(demo.first(), demo.second()), List.of(demo.vkey()), true);
+            GuiCommand.open(List.of(), caseDir, null, List.of(demo.vkey()), true);
         } else if (!noGui) {
             o.println();
             o.println("(No display here, so the workbench was not opened: run 'sealtrail demo' on a desktop, or"

@@ -2,6 +2,8 @@ package io.sealtrail.app.cli;
 
 import io.sealtrail.app.cli.SealtrailCommand.UserException;
 import io.sealtrail.app.ui.Workbench;
+import io.sealtrail.app.ui.search.CaseArgument;
+import io.sealtrail.cases.CaseFolder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -12,10 +14,17 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "gui", mixinStandardHelpOptions = true,
-        description = "Open the workbench, with these bundles (zip files or folders) verified as it opens.")
+        description = {"Open the workbench on a case (a folder made by 'sealtrail import'), or with these bundles",
+                "(zip files or folders) verified as it opens."})
 final class GuiCommand implements Callable<Integer> {
-    @Parameters(arity = "0..*", paramLabel = "BUNDLE")
+    @Parameters(arity = "0..*", paramLabel = "CASE|BUNDLE")
     List<Path> bundles = new ArrayList<>();
+
+    @Option(names = "--case", paramLabel = "DIR", description = "Open this case.")
+    Path caseDir;
+
+    @Option(names = "--query", paramLabel = "Q", description = "Run this search in the case once it is open.")
+    String query;
 
     @Option(names = "--trust-session", paramLabel = "VKEY_FILE",
             description = "Trust this key file's keys for this session only (your trust store is not changed).")
@@ -23,7 +32,22 @@ final class GuiCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        open(bundles, trustSession, false);
+        List<Path> plain = new ArrayList<>();
+        Path kase = caseDir;
+        for (Path p : bundles) {
+            if (CaseFolder.isCase(p)) {
+                if (kase != null && !kase.equals(p)) {
+                    throw new UserException("open one case at a time: " + kase + " and " + p);
+                }
+                kase = p;
+            } else {
+                plain.add(p);
+            }
+        }
+        if (kase != null && !CaseFolder.isCase(kase)) {
+            throw new UserException(kase + ": not a case folder (no case.json); make one with 'sealtrail import'");
+        }
+        open(plain, kase, query, trustSession, false);
         return 0;
     }
 
@@ -32,7 +56,8 @@ final class GuiCommand implements Callable<Integer> {
         return System.getenv("DISPLAY") != null || System.getenv("WAYLAND_DISPLAY") != null;
     }
 
-    static void open(List<Path> bundles, List<Path> sessionKeys, boolean demo) throws UserException {
+    static void open(List<Path> bundles, Path caseDir, String query, List<Path> sessionKeys, boolean demo)
+            throws UserException {
         if (!displayAvailable()) {
             throw new UserException("no display to open the workbench on (DISPLAY is not set); on a server, run it"
                     + " under xvfb-run, or use the command line (sealtrail --help)");
@@ -48,6 +73,12 @@ final class GuiCommand implements Callable<Integer> {
         }
         if (!keys.isEmpty()) {
             System.setProperty(Workbench.TRUST_SESSION_PROPERTY, String.join(java.io.File.pathSeparator, keys));
+        }
+        if (caseDir != null) {
+            System.setProperty(CaseArgument.PROPERTY, caseDir.toAbsolutePath().normalize().toString());
+        }
+        if (query != null) {
+            System.setProperty(CaseArgument.QUERY_PROPERTY, query);
         }
         if (demo) {
             System.setProperty(Workbench.DEMO_PROPERTY, "true");

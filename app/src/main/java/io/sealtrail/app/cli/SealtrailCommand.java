@@ -14,9 +14,10 @@ import picocli.CommandLine.Command;
  * The root command. Exit codes are a contract (docs/cli.md): 0 verified, 1 integrity findings,
  * 2 usage error or unreadable input, 3 intact but not signed by a trusted key, 70 internal error.
  */
-@Command(name = "sealtrail", mixinStandardHelpOptions = true, version = "Sealtrail 0.1.0",
+@Command(name = "sealtrail", mixinStandardHelpOptions = true, version = "Sealtrail " + SealtrailCommand.VERSION,
         description = "Verify sealed audit-log bundles offline, and investigate them.")
 public final class SealtrailCommand implements Runnable {
+    public static final String VERSION = "0.1.0";
     public static final int EXIT_VERIFIED = 0;
     public static final int EXIT_INTEGRITY = 1;
     public static final int EXIT_USAGE = 2;
@@ -46,6 +47,7 @@ public final class SealtrailCommand implements Runnable {
         m.put("annotate", CaseCommands.Annotate.class);
         m.put("journal", CaseCommands.Journal.class);
         m.put("case", CaseCommands.Case.class);
+        m.put("report", ReportCommand.class);
         m.put("bench", BenchCommand.class);
         m.put("demo", DemoCommand.class);
         return m;
@@ -76,6 +78,7 @@ public final class SealtrailCommand implements Runnable {
             SUBCOMMANDS.forEach(cl::addSubcommand);
             cl.addSubcommand("help", new CommandLine.HelpCommand());
         }
+        cl.setUsageHelpWidth(110); // descriptions are written for a wide terminal
         cl.setExecutionExceptionHandler(SealtrailCommand::onException);
         return cl;
     }

@@ -89,6 +89,7 @@ class CaseCliTest {
         run("sessions", "--case", c);
         run("journal", "verify", "--case", c);
         run("case", "verify", "--case", c);
+        report();
         assertThat(checksums(dir.resolve("in"))).isEqualTo(before);
     }
 
@@ -145,6 +146,64 @@ class CaseCliTest {
         Run r = run("case", "verify", "--case", copy.toString());
         assertThat(r.exit()).isEqualTo(1);
         assertThat(r.out()).contains("CASE_FILE_CHANGED");
+    }
+
+    private static Path report;
+    private static Run reportRun;
+
+    /** One report of the case, with one cited event, made on first use. */
+    static synchronized Path report() {
+        if (report == null) {
+            String c = caseDir.toString();
+            String id = run("search", "--case", c, "seq:7", "--format", "csv").out().lines().skip(1).findFirst()
+                    .orElseThrow().split(",")[1];
+            assertThat(run("annotate", "--case", c, "--event", id + ":7", "--bookmark", "--comment", "cited").exit()).isZero();
+            report = dir.resolve("out/report.pdf");
+            reportRun = run("report", "--case", c, "--out", report.toString(), "--title", "CLI test review", "--trust",
+                    vkey.toString(), "--no-trust-store");
+            assertThat(reportRun.exit()).as(reportRun.out() + reportRun.err()).isZero();
+        }
+        return report;
+    }
+
+    @Test
+    void reportPrintsTheHashOfTheFileItWroteAndJournalsIt() throws Exception {
+        Path pdf = report();
+        String sha = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(pdf)));
+        assertThat(reportRun.out()).contains("SHA-256 " + sha);
+        assertThat(run("journal", "show", "--case", caseDir.toString()).out()).contains("report").contains(sha);
+        assertThat(run("journal", "verify", "--case", caseDir.toString()).exit()).isZero();
+    }
+
+    @Test
+    void reportVerifyAcceptsTheReportUnderTheLogKeyOnly() throws Exception {
+        Path pdf = report();
+        Run ok = run("report", "verify", pdf.toString(), "--vkey", vkey.toString());
+        assertThat(ok.exit()).as(ok.out() + ok.err()).isZero();
+        assertThat(ok.out()).contains("VERIFIED: 1 of 1");
+        Run other = run("gen", "--events", "5", "--out", dir.resolve("other.zip").toString());
+        assertThat(other.exit()).isZero();
+        Run wrong = run("report", "verify", pdf.toString(), "--vkey", dir.resolve("other.zip.vkey").toString());
+        assertThat(wrong.exit()).isEqualTo(1);
+        assertThat(wrong.out()).contains("FAIL").contains("not validly signed by a trusted key");
+    }
+
+    @Test
+    void reportNeverOverwritesAFile() throws Exception {
+        Path existing = dir.resolve("out/existing.pdf");
+        Files.createDirectories(existing.getParent());
+        Files.writeString(existing, "keep me");
+        Run r = run("report", "--case", caseDir.toString(), "--out", existing.toString(), "--no-trust-store");
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err()).contains("already exists");
+        assertThat(Files.readString(existing)).isEqualTo("keep me");
+    }
+
+    @Test
+    void reportVerifyOfAFileThatIsNoPdfIsAUsageError() {
+        Run r = run("report", "verify", vkey.toString(), "--vkey", vkey.toString());
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err()).contains(vkey.toString()).contains("not a readable PDF");
     }
 
     private static void copyTree(Path from, Path to) throws IOException {
