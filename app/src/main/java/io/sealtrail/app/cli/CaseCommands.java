@@ -1,6 +1,7 @@
 package io.sealtrail.app.cli;
 
 import io.sealtrail.app.cli.SealtrailCommand.UserException;
+import io.sealtrail.cases.Annotation;
 import io.sealtrail.cases.AuditorKey;
 import io.sealtrail.cases.CaseFolder;
 import io.sealtrail.cases.CaseJournal;
@@ -13,9 +14,7 @@ import io.sealtrail.model.Finding;
 import io.sealtrail.verify.note.VerifierKey;
 import java.io.PrintWriter;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -64,21 +63,10 @@ final class CaseCommands {
             } catch (IndexException e) {
                 throw new UserException(e.getMessage(), e);
             }
-            Map<String, String> data = new LinkedHashMap<>();
-            data.put("event", ref.toString());
-            data.put("entry_hash", hit.entryHash() == null ? "" : hit.entryHash());
-            if (bookmark) {
-                data.put("bookmark", "true");
-            }
-            if (!tags.isEmpty()) {
-                data.put("tags", String.join(",", tags));
-            }
-            if (comment != null) {
-                data.put("comment", comment);
-            }
-            JournalEntry e = c.journal().append(AuditorKey.loadOrCreate(CliEnvironment.env()), JournalEntry.ANNOTATION, data);
+            Annotation a = Annotation.of(ref.bundleId(), ref.seq(), hit.entryHash(), bookmark, tags, comment)
+                    .append(c.journal(), AuditorKey.loadOrCreate(CliEnvironment.env()));
             PrintWriter o = spec.commandLine().getOut();
-            o.printf("Recorded annotation #%d on %s (entry hash %s)%n", e.seq(), ref, data.get("entry_hash"));
+            o.printf("Recorded annotation #%d on %s (entry hash %s)%n", a.journalSeq(), ref, a.entryHash());
             o.flush();
             return 0;
         }

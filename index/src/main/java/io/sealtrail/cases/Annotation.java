@@ -1,0 +1,105 @@
+package io.sealtrail.cases;
+
+import io.sealtrail.verify.note.NoteSigner;
+import java.io.IOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * A bookmark, tags or a comment on one event, as one {@link JournalEntry#ANNOTATION} entry of the case
+ * journal (docs/case-format.md). The event is named by bundle id and seq and pinned by its entry hash, so
+ * the annotation cannot silently move to another event. The CLI, the workbench and the reports all read
+ * and write annotations through this record.
+ *
+ * @param journalSeq the journal entry's position, -1 before it is written
+ * @param tags       in the order given, without blanks
+ * @param comment    empty for none
+ */
+public record Annotation(long journalSeq, Instant time, String actor, String bundleId, long seq, String entryHash,
+                         boolean bookmark, List<String> tags, String comment) {
+
+    public Annotation {
+        Objects.requireNonNull(bundleId, "bundleId");
+        entryHash = entryHash == null ? "" : entryHash;
+        tags = tags.stream().map(String::strip).filter(t -> !t.isEmpty()).toList();
+        comment = comment == null ? "" : comment.strip();
+    }
+
+    /** A new annotation, to be written with {@link #append}. */
+    public static Annotation of(String bundleId, long seq, String entryHash, boolean bookmark, List<String> tags,
+                                String comment) {
+        return new Annotation(-1, null, null, bundleId, seq, entryHash, bookmark, tags, comment);
+    }
+
+    /** True when it says something: a bookmark, a tag or a comment. */
+    public boolean isEmpty() {
+        return !bookmark && tags.isEmpty() && comment.isEmpty();
+    }
+
+    /** {@code BUNDLE_ID:SEQ}, the form the journal and the command line use. */
+    public String eventRef() {
+        return bundleId + ":" + seq;
+    }
+
+    /** The journal entry's data. */
+    public Map<String, String> data() {
+        Map<String, String> d = new LinkedHashMap<>();
+        d.put("event", eventRef());
+        d.put("entry_hash", entryHash);
+        if (bookmark) {
+            d.put("bookmark", "true");
+        }
+        if (!tags.isEmpty()) {
+            d.put("tags", String.join(",", tags));
+        }
+        if (!comment.isEmpty()) {
+            d.put("comment", comment);
+        }
+        return d;
+    }
+
+    /** Signs and appends it to the journal; returns it as written. */
+    public Annotation append(CaseJournal journal, NoteSigner auditor) throws IOException {
+        if (isEmpty()) {
+            throw new IllegalArgumentException("an annotation needs a bookmark, a tag or a comment");
+        }
+        JournalEntry e = journal.append(auditor, JournalEntry.ANNOTATION, data());
+        return from(e);
+    }
+
+    /** The annotation an entry records, or null when the entry is no annotation of an event. */
+    public static Annotation from(JournalEntry e) {
+        String ref = e.data().get("event");
+        int colon = ref == null ? -1 : ref.lastIndexOf(':');
+        if (!JournalEntry.ANNOTATION.equals(e.type()) || colon < 1) {
+            return null;
+        }
+        long seq;
+        try {
+            seq = Long.parseLong(ref.substring(colon + 1));
+        } catch (NumberFormatException ex) {
+            return null;
+        }
+        String tags = e.data().getOrDefault("tags", "");
+        return new Annotation(e.seq(), e.time(), e.actor(), ref.substring(0, colon), seq, e.data().get("entry_hash"),
+                "true".equals(e.data().get("bookmark")), tags.isEmpty() ? List.of() : Arrays.asList(tags.split(",")),
+                e.data().get("comment"));
+    }
+
+    /** Every annotation of the journal, oldest first. */
+    public static List<Annotation> all(CaseJournal journal) throws IOException {
+        List<Annotation> out = new ArrayList<>();
+        for (JournalEntry e : journal.entries()) {
+            Annotation a = from(e);
+            if (a != null) {
+                out.add(a);
+            }
+        }
+        return out;
+    }
+}
