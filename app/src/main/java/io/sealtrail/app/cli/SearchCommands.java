@@ -7,6 +7,7 @@ import io.sealtrail.index.Cursor;
 import io.sealtrail.index.EventSearch;
 import io.sealtrail.index.FacetValue;
 import io.sealtrail.index.Hit;
+import io.sealtrail.index.HitFormat;
 import io.sealtrail.index.IndexException;
 import io.sealtrail.index.Page;
 import io.sealtrail.index.SessionSpan;

@@ -1,6 +1,9 @@
 package io.sealtrail.app.ui;
 
+import io.sealtrail.app.ui.annotate.AnnotationsViewModel;
+import io.sealtrail.app.ui.annotate.ExportViewModel;
 import io.sealtrail.app.ui.bundles.WorkbenchViewModel;
+import io.sealtrail.cases.AuditorKey;
 import io.sealtrail.app.ui.search.CaseArgument;
 import io.sealtrail.app.ui.search.CaseViewModel;
 import io.sealtrail.app.ui.search.SearchViewModel;
@@ -66,7 +69,10 @@ public final class Workbench extends Application {
         // Search (issue 4): a case's bundles searched together; the case's evidence copies are verified as above.
         SearchViewModel search = new SearchViewModel(background, Platform::runLater);
         CaseViewModel cases = new CaseViewModel(search, vm::open, background, Platform::runLater);
-        WorkbenchWindow window = WorkbenchWindow.show(stage, vm, cases, search, Platform::exit);
+        AnnotationsViewModel notes = new AnnotationsViewModel(background, Platform::runLater,
+                () -> AuditorKey.loadOrCreate(System.getenv()));
+        ExportViewModel exports = new ExportViewModel(background, Platform::runLater);
+        WorkbenchWindow window = WorkbenchWindow.show(stage, vm, cases, search, notes, exports, Platform::exit);
         if (args.screenshotDir() != null) {
             new ScreenshotTour(window, vm, args.screenshotDir(), Platform::exit).start();
         }

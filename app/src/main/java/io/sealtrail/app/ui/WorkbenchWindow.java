@@ -1,5 +1,7 @@
 package io.sealtrail.app.ui;
 
+import io.sealtrail.app.ui.annotate.AnnotationsViewModel;
+import io.sealtrail.app.ui.annotate.ExportViewModel;
 import io.sealtrail.app.ui.bundles.WorkbenchController;
 import io.sealtrail.app.ui.bundles.WorkbenchViewModel;
 import io.sealtrail.app.ui.search.CaseViewModel;
@@ -20,15 +22,16 @@ public record WorkbenchWindow(Stage stage, Scene scene, WorkbenchController cont
 
     /** @param quit what Ctrl+Q does */
     public static WorkbenchWindow show(Stage stage, WorkbenchViewModel vm, Runnable quit) {
-        return show(stage, vm, null, null, quit);
+        return show(stage, vm, null, null, null, null, quit);
     }
 
     /**
      * The workbench with the Search view of an opened case (File › Open case…); without a case open it
-     * looks as above. {@code cases} and {@code search} may be null for no Search view.
+     * looks as above. {@code cases}, {@code search}, {@code notes} and {@code exports} may all be null for no
+     * Search view.
      */
     public static WorkbenchWindow show(Stage stage, WorkbenchViewModel vm, CaseViewModel cases, SearchViewModel search,
-                                       Runnable quit) {
+                                       AnnotationsViewModel notes, ExportViewModel exports, Runnable quit) {
         WorkbenchController controller = new WorkbenchController(vm, quit);
         FXMLLoader loader = new FXMLLoader(WorkbenchController.class.getResource("workbench.fxml"));
         loader.setControllerFactory(type -> {
@@ -57,7 +60,8 @@ public record WorkbenchWindow(Stage stage, Scene scene, WorkbenchController cont
         stage.setScene(scene);
         SearchView searchView = null;
         if (cases != null && search != null) {
-            searchView = SearchView.load(search, cases);
+            cases.folderProperty().addListener((o, was, now) -> notes.setCase(now));
+            searchView = SearchView.load(search, cases, notes, exports);
             searchView.install((BorderPane) root, stage);
         }
         stage.show();

@@ -11,7 +11,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
+import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 
 /**
@@ -28,6 +30,7 @@ public final class CaseViewModel {
     private final Executor fxThread;
     private final SimpleStringProperty name = new SimpleStringProperty("");
     private final SimpleStringProperty error = new SimpleStringProperty("");
+    private final SimpleObjectProperty<CaseFolder> folder = new SimpleObjectProperty<>();
     private long generation;
     private Path dir;
 
@@ -59,6 +62,7 @@ public final class CaseViewModel {
                     EventSearch old = search.index();
                     dir = o.folder().dir();
                     name.set(o.folder().name());
+                    folder.set(o.folder());
                     search.setIndex(o.index());
                     verifyBundles.accept(o.evidence());
                     if (old != null) {
@@ -107,6 +111,11 @@ public final class CaseViewModel {
     /** Why the last open failed, empty otherwise. */
     public ReadOnlyStringProperty errorProperty() {
         return error;
+    }
+
+    /** The open case, null while none is. */
+    public ReadOnlyObjectProperty<CaseFolder> folderProperty() {
+        return folder;
     }
 
     public Path dir() {

@@ -1,6 +1,11 @@
 package io.sealtrail.app.ui.search;
 
+import io.sealtrail.app.ui.annotate.AnnotateDialog;
+import io.sealtrail.app.ui.annotate.AnnotationsViewModel;
+import io.sealtrail.app.ui.annotate.ExportViewModel;
+import io.sealtrail.cases.Annotation;
 import io.sealtrail.index.FacetValue;
+import io.sealtrail.index.HitFormat;
 import io.sealtrail.index.Hit;
 import io.sealtrail.index.Integrity;
 import java.time.Instant;
@@ -29,6 +34,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
 
 /**
  * The thin view of search.fxml: binds controls to {@link SearchViewModel} and turns gestures into its
@@ -43,6 +49,8 @@ public final class SearchController {
     private static final int PREFETCH = 100;
 
     private final SearchViewModel vm;
+    private final AnnotationsViewModel notes;
+    private final ExportViewModel exports;
 
     @FXML private BorderPane root;
     @FXML private VBox facetBox;
@@ -65,13 +73,25 @@ public final class SearchController {
     @FXML private TableColumn<Hit, Integrity> integrityColumn;
     @FXML private Label detailTitle;
     @FXML private Button aroundButton;
+    @FXML private Button bookmarkButton;
+    @FXML private Button annotateButton;
+    @FXML private Button proofButton;
+    @FXML private Label annotationLabel;
+    @FXML private Button saveSearchButton;
+    @FXML private Button exportButton;
+    @FXML private HBox jobBox;
+    @FXML private Label jobLabel;
+    @FXML private Button cancelJobButton;
+    @FXML private TableColumn<Hit, Hit> starColumn;
     @FXML private GridPane fieldGrid;
     @FXML private Label integrityLabel;
     @FXML private Label hashLabel;
     @FXML private TextArea rawText;
 
-    public SearchController(SearchViewModel vm) {
+    public SearchController(SearchViewModel vm, AnnotationsViewModel notes, ExportViewModel exports) {
         this.vm = vm;
+        this.notes = notes;
+        this.exports = exports;
     }
 
     @FXML
@@ -101,6 +121,7 @@ public final class SearchController {
 
         setUpTable();
         setUpDetail();
+        setUpAnnotations();
     }
 
     /** Ctrl+F focuses the query field; J/K move through the rows when the field does not have focus. */
@@ -108,6 +129,12 @@ public final class SearchController {
         root.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
             if (e.isShortcutDown() && e.getCode() == KeyCode.F) {
                 focusQuery();
+                e.consume();
+            } else if (e.isShortcutDown() && e.getCode() == KeyCode.B) {
+                notes.bookmark(vm.selectedProperty().get());
+                e.consume();
+            } else if (e.isShortcutDown() && e.getCode() == KeyCode.E) {
+                exportResults();
                 e.consume();
             } else if (!queryField.isFocused() && !e.isShortcutDown() && !e.isAltDown()
                     && (e.getCode() == KeyCode.J || e.getCode() == KeyCode.K)) {
@@ -223,6 +250,7 @@ public final class SearchController {
             integrityLabel.setText("");
             hashLabel.setText("");
             rawText.setText("");
+            showAnnotations(null);
             return;
         }
         detailTitle.setText("Event " + h.bundleId() + ":" + h.seq());
@@ -242,6 +270,114 @@ public final class SearchController {
         integrityLabel.getStyleClass().add("integrity-" + h.integrity().wireName());
         hashLabel.setText("Entry hash " + h.entryHash());
         rawText.setText(h.raw());
+        showAnnotations(h);
+    }
+
+    private void setUpAnnotations() {
+        starColumn.setCellValueFactory(c -> constant(c.getValue()));
+        starColumn.setCellFactory(c -> new TableCell<>() {
+            @Override
+            protected void updateItem(Hit h, boolean empty) {
+                super.updateItem(h, empty);
+                setText(!empty && notes.isBookmarked(h) ? "★" : null);
+            }
+        });
+        starColumn.getStyleClass().add("star-column");
+        notes.annotations().addListener((ListChangeListener<Annotation>) c -> {
+            table.refresh();
+            showAnnotations(vm.selectedProperty().get());
+        });
+        bookmarkButton.setOnAction(e -> notes.bookmark(vm.selectedProperty().get()));
+        bookmarkButton.setTooltip(new Tooltip("Bookmark this event in the signed case journal (Ctrl+B)"));
+        annotateButton.setOnAction(e -> AnnotateDialog.show(root.getScene().getWindow(), vm.selectedProperty().get(),
+                notes));
+        annotateButton.setTooltip(new Tooltip("Add tags and a comment; they go to the signed case journal, never to"
+                + " the evidence"));
+        proofButton.setOnAction(e -> exportProof());
+        proofButton.setTooltip(new Tooltip("Save this event's C2SP tlog-proof: a third party checks it with the log's"
+                + " key alone (sealtrail proof verify)"));
+        for (Button b : List.of(annotateButton, proofButton)) {
+            b.disableProperty().bind(vm.selectedProperty().isNull());
+        }
+        bookmarkButton.setDisable(true);
+        saveSearchButton.setOnAction(e -> AnnotateDialog.saveSearch(root.getScene().getWindow(), vm, notes));
+        saveSearchButton.setTooltip(new Tooltip("Save this query and time filter under a name, in the case journal"));
+        exportButton.setOnAction(e -> exportResults());
+        exportButton.setTooltip(new Tooltip("Export every matching event as CSV or JSONL, no row cap (Ctrl+E)"));
+        exportButton.disableProperty().bind(exports.runningProperty().or(vm.matchingProperty().lessThan(1)));
+        jobBox.visibleProperty().bind(exports.runningProperty().or(exports.messageProperty().isNotEmpty())
+                .or(exports.errorProperty().isNotEmpty()));
+        jobBox.managedProperty().bind(jobBox.visibleProperty());
+        jobLabel.textProperty().bind(Bindings.createStringBinding(() -> exports.runningProperty().get()
+                        ? String.format("Exporting… %,d events", exports.doneProperty().get())
+                        : !exports.errorProperty().get().isEmpty() ? exports.errorProperty().get() : exports.messageProperty().get(),
+                exports.runningProperty(), exports.doneProperty(), exports.messageProperty(), exports.errorProperty()));
+        cancelJobButton.visibleProperty().bind(exports.runningProperty());
+        cancelJobButton.managedProperty().bind(cancelJobButton.visibleProperty());
+        cancelJobButton.setOnAction(e -> exports.cancel());
+    }
+
+    private void showAnnotations(Hit h) {
+        List<Annotation> mine = notes.of(h);
+        bookmarkButton.setDisable(h == null || notes.isBookmarked(h));
+        bookmarkButton.setText(h != null && notes.isBookmarked(h) ? "★ Bookmarked" : "☆ Bookmark");
+        StringBuilder sb = new StringBuilder();
+        for (Annotation a : mine) {
+            if (sb.length() > 0) {
+                sb.append('\n');
+            }
+            sb.append(a.bookmark() ? "★ " : "• ");
+            List<String> parts = new java.util.ArrayList<>();
+            if (a.bookmark() && a.tags().isEmpty() && a.comment().isEmpty()) {
+                parts.add("bookmarked");
+            }
+            if (!a.tags().isEmpty()) {
+                parts.add("tags: " + String.join(", ", a.tags()));
+            }
+            if (!a.comment().isEmpty()) {
+                parts.add("“" + a.comment() + "”");
+            }
+            sb.append(String.join(" · ", parts)).append("  (journal #").append(a.journalSeq()).append(')');
+        }
+        annotationLabel.setText(sb.toString());
+        annotationLabel.setVisible(!mine.isEmpty());
+        annotationLabel.setManaged(!mine.isEmpty());
+    }
+
+    private void exportProof() {
+        Hit h = vm.selectedProperty().get();
+        if (h == null) {
+            return;
+        }
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Save the proof of event " + shortId(h.bundleId()) + ":" + h.seq());
+        chooser.setInitialFileName(h.bundleId() + "-" + h.seq() + ".tlog-proof");
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("C2SP tlog-proof", "*.tlog-proof"));
+        java.io.File f = chooser.showSaveDialog(root.getScene().getWindow());
+        if (f != null) {
+            exports.exportProof(notes.caseFolder(), h, f.toPath());
+        }
+    }
+
+    /** Ctrl+E: every matching event, CSV or JSONL by the chosen file's extension. */
+    private void exportResults() {
+        if (exports.runningProperty().get() || vm.matchingProperty().get() < 1) {
+            return;
+        }
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle(String.format("Export %,d matching events", vm.matchingProperty().get()));
+        FileChooser.ExtensionFilter csv = new FileChooser.ExtensionFilter("CSV (spreadsheet)", "*.csv");
+        FileChooser.ExtensionFilter jsonl = new FileChooser.ExtensionFilter("JSONL (the evidence lines, byte for byte)",
+                "*.jsonl");
+        chooser.getExtensionFilters().addAll(csv, jsonl);
+        chooser.setInitialFileName("events.csv");
+        java.io.File f = chooser.showSaveDialog(root.getScene().getWindow());
+        if (f != null) {
+            boolean asJsonl = f.getName().endsWith(".jsonl") || chooser.getSelectedExtensionFilter() == jsonl
+                    && !f.getName().endsWith(".csv");
+            exports.exportResults(vm.index(), vm.effectiveQuery(), vm.fromProperty().get(), vm.toProperty().get(),
+                    asJsonl ? HitFormat.JSONL : HitFormat.CSV, f.toPath());
+        }
     }
 
     private int field(int row, String name, String value) {

@@ -1,5 +1,8 @@
 package io.sealtrail.app.ui.search;
 
+import io.sealtrail.app.ui.annotate.AnnotationsViewModel;
+import io.sealtrail.app.ui.annotate.BookmarksView;
+import io.sealtrail.app.ui.annotate.ExportViewModel;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -29,18 +32,21 @@ public final class SearchView {
     private final Parent root;
     private final SearchController controller;
     private final CaseViewModel cases;
+    private final Parent bookmarks;
     private TabPane tabs;
     private Tab searchTab;
 
-    private SearchView(Parent root, SearchController controller, CaseViewModel cases) {
+    private SearchView(Parent root, SearchController controller, CaseViewModel cases, Parent bookmarks) {
         this.root = root;
         this.controller = controller;
         this.cases = cases;
+        this.bookmarks = bookmarks;
     }
 
     /** Loads the view for this ViewModel; {@link #install} puts it into a window. */
-    public static SearchView load(SearchViewModel vm, CaseViewModel cases) {
-        SearchController controller = new SearchController(vm);
+    public static SearchView load(SearchViewModel vm, CaseViewModel cases, AnnotationsViewModel notes,
+                                  ExportViewModel exports) {
+        SearchController controller = new SearchController(vm, notes, exports);
         FXMLLoader loader = new FXMLLoader(SearchView.class.getResource("search.fxml"));
         loader.setControllerFactory(type -> {
             if (type == SearchController.class) {
@@ -51,7 +57,10 @@ public final class SearchView {
         try {
             Parent root = loader.load();
             controller.installShortcuts();
-            return new SearchView(root, controller, cases);
+            SearchView[] view = new SearchView[1];
+            BookmarksView bookmarks = new BookmarksView(notes, vm, () -> view[0].showSearch(true));
+            view[0] = new SearchView(root, controller, cases, bookmarks.root());
+            return view[0];
         } catch (IOException e) {
             throw new UncheckedIOException("search.fxml cannot be loaded", e);
         }
@@ -107,7 +116,9 @@ public final class SearchView {
             verifyTab.setId("verificationTab");
             searchTab = new Tab("Search", root);
             searchTab.setId("searchTab");
-            tabs = new TabPane(searchTab, verifyTab);
+            Tab bookmarksTab = new Tab("Bookmarks", bookmarks);
+            bookmarksTab.setId("bookmarksTab");
+            tabs = new TabPane(searchTab, verifyTab, bookmarksTab);
             tabs.setId("modeTabs");
             tabs.getStyleClass().add("mode-tabs");
             tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);

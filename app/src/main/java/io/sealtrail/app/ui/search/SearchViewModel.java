@@ -133,6 +133,15 @@ public final class SearchViewModel {
         search();
     }
 
+    /** Runs a query with this time window from scratch: no chips (a saved search is one query). */
+    public void run(String q, Instant newFrom, Instant newTo) {
+        chips.clear();
+        query.set(q == null || q.equals("*") ? "" : q);
+        from.set(newFrom);
+        to.set(newTo);
+        search();
+    }
+
     public void clearTimeRange() {
         from.set(null);
         to.set(null);
@@ -224,8 +233,15 @@ public final class SearchViewModel {
     /** Shows the selected event with {@value #AROUND_WINDOW} events before and after it, in event order. */
     public void showAround() {
         Hit h = selected.get();
+        if (h != null) {
+            showAround(h.bundleId(), h.seq());
+        }
+    }
+
+    /** Shows the event {@code bundleId:seq} with the events around it, selected (a bookmark, a timeline click). */
+    public void showAround(String bundleId, long seq) {
         EventSearch ix = index;
-        if (h == null || ix == null) {
+        if (ix == null) {
             return;
         }
         long gen = ++generation;
@@ -233,11 +249,11 @@ public final class SearchViewModel {
         busy.set(true);
         background.execute(() -> {
             try {
-                List<Hit> hits = ix.around(h.bundleId(), h.seq(), AROUND_WINDOW);
+                List<Hit> hits = ix.around(bundleId, seq, AROUND_WINDOW);
                 post(gen, () -> {
                     error.set("");
                     around.set(true);
-                    aroundOf.set(h.bundleId() + ":" + h.seq());
+                    aroundOf.set(bundleId + ":" + seq);
                     rows.setAll(hits);
                     selected.set(hits.stream().filter(Hit::anchor).findFirst().orElse(null));
                     busy.set(false);

@@ -3,6 +3,9 @@ package io.sealtrail.app.ui.search;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.sealtrail.app.ui.BackgroundExecutor;
+import io.sealtrail.app.ui.TestBundles;
+import io.sealtrail.app.ui.annotate.AnnotationsViewModel;
+import io.sealtrail.app.ui.annotate.ExportViewModel;
 import io.sealtrail.app.ui.WorkbenchWindow;
 import io.sealtrail.app.ui.bundles.WorkbenchViewModel;
 import io.sealtrail.app.ui.trust.TrustViewModel;
@@ -38,6 +41,7 @@ class SearchFlowTest {
     private WorkbenchViewModel vm;
     private CaseViewModel cases;
     private SearchViewModel search;
+    private AnnotationsViewModel notes;
 
     @BeforeAll
     static void demoCase() {
@@ -52,7 +56,9 @@ class SearchFlowTest {
         vm = new WorkbenchViewModel(new BundleVerifier()::verify, trust, background, Platform::runLater, 2);
         search = new SearchViewModel(background, Platform::runLater);
         cases = new CaseViewModel(search, vm::open, background, Platform::runLater);
-        WorkbenchWindow.show(stage, vm, cases, search, stage::close);
+        notes = new AnnotationsViewModel(background, Platform::runLater, TestBundles::signer);
+        WorkbenchWindow.show(stage, vm, cases, search, notes, new ExportViewModel(background, Platform::runLater),
+                stage::close);
     }
 
     @AfterEach

@@ -1,28 +1,31 @@
-package io.sealtrail.app.cli;
+package io.sealtrail.index;
 
-import io.sealtrail.index.Hit;
 import java.io.PrintWriter;
 import java.util.List;
 
-/** How search results are printed: a line a person reads, the evidence line itself, or CSV. */
-enum HitFormat {
+/**
+ * How search results are written, by the CLI and the workbench alike: a line a person reads, the evidence
+ * line itself (JSONL, byte for byte what the bundle holds), or CSV safe to open in a spreadsheet.
+ */
+public enum HitFormat {
     TEXT, JSONL, CSV;
 
-    static final List<String> CSV_COLUMNS = List.of("time", "bundle_id", "seq", "event.action", "event.outcome",
+    public static final List<String> CSV_COLUMNS = List.of("time", "bundle_id", "seq", "event.action", "event.outcome",
             "user.name", "target.kind", "target.name", "session.id", "command", "query", "integrity", "event.hash");
 
-    void header(PrintWriter o) {
+    /** What comes before the first hit: the CSV header row, nothing otherwise. */
+    public void header(PrintWriter o) {
         if (this == CSV) {
             o.println(String.join(",", CSV_COLUMNS));
         }
     }
 
-    void print(Hit h, PrintWriter o) {
+    public void print(Hit h, PrintWriter o) {
         switch (this) {
             case TEXT -> o.printf("%s  %s:%-7d %-8s %-14s %-20s -> %-22s %s%s%n", h.time(), shortId(h.bundleId()), h.seq(),
                     nz(h.outcome()), nz(h.action()), nz(h.userName()), nz(h.targetName()),
                     h.command() != null ? h.command() : nz(h.query()),
-                    h.integrity() == io.sealtrail.index.Integrity.VERIFIED ? "" : "  [" + h.integrity().wireName() + "]");
+                    h.integrity() == Integrity.VERIFIED ? "" : "  [" + h.integrity().wireName() + "]");
             // the evidence exactly as the bundle holds it: what you see is what you export
             case JSONL -> o.println(h.raw());
             case CSV -> o.println(String.join(",", List.of(str(h.time()), h.bundleId(), Long.toString(h.seq()),
@@ -45,7 +48,7 @@ enum HitFormat {
     }
 
     /** RFC 4180 quoting; a leading =, +, - or @ is quoted too, so spreadsheets never run a cell as a formula. */
-    static String csv(String s) {
+    public static String csv(String s) {
         boolean formula = !s.isEmpty() && "=+-@".indexOf(s.charAt(0)) >= 0;
         if (formula) {
             s = "'" + s;

@@ -1,0 +1,168 @@
+package io.sealtrail.app.ui.annotate;
+
+import io.sealtrail.cases.Annotation;
+import io.sealtrail.cases.CaseFolder;
+import io.sealtrail.cases.SavedSearch;
+import io.sealtrail.index.Hit;
+import io.sealtrail.verify.note.NoteSigner;
+import java.io.IOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.Executor;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * The open case's annotations (bookmarks, tags, comments) and saved searches, as the signed case journal
+ * records them. Writing one appends a journal entry signed with the auditor's key; nothing is ever written
+ * to the evidence. Threading as in SearchViewModel: called on the FX thread, journal I/O on the background
+ * executor, the lists change on the FX thread and only after the journal holds the entry.
+ */
+public final class AnnotationsViewModel {
+    private final Executor background;
+    private final Executor fxThread;
+    private final Callable<NoteSigner> auditor;
+    private final ObservableList<Annotation> annotations = FXCollections.observableArrayList();
+    private final ObservableList<SavedSearch> savedSearches = FXCollections.observableArrayList();
+    private final SimpleStringProperty error = new SimpleStringProperty("");
+    private final SimpleStringProperty message = new SimpleStringProperty("");
+    private CaseFolder folder;
+    private long generation;
+
+    /** @param auditor loads (or on first use creates) the auditor's signing key; called off the FX thread */
+    public AnnotationsViewModel(Executor background, Executor fxThread, Callable<NoteSigner> auditor) {
+        this.background = background;
+        this.fxThread = fxThread;
+        this.auditor = auditor;
+    }
+
+    /** Shows this case's annotations and saved searches (null: none open). */
+    public void setCase(CaseFolder c) {
+        long gen = ++generation;
+        folder = c;
+        annotations.clear();
+        savedSearches.clear();
+        if (c == null) {
+            return;
+        }
+        background.execute(() -> {
+            try {
+                List<Annotation> a = Annotation.all(c.journal());
+                List<SavedSearch> s = SavedSearch.all(c.journal());
+                post(gen, () -> {
+                    annotations.setAll(a);
+                    savedSearches.setAll(s);
+                });
+            } catch (IOException | RuntimeException e) {
+                post(gen, () -> error.set("The case journal cannot be read: " + e.getMessage()));
+            }
+        });
+    }
+
+    /** Bookmarks the event (Ctrl+B). A bookmarked event is not bookmarked twice. */
+    public void bookmark(Hit h) {
+        if (h != null && !isBookmarked(h)) {
+            annotate(h, true, List.of(), "");
+        }
+    }
+
+    /** Records tags and a comment (and a bookmark, if asked) on the event. Nothing is written when all are empty. */
+    public void annotate(Hit h, boolean bookmark, List<String> tags, String comment) {
+        CaseFolder c = folder;
+        if (h == null || c == null) {
+            return;
+        }
+        Annotation a = Annotation.of(h.bundleId(), h.seq(), h.entryHash(), bookmark, tags, comment);
+        if (a.isEmpty()) {
+            return;
+        }
+        long gen = generation;
+        background.execute(() -> {
+            try {
+                Annotation written = a.append(c.journal(), auditor.call());
+                post(gen, () -> {
+                    annotations.add(written);
+                    error.set("");
+                    message.set("Recorded in the case journal as entry #" + written.journalSeq());
+                });
+            } catch (Exception e) {
+                post(gen, () -> error.set("The annotation was not recorded: " + e.getMessage()));
+            }
+        });
+    }
+
+    /** Saves the query and time window under a name; a later save of the same name replaces it in the list. */
+    public void saveSearch(String name, String query, Instant from, Instant to) {
+        CaseFolder c = folder;
+        if (c == null || name == null || name.isBlank()) {
+            return;
+        }
+        SavedSearch s = new SavedSearch(-1, name, query, from, to);
+        long gen = generation;
+        background.execute(() -> {
+            try {
+                SavedSearch written = s.append(c.journal(), auditor.call());
+                post(gen, () -> {
+                    savedSearches.removeIf(x -> x.name().equals(written.name()));
+                    savedSearches.add(written);
+                    error.set("");
+                    message.set("Saved search \"" + written.name() + "\" as journal entry #" + written.journalSeq());
+                });
+            } catch (Exception e) {
+                post(gen, () -> error.set("The search was not saved: " + e.getMessage()));
+            }
+        });
+    }
+
+    public boolean isBookmarked(Hit h) {
+        return h != null && annotations.stream().anyMatch(a -> a.bookmark() && refers(a, h));
+    }
+
+    /** The annotations of one event, oldest first. */
+    public List<Annotation> of(Hit h) {
+        List<Annotation> out = new ArrayList<>();
+        if (h != null) {
+            annotations.stream().filter(a -> refers(a, h)).forEach(out::add);
+        }
+        return out;
+    }
+
+    private static boolean refers(Annotation a, Hit h) {
+        return a.seq() == h.seq() && a.bundleId().equals(h.bundleId());
+    }
+
+    private void post(long gen, Runnable update) {
+        fxThread.execute(() -> {
+            if (gen == generation) {
+                update.run();
+            }
+        });
+    }
+
+    /** Every annotation of the case, oldest first. */
+    public ObservableList<Annotation> annotations() {
+        return annotations;
+    }
+
+    public ObservableList<SavedSearch> savedSearches() {
+        return savedSearches;
+    }
+
+    /** Why the last read or write failed; empty when it did not. */
+    public ReadOnlyStringProperty errorProperty() {
+        return error;
+    }
+
+    /** What the last write recorded. */
+    public ReadOnlyStringProperty messageProperty() {
+        return message;
+    }
+
+    public CaseFolder caseFolder() {
+        return folder;
+    }
+}

@@ -1,0 +1,125 @@
+package io.sealtrail.app.ui.annotate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.sealtrail.app.ui.TestBundles;
+import io.sealtrail.app.ui.search.TestCase;
+import io.sealtrail.cases.CaseFolder;
+import io.sealtrail.cases.ImportRecord;
+import io.sealtrail.index.EventSearch;
+import io.sealtrail.index.Hit;
+import io.sealtrail.index.HitFormat;
+import io.sealtrail.verify.note.TlogProof;
+import io.sealtrail.verify.note.VerifierKey;
+import io.sealtrail.verify.proof.EventProofs;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.concurrent.Executor;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Exports from the workbench, without the toolkit, from the demo case (only read). */
+class ExportViewModelTest {
+    private static CaseFolder kase;
+    private static EventSearch index;
+
+    private final Deque<Runnable> jobs = new ArrayDeque<>();
+    private final Executor background = jobs::add;
+    @TempDir
+    Path tmp;
+    private ExportViewModel vm;
+
+    @BeforeAll
+    static void openDemoCase() throws Exception {
+        kase = CaseFolder.open(TestCase.demoCase(), Clock.systemUTC());
+        List<Path> dirs = new ArrayList<>();
+        for (ImportRecord r : kase.bundles()) {
+            dirs.add(kase.bundleDir(r.bundleId()).resolve("index"));
+        }
+        index = EventSearch.open(dirs);
+    }
+
+    @AfterAll
+    static void close() throws Exception {
+        index.close();
+    }
+
+    @BeforeEach
+    void setUp() {
+        vm = new ExportViewModel(background, Runnable::run);
+    }
+
+    private void drain() {
+        while (!jobs.isEmpty()) {
+            jobs.poll().run();
+        }
+    }
+
+    @Test
+    void csvExportHasAHeaderAndEveryMatchWithNoCap() throws Exception {
+        long denied = index.count("event.outcome:denied", null, null);
+        assertThat(denied).isGreaterThan(EventSearch.MAX_PAGE / 10);
+        Path out = tmp.resolve("denied.csv");
+        vm.exportResults(index, "event.outcome:denied", null, null, HitFormat.CSV, out);
+        drain();
+        List<String> lines = Files.readAllLines(out, StandardCharsets.UTF_8);
+        assertThat(lines.get(0)).isEqualTo(String.join(",", HitFormat.CSV_COLUMNS));
+        assertThat(lines).hasSize((int) denied + 1);
+        assertThat(vm.messageProperty().get()).contains(String.format("%,d", denied));
+        assertThat(vm.runningProperty().get()).isFalse();
+    }
+
+    @Test
+    void jsonlExportIsTheEvidenceLinesByteForByte() throws Exception {
+        Path out = tmp.resolve("first.jsonl");
+        vm.exportResults(index, "seq:[0 TO 4]", null, null, HitFormat.JSONL, out);
+        drain();
+        List<String> expected = new ArrayList<>();
+        index.export("seq:[0 TO 4]", null, null, h -> expected.add(h.raw()));
+        assertThat(Files.readAllLines(out, StandardCharsets.UTF_8)).isEqualTo(expected).hasSize(5); // the second export continues the log at 30,000
+    }
+
+    @Test
+    void aCancelledExportLeavesNoFileBehind() throws Exception {
+        Path out = tmp.resolve("all.csv");
+        vm.exportResults(index, "*", null, null, HitFormat.CSV, out);
+        vm.cancel();
+        drain();
+        assertThat(out).doesNotExist();
+        try (Stream<Path> s = Files.list(tmp)) {
+            assertThat(s).isEmpty();
+        }
+        assertThat(vm.messageProperty().get()).contains("cancelled");
+    }
+
+    @Test
+    void anExportIntoAMissingFolderFailsWithAMessage() {
+        vm.exportResults(index, "*", null, null, HitFormat.CSV, tmp.resolve("no/such/dir/x.csv"));
+        drain();
+        assertThat(vm.errorProperty().get()).startsWith("The export failed");
+        assertThat(vm.runningProperty().get()).isFalse();
+    }
+
+    @Test
+    void anExportedProofVerifiesUnderTheLogKeyWithoutTheBundle() throws Exception {
+        Hit h = index.search("event.outcome:denied", null, null, 1, null).hits().get(0);
+        Path out = tmp.resolve("e.tlog-proof");
+        vm.exportProof(kase, h, out);
+        drain();
+        assertThat(vm.errorProperty().get()).isEmpty();
+        TlogProof proof = TlogProof.parse(Files.readAllBytes(out));
+        VerifierKey key = VerifierKey.parse(Files.readString(TestBundles.demo().vkey()).strip());
+        assertThat(EventProofs.verify(proof, null, List.of(key)).problems()).isEmpty();
+        assertThat(proof.index()).isEqualTo(h.seq());
+    }
+}
