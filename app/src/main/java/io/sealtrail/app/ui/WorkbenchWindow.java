@@ -2,6 +2,7 @@ package io.sealtrail.app.ui;
 
 import io.sealtrail.app.ui.annotate.AnnotationsViewModel;
 import io.sealtrail.app.ui.annotate.ExportViewModel;
+import io.sealtrail.app.ui.bundles.CheckpointRow;
 import io.sealtrail.app.ui.bundles.WorkbenchController;
 import io.sealtrail.app.ui.bundles.WorkbenchViewModel;
 import io.sealtrail.app.ui.search.CaseViewModel;
@@ -62,9 +63,21 @@ public record WorkbenchWindow(Stage stage, Scene scene, WorkbenchController cont
         if (cases != null && search != null) {
             cases.folderProperty().addListener((o, was, now) -> notes.setCase(now));
             searchView = SearchView.load(search, cases, notes, exports);
+            searchView.controller().setCoverage(h -> describeCoverage(vm.covering(h.bundleId(), h.leaf())),
+                    vm.statusProperty());
             searchView.install((BorderPane) root, stage);
         }
         stage.show();
         return new WorkbenchWindow(stage, scene, controller, searchView);
+    }
+
+    /** One line on the checkpoint that vouches for an event, as the live verification sees it. */
+    static String describeCoverage(CheckpointRow c) {
+        if (c == null) {
+            return "";
+        }
+        return "Covered by checkpoint " + c.file() + " (tree size " + String.format("%,d", c.treeSize()) + ", root "
+                + c.rootStatus() + "), signed by " + c.signersFull() + (c.trusted() ? " — a key you trust" : " — no key you trust")
+                + (c.timestamp().equals("—") ? "" : "; timestamped " + c.timestamp() + " by " + c.authority());
     }
 }

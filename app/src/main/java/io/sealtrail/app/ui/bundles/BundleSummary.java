@@ -15,7 +15,7 @@ import java.util.Set;
  * Everything the workbench shows about one verified bundle, computed once from a
  * {@link VerificationReport} off the FX thread. Pure: no toolkit, no I/O, so it is tested directly.
  */
-public record BundleSummary(Verdict verdict, Banner banner, String origin, String leafRange, String timeRange,
+public record BundleSummary(String bundleId, Verdict verdict, Banner banner, String origin, String leafRange, String timeRange,
                             String events, String checkpoints, List<FindingRow> findings,
                             List<CheckpointRow> checkpointRows, List<KeyRow> keys, int errors, int warnings,
                             int infos) {
@@ -47,8 +47,22 @@ public record BundleSummary(Verdict verdict, Banner banner, String origin, Strin
         List<FindingRow> findings = r.findings().stream().map(FindingRow::new).toList();
         List<CheckpointRow> cps = r.checkpoints().stream().map(BundleSummary::row).toList();
         List<KeyRow> keys = r.keys().stream().map(k -> row(k, sessionOnly)).toList();
-        return new BundleSummary(r.verdict(), banner(r, errors, sessionOnly), origin, leaves, time, events,
+        return new BundleSummary(m == null ? null : m.bundleId(), r.verdict(), banner(r, errors, sessionOnly), origin, leaves, time, events,
                 checkpoints, findings, cps, keys, errors, (int) r.count(Severity.WARNING), (int) r.count(Severity.INFO));
+    }
+
+    /**
+     * The checkpoint that vouches for leaf {@code leaf}: the smallest whose tree covers it (size &gt; leaf),
+     * or null when none does (the leaf is after the last checkpoint).
+     */
+    public CheckpointRow covering(long leaf) {
+        CheckpointRow best = null;
+        for (CheckpointRow c : checkpointRows) {
+            if (c.treeSize() > leaf && (best == null || c.treeSize() < best.treeSize())) {
+                best = c;
+            }
+        }
+        return best;
     }
 
     static Banner banner(VerificationReport r, int errors, Set<String> sessionOnly) {

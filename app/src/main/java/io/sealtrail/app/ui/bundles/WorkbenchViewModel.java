@@ -318,6 +318,20 @@ public final class WorkbenchViewModel {
 
     // --- properties ---
 
+    /**
+     * What the current verification says of one event: the checkpoint covering its leaf in the bundle with
+     * this id, and whether its signer is trusted now; null while that bundle is not verified (yet).
+     */
+    public CheckpointRow covering(String bundleId, long leaf) {
+        for (BundleViewModel b : bundles) {
+            BundleSummary s = b.summary();
+            if (s != null && bundleId.equals(s.bundleId())) {
+                return s.covering(leaf);
+            }
+        }
+        return null;
+    }
+
     public ObservableList<BundleViewModel> bundles() {
         return bundles;
     }

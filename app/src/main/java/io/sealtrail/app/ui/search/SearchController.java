@@ -88,6 +88,9 @@ public final class SearchController {
     @FXML private Label hashLabel;
     @FXML private TextArea rawText;
 
+    /** What the verification view says of an event's covering checkpoint; empty when it has nothing yet. */
+    private Function<Hit, String> coverage = h -> "";
+
     public SearchController(SearchViewModel vm, AnnotationsViewModel notes, ExportViewModel exports) {
         this.vm = vm;
         this.notes = notes;
@@ -142,6 +145,16 @@ public final class SearchController {
                 e.consume();
             }
         });
+    }
+
+    /**
+     * Shows, under an event's integrity, what the current verification says of the checkpoint covering it;
+     * re-shown whenever {@code changes} fires (a verification finished, a key was trusted).
+     */
+    public void setCoverage(Function<Hit, String> f, javafx.beans.Observable changes) {
+        coverage = f;
+        changes.addListener(o -> showDetail(vm.selectedProperty().get()));
+        showDetail(vm.selectedProperty().get());
     }
 
     public void focusQuery() {
@@ -265,8 +278,9 @@ public final class SearchController {
         r = field(r, "Query", h.query());
         r = field(r, "File", h.file() + " line " + h.line());
         field(r, "Leaf", Long.toString(h.leaf()));
+        String covered = coverage.apply(h);
         integrityLabel.setText("Integrity: " + h.integrity().wireName() + " — " + explain(h.integrity())
-                + "\nBundle " + h.bundleId() + ", seq " + h.seq());
+                + "\nBundle " + h.bundleId() + ", seq " + h.seq() + (covered.isEmpty() ? "" : "\n" + covered));
         integrityLabel.getStyleClass().add("integrity-" + h.integrity().wireName());
         hashLabel.setText("Entry hash " + h.entryHash());
         rawText.setText(h.raw());

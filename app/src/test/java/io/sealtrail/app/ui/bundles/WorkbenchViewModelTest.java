@@ -54,6 +54,23 @@ class WorkbenchViewModelTest {
     }
 
     @Test
+    void anEventIsCoveredByTheSmallestCheckpointAboveItsLeafAndTrustFollowsTheVerification() {
+        WorkbenchViewModel vm = vm(NOW);
+        vm.open(List.of(intact));
+        String id = vm.selected().summary().bundleId();
+        assertThat(vm.covering(id, 0).treeSize()).isEqualTo(1_000L);
+        assertThat(vm.covering(id, 999).treeSize()).isEqualTo(1_000L);
+        assertThat(vm.covering(id, 1_000).treeSize()).isEqualTo(2_000L);
+        assertThat(vm.covering(id, 2_999).treeSize()).isEqualTo(3_000L);
+        assertThat(vm.covering(id, 3_000)).as("after the last checkpoint").isNull();
+        assertThat(vm.covering("no-such-bundle", 0)).isNull();
+        assertThat(vm.covering(id, 5).trusted()).isFalse();
+
+        vm.trust().trustForSession(TestBundles.key()); // re-verifies: the same checkpoint is now trusted
+        assertThat(vm.covering(id, 5).trusted()).isTrue();
+    }
+
+    @Test
     void verifiedWhenTheSignerIsTrustedForTheSession() {
         WorkbenchViewModel vm = vm(NOW);
         VerifierKey key = TestBundles.key();
