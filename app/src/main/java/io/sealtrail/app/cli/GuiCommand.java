@@ -14,8 +14,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "gui", mixinStandardHelpOptions = true,
-        description = {"Open the workbench on a case (a folder made by 'sealtrail import'), or with these bundles",
-                "(zip files or folders) verified as it opens."})
+        description = {"Open the workbench on a case (a folder made by 'sealtrail import'), or import bundles (zip",
+                "files or folders) into a new case (or into --case) with a progress dialog and open that."})
 final class GuiCommand implements Callable<Integer> {
     @Parameters(arity = "0..*", paramLabel = "CASE|BUNDLE")
     List<Path> bundles = new ArrayList<>();
@@ -44,10 +44,19 @@ final class GuiCommand implements Callable<Integer> {
                 plain.add(p);
             }
         }
-        if (kase != null && !CaseFolder.isCase(kase)) {
+        if (kase != null && plain.isEmpty() && !CaseFolder.isCase(kase)) {
             throw new UserException(kase + ": not a case folder (no case.json); make one with 'sealtrail import'");
         }
-        open(plain, kase, query, trustSession, false);
+        if (!plain.isEmpty()) { // import them (into --case, or a new case), with a progress dialog
+            for (Path b : plain) {
+                if (!Files.exists(b)) {
+                    throw new UserException(b + ": no such file or directory");
+                }
+            }
+            System.setProperty(CaseArgument.IMPORT_PROPERTY, String.join(java.io.File.pathSeparator,
+                    plain.stream().map(p -> p.toAbsolutePath().normalize().toString()).toList()));
+        }
+        open(List.of(), kase, query, trustSession, false);
         return 0;
     }
 

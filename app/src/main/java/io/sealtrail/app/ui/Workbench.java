@@ -3,6 +3,8 @@ package io.sealtrail.app.ui;
 import io.sealtrail.app.ui.annotate.AnnotationsViewModel;
 import io.sealtrail.app.ui.annotate.ExportViewModel;
 import io.sealtrail.app.ui.bundles.WorkbenchViewModel;
+import io.sealtrail.app.ui.cases.ImportViewModel;
+import io.sealtrail.app.ui.cases.RecentCases;
 import io.sealtrail.cases.AuditorKey;
 import io.sealtrail.app.ui.search.CaseArgument;
 import io.sealtrail.app.ui.search.CaseViewModel;
@@ -72,7 +74,13 @@ public final class Workbench extends Application {
         AnnotationsViewModel notes = new AnnotationsViewModel(background, Platform::runLater,
                 () -> AuditorKey.loadOrCreate(System.getenv()));
         ExportViewModel exports = new ExportViewModel(background, Platform::runLater);
+        ImportViewModel imports = new ImportViewModel(background, Platform::runLater,
+                () -> AuditorKey.loadOrCreate(System.getenv()), trust::sessionKeys, trust::readStore,
+                ImportViewModel.defaultCasesFolder(System.getenv()), cases::open);
+        RecentCases recent = new RecentCases(TrustStore.configDir(System.getenv()));
         WorkbenchWindow window = WorkbenchWindow.show(stage, vm, cases, search, notes, exports, Platform::exit);
+        window.offerImports(imports);
+        window.offerRecent(recent, background);
         if (args.screenshotDir() != null) {
             new ScreenshotTour(window, vm, args.screenshotDir(), Platform::exit).start();
         }
@@ -91,9 +99,12 @@ public final class Workbench extends Application {
             Platform.runLater(() -> {
                 keys.forEach(trust::trustForSession);
                 vm.open(args.bundles());
-                if (caseArg.caseDir() != null) {
+                if (caseArg.caseDir() != null && caseArg.imports().isEmpty()) {
                     search.queryProperty().set(caseArg.query());
                     cases.open(caseArg.caseDir());
+                } else if (!caseArg.imports().isEmpty()) {
+                    search.queryProperty().set(caseArg.query());
+                    imports.importBundles(caseArg.caseDir(), caseArg.imports());
                 }
                 if (!problems.isEmpty()) {
                     Alert a = new Alert(Alert.AlertType.WARNING, "These keys are not trusted because they cannot be read:\n"

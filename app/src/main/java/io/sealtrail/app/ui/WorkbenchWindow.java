@@ -4,6 +4,9 @@ import io.sealtrail.app.ui.annotate.AnnotationsViewModel;
 import io.sealtrail.app.ui.annotate.ExportViewModel;
 import io.sealtrail.app.ui.bundles.CheckpointRow;
 import io.sealtrail.app.ui.bundles.WorkbenchController;
+import io.sealtrail.app.ui.cases.ImportViewModel;
+import io.sealtrail.app.ui.cases.RecentCases;
+import java.util.concurrent.Executor;
 import io.sealtrail.app.ui.bundles.WorkbenchViewModel;
 import io.sealtrail.app.ui.search.CaseViewModel;
 import io.sealtrail.app.ui.search.SearchView;
@@ -69,6 +72,20 @@ public record WorkbenchWindow(Stage stage, Scene scene, WorkbenchController cont
         }
         stage.show();
         return new WorkbenchWindow(stage, scene, controller, searchView);
+    }
+
+    /** Bundles dropped on the window, or chosen with File › Import bundle…, are imported (needs the Search view). */
+    public void offerImports(ImportViewModel imports) {
+        if (search != null) {
+            search.installImports(imports, (BorderPane) scene.getRoot(), stage);
+        }
+    }
+
+    /** File › Open recent, and the recent cases on the start screen (needs the Search view). */
+    public void offerRecent(RecentCases recent, Executor background) {
+        if (search != null) {
+            search.installRecent(recent, background, (BorderPane) scene.getRoot());
+        }
     }
 
     /** One line on the checkpoint that vouches for an event, as the live verification sees it. */

@@ -13,21 +13,39 @@ import java.util.Properties;
  * @param caseDir null when none was given
  * @param query   empty for every event
  */
-public record CaseArgument(Path caseDir, String query, List<String> rest) {
+public record CaseArgument(Path caseDir, String query, List<Path> imports, List<String> rest) {
     public static final String PROPERTY = "sealtrail.case";
     public static final String QUERY_PROPERTY = "sealtrail.query";
+    /** Bundles to import as the workbench opens (into the case given, else a new one), path-separated. */
+    public static final String IMPORT_PROPERTY = "sealtrail.import";
 
     public CaseArgument {
+        imports = List.copyOf(imports);
         rest = List.copyOf(rest);
+    }
+
+    public CaseArgument(Path caseDir, String query, List<String> rest) {
+        this(caseDir, query, List.of(), rest);
     }
 
     public static CaseArgument parse(List<String> raw, Properties properties) {
         String dir = properties.getProperty(PROPERTY);
         String query = properties.getProperty(QUERY_PROPERTY, "");
         List<String> rest = new ArrayList<>();
+        List<Path> imports = new ArrayList<>();
+        for (String f : properties.getProperty(IMPORT_PROPERTY, "").split(java.io.File.pathSeparator)) {
+            if (!f.isBlank()) {
+                imports.add(Path.of(f.strip()));
+            }
+        }
         for (int i = 0; i < raw.size(); i++) {
             String a = raw.get(i);
-            if (a.equals("--case")) {
+            if (a.equals("--import")) {
+                if (i + 1 >= raw.size()) {
+                    throw new IllegalArgumentException("--import needs a bundle");
+                }
+                imports.add(Path.of(raw.get(++i)));
+            } else if (a.equals("--case")) {
                 if (i + 1 >= raw.size()) {
                     throw new IllegalArgumentException("--case needs a case folder");
                 }
@@ -45,6 +63,6 @@ public record CaseArgument(Path caseDir, String query, List<String> rest) {
                 rest.add(a);
             }
         }
-        return new CaseArgument(dir == null || dir.isBlank() ? null : Path.of(dir), query, rest);
+        return new CaseArgument(dir == null || dir.isBlank() ? null : Path.of(dir), query, imports, rest);
     }
 }

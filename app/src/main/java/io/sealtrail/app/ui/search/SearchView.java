@@ -3,7 +3,19 @@ package io.sealtrail.app.ui.search;
 import io.sealtrail.app.ui.annotate.AnnotationsViewModel;
 import io.sealtrail.app.ui.annotate.BookmarksView;
 import io.sealtrail.app.ui.annotate.ExportViewModel;
+import io.sealtrail.app.ui.cases.ImportDialog;
+import io.sealtrail.app.ui.cases.ImportViewModel;
+import io.sealtrail.app.ui.cases.RecentCases;
 import java.io.File;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Executor;
+import javafx.application.Platform;
+import javafx.scene.control.Hyperlink;
+import javafx.scene.control.Label;
+import javafx.scene.input.TransferMode;
+import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import javafx.fxml.FXMLLoader;
@@ -103,6 +115,101 @@ public final class SearchView {
                 a.show();
             }
         });
+    }
+
+    /**
+     * Importing from the window: bundles dropped on it, or chosen with File › Import bundle…, go into the open
+     * case, or into a new one when none is open; a progress dialog shows meanwhile.
+     */
+    public void installImports(ImportViewModel imports, BorderPane workbench, Stage stage) {
+        ImportDialog.install(stage, imports);
+        workbench.setOnDragOver(e -> {
+            if (e.getDragboard().hasFiles() && !imports.runningProperty().get()) {
+                e.acceptTransferModes(TransferMode.COPY);
+            }
+            e.consume();
+        });
+        workbench.setOnDragDropped(e -> {
+            List<File> files = e.getDragboard().hasFiles() ? e.getDragboard().getFiles() : List.of();
+            imports.importBundles(cases.dir(), files.stream().map(File::toPath).toList());
+            e.setDropCompleted(!files.isEmpty());
+            e.consume();
+        });
+        MenuItem file = new MenuItem("Import bundle into case…");
+        file.setId("importItem");
+        file.setAccelerator(KeyCombination.valueOf("Shortcut+I"));
+        file.setOnAction(e -> {
+            FileChooser chooser = new FileChooser();
+            chooser.setTitle(cases.dir() == null ? "Import bundles into a new case" : "Import bundles into " + cases.dir());
+            chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Sealtrail bundles", "*.zip"));
+            List<File> chosen = chooser.showOpenMultipleDialog(stage);
+            if (chosen != null) {
+                imports.importBundles(cases.dir(), chosen.stream().map(File::toPath).toList());
+            }
+        });
+        MenuItem folder = new MenuItem("Import bundle folder into case…");
+        folder.setOnAction(e -> {
+            DirectoryChooser chooser = new DirectoryChooser();
+            chooser.setTitle("Import a bundle folder (one holding manifest.json)");
+            File dir = chooser.showDialog(stage);
+            if (dir != null) {
+                imports.importBundles(cases.dir(), List.of(dir.toPath()));
+            }
+        });
+        List<MenuItem> items = menuBar(workbench).getMenus().get(0).getItems();
+        items.add(3, file);
+        items.add(4, folder);
+    }
+
+    /** File › Open recent and, on the empty start screen, the recent cases as links. */
+    public void installRecent(RecentCases recent, Executor background, BorderPane workbench) {
+        Menu menu = new Menu("Open recent case");
+        menu.setId("recentMenu");
+        menuBar(workbench).getMenus().get(0).getItems().add(3, menu);
+        VBox links = new VBox(4);
+        links.setAlignment(javafx.geometry.Pos.CENTER);
+        Node empty = workbench.lookup("#emptyState");
+        if (empty instanceof VBox v) {
+            v.getChildren().add(links);
+        }
+        Runnable refresh = () -> background.execute(() -> {
+            List<Path> list = recent.list(); // reads a file: never on the FX thread
+            Platform.runLater(() -> show(list, menu, links));
+        });
+        cases.folderProperty().addListener((o, was, now) -> {
+            if (now != null) {
+                background.execute(() -> {
+                    try {
+                        recent.opened(now.dir());
+                    } catch (java.io.IOException e) {
+                        System.getLogger(SearchView.class.getName()).log(System.Logger.Level.WARNING,
+                                "the recent-cases list cannot be written", e);
+                    }
+                    refresh.run();
+                });
+            }
+        });
+        refresh.run();
+    }
+
+    private void show(List<Path> list, Menu menu, VBox links) {
+        menu.getItems().clear();
+        links.getChildren().clear();
+        menu.setDisable(list.isEmpty());
+        if (!list.isEmpty()) {
+            Label title = new Label("Recent cases");
+            title.getStyleClass().add("empty-hint");
+            links.getChildren().add(title);
+        }
+        for (Path p : list) {
+            MenuItem item = new MenuItem(p.toString());
+            item.setMnemonicParsing(false);
+            item.setOnAction(e -> cases.open(p));
+            menu.getItems().add(item);
+            Hyperlink link = new Hyperlink(p.getFileName() + "  —  " + p);
+            link.setOnAction(e -> cases.open(p));
+            links.getChildren().add(link);
+        }
     }
 
     private void showTabs(BorderPane workbench) {

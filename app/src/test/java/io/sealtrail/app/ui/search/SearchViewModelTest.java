@@ -215,5 +215,6 @@ class SearchViewModelTest {
         p.setProperty(CaseArgument.PROPERTY, "/y");
         assertThat(CaseArgument.parse(List.of(), p).caseDir()).isEqualTo(Path.of("/y"));
         assertThat(CaseArgument.parse(List.of("--case=/z"), p).caseDir()).isEqualTo(Path.of("/z"));
+        assertThat(CaseArgument.parse(List.of("--import", "b.zip"), p).imports()).containsExactly(Path.of("b.zip"));
     }
 }

@@ -1,0 +1,115 @@
+package io.sealtrail.app.ui.cases;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.sealtrail.app.ui.TestBundles;
+import io.sealtrail.cases.CaseFolder;
+import io.sealtrail.cases.ImportRecord;
+import io.sealtrail.cases.JournalEntry;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.concurrent.Executor;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Importing from the workbench, without the toolkit. */
+class ImportViewModelTest {
+    @TempDir
+    static Path shared;
+    private static Path bundle;
+
+    private final Deque<Runnable> jobs = new ArrayDeque<>();
+    private final Executor background = jobs::add;
+    private final List<Path> opened = new ArrayList<>();
+    @TempDir
+    Path tmp;
+    private ImportViewModel vm;
+
+    @BeforeAll
+    static void bundle() {
+        bundle = TestBundles.intact(shared);
+    }
+
+    @BeforeEach
+    void setUp() {
+        vm = new ImportViewModel(background, Runnable::run, TestBundles::signer, () -> List.of(TestBundles.key()),
+                List::of, tmp.resolve("cases"), opened::add);
+    }
+
+    private void drain() {
+        while (!jobs.isEmpty()) {
+            jobs.poll().run();
+        }
+    }
+
+    @Test
+    void withNoCaseOpenABundleGoesIntoANewCaseNamedAfterItWhichThenOpens() throws Exception {
+        vm.importBundles(null, List.of(bundle));
+        assertThat(vm.runningProperty().get()).isTrue();
+        drain();
+        Path expected = tmp.resolve("cases").resolve(bundle.getFileName().toString().replace(".zip", ""));
+        assertThat(opened).containsExactly(expected);
+        CaseFolder c = CaseFolder.open(expected, Clock.systemUTC());
+        assertThat(c.bundles()).singleElement().extracting(ImportRecord::verdict).isEqualTo("VERIFIED");
+        assertThat(c.journal().entries()).extracting(JournalEntry::type)
+                .containsExactly(JournalEntry.CASE_CREATED, JournalEntry.IMPORT);
+        assertThat(vm.messageProperty().get()).contains("VERIFIED");
+        assertThat(vm.runningProperty().get()).isFalse();
+    }
+
+    @Test
+    void aSecondNewCaseForTheSameBundleGetsItsOwnFolder() throws Exception {
+        vm.importBundles(null, List.of(bundle));
+        drain();
+        vm.importBundles(null, List.of(bundle));
+        drain();
+        assertThat(opened).hasSize(2).doesNotHaveDuplicates();
+        assertThat(opened.get(1).getFileName().toString()).endsWith("-2");
+    }
+
+    @Test
+    void aCancelledImportLeavesNoBundleInTheCaseAndOpensNothing() throws Exception {
+        Path caseDir = tmp.resolve("case");
+        CaseFolder.create(caseDir, "c", Clock.systemUTC());
+        vm.importBundles(caseDir, List.of(bundle));
+        vm.cancel();
+        drain();
+        assertThat(CaseFolder.open(caseDir, Clock.systemUTC()).bundles()).isEmpty();
+        assertThat(opened).isEmpty();
+        assertThat(vm.messageProperty().get()).contains("cancelled").contains("as it was");
+    }
+
+    @Test
+    void aFileThatIsNoBundleFailsWithItsNameAndOpensNothing() throws Exception {
+        Path junk = tmp.resolve("not-a-bundle.zip");
+        Files.writeString(junk, "hello");
+        Path caseDir = tmp.resolve("case");
+        CaseFolder.create(caseDir, "c", Clock.systemUTC());
+        vm.importBundles(caseDir, List.of(junk));
+        drain();
+        assertThat(vm.errorProperty().get()).startsWith("The import failed").contains("not-a-bundle.zip");
+        assertThat(opened).isEmpty();
+        assertThat(CaseFolder.open(caseDir, Clock.systemUTC()).bundles()).isEmpty();
+    }
+
+    @Test
+    void recentCasesAreNewestFirstWithoutDuplicatesOrVanishedFolders() throws Exception {
+        RecentCases recent = new RecentCases(tmp.resolve("config"));
+        Path a = CaseFolder.create(tmp.resolve("a"), "a", Clock.systemUTC()).dir();
+        Path b = CaseFolder.create(tmp.resolve("b"), "b", Clock.systemUTC()).dir();
+        Path gone = CaseFolder.create(tmp.resolve("gone"), "gone", Clock.systemUTC()).dir();
+        recent.opened(gone);
+        recent.opened(a);
+        recent.opened(b);
+        recent.opened(a);
+        Files.delete(gone.resolve("case.json"));
+        assertThat(recent.list()).containsExactly(a.toAbsolutePath(), b.toAbsolutePath());
+    }
+}
