@@ -20,7 +20,7 @@ import javafx.scene.text.Font;
  * bucket to {@link #setOnBucket}. Only draws: the buckets come from {@link SearchViewModel}.
  */
 public final class HistogramView extends Region {
-    private static final DateTimeFormatter LABEL = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneOffset.UTC);
+    private DateTimeFormatter label = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneOffset.UTC);
     private static final double AXIS = 16;
 
     private final Canvas canvas = new Canvas();
@@ -43,7 +43,7 @@ public final class HistogramView extends Region {
             if (b == null) {
                 Tooltip.uninstall(canvas, tip);
             } else {
-                tip.setText(String.format("%s  +%s: %,d events — click to narrow to it", LABEL.format(b.start()),
+                tip.setText(String.format("%s  +%s: %,d events — click to narrow to it", label.format(b.start()),
                         human(interval), b.count()));
                 Tooltip.install(canvas, tip);
             }
@@ -123,8 +123,8 @@ public final class HistogramView extends Region {
         g.setStroke(Color.web("#c8ced6"));
         g.strokeLine(0, h - AXIS, w, h - AXIS);
         g.setFill(Color.web("#57606a"));
-        g.fillText(LABEL.format(slots.get(0).start()), 4, h - 4);
-        String end = LABEL.format(slots.get(slots.size() - 1).start().plus(interval));
+        g.fillText(label.format(slots.get(0).start()), 4, h - 4);
+        String end = label.format(slots.get(slots.size() - 1).start().plus(interval));
         g.fillText(end, Math.max(120, w - 6.2 * end.length() - 6), h - 4);
         String mid = String.format("max %,d per %s", max, human(interval));
         g.fillText(mid, w / 2 - 3 * mid.length(), h - 4);
@@ -138,5 +138,11 @@ public final class HistogramView extends Region {
             return d.toHours() + " h";
         }
         return d.toMinutes() + " min";
+    }
+
+    /** Labels times in this zone from now on (buckets stay aligned to UTC, as the index counts them). */
+    public void setZone(java.time.ZoneId zone) {
+        label = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(zone);
+        draw();
     }
 }

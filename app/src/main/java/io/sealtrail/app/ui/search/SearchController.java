@@ -42,9 +42,10 @@ import javafx.stage.FileChooser;
  * time range, J/K move, scrolling near the end loads the next page). Never calls the index.
  */
 public final class SearchController {
-    /** The table shows milliseconds; the detail the bundle's full microseconds. */
-    static final DateTimeFormatter TABLE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS").withZone(ZoneOffset.UTC);
-    static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSSSSS").withZone(ZoneOffset.UTC);
+    /** The table shows milliseconds; the detail the bundle's full microseconds; both in the chosen zone. */
+    private DateTimeFormatter tableTime = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS").withZone(ZoneOffset.UTC);
+    private DateTimeFormatter time = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSSSSS").withZone(ZoneOffset.UTC);
+    private DateTimeFormatter minutes = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneOffset.UTC);
     /** Rows from the end of the loaded ones at which the next page is fetched. */
     private static final int PREFETCH = 100;
 
@@ -100,16 +101,17 @@ public final class SearchController {
     @FXML
     private void initialize() {
         queryField.textProperty().bindBidirectional(vm.queryProperty());
-        queryField.setOnAction(e -> vm.search());
-        searchButton.setOnAction(e -> vm.search());
+        queryField.setOnAction(e -> run());
+        searchButton.setOnAction(e -> run());
+        setUpQueryAssist();
         errorLabel.textProperty().bind(vm.errorProperty());
         errorLabel.visibleProperty().bind(vm.errorProperty().isNotEmpty());
         errorLabel.managedProperty().bind(errorLabel.visibleProperty());
         statusLabel.textProperty().bind(vm.statusProperty());
         rangeLabel.textProperty().bind(Bindings.createStringBinding(() -> vm.fromProperty().get() == null
                         && vm.toProperty().get() == null ? "Time filter: none (click a bar to narrow)"
-                        : "Time filter: " + range(vm.fromProperty().get()) + " – " + range(vm.toProperty().get()) + " UTC",
-                vm.fromProperty(), vm.toProperty()));
+                        : "Time filter: " + range(vm.fromProperty().get()) + " – " + range(vm.toProperty().get()) + " "
+                        + zoneName(), vm.fromProperty(), vm.toProperty(), vm.zoneProperty()));
         clearRangeButton.visibleProperty().bind(vm.fromProperty().isNotNull().or(vm.toProperty().isNotNull()));
         clearRangeButton.setOnAction(e -> vm.clearTimeRange());
 
@@ -125,6 +127,8 @@ public final class SearchController {
         setUpTable();
         setUpDetail();
         setUpAnnotations();
+        vm.zoneProperty().addListener((o, was, now) -> zoneChanged(now));
+        table.setTableMenuButtonVisible(true); // the header's + menu shows and hides columns
     }
 
     /** Ctrl+F focuses the query field; J/K move through the rows when the field does not have focus. */
@@ -174,7 +178,7 @@ public final class SearchController {
             @Override
             protected void updateItem(Instant t, boolean empty) {
                 super.updateItem(t, empty);
-                setText(empty ? null : t == null ? "(unreadable)" : TABLE_TIME.format(t));
+                setText(empty ? null : t == null ? "(unreadable)" : tableTime.format(t));
             }
         });
         timeColumn.getStyleClass().add("mono-column");
@@ -268,7 +272,7 @@ public final class SearchController {
         }
         detailTitle.setText("Event " + h.bundleId() + ":" + h.seq());
         int r = 0;
-        r = field(r, "Time (UTC)", h.time() == null ? "(unreadable)" : TIME.format(h.time()));
+        r = field(r, "Time (" + zoneName() + ")", h.time() == null ? "(unreadable)" : time.format(h.time()));
         r = field(r, "Action", h.action());
         r = field(r, "Outcome", h.outcome());
         r = field(r, "User", h.userName());
@@ -285,6 +289,68 @@ public final class SearchController {
         hashLabel.setText("Entry hash " + h.entryHash());
         rawText.setText(h.raw());
         showAnnotations(h);
+    }
+
+    private final QueryAssist assist = new QueryAssist();
+    private final javafx.scene.control.ContextMenu completions = new javafx.scene.control.ContextMenu();
+
+    private void run() {
+        completions.hide();
+        assist.ran(queryField.getText());
+        vm.search();
+    }
+
+    /** Field names offered for the word being typed; Up/Down walk the queries run before. */
+    private void setUpQueryAssist() {
+        completions.setId("completions");
+        queryField.textProperty().addListener((o, was, now) -> {
+            if (queryField.isFocused()) {
+                javafx.application.Platform.runLater(this::offerCompletions); // after the caret has moved
+            }
+        });
+        queryField.focusedProperty().addListener((o, was, now) -> {
+            if (!now) {
+                completions.hide();
+            }
+        });
+        queryField.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+            if (completions.isShowing()) {
+                return; // the menu takes Up/Down/Enter itself
+            }
+            String q = e.getCode() == KeyCode.UP ? assist.previous() : e.getCode() == KeyCode.DOWN ? assist.next() : null;
+            if (q != null) {
+                queryField.setText(q);
+                queryField.end();
+                completions.hide();
+                e.consume();
+            } else if (e.getCode() == KeyCode.UP || e.getCode() == KeyCode.DOWN) {
+                e.consume();
+            }
+        });
+    }
+
+    private void offerCompletions() {
+        QueryAssist.Completion c = QueryAssist.complete(queryField.getText(), queryField.getCaretPosition());
+        if (c.fields().isEmpty()) {
+            completions.hide();
+            return;
+        }
+        completions.getItems().clear();
+        for (String f : c.fields()) {
+            javafx.scene.control.MenuItem item = new javafx.scene.control.MenuItem(f);
+            item.setMnemonicParsing(false);
+            item.setOnAction(e -> {
+                String t = queryField.getText();
+                String replaced = t.substring(0, c.start()) + f + ":" + t.substring(c.end());
+                queryField.setText(replaced);
+                queryField.positionCaret(c.start() + f.length() + 1);
+                completions.hide();
+            });
+            completions.getItems().add(item);
+        }
+        if (!completions.isShowing()) {
+            completions.show(queryField, javafx.geometry.Side.BOTTOM, 0, 0);
+        }
     }
 
     private void setUpAnnotations() {
@@ -485,8 +551,23 @@ public final class SearchController {
         return id.length() <= 8 ? id : id.substring(0, 8);
     }
 
-    private static String range(Instant t) {
-        return t == null ? "…" : DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneOffset.UTC).format(t);
+    private String range(Instant t) {
+        return t == null ? "…" : minutes.format(t);
+    }
+
+    private String zoneName() {
+        java.time.ZoneId z = vm.zoneProperty().get();
+        return ZoneOffset.UTC.equals(z) ? "UTC" : z.getId();
+    }
+
+    private void zoneChanged(java.time.ZoneId z) {
+        tableTime = tableTime.withZone(z);
+        time = time.withZone(z);
+        minutes = minutes.withZone(z);
+        timeColumn.setText("Time (" + zoneName() + ")");
+        histogram.setZone(z);
+        table.refresh();
+        showDetail(vm.selectedProperty().get());
     }
 
     private static Label hint(String text) {

@@ -11,6 +11,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Executor;
 import javafx.application.Platform;
+import javafx.beans.binding.Bindings;
+import javafx.scene.control.Button;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.input.TransferMode;
@@ -107,6 +109,19 @@ public final class SearchView {
                 showTabs(workbench);
             }
         });
+        if (workbench.getBottom() instanceof org.controlsfx.control.StatusBar bar) {
+            SearchViewModel vm = controller.viewModel();
+            Button zone = new Button();
+            zone.setId("zoneToggle");
+            zone.getStyleClass().add("small-button");
+            zone.textProperty().bind(Bindings.createStringBinding(() -> "Times in "
+                    + (java.time.ZoneOffset.UTC.equals(vm.zoneProperty().get()) ? "UTC" : vm.zoneProperty().get().getId()
+                    + " (local)"), vm.zoneProperty()));
+            zone.setTooltip(new javafx.scene.control.Tooltip("Show times in UTC or in this computer's time zone;"
+                    + " queries, reports and the evidence stay in UTC"));
+            zone.setOnAction(e -> vm.toggleZone());
+            bar.getRightItems().add(0, zone);
+        }
         cases.errorProperty().addListener((o, was, now) -> {
             if (!now.isEmpty()) {
                 Alert a = new Alert(Alert.AlertType.ERROR, now);

@@ -9,6 +9,8 @@ import io.sealtrail.index.IndexException;
 import io.sealtrail.index.Page;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -72,6 +74,8 @@ public final class SearchViewModel {
     private final SimpleObjectProperty<Duration> interval = new SimpleObjectProperty<>(Duration.ofHours(1));
     private final Map<String, ObservableList<FacetValue>> facets = new LinkedHashMap<>();
     private final StringBinding status;
+    /** The zone times are shown in; UTC unless the user switches to local time. Queries are always UTC. */
+    private final ObjectProperty<ZoneId> zone = new SimpleObjectProperty<>(ZoneOffset.UTC);
 
     private EventSearch index;
     private long generation;
@@ -350,6 +354,15 @@ public final class SearchViewModel {
 
     public ObservableList<String> chips() {
         return chips;
+    }
+
+    public ObjectProperty<ZoneId> zoneProperty() {
+        return zone;
+    }
+
+    /** Flips between UTC and the system's time zone (the status bar's toggle). */
+    public void toggleZone() {
+        zone.set(ZoneOffset.UTC.equals(zone.get()) ? ZoneId.systemDefault() : ZoneOffset.UTC);
     }
 
     public ObjectProperty<Instant> fromProperty() {

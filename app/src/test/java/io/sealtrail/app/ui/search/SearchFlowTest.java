@@ -104,4 +104,36 @@ class SearchFlowTest {
         assertThat(bundles.isVisible()).isTrue();
         assertThat(bundles.getItems()).hasSize(2);
     }
+
+    @Test
+    void typingAFieldPrefixOffersTheFieldsAndChoosingOneInsertsIt(FxRobot robot) throws Exception {
+        robot.interact(() -> cases.open(caseDir));
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> search.matchingProperty().get() >= 0);
+        robot.clickOn("#queryField").write("event.outcome:denied AND targ");
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.clickOn("target.name");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(search.queryProperty().get()).isEqualTo("event.outcome:denied AND target.name:");
+        robot.write("\"prod-eu-1\"").type(KeyCode.ENTER);
+        long expected = search.index().count("event.outcome:denied AND target.name:\"prod-eu-1\"", null, null);
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> search.matchingProperty().get() == expected);
+        robot.clickOn("#queryField").type(KeyCode.UP);
+        assertThat(search.queryProperty().get()).isEqualTo("event.outcome:denied AND target.name:\"prod-eu-1\"");
+    }
+
+    @Test
+    void theStatusBarToggleShowsTimesInTheLocalZoneAndBack(FxRobot robot) throws Exception {
+        robot.interact(() -> cases.open(caseDir));
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> search.matchingProperty().get() >= 0);
+        WaitForAsyncUtils.waitForFxEvents();
+        TableView<Hit> table = robot.lookup("#table").queryTableView();
+        assertThat(table.getColumns().get(1).getText()).isEqualTo("Time (UTC)");
+        robot.clickOn("#zoneToggle");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(search.zoneProperty().get()).isEqualTo(java.time.ZoneId.systemDefault());
+        assertThat(table.getColumns().get(1).getText()).isEqualTo("Time (" + java.time.ZoneId.systemDefault().getId() + ")");
+        robot.clickOn("#zoneToggle");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(table.getColumns().get(1).getText()).isEqualTo("Time (UTC)");
+    }
 }
