@@ -28,11 +28,41 @@ public final class HistogramView extends Region {
     private List<Bucket> slots = List.of();
     private Duration interval = Duration.ofHours(1);
     private Consumer<Bucket> onBucket = b -> { };
+    private java.util.function.BiConsumer<Instant, Instant> onRange = (a, b) -> { };
+    /** Where a drag started, and where it is now; NaN when no drag is on. */
+    private double dragFrom = Double.NaN;
+    private double dragTo = Double.NaN;
 
     public HistogramView() {
         getStyleClass().add("histogram");
         getChildren().add(canvas);
+        canvas.setOnMousePressed(e -> {
+            dragFrom = e.getX();
+            dragTo = Double.NaN;
+        });
+        canvas.setOnMouseDragged(e -> {
+            dragTo = Math.max(0, Math.min(getWidth() - 1, e.getX()));
+            draw();
+        });
+        canvas.setOnMouseReleased(e -> {
+            boolean dragged = !Double.isNaN(dragTo) && Math.abs(dragTo - dragFrom) > 4;
+            double a = Math.min(dragFrom, dragTo);
+            double b = Math.max(dragFrom, dragTo);
+            dragFrom = Double.NaN;
+            dragTo = Double.NaN;
+            draw();
+            if (dragged) {
+                Bucket first = at(a);
+                Bucket last = at(b);
+                if (first != null && last != null) {
+                    onRange.accept(first.start(), last.start().plus(interval));
+                }
+            }
+        });
         canvas.setOnMouseClicked(e -> {
+            if (!e.isStillSincePress()) {
+                return; // the end of a drag, handled on release
+            }
             Bucket b = at(e.getX());
             if (b != null && b.count() > 0) {
                 onBucket.accept(b);
@@ -43,7 +73,8 @@ public final class HistogramView extends Region {
             if (b == null) {
                 Tooltip.uninstall(canvas, tip);
             } else {
-                tip.setText(String.format("%s  +%s: %,d events — click to narrow to it", label.format(b.start()),
+                tip.setText(String.format("%s  +%s: %,d events — click to narrow to it, drag to select a range",
+                        label.format(b.start()),
                         human(interval), b.count()));
                 Tooltip.install(canvas, tip);
             }
@@ -52,6 +83,11 @@ public final class HistogramView extends Region {
 
     public void setOnBucket(Consumer<Bucket> onBucket) {
         this.onBucket = onBucket;
+    }
+
+    /** A drag across the bars selects the time range [from, to) of the buckets it covers. */
+    public void setOnRange(java.util.function.BiConsumer<Instant, Instant> onRange) {
+        this.onRange = onRange;
     }
 
     /** Shows these non-empty buckets of this width, filling the gaps between them. */
@@ -119,6 +155,10 @@ public final class HistogramView extends Region {
                 double bh = Math.max(2, plot * c / (double) max);
                 g.fillRect(i * barW + (barW > 3 ? 0.5 : 0), 4 + plot - bh, Math.max(1, barW - (barW > 3 ? 1 : 0)), bh);
             }
+        }
+        if (!Double.isNaN(dragFrom) && !Double.isNaN(dragTo)) {
+            g.setFill(Color.web("#1f6feb", 0.18));
+            g.fillRect(Math.min(dragFrom, dragTo), 0, Math.abs(dragTo - dragFrom), h - AXIS);
         }
         g.setStroke(Color.web("#c8ced6"));
         g.strokeLine(0, h - AXIS, w, h - AXIS);

@@ -62,6 +62,7 @@ public final class SearchController {
     @FXML private Label statusLabel;
     @FXML private Label rangeLabel;
     @FXML private Button clearRangeButton;
+    @FXML private Button setRangeButton;
     @FXML private HistogramView histogram;
     @FXML private TableView<Hit> table;
     @FXML private TableColumn<Hit, Instant> timeColumn;
@@ -114,11 +115,14 @@ public final class SearchController {
                         + zoneName(), vm.fromProperty(), vm.toProperty(), vm.zoneProperty()));
         clearRangeButton.visibleProperty().bind(vm.fromProperty().isNotNull().or(vm.toProperty().isNotNull()));
         clearRangeButton.setOnAction(e -> vm.clearTimeRange());
+        setRangeButton.setOnAction(e -> askTimeRange());
+        setRangeButton.setTooltip(new Tooltip("Type the start and end of the time filter (or drag across the histogram)"));
 
         vm.chips().addListener((ListChangeListener<String>) c -> showChips());
         showChips();
         vm.buckets().addListener((ListChangeListener<Object>) c -> histogram.show(vm.buckets(), vm.intervalProperty().get()));
         histogram.setOnBucket(vm::narrowTo);
+        histogram.setOnRange(vm::narrowTo);
         for (String f : SearchViewModel.FACET_FIELDS) {
             vm.facets(f).addListener((ListChangeListener<FacetValue>) c -> showFacets());
         }
@@ -351,6 +355,46 @@ public final class SearchController {
         if (!completions.isShowing()) {
             completions.show(queryField, javafx.geometry.Side.BOTTOM, 0, 0);
         }
+    }
+
+    /** From/To typed in the zone shown; either may stay empty for an open end. */
+    private void askTimeRange() {
+        java.time.ZoneId z = vm.zoneProperty().get();
+        javafx.scene.control.Dialog<javafx.scene.control.ButtonType> d = new javafx.scene.control.Dialog<>();
+        d.initOwner(root.getScene().getWindow());
+        d.setTitle("Time filter");
+        d.setHeaderText("Events from (inclusive) to (exclusive), in " + zoneName()
+                + ".\n2026-03-02, 2026-03-02 10:00 or 2026-03-02T10:00:00Z; leave one empty for an open end.");
+        TextField from = new TextField(TimeInput.format(vm.fromProperty().get(), z));
+        from.setId("fromField");
+        TextField to = new TextField(TimeInput.format(vm.toProperty().get(), z));
+        to.setId("toField");
+        Label problem = new Label();
+        problem.getStyleClass().add("search-error");
+        GridPane g = new GridPane();
+        g.setHgap(10);
+        g.setVgap(8);
+        g.addRow(0, new Label("From"), from);
+        g.addRow(1, new Label("To"), to);
+        g.add(problem, 1, 2);
+        d.getDialogPane().setContent(g);
+        d.getDialogPane().getButtonTypes().addAll(javafx.scene.control.ButtonType.OK, javafx.scene.control.ButtonType.CANCEL);
+        Button ok = (Button) d.getDialogPane().lookupButton(javafx.scene.control.ButtonType.OK);
+        java.time.Instant[] chosen = new java.time.Instant[2];
+        ok.addEventFilter(javafx.event.ActionEvent.ACTION, e -> {
+            try {
+                chosen[0] = TimeInput.parse(from.getText(), z);
+                chosen[1] = TimeInput.parse(to.getText(), z);
+                if (chosen[0] != null && chosen[1] != null && !chosen[0].isBefore(chosen[1])) {
+                    throw new IllegalArgumentException("the start must be before the end");
+                }
+            } catch (IllegalArgumentException ex) {
+                problem.setText(ex.getMessage());
+                e.consume(); // keep the dialog open
+            }
+        });
+        d.showAndWait().filter(b -> b == javafx.scene.control.ButtonType.OK)
+                .ifPresent(b -> vm.narrowTo(chosen[0], chosen[1]));
     }
 
     private void setUpAnnotations() {

@@ -146,6 +146,17 @@ public final class SearchViewModel {
         search();
     }
 
+    /** Narrows to {@code [newFrom, newTo)} (either may be null for open) and searches again. */
+    public void narrowTo(Instant newFrom, Instant newTo) {
+        if (newFrom != null && newTo != null && !newFrom.isBefore(newTo)) {
+            error.set("The time filter's start must be before its end");
+            return;
+        }
+        from.set(newFrom);
+        to.set(newTo);
+        search();
+    }
+
     public void clearTimeRange() {
         from.set(null);
         to.set(null);

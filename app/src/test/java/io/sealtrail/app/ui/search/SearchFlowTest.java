@@ -136,4 +136,22 @@ class SearchFlowTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(table.getColumns().get(1).getText()).isEqualTo("Time (UTC)");
     }
+
+    @Test
+    void draggingAcrossTheHistogramFiltersToThatTimeRange(FxRobot robot) throws Exception {
+        robot.interact(() -> cases.open(caseDir));
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> search.matchingProperty().get() > 0);
+        WaitForAsyncUtils.waitForFxEvents();
+        HistogramView h = robot.lookup("#histogram").queryAs(HistogramView.class);
+        javafx.geometry.Bounds b = h.localToScreen(h.getBoundsInLocal());
+        double y = b.getMinY() + b.getHeight() / 3;
+        robot.drag(b.getMinX() + b.getWidth() * 0.2, y).moveTo(b.getMinX() + b.getWidth() * 0.5, y).drop();
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> search.fromProperty().get() != null);
+        java.time.Instant from = search.fromProperty().get();
+        java.time.Instant to = search.toProperty().get();
+        assertThat(from).isBefore(to);
+        long expected = search.index().count("*", from, to);
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> search.matchingProperty().get() == expected);
+        assertThat(expected).isPositive().isLessThan(search.allEventsProperty().get());
+    }
 }
