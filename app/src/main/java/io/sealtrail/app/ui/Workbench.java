@@ -38,6 +38,8 @@ public final class Workbench extends Application {
     public static final String DEMO_PROPERTY = "sealtrail.demo";
     /** A folder: once the opened bundles are verified, save PNGs of the main views there and exit. */
     public static final String SCREENSHOT_PROPERTY = "sealtrail.screenshot.dir";
+    /** "true": print to stderr how long the window took to show and to show the first rows of a case. */
+    public static final String TIMING_PROPERTY = "sealtrail.timing";
 
     private static final System.Logger LOG = System.getLogger(Workbench.class.getName());
     private static final int WORKER_THREADS = 2;
@@ -61,6 +63,7 @@ public final class Workbench extends Application {
 
     @Override
     public void start(Stage stage) {
+        long started = System.nanoTime();
         CaseArgument caseArg = CaseArgument.parse(getParameters().getRaw(), System.getProperties());
         WorkbenchArguments args = WorkbenchArguments.parse(caseArg.rest(), System.getProperties());
         background = BackgroundExecutor.create(WORKER_THREADS);
@@ -80,6 +83,9 @@ public final class Workbench extends Application {
         RecentCases recent = new RecentCases(TrustStore.configDir(System.getenv()));
         WorkbenchWindow window = WorkbenchWindow.show(stage, vm, cases, search, notes, exports, Platform::exit);
         window.offerImports(imports);
+        if (Boolean.getBoolean(TIMING_PROPERTY)) {
+            Timing.report(started, search);
+        }
         window.offerRecent(recent, background);
         if (args.screenshotDir() != null) {
             new ScreenshotTour(window, vm, args.screenshotDir(), Platform::exit).start();
