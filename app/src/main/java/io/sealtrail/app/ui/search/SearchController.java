@@ -6,6 +6,7 @@ import io.sealtrail.app.ui.annotate.ExportViewModel;
 import io.sealtrail.cases.Annotation;
 import io.sealtrail.index.FacetValue;
 import io.sealtrail.index.HitFormat;
+import io.sealtrail.index.Privileged;
 import io.sealtrail.index.Hit;
 import io.sealtrail.index.Integrity;
 import java.time.Instant;
@@ -204,6 +205,17 @@ public final class SearchController {
         text(userColumn, Hit::userName);
         text(targetColumn, h -> join(h.targetKind(), h.targetName()));
         text(commandColumn, h -> h.command() != null ? h.command() : h.query());
+        commandColumn.setCellFactory(c -> {
+            TableCell<Hit, String> cell = new TableCell<>() {
+                @Override
+                protected void updateItem(String s, boolean empty) {
+                    super.updateItem(s, empty);
+                    setText(empty ? null : s);
+                }
+            };
+            cell.getStyleClass().add("command-cell");
+            return cell;
+        });
         integrityColumn.setCellValueFactory(c -> constant(c.getValue().integrity()));
         integrityColumn.setCellFactory(c -> new TableCell<>() {
             @Override
@@ -220,7 +232,7 @@ public final class SearchController {
             @Override
             protected void updateItem(Hit h, boolean empty) {
                 super.updateItem(h, empty);
-                getStyleClass().removeAll("hit-denied", "hit-failure", "hit-broken", "hit-anchor");
+                getStyleClass().removeAll("hit-denied", "hit-failure", "hit-broken", "hit-anchor", "hit-privileged");
                 if (!empty && h != null) {
                     if ("denied".equals(h.outcome())) {
                         getStyleClass().add("hit-denied");
@@ -229,6 +241,9 @@ public final class SearchController {
                     }
                     if (h.integrity() == Integrity.BROKEN) {
                         getStyleClass().add("hit-broken");
+                    }
+                    if (Privileged.test(h)) {
+                        getStyleClass().add("hit-privileged");
                     }
                     if (h.anchor()) {
                         getStyleClass().add("hit-anchor");
@@ -284,6 +299,7 @@ public final class SearchController {
         r = field(r, "Session", h.sessionId());
         r = field(r, "Command", h.command());
         r = field(r, "Query", h.query());
+        r = field(r, "Privileged", Privileged.test(h) ? "yes (sudo, kubectl exec, RBAC/IAM/key changes, destructive SQL…)" : null);
         r = field(r, "File", h.file() + " line " + h.line());
         field(r, "Leaf", Long.toString(h.leaf()));
         String covered = coverage.apply(h);
