@@ -64,7 +64,8 @@ public final class CaseViewModel {
                     name.set(o.folder().name());
                     folder.set(o.folder());
                     search.setIndex(o.index());
-                    verifyBundles.accept(o.evidence());
+                    // verifying the evidence copies takes both cores for a while: after the first rows show
+                    afterFirstResult(() -> verifyBundles.accept(o.evidence()));
                     if (old != null) {
                         background.execute(() -> closeQuietly(old)); // after searches running on it finish
                     }
@@ -76,6 +77,22 @@ public final class CaseViewModel {
                         error.set("Cannot open the case " + caseDir + ": " + e.getMessage());
                     }
                 });
+            }
+        });
+    }
+
+    private void afterFirstResult(Runnable r) {
+        if (!search.busyProperty().get()) {
+            r.run();
+            return;
+        }
+        search.busyProperty().addListener(new javafx.beans.value.ChangeListener<Boolean>() {
+            @Override
+            public void changed(javafx.beans.value.ObservableValue<? extends Boolean> o, Boolean was, Boolean now) {
+                if (!now) {
+                    search.busyProperty().removeListener(this);
+                    r.run();
+                }
             }
         });
     }

@@ -184,8 +184,22 @@ public final class SearchViewModel {
         busy.set(true);
         background.execute(() -> {
             try {
+                // the rows first: they are what the person waits for; facets and the histogram follow
                 Page page = ix.search(q, f, t, PAGE_SIZE, null);
                 long all = needAll ? ix.count("*", null, null) : -1;
+                post(gen, () -> {
+                    error.set("");
+                    if (all >= 0) {
+                        allEvents.set(all);
+                    }
+                    matching.set(page.total());
+                    rows.setAll(page.hits());
+                    next = page.next();
+                    Hit was = selected.get();
+                    // keep the selected event if it still matches, else show the first match in the detail
+                    selected.set(rows.isEmpty() ? null : was != null && rows.contains(was) ? was : rows.get(0));
+                    busy.set(false);
+                });
                 Map<String, List<FacetValue>> fv = new LinkedHashMap<>();
                 for (String field : FACET_FIELDS) {
                     fv.put(field, ix.facets(q, f, t, field, FACET_TOP));
@@ -193,20 +207,9 @@ public final class SearchViewModel {
                 Duration step = chooseInterval(ix, q, f, t);
                 List<Bucket> hist = ix.histogram(q, f, t, step);
                 post(gen, () -> {
-                    error.set("");
-                    if (all >= 0) {
-                        allEvents.set(all);
-                    }
-                    rows.setAll(page.hits());
-                    next = page.next();
-                    matching.set(page.total());
                     fv.forEach((k, v) -> facets.get(k).setAll(v));
                     interval.set(step);
                     buckets.setAll(hist);
-                    Hit was = selected.get();
-                    // keep the selected event if it still matches, else show the first match in the detail
-                    selected.set(rows.isEmpty() ? null : was != null && rows.contains(was) ? was : rows.get(0));
-                    busy.set(false);
                 });
             } catch (IndexException | RuntimeException e) {
                 post(gen, () -> fail(e));
