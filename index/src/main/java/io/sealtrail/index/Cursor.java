@@ -3,8 +3,12 @@ package io.sealtrail.index;
 import org.apache.lucene.search.FieldDoc;
 
 /**
- * Where the next page starts: the sort values of the last hit shown, for Lucene's {@code searchAfter}.
- * Valid for the same set of indexes it came from.
+ * Where the next page starts: the sort values of the last hit shown, for Lucene's {@code searchAfter}, and
+ * the order it pages in. Valid for the same set of indexes and the same order it came from.
  */
-public record Cursor(FieldDoc after) {
+public record Cursor(FieldDoc after, boolean newestFirst) {
+
+    public Cursor(FieldDoc after) {
+        this(after, false);
+    }
 }

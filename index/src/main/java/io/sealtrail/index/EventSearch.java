@@ -30,6 +30,13 @@ public interface EventSearch extends AutoCloseable {
      */
     Page search(String query, Instant from, Instant to, int limit, Cursor after) throws IndexException;
 
+    /**
+     * As {@link #search(String, Instant, Instant, int, Cursor)}, in the reverse order when {@code newestFirst}
+     * (events without a readable time then come first). A cursor pages only in the order it came from.
+     */
+    Page search(String query, Instant from, Instant to, int limit, Cursor after, boolean newestFirst)
+            throws IndexException;
+
     /** Exactly how many events match. */
     long count(String query, Instant from, Instant to) throws IndexException;
 

@@ -112,15 +112,25 @@ final class LuceneEventSearch implements EventSearch {
 
     @Override
     public Page search(String query, Instant from, Instant to, int limit, Cursor after) throws IndexException {
+        return search(query, from, to, limit, after, false);
+    }
+
+    @Override
+    public Page search(String query, Instant from, Instant to, int limit, Cursor after, boolean newestFirst)
+            throws IndexException {
         if (limit < 1 || limit > MAX_PAGE) {
             throw new IllegalArgumentException("page size must be 1 to " + MAX_PAGE + ", not " + limit);
         }
+        if (after != null && after.newestFirst() != newestFirst) {
+            throw new IllegalArgumentException("a cursor of one order cannot page the other");
+        }
         Query q = query(query, from, to);
         try {
-            TopFieldDocs top = searcher.searchAfter(after == null ? null : after.after(), q, limit + 1, ORDER, false);
+            TopFieldDocs top = searcher.searchAfter(after == null ? null : after.after(), q, limit + 1,
+                    newestFirst ? REVERSE : ORDER, false);
             int n = Math.min(limit, top.scoreDocs.length);
             List<Hit> hits = hits(top.scoreDocs, n);
-            Cursor next = top.scoreDocs.length > limit ? new Cursor((FieldDoc) top.scoreDocs[limit - 1]) : null;
+            Cursor next = top.scoreDocs.length > limit ? new Cursor((FieldDoc) top.scoreDocs[limit - 1], newestFirst) : null;
             return new Page(hits, next, searcher.count(q));
         } catch (IOException | RuntimeException e) {
             throw failed(e);

@@ -41,6 +41,28 @@ class PagingTest {
     }
 
     @Test
+    void newestFirstPagesAreTheExactReverseOfTheOneOrder() throws Exception {
+        String q = "event.action:command OR event.outcome:denied";
+        List<Hit> paged = new ArrayList<>();
+        Page page = search.search(q, null, null, 333, null, true);
+        paged.addAll(page.hits());
+        while (page.next() != null) {
+            page = search.search(q, null, null, 333, page.next(), true);
+            paged.addAll(page.hits());
+        }
+        List<String> forward = new ArrayList<>(keys(search.search(q, null, null, EventSearch.MAX_PAGE, null).hits()));
+        java.util.Collections.reverse(forward);
+        assertThat(keys(paged)).isEqualTo(forward);
+    }
+
+    @Test
+    void aCursorDoesNotPageTheOtherOrder() throws Exception {
+        Cursor c = search.search("*", null, null, 10, null).next();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> search.search("*", null, null, 10, c, true))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void pagesConcatenatedEqualOneBigSearchInOrder() throws Exception {
         String q = "event.action:command OR event.outcome:denied"; // fewer than MAX_PAGE, so one page can hold all
         List<Hit> paged = new ArrayList<>();

@@ -187,6 +187,19 @@ public final class SearchController {
             }
         });
         timeColumn.getStyleClass().add("mono-column");
+        // Only time sorts, and the index does it (the table holds a page, not everything): a click on the
+        // Time header flips oldest/newest first and searches again.
+        table.getColumns().forEach(c -> c.setSortable(c == timeColumn));
+        timeColumn.setSortType(TableColumn.SortType.ASCENDING);
+        table.getSortOrder().setAll(List.of(timeColumn));
+        table.setSortPolicy(t -> {
+            boolean newest = !table.getSortOrder().isEmpty() && timeColumn.getSortType() == TableColumn.SortType.DESCENDING;
+            if (table.getSortOrder().isEmpty()) { // a third click would unsort; time order is the only order
+                table.getSortOrder().setAll(List.of(timeColumn));
+            }
+            vm.setNewestFirst(newest);
+            return true;
+        });
         whereColumn.setCellValueFactory(c -> constant(shortId(c.getValue().bundleId()) + ":" + c.getValue().seq()));
         whereColumn.getStyleClass().add("mono-column");
         text(outcomeColumn, Hit::outcome);

@@ -76,6 +76,7 @@ public final class SearchViewModel {
     private final StringBinding status;
     /** The zone times are shown in; UTC unless the user switches to local time. Queries are always UTC. */
     private final ObjectProperty<ZoneId> zone = new SimpleObjectProperty<>(ZoneOffset.UTC);
+    private final BooleanProperty newestFirst = new SimpleBooleanProperty();
 
     private EventSearch index;
     private long generation;
@@ -181,11 +182,12 @@ public final class SearchViewModel {
         Instant f = from.get();
         Instant t = to.get();
         boolean needAll = allEvents.get() < 0;
+        boolean reverse = newestFirst.get();
         busy.set(true);
         background.execute(() -> {
             try {
                 // the rows first: they are what the person waits for; facets and the histogram follow
-                Page page = ix.search(q, f, t, PAGE_SIZE, null);
+                Page page = ix.search(q, f, t, PAGE_SIZE, null, reverse);
                 long all = needAll ? ix.count("*", null, null) : -1;
                 post(gen, () -> {
                     error.set("");
@@ -231,7 +233,7 @@ public final class SearchViewModel {
         Instant t = to.get();
         background.execute(() -> {
             try {
-                Page page = ix.search(q, f, t, PAGE_SIZE, after);
+                Page page = ix.search(q, f, t, PAGE_SIZE, after, after.newestFirst());
                 post(gen, () -> {
                     if (next == after) { // never append the same page twice
                         rows.addAll(page.hits());
@@ -368,6 +370,18 @@ public final class SearchViewModel {
 
     public ObservableList<String> chips() {
         return chips;
+    }
+
+    /** Newest events first instead of oldest first; setting it runs the search again. */
+    public void setNewestFirst(boolean b) {
+        if (newestFirst.get() != b) {
+            newestFirst.set(b);
+            search();
+        }
+    }
+
+    public ReadOnlyBooleanProperty newestFirstProperty() {
+        return newestFirst;
     }
 
     public ObjectProperty<ZoneId> zoneProperty() {

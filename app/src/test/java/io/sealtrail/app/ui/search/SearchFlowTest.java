@@ -154,4 +154,20 @@ class SearchFlowTest {
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> search.matchingProperty().get() == expected);
         assertThat(expected).isPositive().isLessThan(search.allEventsProperty().get());
     }
+
+    @Test
+    void clickingTheTimeHeaderShowsTheNewestEventsFirstFromTheIndex(FxRobot robot) throws Exception {
+        robot.interact(() -> cases.open(caseDir));
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> search.matchingProperty().get() > 0);
+        WaitForAsyncUtils.waitForFxEvents();
+        TableView<Hit> table = robot.lookup("#table").queryTableView();
+        java.time.Instant oldest = table.getItems().get(0).time();
+        robot.clickOn(robot.lookup("#table .column-header .label")
+                .<javafx.scene.control.Label>match(l -> l.getText().startsWith("Time")).queryAs(javafx.scene.control.Label.class));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> search.newestFirstProperty().get() && !search.busyProperty().get()
+                && !table.getItems().isEmpty() && table.getItems().get(0).time().isAfter(oldest));
+        Hit newest = search.index().search("*", null, null, 1, null, true).hits().get(0);
+        assertThat(table.getItems().get(0).entryHash()).isEqualTo(newest.entryHash());
+        assertThat(table.getItems().get(0).time()).isAfterOrEqualTo(table.getItems().get(1).time());
+    }
 }
