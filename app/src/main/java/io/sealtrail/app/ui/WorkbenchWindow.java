@@ -69,6 +69,11 @@ public record WorkbenchWindow(Stage stage, Scene scene, WorkbenchController cont
             searchView.controller().setCoverage(h -> describeCoverage(vm.covering(h.bundleId(), h.leaf())),
                     vm.statusProperty());
             searchView.install((BorderPane) root, stage);
+            SearchView sv = searchView;
+            controller.setShowEvent((bundleId, seq) -> {
+                search.showAround(bundleId, seq);
+                sv.showSearch(true);
+            });
         }
         stage.show();
         return new WorkbenchWindow(stage, scene, controller, searchView);

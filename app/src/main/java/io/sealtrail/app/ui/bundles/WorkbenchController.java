@@ -44,8 +44,8 @@ import org.controlsfx.control.StatusBar;
  * its method calls. Holds no state of its own and never calls core code.
  */
 public final class WorkbenchController {
-    static final String ROW_TOOLTIP = "Double-click for the details (expected and found values). "
-            + "Jumping to the event itself comes with the event index in a later version.";
+    static final String ROW_TOOLTIP = "Double-click: the event in Search when a case is open, else the details"
+            + " (expected and found values). Right-click for both.";
 
     private final WorkbenchViewModel vm;
     private final Runnable quit;
@@ -91,9 +91,17 @@ public final class WorkbenchController {
     @FXML private StatusBar statusBar;
 
     /** @param quit what Ctrl+Q does: exit the application, or (in tests) close the window */
+    /** Shows an event (bundle id, seq) in the Search view; null while no case is open to search. */
+    private java.util.function.BiConsumer<String, Long> showEvent;
+
     public WorkbenchController(WorkbenchViewModel vm, Runnable quit) {
         this.vm = vm;
         this.quit = quit;
+    }
+
+    /** With a case open, double-clicking a finding that names an event shows that event in Search. */
+    public void setShowEvent(java.util.function.BiConsumer<String, Long> showEvent) {
+        this.showEvent = showEvent;
     }
 
     @FXML
@@ -155,14 +163,39 @@ public final class WorkbenchController {
             row.setTooltip(new Tooltip(ROW_TOOLTIP));
             row.setOnMouseClicked(e -> {
                 if (e.getClickCount() == 2 && !row.isEmpty()) {
-                    FindingDetails.dialog(window(), row.getItem()).show();
+                    if (!showInSearch(row.getItem())) {
+                        FindingDetails.dialog(window(), row.getItem()).show();
+                    }
                 }
             });
+            MenuItem details = new MenuItem("Details…");
+            details.setOnAction(e -> FindingDetails.dialog(window(), row.getItem()).show());
+            MenuItem show = new MenuItem("Show the event in Search");
+            show.setOnAction(e -> showInSearch(row.getItem()));
+            javafx.scene.control.ContextMenu menu = new javafx.scene.control.ContextMenu(details, show);
+            menu.setOnShowing(e -> show.setDisable(eventOf(row.getItem()) < 0 || showEvent == null));
+            row.contextMenuProperty().bind(Bindings.when(row.emptyProperty()).then((javafx.scene.control.ContextMenu) null)
+                    .otherwise(menu));
             return row;
         });
         findingsTab.textProperty().bind(Bindings.createStringBinding(() -> "Findings (" + (vm.countProperty(Severity.ERROR).get()
                 + vm.countProperty(Severity.WARNING).get() + vm.countProperty(Severity.INFO).get()) + ")",
                 vm.countProperty(Severity.ERROR), vm.countProperty(Severity.WARNING), vm.countProperty(Severity.INFO)));
+    }
+
+    private static long eventOf(FindingRow r) {
+        return r == null ? -1 : r.finding().location().seq();
+    }
+
+    /** True when the finding names an event and a case is open to show it in. */
+    private boolean showInSearch(FindingRow r) {
+        BundleViewModel b = vm.selected();
+        long seq = eventOf(r);
+        if (showEvent == null || seq < 0 || b == null || b.summary() == null || b.summary().bundleId() == null) {
+            return false;
+        }
+        showEvent.accept(b.summary().bundleId(), seq);
+        return true;
     }
 
     private void filterButton(ToggleButton b, Severity s, String label) {

@@ -170,4 +170,33 @@ class SearchFlowTest {
         assertThat(table.getItems().get(0).entryHash()).isEqualTo(newest.entryHash());
         assertThat(table.getItems().get(0).time()).isAfterOrEqualTo(table.getItems().get(1).time());
     }
+
+    @Test
+    void doubleClickingTheAlteredEventsFindingShowsThatEventInSearch(FxRobot robot) throws Exception {
+        robot.interact(() -> cases.open(caseDir));
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> vm.bundles().size() == 2
+                && vm.bundles().stream().allMatch(b -> b.state() == io.sealtrail.app.ui.bundles.BundleViewModel.State.DONE));
+        io.sealtrail.app.ui.bundles.BundleViewModel altered = vm.bundles().stream()
+                .filter(b -> b.verdict() == io.sealtrail.model.Verdict.INTEGRITY_FAILURE).findFirst().orElseThrow();
+        robot.clickOn("Verification");
+        robot.interact(() -> vm.selectedProperty().set(altered));
+        WaitForAsyncUtils.waitForFxEvents();
+        TableView<io.sealtrail.app.ui.bundles.FindingRow> findings = robot.lookup("#findingsTable").queryTableView();
+        int index = -1;
+        for (int i = 0; i < findings.getItems().size(); i++) {
+            if (findings.getItems().get(i).finding().code() == io.sealtrail.model.FindingCode.EVENT_ALTERED) {
+                index = i;
+            }
+        }
+        assertThat(index).isNotNegative();
+        long seq = findings.getItems().get(index).finding().location().seq();
+        int row = index;
+        robot.interact(() -> findings.scrollTo(row));
+        robot.doubleClickOn(robot.lookup("#findingsTable .table-row-cell")
+                .<javafx.scene.control.TableRow<?>>match(r -> r.getIndex() == row).queryAs(javafx.scene.control.TableRow.class));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> search.aroundProperty().get() && search.selectedProperty().get() != null);
+        assertThat(search.selectedProperty().get().seq()).isEqualTo(seq);
+        assertThat(search.selectedProperty().get().integrity()).isEqualTo(io.sealtrail.index.Integrity.BROKEN);
+        assertThat(robot.lookup("#table").queryTableView().isVisible()).isTrue();
+    }
 }
