@@ -98,8 +98,8 @@ public record WorkbenchWindow(Stage stage, Scene scene, WorkbenchController cont
         if (c == null) {
             return "";
         }
-        return "Covered by checkpoint " + c.file() + " (tree size " + String.format("%,d", c.treeSize()) + ", root "
-                + c.rootStatus() + "), signed by " + c.signersFull() + (c.trusted() ? " — a key you trust" : " — no key you trust")
+        return "Checkpoint at tree size " + String.format("%,d", c.treeSize()) + " (root " + c.rootStatus() + "), signed by "
+                + c.signersFull() + (c.trusted() ? ", a key you trust" : ", no key you trust")
                 + (c.timestamp().equals("—") ? "" : "; timestamped " + c.timestamp() + " by " + c.authority());
     }
 }

@@ -24,7 +24,6 @@ import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
-import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
@@ -89,7 +88,8 @@ public final class SearchController {
     @FXML private GridPane fieldGrid;
     @FXML private Label integrityLabel;
     @FXML private Label hashLabel;
-    @FXML private TextArea rawText;
+    @FXML private javafx.scene.text.TextFlow rawFlow;
+    @FXML private Button copyRawButton;
 
     /** What the verification view says of an event's covering checkpoint; empty when it has nothing yet. */
     private Function<Hit, String> coverage = h -> "";
@@ -284,6 +284,15 @@ public final class SearchController {
     }
 
     private void setUpDetail() {
+        copyRawButton.setOnAction(e -> {
+            Hit h = vm.selectedProperty().get();
+            if (h != null) {
+                javafx.scene.input.ClipboardContent c = new javafx.scene.input.ClipboardContent();
+                c.putString(h.raw());
+                javafx.scene.input.Clipboard.getSystemClipboard().setContent(c);
+            }
+        });
+        copyRawButton.setTooltip(new Tooltip("Copy the raw line, byte for byte as the bundle holds it"));
         aroundButton.setOnAction(e -> vm.showAround());
         aroundButton.disableProperty().bind(vm.selectedProperty().isNull());
         aroundButton.setTooltip(new Tooltip("Show the " + SearchViewModel.AROUND_WINDOW
@@ -298,7 +307,7 @@ public final class SearchController {
             detailTitle.setText("Select an event to see it here (J/K: next/previous)");
             integrityLabel.setText("");
             hashLabel.setText("");
-            rawText.setText("");
+            showRaw(null);
             showAnnotations(null);
             return;
         }
@@ -312,15 +321,15 @@ public final class SearchController {
         r = field(r, "Session", h.sessionId());
         r = field(r, "Command", h.command());
         r = field(r, "Query", h.query());
-        r = field(r, "Privileged", Privileged.test(h) ? "yes (sudo, kubectl exec, RBAC/IAM/key changes, destructive SQL…)" : null);
+        r = field(r, "Privileged", Privileged.test(h) ? "yes" : null);
         r = field(r, "File", h.file() + " line " + h.line());
         field(r, "Leaf", Long.toString(h.leaf()));
         String covered = coverage.apply(h);
         integrityLabel.setText("Integrity: " + h.integrity().wireName() + " — " + explain(h.integrity())
-                + "\nBundle " + h.bundleId() + ", seq " + h.seq() + (covered.isEmpty() ? "" : "\n" + covered));
+                + (covered.isEmpty() ? "" : "\n" + covered));
         integrityLabel.getStyleClass().add("integrity-" + h.integrity().wireName());
         hashLabel.setText("Entry hash " + h.entryHash());
-        rawText.setText(h.raw());
+        showRaw(h.raw());
         showAnnotations(h);
     }
 
@@ -530,6 +539,21 @@ public final class SearchController {
                     && !f.getName().endsWith(".csv");
             exports.exportResults(vm.index(), vm.effectiveQuery(), vm.fromProperty().get(), vm.toProperty().get(),
                     asJsonl ? HitFormat.JSONL : HitFormat.CSV, f.toPath());
+        }
+    }
+
+    /** The evidence line as monospaced text, the stretches the query looked for marked. */
+    private void showRaw(String raw) {
+        rawFlow.getChildren().clear();
+        copyRawButton.setDisable(raw == null);
+        if (raw == null) {
+            return;
+        }
+        List<String> terms = vm.aroundProperty().get() ? List.of() : Highlights.terms(vm.effectiveQuery());
+        for (Highlights.Span span : Highlights.spans(raw, terms)) {
+            javafx.scene.text.Text t = new javafx.scene.text.Text(raw.substring(span.start(), span.end()));
+            t.getStyleClass().addAll("raw-text", span.highlighted() ? "raw-match" : "raw-plain");
+            rawFlow.getChildren().add(t);
         }
     }
 
