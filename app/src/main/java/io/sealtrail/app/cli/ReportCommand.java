@@ -3,30 +3,18 @@ package io.sealtrail.app.cli;
 import io.sealtrail.app.cli.SealtrailCommand.UserException;
 import io.sealtrail.cases.AuditorKey;
 import io.sealtrail.cases.CaseFolder;
-import io.sealtrail.cases.JournalEntry;
 import io.sealtrail.index.IndexException;
-import io.sealtrail.report.ReportBuilder;
-import io.sealtrail.report.ReportModel;
+import io.sealtrail.report.ReportFile;
 import io.sealtrail.report.ReportOptions;
-import io.sealtrail.report.ReportRenderer;
 import io.sealtrail.report.ReportVerifier;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.PrintWriter;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.security.DigestOutputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -85,56 +73,18 @@ final class ReportCommand implements Callable<Integer> {
         String preparer = auditor != null ? auditor : System.getProperty("user.name", "auditor");
         ReportOptions options = ReportOptions.of(title, preparer, Instant.now(), Keys.trusted(trust, !noTrustStore))
                 .withPeriod(window.from(), window.to()).withQuery(query).withVersion(SealtrailCommand.VERSION);
-        ReportModel model;
+        ReportFile.Written w;
         try {
-            model = new ReportBuilder().build(c, options);
+            w = ReportFile.write(c, options, out, AuditorKey.loadOrCreate(CliEnvironment.env()), () -> false);
         } catch (IndexException e) {
             throw new UserException(e.getMessage(), e);
         }
-        String sha256 = writeAtomically(model, out.toAbsolutePath());
-        Map<String, String> data = new LinkedHashMap<>();
-        data.put("file", out.getFileName().toString());
-        data.put("sha256", sha256);
-        data.put("title", title);
-        data.put("query", options.query());
-        data.put("from", window.from() == null ? "" : window.from().toString());
-        data.put("to", window.to() == null ? "" : window.to().toString());
-        JournalEntry e = c.journal().append(AuditorKey.loadOrCreate(CliEnvironment.env()), JournalEntry.REPORT, data);
         PrintWriter o = spec.commandLine().getOut();
-        o.printf("Wrote %s (%,d bytes, %d cited events)%n", out, Files.size(out), model.cited().size());
-        o.println("SHA-256 " + sha256);
-        o.printf("Recorded in the case journal as entry #%d%n", e.seq());
+        o.printf("Wrote %s (%,d bytes, %d cited events)%n", out, w.size(), w.cited());
+        o.println("SHA-256 " + w.sha256());
+        o.printf("Recorded in the case journal as entry #%d%n", w.journalSeq());
         o.flush();
         return 0;
-    }
-
-    /** Writes next to the target and moves it into place, so a failed run leaves no half-written report. */
-    private static String writeAtomically(ReportModel model, Path target) throws IOException {
-        Path parent = target.getParent();
-        Files.createDirectories(parent);
-        Path tmp = Files.createTempFile(parent, "." + target.getFileName(), ".part");
-        try {
-            MessageDigest sha = sha256();
-            try (OutputStream os = new DigestOutputStream(Files.newOutputStream(tmp), sha)) {
-                new ReportRenderer().render(model, os);
-            }
-            try {
-                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, target);
-            }
-            return HexFormat.of().formatHex(sha.digest());
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
-    }
-
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java has SHA-256", e);
-        }
     }
 
     @Command(name = "verify", mixinStandardHelpOptions = true,

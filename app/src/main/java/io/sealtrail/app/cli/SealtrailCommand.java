@@ -17,7 +17,7 @@ import picocli.CommandLine.Command;
 @Command(name = "sealtrail", mixinStandardHelpOptions = true, version = "Sealtrail " + SealtrailCommand.VERSION,
         description = "Verify sealed audit-log bundles offline, and investigate them.")
 public final class SealtrailCommand implements Runnable {
-    public static final String VERSION = "0.1.0";
+    public static final String VERSION = io.sealtrail.app.ui.Workbench.VERSION;
     public static final int EXIT_VERIFIED = 0;
     public static final int EXIT_INTEGRITY = 1;
     public static final int EXIT_USAGE = 2;

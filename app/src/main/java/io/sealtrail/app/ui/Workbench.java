@@ -5,6 +5,7 @@ import io.sealtrail.app.ui.annotate.ExportViewModel;
 import io.sealtrail.app.ui.bundles.WorkbenchViewModel;
 import io.sealtrail.app.ui.cases.ImportViewModel;
 import io.sealtrail.app.ui.cases.RecentCases;
+import io.sealtrail.app.ui.report.ReportViewModel;
 import io.sealtrail.cases.AuditorKey;
 import io.sealtrail.app.ui.search.CaseArgument;
 import io.sealtrail.app.ui.search.CaseViewModel;
@@ -41,6 +42,8 @@ public final class Workbench extends Application {
     /** "true": print to stderr how long the window took to show and to show the first rows of a case. */
     public static final String TIMING_PROPERTY = "sealtrail.timing";
 
+    /** The version reports name (the CLI's --version says the same). */
+    public static final String VERSION = "0.1.0";
     private static final System.Logger LOG = System.getLogger(Workbench.class.getName());
     private static final int WORKER_THREADS = 2;
 
@@ -87,6 +90,8 @@ public final class Workbench extends Application {
             Timing.report(started, search);
         }
         window.offerRecent(recent, background);
+        window.offerReports(new ReportViewModel(background, Platform::runLater,
+                () -> AuditorKey.loadOrCreate(System.getenv()), trust::sessionKeys, trust::readStore, VERSION));
         if (args.screenshotDir() != null) {
             new ScreenshotTour(window, vm, args.screenshotDir(), Platform::exit).start();
         }

@@ -86,6 +86,13 @@ public record WorkbenchWindow(Stage stage, Scene scene, WorkbenchController cont
         }
     }
 
+    /** File › Report… (needs the Search view). */
+    public void offerReports(io.sealtrail.app.ui.report.ReportViewModel reports) {
+        if (search != null) {
+            search.installReports(reports, (BorderPane) scene.getRoot(), stage);
+        }
+    }
+
     /** File › Open recent, and the recent cases on the start screen (needs the Search view). */
     public void offerRecent(RecentCases recent, Executor background) {
         if (search != null) {

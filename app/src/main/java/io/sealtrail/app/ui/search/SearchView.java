@@ -176,6 +176,18 @@ public final class SearchView {
         items.add(4, folder);
     }
 
+    /** File › Report… (Ctrl+R): a PDF report of the open case, as {@code sealtrail report} writes it. */
+    public void installReports(io.sealtrail.app.ui.report.ReportViewModel reports, BorderPane workbench, Stage stage) {
+        MenuItem report = new MenuItem("Report…");
+        report.setId("reportItem");
+        report.setAccelerator(KeyCombination.valueOf("Shortcut+R"));
+        report.disableProperty().bind(cases.folderProperty().isNull());
+        report.setOnAction(e -> io.sealtrail.app.ui.report.ReportDialog.show(stage, cases.folderProperty().get(),
+                controller.viewModel(), reports));
+        List<MenuItem> items = menuBar(workbench).getMenus().get(0).getItems();
+        items.add(items.size() - 2, report); // before the separator and Quit
+    }
+
     /** File › Open recent and, on the empty start screen, the recent cases as links. */
     public void installRecent(RecentCases recent, Executor background, BorderPane workbench) {
         Menu menu = new Menu("Open recent case");

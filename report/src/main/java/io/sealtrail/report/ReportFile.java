@@ -1,0 +1,89 @@
+package io.sealtrail.report;
+
+import io.sealtrail.cases.CaseFolder;
+import io.sealtrail.cases.JournalEntry;
+import io.sealtrail.index.IndexException;
+import io.sealtrail.verify.bundle.BundleFormatException;
+import io.sealtrail.verify.note.NoteSigner;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.DigestOutputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.CancellationException;
+import java.util.function.BooleanSupplier;
+
+/**
+ * Writes a report file the way the CLI and the workbench both do: never over an existing file, into a
+ * temporary file next to the target that is moved into place only when complete, and recorded with its
+ * SHA-256 in the case journal, so the chain of custody names every report that left the case.
+ */
+public final class ReportFile {
+    /** What was written: the file, its SHA-256 and size, how many events it cites, its journal entry. */
+    public record Written(Path file, String sha256, long size, int cited, long journalSeq) {
+    }
+
+    private ReportFile() {
+    }
+
+    /**
+     * @param cancelled checked between building and rendering; a cancelled report writes nothing
+     * @throws FileAlreadyExistsException when {@code target} exists
+     */
+    public static Written write(CaseFolder c, ReportOptions options, Path target, NoteSigner auditor,
+                                BooleanSupplier cancelled) throws IOException, IndexException, BundleFormatException {
+        Path abs = target.toAbsolutePath();
+        if (Files.exists(abs)) {
+            throw new FileAlreadyExistsException(abs.toString());
+        }
+        ReportModel model = new ReportBuilder().build(c, options);
+        if (cancelled.getAsBoolean()) {
+            throw new CancellationException("report cancelled");
+        }
+        Files.createDirectories(abs.getParent());
+        Path tmp = Files.createTempFile(abs.getParent(), "." + abs.getFileName(), ".part");
+        String sha;
+        try {
+            MessageDigest md = sha256();
+            try (OutputStream os = new DigestOutputStream(Files.newOutputStream(tmp), md)) {
+                new ReportRenderer().render(model, os);
+            }
+            if (cancelled.getAsBoolean()) {
+                throw new CancellationException("report cancelled");
+            }
+            sha = HexFormat.of().formatHex(md.digest());
+            try {
+                Files.move(tmp, abs, StandardCopyOption.ATOMIC_MOVE);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp, abs);
+            }
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+        Map<String, String> data = new LinkedHashMap<>();
+        data.put("file", abs.getFileName().toString());
+        data.put("sha256", sha);
+        data.put("title", options.title());
+        data.put("query", options.query());
+        data.put("from", options.from() == null ? "" : options.from().toString());
+        data.put("to", options.to() == null ? "" : options.to().toString());
+        JournalEntry e = c.journal().append(auditor, JournalEntry.REPORT, data);
+        return new Written(abs, sha, Files.size(abs), model.cited().size(), e.seq());
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java has SHA-256", e);
+        }
+    }
+}
