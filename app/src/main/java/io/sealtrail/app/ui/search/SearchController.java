@@ -203,32 +203,12 @@ public final class SearchController {
         whereColumn.setCellValueFactory(c -> constant(shortId(c.getValue().bundleId()) + ":" + c.getValue().seq()));
         whereColumn.getStyleClass().add("mono-column");
         text(outcomeColumn, Hit::outcome);
-        outcomeColumn.setCellFactory(c -> {
-            TableCell<Hit, String> cell = new TableCell<>() {
-                @Override
-                protected void updateItem(String s, boolean empty) {
-                    super.updateItem(s, empty);
-                    setText(empty ? null : s);
-                }
-            };
-            cell.getStyleClass().add("outcome-cell");
-            return cell;
-        });
+        outcomeColumn.setCellFactory(c -> styled("outcome-cell"));
         text(actionColumn, Hit::action);
         text(userColumn, Hit::userName);
         text(targetColumn, h -> join(h.targetKind(), h.targetName()));
         text(commandColumn, h -> h.command() != null ? h.command() : h.query());
-        commandColumn.setCellFactory(c -> {
-            TableCell<Hit, String> cell = new TableCell<>() {
-                @Override
-                protected void updateItem(String s, boolean empty) {
-                    super.updateItem(s, empty);
-                    setText(empty ? null : s);
-                }
-            };
-            cell.getStyleClass().add("command-cell");
-            return cell;
-        });
+        commandColumn.setCellFactory(c -> styled("command-cell"));
         integrityColumn.setCellValueFactory(c -> constant(c.getValue().integrity()));
         integrityColumn.setCellFactory(c -> new TableCell<>() {
             @Override
@@ -633,6 +613,19 @@ public final class SearchController {
 
     private static void text(TableColumn<Hit, String> col, Function<Hit, String> f) {
         col.setCellValueFactory(c -> constant(f.apply(c.getValue())));
+    }
+
+    /** A plain text cell with a style class, for CSS that colours one column of a marked row. */
+    private static TableCell<Hit, String> styled(String styleClass) {
+        TableCell<Hit, String> cell = new TableCell<>() {
+            @Override
+            protected void updateItem(String s, boolean empty) {
+                super.updateItem(s, empty);
+                setText(empty ? null : s);
+            }
+        };
+        cell.getStyleClass().add(styleClass);
+        return cell;
     }
 
     private static <T> ReadOnlyObjectWrapper<T> constant(T value) {

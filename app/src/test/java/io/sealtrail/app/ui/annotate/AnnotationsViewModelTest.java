@@ -6,7 +6,6 @@ import io.sealtrail.app.ui.TestBundles;
 import io.sealtrail.app.ui.search.TestCase;
 import io.sealtrail.cases.Annotation;
 import io.sealtrail.cases.CaseFolder;
-import io.sealtrail.cases.ImportRecord;
 import io.sealtrail.cases.JournalEntry;
 import io.sealtrail.cases.SavedSearch;
 import io.sealtrail.index.EventSearch;
@@ -15,7 +14,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.Executor;
@@ -42,12 +40,7 @@ class AnnotationsViewModelTest {
 
     @BeforeAll
     static void openDemoCase() throws Exception {
-        CaseFolder c = CaseFolder.open(TestCase.demoCase(), Clock.systemUTC());
-        List<Path> dirs = new ArrayList<>();
-        for (ImportRecord r : c.bundles()) {
-            dirs.add(c.bundleDir(r.bundleId()).resolve("index"));
-        }
-        index = EventSearch.open(dirs);
+        index = TestCase.openIndex();
         hits = index.search("event.outcome:denied", null, null, 3, null).hits();
     }
 

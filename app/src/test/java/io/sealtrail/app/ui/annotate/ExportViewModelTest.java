@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.sealtrail.app.ui.TestBundles;
 import io.sealtrail.app.ui.search.TestCase;
 import io.sealtrail.cases.CaseFolder;
-import io.sealtrail.cases.ImportRecord;
 import io.sealtrail.index.EventSearch;
 import io.sealtrail.index.Hit;
 import io.sealtrail.index.HitFormat;
@@ -42,11 +41,7 @@ class ExportViewModelTest {
     @BeforeAll
     static void openDemoCase() throws Exception {
         kase = CaseFolder.open(TestCase.demoCase(), Clock.systemUTC());
-        List<Path> dirs = new ArrayList<>();
-        for (ImportRecord r : kase.bundles()) {
-            dirs.add(kase.bundleDir(r.bundleId()).resolve("index"));
-        }
-        index = EventSearch.open(dirs);
+        index = TestCase.openIndex();
     }
 
     @AfterAll

@@ -2,18 +2,10 @@ package io.sealtrail.app.ui.search;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.sealtrail.app.ui.BackgroundExecutor;
-import io.sealtrail.app.ui.TestBundles;
-import io.sealtrail.app.ui.WorkbenchWindow;
 import io.sealtrail.app.ui.annotate.AnnotationsViewModel;
-import io.sealtrail.app.ui.annotate.ExportViewModel;
-import io.sealtrail.app.ui.bundles.WorkbenchViewModel;
-import io.sealtrail.app.ui.trust.TrustViewModel;
 import io.sealtrail.cases.Annotation;
 import io.sealtrail.cases.CaseFolder;
 import io.sealtrail.index.Hit;
-import io.sealtrail.verify.BundleVerifier;
-import io.sealtrail.verify.trust.TrustStore;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -23,7 +15,6 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-import javafx.application.Platform;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
@@ -50,15 +41,11 @@ class AnnotateFlowTest {
 
     @Start
     void start(Stage stage) {
-        background = BackgroundExecutor.create(2);
-        TrustStore store = new TrustStore(tmp.resolve("config").resolve(TrustStore.FILE_NAME));
-        TrustViewModel trust = new TrustViewModel(store, background, Platform::runLater);
-        WorkbenchViewModel vm = new WorkbenchViewModel(new BundleVerifier()::verify, trust, background, Platform::runLater, 2);
-        search = new SearchViewModel(background, Platform::runLater);
-        cases = new CaseViewModel(search, vm::open, background, Platform::runLater);
-        notes = new AnnotationsViewModel(background, Platform::runLater, TestBundles::signer);
-        WorkbenchWindow.show(stage, vm, cases, search, notes, new ExportViewModel(background, Platform::runLater),
-                stage::close);
+        TestWindow w = TestWindow.start(stage, tmp);
+        background = w.background();
+        search = w.search();
+        cases = w.cases();
+        notes = w.notes();
     }
 
     @AfterEach

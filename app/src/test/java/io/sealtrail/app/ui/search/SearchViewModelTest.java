@@ -2,13 +2,10 @@ package io.sealtrail.app.ui.search;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.sealtrail.cases.CaseFolder;
-import io.sealtrail.cases.ImportRecord;
 import io.sealtrail.index.Bucket;
 import io.sealtrail.index.EventSearch;
 import io.sealtrail.index.Hit;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -35,12 +32,7 @@ class SearchViewModelTest {
     @BeforeAll
     static void openCase() throws Exception {
         caseDir = TestCase.demoCase();
-        CaseFolder c = CaseFolder.open(caseDir, Clock.systemUTC());
-        List<Path> dirs = new ArrayList<>();
-        for (ImportRecord r : c.bundles()) {
-            dirs.add(c.bundleDir(r.bundleId()).resolve("index"));
-        }
-        index = EventSearch.open(dirs);
+        index = TestCase.openIndex();
     }
 
     @AfterAll

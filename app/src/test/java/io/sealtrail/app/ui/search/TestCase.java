@@ -45,6 +45,16 @@ public final class TestCase {
         }
     }
 
+    /** The demo case's indexes, opened together read-only; the caller closes them. */
+    public static io.sealtrail.index.EventSearch openIndex() throws Exception {
+        CaseFolder c = CaseFolder.open(demoCase(), Clock.systemUTC());
+        List<Path> dirs = new java.util.ArrayList<>();
+        for (io.sealtrail.cases.ImportRecord r : c.bundles()) {
+            dirs.add(c.bundleDir(r.bundleId()).resolve("index"));
+        }
+        return io.sealtrail.index.EventSearch.open(dirs);
+    }
+
     private static void delete(Path d) throws IOException {
         if (!Files.exists(d)) {
             return;
