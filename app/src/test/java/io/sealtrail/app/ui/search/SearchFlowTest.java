@@ -98,6 +98,7 @@ class SearchFlowTest {
     void typingAFieldPrefixOffersTheFieldsAndChoosingOneInsertsIt(FxRobot robot) throws Exception {
         robot.interact(() -> cases.open(caseDir));
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> search.matchingProperty().get() >= 0);
+        WaitForAsyncUtils.waitForFxEvents(); // the tab's content joins the scene on the next pulse
         robot.clickOn("#queryField").write("event.outcome:denied AND targ");
         WaitForAsyncUtils.waitForFxEvents();
         robot.clickOn("target.name");
