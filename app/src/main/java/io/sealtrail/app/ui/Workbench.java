@@ -4,6 +4,7 @@ import io.sealtrail.app.ui.bundles.WorkbenchViewModel;
 import io.sealtrail.app.ui.search.CaseArgument;
 import io.sealtrail.app.ui.search.CaseViewModel;
 import io.sealtrail.app.ui.search.SearchViewModel;
+import io.sealtrail.app.ui.timeline.TimelineViewModel;
 import io.sealtrail.app.ui.trust.TrustViewModel;
 import io.sealtrail.verify.BundleVerifier;
 import io.sealtrail.verify.note.NoteFormatException;
@@ -66,9 +67,10 @@ public final class Workbench extends Application {
         // Search (issue 4): a case's bundles searched together; the case's evidence copies are verified as above.
         SearchViewModel search = new SearchViewModel(background, Platform::runLater);
         CaseViewModel cases = new CaseViewModel(search, vm::open, background, Platform::runLater);
-        WorkbenchWindow window = WorkbenchWindow.show(stage, vm, cases, search, Platform::exit);
+        TimelineViewModel timeline = new TimelineViewModel(search, background, Platform::runLater);
+        WorkbenchWindow window = WorkbenchWindow.show(stage, vm, cases, search, timeline, Platform::exit);
         if (args.screenshotDir() != null) {
-            new ScreenshotTour(window, vm, args.screenshotDir(), Platform::exit).start();
+            new ScreenshotTour(window, vm, cases, search, args.screenshotDir(), Platform::exit).start();
         }
         // Session keys are files: read them off the FX thread, then open the bundles trusting them.
         background.execute(() -> {

@@ -5,6 +5,8 @@ import io.sealtrail.app.ui.bundles.WorkbenchViewModel;
 import io.sealtrail.app.ui.search.CaseViewModel;
 import io.sealtrail.app.ui.search.SearchView;
 import io.sealtrail.app.ui.search.SearchViewModel;
+import io.sealtrail.app.ui.timeline.TimelineView;
+import io.sealtrail.app.ui.timeline.TimelineViewModel;
 import javafx.beans.binding.Bindings;
 import javafx.scene.layout.BorderPane;
 import java.io.IOException;
@@ -15,20 +17,28 @@ import javafx.scene.Scene;
 import javafx.stage.Stage;
 
 /** Puts the workbench view into a stage: FXML, controller, stylesheet, title, sizes. Used by the app and tests. */
-public record WorkbenchWindow(Stage stage, Scene scene, WorkbenchController controller, SearchView search) {
+public record WorkbenchWindow(Stage stage, Scene scene, WorkbenchController controller, SearchView search,
+                              TimelineView timeline) {
     public static final String STYLESHEET = "workbench.css";
 
     /** @param quit what Ctrl+Q does */
     public static WorkbenchWindow show(Stage stage, WorkbenchViewModel vm, Runnable quit) {
-        return show(stage, vm, null, null, quit);
+        return show(stage, vm, null, null, null, quit);
+    }
+
+    /** As below, without a Timeline tab. */
+    public static WorkbenchWindow show(Stage stage, WorkbenchViewModel vm, CaseViewModel cases, SearchViewModel search,
+                                       Runnable quit) {
+        return show(stage, vm, cases, search, null, quit);
     }
 
     /**
      * The workbench with the Search view of an opened case (File › Open case…); without a case open it
-     * looks as above. {@code cases} and {@code search} may be null for no Search view.
+     * looks as above. {@code cases} and {@code search} may be null for no Search view, {@code timeline}
+     * for no Timeline tab.
      */
     public static WorkbenchWindow show(Stage stage, WorkbenchViewModel vm, CaseViewModel cases, SearchViewModel search,
-                                       Runnable quit) {
+                                       TimelineViewModel timeline, Runnable quit) {
         WorkbenchController controller = new WorkbenchController(vm, quit);
         FXMLLoader loader = new FXMLLoader(WorkbenchController.class.getResource("workbench.fxml"));
         loader.setControllerFactory(type -> {
@@ -60,7 +70,13 @@ public record WorkbenchWindow(Stage stage, Scene scene, WorkbenchController cont
             searchView = SearchView.load(search, cases);
             searchView.install((BorderPane) root, stage);
         }
+        TimelineView timelineView = null;
+        if (searchView != null && timeline != null) {
+            SearchView sv = searchView;
+            timelineView = new TimelineView(timeline, () -> sv.showSearch(true));
+            searchView.addTab(timelineView.tab());
+        }
         stage.show();
-        return new WorkbenchWindow(stage, scene, controller, searchView);
+        return new WorkbenchWindow(stage, scene, controller, searchView, timelineView);
     }
 }

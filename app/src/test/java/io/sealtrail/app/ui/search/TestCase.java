@@ -16,13 +16,13 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /** The demo's two exports imported into a case, made once per build in target/ui-test-case. */
-final class TestCase {
+public final class TestCase {
     private static Path dir;
 
     private TestCase() {
     }
 
-    static synchronized Path demoCase() {
+    public static synchronized Path demoCase() {
         if (dir != null) {
             return dir;
         }
