@@ -6,6 +6,7 @@ import io.sealtrail.app.ui.search.CaseViewModel;
 import io.sealtrail.app.ui.search.SearchViewModel;
 import io.sealtrail.app.ui.timeline.PulseMeter;
 import io.sealtrail.app.ui.timeline.TimelineView;
+import io.sealtrail.app.ui.timeline.TimelineViewModel;
 import io.sealtrail.app.ui.timeline.ZoomRun;
 import io.sealtrail.app.ui.trust.TrustDialog;
 import java.io.IOException;
@@ -116,10 +117,16 @@ final class ScreenshotTour {
                 until = () -> !tl.viewModel().loadingProperty().get() && tl.viewModel().ticksCurrent();
             });
             steps.add(() -> snap(window.scene(), "04-timeline.png"));
+            steps.add(() -> { // a morning, close enough to see sessions one by one
+                TimelineViewModel t = tl.viewModel();
+                t.zoom(12, t.scaleProperty().get().width() * 0.08);
+                until = () -> !t.tickInFlight() && t.ticksCurrent();
+            });
+            steps.add(() -> snap(window.scene(), "05-timeline-zoomed.png"));
             if (PulseMeter.enabled()) {
                 steps.add(() -> {
                     boolean[] done = {false};
-                    ZoomRun.run(tl, tl.meter(), summary -> {
+                    ZoomRun.run(tl, summary -> {
                         LOG.log(System.Logger.Level.INFO, "timeline zoom run: " + summary);
                         done[0] = true;
                     });

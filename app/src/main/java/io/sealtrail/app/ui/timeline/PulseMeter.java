@@ -1,12 +1,14 @@
 package io.sealtrail.app.ui.timeline;
 
+import java.lang.management.ManagementFactory;
 import java.util.Arrays;
 import javafx.animation.AnimationTimer;
 
 /**
  * A debug aid for responsiveness ({@value #PROPERTY}{@code =true}): an AnimationTimer notes the time
  * between FX pulses, which grows whenever something holds the FX thread, and the timeline canvas reports
- * how long each draw took. {@link #summary()} gives median, 95th percentile and maximum of both since the
+ * how long each draw took, the ViewModel how long its index calls took in the background. {@link #summary()}
+ * gives median, 95th percentile and maximum of each since the
  * last {@link #reset()}. While it runs it asks for a pulse every frame, so it is off by default.
  */
 public final class PulseMeter {
@@ -16,8 +18,12 @@ public final class PulseMeter {
     private long[] pulses = new long[4096];
     private int pulseCount;
     private long[] draws = new long[4096];
+    private long[] drawCpu = new long[4096];
     private int drawCount;
     private long last;
+    private long gcAtReset = gcMillis();
+    private final java.util.Map<String, long[]> fetches = new java.util.TreeMap<>();
+    private final java.util.Map<String, Integer> fetchCounts = new java.util.HashMap<>();
 
     public PulseMeter() {
         timer = new AnimationTimer() {
@@ -45,14 +51,28 @@ public final class PulseMeter {
     }
 
     public void reset() {
+        gcAtReset = gcMillis();
         pulseCount = 0;
         drawCount = 0;
+        fetches.clear();
+        fetchCounts.clear();
         last = 0;
     }
 
-    /** Counts one draw of {@code nanos}; call on the FX thread. */
-    public void draw(long nanos) {
-        draws = add(draws, drawCount++, nanos);
+    /**
+     * Counts one draw that took {@code wallNanos}, of which {@code cpuNanos} on the FX thread's CPU (the
+     * difference is time the thread waited, e.g. for a core on a busy machine); call on the FX thread.
+     */
+    public void draw(long wallNanos, long cpuNanos) {
+        drawCpu = add(drawCpu, drawCount, cpuNanos);
+        draws = add(draws, drawCount++, wallNanos);
+    }
+
+    /** Counts one background index call of a kind ("load", "ticks") that took {@code nanos}; FX thread. */
+    public void fetch(String kind, long nanos) {
+        int n = fetchCounts.getOrDefault(kind, 0);
+        fetches.put(kind, add(fetches.getOrDefault(kind, new long[16]), n, nanos));
+        fetchCounts.put(kind, n + 1);
     }
 
     private static long[] add(long[] a, int i, long v) {
@@ -63,7 +83,19 @@ public final class PulseMeter {
 
     /** "pulses: 412, interval median 16.7 ms, p95 17.1 ms, max 40.2 ms; draws: 230, median 1.2 ms, p95 …, max …". */
     public String summary() {
-        return "pulses: " + stats(pulses, pulseCount, "interval") + "; timeline draws: " + stats(draws, drawCount, "time");
+        StringBuilder b = new StringBuilder("pulses: " + stats(pulses, pulseCount, "interval") + "; timeline draws: "
+                + stats(draws, drawCount, "time") + ", CPU " + stats(drawCpu, drawCount, "").replaceFirst("^\\d+, +", ""));
+        fetches.forEach((kind, a) -> b.append("; background ").append(kind).append(": ")
+                .append(stats(a, fetchCounts.get(kind), "time")));
+        // context for the wall times: pauses of the JVM, and how busy the machine was
+        b.append(String.format("; GC %d ms; load average %.1f on %d cores", gcMillis() - gcAtReset,
+                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
+                Runtime.getRuntime().availableProcessors()));
+        return b.toString();
+    }
+
+    private static long gcMillis() {
+        return ManagementFactory.getGarbageCollectorMXBeans().stream().mapToLong(g -> Math.max(0, g.getCollectionTime())).sum();
     }
 
     private static String stats(long[] a, int n, String what) {

@@ -3,7 +3,8 @@ package io.sealtrail.app.ui.timeline;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
-import java.util.function.LongConsumer;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import javafx.application.Platform;
 import javafx.geometry.VPos;
 import javafx.scene.canvas.Canvas;
@@ -42,6 +43,8 @@ public final class TimelineCanvas extends Region {
     /** Time-axis labels at least this far apart. */
     private static final double LABEL_SPACING = 120;
 
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+
     private final TimelineViewModel vm;
     private final Canvas canvas = new Canvas();
     private final Tooltip tip = new Tooltip();
@@ -55,7 +58,7 @@ public final class TimelineCanvas extends Region {
     private TimelineLayout.Hit hover;
     private Consumer<TimelineLayout.Hit> onOpen = h -> { };
     private Runnable onLayout = () -> { };
-    private LongConsumer drawTimes = n -> { };
+    private PulseMeter meter;
 
     public TimelineCanvas(TimelineViewModel vm) {
         this.vm = vm;
@@ -141,9 +144,9 @@ public final class TimelineCanvas extends Region {
         this.onLayout = onLayout;
     }
 
-    /** Receives how long each draw took, in nanoseconds (the pulse log). */
-    public void setDrawTimes(LongConsumer drawTimes) {
-        this.drawTimes = drawTimes;
+    /** Tells this meter how long each draw took (the pulse log); null for none. */
+    public void setMeter(PulseMeter meter) {
+        this.meter = meter;
     }
 
     public TimelineLayout geometry() {
@@ -201,6 +204,7 @@ public final class TimelineCanvas extends Region {
 
     void draw() {
         long t0 = System.nanoTime();
+        long cpu0 = meter == null ? 0 : THREADS.getCurrentThreadCpuTime();
         double w = canvas.getWidth();
         double h = canvas.getHeight();
         GraphicsContext g = canvas.getGraphicsContext2D();
@@ -242,7 +246,9 @@ public final class TimelineCanvas extends Region {
         }
         g.restore();
         drawLabels(g, lay, lanes, first, last);
-        drawTimes.accept(System.nanoTime() - t0);
+        if (meter != null) {
+            meter.draw(System.nanoTime() - t0, THREADS.getCurrentThreadCpuTime() - cpu0);
+        }
     }
 
     private void drawAxis(GraphicsContext g, TimelineLayout lay, TimeScale scale, double bottom) {
@@ -254,7 +260,7 @@ public final class TimelineCanvas extends Region {
         for (TimeScale.AxisTick t : scale.ticks(LABEL_SPACING)) {
             double x = Math.round(labelWidth + t.x()) + 0.5;
             g.strokeLine(x, TimelineLayout.AXIS - 6, x, bottom);
-            if (x + 4 < labelWidth + lay.plotWidth() - 40) {
+            if (x + 4 + t.label().length() * 6.5 < lay.width()) { // no label cut off at the right edge
                 g.fillText(t.label(), x + 4, TimelineLayout.AXIS / 2);
             }
         }
@@ -302,10 +308,10 @@ public final class TimelineCanvas extends Region {
             double th = height * (0.25 + 0.75 * Math.log1p(b.all()) / logMax);
             g.setFill(TICK);
             g.fillRect(x, top + height - th, drawW, th);
-            if (bad) { // failed and denied stacked on top, in proportion but at least 2 px each, so they show at any zoom
+            if (bad) { // failed and denied stacked on top, in proportion but at least a pixel, so they show at any zoom
                 double w = Math.max(2, drawW);
-                double denied = b.denied() > 0 ? Math.max(2, th * b.denied() / b.all()) : 0;
-                double failed = b.failed() > 0 ? Math.max(2, th * b.failed() / b.all()) : 0;
+                double denied = b.denied() > 0 ? Math.max(1, th * b.denied() / b.all()) : 0;
+                double failed = b.failed() > 0 ? Math.max(1, th * b.failed() / b.all()) : 0;
                 double y = top + height - th;
                 if (denied > 0) {
                     g.setFill(TICK_DENIED);
@@ -324,8 +330,11 @@ public final class TimelineCanvas extends Region {
         var selected = vm.selectedSessionProperty().get();
         for (int pass = 0; pass < 3; pass++) { // worse sessions later, on top
             int level = pass;
-            double[] drawnTo = new double[TimelineLayout.MAX_SUB_ROWS];
-            java.util.Arrays.fill(drawnTo, Double.NEGATIVE_INFINITY);
+            // Per sub-row, the run of bars painted so far: bars that touch it within a pixel extend it, so a
+            // zoomed-out lane of thousands of sessions costs a few rectangles, not one each.
+            double[] runFrom = new double[TimelineLayout.MAX_SUB_ROWS];
+            double[] runTo = new double[TimelineLayout.MAX_SUB_ROWS];
+            java.util.Arrays.fill(runTo, Double.NEGATIVE_INFINITY);
             g.setFill(level == 0 ? SESSION : level == 1 ? SESSION_SOME_FAILED : SESSION_FAILED);
             for (Lane.Bar b : lane.bars()) {
                 if (b.level() != level) {
@@ -335,13 +344,20 @@ public final class TimelineCanvas extends Region {
                 if (s[0] > plotW) {
                     break; // bars are in start order
                 }
-                if (s[1] < 0 || s[1] <= drawnTo[b.row()]) {
-                    continue; // off screen, or inside pixels already painted in this colour
+                if (s[1] < 0) {
+                    continue;
                 }
-                double x0 = Math.max(s[0], drawnTo[b.row()]);
-                double[] r = lay.barRow(laneIndex, b.row(), lane.rows());
-                g.fillRect(labelWidth + x0, r[0], s[1] - x0, r[1]);
-                drawnTo[b.row()] = s[1];
+                int row = b.row();
+                if (s[0] <= runTo[row] + 1) {
+                    runTo[row] = Math.max(runTo[row], s[1]);
+                } else {
+                    fillRun(g, lay, laneIndex, lane.rows(), row, runFrom[row], runTo[row]);
+                    runFrom[row] = s[0];
+                    runTo[row] = s[1];
+                }
+            }
+            for (int row = 0; row < lane.rows(); row++) {
+                fillRun(g, lay, laneIndex, lane.rows(), row, runFrom[row], runTo[row]);
             }
         }
         for (Lane.Bar b : lane.bars()) { // outlines of the selected and the hovered session
@@ -354,6 +370,13 @@ public final class TimelineCanvas extends Region {
                 g.setLineWidth(isSelected ? 2 : 1);
                 g.strokeRect(labelWidth + s[0] - 0.5, r[0] - 0.5, s[1] - s[0] + 1, r[1] + 1);
             }
+        }
+    }
+
+    private void fillRun(GraphicsContext g, TimelineLayout lay, int laneIndex, int rows, int row, double from, double to) {
+        if (to > Double.NEGATIVE_INFINITY) {
+            double[] r = lay.barRow(laneIndex, row, rows);
+            g.fillRect(labelWidth + from, r[0], to - from, r[1]);
         }
     }
 

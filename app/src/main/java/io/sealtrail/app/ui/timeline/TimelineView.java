@@ -70,17 +70,28 @@ public final class TimelineView {
 
     /** With {@value PulseMeter#PROPERTY}: every ten seconds in which the timeline was drawn, log pulse and draw times. */
     private void logPulses() {
-        canvas.setDrawTimes(meter::draw);
+        measureWith(meter);
         meter.start();
         javafx.animation.Timeline every = new javafx.animation.Timeline(new javafx.animation.KeyFrame(
                 javafx.util.Duration.seconds(10), e -> {
-                    if (tab.isSelected() && !meter.summary().endsWith("draws: none")) {
+                    if (tab.isSelected() && !meter.summary().contains("draws: none")) {
                         LOG.log(System.Logger.Level.INFO, "timeline " + meter.summary());
                     }
                     meter.reset();
                 }));
         every.setCycleCount(javafx.animation.Animation.INDEFINITE);
         every.play();
+    }
+
+    /** Reports draw and background times to this meter from now on (a scripted run brings its own). */
+    public void measureWith(PulseMeter m) {
+        canvas.setMeter(m);
+        vm.setTimings((kind, nanos) -> {
+            m.fetch(kind, nanos);
+            if (kind.equals("load")) {
+                LOG.log(System.Logger.Level.INFO, String.format("timeline load (lanes, sessions, extent): %.0f ms", nanos / 1e6));
+            }
+        });
     }
 
     /** The pulse meter ({@value PulseMeter#PROPERTY}); measures nothing unless started. */

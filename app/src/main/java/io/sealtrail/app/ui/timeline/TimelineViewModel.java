@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Executor;
+import java.util.function.ObjLongConsumer;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyIntegerProperty;
@@ -86,6 +87,7 @@ public final class TimelineViewModel {
     private long sessions;
     private long generation;
     private boolean tickInFlight;
+    private ObjLongConsumer<String> timings = (what, nanos) -> { };
     private boolean tickPending;
 
     public TimelineViewModel(SearchViewModel search, Executor background, Executor fxThread) {
@@ -126,13 +128,16 @@ public final class TimelineViewModel {
         }
         loading.set(true);
         background.execute(() -> {
+            long t0 = System.nanoTime();
             try {
                 List<FacetValue> values = s.index().facets(s.query(), s.from(), s.to(), s.grouping().field, Integer.MAX_VALUE);
                 List<SessionSpan> spans = s.index().sessions(s.query(), s.from(), s.to());
                 List<Bucket> hours = s.index().histogram(s.query(), s.from(), s.to(), Duration.ofHours(1));
                 List<Lane> laneList = lanes(values, spans, s.grouping());
                 long[] extent = extent(hours, s.from(), s.to());
+                long took = System.nanoTime() - t0;
                 post(gen, () -> {
+                    timings.accept("load", took);
                     shown = s;
                     error.set("");
                     lanes.set(laneList);
@@ -254,6 +259,7 @@ public final class TimelineViewModel {
         long gen = generation;
         tickInFlight = true;
         background.execute(() -> {
+            long t0 = System.nanoTime();
             Ticks t;
             try {
                 Duration d = Duration.ofNanos(interval * 1000);
@@ -270,7 +276,9 @@ public final class TimelineViewModel {
                 t = null; // the lanes' own load reports index errors; ticks are simply not drawn
             }
             Ticks result = t;
+            long took = System.nanoTime() - t0;
             fxThread.execute(() -> {
+                timings.accept("ticks", took);
                 tickInFlight = false;
                 if (gen == generation && result != null) {
                     ticks.set(result);
@@ -353,6 +361,11 @@ public final class TimelineViewModel {
         status.set(text);
     }
 
+    /** Receives how long each load ("load") and tick fetch ("ticks") took on the background thread (the pulse log). */
+    public void setTimings(ObjLongConsumer<String> timings) {
+        this.timings = timings;
+    }
+
     // --- properties ---
 
     public ObjectProperty<Grouping> groupingProperty() {
@@ -406,7 +419,8 @@ public final class TimelineViewModel {
                 sc.bucketMicros(TICK_PIXELS));
     }
 
-    boolean tickInFlight() {
+    /** Whether a tick fetch is running (for tests and the screenshot tour). */
+    public boolean tickInFlight() {
         return tickInFlight;
     }
 }

@@ -19,7 +19,9 @@ public final class ZoomRun {
     private ZoomRun() {
     }
 
-    public static void run(TimelineView view, PulseMeter meter, Consumer<String> done) {
+    /** Runs the burst with a meter of its own, then gives the view's back. */
+    public static void run(TimelineView view, Consumer<String> done) {
+        PulseMeter meter = new PulseMeter();
         TimelineViewModel vm = view.viewModel();
         double w = vm.scaleProperty().get().width();
         List<Runnable> steps = new ArrayList<>();
@@ -39,15 +41,20 @@ public final class ZoomRun {
             steps.add(() -> vm.zoom(0.8, w * 0.5));
         }
         steps.add(vm::reset);
-        view.canvas().setDrawTimes(meter::draw);
-        meter.reset();
+        for (int i = 0; i < 12; i++) {
+            steps.add(() -> vm.zoom(1.25, w * 0.7));
+        }
+        view.measureWith(meter);
         meter.start();
         Timeline t = new Timeline();
         for (int i = 0; i < steps.size(); i++) {
             Runnable s = steps.get(i);
             t.getKeyFrames().add(new KeyFrame(Duration.millis((i + 1) * STEP_MS), e -> s.run()));
         }
-        t.setOnFinished(e -> waitForTicks(vm, meter, System.nanoTime(), steps.size(), done));
+        t.setOnFinished(e -> waitForTicks(vm, meter, System.nanoTime(), steps.size(), summary -> {
+            view.measureWith(view.meter());
+            done.accept(summary);
+        }));
         t.play();
     }
 
