@@ -84,8 +84,9 @@ public final class TimelineCanvas extends Region {
 
     private void setUpMouse() {
         canvas.setOnScroll(e -> {
-            if (e.getDeltaY() != 0 && !e.isShiftDown()) {
-                vm.zoom(Math.pow(1.25, e.getDeltaY() / 40), e.getX() - labelWidth);
+            if (e.getDeltaY() != 0 && !e.isShiftDown()) { // a wheel notch forward zooms in by a quarter
+                double notches = e.getDeltaY() / (e.getMultiplierY() > 0 ? e.getMultiplierY() : 40);
+                vm.zoom(Math.pow(1.25, notches), e.getX() - labelWidth);
             } else {
                 vm.pan(e.isShiftDown() && e.getDeltaX() == 0 ? e.getDeltaY() : e.getDeltaX());
             }
@@ -96,6 +97,7 @@ public final class TimelineCanvas extends Region {
             pressX = e.getX();
             lastX = e.getX();
             dragged = false;
+            e.consume(); // or the TabPane around it takes the focus back, and the keys with it
         });
         canvas.setOnMouseDragged(e -> {
             if (Math.abs(e.getX() - pressX) > 3) {

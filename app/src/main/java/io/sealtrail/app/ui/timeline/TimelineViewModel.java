@@ -84,6 +84,8 @@ public final class TimelineViewModel {
     private Scope shown;
     private long extentFrom;
     private long extentTo;
+    /** The scale shows everything (after a load or reset, before any zoom or pan). */
+    private boolean fitted;
     private long sessions;
     private long generation;
     private boolean tickInFlight;
@@ -147,6 +149,7 @@ public final class TimelineViewModel {
                     extentFrom = extent[0];
                     extentTo = extent[1];
                     scale.set(TimeScale.fit(extentFrom, extentTo, scale.get().width()));
+                    fitted = true;
                     loading.set(false);
                     updateStatus();
                     requestTicks();
@@ -195,15 +198,17 @@ public final class TimelineViewModel {
     /** The plot's width in pixels (the canvas minus the lane names). */
     public void setPlotWidth(double width) {
         if (width != scale.get().width()) {
-            boolean first = scale.get().width() <= 0;
-            scale.set(first && extentTo > extentFrom ? TimeScale.fit(extentFrom, extentTo, width)
-                    : scale.get().withWidth(width));
+            // Until the user zooms or pans, everything stays in view (the lane names' column settles after a load).
+            boolean refit = (fitted || scale.get().width() <= 0) && extentTo > extentFrom;
+            scale.set(refit ? TimeScale.fit(extentFrom, extentTo, width) : scale.get().withWidth(width));
+            updateStatus();
             requestTicks();
         }
     }
 
     /** Zooms by {@code factor} (above 1: in) around plot x {@code anchorX}. */
     public void zoom(double factor, double anchorX) {
+        fitted = false;
         setScale(scale.get().zoom(factor, anchorX));
     }
 
@@ -214,6 +219,7 @@ public final class TimelineViewModel {
 
     /** Moves the content {@code dx} pixels right. */
     public void pan(double dx) {
+        fitted = false;
         setScale(scale.get().pan(dx));
     }
 
@@ -221,6 +227,7 @@ public final class TimelineViewModel {
     public void reset() {
         if (extentTo > extentFrom) {
             setScale(TimeScale.fit(extentFrom, extentTo, scale.get().width()));
+            fitted = true;
         }
     }
 

@@ -122,6 +122,60 @@ class TimelineFlowTest {
         assertThat(timeline.selectedSessionProperty().get()).isEqualTo(expected.bar().session());
     }
 
+    @Test
+    void theWheelZoomsInAroundTheMousePointer(FxRobot robot) throws Exception {
+        openTimeline(robot);
+        TimelineCanvas canvas = robot.lookup("#timelineCanvas").queryAs(TimelineCanvas.class);
+        TimeScale before = timeline.scaleProperty().get();
+        double plotX = before.width() * 0.3;
+        long under = before.time(plotX);
+        // Three notches forward, as GTK reports them (40 per notch); TestFX's robot wheel under Monocle does not.
+        javafx.scene.Node drawing = canvas.getChildrenUnmodifiable().get(0);
+        double x = canvas.labelWidth() + plotX;
+        double y = TimelineLayout.AXIS + 40;
+        Point2D screen = canvas.localToScreen(x, y);
+        robot.interact(() -> javafx.event.Event.fireEvent(drawing, new javafx.scene.input.ScrollEvent(
+                javafx.scene.input.ScrollEvent.SCROLL, x, y, screen.getX(), screen.getY(), false, false, false, false,
+                false, false, 0, 120, 0, 120, 40, 40, javafx.scene.input.ScrollEvent.HorizontalTextScrollUnits.NONE, 0,
+                javafx.scene.input.ScrollEvent.VerticalTextScrollUnits.NONE, 0, 0, null)));
+        WaitForAsyncUtils.waitForFxEvents();
+        TimeScale after = timeline.scaleProperty().get();
+        assertThat(after.microsPerPixel()).isLessThan(before.microsPerPixel() / 1.5);
+        assertThat((double) Math.abs(after.time(plotX) - under)).isLessThan(3 * after.microsPerPixel() + 1);
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, timeline::ticksCurrent); // finer ticks follow
+    }
+
+    @Test
+    void plusZoomsInAndZeroShowsEverythingAgain(FxRobot robot) throws Exception {
+        openTimeline(robot);
+        TimelineCanvas canvas = robot.lookup("#timelineCanvas").queryAs(TimelineCanvas.class);
+        TimeScale fitted = timeline.scaleProperty().get();
+        robot.clickOn(canvas.localToScreen(canvas.labelWidth() + 5, 8)); // the axis: nothing to open there
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(canvas.getScene().getFocusOwner()).isSameAs(canvas);
+        robot.type(javafx.scene.input.KeyCode.EQUALS); // "+" without Shift
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(timeline.scaleProperty().get().microsPerPixel()).isLessThan(fitted.microsPerPixel());
+        robot.type(javafx.scene.input.KeyCode.DIGIT0);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(timeline.scaleProperty().get()).isEqualTo(fitted);
+    }
+
+    @Test
+    void draggingLeftShowsLaterTimes(FxRobot robot) throws Exception {
+        openTimeline(robot);
+        TimelineCanvas canvas = robot.lookup("#timelineCanvas").queryAs(TimelineCanvas.class);
+        robot.interact(() -> timeline.zoom(4)); // room to pan
+        TimeScale before = timeline.scaleProperty().get();
+        Point2D from = canvas.localToScreen(canvas.labelWidth() + 400, 10);
+        robot.drag(from, javafx.scene.input.MouseButton.PRIMARY).dropTo(from.add(-200, 0));
+        WaitForAsyncUtils.waitForFxEvents();
+        TimeScale after = timeline.scaleProperty().get();
+        assertThat(after.microsPerPixel()).isEqualTo(before.microsPerPixel());
+        assertThat((double) (after.startMicros() - before.startMicros())).isCloseTo(200 * before.microsPerPixel(),
+                org.assertj.core.api.Assertions.within(5 * before.microsPerPixel()));
+    }
+
     /** The middle of the widest session bar in view, in canvas coordinates. */
     private Point2D widestSessionOnScreen(TimelineCanvas canvas) {
         TimelineLayout lay = canvas.geometry();

@@ -176,6 +176,22 @@ class TimelineViewModelTest {
     }
 
     @Test
+    void untilTheUserZoomsAResizeKeepsEverythingInView() {
+        openOnScreen();
+        timeline.setPlotWidth(700);
+        assertThat(timeline.scaleProperty().get().width()).isEqualTo(700);
+        long[] extent = {timeline.scaleProperty().get().startMicros(), timeline.scaleProperty().get().endMicros()};
+        timeline.reset();
+        assertThat(timeline.scaleProperty().get().startMicros()).isEqualTo(extent[0]);
+        assertThat(timeline.scaleProperty().get().endMicros()).isEqualTo(extent[1]);
+
+        timeline.zoom(2, 100);
+        double mpp = timeline.scaleProperty().get().microsPerPixel();
+        timeline.setPlotWidth(900); // now the resolution stays and more time shows
+        assertThat(timeline.scaleProperty().get().microsPerPixel()).isEqualTo(mpp);
+    }
+
+    @Test
     void panningWithinTheFetchedMarginNeedsNoIndexCall() {
         openOnScreen();
         timeline.zoom(8, 500);
