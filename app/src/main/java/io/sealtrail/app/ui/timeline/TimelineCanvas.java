@@ -272,7 +272,8 @@ public final class TimelineCanvas extends Region {
         g.setFill(BACKGROUND);
         g.fillRect(0, 0, labelWidth - 1, TimelineLayout.AXIS - 1);
         g.setFill(AXIS_TEXT);
-        g.fillText("Time (UTC)", 8, TimelineLayout.AXIS / 2);
+        String many = vm.groupingProperty().get().many;
+        g.fillText(Character.toUpperCase(many.charAt(0)) + many.substring(1) + " · times UTC", 8, TimelineLayout.AXIS / 2);
         g.setTextBaseline(VPos.BASELINE);
     }
 
