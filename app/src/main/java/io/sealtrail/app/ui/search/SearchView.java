@@ -23,7 +23,8 @@ import javafx.stage.Stage;
 /**
  * Puts the Search view into the workbench window: loads search.fxml, adds File › Open case…, and once a
  * case is open turns the window's centre into tabs: "Search", any added with {@link #addTab} (the
- * timeline), and "Verification" (the existing view, unchanged). Before a case is open the window looks exactly as without it.
+ * timeline), and "Verification" (the existing view, unchanged). Before a case is open the window looks
+ * exactly as without it.
  */
 public final class SearchView {
     public static final String STYLESHEET = "search.css";
