@@ -20,10 +20,13 @@ public record TimeScale(long startMicros, double microsPerPixel, double width) {
     private static final long MIN = 60 * S;
     private static final long H = 60 * MIN;
     private static final long DAY = 24 * H;
-    /** Bucket widths and axis steps; all divide a day or are whole days, so they line up with the epoch in UTC. */
-    static final long[] NICE = {MS, 2 * MS, 5 * MS, 10 * MS, 20 * MS, 50 * MS, 100 * MS, 200 * MS, 500 * MS, S, 2 * S,
+    /**
+     * Bucket widths and axis steps, from 10 µs (the closest zoom) to four weeks; all divide a day or are
+     * whole days, so they line up with the epoch in UTC.
+     */
+    static final long[] NICE = {10, 20, 50, 100, 200, 500, MS, 2 * MS, 5 * MS, 10 * MS, 20 * MS, 50 * MS, 100 * MS, 200 * MS, 500 * MS, S, 2 * S,
             5 * S, 10 * S, 15 * S, 30 * S, MIN, 2 * MIN, 5 * MIN, 10 * MIN, 15 * MIN, 30 * MIN, H, 2 * H, 3 * H, 6 * H, 12 * H,
-            DAY, 2 * DAY, 7 * DAY, 14 * DAY, 28 * DAY};
+            DAY, 2 * DAY, 3 * DAY, 7 * DAY, 14 * DAY, 28 * DAY};
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd").withZone(ZoneOffset.UTC);
     private static final DateTimeFormatter DAY_TIME = DateTimeFormatter.ofPattern("MM-dd HH:mm").withZone(ZoneOffset.UTC);
     private static final DateTimeFormatter SECONDS = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneOffset.UTC);
@@ -97,8 +100,19 @@ public record TimeScale(long startMicros, double microsPerPixel, double width) {
         return nice(minPixels * microsPerPixel);
     }
 
-    public Duration bucket(double minPixels) {
-        return Duration.ofNanos(bucketMicros(minPixels) * 1000);
+    /**
+     * The round bucket width nearest {@code pixels} wide on a log scale, but at least {@code minPixels}: with
+     * 3 and 2, buckets are 2 to 5 px (mostly 2–4) whatever the zoom.
+     */
+    public long bucketMicros(double pixels, double minPixels) {
+        double target = pixels * microsPerPixel;
+        long best = nice(minPixels * microsPerPixel);
+        for (long n = best; n < target * 4; n = nice(n + 1.0)) {
+            if (Math.abs(Math.log(n / target)) < Math.abs(Math.log(best / target))) {
+                best = n;
+            }
+        }
+        return best;
     }
 
     static long nice(double atLeast) {
@@ -150,7 +164,7 @@ public record TimeScale(long startMicros, double microsPerPixel, double width) {
         return Math.multiplyExact(i.getEpochSecond(), S) + i.getNano() / 1000;
     }
 
-    /** A readable width of time: "5 min", "3 h", "1 day", "500 ms". */
+    /** A readable width of time: "5 min", "3 h", "1 day", "500 ms", "50 µs". */
     public static String human(long micros) {
         if (micros % DAY == 0) {
             return micros / DAY + (micros == DAY ? " day" : " days");
@@ -164,6 +178,6 @@ public record TimeScale(long startMicros, double microsPerPixel, double width) {
         if (micros % S == 0) {
             return micros / S + " s";
         }
-        return micros / MS + " ms";
+        return micros % MS == 0 ? micros / MS + " ms" : micros + " µs";
     }
 }

@@ -41,8 +41,9 @@ import javafx.beans.property.SimpleStringProperty;
 public final class TimelineViewModel {
     /** At most this many lanes, the busiest first; the rest are counted in the status. */
     public static final int MAX_LANES = 60;
-    /** Ticks are fetched at a bucket width of at least this many pixels (about 2–4 at the nice widths). */
-    public static final double TICK_PIXELS = 2;
+    /** Ticks are fetched at the round bucket width nearest this many pixels, and never under {@link #TICK_MIN_PIXELS}. */
+    public static final double TICK_PIXELS = 3;
+    public static final double TICK_MIN_PIXELS = 2;
     /** How many events a click shows in the Search view at most. */
     public static final int SHOW_LIMIT = 5_000;
 
@@ -252,7 +253,7 @@ public final class TimelineViewModel {
             tickPending = true;
             return;
         }
-        long interval = sc.bucketMicros(TICK_PIXELS);
+        long interval = sc.bucketMicros(TICK_PIXELS, TICK_MIN_PIXELS);
         long span = sc.endMicros() - sc.startMicros();
         long from = clip(sc.startMicros(), s.from(), true);
         long to = clip(sc.endMicros(), s.to(), false);
@@ -423,7 +424,7 @@ public final class TimelineViewModel {
         TimeScale sc = scale.get();
         Scope s = shown;
         return s != null && ticks.get().covers(clip(sc.startMicros(), s.from(), true), clip(sc.endMicros(), s.to(), false),
-                sc.bucketMicros(TICK_PIXELS));
+                sc.bucketMicros(TICK_PIXELS, TICK_MIN_PIXELS));
     }
 
     /** Whether a tick fetch is running (for tests and the screenshot tour). */

@@ -66,8 +66,16 @@ class TimeScaleTest {
         TimeScale s = new TimeScale(T0, 200 * S, 1000); // 200 s per pixel
         assertThat(s.bucketMicros(2)).isEqualTo(10 * 60 * S); // 400 s → 10 min
         assertThat(s.bucketMicros(2) / s.microsPerPixel()).isBetween(2.0, 4.0);
-        assertThat(new TimeScale(T0, 50, 1000).bucketMicros(2)).isEqualTo(1000); // 100 µs → 1 ms
+        assertThat(new TimeScale(T0, 50, 1000).bucketMicros(2)).isEqualTo(100); // 100 µs
         assertThat(new TimeScale(T0, 30 * DAY, 1000).bucketMicros(2) % (7 * DAY)).isZero();
+    }
+
+    @Test
+    void tickBucketsAreTwoToFivePixelsAtEveryZoom() {
+        for (double mpp = TimeScale.MIN_MICROS_PER_PIXEL; mpp < 1e11; mpp *= 1.07) {
+            TimeScale s = new TimeScale(T0, mpp, 1000);
+            assertThat(s.bucketMicros(3, 2) / mpp).as("at %.0f µs/px", mpp).isBetween(2.0, 5.0);
+        }
     }
 
     @Test
@@ -97,5 +105,6 @@ class TimeScaleTest {
         assertThat(TimeScale.human(3 * H)).isEqualTo("3 h");
         assertThat(TimeScale.human(DAY)).isEqualTo("1 day");
         assertThat(TimeScale.human(500_000)).isEqualTo("500 ms");
+        assertThat(TimeScale.human(50)).isEqualTo("50 µs");
     }
 }

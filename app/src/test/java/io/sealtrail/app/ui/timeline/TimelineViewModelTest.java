@@ -159,7 +159,7 @@ class TimelineViewModelTest {
         assertThat(shown).isEqualTo(index.count(q, f, e));
         assertThat(denied).isEqualTo(index.count(q + " AND event.outcome:denied", f, e));
         assertThat(t.intervalMicros() / timeline.scaleProperty().get().microsPerPixel())
-                .isBetween(TimelineViewModel.TICK_PIXELS, 2.5 * TimelineViewModel.TICK_PIXELS);
+                .isBetween(2.0, 5.0);
     }
 
     @Test
