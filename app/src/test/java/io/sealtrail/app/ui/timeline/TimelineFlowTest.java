@@ -123,6 +123,20 @@ class TimelineFlowTest {
     }
 
     @Test
+    void hoveringASessionShowsItsDetailsInATooltip(FxRobot robot) throws Exception {
+        openTimeline(robot);
+        TimelineCanvas canvas = robot.lookup("#timelineCanvas").queryAs(TimelineCanvas.class);
+        Point2D at = WaitForAsyncUtils.asyncFx(() -> widestSessionOnScreen(canvas)).get(10, TimeUnit.SECONDS);
+        TimelineLayout.SessionHit hit = (TimelineLayout.SessionHit) canvas.hitAt(at.getX(), at.getY()).orElseThrow();
+        robot.moveTo(canvas.localToScreen(at.add(-3, 0))).moveTo(canvas.localToScreen(at));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup(".tooltip").tryQuery().isPresent());
+        javafx.scene.control.Tooltip tip = (javafx.scene.control.Tooltip) robot.lookup(".tooltip").query().getScene()
+                .getWindow();
+        assertThat(tip.getText()).contains("Session " + hit.bar().session().sessionId(),
+                "User: " + hit.bar().session().user(), "Events: ");
+    }
+
+    @Test
     void theWheelZoomsInAroundTheMousePointer(FxRobot robot) throws Exception {
         openTimeline(robot);
         TimelineCanvas canvas = robot.lookup("#timelineCanvas").queryAs(TimelineCanvas.class);
