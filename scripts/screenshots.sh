@@ -2,7 +2,8 @@
 # Screenshots of the workbench's main views for docs/screenshots/, made on a machine without a screen:
 # builds the app if needed, generates the demo bundles into a temp folder, starts the workbench under a
 # virtual X server (Xvfb) on both demo bundles with the demo key trusted for this session only, and lets
-# the app snapshot its own scenes once verification has finished (-Dsealtrail.screenshot.dir), then quit.
+# the app snapshot its own scenes once verification has finished (-Dsealtrail.screenshot.dir), then quit;
+# then the same on the demo's case, for the Search and Timeline views.
 # Snapshots of the scene are exact and need no window manager; `import -window root` would not be.
 #
 # Usage: scripts/screenshots.sh [OUT_DIR]      (default: docs/screenshots)
@@ -31,6 +32,13 @@ SEALTRAIL_HOME="$WORK/home" timeout 300 xvfb-run -a -s "-screen 0 1440x900x24" \
   java -Dsealtrail.screenshot.dir="$OUT" -Dprism.order=sw \
        -cp "$JAR:app/target/lib/*" io.sealtrail.app.ui.WorkbenchLauncher \
        --demo --trust-session "$WORK/demo/demo-log.vkey" "$WORK/demo/export-1.zip" "$WORK/demo/export-2.zip"
+
+# The demo also made a case of both exports: its Search and Timeline views (03-search, 04-timeline, 05-…).
+echo "Starting the workbench on the demo case..."
+SEALTRAIL_HOME="$WORK/home" timeout 300 xvfb-run -a -s "-screen 0 1440x900x24" \
+  java -Dsealtrail.screenshot.dir="$OUT" -Dprism.order=sw \
+       -cp "$JAR:app/target/lib/*" io.sealtrail.app.ui.WorkbenchLauncher \
+       --demo --trust-session "$WORK/demo/demo-log.vkey" --case "$WORK/demo/case"
 
 shopt -s nullglob
 shots=("$OUT"/*.png)

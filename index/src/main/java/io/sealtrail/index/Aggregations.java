@@ -20,7 +20,7 @@ import org.apache.lucene.search.SimpleCollector;
 import org.apache.lucene.util.BytesRef;
 
 /**
- * Facets, histogram and sessions, computed from doc values while the query's matches stream by: no
+ * Facets, histograms (also per field value) and sessions, computed from doc values while the query's matches stream by: no
  * document is loaded and no hit list is kept. Counting happens per segment by ordinal; values are turned
  * into strings once per segment, when it is done.
  */
@@ -170,6 +170,99 @@ final class Aggregations {
         return manager(HistogramCollector::new, cs -> {
             Histogram all = new Histogram();
             cs.forEach(c -> c.result.counts.forEach((k, v) -> all.counts.merge(k, v, Long::sum)));
+            return all;
+        });
+    }
+
+    // ---- histogram by field ----------------------------------------------------------------------
+
+    static final class HistogramBy {
+        private final Map<String, TreeMap<Long, Long>> counts = new HashMap<>();
+
+        void add(String value, long bucket, long n) {
+            counts.computeIfAbsent(value, k -> new TreeMap<>()).merge(bucket, n, Long::sum);
+        }
+
+        List<ValueHistogram> top(int n) {
+            List<ValueHistogram> all = new ArrayList<>(counts.size());
+            counts.forEach((value, buckets) -> all.add(new ValueHistogram(value,
+                    buckets.values().stream().mapToLong(Long::longValue).sum(),
+                    buckets.entrySet().stream().map(e -> new Bucket(IndexSchema.instant(e.getKey()), e.getValue())).toList())));
+            all.sort(Comparator.comparingLong(ValueHistogram::count).reversed().thenComparing(ValueHistogram::value));
+            return all.subList(0, Math.min(Math.max(0, n), all.size()));
+        }
+    }
+
+    /** One value's buckets in a segment: runs of equal buckets, which are long because documents are sorted by time. */
+    private static final class Runs {
+        long[] bucket = new long[8];
+        long[] count = new long[8];
+        int n;
+
+        void add(long b) {
+            if (n > 0 && bucket[n - 1] == b) {
+                count[n - 1]++;
+                return;
+            }
+            if (n == bucket.length) {
+                bucket = java.util.Arrays.copyOf(bucket, n * 2);
+                count = java.util.Arrays.copyOf(count, n * 2);
+            }
+            bucket[n] = b;
+            count[n++] = 1;
+        }
+    }
+
+    static CollectorManager<?, HistogramBy> histogramBy(long intervalMicros, String field) {
+        final class HistogramByCollector extends SegmentCollector {
+            final HistogramBy result = new HistogramBy();
+            SortedSetDocValues values;
+            NumericDocValues time;
+            Runs[] perOrd;
+
+            @Override
+            void startSegment(LeafReaderContext context) throws IOException {
+                values = DocValues.getSortedSet(context.reader(), field);
+                time = DocValues.getNumeric(context.reader(), IndexSchema.TIME);
+                perOrd = new Runs[(int) values.getValueCount()];
+            }
+
+            @Override
+            public void collect(int doc) throws IOException {
+                if (!time.advanceExact(doc) || !values.advanceExact(doc)) {
+                    return;
+                }
+                long b = Math.floorDiv(time.longValue(), intervalMicros) * intervalMicros;
+                for (int i = 0; i < values.docValueCount(); i++) {
+                    int ord = (int) values.nextOrd();
+                    Runs r = perOrd[ord];
+                    if (r == null) {
+                        r = perOrd[ord] = new Runs();
+                    }
+                    r.add(b);
+                }
+            }
+
+            @Override
+            void endSegment() throws IOException {
+                if (perOrd == null) {
+                    return;
+                }
+                for (int ord = 0; ord < perOrd.length; ord++) {
+                    Runs r = perOrd[ord];
+                    if (r != null) {
+                        String value = values.lookupOrd(ord).utf8ToString();
+                        for (int i = 0; i < r.n; i++) {
+                            result.add(value, r.bucket[i], r.count[i]);
+                        }
+                    }
+                }
+                perOrd = null;
+            }
+        }
+        return manager(HistogramByCollector::new, cs -> {
+            HistogramBy all = new HistogramBy();
+            cs.forEach(c -> c.result.counts.forEach((v, m) -> m.forEach((b, n) -> all.add(v, b, n))));
             return all;
         });
     }

@@ -56,6 +56,14 @@ public interface EventSearch extends AutoCloseable {
      */
     List<Bucket> histogram(String query, Instant from, Instant to, Duration interval) throws IndexException;
 
+    /**
+     * {@link #histogram} split by the values of a keyword field, in one pass over doc values: for each of
+     * the {@code top} values with the most matching events (most first, ties by value), its buckets. An
+     * event counts once for each value it has; events without the field are not counted.
+     */
+    List<ValueHistogram> histogramBy(String query, Instant from, Instant to, Duration interval, String field, int top)
+            throws IndexException;
+
     /** One span per session id among the matching events, ordered by start then id; events without one are ignored. */
     List<SessionSpan> sessions(String query, Instant from, Instant to) throws IndexException;
 

@@ -190,6 +190,24 @@ final class LuceneEventSearch implements EventSearch {
     }
 
     @Override
+    public List<ValueHistogram> histogramBy(String query, Instant from, Instant to, Duration interval, String field,
+                                            int top) throws IndexException {
+        long micros = interval.toNanos() / 1000;
+        if (micros < 1) {
+            throw new IllegalArgumentException("histogram interval must be at least a microsecond, not " + interval);
+        }
+        if (!IndexSchema.KEYWORD_FIELDS.contains(field)) {
+            throw new IndexException("a histogram by field needs a keyword field, and \"" + field
+                    + "\" is not one (see docs/index-schema.md)");
+        }
+        try {
+            return searcher.search(query(query, from, to), Aggregations.histogramBy(micros, field)).top(top);
+        } catch (IOException | RuntimeException e) {
+            throw failed(e);
+        }
+    }
+
+    @Override
     public List<SessionSpan> sessions(String query, Instant from, Instant to) throws IndexException {
         try {
             return searcher.search(query(query, from, to), Aggregations.sessions()).spans();

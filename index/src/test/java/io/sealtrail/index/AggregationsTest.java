@@ -91,6 +91,44 @@ class AggregationsTest {
     }
 
     @Test
+    void hourlyHistogramByUserEqualsBruteForceBucketsPerUser() throws Exception {
+        assertThat(search.histogramBy("", null, null, Duration.ofHours(1), IndexSchema.USER_NAME, Integer.MAX_VALUE))
+                .isEqualTo(bruteHistogramBy(3_600_000_000L, IndexSchema.USER_NAME, r -> true, Integer.MAX_VALUE));
+    }
+
+    @Test
+    void histogramByOfAQueryKeepsOnlyTheTopValuesOfMatchingEvents() throws Exception {
+        assertThat(search.histogramBy("event.outcome:denied", null, null, Duration.ofMinutes(7), IndexSchema.TARGET_NAME, 3))
+                .hasSize(3)
+                .isEqualTo(bruteHistogramBy(420_000_000L, IndexSchema.TARGET_NAME, AggregationsTest::denied, 3));
+    }
+
+    @Test
+    void histogramByAMultiValuedFieldCountsEachValueOncePerEvent() throws Exception {
+        assertThat(search.histogramBy("*", null, null, Duration.ofDays(1), IndexSchema.USER_ROLES, 100))
+                .isEqualTo(bruteHistogramBy(86_400_000_000L, IndexSchema.USER_ROLES, r -> true, 100));
+    }
+
+    @Test
+    void histogramByANonKeywordFieldIsAnError() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                        () -> search.histogramBy("", null, null, Duration.ofHours(1), IndexSchema.COMMAND, 5))
+                .isInstanceOf(IndexException.class).hasMessageContaining("keyword field");
+    }
+
+    private static List<ValueHistogram> bruteHistogramBy(long micros, String field, Predicate<Row> filter, int top) {
+        Map<String, TreeMap<Long, Long>> by = new HashMap<>();
+        fixture.rows().stream().filter(filter).forEach(r -> QueryGrammar.values(field, r).stream().distinct()
+                .forEach(v -> by.computeIfAbsent(v, k -> new TreeMap<>())
+                        .merge(Math.floorDiv(r.timeMicros(), micros) * micros, 1L, Long::sum)));
+        return by.entrySet().stream()
+                .map(e -> new ValueHistogram(e.getKey(), e.getValue().values().stream().mapToLong(Long::longValue).sum(),
+                        e.getValue().entrySet().stream().map(b -> new Bucket(IndexSchema.instant(b.getKey()), b.getValue())).toList()))
+                .sorted(Comparator.comparingLong(ValueHistogram::count).reversed().thenComparing(ValueHistogram::value))
+                .limit(top).toList();
+    }
+
+    @Test
     void sessionsEqualBruteForceSpans() throws Exception {
         assertThat(search.sessions("", null, null)).isEqualTo(bruteSessions(r -> true));
     }

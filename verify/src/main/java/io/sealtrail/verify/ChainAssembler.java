@@ -182,10 +182,10 @@ final class ChainAssembler {
     }
 
     private void heartbeatGap(Instant from, Instant to, Location at) {
-        long gap = Duration.between(from, to).toNanos();
-        if (gap > heartbeatLimitNanos) {
+        Duration gap = Duration.between(from, to); // not in nanoseconds: an altered time can be centuries away
+        if (gap.compareTo(Duration.ofNanos(heartbeatLimitNanos)) > 0) {
             findings.add(new Finding(FindingCode.HEARTBEAT_GAP, FindingCode.HEARTBEAT_GAP.severity(),
-                    "no heartbeat for " + human(Duration.ofNanos(gap)) + " between " + from + " and " + to
+                    "no heartbeat for " + human(gap) + " between " + from + " and " + to
                             + " (limit " + human(Duration.ofNanos(heartbeatLimitNanos)) + ")",
                     at, java.util.Map.of("from", from.toString(), "to", to.toString())));
         }

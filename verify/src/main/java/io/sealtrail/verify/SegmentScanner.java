@@ -256,10 +256,10 @@ final class SegmentScanner {
     }
 
     private void checkHeartbeatGap(Instant from, Instant to, Location at) {
-        long gap = Duration.between(from, to).toNanos();
-        if (gap > heartbeatLimitNanos) {
+        Duration gap = Duration.between(from, to); // not in nanoseconds: an altered time can be centuries away
+        if (gap.compareTo(Duration.ofNanos(heartbeatLimitNanos)) > 0) {
             findings.add(new io.sealtrail.model.Finding(FindingCode.HEARTBEAT_GAP, FindingCode.HEARTBEAT_GAP.severity(),
-                    "no heartbeat for " + ChainAssembler.human(Duration.ofNanos(gap)) + " between " + from + " and " + to
+                    "no heartbeat for " + ChainAssembler.human(gap) + " between " + from + " and " + to
                             + " (limit " + ChainAssembler.human(Duration.ofNanos(heartbeatLimitNanos)) + ")",
                     at, java.util.Map.of("from", from.toString(), "to", to.toString())));
         }

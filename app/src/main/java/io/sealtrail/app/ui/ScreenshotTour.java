@@ -2,6 +2,12 @@ package io.sealtrail.app.ui;
 
 import io.sealtrail.app.ui.bundles.BundleViewModel;
 import io.sealtrail.app.ui.bundles.WorkbenchViewModel;
+import io.sealtrail.app.ui.search.CaseViewModel;
+import io.sealtrail.app.ui.search.SearchViewModel;
+import io.sealtrail.app.ui.timeline.PulseMeter;
+import io.sealtrail.app.ui.timeline.TimelineView;
+import io.sealtrail.app.ui.timeline.TimelineViewModel;
+import io.sealtrail.app.ui.timeline.ZoomRun;
 import io.sealtrail.app.ui.trust.TrustDialog;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -9,6 +15,7 @@ import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 import javafx.animation.PauseTransition;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.Scene;
@@ -19,22 +26,34 @@ import javax.imageio.ImageIO;
 /**
  * Saves PNGs of the main views ({@value Workbench#SCREENSHOT_PROPERTY}) for docs/screenshots and for
  * looking at the UI on a machine without a screen: waits until every opened bundle is verified, then
- * walks through the views, snapshotting each scene, and quits. Runs entirely on the FX thread.
+ * walks through the views, snapshotting each scene, and quits; with a case open, its Search and Timeline
+ * views instead (and, with {@value PulseMeter#PROPERTY}, a scripted zoom run whose pulse times are logged).
+ * Runs entirely on the FX thread.
  */
 final class ScreenshotTour {
     private static final System.Logger LOG = System.getLogger(ScreenshotTour.class.getName());
     private static final Duration SETTLE = Duration.millis(700);
+    private static final Duration WAIT_LIMIT = Duration.seconds(120);
 
     private final WorkbenchWindow window;
     private final WorkbenchViewModel vm;
+    private final CaseViewModel cases;
+    private final SearchViewModel search;
     private final Path dir;
     private final Runnable quit;
     private final Deque<Runnable> steps = new ArrayDeque<>();
     private boolean started;
+    /** Set by a step: the tour goes on once this holds (polled), or after {@link #WAIT_LIMIT}. */
+    private BooleanSupplier until;
+    private long waitingSince;
 
-    ScreenshotTour(WorkbenchWindow window, WorkbenchViewModel vm, Path dir, Runnable quit) {
+    /** @param cases may be null; with a case open, the tour shows the case's Search and Timeline instead */
+    ScreenshotTour(WorkbenchWindow window, WorkbenchViewModel vm, CaseViewModel cases, SearchViewModel search, Path dir,
+                   Runnable quit) {
         this.window = window;
         this.vm = vm;
+        this.cases = cases;
+        this.search = search;
         this.dir = dir;
         this.quit = quit;
     }
@@ -53,6 +72,10 @@ final class ScreenshotTour {
     }
 
     private void plan() {
+        if (cases != null && !cases.nameProperty().get().isEmpty() && window.search() != null) {
+            planCase();
+            return;
+        }
         List<BundleViewModel> bundles = List.copyOf(vm.bundles());
         for (int i = 0; i < bundles.size(); i++) {
             BundleViewModel b = bundles.get(i);
@@ -80,7 +103,50 @@ final class ScreenshotTour {
         });
     }
 
+    /** The case views: Search with the first query's matches, then the timeline (and, with the pulse log, a zoom run). */
+    private void planCase() {
+        steps.add(() -> {
+            window.search().showSearch(true);
+            until = () -> !search.busyProperty().get() && search.matchingProperty().get() >= 0;
+        });
+        steps.add(() -> snap(window.scene(), "03-search.png"));
+        TimelineView tl = window.timeline();
+        if (tl != null) {
+            steps.add(() -> {
+                window.search().select(tl.tab());
+                until = () -> !tl.viewModel().loadingProperty().get() && tl.viewModel().ticksCurrent();
+            });
+            steps.add(() -> snap(window.scene(), "04-timeline.png"));
+            steps.add(() -> { // a morning, close enough to see sessions one by one
+                TimelineViewModel t = tl.viewModel();
+                t.zoom(12, t.scaleProperty().get().width() * 0.08);
+                until = () -> !t.tickInFlight() && t.ticksCurrent();
+            });
+            steps.add(() -> snap(window.scene(), "05-timeline-zoomed.png"));
+            if (PulseMeter.enabled()) {
+                steps.add(() -> {
+                    boolean[] done = {false};
+                    ZoomRun.run(tl, summary -> {
+                        LOG.log(System.Logger.Level.INFO, "timeline zoom run: " + summary);
+                        done[0] = true;
+                    });
+                    until = () -> done[0];
+                });
+            }
+        }
+        steps.add(quit);
+    }
+
     private void next() {
+        if (until != null) {
+            if (!until.getAsBoolean() && System.nanoTime() - waitingSince < WAIT_LIMIT.toMillis() * 1_000_000) {
+                PauseTransition poll = new PauseTransition(Duration.millis(100));
+                poll.setOnFinished(e -> next());
+                poll.play();
+                return;
+            }
+            until = null;
+        }
         Runnable step = steps.poll();
         if (step == null) {
             return;
@@ -92,6 +158,7 @@ final class ScreenshotTour {
             quit.run();
             return;
         }
+        waitingSince = System.nanoTime();
         PauseTransition pause = new PauseTransition(SETTLE);
         pause.setOnFinished(e -> next());
         pause.play();

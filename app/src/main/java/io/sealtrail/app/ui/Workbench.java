@@ -10,6 +10,7 @@ import io.sealtrail.cases.AuditorKey;
 import io.sealtrail.app.ui.search.CaseArgument;
 import io.sealtrail.app.ui.search.CaseViewModel;
 import io.sealtrail.app.ui.search.SearchViewModel;
+import io.sealtrail.app.ui.timeline.TimelineViewModel;
 import io.sealtrail.app.ui.trust.TrustViewModel;
 import io.sealtrail.verify.BundleVerifier;
 import io.sealtrail.verify.note.NoteFormatException;
@@ -84,7 +85,8 @@ public final class Workbench extends Application {
                 () -> AuditorKey.loadOrCreate(System.getenv()), trust::sessionKeys, trust::readStore,
                 ImportViewModel.defaultCasesFolder(System.getenv()), cases::open);
         RecentCases recent = new RecentCases(TrustStore.configDir(System.getenv()));
-        WorkbenchWindow window = WorkbenchWindow.show(stage, vm, cases, search, notes, exports, Platform::exit);
+        WorkbenchWindow window = WorkbenchWindow.show(stage, vm, cases, search, notes, exports,
+                new TimelineViewModel(search, background, Platform::runLater), Platform::exit);
         window.offerImports(imports);
         if (Boolean.getBoolean(TIMING_PROPERTY)) {
             Timing.report(started, search);
@@ -93,7 +95,7 @@ public final class Workbench extends Application {
         window.offerReports(new ReportViewModel(background, Platform::runLater,
                 () -> AuditorKey.loadOrCreate(System.getenv()), trust::sessionKeys, trust::readStore, VERSION));
         if (args.screenshotDir() != null) {
-            new ScreenshotTour(window, vm, args.screenshotDir(), Platform::exit).start();
+            new ScreenshotTour(window, vm, cases, search, args.screenshotDir(), Platform::exit).start();
         }
         // Session keys are files: read them off the FX thread, then open the bundles trusting them.
         background.execute(() -> {

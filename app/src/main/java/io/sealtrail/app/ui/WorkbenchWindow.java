@@ -11,6 +11,8 @@ import io.sealtrail.app.ui.bundles.WorkbenchViewModel;
 import io.sealtrail.app.ui.search.CaseViewModel;
 import io.sealtrail.app.ui.search.SearchView;
 import io.sealtrail.app.ui.search.SearchViewModel;
+import io.sealtrail.app.ui.timeline.TimelineView;
+import io.sealtrail.app.ui.timeline.TimelineViewModel;
 import javafx.beans.binding.Bindings;
 import javafx.scene.layout.BorderPane;
 import java.io.IOException;
@@ -21,21 +23,23 @@ import javafx.scene.Scene;
 import javafx.stage.Stage;
 
 /** Puts the workbench view into a stage: FXML, controller, stylesheet, title, sizes. Used by the app and tests. */
-public record WorkbenchWindow(Stage stage, Scene scene, WorkbenchController controller, SearchView search) {
+public record WorkbenchWindow(Stage stage, Scene scene, WorkbenchController controller, SearchView search,
+                              TimelineView timeline) {
     public static final String STYLESHEET = "workbench.css";
 
     /** @param quit what Ctrl+Q does */
     public static WorkbenchWindow show(Stage stage, WorkbenchViewModel vm, Runnable quit) {
-        return show(stage, vm, null, null, null, null, quit);
+        return show(stage, vm, null, null, null, null, null, quit);
     }
 
     /**
      * The workbench with the Search view of an opened case (File › Open case…); without a case open it
      * looks as above. {@code cases}, {@code search}, {@code notes} and {@code exports} may all be null for no
-     * Search view.
+     * Search view; {@code timeline} may be null for no Timeline tab.
      */
     public static WorkbenchWindow show(Stage stage, WorkbenchViewModel vm, CaseViewModel cases, SearchViewModel search,
-                                       AnnotationsViewModel notes, ExportViewModel exports, Runnable quit) {
+                                       AnnotationsViewModel notes, ExportViewModel exports, TimelineViewModel timeline,
+                                       Runnable quit) {
         WorkbenchController controller = new WorkbenchController(vm, quit);
         FXMLLoader loader = new FXMLLoader(WorkbenchController.class.getResource("workbench.fxml"));
         loader.setControllerFactory(type -> {
@@ -75,8 +79,14 @@ public record WorkbenchWindow(Stage stage, Scene scene, WorkbenchController cont
                 sv.showSearch(true);
             });
         }
+        TimelineView timelineView = null;
+        if (searchView != null && timeline != null) {
+            SearchView sv = searchView;
+            timelineView = new TimelineView(timeline, () -> sv.showSearch(true));
+            searchView.addTab(timelineView.tab());
+        }
         stage.show();
-        return new WorkbenchWindow(stage, scene, controller, searchView);
+        return new WorkbenchWindow(stage, scene, controller, searchView, timelineView);
     }
 
     /** Bundles dropped on the window, or chosen with File › Import bundle…, are imported (needs the Search view). */

@@ -20,6 +20,8 @@ import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
 import javafx.fxml.FXMLLoader;
 import javafx.scene.Node;
 import javafx.scene.Parent;
@@ -37,8 +39,9 @@ import javafx.stage.Stage;
 
 /**
  * Puts the Search view into the workbench window: loads search.fxml, adds File › Open case…, and once a
- * case is open turns the window's centre into two tabs, "Verification" (the existing view, unchanged)
- * and "Search". Before a case is open the window looks exactly as without it.
+ * case is open turns the window's centre into tabs: "Search", any added with {@link #addTab} (the
+ * timeline), and "Verification" (the existing view, unchanged). Before a case is open the window looks
+ * exactly as without it.
  */
 public final class SearchView {
     public static final String STYLESHEET = "search.css";
@@ -49,6 +52,8 @@ public final class SearchView {
     private final Parent bookmarks;
     private TabPane tabs;
     private Tab searchTab;
+    private Tab verifyTab;
+    private final List<Tab> extraTabs = new ArrayList<>();
 
     private SearchView(Parent root, SearchController controller, CaseViewModel cases, Parent bookmarks) {
         this.root = root;
@@ -246,13 +251,14 @@ public final class SearchView {
             workbench.setLeft(null);
             workbench.setCenter(null);
             BorderPane verification = new BorderPane(center, null, null, null, left);
-            Tab verifyTab = new Tab("Verification", verification);
+            verifyTab = new Tab("Verification", verification);
             verifyTab.setId("verificationTab");
             searchTab = new Tab("Search", root);
             searchTab.setId("searchTab");
             Tab bookmarksTab = new Tab("Bookmarks", bookmarks);
             bookmarksTab.setId("bookmarksTab");
             tabs = new TabPane(searchTab, verifyTab, bookmarksTab);
+            tabs.getTabs().addAll(1, extraTabs);
             tabs.setId("modeTabs");
             tabs.getStyleClass().add("mode-tabs");
             tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
@@ -280,10 +286,23 @@ public final class SearchView {
         return controller;
     }
 
+    /** Adds a tab after "Search" (the timeline), shown once a case is open. */
+    public void addTab(Tab tab) {
+        extraTabs.add(tab);
+        if (tabs != null) {
+            tabs.getTabs().add(extraTabs.size(), tab);
+        }
+    }
+
     /** Shows the Search or the Verification tab (no-op before a case is open). */
     public void showSearch(boolean search) {
+        select(search ? searchTab : verifyTab);
+    }
+
+    /** Shows one of the tabs (no-op before a case is open). */
+    public void select(Tab tab) {
         if (tabs != null) {
-            tabs.getSelectionModel().select(search ? 0 : 1);
+            tabs.getSelectionModel().select(tab);
         }
     }
 }

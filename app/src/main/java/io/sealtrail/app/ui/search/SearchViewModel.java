@@ -273,9 +273,42 @@ public final class SearchViewModel {
                 post(gen, () -> {
                     error.set("");
                     around.set(true);
-                    aroundOf.set(bundleId + ":" + seq);
+                    aroundOf.set("around " + bundleId + ":" + seq);
                     rows.setAll(hits);
                     selected.set(hits.stream().filter(Hit::anchor).findFirst().orElse(null));
+                    busy.set(false);
+                });
+            } catch (IndexException | RuntimeException e) {
+                post(gen, () -> fail(e));
+            }
+        });
+    }
+
+    /**
+     * Shows the events of another query in event order, first one selected, in place of the matches (like
+     * {@link #showAround}: the query, chips and time filter stay, and the next search returns to them). The
+     * timeline shows a session or a lane's bucket with it.
+     *
+     * @param what completes "N events …" in the status, e.g. "of session s-1f"
+     */
+    public void showEvents(String what, String query, Instant from, Instant to, int limit) {
+        EventSearch ix = index;
+        if (ix == null) {
+            return;
+        }
+        long gen = ++generation;
+        next = null;
+        busy.set(true);
+        background.execute(() -> {
+            try {
+                Page page = ix.search(query, from, to, limit, null);
+                post(gen, () -> {
+                    error.set("");
+                    around.set(true);
+                    aroundOf.set(what + (page.next() == null ? ""
+                            : String.format(" (the first %,d of %,d)", page.hits().size(), page.total())));
+                    rows.setAll(page.hits());
+                    selected.set(rows.isEmpty() ? null : rows.get(0));
                     busy.set(false);
                 });
             } catch (IndexException | RuntimeException e) {
@@ -352,7 +385,7 @@ public final class SearchViewModel {
             return "Search failed: " + error.get();
         }
         if (around.get()) {
-            return rows.size() + " events around " + aroundOf.get() + ", in event order";
+            return rows.size() + " events " + aroundOf.get() + ", in event order";
         }
         if (matching.get() < 0) {
             return busy.get() ? "Searching…" : index == null ? "Open a case to search its events (File › Open case…)" : "";
@@ -429,7 +462,7 @@ public final class SearchViewModel {
         return busy;
     }
 
-    /** True while the rows are the events around one event, not the query's matches. */
+    /** True while the rows are not the query's matches: the events around one event, or what a timeline click shows. */
     public ReadOnlyBooleanProperty aroundProperty() {
         return around;
     }

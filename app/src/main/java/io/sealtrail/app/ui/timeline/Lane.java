@@ -1,0 +1,28 @@
+package io.sealtrail.app.ui.timeline;
+
+import io.sealtrail.index.SessionSpan;
+import java.util.List;
+
+/**
+ * One swimlane: a user or a target, its matching events, and its sessions as bars packed into up to
+ * {@link TimelineLayout#MAX_SUB_ROWS} rows so that overlapping sessions do not hide each other.
+ */
+public record Lane(String name, long events, List<Bar> bars, int rows) {
+    public Lane {
+        bars = List.copyOf(bars);
+    }
+
+    /** A session drawn from {@code start} to {@code end} (epoch microseconds) in sub-row {@code row}. */
+    public record Bar(SessionSpan session, long start, long end, int row) {
+        /** A quarter of its events failed or were denied: drawn in red. */
+        public static final double MOSTLY_FAILED = 0.25;
+
+        /** 0: no failures or denials; 1: some; 2: at least {@link #MOSTLY_FAILED} of its events. */
+        public int level() {
+            if (session.failures() == 0) {
+                return 0;
+            }
+            return session.failures() >= MOSTLY_FAILED * session.events() ? 2 : 1;
+        }
+    }
+}

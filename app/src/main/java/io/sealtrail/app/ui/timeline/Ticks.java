@@ -1,0 +1,62 @@
+package io.sealtrail.app.ui.timeline;
+
+import io.sealtrail.index.Bucket;
+import io.sealtrail.index.ValueHistogram;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * The per-lane tick histograms fetched for {@code [from, to)} at one bucket width. Drawn at any zoom
+ * (bucket times are absolute), so the old ticks stay on screen while finer ones are fetched.
+ */
+public record Ticks(long from, long to, long intervalMicros, Map<String, List<TickBucket>> byLane) {
+    public static final Ticks NONE = new Ticks(0, 0, 1, Map.of());
+
+    public Ticks {
+        byLane = Map.copyOf(byLane);
+    }
+
+    public List<TickBucket> of(String lane) {
+        return byLane.getOrDefault(lane, List.of());
+    }
+
+    /** Whether these ticks can be drawn for {@code [from, to)} at this bucket width without fetching. */
+    public boolean covers(long from, long to, long intervalMicros) {
+        return this != NONE && this.intervalMicros == intervalMicros && this.from <= from && to <= this.to;
+    }
+
+    /**
+     * Joins three {@code histogramBy} answers (all matching events, the failed ones, the denied ones) into
+     * one list of buckets per lane, keeping only the given lanes.
+     */
+    static Map<String, List<TickBucket>> join(List<ValueHistogram> all, List<ValueHistogram> failed,
+                                             List<ValueHistogram> denied, Set<String> lanes) {
+        Map<String, TreeMap<Long, long[]>> by = new HashMap<>();
+        add(by, all, 0, lanes);
+        add(by, failed, 1, lanes);
+        add(by, denied, 2, lanes);
+        Map<String, List<TickBucket>> out = new HashMap<>();
+        by.forEach((lane, buckets) -> {
+            List<TickBucket> list = new ArrayList<>(buckets.size());
+            buckets.forEach((start, c) -> list.add(new TickBucket(start, c[0], c[1], c[2])));
+            out.put(lane, List.copyOf(list));
+        });
+        return out;
+    }
+
+    private static void add(Map<String, TreeMap<Long, long[]>> by, List<ValueHistogram> series, int slot, Set<String> lanes) {
+        for (ValueHistogram v : series) {
+            if (!lanes.contains(v.value())) {
+                continue;
+            }
+            TreeMap<Long, long[]> m = by.computeIfAbsent(v.value(), k -> new TreeMap<>());
+            for (Bucket b : v.buckets()) {
+                m.computeIfAbsent(TimeScale.micros(b.start()), k -> new long[3])[slot] += b.count();
+            }
+        }
+    }
+}

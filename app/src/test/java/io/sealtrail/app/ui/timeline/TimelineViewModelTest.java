@@ -1,0 +1,245 @@
+package io.sealtrail.app.ui.timeline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.sealtrail.app.ui.search.SearchViewModel;
+import io.sealtrail.app.ui.search.TestCase;
+import io.sealtrail.cases.CaseFolder;
+import io.sealtrail.cases.ImportRecord;
+import io.sealtrail.index.EventSearch;
+import io.sealtrail.index.FacetValue;
+import io.sealtrail.index.Hit;
+import io.sealtrail.index.SessionSpan;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.concurrent.Executor;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The timeline ViewModel without the FX toolkit, on the demo case: background jobs (the search's and
+ * the timeline's) wait in a queue until the test runs them, so ordering and staleness can be tested.
+ */
+class TimelineViewModelTest {
+    private static EventSearch index;
+
+    private final Deque<Runnable> jobs = new ArrayDeque<>();
+    private final Executor background = jobs::add;
+    private SearchViewModel search;
+    private TimelineViewModel timeline;
+
+    @BeforeAll
+    static void openCase() throws Exception {
+        Path caseDir = TestCase.demoCase();
+        CaseFolder c = CaseFolder.open(caseDir, Clock.systemUTC());
+        List<Path> dirs = new ArrayList<>();
+        for (ImportRecord r : c.bundles()) {
+            dirs.add(c.bundleDir(r.bundleId()).resolve("index"));
+        }
+        index = EventSearch.open(dirs);
+    }
+
+    @AfterAll
+    static void close() throws Exception {
+        index.close();
+    }
+
+    @BeforeEach
+    void setUp() {
+        search = new SearchViewModel(background, Runnable::run);
+        timeline = new TimelineViewModel(search, background, Runnable::run);
+        timeline.setPlotWidth(1000);
+    }
+
+    private void drain() {
+        while (!jobs.isEmpty()) {
+            jobs.poll().run();
+        }
+    }
+
+    private void openOnScreen() {
+        timeline.setActive(true);
+        search.setIndex(index);
+        drain();
+    }
+
+    @Test
+    void lanesAreTheCasesUsersBusiestFirst() throws Exception {
+        openOnScreen();
+        List<String> users = index.facets("*", null, null, "user.name", 1000).stream().map(FacetValue::value).toList();
+        assertThat(users).hasSizeGreaterThan(10);
+        assertThat(timeline.laneNames()).isEqualTo(users);
+        assertThat(timeline.lanesProperty().get().get(0).events())
+                .isEqualTo(index.facets("*", null, null, "user.name", 1).get(0).count());
+    }
+
+    @Test
+    void everySessionIsABarInTheLaneOfItsUser() throws Exception {
+        openOnScreen();
+        List<SessionSpan> spans = index.sessions("*", null, null);
+        long inLanes = timeline.lanesProperty().get().stream().mapToLong(l -> l.bars().size()).sum();
+        assertThat(inLanes).isEqualTo(spans.stream().filter(s -> s.user() != null).count());
+        Lane first = timeline.lanesProperty().get().get(0);
+        assertThat(first.bars()).allMatch(b -> b.session().user().equals(first.name()));
+    }
+
+    @Test
+    void groupingByTargetMakesALanePerTarget() throws Exception {
+        openOnScreen();
+        timeline.groupingProperty().set(TimelineViewModel.Grouping.TARGET);
+        drain();
+        assertThat(timeline.laneNames()).isEqualTo(
+                index.facets("*", null, null, "target.name", 1000).stream().map(FacetValue::value).toList());
+        assertThat(timeline.statusProperty().get()).contains("targets");
+    }
+
+    @Test
+    void theTimelineFollowsTheSearchQueryAndTimeFilter() throws Exception {
+        openOnScreen();
+        Instant from = Instant.parse("2026-03-03T00:00:00Z");
+        Instant to = Instant.parse("2026-03-03T12:00:00Z");
+        search.queryProperty().set("event.outcome:denied");
+        search.fromProperty().set(from);
+        search.toProperty().set(to);
+        search.search();
+        drain();
+        List<FacetValue> denied = index.facets("event.outcome:denied", from, to, "user.name", 1000);
+        assertThat(timeline.laneNames()).isEqualTo(denied.stream().map(FacetValue::value).toList());
+        assertThat(timeline.lanesProperty().get()).extracting(Lane::events)
+                .isEqualTo(denied.stream().map(FacetValue::count).toList());
+        TimeScale s = timeline.scaleProperty().get();
+        assertThat(s.startMicros()).isLessThan(TimeScale.micros(from)); // fitted to the filter
+        assertThat(s.endMicros()).isGreaterThan(TimeScale.micros(to)).isLessThan(TimeScale.micros(to.plusSeconds(3600)));
+    }
+
+    @Test
+    void aHiddenTimelineDoesNotTouchTheIndex() {
+        search.setIndex(index);
+        drain();
+        assertThat(timeline.laneNames()).isEmpty();
+        search.queryProperty().set("event.outcome:denied");
+        search.search();
+        jobs.poll(); // the search's own job
+        assertThat(jobs).isEmpty();
+    }
+
+    @Test
+    void anOlderLoadThatAnswersLastIsDropped() {
+        timeline.setActive(true);
+        search.setIndex(index);
+        List<Runnable> held = new ArrayList<>(jobs); // the first search and the timeline's load for every event
+        jobs.clear();
+        search.queryProperty().set("user.name:\"mei.chen\"");
+        search.search();
+        drain(); // the newer search and its timeline load
+        assertThat(timeline.laneNames()).containsExactly("mei.chen");
+        held.forEach(Runnable::run); // the older ones answer last
+        drain();
+        assertThat(timeline.laneNames()).containsExactly("mei.chen");
+    }
+
+    @Test
+    void ticksForTheViewCountTheIndexsEventsPerLane() throws Exception {
+        openOnScreen();
+        assertThat(timeline.ticksCurrent()).isTrue();
+        Ticks t = timeline.ticksProperty().get();
+        String lane = timeline.laneNames().get(0);
+        long shown = t.of(lane).stream().mapToLong(TickBucket::all).sum();
+        long denied = t.of(lane).stream().mapToLong(TickBucket::denied).sum();
+        Instant f = TimeScale.instant(t.from());
+        Instant e = TimeScale.instant(t.to());
+        String q = "user.name:" + TimelineViewModel.quote(lane);
+        assertThat(shown).isEqualTo(index.count(q, f, e));
+        assertThat(denied).isEqualTo(index.count(q + " AND event.outcome:denied", f, e));
+        assertThat(t.intervalMicros() / timeline.scaleProperty().get().microsPerPixel())
+                .isBetween(2.0, 5.0);
+    }
+
+    @Test
+    void aBurstOfZoomingFetchesTicksOneRequestAtATime() {
+        openOnScreen();
+        for (int i = 0; i < 30; i++) {
+            timeline.zoom(1.25, 300);
+        }
+        assertThat(jobs).hasSize(1); // the first zoom's request; the others wait for it
+        assertThat(timeline.ticksCurrent()).isFalse();
+        drain(); // it answers, and the newest view's request follows
+        assertThat(timeline.ticksCurrent()).isTrue();
+        assertThat(timeline.tickInFlight()).isFalse();
+    }
+
+    @Test
+    void untilTheUserZoomsAResizeKeepsEverythingInView() {
+        openOnScreen();
+        timeline.setPlotWidth(700);
+        assertThat(timeline.scaleProperty().get().width()).isEqualTo(700);
+        long[] extent = {timeline.scaleProperty().get().startMicros(), timeline.scaleProperty().get().endMicros()};
+        timeline.reset();
+        assertThat(timeline.scaleProperty().get().startMicros()).isEqualTo(extent[0]);
+        assertThat(timeline.scaleProperty().get().endMicros()).isEqualTo(extent[1]);
+
+        timeline.zoom(2, 100);
+        double mpp = timeline.scaleProperty().get().microsPerPixel();
+        timeline.setPlotWidth(900); // now the resolution stays and more time shows
+        assertThat(timeline.scaleProperty().get().microsPerPixel()).isEqualTo(mpp);
+    }
+
+    @Test
+    void panningWithinTheFetchedMarginNeedsNoIndexCall() {
+        openOnScreen();
+        timeline.zoom(8, 500);
+        drain();
+        timeline.pan(100);
+        assertThat(jobs).isEmpty();
+        assertThat(timeline.ticksCurrent()).isTrue();
+    }
+
+    @Test
+    void clickingASessionShowsItsEventsInTheSearchView() {
+        openOnScreen();
+        Lane lane = timeline.lanesProperty().get().get(0);
+        Lane.Bar bar = lane.bars().get(lane.bars().size() / 2);
+        String query = search.effectiveQuery();
+        List<String> lanes = timeline.laneNames();
+        timeline.open(new TimelineLayout.SessionHit(lane.name(), bar));
+        drain();
+        assertThat(search.rows()).hasSize((int) bar.session().events())
+                .allMatch(h -> bar.session().sessionId().equals(h.sessionId()));
+        assertThat(search.selectedProperty().get()).isEqualTo(search.rows().get(0));
+        assertThat(search.statusProperty().get()).contains("of session " + bar.session().sessionId());
+        assertThat(search.effectiveQuery()).isEqualTo(query); // the search itself is unchanged…
+        assertThat(timeline.laneNames()).isEqualTo(lanes); // …so the timeline stays as it was
+        assertThat(timeline.selectedSessionProperty().get()).isEqualTo(bar.session());
+    }
+
+    @Test
+    void clickingATickShowsThatLanesEventsInTheBucket() throws Exception {
+        openOnScreen();
+        Ticks t = timeline.ticksProperty().get();
+        String lane = timeline.laneNames().get(1);
+        TickBucket b = t.of(lane).get(0);
+        timeline.open(new TimelineLayout.BucketHit(lane, b, t.intervalMicros()));
+        drain();
+        assertThat(search.rows()).hasSize((int) b.all()).extracting(Hit::userName).containsOnly(lane);
+        assertThat(search.rows()).allMatch(h -> TimeScale.micros(h.time()) >= b.start()
+                && TimeScale.micros(h.time()) < b.start() + t.intervalMicros());
+    }
+
+    @Test
+    void aQueryTheIndexRejectsIsShownAsTheTimelinesError() {
+        openOnScreen();
+        search.queryProperty().set("user.name:(");
+        search.search();
+        drain();
+        assertThat(timeline.errorProperty().get()).contains("syntax");
+        assertThat(timeline.laneNames()).isEmpty();
+        assertThat(timeline.statusProperty().get()).startsWith("Timeline failed");
+    }
+}
