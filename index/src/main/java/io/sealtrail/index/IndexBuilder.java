@@ -208,6 +208,21 @@ public final class IndexBuilder {
                     });
                 }
             }
+            // The last in-memory segments: flushed by the workers side by side, not one after another by commit().
+            for (int i = 0; i < threads; i++) {
+                slots.acquire();
+                pool.execute(() -> {
+                    try {
+                        if (failure.get() == null) {
+                            writer.flushNextBuffer();
+                        }
+                    } catch (Throwable t) {
+                        failure.compareAndSet(null, t);
+                    } finally {
+                        slots.release();
+                    }
+                });
+            }
             pool.shutdown();
             if (!pool.awaitTermination(1, TimeUnit.DAYS)) {
                 throw new IndexException("indexing did not finish");
