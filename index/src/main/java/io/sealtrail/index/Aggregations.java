@@ -11,13 +11,23 @@ import java.util.TreeMap;
 import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.NumericDocValues;
+import org.apache.lucene.index.PostingsEnum;
+import org.apache.lucene.index.Terms;
+import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.index.SortedSetDocValues;
 import org.apache.lucene.search.CollectorManager;
+import org.apache.lucene.search.DocIdSetIterator;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.Scorer;
+import org.apache.lucene.search.Weight;
 import org.apache.lucene.search.LeafCollector;
 import org.apache.lucene.search.Scorable;
 import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.search.SimpleCollector;
+import org.apache.lucene.util.Bits;
 import org.apache.lucene.util.BytesRef;
+import org.apache.lucene.util.FixedBitSet;
 
 /**
  * Facets, histograms (also per field value) and sessions, computed from doc values while the query's matches stream by: no
@@ -122,6 +132,45 @@ final class Aggregations {
             cs.forEach(c -> c.result.counts.forEach((k, v) -> all.counts.merge(k, v, Long::sum)));
             return all;
         });
+    }
+
+    /**
+     * Facets of a keyword kept without doc values ({@link IndexSchema#TERMS_ONLY}: event.hash, unique per
+     * event), counted from its postings against the query's matches. Slower than doc values, and only
+     * asked for to find repeated lines.
+     */
+    static Facets termFacets(IndexSearcher searcher, Query query, String field) throws IOException {
+        Facets result = new Facets();
+        Weight weight = searcher.createWeight(searcher.rewrite(query), ScoreMode.COMPLETE_NO_SCORES, 1f);
+        for (LeafReaderContext context : searcher.getIndexReader().leaves()) {
+            Scorer scorer = weight.scorer(context);
+            if (scorer == null) {
+                continue;
+            }
+            FixedBitSet matches = new FixedBitSet(context.reader().maxDoc());
+            Bits live = context.reader().getLiveDocs();
+            DocIdSetIterator it = scorer.iterator();
+            for (int d = it.nextDoc(); d != DocIdSetIterator.NO_MORE_DOCS; d = it.nextDoc()) {
+                if (live == null || live.get(d)) {
+                    matches.set(d);
+                }
+            }
+            TermsEnum terms = Terms.getTerms(context.reader(), field).iterator();
+            PostingsEnum postings = null;
+            for (BytesRef t = terms.next(); t != null; t = terms.next()) {
+                postings = terms.postings(postings, PostingsEnum.NONE);
+                long n = 0;
+                for (int d = postings.nextDoc(); d != DocIdSetIterator.NO_MORE_DOCS; d = postings.nextDoc()) {
+                    if (matches.get(d)) {
+                        n++;
+                    }
+                }
+                if (n > 0) {
+                    result.counts.merge(t.utf8ToString(), n, Long::sum);
+                }
+            }
+        }
+        return result;
     }
 
     // ---- histogram --------------------------------------------------------------------------------

@@ -31,6 +31,7 @@ import java.util.function.BooleanSupplier;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.TieredMergePolicy;
 import org.apache.lucene.store.FSDirectory;
 
 /**
@@ -120,9 +121,13 @@ public final class IndexBuilder {
             counts.bundleId = m.bundleId();
             IntegrityRule rule = IntegrityRule.of(report, m);
             Analyzer analyzer = EventQueryParser.analyzer();
+            TieredMergePolicy merges = new TieredMergePolicy();
+            merges.setNoCFSRatio(0.0); // a fresh folder of a few segments: compound files would only copy them again
             IndexWriterConfig config = new IndexWriterConfig(analyzer)
                     .setOpenMode(IndexWriterConfig.OpenMode.CREATE)
-                    .setRAMBufferSizeMB(64)
+                    .setRAMBufferSizeMB(Integer.getInteger("sealtrail.index.ramMB", 64))
+                    .setUseCompoundFile(false)
+                    .setMergePolicy(merges)
                     .setIndexSort(EventSearchOrder.sort(false)) // first pages stop early; histogram runs are long
                     .setCommitOnClose(false);
             try (FSDirectory directory = FSDirectory.open(dir); IndexWriter writer = new IndexWriter(directory, config)) {
@@ -203,6 +208,21 @@ public final class IndexBuilder {
                     });
                 }
             }
+            // The last in-memory segments: flushed by the workers side by side, not one after another by commit().
+            for (int i = 0; i < threads; i++) {
+                slots.acquire();
+                pool.execute(() -> {
+                    try {
+                        if (failure.get() == null) {
+                            writer.flushNextBuffer();
+                        }
+                    } catch (Throwable t) {
+                        failure.compareAndSet(null, t);
+                    } finally {
+                        slots.release();
+                    }
+                });
+            }
             pool.shutdown();
             if (!pool.awaitTermination(1, TimeUnit.DAYS)) {
                 throw new IndexException("indexing did not finish");
@@ -246,6 +266,7 @@ public final class IndexBuilder {
     private static final class Worker {
         private final EventLineParser parser = new EventLineParser();
         private final MessageDigest digest = SegmentLines.sha256();
+        private final EventDocument document = new EventDocument();
         private final String bundleId;
         private final IntegrityRule rule;
         private final IndexWriter writer;
@@ -263,12 +284,13 @@ public final class IndexBuilder {
                 int off = b.starts()[i];
                 int len = b.lengths()[i];
                 ParsedLine p = parser.parse(b.data(), off, len);
-                byte[] hash = b.hashes() != null ? b.hashes()[i] : leafHash(b.data(), off, len);
+                boolean cut = b.hashes() != null && b.hashes()[i] != null;
+                byte[] hash = cut ? b.hashes()[i] : leafHash(b.data(), off, len);
                 long leaf = b.firstLeaf() + i;
                 Integrity integrity = rule.at(leaf, p.event() != null);
                 IndexSchema.LinePosition at = new IndexSchema.LinePosition(bundleId, b.file(), b.firstLine() + i, leaf);
-                writer.addDocument(IndexSchema.document(at, p.event(), p.seq(), p.time(), p.action(), b.data(), off,
-                        len, HEX.formatHex(hash), integrity));
+                writer.addDocument(document.fill(at, p.event(), p.seq(), p.time(), p.action(), b.data(), off, len,
+                        HEX.formatHex(hash), cut, integrity));
                 counts.events.incrementAndGet();
                 if (p.event() == null) {
                     counts.unparsed.incrementAndGet();

@@ -1,7 +1,6 @@
 package io.sealtrail.index;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -12,13 +11,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
-import org.apache.lucene.document.Document;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.MultiReader;
 import org.apache.lucene.index.PointValues;
-import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
@@ -31,7 +28,6 @@ import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopFieldDocs;
 import org.apache.lucene.store.FSDirectory;
-import org.apache.lucene.util.BytesRef;
 import org.apache.lucene.util.IOUtils;
 
 /** {@link EventSearch} over a {@link MultiReader} of read-only {@link DirectoryReader}s. */
@@ -170,7 +166,9 @@ final class LuceneEventSearch implements EventSearch {
             throw new IndexException("facets need a keyword field, and \"" + field + "\" is not one (see docs/index-schema.md)");
         }
         try {
-            return searcher.search(query(query, from, to), Aggregations.facets(field)).top(top);
+            Query q = query(query, from, to);
+            return (IndexSchema.TERMS_ONLY.contains(field) ? Aggregations.termFacets(searcher, q, field)
+                    : searcher.search(q, Aggregations.facets(field))).top(top);
         } catch (IOException | RuntimeException e) {
             throw failed(e);
         }
@@ -287,28 +285,7 @@ final class LuceneEventSearch implements EventSearch {
     }
 
     private List<Hit> hits(ScoreDoc[] docs, int n) throws IOException {
-        StoredFields stored = searcher.storedFields();
-        List<Hit> out = new ArrayList<>(Math.min(n, docs.length));
-        for (int i = 0; i < n && i < docs.length; i++) {
-            out.add(hit(stored.document(docs[i].doc)));
-        }
-        return out;
-    }
-
-    private static Hit hit(Document d) {
-        BytesRef raw = d.getBinaryValue(IndexSchema.RAW);
-        Number time = d.getField(IndexSchema.TIME) == null ? null : d.getField(IndexSchema.TIME).numericValue();
-        return new Hit(d.get(IndexSchema.BUNDLE_ID), number(d, IndexSchema.SEQ), number(d, IndexSchema.LEAF),
-                time == null ? null : IndexSchema.instant(time.longValue()), d.get(IndexSchema.ACTION),
-                d.get(IndexSchema.OUTCOME), d.get(IndexSchema.USER_NAME), d.get(IndexSchema.TARGET_KIND),
-                d.get(IndexSchema.TARGET_NAME), d.get(IndexSchema.SESSION_ID), d.get(IndexSchema.COMMAND),
-                d.get(IndexSchema.QUERY), Integrity.fromWire(d.get(IndexSchema.INTEGRITY)), d.get(IndexSchema.EVENT_HASH),
-                d.get(IndexSchema.FILE), number(d, IndexSchema.LINE),
-                new String(raw.bytes, raw.offset, raw.length, StandardCharsets.UTF_8), false);
-    }
-
-    private static long number(Document d, String field) {
-        return d.getField(field).numericValue().longValue();
+        return new HitReader(reader).read(docs, n);
     }
 
     private static IndexException failed(Exception e) {

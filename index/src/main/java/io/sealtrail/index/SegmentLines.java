@@ -15,7 +15,11 @@ import java.util.Arrays;
 final class SegmentLines {
     /** The verifier's own limit for an event line; longer lines are a LINE_TOO_LONG finding. */
     static final int MAX_LINE = 1 << 20;
-    private static final int CHUNK = 1 << 20;
+    /**
+     * Bytes read per batch. Below half a G1 region of a small heap (1 MiB regions at -Xmx512m), so a batch
+     * buffer is an ordinary young object rather than a humongous one that goes straight to the old generation.
+     */
+    private static final int CHUNK = 256 << 10;
     private static final int INITIAL_LINES = 4096;
 
     /** Lines {@code [0, count)} of {@code data}; {@code hashes[i]} is set only for an over-long line. */

@@ -26,6 +26,9 @@ import picocli.CommandLine.Spec;
         description = {"Time 'sealtrail import' (a fresh JVM, verify + index) on a generated bundle, then search",
                 "latency p50/p95 on the case, against grep -c over the same JSONL as the no-index baseline."})
 final class BenchImport implements Callable<Integer> {
+    /** What the launcher (./sealtrail) adds for an import: C2 only, see docs/decisions/0008-import-pipeline.md. */
+    static final List<String> IMPORT_JVM_OPTIONS = List.of("-XX:-TieredCompilation");
+
     @Spec
     CommandSpec spec;
 
@@ -56,6 +59,7 @@ final class BenchImport implements Callable<Integer> {
             String vkey = BundleGenerator.seededSigner(BundleGenerator.DEFAULT_ORIGIN, seed).verifierKey().encode();
             Path caseDir = work.resolve("case-" + System.nanoTime());
             List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+            cmd.addAll(IMPORT_JVM_OPTIONS); // as the launcher runs 'sealtrail import'; options of this JVM override them
             cmd.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
             cmd.addAll(List.of("-Dsealtrail.home=" + work.resolve("home"), "-cp", System.getProperty("java.class.path"),
                     "io.sealtrail.app.Main", "import", bundle.toString(), "--case", caseDir.toString(), "--trust", vkey,
@@ -69,8 +73,8 @@ final class BenchImport implements Callable<Integer> {
                 throw new UserException("the import exited with " + p.exitValue());
             }
             double importS = (System.nanoTime() - t0) / 1e9;
-            o.printf("Machine: %d cores, JVM options %s%n", Runtime.getRuntime().availableProcessors(),
-                    ManagementFactory.getRuntimeMXBean().getInputArguments());
+            o.printf("Machine: %d cores, JVM options %s, import adds %s%n", Runtime.getRuntime().availableProcessors(),
+                    ManagementFactory.getRuntimeMXBean().getInputArguments(), IMPORT_JVM_OPTIONS);
             o.printf("import (verify + index, JVM start included): %,d events in %.1f s = %,.0f events/s%n", events,
                     importS, events / importS);
             CaseFolder c = CaseFolder.open(caseDir, Clock.systemUTC());

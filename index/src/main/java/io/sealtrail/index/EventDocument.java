@@ -1,0 +1,240 @@
+package io.sealtrail.index;
+
+import io.sealtrail.model.AuditEvent;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.lucene.document.FieldType;
+import org.apache.lucene.document.IntPoint;
+import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.document.NumericDocValuesField;
+import org.apache.lucene.document.SortedSetDocValuesField;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.index.IndexableField;
+import org.apache.lucene.util.BytesRef;
+import org.apache.lucene.util.BytesRefBuilder;
+
+/**
+ * Turns one event line into the fields of its Lucene document (docs/index-schema.md), reusing the same
+ * field objects for every line: an import adds millions of documents, and building two dozen fields
+ * and their UTF-8 bytes afresh for each was a large part of its cost. The fields are valid until the
+ * next {@link #fill}. Not thread-safe: one instance per indexing thread.
+ */
+final class EventDocument {
+    /** Analysed text: positions for phrases; no norms, because results are sorted, never scored. */
+    private static final FieldType TEXT_TYPE = new FieldType(TextField.TYPE_NOT_STORED);
+
+    static {
+        TEXT_TYPE.setOmitNorms(true);
+        TEXT_TYPE.freeze();
+    }
+
+    private final List<IndexableField> fields = new ArrayList<>(48);
+
+    private final Keyword bundleId = new Keyword(IndexSchema.BUNDLE_ID, true);
+    private final Keyword file = new Keyword(IndexSchema.FILE, true);
+    /** Unique per event: a term for lookups, no doc values (a facet of it would count 1 for every event). */
+    private final Keyword eventHash = new Keyword(IndexSchema.EVENT_HASH, false);
+    private final Keyword integrity = new Keyword(IndexSchema.INTEGRITY, true);
+    private final Keyword sourceFormat = new Keyword(IndexSchema.SOURCE_FORMAT, true);
+    private final Keyword action = new Keyword(IndexSchema.ACTION, true);
+    private final Keyword outcome = new Keyword(IndexSchema.OUTCOME, true);
+    private final Keyword userName = new Keyword(IndexSchema.USER_NAME, true);
+    private final Keyword userId = new Keyword(IndexSchema.USER_ID, true);
+    private final List<Keyword> roles = new ArrayList<>();
+    private final Keyword authMethod = new Keyword(IndexSchema.AUTH_METHOD, true);
+    private final Keyword authMfa = new Keyword(IndexSchema.AUTH_MFA, true);
+    private final Keyword sourceIp = new Keyword(IndexSchema.SOURCE_IP, true);
+    private final Keyword targetKind = new Keyword(IndexSchema.TARGET_KIND, true);
+    private final Keyword targetName = new Keyword(IndexSchema.TARGET_NAME, true);
+    private final Keyword targetAccount = new Keyword(IndexSchema.TARGET_ACCOUNT, true);
+    private final Keyword targetNamespace = new Keyword(IndexSchema.TARGET_NAMESPACE, true);
+    private final Keyword sessionId = new Keyword(IndexSchema.SESSION_ID, true);
+    private final Keyword commandKeyword = new Keyword(IndexSchema.COMMAND_KEYWORD, true);
+    private final Keyword queryKeyword = new Keyword(IndexSchema.QUERY_KEYWORD, true);
+
+    private final Numeric seq = new Numeric(IndexSchema.SEQ);
+    private final Numeric leaf = new Numeric(IndexSchema.LEAF);
+    private final Numeric line = new Numeric(IndexSchema.LINE);
+    private final Numeric time = new Numeric(IndexSchema.TIME);
+    private final IntPoint port = new IntPoint(IndexSchema.SOURCE_PORT, 0);
+
+    private final Field reason = new Field(IndexSchema.REASON, "", TEXT_TYPE);
+    private final Field userAgent = new Field(IndexSchema.USER_AGENT, "", TEXT_TYPE);
+    private final Field command = new Field(IndexSchema.COMMAND, "", TEXT_TYPE);
+    private final Field query = new Field(IndexSchema.QUERY, "", TEXT_TYPE);
+    private final Field text = new Field(IndexSchema.TEXT, "", TEXT_TYPE);
+    private final StringBuilder textBuilder = new StringBuilder(512);
+
+    private final BytesRef rawBytes = new BytesRef();
+    private final StoredField raw = new StoredField(IndexSchema.RAW, rawBytes);
+    /** Kept only for a line longer than the index keeps: then the hash cannot be recomputed from {@code raw}. */
+    private final StoredField storedHash = new StoredField(IndexSchema.EVENT_HASH, "");
+
+    /**
+     * Fills the fields for one line. A line that did not parse ({@code event == null}) still gets a
+     * document, with what could be read ({@code seq}, {@code time}, {@code action}) and its raw text in
+     * the catch-all field, so a tampered log stays searchable.
+     *
+     * @param seq       the seq the line claims, or -1 when unreadable (then the leaf index stands in)
+     * @param readTime  the line's time when readable, else null
+     * @param readAction the line's action when readable, else null
+     * @param truncated whether {@code raw} holds only the start of the line, so {@code entryHash} is stored
+     * @return the fields, valid until the next call
+     */
+    List<IndexableField> fill(IndexSchema.LinePosition at, AuditEvent event, long seq, Instant readTime,
+                              String readAction, byte[] data, int off, int len, String entryHash, boolean truncated,
+                              Integrity integrityValue) {
+        fields.clear();
+        bundleId.add(at.bundleId());
+        file.add(at.file());
+        eventHash.add(entryHash);
+        integrity.add(integrityValue.wireName());
+        this.seq.add(seq >= 0 ? seq : at.leaf());
+        leaf.add(at.leaf());
+        line.add(at.line());
+        Instant t = event != null ? event.time() : readTime;
+        if (t != null) {
+            time.add(IndexSchema.micros(t));
+        }
+        rawBytes.bytes = data;
+        rawBytes.offset = off;
+        rawBytes.length = len;
+        fields.add(raw);
+        if (truncated) {
+            storedHash.setStringValue(entryHash);
+            fields.add(storedHash);
+        }
+        textBuilder.setLength(0);
+        if (event == null) {
+            action.add(readAction);
+            sourceFormat.add(io.sealtrail.verify.event.EventLineParser.SOURCE_FORMAT);
+            textBuilder.append(new String(data, off, len, StandardCharsets.UTF_8));
+        } else {
+            eventFields(event);
+        }
+        text.setStringValue(textBuilder.toString());
+        fields.add(text);
+        return fields;
+    }
+
+    private void eventFields(AuditEvent e) {
+        sourceFormat.add(e.sourceFormat());
+        action.add(e.action());
+        append(e.action());
+        if (e.outcome() != null) {
+            outcome.add(e.outcome().wireName());
+        }
+        analysed(reason, e.reason(), true);
+        if (e.user() != null) {
+            userName.add(e.user().name());
+            append(e.user().name());
+            userId.add(e.user().id());
+            List<String> r = e.user().roles();
+            for (int i = 0; i < r.size(); i++) {
+                if (roles.size() == i) {
+                    roles.add(new Keyword(IndexSchema.USER_ROLES, true));
+                }
+                roles.get(i).add(r.get(i));
+            }
+        }
+        if (e.auth() != null) {
+            authMethod.add(e.auth().method());
+            if (e.auth().mfa() != null) {
+                authMfa.add(e.auth().mfa().toString());
+            }
+        }
+        if (e.source() != null) {
+            sourceIp.add(e.source().ip());
+            if (e.source().port() != null) {
+                port.setIntValue(e.source().port());
+                fields.add(port);
+            }
+            analysed(userAgent, e.source().userAgent(), false);
+        }
+        if (e.target() != null) {
+            if (e.target().kind() != null) {
+                targetKind.add(e.target().kind().wireName());
+            }
+            targetName.add(e.target().name());
+            append(e.target().name());
+            targetAccount.add(e.target().account());
+            targetNamespace.add(e.target().namespace());
+        }
+        sessionId.add(e.sessionId());
+        analysed(command, e.command(), true);
+        commandKeyword.add(e.command());
+        analysed(query, e.query(), true);
+        queryKeyword.add(e.query());
+    }
+
+    private void analysed(Field f, String value, boolean inText) {
+        if (value == null) {
+            return;
+        }
+        f.setStringValue(value);
+        fields.add(f);
+        if (inText) {
+            append(value);
+        }
+    }
+
+    private void append(String s) {
+        if (s != null) {
+            textBuilder.append(s).append('\n');
+        }
+    }
+
+    /** A keyword: one untokenised term and, unless unique per event, sorted-set doc values of the same bytes. */
+    private final class Keyword {
+        private final BytesRefBuilder bytes = new BytesRefBuilder();
+        /** Both fields hold this one object; Lucene lets no indexed field take a new value, so it is updated in place. */
+        private final BytesRef value = new BytesRef();
+        private final StringField term;
+        private final SortedSetDocValuesField docValues;
+        private String last;
+
+        Keyword(String name, boolean withDocValues) {
+            term = new StringField(name, value, Field.Store.NO);
+            docValues = withDocValues ? new SortedSetDocValuesField(name, value) : null;
+        }
+
+        void add(String s) {
+            if (s == null) {
+                return;
+            }
+            if (!s.equals(last)) { // many values repeat from line to line: encode them once
+                bytes.copyChars(IndexSchema.truncate(s));
+                value.bytes = bytes.bytes();
+                value.length = bytes.length();
+                last = s;
+            }
+            fields.add(term);
+            if (docValues != null) {
+                fields.add(docValues);
+            }
+        }
+    }
+
+    /** A long: a point for ranges and numeric doc values for sorting, histograms and hits. */
+    private final class Numeric {
+        private final LongPoint point;
+        private final NumericDocValuesField docValues;
+
+        Numeric(String name) {
+            point = new LongPoint(name, 0);
+            docValues = new NumericDocValuesField(name, 0);
+        }
+
+        void add(long v) {
+            point.setLongValue(v);
+            docValues.setLongValue(v);
+            fields.add(point);
+            fields.add(docValues);
+        }
+    }
+}

@@ -1,0 +1,197 @@
+package io.sealtrail.index;
+
+import io.sealtrail.model.AuditEvent;
+import io.sealtrail.verify.event.EventLineParser;
+import io.sealtrail.verify.event.ParsedLine;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.lucene.index.DocValues;
+import org.apache.lucene.index.FieldInfo;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.LeafReader;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.NumericDocValues;
+import org.apache.lucene.index.ReaderUtil;
+import org.apache.lucene.index.SortedSetDocValues;
+import org.apache.lucene.index.StoredFieldVisitor;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.search.ScoreDoc;
+
+/**
+ * Turns matching documents back into {@link Hit}s. The index stores only the raw line (schema version 2):
+ * positions, time and integrity come from doc values, and the event's own fields from parsing the raw
+ * line again with the parser that indexed it, so the hit shows exactly what was indexed. Not
+ * thread-safe: one instance per call.
+ */
+final class HitReader {
+    private final IndexReader reader;
+    private final List<LeafReaderContext> leaves;
+    private final EventLineParser parser = new EventLineParser();
+    private final MessageDigest sha = SegmentLines.sha256();
+
+    HitReader(IndexReader reader) {
+        this.reader = reader;
+        this.leaves = reader.leaves();
+    }
+
+    /** The first {@code n} of {@code docs}, in their order. Doc values are read in doc id order, per segment. */
+    List<Hit> read(ScoreDoc[] docs, int n) throws IOException {
+        int count = Math.min(n, docs.length);
+        Integer[] order = new Integer[count];
+        for (int i = 0; i < count; i++) {
+            order[i] = i;
+        }
+        Arrays.sort(order, Comparator.comparingInt(i -> docs[i].doc));
+        Hit[] out = new Hit[count];
+        StoredFields stored = reader.storedFields();
+        Segment seg = null;
+        for (int k = 0; k < count; k++) {
+            int i = order[k];
+            int doc = docs[i].doc;
+            if (k > 0 && docs[order[k - 1]].doc == doc) {
+                out[i] = out[order[k - 1]];
+                continue;
+            }
+            int li = ReaderUtil.subIndex(doc, leaves);
+            if (seg == null || seg.context.ord != li) {
+                seg = new Segment(leaves.get(li));
+            }
+            out[i] = hit(stored, doc, seg, doc - seg.context.docBase);
+        }
+        return Arrays.asList(out);
+    }
+
+    private Hit hit(StoredFields stored, int doc, Segment seg, int local) throws IOException {
+        RawVisitor v = new RawVisitor();
+        stored.document(doc, v);
+        byte[] raw = v.raw;
+        Long time = seg.time.advanceExact(local) ? seg.time.longValue() : null;
+        long seq = seg.seq.advanceExact(local) ? seg.seq.longValue() : -1;
+        long leaf = seg.leaf.advanceExact(local) ? seg.leaf.longValue() : -1;
+        long line = seg.line.advanceExact(local) ? seg.line.longValue() : -1;
+        String bundleId = seg.bundleId.value(local);
+        String file = seg.file.value(local);
+        Integrity integrity = Integrity.fromWire(seg.integrity.value(local));
+        String hash = v.hash != null ? v.hash : entryHash(raw);
+        String format = seg.sourceFormat.value(local);
+        String action = null;
+        String outcome = null;
+        String userName = null;
+        String targetKind = null;
+        String targetName = null;
+        String sessionId = null;
+        String command = null;
+        String query = null;
+        if (EventLineParser.SOURCE_FORMAT.equals(format)) { // other formats get their reader with their importer
+            ParsedLine p = parser.parse(raw, 0, raw.length);
+            AuditEvent e = p.event();
+            if (e == null) {
+                action = keyword(p.action());
+            } else {
+                action = keyword(e.action());
+                outcome = e.outcome() == null ? null : e.outcome().wireName();
+                if (e.user() != null) {
+                    userName = keyword(e.user().name());
+                }
+                if (e.target() != null) {
+                    targetKind = e.target().kind() == null ? null : e.target().kind().wireName();
+                    targetName = keyword(e.target().name());
+                }
+                sessionId = keyword(e.sessionId());
+                command = e.command();
+                query = e.query();
+            }
+        }
+        return new Hit(bundleId, seq, leaf, time == null ? null : IndexSchema.instant(time), action, outcome, userName,
+                targetKind, targetName, sessionId, command, query, integrity, hash, file, line,
+                new String(raw, StandardCharsets.UTF_8), false);
+    }
+
+    /** A keyword field's value as the index holds it (cut at {@link IndexSchema#MAX_KEYWORD_BYTES}). */
+    private static String keyword(String s) {
+        return s == null ? null : IndexSchema.truncate(s);
+    }
+
+    private String entryHash(byte[] raw) {
+        sha.update((byte) 0);
+        sha.update(raw);
+        return java.util.HexFormat.of().formatHex(sha.digest());
+    }
+
+    /** Doc value iterators of one segment, advanced in doc id order. */
+    private static final class Segment {
+        final LeafReaderContext context;
+        final NumericDocValues time;
+        final NumericDocValues seq;
+        final NumericDocValues leaf;
+        final NumericDocValues line;
+        final Keyword bundleId;
+        final Keyword file;
+        final Keyword integrity;
+        final Keyword sourceFormat;
+
+        Segment(LeafReaderContext context) throws IOException {
+            this.context = context;
+            LeafReader r = context.reader();
+            time = DocValues.getNumeric(r, IndexSchema.TIME);
+            seq = DocValues.getNumeric(r, IndexSchema.SEQ);
+            leaf = DocValues.getNumeric(r, IndexSchema.LEAF);
+            line = DocValues.getNumeric(r, IndexSchema.LINE);
+            bundleId = new Keyword(DocValues.getSortedSet(r, IndexSchema.BUNDLE_ID));
+            file = new Keyword(DocValues.getSortedSet(r, IndexSchema.FILE));
+            integrity = new Keyword(DocValues.getSortedSet(r, IndexSchema.INTEGRITY));
+            sourceFormat = new Keyword(DocValues.getSortedSet(r, IndexSchema.SOURCE_FORMAT));
+        }
+    }
+
+    /** A single-valued keyword's doc values, with each ordinal's string decoded once. */
+    private static final class Keyword {
+        private final SortedSetDocValues values;
+        private final Map<Long, String> strings = new HashMap<>();
+
+        Keyword(SortedSetDocValues values) {
+            this.values = values;
+        }
+
+        String value(int doc) throws IOException {
+            if (!values.advanceExact(doc)) {
+                return null;
+            }
+            long ord = values.nextOrd();
+            String s = strings.get(ord);
+            if (s == null) {
+                s = values.lookupOrd(ord).utf8ToString();
+                strings.put(ord, s);
+            }
+            return s;
+        }
+    }
+
+    /** Loads the raw line, and the entry hash where the index had to keep it (lines it cut short). */
+    private static final class RawVisitor extends StoredFieldVisitor {
+        byte[] raw = new byte[0];
+        String hash;
+
+        @Override
+        public Status needsField(FieldInfo fieldInfo) {
+            return IndexSchema.RAW.equals(fieldInfo.name) || IndexSchema.EVENT_HASH.equals(fieldInfo.name)
+                    ? Status.YES : Status.NO;
+        }
+
+        @Override
+        public void binaryField(FieldInfo fieldInfo, byte[] value) {
+            raw = value;
+        }
+
+        @Override
+        public void stringField(FieldInfo fieldInfo, String value) {
+            hash = value;
+        }
+    }
+}
