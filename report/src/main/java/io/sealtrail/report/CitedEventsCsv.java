@@ -7,7 +7,7 @@ import java.util.List;
 /** cited-events.csv: RFC 4180, UTF-8, one row per annotation, header first. */
 final class CitedEventsCsv {
     static final String HEADER = "bundle_id,seq,time,action,user,target,outcome,entry_hash,checkpoint_size,"
-            + "checkpoint_root,checkpoint_file,journal_seq,tags,comment,proof_file";
+            + "checkpoint_root,checkpoint_file,journal_seq,tags,comment,proof_file,no_proof_reason";
 
     private CitedEventsCsv() {
     }
@@ -16,8 +16,8 @@ final class CitedEventsCsv {
         StringBuilder sb = new StringBuilder(HEADER).append("\r\n");
         for (CitedEvent e : events) {
             Object[] v = {e.bundleId(), e.seq(), e.time(), e.action(), e.user(), e.target(), e.outcome(), e.entryHash(),
-                    e.checkpointSize(), e.checkpointRoot(), e.checkpointFile(), e.journalSeq(), e.tags(), e.comment(),
-                    e.proofFile()};
+                    e.checkpointSize() < 0 ? null : e.checkpointSize(), e.checkpointRoot(), e.checkpointFile(), e.journalSeq(), e.tags(), e.comment(),
+                    e.proofFile(), e.noProofReason()};
             for (int i = 0; i < v.length; i++) {
                 if (i > 0) {
                     sb.append(',');

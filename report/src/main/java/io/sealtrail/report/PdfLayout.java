@@ -7,6 +7,9 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.fontbox.ttf.TTFParser;
+import org.apache.fontbox.ttf.TrueTypeFont;
+import org.apache.pdfbox.io.RandomAccessReadBuffer;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
@@ -65,12 +68,19 @@ final class PdfLayout {
         newPage();
     }
 
+    /**
+     * Loads a bundled font with glyph substitution (GSUB) off: PDFBox 3 would otherwise set "fi", "fl" and "ff"
+     * as ligature glyphs, which text extractors return as U+FB01 or drop ("veri ed"), so a reader searching a
+     * report for "verified" would not find it. Shaping is not needed for the scripts of user and host names.
+     */
     private PDFont font(String file) throws IOException {
         try (InputStream in = PdfLayout.class.getResourceAsStream("fonts/" + file)) {
             if (in == null) {
                 throw new IOException("font " + file + " is missing from the report module's resources");
             }
-            return PDType0Font.load(doc, in, true);
+            TrueTypeFont ttf = new TTFParser().parse(new RandomAccessReadBuffer(in.readAllBytes()));
+            ttf.setEnableGsub(false);
+            return PDType0Font.load(doc, ttf, true);
         }
     }
 
@@ -107,7 +117,7 @@ final class PdfLayout {
     }
 
     void heading(String text) throws IOException {
-        ensure(60); // never a heading alone at the foot of a page
+        ensure(110); // never a heading alone at the foot of a page: room for it, a short paragraph and a table row
         y -= 8;
         show(clean(text, bold), bold, 13, MARGIN_X, y - 13, ACCENT);
         y -= 17;

@@ -68,6 +68,25 @@ final class QueryLog {
         return List.copyOf(records);
     }
 
+    /**
+     * The query appendix as tab-separated UTF-8 text, one query per line after a header: id, purpose, query,
+     * from, to (RFC 3339, empty when open), count, result-set SHA-256. Tabs and line breaks in a value become spaces.
+     */
+    static byte[] tsv(List<QueryRecord> records) {
+        StringBuilder sb = new StringBuilder("id\tpurpose\tquery\tfrom\tto\tcount\tresult_sha256\n");
+        for (QueryRecord r : records) {
+            sb.append(r.id()).append('\t').append(flat(r.purpose())).append('\t').append(flat(r.query())).append('\t')
+                    .append(r.from() == null ? "" : r.from().toString()).append('\t')
+                    .append(r.to() == null ? "" : r.to().toString()).append('\t').append(r.count()).append('\t')
+                    .append(r.resultSha256()).append('\n');
+        }
+        return sb.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static String flat(String s) {
+        return s.replace('\t', ' ').replace('\n', ' ').replace('\r', ' ');
+    }
+
     /** SHA-256 over the sorted {@code bundle:seq} lines, each followed by LF (empty set: hash of nothing). */
     static String resultSetHash(List<String> bundleSeqLines) {
         List<String> sorted = new ArrayList<>(bundleSeqLines);

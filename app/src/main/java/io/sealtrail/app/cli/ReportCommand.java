@@ -4,11 +4,14 @@ import io.sealtrail.app.cli.SealtrailCommand.UserException;
 import io.sealtrail.cases.AuditorKey;
 import io.sealtrail.cases.CaseFolder;
 import io.sealtrail.cases.JournalEntry;
+import io.sealtrail.index.EventSearch;
 import io.sealtrail.index.IndexException;
+import io.sealtrail.report.BusinessHours;
 import io.sealtrail.report.ReportBuilder;
 import io.sealtrail.report.ReportModel;
 import io.sealtrail.report.ReportOptions;
 import io.sealtrail.report.ReportRenderer;
+import io.sealtrail.report.ReportTemplate;
 import io.sealtrail.report.ReportVerifier;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -21,7 +24,10 @@ import java.nio.file.StandardCopyOption;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.DateTimeException;
 import java.time.Instant;
+import java.time.Period;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -54,8 +60,7 @@ final class ReportCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "PDF", description = "The report file (required); it must not exist yet.")
     Path out;
 
-    @Option(names = "--title", paramLabel = "T", defaultValue = "Access review",
-            description = "Engagement title (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--title", paramLabel = "T", description = "Engagement title (default: the template's name).")
     String title;
 
     @Option(names = "--auditor", paramLabel = "NAME", description = "Who prepares the report (default: your user name).")
@@ -64,6 +69,28 @@ final class ReportCommand implements Callable<Integer> {
     @Option(names = "--query", paramLabel = "Q", defaultValue = "*",
             description = "Narrow every table to the events matching Q (default: all).")
     String query;
+
+    @Option(names = "--template", paramLabel = "NAME", defaultValue = "access-review",
+            description = "access-review (default), incident-timeline (the selected events in time order, their sessions)"
+                    + " or integrity (every verification finding, checkpoints, continuity, gaps, altered events).")
+    String template;
+
+    @Option(names = "--retention", paramLabel = "PERIOD",
+            description = "Assess retention coverage against a required period ending at --to (else now): 12m, 90d, 1y.")
+    String retention;
+
+    @Option(names = "--business-hours", paramLabel = "HH:MM-HH:MM", defaultValue = "06:00-20:00",
+            description = "Business hours on Monday to Friday; other times and weekends count as off-hours "
+                    + "(default: ${DEFAULT-VALUE}).")
+    String businessHours;
+
+    @Option(names = "--zone", paramLabel = "ZONE", defaultValue = "UTC",
+            description = "Time zone of the business hours, e.g. Europe/Zurich (default: ${DEFAULT-VALUE}).")
+    String zone;
+
+    @Option(names = "--timeline-cap", paramLabel = "N", defaultValue = "500",
+            description = "Most events the incident timeline lists; the true count is always shown (default: ${DEFAULT-VALUE}).")
+    int timelineCap;
 
     @Option(names = "--trust", paramLabel = "VKEY|FILE", description = "A log key you trust, for this report. Repeatable.")
     List<String> trust = new ArrayList<>();
@@ -79,12 +106,27 @@ final class ReportCommand implements Callable<Integer> {
         if (Files.exists(out)) {
             throw new FileAlreadyExistsException(out.toString());
         }
+        ReportTemplate chosen;
+        BusinessHours hours;
+        Period period;
+        try {
+            chosen = ReportTemplate.byId(template);
+            hours = BusinessHours.parse(businessHours, ZoneId.of(zone));
+            period = retention == null ? null : ReportOptions.retention(retention);
+            if (timelineCap < 1 || timelineCap > EventSearch.MAX_PAGE) {
+                throw new IllegalArgumentException("--timeline-cap must be between 1 and " + EventSearch.MAX_PAGE);
+            }
+        } catch (IllegalArgumentException | DateTimeException e) {
+            throw new UserException(e.getMessage(), e);
+        }
         CaseSupport.CaseOption caseOption = new CaseSupport.CaseOption();
         caseOption.dir = caseDir;
         CaseFolder c = caseOption.open();
         String preparer = auditor != null ? auditor : System.getProperty("user.name", "auditor");
-        ReportOptions options = ReportOptions.of(title, preparer, Instant.now(), Keys.trusted(trust, !noTrustStore))
-                .withPeriod(window.from(), window.to()).withQuery(query).withVersion(SealtrailCommand.VERSION);
+        String engagement = title != null ? title : chosen.title();
+        ReportOptions options = ReportOptions.of(engagement, preparer, Instant.now(), Keys.trusted(trust, !noTrustStore))
+                .withPeriod(window.from(), window.to()).withQuery(query).withVersion(SealtrailCommand.VERSION)
+                .withTemplate(chosen).withRetention(period).withHours(hours).withTimelineCap(timelineCap);
         ReportModel model;
         try {
             model = new ReportBuilder().build(c, options);
@@ -95,7 +137,8 @@ final class ReportCommand implements Callable<Integer> {
         Map<String, String> data = new LinkedHashMap<>();
         data.put("file", out.getFileName().toString());
         data.put("sha256", sha256);
-        data.put("title", title);
+        data.put("title", engagement);
+        data.put("template", chosen.id());
         data.put("query", options.query());
         data.put("from", window.from() == null ? "" : window.from().toString());
         data.put("to", window.to() == null ? "" : window.to().toString());

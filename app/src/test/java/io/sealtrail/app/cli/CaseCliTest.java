@@ -189,6 +189,39 @@ class CaseCliTest {
     }
 
     @Test
+    void reportWithAnUnknownTemplateIsAUsageErrorThatNamesTheTemplates() {
+        Run r = run("report", "--case", caseDir.toString(), "--out", dir.resolve("out/t.pdf").toString(), "--template",
+                "timeline", "--no-trust-store");
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err()).contains("unknown report template \"timeline\"; choose one of access-review, incident-timeline, "
+                + "integrity");
+        assertThat(dir.resolve("out/t.pdf")).doesNotExist();
+    }
+
+    @Test
+    void reportWithABadRetentionIsAUsageError() {
+        Run r = run("report", "--case", caseDir.toString(), "--out", dir.resolve("out/r.pdf").toString(), "--retention",
+                "12 months", "--no-trust-store");
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err()).contains("e.g. 12m, 90d or 1y");
+    }
+
+    @Test
+    void reportIntegrityTemplateListsTheFindingsAndRetention() throws Exception {
+        Path pdf = dir.resolve("out/integrity.pdf");
+        Run r = run("report", "--case", caseDir.toString(), "--out", pdf.toString(), "--template", "integrity",
+                "--retention", "12m", "--trust", vkey.toString(), "--no-trust-store");
+        assertThat(r.exit()).as(r.out() + r.err()).isZero();
+        String text;
+        try (var doc = org.apache.pdfbox.Loader.loadPDF(pdf.toFile())) {
+            text = new org.apache.pdfbox.text.PDFTextStripper().getText(doc).replaceAll("\\s+", " ");
+        }
+        assertThat(text).contains("Integrity of the evidence — evidence report", "Template integrity",
+                "Retention coverage", "Required: 12 months of audit log", "EVENT_ALTERED", "Signed checkpoints");
+        assertThat(run("journal", "show", "--case", caseDir.toString()).out()).contains("integrity");
+    }
+
+    @Test
     void reportNeverOverwritesAFile() throws Exception {
         Path existing = dir.resolve("out/existing.pdf");
         Files.createDirectories(existing.getParent());
