@@ -250,6 +250,15 @@ class ReportTemplatesTest {
     }
 
     @Test
+    void aReportCitingAnEventWithoutAProofDoesNotVerify() throws Exception {
+        ReportVerifier.Result r = new ReportVerifier().verify(PDFS.get(ReportTemplate.INCIDENT_TIMELINE), List.of(key));
+        assertThat(r.verdict()).isEqualTo(ReportVerifier.Verdict.BROKEN);
+        assertThat(r.proofs()).extracting(ReportVerifier.ProofOutcome::status)
+                .containsExactlyInAnyOrder(ReportVerifier.Status.PROVEN, ReportVerifier.Status.NOT_PROVEN);
+        assertThat(r.problems()).isEmpty();
+    }
+
+    @Test
     void retentionNamesTheStretchBeforeTheFirstEventAndTheOutage() {
         ReportModel.RetentionCoverage r = MODELS.get(ReportTemplate.ACCESS_REVIEW).retention();
         assertThat(r.windowTo()).isEqualTo(NOW);

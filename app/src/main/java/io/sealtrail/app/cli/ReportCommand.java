@@ -183,7 +183,9 @@ final class ReportCommand implements Callable<Integer> {
     @Command(name = "verify", mixinStandardHelpOptions = true,
             description = {"Check every proof a report embeds against the log keys given, without the bundles:",
                     "each cited event must be proven into a checkpoint signed by one of them.",
-                    "Exit 0 when every proof holds, 1 when any does not, 2 when the file is not a readable report."})
+                    "Exit 0: every proof holds under a key given; 1: a proof is broken (event line, inclusion path,",
+                    "seq), a cited event has no proof, or cited-events.csv disagrees with the proofs; 3: every proof",
+                    "is intact but no key given signed its checkpoint; 2: not a readable PDF."})
     static final class Verify implements Callable<Integer> {
         @Spec
         CommandSpec spec;
@@ -207,13 +209,26 @@ final class ReportCommand implements Callable<Integer> {
             }
             PrintWriter o = spec.commandLine().getOut();
             for (ReportVerifier.ProofOutcome p : r.proofs()) {
-                o.printf("%-4s %s%s%n", p.ok() ? "ok" : "FAIL", p.file(), p.ok() ? "" : ": " + String.join("; ", p.problems()));
+                String mark = switch (p.status()) {
+                    case PROVEN -> "ok";
+                    case UNTRUSTED -> "UNTRUSTED";
+                    case BROKEN -> "FAIL";
+                    case NOT_PROVEN -> "UNPROVEN";
+                };
+                o.printf("%-9s %s%s%n", mark, p.file(), p.ok() ? "" : ": " + String.join("; ", p.problems()));
             }
-            r.problems().forEach(p -> o.println("FAIL " + p));
+            r.problems().forEach(p -> o.println("FAIL      " + p));
             long good = r.proofs().stream().filter(ReportVerifier.ProofOutcome::ok).count();
-            o.printf("Verdict %s: %d of %d cited events proven%n", r.ok() ? "VERIFIED" : "FAILED", good, r.proofs().size());
+            ReportVerifier.Verdict v = r.verdict();
+            o.printf("Verdict %s: %d of %d cited events proven%s%n", v == ReportVerifier.Verdict.BROKEN ? "FAILED" : v.name(),
+                    good, r.proofs().size(), v == ReportVerifier.Verdict.UNTRUSTED
+                            ? " (the proofs are intact, but no key given signed their checkpoints)" : "");
             o.flush();
-            return r.ok() ? SealtrailCommand.EXIT_VERIFIED : SealtrailCommand.EXIT_INTEGRITY;
+            return switch (v) {
+                case VERIFIED -> SealtrailCommand.EXIT_VERIFIED;
+                case BROKEN -> SealtrailCommand.EXIT_INTEGRITY;
+                case UNTRUSTED -> SealtrailCommand.EXIT_UNTRUSTED;
+            };
         }
     }
 }
