@@ -279,8 +279,11 @@ public final class ReportBuilder {
                     proofs.put(proofName, p);
                 } catch (BundleFormatException ex) {
                     // an altered event, or one no checkpoint covers, cannot be proven: say so, cite it anyway
+                    String why = ex.getMessage();
+                    String where = r.evidence(c.bundleDir(bid)) + ": ";
+                    why = why.startsWith(where) ? why.substring(where.length()) : why;
                     noProof = (h != null && h.integrity() != null ? "the index marks this event " + h.integrity().wireName()
-                            + "; " : "") + "no inclusion proof can be made: " + ex.getMessage();
+                            + "; " : "") + "no inclusion proof can be made: " + why;
                 }
             }
             Checkpoint cp = null;

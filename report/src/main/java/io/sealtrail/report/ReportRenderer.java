@@ -190,11 +190,11 @@ public final class ReportRenderer {
         l.subheading("Events per source format");
         List<List<String>> src = new ArrayList<>();
         for (ReportModel.SourceRow r : c.sources()) {
-            src.add(List.of("Bundle " + bundleNo(m, r.bundleId()), r.sourceFormat(), num(r.events()), time(r.first()),
-                    time(r.last()), r.queryId()));
+            src.add(List.of("Bundle " + bundleNo(m, r.bundleId()), r.sourceFormat(), num(r.events()),
+                    TemplateSections.shortTime(r.first()), TemplateSections.shortTime(r.last()), r.queryId()));
         }
         l.table(List.of(Column.text("Bundle", 0.9f), Column.mono("source.format", 1.4f), Column.number("Events", 1f),
-                Column.text("First event", 1.6f), Column.text("Last event", 1.6f), Column.text("Query", 0.7f)), src);
+                Column.text("First event (UTC)", 1.6f), Column.text("Last event (UTC)", 1.6f), Column.text("Query", 0.7f)), src);
         l.subheading("Integrity and completeness checks");
         List<List<String>> checks = new ArrayList<>();
         for (CheckCount k : c.checks()) {
@@ -246,9 +246,9 @@ public final class ReportRenderer {
         l.paragraph("Off-hours: " + a.offHoursDefinition() + ". The off-hours queries select the " + a.offHoursWindows().size()
                 + " off-hours windows between the first and the last event in scope (listed in Appendix A.1); heartbeats are "
                 + "not access and are excluded.");
-        l.subheading("Top users");
+        l.subheading("Top users (by number of events)");
         parties(l, "User", a.users());
-        l.subheading("Top targets");
+        l.subheading("Top targets (by number of events)");
         parties(l, "Target", a.targets());
     }
 
@@ -256,12 +256,13 @@ public final class ReportRenderer {
         List<List<String>> out = new ArrayList<>();
         for (PartyRow p : rows) {
             out.add(List.of(p.name(), num(p.events()), num(p.sessions()), num(p.failuresAndDenials()), num(p.privileged()),
-                    num(p.offHours()), time(p.firstSeen()), time(p.lastSeen()), p.queryId()));
+                    num(p.offHours()), TemplateSections.shortTime(p.firstSeen()) + "\n" + TemplateSections.shortTime(p.lastSeen()),
+                    p.queryId()));
         }
-        l.table(List.of(Column.text(what, 1.6f), Column.number("Events", 0.75f), Column.number("Sessions", 0.9f),
-                Column.number("Failures / denials", 0.95f), Column.number("Privileged", 0.95f),
-                Column.number("Off-hours", 0.9f), Column.text("First seen", 1.3f), Column.text("Last seen", 1.3f),
-                Column.text("Query", 0.65f)), out);
+        l.table(List.of(Column.text(what, 1.5f), Column.number("Events", 0.8f), Column.number("Sessions", 0.85f),
+                Column.number("Failures / denials", 0.9f), Column.number("Privileged", 0.95f),
+                Column.number("Off-hours", 0.9f), Column.text("First and last seen (UTC)", 1.75f),
+                Column.text("Query", 0.7f)), out, 8.5f);
     }
 
     private static void cited(PdfLayout l, ReportModel m, String no) throws IOException {
@@ -300,14 +301,28 @@ public final class ReportRenderer {
             l.paragraph("In the query column, OFF_HOURS stands for the off-hours windows of Appendix A.1, written as "
                     + "'(time:[from TO to} OR …)'. The attached queries.tsv holds every query verbatim.");
         }
+        boolean shared = m.queries().stream().map(q -> period(q.from(), q.to())).distinct().count() <= 1;
+        if (shared && !m.queries().isEmpty()) {
+            l.paragraph("Every query runs within the time bounds [" + period(m.queries().get(0).from(), m.queries().get(0).to())
+                    + ") (UTC).");
+        }
         List<List<String>> rows = new ArrayList<>();
         for (QueryRecord q : m.queries()) {
             String text = offHours == null ? q.query() : q.query().replace(offHours, "OFF_HOURS");
-            rows.add(List.of(q.id(), q.purpose(), text, period(q.from(), q.to()), num(q.count()), q.resultSha256()));
+            List<String> r = new ArrayList<>(List.of(q.id(), q.purpose(), text));
+            if (!shared) {
+                r.add(period(q.from(), q.to()));
+            }
+            r.addAll(List.of(num(q.count()), q.resultSha256()));
+            rows.add(r);
         }
-        l.table(List.of(Column.text("ID", 0.45f), Column.text("Purpose", 1.9f), Column.mono("Query", 2.4f),
-                Column.text("Time bounds (UTC)", 1.2f), Column.number("Count", 0.7f), Column.mono("SHA-256 of result set", 1.9f)),
-                rows);
+        List<Column> cols = new ArrayList<>(List.of(Column.text("ID", 0.45f), Column.text("Purpose", 1.9f),
+                Column.mono("Query", 2.5f)));
+        if (!shared) {
+            cols.add(Column.text("Time bounds (UTC)", 1.2f));
+        }
+        cols.addAll(List.of(Column.number("Count", 0.7f), Column.mono("SHA-256 of result set", shared ? 2.6f : 1.9f)));
+        l.table(cols, rows, 8f);
         if (offHours != null) {
             l.subheading("A.1 Off-hours windows (OFF_HOURS)");
             List<List<String>> w = new ArrayList<>();

@@ -45,9 +45,9 @@ final class TemplateSections {
             l.paragraph("No event matches.");
         } else {
             l.paragraph("Event is bundle:seq (bundles numbered as in section 1); target is kind:name.");
-            l.table(List.of(Column.text("Time (UTC)", 1.95f), Column.mono("Event", 1.0f), Column.text("User", 1.2f),
-                    Column.text("Target", 1.55f), Column.text("Action", 1.2f), Column.text("Outcome", 0.95f),
-                    Column.mono("Command or query", 1.9f), Column.text("Integrity", 0.95f)), rows);
+            l.table(List.of(Column.text("Time (UTC)", 1.95f), Column.mono("Event", 0.85f), Column.text("User", 1.3f),
+                    Column.text("Target", 1.6f), Column.text("Action", 1.2f), Column.text("Outcome", 0.85f),
+                    Column.mono("Command or query", 1.9f), Column.text("Integrity", 0.9f)), rows, 7.5f);
         }
         l.subheading("Sessions involved");
         l.paragraph(num(t.sessionCount()) + " distinct session(s) among the selected events (events with a session id: "
@@ -61,8 +61,8 @@ final class TemplateSections {
         }
         if (!sess.isEmpty()) {
             l.table(List.of(Column.mono("Session id", 1.7f), Column.text("First and last event (UTC)", 1.9f),
-                    Column.text("User", 1.1f), Column.text("Target", 1.2f), Column.number("Events", 0.7f),
-                    Column.number("Failures", 0.8f)), sess);
+                    Column.text("User", 1.2f), Column.text("Target", 1.5f), Column.number("Events", 0.7f),
+                    Column.number("Failures", 0.8f)), sess, 8f);
         }
     }
 
@@ -101,12 +101,11 @@ final class TemplateSections {
                     new String[] {"Events with broken evidence", num(b.brokenEvents()) + " (" + b.brokenQueryId() + ")"},
                     new String[] {"Events proven altered", b.altered().isEmpty() ? "none" : b.altered().size()
                             + " (EVENT_ALTERED, detailed below)"}));
-            l.paragraph("Findings: " + (b.findingsTotal() == 0 ? "none — every check passed."
+            l.label("Findings: " + (b.findingsTotal() == 0 ? "none — every check passed."
                     : b.findings().size() < b.findingsTotal() ? "the first " + b.findings().size() + " of "
-                    + num(b.findingsTotal()) + "; the attached verification JSON lists all." : num(b.findingsTotal()) + "."),
-                    l.bold, PdfLayout.BODY);
+                    + num(b.findingsTotal()) + "; the attached verification JSON lists all." : num(b.findingsTotal()) + "."));
             findings(l, b.findings());
-            l.paragraph("Signed checkpoints: " + b.checkpoints().size() + ".", l.bold, PdfLayout.BODY);
+            l.label("Signed checkpoints: " + b.checkpoints().size() + ".");
             List<List<String>> cps = new ArrayList<>();
             for (CheckpointRow c : b.checkpoints()) {
                 cps.add(List.of(c.file().replaceFirst("^checkpoints/", ""), num(c.treeSize()), c.rootHash(), c.rootCheck(),
@@ -117,18 +116,18 @@ final class TemplateSections {
                 l.table(List.of(Column.mono("File in checkpoints/", 1.75f), Column.number("Tree size", 0.85f),
                         Column.mono("Root (base64)", 1.85f),
                         Column.text("Root from the events", 1.5f), Column.text("Signed by (key name)", 1.75f),
-                        Column.text("Trusted key", 0.65f), Column.text("RFC 3161 time", 1.2f)), cps);
+                        Column.text("Trusted", 0.75f), Column.text("RFC 3161 time", 1.2f)), cps);
             }
             if (!b.heartbeatGaps().isEmpty()) {
-                l.paragraph("Heartbeat gaps.", l.bold, PdfLayout.BODY);
+                l.label("Heartbeat gaps.");
                 findings(l, b.heartbeatGaps());
             }
             if (!b.notCovered().isEmpty()) {
-                l.paragraph("Events not covered by a signature.", l.bold, PdfLayout.BODY);
+                l.label("Events not covered by a signature.");
                 findings(l, b.notCovered());
             }
             for (AlteredEvent a : b.altered()) {
-                l.paragraph("Altered event at seq " + a.seq() + ".", l.bold, PdfLayout.BODY);
+                l.label("Altered event at seq " + a.seq() + ".");
                 l.keyValues(List.of(
                         new String[] {"Where", a.location()},
                         new String[] {"Signed entry hash", nz(a.signedEntryHash())},

@@ -42,9 +42,11 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 @Command(name = "report", mixinStandardHelpOptions = true,
-        description = {"Write a PDF/A-3b evidence report of a case: provenance, completeness, field coverage, access",
-                "summary, cited events with embedded proofs, and every query behind every figure. Prints the",
-                "report's SHA-256 and records it in the case journal. 'report verify' re-checks a report's proofs."},
+        description = {"Write a PDF/A-3b evidence report of a case: provenance, then per template completeness, field",
+                "coverage and access summary (access-review), the selected events in time order (incident-timeline) or",
+                "every verification finding (integrity); cited events with embedded proofs and every query behind every",
+                "figure. Prints the report's SHA-256 and records it in the case journal. 'report verify' re-checks",
+                "a report's proofs."},
         subcommands = ReportCommand.Verify.class)
 final class ReportCommand implements Callable<Integer> {
     @Spec
