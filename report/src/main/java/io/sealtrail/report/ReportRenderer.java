@@ -213,8 +213,8 @@ public final class ReportRenderer {
                 f.add(List.of("Bundle " + bundleNo(m, r.bundleId()), r.severity(), r.code(),
                         r.message() + (r.location().isBlank() ? "" : "\nat " + r.location())));
             }
-            l.table(List.of(Column.text("Bundle", 0.9f), Column.text("Severity", 0.9f), Column.mono("Code", 2.3f),
-                    Column.text("Message and location", 4.5f)), f);
+            l.table(List.of(Column.text("Bundle", 0.9f), Column.text("Severity", 0.9f), Column.mono("Code", 2.5f),
+                    Column.text("Message and location", 4.3f)), f);
         }
     }
 

@@ -28,7 +28,7 @@ final class RetentionSection {
     }
 
     /** One export's time span as its verified manifest states it, and its gap limit. */
-    private record Span(int bundle, Instant from, Instant to, Duration limit) {
+    record Span(int bundle, Instant from, Instant to, Duration limit) {
     }
 
     static RetentionCoverage build(ReportOptions o, List<ImportRecord> bundles, Map<String, VerificationReport> reports) {
@@ -51,6 +51,14 @@ final class RetentionSection {
                 }
             }
         }
+        return coverage(o, start, end, spans, raw);
+    }
+
+    /** The coverage of {@code [start, end)} by the spans, given the heartbeat gaps found inside them. */
+    static RetentionCoverage coverage(ReportOptions o, Instant start, Instant end, List<Span> exports,
+                                      List<Stretch> heartbeatGaps) {
+        List<Span> spans = new ArrayList<>(exports);
+        List<Stretch> raw = new ArrayList<>(heartbeatGaps);
         spans.sort(Comparator.comparing(Span::from));
         String rule = "a stretch is uncovered when no export covers it, or when it is longer than 1.5 × the heartbeat "
                 + "interval the export declares (the bundle format's HEARTBEAT_GAP rule)";

@@ -47,7 +47,7 @@ final class TemplateSections {
             l.paragraph("Event is bundle:seq (bundles numbered as in section 1); target is kind:name.");
             l.table(List.of(Column.text("Time (UTC)", 1.95f), Column.mono("Event", 0.85f), Column.text("User", 1.3f),
                     Column.text("Target", 1.6f), Column.text("Action", 1.2f), Column.text("Outcome", 0.85f),
-                    Column.mono("Command or query", 1.9f), Column.text("Integrity", 0.9f)), rows, 7.5f);
+                    Column.mono("Command or query", 1.8f), Column.text("Integrity", 1.0f)), rows, 7.5f);
         }
         l.subheading("Sessions involved");
         l.paragraph(num(t.sessionCount()) + " distinct session(s) among the selected events (events with a session id: "
