@@ -203,8 +203,13 @@ public final class ReportRenderer {
         }
         l.table(List.of(Column.text("Check", 2.2f), Column.text("Bundle", 0.9f), Column.number("Findings", 0.8f),
                 Column.text("Result", 0.9f), Column.mono("Finding codes counted", 3f)), checks);
+        if (m.integrity() != null) {
+            l.paragraph("Every verification finding is listed per bundle in the integrity section above.");
+            return;
+        }
         l.subheading(c.findings().size() < c.findingsTotal() ? "Verification findings (the first " + c.findings().size()
-                + " of " + num(c.findingsTotal()) + "; every one is in the attached verification JSON)" : "All verification findings");
+                + " of " + num(c.findingsTotal()) + "; the verification JSON recorded at import, attached, has every one; "
+                + "the integrity template lists all)" : "All verification findings");
         if (c.findings().isEmpty()) {
             l.paragraph("None: every check passed for every bundle.");
         } else {
@@ -358,7 +363,8 @@ public final class ReportRenderer {
                 + " from the evidence listed in section 1 and no other source. A bundle whose verdict is not VERIFIED, or "
                 + "whose signer key is not trusted, is evidence of lower assurance; "
                 + (m.header().template() == ReportTemplate.INCIDENT_TIMELINE
-                ? "its findings are in the attached verification JSON, and the integrity template lists them in full."
+                ? "its findings as recorded at import are in the attached verification JSON, and the integrity "
+                + "template lists them in full."
                 : "its findings are listed in this report."));
     }
 

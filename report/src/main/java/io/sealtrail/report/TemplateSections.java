@@ -103,7 +103,8 @@ final class TemplateSections {
                             + " (EVENT_ALTERED, detailed below)"}));
             l.label("Findings: " + (b.findingsTotal() == 0 ? "none — every check passed."
                     : b.findings().size() < b.findingsTotal() ? "the first " + b.findings().size() + " of "
-                    + num(b.findingsTotal()) + "; the attached verification JSON lists all." : num(b.findingsTotal()) + "."));
+                    + num(b.findingsTotal()) + "; the verification JSON recorded at import (attached) has every one."
+                    : num(b.findingsTotal()) + "."));
             findings(l, b.findings());
             l.label("Signed checkpoints: " + b.checkpoints().size() + ".");
             List<List<String>> cps = new ArrayList<>();
