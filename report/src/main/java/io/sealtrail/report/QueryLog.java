@@ -17,14 +17,15 @@ import java.util.List;
  */
 final class QueryLog {
 
-    /** What one query matched: count, result-set hash and the first and last event time (null if none). */
-    record Result(String id, long count, String sha256, Instant first, Instant last) {
+    /** What one query matched: its text, count, result-set hash and the first and last event time (null if none). */
+    record Result(String id, String query, long count, String sha256, Instant first, Instant last) {
     }
 
     private final EventSearch search;
     private final Instant from;
     private final Instant to;
     private final List<QueryRecord> records = new ArrayList<>();
+    private final java.util.Map<String, Result> byText = new java.util.HashMap<>();
 
     QueryLog(EventSearch search, Instant from, Instant to) {
         this.search = search;
@@ -42,7 +43,48 @@ final class QueryLog {
         return field + ":\"" + value.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
     }
 
+    /** Runs a query and records it; a query already run (same text) is recorded again with the same result. */
     Result run(String purpose, String query) throws IndexException {
+        Result known = byText.get(query);
+        if (known != null) {
+            return record(purpose, known);
+        }
+        return fetch(purpose, query);
+    }
+
+    /**
+     * Runs {@code (base) AND extra}. Its events are a subset of {@code base}'s, so when the (cheap) count equals
+     * base's count the two result sets are the same set and base's hash and time span are taken as they are;
+     * when it is zero, the hash is that of the empty set. Only other counts need the events themselves.
+     */
+    Result narrow(Result base, String purpose, String extra) throws IndexException {
+        String query = and(base.query(), extra);
+        Result known = byText.get(query);
+        if (known != null) {
+            return record(purpose, known);
+        }
+        long n = search.count(query, from, to);
+        if (n == base.count()) {
+            return remember(record(purpose, new Result(null, query, n, base.sha256(), base.first(), base.last())));
+        }
+        if (n == 0) {
+            return remember(record(purpose, new Result(null, query, 0, resultSetHash(List.of()), null, null)));
+        }
+        return fetch(purpose, query);
+    }
+
+    private Result record(String purpose, Result r) {
+        String id = "Q" + (records.size() + 1);
+        records.add(new QueryRecord(id, purpose, r.query(), from, to, r.count(), r.sha256()));
+        return new Result(id, r.query(), r.count(), r.sha256(), r.first(), r.last());
+    }
+
+    private Result remember(Result r) {
+        byText.put(r.query(), r);
+        return r;
+    }
+
+    private Result fetch(String purpose, String query) throws IndexException {
         List<String> keys = new ArrayList<>();
         Instant[] span = new Instant[2];
         search.export(query, from, to, hit -> {
@@ -53,15 +95,7 @@ final class QueryLog {
                 span[1] = span[1] == null || t.isAfter(span[1]) ? t : span[1];
             }
         });
-        String sha = resultSetHash(keys);
-        String id = "Q" + (records.size() + 1);
-        records.add(new QueryRecord(id, purpose, query, from, to, keys.size(), sha));
-        return new Result(id, keys.size(), sha, span[0], span[1]);
-    }
-
-    /** Records a query whose figure comes from an aggregation (histogram, facets) over the same events. */
-    String note(String purpose, String query) throws IndexException {
-        return run(purpose, query).id();
+        return remember(record(purpose, new Result(null, query, keys.size(), resultSetHash(keys), span[0], span[1])));
     }
 
     List<QueryRecord> records() {

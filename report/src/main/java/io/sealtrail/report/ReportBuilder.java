@@ -104,10 +104,10 @@ public final class ReportBuilder {
             QueryLog q = new QueryLog(search, o.from(), o.to());
             QueryLog.Result all = q.run(t == ReportTemplate.INCIDENT_TIMELINE ? "selected events (the timeline)"
                     : "all events in scope", o.query());
-            Completeness completeness = t == ReportTemplate.INCIDENT_TIMELINE ? null : completeness(search, q, o, bundles,
+            Completeness completeness = t == ReportTemplate.INCIDENT_TIMELINE ? null : completeness(search, q, o, all, bundles,
                     checks, findingRows.size() > MAX_FINDING_ROWS ? findingRows.subList(0, MAX_FINDING_ROWS) : findingRows,
                     findingRows.size());
-            FieldCoverage coverage = t == ReportTemplate.ACCESS_REVIEW ? fieldCoverage(q, o.query()) : null;
+            FieldCoverage coverage = t == ReportTemplate.ACCESS_REVIEW ? fieldCoverage(q, all) : null;
             AccessSummary access = t == ReportTemplate.ACCESS_REVIEW ? access(search, q, o, all) : null;
             ReportModel.Timeline timeline = t == ReportTemplate.INCIDENT_TIMELINE ? TimelineSection.build(search, q, o, all)
                     : null;
@@ -146,15 +146,20 @@ public final class ReportBuilder {
                 m == null ? -1 : m.end());
     }
 
-    private static Completeness completeness(EventSearch search, QueryLog q, ReportOptions o, List<ImportRecord> bundles,
+    private static Completeness completeness(EventSearch search, QueryLog q, ReportOptions o, QueryLog.Result all,
+                                             List<ImportRecord> bundles,
                                              List<CheckCount> checks, List<FindingRow> findings, long findingsTotal)
             throws IndexException {
         TreeSet<LocalDate> days = new TreeSet<>();
         Map<String, Map<LocalDate, Long>> counts = new LinkedHashMap<>();
+        Map<String, QueryLog.Result> perBundle = new HashMap<>();
         String firstId = null;
         for (ImportRecord r : bundles) {
-            String query = QueryLog.and(o.query(), QueryLog.term(IndexSchema.BUNDLE_ID, r.bundleId()));
-            String id = q.note("events per day (1-day UTC buckets) of bundle " + r.bundleId(), query);
+            QueryLog.Result inBundle = q.narrow(all, "events per day (1-day UTC buckets) of bundle " + r.bundleId(),
+                    QueryLog.term(IndexSchema.BUNDLE_ID, r.bundleId()));
+            String query = inBundle.query();
+            String id = inBundle.id();
+            perBundle.put(r.bundleId(), inBundle);
             firstId = firstId == null ? id : firstId;
             Map<LocalDate, Long> perDay = new HashMap<>();
             for (Bucket b : search.histogram(query, o.from(), o.to(), Duration.ofDays(1))) {
@@ -174,10 +179,10 @@ public final class ReportBuilder {
         counts.forEach((bid, m) -> perDay.put(bid, dayList.stream().mapToLong(d -> m.getOrDefault(d, 0L)).toArray()));
         List<ReportModel.SourceRow> sources = new ArrayList<>();
         for (ImportRecord r : bundles) {
-            String query = QueryLog.and(o.query(), QueryLog.term(IndexSchema.BUNDLE_ID, r.bundleId()));
-            for (FacetValue fv : search.facets(query, o.from(), o.to(), IndexSchema.SOURCE_FORMAT, 50)) {
-                QueryLog.Result res = q.run("events of bundle " + r.bundleId() + " in source format " + fv.value(),
-                        QueryLog.and(query, QueryLog.term(IndexSchema.SOURCE_FORMAT, fv.value())));
+            QueryLog.Result inBundle = perBundle.get(r.bundleId());
+            for (FacetValue fv : search.facets(inBundle.query(), o.from(), o.to(), IndexSchema.SOURCE_FORMAT, 50)) {
+                QueryLog.Result res = q.narrow(inBundle, "events of bundle " + r.bundleId() + " in source format "
+                        + fv.value(), QueryLog.term(IndexSchema.SOURCE_FORMAT, fv.value()));
                 sources.add(new ReportModel.SourceRow(r.bundleId(), fv.value(), res.count(), res.first(), res.last(), res.id()));
             }
         }
@@ -185,9 +190,8 @@ public final class ReportBuilder {
                 findingsTotal);
     }
 
-    private static FieldCoverage fieldCoverage(QueryLog q, String query) throws IndexException {
-        String base = QueryLog.and(query, NOT_HEARTBEAT);
-        QueryLog.Result b = q.run("field coverage base: access events (heartbeats excluded)", base);
+    private static FieldCoverage fieldCoverage(QueryLog q, QueryLog.Result all) throws IndexException {
+        QueryLog.Result b = q.narrow(all, "field coverage base: access events (heartbeats excluded)", NOT_HEARTBEAT);
         String[][] fields = {
                 {"User identification", IndexSchema.USER_NAME, "user.name:*"},
                 {"Type of event", IndexSchema.ACTION, "event.action:*"},
@@ -197,14 +201,14 @@ public final class ReportBuilder {
                 {"Identity or name of affected data, component or resource", IndexSchema.TARGET_NAME, "target.name:*"}};
         List<FieldRow> rows = new ArrayList<>();
         for (String[] f : fields) {
-            QueryLog.Result r = q.run("field coverage: events with " + f[1], QueryLog.and(base, f[2]));
+            QueryLog.Result r = q.narrow(b, "field coverage: events with " + f[1], f[2]);
             rows.add(new FieldRow(f[0], f[1], r.count(), b.count() == 0 ? 0 : (double) r.count() / b.count(), r.id()));
         }
         return new FieldCoverage(b.count(), b.id(), rows);
     }
 
     private static AccessSummary access(EventSearch search, QueryLog q, ReportOptions o, QueryLog.Result all)
-            throws IndexException {
+            throws IndexException { // every query narrows 'all': see QueryLog.narrow
         String query = o.query();
         List<BusinessHours.Window> windows = all.first() == null ? List.of() : o.hours().offHours(all.first(), all.last());
         if (windows.size() > MAX_OFF_HOURS_WINDOWS) {
@@ -212,17 +216,15 @@ public final class ReportBuilder {
                     + MAX_OFF_HOURS_WINDOWS + " one query can hold; narrow the report with --from and --to");
         }
         String offHours = BusinessHours.query(windows);
-        QueryLog.Result ev = q.run("access events (heartbeats excluded)", QueryLog.and(query, NOT_HEARTBEAT));
+        QueryLog.Result ev = q.narrow(all, "access events (heartbeats excluded)", NOT_HEARTBEAT);
         List<SessionSpan> sessions = search.sessions(query, o.from(), o.to());
-        QueryLog.Result sess = q.run("events with a session id (sessions = distinct session.id)",
-                QueryLog.and(query, "session.id:*"));
-        QueryLog.Result fail = q.run("failed events", QueryLog.and(query, "event.outcome:failure"));
-        QueryLog.Result deny = q.run("denied events", QueryLog.and(query, "event.outcome:denied"));
-        QueryLog.Result priv = q.run("privileged commands (sudo)", QueryLog.and(query, "command.keyword:sudo*"));
-        QueryLog.Result off = q.run("off-hours access events (" + o.hours().describe() + ")",
-                QueryLog.and(QueryLog.and(query, NOT_HEARTBEAT), offHours));
-        List<PartyRow> users = parties(search, q, o, IndexSchema.USER_NAME, "user", sessions, offHours);
-        List<PartyRow> targets = parties(search, q, o, IndexSchema.TARGET_NAME, "target", sessions, offHours);
+        QueryLog.Result sess = q.narrow(all, "events with a session id (sessions = distinct session.id)", "session.id:*");
+        QueryLog.Result fail = q.narrow(all, "failed events", "event.outcome:failure");
+        QueryLog.Result deny = q.narrow(all, "denied events", "event.outcome:denied");
+        QueryLog.Result priv = q.narrow(all, "privileged commands (sudo)", "command.keyword:sudo*");
+        QueryLog.Result off = q.narrow(ev, "off-hours access events (" + o.hours().describe() + ")", offHours);
+        List<PartyRow> users = parties(search, q, o, all, IndexSchema.USER_NAME, "user", sessions, offHours);
+        List<PartyRow> targets = parties(search, q, o, all, IndexSchema.TARGET_NAME, "target", sessions, offHours);
         List<ReportModel.Stretch> stretches = windows.stream()
                 .map(w -> new ReportModel.Stretch(w.from(), w.to(), "off-hours")).toList();
         return new AccessSummary(ev.count(), sessions.size(), fail.count(), deny.count(), priv.count(), off.count(),
@@ -230,19 +232,18 @@ public final class ReportBuilder {
                 users, targets);
     }
 
-    private static List<PartyRow> parties(EventSearch search, QueryLog q, ReportOptions o, String field, String what,
+    private static List<PartyRow> parties(EventSearch search, QueryLog q, ReportOptions o, QueryLog.Result scope,
+                                          String field, String what,
                                           List<SessionSpan> sessions, String offHours) throws IndexException {
         List<PartyRow> rows = new ArrayList<>();
         for (FacetValue fv : search.facets(o.query(), o.from(), o.to(), field, TOP)) {
             String name = fv.value();
-            String qn = QueryLog.and(o.query(), QueryLog.term(field, name));
-            QueryLog.Result all = q.run("events of " + what + " " + name, qn);
-            QueryLog.Result bad = q.run("failures and denials of " + what + " " + name,
-                    QueryLog.and(qn, "event.outcome:(failure OR denied)"));
-            QueryLog.Result priv = q.run("privileged commands of " + what + " " + name,
-                    QueryLog.and(qn, "command.keyword:sudo*"));
-            QueryLog.Result off = q.run("off-hours access events of " + what + " " + name,
-                    QueryLog.and(QueryLog.and(qn, NOT_HEARTBEAT), offHours));
+            QueryLog.Result all = q.narrow(scope, "events of " + what + " " + name, QueryLog.term(field, name));
+            QueryLog.Result bad = q.narrow(all, "failures and denials of " + what + " " + name,
+                    "event.outcome:(failure OR denied)");
+            QueryLog.Result priv = q.narrow(all, "privileged commands of " + what + " " + name, "command.keyword:sudo*");
+            QueryLog.Result off = q.narrow(all, "off-hours access events of " + what + " " + name,
+                    NOT_HEARTBEAT + " AND " + offHours);
             long sess = sessions.stream().filter(s -> name.equals(field.equals(IndexSchema.USER_NAME) ? s.user() : s.target()))
                     .count();
             rows.add(new PartyRow(name, all.count(), sess, bad.count(), priv.count(), off.count(), all.first(), all.last(),

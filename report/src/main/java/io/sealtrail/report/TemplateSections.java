@@ -46,7 +46,7 @@ final class TemplateSections {
         } else {
             l.paragraph("Event is bundle:seq (bundles numbered as in section 1); target is kind:name.");
             l.table(List.of(Column.text("Time (UTC)", 1.95f), Column.mono("Event", 0.85f), Column.text("User", 1.3f),
-                    Column.text("Target", 1.6f), Column.text("Action", 1.2f), Column.text("Outcome", 0.85f),
+                    Column.text("Target", 1.5f), Column.text("Action", 1.2f), Column.text("Outcome", 0.95f),
                     Column.mono("Command or query", 1.8f), Column.text("Integrity", 1.0f)), rows, 7.5f);
         }
         l.subheading("Sessions involved");
@@ -115,9 +115,9 @@ final class TemplateSections {
             }
             if (!cps.isEmpty()) {
                 l.table(List.of(Column.mono("File in checkpoints/", 1.75f), Column.number("Tree size", 0.85f),
-                        Column.mono("Root (base64)", 1.85f),
+                        Column.mono("Root (base64)", 1.75f),
                         Column.text("Root from the events", 1.5f), Column.text("Signed by (key name)", 1.75f),
-                        Column.text("Trusted", 0.75f), Column.text("RFC 3161 time", 1.2f)), cps);
+                        Column.text("Trusted", 0.85f), Column.text("RFC 3161 time", 1.2f)), cps);
             }
             if (!b.heartbeatGaps().isEmpty()) {
                 l.label("Heartbeat gaps.");

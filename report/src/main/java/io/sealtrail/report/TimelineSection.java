@@ -28,15 +28,15 @@ final class TimelineSection {
             rows.add(new TimelineRow(h.time(), h.bundleId(), h.seq(), h.userName(), target, h.action(), h.outcome(), command,
                     h.integrity() == null ? null : h.integrity().wireName()));
         }
-        QueryLog.Result withSession = q.run("selected events with a session id (sessions = distinct session.id)",
-                QueryLog.and(o.query(), "session.id:*"));
+        QueryLog.Result withSession = q.narrow(selected, "selected events with a session id (sessions = distinct session.id)",
+                "session.id:*");
         List<SessionSpan> spans = search.sessions(o.query(), o.from(), o.to());
         List<SessionRow> sessions = spans.stream().limit(SESSION_CAP)
                 .map(s -> new SessionRow(s.sessionId(), s.start(), s.end(), s.user(), s.target(), s.events(), s.failures()))
                 .toList();
-        QueryLog.Result broken = q.run("selected events whose evidence is broken", QueryLog.and(o.query(), "integrity:broken"));
-        QueryLog.Result notCovered = q.run("selected events not covered by a signed checkpoint",
-                QueryLog.and(o.query(), "integrity:not_covered"));
+        QueryLog.Result broken = q.narrow(selected, "selected events whose evidence is broken", "integrity:broken");
+        QueryLog.Result notCovered = q.narrow(selected, "selected events not covered by a signed checkpoint",
+                "integrity:not_covered");
         return new Timeline(selected.count(), selected.id(), cap, rows, spans.size(), withSession.id(), SESSION_CAP, sessions,
                 broken.count(), broken.id(), notCovered.count(), notCovered.id());
     }
