@@ -450,4 +450,82 @@ final class Aggregations {
             return all;
         });
     }
+
+    // ---- result sets -----------------------------------------------------------------------------
+
+    /** The bundle id and seq of every match, and the time span, gathered for {@link ResultSet}. */
+    static final class Keys {
+        final Map<String, long[]> seqs = new HashMap<>();
+        final Map<String, Integer> sizes = new HashMap<>();
+        long first = Long.MAX_VALUE;
+        long last = Long.MIN_VALUE;
+
+        void add(String bundle, long seq) {
+            int n = sizes.getOrDefault(bundle, 0);
+            long[] a = seqs.get(bundle);
+            if (a == null || n == a.length) {
+                a = a == null ? new long[1024] : java.util.Arrays.copyOf(a, a.length * 2);
+                seqs.put(bundle, a);
+            }
+            a[n] = seq;
+            sizes.put(bundle, n + 1);
+        }
+
+        void merge(Keys o) {
+            o.sizes.forEach((b, n) -> {
+                long[] a = o.seqs.get(b);
+                for (int k = 0; k < n; k++) {
+                    add(b, a[k]);
+                }
+            });
+            first = Math.min(first, o.first);
+            last = Math.max(last, o.last);
+        }
+    }
+
+    static CollectorManager<?, Keys> keys() {
+        final class KeysCollector extends SegmentCollector {
+            final Keys result = new Keys();
+            SortedSetDocValues bundle;
+            NumericDocValues seq;
+            NumericDocValues time;
+            final Map<Long, String> names = new HashMap<>();
+
+            @Override
+            void startSegment(LeafReaderContext context) throws IOException {
+                bundle = DocValues.getSortedSet(context.reader(), IndexSchema.BUNDLE_ID);
+                seq = DocValues.getNumeric(context.reader(), IndexSchema.SEQ);
+                time = DocValues.getNumeric(context.reader(), IndexSchema.TIME);
+                names.clear();
+            }
+
+            @Override
+            public void collect(int doc) throws IOException {
+                if (!bundle.advanceExact(doc) || !seq.advanceExact(doc)) {
+                    throw new IOException("an indexed event lacks its bundle id or seq (doc " + doc + ")");
+                }
+                long ord = bundle.nextOrd();
+                String b = names.get(ord);
+                if (b == null) {
+                    b = bundle.lookupOrd(ord).utf8ToString();
+                    names.put(ord, b);
+                }
+                result.add(b, seq.longValue());
+                if (time.advanceExact(doc)) {
+                    result.first = Math.min(result.first, time.longValue());
+                    result.last = Math.max(result.last, time.longValue());
+                }
+            }
+
+            @Override
+            void endSegment() {
+                // nothing pending: every match is added as it comes
+            }
+        }
+        return manager(KeysCollector::new, collectors -> {
+            Keys all = new Keys();
+            collectors.forEach(c -> all.merge(c.result));
+            return all;
+        });
+    }
 }

@@ -37,6 +37,12 @@ public interface EventSearch extends AutoCloseable {
     Page search(String query, Instant from, Instant to, int limit, Cursor after, boolean newestFirst)
             throws IndexException;
 
+    /**
+     * The identity of the matching events (count, time span, and the hash of their {@code bundle:seq} lines;
+     * see {@link ResultSet}) from doc values, without loading a document: what a report's query appendix cites.
+     */
+    ResultSet resultSet(String query, Instant from, Instant to) throws IndexException;
+
     /** Exactly how many events match. */
     long count(String query, Instant from, Instant to) throws IndexException;
 

@@ -134,6 +134,15 @@ final class LuceneEventSearch implements EventSearch {
     }
 
     @Override
+    public ResultSet resultSet(String query, Instant from, Instant to) throws IndexException {
+        try {
+            return ResultSet.of(searcher.search(query(query, from, to), Aggregations.keys()));
+        } catch (IOException | RuntimeException e) {
+            throw failed(e);
+        }
+    }
+
+    @Override
     public long count(String query, Instant from, Instant to) throws IndexException {
         try {
             return searcher.count(query(query, from, to));

@@ -7,6 +7,9 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.fontbox.ttf.TTFParser;
+import org.apache.fontbox.ttf.TrueTypeFont;
+import org.apache.pdfbox.io.RandomAccessReadBuffer;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
@@ -56,6 +59,8 @@ final class PdfLayout {
     private final Map<PDFont, Map<Integer, Boolean>> glyphs = new HashMap<>();
     private PDPageContentStream cs;
     private float y;
+    /** The font size of the table being laid out. */
+    private float cell = BODY;
 
     PdfLayout(PDDocument doc) throws IOException {
         this.doc = doc;
@@ -65,12 +70,19 @@ final class PdfLayout {
         newPage();
     }
 
+    /**
+     * Loads a bundled font with glyph substitution (GSUB) off: PDFBox 3 would otherwise set "fi", "fl" and "ff"
+     * as ligature glyphs, which text extractors return as U+FB01 or drop ("veri ed"), so a reader searching a
+     * report for "verified" would not find it. Shaping is not needed for the scripts of user and host names.
+     */
     private PDFont font(String file) throws IOException {
         try (InputStream in = PdfLayout.class.getResourceAsStream("fonts/" + file)) {
             if (in == null) {
                 throw new IOException("font " + file + " is missing from the report module's resources");
             }
-            return PDType0Font.load(doc, in, true);
+            TrueTypeFont ttf = new TTFParser().parse(new RandomAccessReadBuffer(in.readAllBytes()));
+            ttf.setEnableGsub(false);
+            return PDType0Font.load(doc, ttf, true);
         }
     }
 
@@ -107,7 +119,7 @@ final class PdfLayout {
     }
 
     void heading(String text) throws IOException {
-        ensure(60); // never a heading alone at the foot of a page
+        ensure(110); // never a heading alone at the foot of a page: room for it, a short paragraph and a table row
         y -= 8;
         show(clean(text, bold), bold, 13, MARGIN_X, y - 13, ACCENT);
         y -= 17;
@@ -159,6 +171,22 @@ final class PdfLayout {
         table(cols, rows, true);
     }
 
+    /** A table in a smaller font, for wide tables (timeline, query appendix) that would wrap every cell at 9 pt. */
+    void table(List<Column> cols, List<List<String>> rows, float size) throws IOException {
+        cell = size;
+        try {
+            table(cols, rows, true);
+        } finally {
+            cell = BODY;
+        }
+    }
+
+    /** A bold run-in label that stays with what follows it. */
+    void label(String text) throws IOException {
+        ensure(70);
+        paragraph(text, bold, BODY);
+    }
+
     private void table(List<Column> cols, List<List<String>> rows, boolean header) throws IOException {
         float total = 0;
         for (Column c : cols) {
@@ -168,10 +196,10 @@ final class PdfLayout {
         for (int i = 0; i < w.length; i++) {
             w[i] = WIDTH * cols.get(i).weight() / total;
         }
-        float leading = BODY * 1.3f;
+        float leading = cell * 1.3f;
         List<List<String>> headLines = new ArrayList<>();
         for (int i = 0; i < cols.size(); i++) {
-            headLines.add(wrap(cols.get(i).title(), bold, BODY, w[i] - 2 * CELL_PAD));
+            headLines.add(wrap(cols.get(i).title(), bold, cell, w[i] - 2 * CELL_PAD));
         }
         float headHeight = header ? height(headLines, leading) : 0;
         if (header) {
@@ -180,7 +208,7 @@ final class PdfLayout {
                 List<List<String>> cells = new ArrayList<>();
                 for (int i = 0; i < cols.size(); i++) {
                     String v = i < rows.get(0).size() && rows.get(0).get(i) != null ? rows.get(0).get(i) : "";
-                    cells.add(wrap(v, cols.get(i).mono() ? mono : regular, BODY, w[i] - 2 * CELL_PAD));
+                    cells.add(wrap(v, cols.get(i).mono() ? mono : regular, cell, w[i] - 2 * CELL_PAD));
                 }
                 first = Math.min(height(cells, leading), (TOP - BOTTOM) / 2);
             }
@@ -193,7 +221,7 @@ final class PdfLayout {
             for (int i = 0; i < cols.size(); i++) {
                 String v = i < r.size() && r.get(i) != null ? r.get(i) : "";
                 PDFont f = i == 0 && !header ? bold : cols.get(i).mono() ? mono : regular;
-                cells.add(wrap(v, f, BODY, w[i] - 2 * CELL_PAD));
+                cells.add(wrap(v, f, cell, w[i] - 2 * CELL_PAD));
             }
             boolean zebra = n++ % 2 == 1;
             while (cells != null) {
@@ -247,11 +275,11 @@ final class PdfLayout {
         for (int i = 0; i < cols.size(); i++) {
             Column c = cols.get(i);
             PDFont f = head ? bold : c.mono() ? mono : (i == 0 && !head && c.title().isEmpty()) ? bold : regular;
-            float ty = y - CELL_PAD - BODY;
+            float ty = y - CELL_PAD - cell;
             for (String l : cells.get(i)) {
-                float tw = width(l, f, BODY);
+                float tw = width(l, f, cell);
                 float tx = c.right() ? x + w[i] - CELL_PAD - tw : x + CELL_PAD;
-                show(l, f, BODY, tx, ty + 1.5f, INK);
+                show(l, f, cell, tx, ty + 1.5f, INK);
                 ty -= leading;
             }
             x += w[i];

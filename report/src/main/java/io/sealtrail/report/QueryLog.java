@@ -2,13 +2,11 @@ package io.sealtrail.report;
 
 import io.sealtrail.index.EventSearch;
 import io.sealtrail.index.IndexException;
+import io.sealtrail.index.ResultSet;
 import io.sealtrail.report.ReportModel.QueryRecord;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 
 /**
@@ -17,14 +15,15 @@ import java.util.List;
  */
 final class QueryLog {
 
-    /** What one query matched: count, result-set hash and the first and last event time (null if none). */
-    record Result(String id, long count, String sha256, Instant first, Instant last) {
+    /** What one query matched: its text, count, result-set hash and the first and last event time (null if none). */
+    record Result(String id, String query, long count, String sha256, Instant first, Instant last) {
     }
 
     private final EventSearch search;
     private final Instant from;
     private final Instant to;
     private final List<QueryRecord> records = new ArrayList<>();
+    private final java.util.Map<String, Result> byText = new java.util.HashMap<>();
 
     QueryLog(EventSearch search, Instant from, Instant to) {
         this.search = search;
@@ -42,44 +41,77 @@ final class QueryLog {
         return field + ":\"" + value.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
     }
 
+    /** Runs a query and records it; a query already run (same text) is recorded again with the same result. */
     Result run(String purpose, String query) throws IndexException {
-        List<String> keys = new ArrayList<>();
-        Instant[] span = new Instant[2];
-        search.export(query, from, to, hit -> {
-            keys.add(hit.bundleId() + ":" + hit.seq());
-            Instant t = hit.time();
-            if (t != null) {
-                span[0] = span[0] == null || t.isBefore(span[0]) ? t : span[0];
-                span[1] = span[1] == null || t.isAfter(span[1]) ? t : span[1];
-            }
-        });
-        String sha = resultSetHash(keys);
-        String id = "Q" + (records.size() + 1);
-        records.add(new QueryRecord(id, purpose, query, from, to, keys.size(), sha));
-        return new Result(id, keys.size(), sha, span[0], span[1]);
+        Result known = byText.get(query);
+        if (known != null) {
+            return record(purpose, known);
+        }
+        return fetch(purpose, query);
     }
 
-    /** Records a query whose figure comes from an aggregation (histogram, facets) over the same events. */
-    String note(String purpose, String query) throws IndexException {
-        return run(purpose, query).id();
+    /**
+     * Runs {@code (base) AND extra}. Its events are a subset of {@code base}'s, so when the (cheap) count equals
+     * base's count the two result sets are the same set and base's hash and time span are taken as they are;
+     * when it is zero, the hash is that of the empty set. Only other counts need the events themselves.
+     */
+    Result narrow(Result base, String purpose, String extra) throws IndexException {
+        String query = and(base.query(), extra);
+        Result known = byText.get(query);
+        if (known != null) {
+            return record(purpose, known);
+        }
+        long n = search.count(query, from, to);
+        if (n == base.count()) {
+            return remember(record(purpose, new Result(null, query, n, base.sha256(), base.first(), base.last())));
+        }
+        if (n == 0) {
+            return remember(record(purpose, new Result(null, query, 0, resultSetHash(List.of()), null, null)));
+        }
+        return fetch(purpose, query);
+    }
+
+    private Result record(String purpose, Result r) {
+        String id = "Q" + (records.size() + 1);
+        records.add(new QueryRecord(id, purpose, r.query(), from, to, r.count(), r.sha256()));
+        return new Result(id, r.query(), r.count(), r.sha256(), r.first(), r.last());
+    }
+
+    private Result remember(Result r) {
+        byText.put(r.query(), r);
+        return r;
+    }
+
+    private Result fetch(String purpose, String query) throws IndexException {
+        ResultSet rs = search.resultSet(query, from, to); // from doc values: no event is loaded
+        return remember(record(purpose, new Result(null, query, rs.count(), rs.sha256(), rs.first(), rs.last())));
     }
 
     List<QueryRecord> records() {
         return List.copyOf(records);
     }
 
+    /**
+     * The query appendix as tab-separated UTF-8 text, one query per line after a header: id, purpose, query,
+     * from, to (RFC 3339, empty when open), count, result-set SHA-256. Tabs and line breaks in a value become spaces.
+     */
+    static byte[] tsv(List<QueryRecord> records) {
+        StringBuilder sb = new StringBuilder("id\tpurpose\tquery\tfrom\tto\tcount\tresult_sha256\n");
+        for (QueryRecord r : records) {
+            sb.append(r.id()).append('\t').append(flat(r.purpose())).append('\t').append(flat(r.query())).append('\t')
+                    .append(r.from() == null ? "" : r.from().toString()).append('\t')
+                    .append(r.to() == null ? "" : r.to().toString()).append('\t').append(r.count()).append('\t')
+                    .append(r.resultSha256()).append('\n');
+        }
+        return sb.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static String flat(String s) {
+        return s.replace('\t', ' ').replace('\n', ' ').replace('\r', ' ');
+    }
+
     /** SHA-256 over the sorted {@code bundle:seq} lines, each followed by LF (empty set: hash of nothing). */
     static String resultSetHash(List<String> bundleSeqLines) {
-        List<String> sorted = new ArrayList<>(bundleSeqLines);
-        sorted.sort(null);
-        try {
-            MessageDigest md = MessageDigest.getInstance("SHA-256");
-            for (String s : sorted) {
-                md.update((s + "\n").getBytes(StandardCharsets.UTF_8));
-            }
-            return HexFormat.of().formatHex(md.digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
-        }
+        return ResultSet.hash(bundleSeqLines);
     }
 }

@@ -56,6 +56,8 @@ public final class ReportBuilder {
     static final int TOP = 8;
     static final int MAX_FINDING_ROWS = 100;
     static final String NOT_HEARTBEAT = "NOT event.action:log.heartbeat";
+    /** Lucene's default limit is 1,024 clauses per boolean query; an off-hours window is one clause. */
+    static final int MAX_OFF_HOURS_WINDOWS = 1000;
 
     /** Completeness checks and the finding codes that count against each. */
     static final Map<String, List<FindingCode>> CHECKS = checks();
@@ -65,6 +67,7 @@ public final class ReportBuilder {
     public ReportModel build(CaseFolder c, ReportOptions o) throws IOException, BundleFormatException, IndexException {
         List<ImportRecord> bundles = c.bundles();
         List<BundleProvenance> provenance = new ArrayList<>();
+        Map<String, VerificationReport> reports = new LinkedHashMap<>();
         List<CheckCount> checks = new ArrayList<>();
         List<FindingRow> findingRows = new ArrayList<>();
         List<Attachment> attachments = new ArrayList<>();
@@ -74,6 +77,7 @@ public final class ReportBuilder {
             Path dir = c.bundleDir(r.bundleId());
             indexes.add(dir.resolve("index"));
             VerificationReport v = verifier.verify(r.evidence(dir), VerifyOptions.trusting(o.trustedKeys()));
+            reports.put(r.bundleId(), v);
             provenance.add(provenance(r, v));
             if (r.origin() != null) {
                 systems.add(r.origin());
@@ -83,8 +87,7 @@ public final class ReportBuilder {
                 checks.add(new CheckCount(r.bundleId(), check.getKey(), check.getValue().stream().map(Enum::name).toList(), n));
             }
             for (Finding f : v.findings()) {
-                findingRows.add(new FindingRow(r.bundleId(), f.code().name(), f.severity().name(), f.message(),
-                        f.location().toString()));
+                findingRows.add(row(r.bundleId(), f));
             }
             Path json = dir.resolve("verification.json");
             if (Files.isRegularFile(json)) {
@@ -96,19 +99,35 @@ public final class ReportBuilder {
         if (indexes.isEmpty()) {
             throw new IOException(c.dir() + ": the case holds no imported bundle to report on");
         }
+        ReportTemplate t = o.template();
         try (EventSearch search = EventSearch.open(indexes)) {
             QueryLog q = new QueryLog(search, o.from(), o.to());
-            QueryLog.Result all = q.run("all events in scope", o.query());
-            Completeness completeness = completeness(search, q, o, bundles, checks,
-                    findingRows.size() > MAX_FINDING_ROWS ? findingRows.subList(0, MAX_FINDING_ROWS) : findingRows);
-            FieldCoverage coverage = fieldCoverage(q, o.query());
-            AccessSummary access = access(search, q, o);
+            QueryLog.Result all = q.run(t == ReportTemplate.INCIDENT_TIMELINE ? "selected events (the timeline)"
+                    : "all events in scope", o.query());
+            Completeness completeness = t == ReportTemplate.INCIDENT_TIMELINE ? null : completeness(search, q, o, all, bundles,
+                    checks, findingRows.size() > MAX_FINDING_ROWS ? findingRows.subList(0, MAX_FINDING_ROWS) : findingRows,
+                    findingRows.size());
+            FieldCoverage coverage = t == ReportTemplate.ACCESS_REVIEW ? fieldCoverage(q, all) : null;
+            AccessSummary access = t == ReportTemplate.ACCESS_REVIEW ? access(search, q, o, all) : null;
+            ReportModel.Timeline timeline = t == ReportTemplate.INCIDENT_TIMELINE ? TimelineSection.build(search, q, o, all)
+                    : null;
+            ReportModel.IntegrityDetail integrity = t == ReportTemplate.INTEGRITY
+                    ? IntegritySection.build(search, q, bundles, reports) : null;
+            ReportModel.RetentionCoverage retention = o.retention() == null ? null
+                    : RetentionSection.build(o, bundles, reports);
             List<CitedEvent> cited = new ArrayList<>();
             cite(c, search, bundles, cited, attachments);
-            ReportModel.Header header = new ReportModel.Header(o.title(), c.name(), c.id(), o.auditor(), o.from(), o.to(),
-                    o.query(), List.copyOf(systems), o.generatedAt(), o.sealtrailVersion(), all.count());
-            return new ReportModel(header, provenance, completeness, coverage, access, cited, q.records(), attachments);
+            ReportModel.Header header = new ReportModel.Header(t, o.title(), c.name(), c.id(), o.auditor(), o.from(), o.to(),
+                    o.query(), List.copyOf(systems), o.generatedAt(), o.sealtrailVersion(), all.count(), all.id());
+            attachments.add(new Attachment("queries.tsv", "text/tab-separated-values",
+                    "Every query of Appendix A verbatim, with its bounds, count and result-set hash", QueryLog.tsv(q.records())));
+            return new ReportModel(header, provenance, completeness, coverage, access, timeline, integrity, retention, cited,
+                    q.records(), attachments);
         }
+    }
+
+    static FindingRow row(String bundleId, Finding f) {
+        return new FindingRow(bundleId, f.code().name(), f.severity().name(), f.message(), f.location().toString());
     }
 
     private static BundleProvenance provenance(ImportRecord r, VerificationReport v) {
@@ -127,14 +146,20 @@ public final class ReportBuilder {
                 m == null ? -1 : m.end());
     }
 
-    private static Completeness completeness(EventSearch search, QueryLog q, ReportOptions o, List<ImportRecord> bundles,
-                                             List<CheckCount> checks, List<FindingRow> findings) throws IndexException {
+    private static Completeness completeness(EventSearch search, QueryLog q, ReportOptions o, QueryLog.Result all,
+                                             List<ImportRecord> bundles,
+                                             List<CheckCount> checks, List<FindingRow> findings, long findingsTotal)
+            throws IndexException {
         TreeSet<LocalDate> days = new TreeSet<>();
         Map<String, Map<LocalDate, Long>> counts = new LinkedHashMap<>();
+        Map<String, QueryLog.Result> perBundle = new HashMap<>();
         String firstId = null;
         for (ImportRecord r : bundles) {
-            String query = QueryLog.and(o.query(), QueryLog.term(IndexSchema.BUNDLE_ID, r.bundleId()));
-            String id = q.note("events per day (1-day UTC buckets) of bundle " + r.bundleId(), query);
+            QueryLog.Result inBundle = q.narrow(all, "events per day (1-day UTC buckets) of bundle " + r.bundleId(),
+                    QueryLog.term(IndexSchema.BUNDLE_ID, r.bundleId()));
+            String query = inBundle.query();
+            String id = inBundle.id();
+            perBundle.put(r.bundleId(), inBundle);
             firstId = firstId == null ? id : firstId;
             Map<LocalDate, Long> perDay = new HashMap<>();
             for (Bucket b : search.histogram(query, o.from(), o.to(), Duration.ofDays(1))) {
@@ -152,12 +177,21 @@ public final class ReportBuilder {
         }
         Map<String, long[]> perDay = new LinkedHashMap<>();
         counts.forEach((bid, m) -> perDay.put(bid, dayList.stream().mapToLong(d -> m.getOrDefault(d, 0L)).toArray()));
-        return new Completeness(dayList, List.copyOf(counts.keySet()), perDay, firstId, checks, findings);
+        List<ReportModel.SourceRow> sources = new ArrayList<>();
+        for (ImportRecord r : bundles) {
+            QueryLog.Result inBundle = perBundle.get(r.bundleId());
+            for (FacetValue fv : search.facets(inBundle.query(), o.from(), o.to(), IndexSchema.SOURCE_FORMAT, 50)) {
+                QueryLog.Result res = q.narrow(inBundle, "events of bundle " + r.bundleId() + " in source format "
+                        + fv.value(), QueryLog.term(IndexSchema.SOURCE_FORMAT, fv.value()));
+                sources.add(new ReportModel.SourceRow(r.bundleId(), fv.value(), res.count(), res.first(), res.last(), res.id()));
+            }
+        }
+        return new Completeness(dayList, List.copyOf(counts.keySet()), perDay, firstId, sources, checks, findings,
+                findingsTotal);
     }
 
-    private static FieldCoverage fieldCoverage(QueryLog q, String query) throws IndexException {
-        String base = QueryLog.and(query, NOT_HEARTBEAT);
-        QueryLog.Result b = q.run("field coverage base: access events (heartbeats excluded)", base);
+    private static FieldCoverage fieldCoverage(QueryLog q, QueryLog.Result all) throws IndexException {
+        QueryLog.Result b = q.narrow(all, "field coverage base: access events (heartbeats excluded)", NOT_HEARTBEAT);
         String[][] fields = {
                 {"User identification", IndexSchema.USER_NAME, "user.name:*"},
                 {"Type of event", IndexSchema.ACTION, "event.action:*"},
@@ -167,41 +201,53 @@ public final class ReportBuilder {
                 {"Identity or name of affected data, component or resource", IndexSchema.TARGET_NAME, "target.name:*"}};
         List<FieldRow> rows = new ArrayList<>();
         for (String[] f : fields) {
-            QueryLog.Result r = q.run("field coverage: events with " + f[1], QueryLog.and(base, f[2]));
+            QueryLog.Result r = q.narrow(b, "field coverage: events with " + f[1], f[2]);
             rows.add(new FieldRow(f[0], f[1], r.count(), b.count() == 0 ? 0 : (double) r.count() / b.count(), r.id()));
         }
         return new FieldCoverage(b.count(), b.id(), rows);
     }
 
-    private static AccessSummary access(EventSearch search, QueryLog q, ReportOptions o) throws IndexException {
+    private static AccessSummary access(EventSearch search, QueryLog q, ReportOptions o, QueryLog.Result all)
+            throws IndexException { // every query narrows 'all': see QueryLog.narrow
         String query = o.query();
-        QueryLog.Result ev = q.run("access events (heartbeats excluded)", QueryLog.and(query, NOT_HEARTBEAT));
+        List<BusinessHours.Window> windows = all.first() == null ? List.of() : o.hours().offHours(all.first(), all.last());
+        if (windows.size() > MAX_OFF_HOURS_WINDOWS) {
+            throw new IndexException("the events span " + windows.size() + " off-hours windows, more than the "
+                    + MAX_OFF_HOURS_WINDOWS + " one query can hold; narrow the report with --from and --to");
+        }
+        String offHours = BusinessHours.query(windows);
+        QueryLog.Result ev = q.narrow(all, "access events (heartbeats excluded)", NOT_HEARTBEAT);
         List<SessionSpan> sessions = search.sessions(query, o.from(), o.to());
-        QueryLog.Result sess = q.run("events with a session id (sessions = distinct session.id)",
-                QueryLog.and(query, "session.id:*"));
-        QueryLog.Result fail = q.run("failed events", QueryLog.and(query, "event.outcome:failure"));
-        QueryLog.Result deny = q.run("denied events", QueryLog.and(query, "event.outcome:denied"));
-        QueryLog.Result priv = q.run("privileged commands (sudo)", QueryLog.and(query, "command.keyword:sudo*"));
-        List<PartyRow> users = parties(search, q, o, IndexSchema.USER_NAME, "user", sessions);
-        List<PartyRow> targets = parties(search, q, o, IndexSchema.TARGET_NAME, "target", sessions);
-        return new AccessSummary(ev.count(), sessions.size(), fail.count(), deny.count(), priv.count(),
-                List.of(ev.id(), sess.id(), fail.id(), deny.id(), priv.id()), users, targets);
+        QueryLog.Result sess = q.narrow(all, "events with a session id (sessions = distinct session.id)", "session.id:*");
+        QueryLog.Result fail = q.narrow(all, "failed events", "event.outcome:failure");
+        QueryLog.Result deny = q.narrow(all, "denied events", "event.outcome:denied");
+        QueryLog.Result priv = q.narrow(all, "privileged commands (sudo)", "command.keyword:sudo*");
+        QueryLog.Result off = q.narrow(ev, "off-hours access events (" + o.hours().describe() + ")", offHours);
+        List<PartyRow> users = parties(search, q, o, all, IndexSchema.USER_NAME, "user", sessions, offHours);
+        List<PartyRow> targets = parties(search, q, o, all, IndexSchema.TARGET_NAME, "target", sessions, offHours);
+        List<ReportModel.Stretch> stretches = windows.stream()
+                .map(w -> new ReportModel.Stretch(w.from(), w.to(), "off-hours")).toList();
+        return new AccessSummary(ev.count(), sessions.size(), fail.count(), deny.count(), priv.count(), off.count(),
+                o.hours().describe(), offHours, stretches, List.of(ev.id(), sess.id(), fail.id(), deny.id(), priv.id(), off.id()),
+                users, targets);
     }
 
-    private static List<PartyRow> parties(EventSearch search, QueryLog q, ReportOptions o, String field, String what,
-                                          List<SessionSpan> sessions) throws IndexException {
+    private static List<PartyRow> parties(EventSearch search, QueryLog q, ReportOptions o, QueryLog.Result scope,
+                                          String field, String what,
+                                          List<SessionSpan> sessions, String offHours) throws IndexException {
         List<PartyRow> rows = new ArrayList<>();
         for (FacetValue fv : search.facets(o.query(), o.from(), o.to(), field, TOP)) {
             String name = fv.value();
-            String qn = QueryLog.and(o.query(), QueryLog.term(field, name));
-            QueryLog.Result all = q.run("events of " + what + " " + name, qn);
-            QueryLog.Result bad = q.run("failures and denials of " + what + " " + name,
-                    QueryLog.and(qn, "event.outcome:(failure OR denied)"));
-            QueryLog.Result priv = q.run("privileged commands of " + what + " " + name,
-                    QueryLog.and(qn, "command.keyword:sudo*"));
+            QueryLog.Result all = q.narrow(scope, "events of " + what + " " + name, QueryLog.term(field, name));
+            QueryLog.Result bad = q.narrow(all, "failures and denials of " + what + " " + name,
+                    "event.outcome:(failure OR denied)");
+            QueryLog.Result priv = q.narrow(all, "privileged commands of " + what + " " + name, "command.keyword:sudo*");
+            QueryLog.Result off = q.narrow(all, "off-hours access events of " + what + " " + name,
+                    NOT_HEARTBEAT + " AND " + offHours);
             long sess = sessions.stream().filter(s -> name.equals(field.equals(IndexSchema.USER_NAME) ? s.user() : s.target()))
                     .count();
-            rows.add(new PartyRow(name, all.count(), sess, bad.count(), priv.count(), all.first(), all.last(), all.id()));
+            rows.add(new PartyRow(name, all.count(), sess, bad.count(), priv.count(), off.count(), all.first(), all.last(),
+                    all.id()));
         }
         return rows;
     }
@@ -227,23 +273,36 @@ public final class ReportBuilder {
             Hit h = hits.isEmpty() ? null : hits.get(0);
             String proofName = bid + "-" + seq + ".tlog-proof";
             EventProofs.ExportedProof p = proofs.get(proofName);
+            String noProof = null;
             if (p == null) {
-                p = EventProofs.export(r.evidence(c.bundleDir(bid)), seq);
-                proofs.put(proofName, p);
+                try {
+                    p = EventProofs.export(r.evidence(c.bundleDir(bid)), seq);
+                    proofs.put(proofName, p);
+                } catch (BundleFormatException ex) {
+                    // an altered event, or one no checkpoint covers, cannot be proven: say so, cite it anyway
+                    String why = ex.getMessage();
+                    String where = r.evidence(c.bundleDir(bid)) + ": ";
+                    why = why.startsWith(where) ? why.substring(where.length()) : why;
+                    noProof = (h != null && h.integrity() != null ? "the index marks this event " + h.integrity().wireName()
+                            + "; " : "") + "no inclusion proof can be made: " + why;
+                }
             }
-            Checkpoint cp;
-            try {
-                cp = Checkpoint.parse(SignedNote.parse(p.proof().checkpointNote()).text());
-            } catch (NoteFormatException ex) {
-                throw new BundleFormatException(p.checkpointFile() + ": " + ex.getMessage(), ex);
+            Checkpoint cp = null;
+            if (p != null) {
+                try {
+                    cp = Checkpoint.parse(SignedNote.parse(p.proof().checkpointNote()).text());
+                } catch (NoteFormatException ex) {
+                    throw new BundleFormatException(p.checkpointFile() + ": " + ex.getMessage(), ex);
+                }
             }
             String target = h == null ? null : h.targetName() == null ? null
                     : (h.targetKind() == null ? "" : h.targetKind() + ":") + h.targetName();
             cited.add(new CitedEvent(bid, seq, h == null ? null : h.time(), h == null ? null : h.action(),
                     h == null ? null : h.userName(), target, h == null ? null : h.outcome(),
-                    h == null ? null : h.entryHash(), cp.size(), Base64.getEncoder().encodeToString(cp.rootHash()),
-                    p.checkpointFile(), e.seq(), e.data().getOrDefault("tags", ""), e.data().getOrDefault("comment", ""),
-                    proofName));
+                    h == null ? null : h.entryHash(), cp == null ? -1 : cp.size(),
+                    cp == null ? null : Base64.getEncoder().encodeToString(cp.rootHash()),
+                    p == null ? null : p.checkpointFile(), e.seq(), e.data().getOrDefault("tags", ""),
+                    e.data().getOrDefault("comment", ""), p == null ? null : proofName, noProof));
             if (e.seq() < journalLines.size()) {
                 excerpt.write(journalLines.get((int) e.seq()));
                 excerpt.write('\n');

@@ -72,6 +72,7 @@ public final class ReportFile {
         data.put("file", abs.getFileName().toString());
         data.put("sha256", sha);
         data.put("title", options.title());
+        data.put("template", options.template().id());
         data.put("query", options.query());
         data.put("from", options.from() == null ? "" : options.from().toString());
         data.put("to", options.to() == null ? "" : options.to().toString());

@@ -8,10 +8,13 @@ import java.util.Map;
 /**
  * Everything a report shows, computed once by {@link ReportBuilder}; {@link ReportRenderer} only lays it
  * out. Every figure in a table names the query behind it ({@code queryId}, see {@link QueryRecord}) so the
- * auditor can re-run it. Times are UTC.
+ * auditor can re-run it. Times are UTC. Which sections are present (non-null) depends on the
+ * {@link ReportTemplate}: completeness, field coverage and access for the access review; the timeline for the
+ * incident timeline; the integrity detail (and completeness) for the integrity report; retention when asked.
  */
 public record ReportModel(Header header, List<BundleProvenance> provenance, Completeness completeness,
-                          FieldCoverage fieldCoverage, AccessSummary access, List<CitedEvent> cited,
+                          FieldCoverage fieldCoverage, AccessSummary access, Timeline timeline,
+                          IntegrityDetail integrity, RetentionCoverage retention, List<CitedEvent> cited,
                           List<QueryRecord> queries, List<Attachment> attachments) {
 
     public ReportModel {
@@ -22,9 +25,9 @@ public record ReportModel(Header header, List<BundleProvenance> provenance, Comp
     }
 
     /** Engagement title, case, period, query, systems in scope (log origins), preparer, generation time. */
-    public record Header(String title, String caseName, String caseId, String auditor, Instant from, Instant to,
-                         String query, List<String> systems, Instant generatedAt, String sealtrailVersion,
-                         long totalEvents) {
+    public record Header(ReportTemplate template, String title, String caseName, String caseId, String auditor,
+                         Instant from, Instant to, String query, List<String> systems, Instant generatedAt,
+                         String sealtrailVersion, long totalEvents, String totalQueryId) {
         public Header {
             systems = List.copyOf(systems);
         }
@@ -51,14 +54,21 @@ public record ReportModel(Header header, List<BundleProvenance> provenance, Comp
     }
 
     public record Completeness(List<LocalDate> days, List<String> bundleIds, Map<String, long[]> perDay,
-                               String histogramQueryId, List<CheckCount> checks, List<FindingRow> findings) {
+                               String histogramQueryId, List<SourceRow> sources, List<CheckCount> checks,
+                               List<FindingRow> findings, long findingsTotal) {
         public Completeness {
             days = List.copyOf(days);
             bundleIds = List.copyOf(bundleIds);
             perDay = Map.copyOf(perDay);
+            sources = List.copyOf(sources);
             checks = List.copyOf(checks);
             findings = List.copyOf(findings);
         }
+    }
+
+    /** Events of one bundle by source format ({@code source.format}: the importer that produced them). */
+    public record SourceRow(String bundleId, String sourceFormat, long events, Instant first, Instant last,
+                            String queryId) {
     }
 
     /** How many findings of the codes of one completeness check a bundle produced. */
@@ -82,9 +92,12 @@ public record ReportModel(Header header, List<BundleProvenance> provenance, Comp
     }
 
     public record AccessSummary(long events, long sessions, long failures, long denials, long privileged,
+                                long offHours, String offHoursDefinition, String offHoursClause,
+                                List<Stretch> offHoursWindows,
                                 List<String> totalsQueryIds, List<PartyRow> users, List<PartyRow> targets) {
         public AccessSummary {
             totalsQueryIds = List.copyOf(totalsQueryIds);
+            offHoursWindows = List.copyOf(offHoursWindows);
             users = List.copyOf(users);
             targets = List.copyOf(targets);
         }
@@ -92,13 +105,108 @@ public record ReportModel(Header header, List<BundleProvenance> provenance, Comp
 
     /** One user or target: events, sessions, failures and denials, privileged commands, first and last seen. */
     public record PartyRow(String name, long events, long sessions, long failuresAndDenials, long privileged,
-                           Instant firstSeen, Instant lastSeen, String queryId) {
+                           long offHours, Instant firstSeen, Instant lastSeen, String queryId) {
     }
 
-    /** An annotated event, with the checkpoint that covers it and the auditor's words. */
+    /**
+     * The incident template's selected events: the first {@code cap} of {@code total} in time order, the sessions
+     * they belong to (the first {@code sessionCap} of {@code sessionCount}), and how many of them are broken or
+     * not covered by a signature.
+     */
+    public record Timeline(long total, String queryId, int cap, List<TimelineRow> rows, long sessionCount,
+                           String sessionsQueryId, int sessionCap, List<SessionRow> sessions, long broken,
+                           String brokenQueryId, long notCovered, String notCoveredQueryId) {
+        public Timeline {
+            rows = List.copyOf(rows);
+            sessions = List.copyOf(sessions);
+        }
+    }
+
+    /** One event of the timeline; {@code integrity} as the index records it (verified, broken, not_covered). */
+    public record TimelineRow(Instant time, String bundleId, long seq, String user, String target, String action,
+                              String outcome, String command, String integrity) {
+    }
+
+    /** One session: first and last event, user and target of its earliest event naming them, events, failures. */
+    public record SessionRow(String sessionId, Instant start, Instant end, String user, String target, long events,
+                             long failures) {
+    }
+
+    /** The integrity template: per bundle, everything the verifier established. */
+    public record IntegrityDetail(List<BundleIntegrity> bundles) {
+        public IntegrityDetail {
+            bundles = List.copyOf(bundles);
+        }
+    }
+
+    /**
+     * One bundle's verification in full: findings (the first {@code findings.size()} of {@code findingsTotal}),
+     * checkpoints, continuity with the previous export, heartbeat gaps, events not covered by a signature and
+     * events proven altered.
+     */
+    public record BundleIntegrity(String bundleId, String verdict, long heartbeatIntervalSeconds,
+                                  long checkpointInterval, List<FindingRow> findings, long findingsTotal,
+                                  List<CheckpointRow> checkpoints, Continuity continuity, List<FindingRow> heartbeatGaps,
+                                  List<FindingRow> notCovered, long notCoveredEvents, String notCoveredQueryId,
+                                  List<AlteredEvent> altered, long brokenEvents, String brokenQueryId) {
+        public BundleIntegrity {
+            findings = List.copyOf(findings);
+            checkpoints = List.copyOf(checkpoints);
+            heartbeatGaps = List.copyOf(heartbeatGaps);
+            notCovered = List.copyOf(notCovered);
+            altered = List.copyOf(altered);
+        }
+    }
+
+    /** A signed checkpoint: whether the events reproduce its root, who signed it, whether a trusted key did. */
+    public record CheckpointRow(String file, long treeSize, String rootHash, String rootCheck, List<String> signedBy,
+                                boolean trusted, Instant timestamp) {
+        public CheckpointRow {
+            signedBy = List.copyOf(signedBy);
+        }
+    }
+
+    /**
+     * Whether an export continues the one before it. {@code previousId} null: the export names none (it starts the
+     * log); {@code previousInCase}: that export is in the case, so the claim was checked against it;
+     * {@code problems} empty when it holds.
+     */
+    public record Continuity(String previousId, long startLeaf, boolean previousInCase, List<String> problems) {
+        public Continuity {
+            problems = List.copyOf(problems);
+        }
+    }
+
+    /** An EVENT_ALTERED finding with what the index shows of the event now. */
+    public record AlteredEvent(long seq, String location, String signedEntryHash, String foundEntryHash, Instant time,
+                               String action, String outcome, String user, String target, String message) {
+    }
+
+    /**
+     * Retention coverage: the period the evidence must cover ({@code required}, {@code [windowFrom, windowTo)}),
+     * what the case's exports cover, and the stretches inside the window that nothing covers.
+     */
+    public record RetentionCoverage(String required, Instant windowFrom, Instant windowTo, Instant coveredFrom,
+                                    Instant coveredTo, long uncoveredSeconds, double coveredShare, String gapRule,
+                                    List<Stretch> uncovered) {
+        public RetentionCoverage {
+            uncovered = List.copyOf(uncovered);
+        }
+    }
+
+    /** A stretch of time without evidence, {@code [from, to)}, and why. */
+    public record Stretch(Instant from, Instant to, String reason) {
+    }
+
+    /**
+     * An annotated event, with the checkpoint that covers it and the auditor's words. {@code proofFile} is null
+     * when no proof could be made (the event was altered after signing, or no signed checkpoint covers it); then
+     * {@code noProofReason} says why, and {@code checkpointSize} is -1.
+     */
     public record CitedEvent(String bundleId, long seq, Instant time, String action, String user, String target,
                              String outcome, String entryHash, long checkpointSize, String checkpointRoot,
-                             String checkpointFile, long journalSeq, String tags, String comment, String proofFile) {
+                             String checkpointFile, long journalSeq, String tags, String comment, String proofFile,
+                             String noProofReason) {
     }
 
     /**

@@ -41,17 +41,32 @@ public final class ReportRenderer {
         when.setTimeZone(TimeZone.getTimeZone("UTC"));
         try (PDDocument doc = new PDDocument()) {
             PdfLayout l = new PdfLayout(doc);
+            Sections n = new Sections();
             header(l, m);
-            provenance(l, m);
-            completeness(l, m, doc);
-            fieldCoverage(l, m);
-            access(l, m);
-            cited(l, m);
+            provenance(l, m, n.next());
+            switch (h.template()) {
+                case ACCESS_REVIEW -> {
+                    completeness(l, m, doc, n.next());
+                    retention(l, m, n);
+                    fieldCoverage(l, m, n.next());
+                    access(l, m, n.next());
+                }
+                case INCIDENT_TIMELINE -> {
+                    TemplateSections.timeline(l, m, n.next());
+                    retention(l, m, n);
+                }
+                case INTEGRITY -> {
+                    TemplateSections.integrity(l, m, n.next());
+                    completeness(l, m, doc, n.next());
+                    retention(l, m, n);
+                }
+            }
+            cited(l, m, n.next());
             appendix(l, m);
             attachments(l, m);
             method(l, m);
             signOff(l, h);
-            l.finish(h.title(), "Access review · case " + h.caseName(),
+            l.finish(h.title(), h.template().title() + " · case " + h.caseName(),
                     "Generated " + time(h.generatedAt()) + " by Sealtrail " + h.sealtrailVersion()
                             + " · PDF/A-3b with " + m.attachments().size() + " embedded evidence files");
             String tool = "Sealtrail " + h.sealtrailVersion();
@@ -61,9 +76,24 @@ public final class ReportRenderer {
         }
     }
 
+    /** Section numbers in order of appearance; which sections appear depends on the template. */
+    static final class Sections {
+        private int n;
+
+        String next() {
+            return Integer.toString(++n);
+        }
+    }
+
+    private static void retention(PdfLayout l, ReportModel m, Sections n) throws IOException {
+        if (m.retention() != null) {
+            TemplateSections.retention(l, m, n.next());
+        }
+    }
+
     private static void header(PdfLayout l, ReportModel m) throws IOException {
         ReportModel.Header h = m.header();
-        l.title(h.title(), "Access review — evidence report");
+        l.title(h.title(), h.template().title() + " — evidence report");
         List<String[]> kv = new ArrayList<>();
         kv.add(new String[] {"Case", h.caseName() + "\n" + h.caseId()});
         kv.add(new String[] {"Period (UTC)", period(h.from(), h.to())});
@@ -72,18 +102,28 @@ public final class ReportRenderer {
         kv.add(new String[] {"Prepared by", h.auditor()});
         kv.add(new String[] {"Generated", time(h.generatedAt())});
         kv.add(new String[] {"Sealtrail version", h.sealtrailVersion()});
-        kv.add(new String[] {"Events in scope", num(h.totalEvents())});
+        kv.add(new String[] {"Template", h.template().id()});
+        kv.add(new String[] {h.template() == ReportTemplate.INCIDENT_TIMELINE ? "Selected events" : "Events in scope",
+                num(h.totalEvents()) + " (" + h.totalQueryId() + ")"});
         l.keyValues(kv);
         long verified = m.provenance().stream().filter(b -> b.verdict().equals("VERIFIED")).count();
+        long unproven = m.cited().stream().filter(c -> c.proofFile() == null).count();
+        String scope = switch (h.template()) {
+            case ACCESS_REVIEW -> num(h.totalEvents()) + " events in scope";
+            case INCIDENT_TIMELINE -> num(h.totalEvents()) + " selected events shown in time order";
+            case INTEGRITY -> num(h.totalEvents()) + " events, every verification finding in full";
+        };
         l.paragraph("Summary. This report covers " + m.provenance().size() + " evidence bundle(s), of which " + verified
-                + " verified without error against the log keys the auditor trusts, " + num(h.totalEvents())
-                + " events in scope and " + m.cited().size() + " cited event(s). Every figure names the query (Q…) "
+                + " verified without error against the log keys the auditor trusts, " + scope + ", and "
+                + m.cited().size() + " cited event(s). Every figure names the query (Q…) "
                 + "behind it; Appendix A lists each query with its time bounds, result count and result-set hash. "
-                + "Each cited event carries a signed inclusion proof embedded in this PDF.");
+                + (unproven == 0 ? "Each cited event carries a signed inclusion proof embedded in this PDF."
+                : (m.cited().size() - unproven) + " cited event(s) carry a signed inclusion proof embedded in this PDF; "
+                + unproven + " cannot be proven (section on cited events says why)."));
     }
 
-    private static void provenance(PdfLayout l, ReportModel m) throws IOException {
-        l.heading("1 Evidence provenance");
+    private static void provenance(PdfLayout l, ReportModel m, String no) throws IOException {
+        l.heading(no + " Evidence provenance");
         int i = 1;
         for (BundleProvenance b : m.provenance()) {
             l.subheading("Bundle " + i++ + ": " + b.fileName());
@@ -118,9 +158,9 @@ public final class ReportRenderer {
         }
     }
 
-    private static void completeness(PdfLayout l, ReportModel m, PDDocument doc) throws IOException {
+    private static void completeness(PdfLayout l, ReportModel m, PDDocument doc, String no) throws IOException {
         ReportModel.Completeness c = m.completeness();
-        l.heading("2 Completeness");
+        l.heading(no + " Completeness");
         l.paragraph("Events per UTC day and bundle (stacked; queries " + c.histogramQueryId() + " and following, "
                 + "1-day buckets aligned to midnight UTC). A day without events within the range is shown as zero.");
         if (!c.days().isEmpty()) {
@@ -147,31 +187,45 @@ public final class ReportRenderer {
             rows.add(r);
         }
         l.table(cols, rows);
+        l.subheading("Events per source format");
+        List<List<String>> src = new ArrayList<>();
+        for (ReportModel.SourceRow r : c.sources()) {
+            src.add(List.of("Bundle " + bundleNo(m, r.bundleId()), r.sourceFormat(), num(r.events()),
+                    TemplateSections.shortTime(r.first()), TemplateSections.shortTime(r.last()), r.queryId()));
+        }
+        l.table(List.of(Column.text("Bundle", 0.9f), Column.mono("source.format", 1.4f), Column.number("Events", 1f),
+                Column.text("First event (UTC)", 1.6f), Column.text("Last event (UTC)", 1.6f), Column.text("Query", 0.7f)), src);
         l.subheading("Integrity and completeness checks");
         List<List<String>> checks = new ArrayList<>();
         for (CheckCount k : c.checks()) {
-            checks.add(List.of(k.check(), "Bundle " + (c.bundleIds().indexOf(k.bundleId()) + 1), num(k.count()),
+            checks.add(List.of(k.check(), "Bundle " + bundleNo(m, k.bundleId()), num(k.count()),
                     k.count() == 0 ? "none" : "see findings", String.join(", ", k.codes())));
         }
         l.table(List.of(Column.text("Check", 2.2f), Column.text("Bundle", 0.9f), Column.number("Findings", 0.8f),
                 Column.text("Result", 0.9f), Column.mono("Finding codes counted", 3f)), checks);
-        l.subheading("All verification findings");
+        if (m.integrity() != null) {
+            l.paragraph("Every verification finding is listed per bundle in the integrity section above.");
+            return;
+        }
+        l.subheading(c.findings().size() < c.findingsTotal() ? "Verification findings (the first " + c.findings().size()
+                + " of " + num(c.findingsTotal()) + "; the verification JSON recorded at import, attached, has every one; "
+                + "the integrity template lists all)" : "All verification findings");
         if (c.findings().isEmpty()) {
             l.paragraph("None: every check passed for every bundle.");
         } else {
             List<List<String>> f = new ArrayList<>();
             for (FindingRow r : c.findings()) {
-                f.add(List.of("Bundle " + (c.bundleIds().indexOf(r.bundleId()) + 1), r.severity(), r.code(),
+                f.add(List.of("Bundle " + bundleNo(m, r.bundleId()), r.severity(), r.code(),
                         r.message() + (r.location().isBlank() ? "" : "\nat " + r.location())));
             }
-            l.table(List.of(Column.text("Bundle", 0.9f), Column.text("Severity", 0.9f), Column.mono("Code", 1.9f),
-                    Column.text("Message and location", 4.5f)), f);
+            l.table(List.of(Column.text("Bundle", 0.9f), Column.text("Severity", 0.9f), Column.mono("Code", 2.5f),
+                    Column.text("Message and location", 4.3f)), f);
         }
     }
 
-    private static void fieldCoverage(PdfLayout l, ReportModel m) throws IOException {
+    private static void fieldCoverage(PdfLayout l, ReportModel m, String no) throws IOException {
         ReportModel.FieldCoverage f = m.fieldCoverage();
-        l.heading("3 Field coverage (PCI DSS 10.2.2)");
+        l.heading(no + " Field coverage (PCI DSS 10.2.2)");
         l.paragraph("Share of the " + num(f.base()) + " access events in scope (heartbeats excluded, query " + f.baseQueryId()
                 + ") that record each of the six elements PCI DSS v4.0 requirement 10.2.2 asks for.");
         List<List<String>> rows = new ArrayList<>();
@@ -183,19 +237,23 @@ public final class ReportRenderer {
                 Column.number("Share", 0.9f), Column.text("Query", 0.7f)), rows);
     }
 
-    private static void access(PdfLayout l, ReportModel m) throws IOException {
+    private static void access(PdfLayout l, ReportModel m, String no) throws IOException {
         ReportModel.AccessSummary a = m.access();
-        l.heading("4 Access summary");
+        l.heading(no + " Access summary");
         List<String> q = a.totalsQueryIds();
         l.table(List.of(Column.text("Measure", 3f), Column.number("Count", 1f), Column.text("Query", 0.8f)), List.of(
                 List.of("Access events (heartbeats excluded)", num(a.events()), q.get(0)),
                 List.of("Sessions (distinct session ids)", num(a.sessions()), q.get(1)),
                 List.of("Failed events", num(a.failures()), q.get(2)),
                 List.of("Denied events", num(a.denials()), q.get(3)),
-                List.of("Privileged commands (sudo)", num(a.privileged()), q.get(4))));
-        l.subheading("Top users");
+                List.of("Privileged commands (sudo)", num(a.privileged()), q.get(4)),
+                List.of("Off-hours access events (definition below)", num(a.offHours()), q.get(5))));
+        l.paragraph("Off-hours: " + a.offHoursDefinition() + ". The off-hours queries select the " + a.offHoursWindows().size()
+                + " off-hours windows between the first and the last event in scope (listed in Appendix A.1); heartbeats are "
+                + "not access and are excluded.");
+        l.subheading("Top users (by number of events)");
         parties(l, "User", a.users());
-        l.subheading("Top targets");
+        l.subheading("Top targets (by number of events)");
         parties(l, "Target", a.targets());
     }
 
@@ -203,25 +261,28 @@ public final class ReportRenderer {
         List<List<String>> out = new ArrayList<>();
         for (PartyRow p : rows) {
             out.add(List.of(p.name(), num(p.events()), num(p.sessions()), num(p.failuresAndDenials()), num(p.privileged()),
-                    time(p.firstSeen()), time(p.lastSeen()), p.queryId()));
+                    num(p.offHours()), TemplateSections.shortTime(p.firstSeen()) + "\n" + TemplateSections.shortTime(p.lastSeen()),
+                    p.queryId()));
         }
-        l.table(List.of(Column.text(what, 1.7f), Column.number("Events", 0.8f), Column.number("Sessions", 0.95f),
-                Column.number("Failures / denials", 1.05f), Column.number("Privileged", 1.15f), Column.text("First seen", 1.45f),
-                Column.text("Last seen", 1.45f), Column.text("Query", 0.75f)), out);
+        l.table(List.of(Column.text(what, 1.5f), Column.number("Events", 0.8f), Column.number("Sessions", 0.85f),
+                Column.number("Failures / denials", 0.9f), Column.number("Privileged", 0.95f),
+                Column.number("Off-hours", 0.9f), Column.text("First and last seen (UTC)", 1.75f),
+                Column.text("Query", 0.7f)), out, 8.5f);
     }
 
-    private static void cited(PdfLayout l, ReportModel m) throws IOException {
-        l.heading("5 Cited events");
+    private static void cited(PdfLayout l, ReportModel m, String no) throws IOException {
+        l.heading(no + " Cited events");
         l.paragraph("Events the auditor bookmarked or annotated in the case journal. Each is bound to the smallest "
                 + "signed checkpoint covering it by the embedded proof file named in the row; 'sealtrail report verify' "
                 + "checks every proof without the bundle.");
         List<List<String>> rows = new ArrayList<>();
         int i = 1;
         for (CitedEvent e : m.cited()) {
-            String event = "bundle " + (m.completeness().bundleIds().indexOf(e.bundleId()) + 1) + ", seq " + e.seq() + "\n"
+            String event = "bundle " + bundleNo(m, e.bundleId()) + ", seq " + e.seq() + "\n"
                     + time(e.time()) + "\n" + nz(e.action()) + (e.outcome() == null ? "" : " (" + e.outcome() + ")") + "\n"
                     + "user " + nz(e.user()) + "\ntarget " + nz(e.target());
-            String proof = "entry hash " + nz(e.entryHash()) + "\ncheckpoint " + e.checkpointFile() + " (size "
+            String proof = e.proofFile() == null ? "entry hash " + nz(e.entryHash()) + "\nNO PROOF: " + e.noProofReason()
+                    : "entry hash " + nz(e.entryHash()) + "\ncheckpoint " + e.checkpointFile() + " (size "
                     + num(e.checkpointSize()) + ")\nroot " + e.checkpointRoot() + "\nproof " + e.proofFile();
             String comment = e.comment() + (e.tags().isBlank() ? "" : "\ntags: " + e.tags()) + "\njournal entry " + e.journalSeq();
             rows.add(List.of(Integer.toString(i++), event, proof, comment));
@@ -240,13 +301,42 @@ public final class ReportRenderer {
                 + "docs/index-schema.md). Time bounds are [from, to) in UTC. The result-set hash is the SHA-256 of the "
                 + "matching events' 'bundle_id:seq' lines, sorted, each ended by a line feed: re-run the query with "
                 + "'sealtrail search' over the same case to reproduce count and hash.");
+        String offHours = m.access() == null ? null : m.access().offHoursClause();
+        if (offHours != null) {
+            l.paragraph("In the query column, OFF_HOURS stands for the off-hours windows of Appendix A.1, written as "
+                    + "'(time:[from TO to} OR …)'. The attached queries.tsv holds every query verbatim.");
+        }
+        boolean shared = m.queries().stream().map(q -> period(q.from(), q.to())).distinct().count() <= 1;
+        if (shared && !m.queries().isEmpty()) {
+            l.paragraph("Every query runs within the time bounds [" + period(m.queries().get(0).from(), m.queries().get(0).to())
+                    + ") (UTC).");
+        }
         List<List<String>> rows = new ArrayList<>();
         for (QueryRecord q : m.queries()) {
-            rows.add(List.of(q.id(), q.purpose(), q.query(), period(q.from(), q.to()), num(q.count()), q.resultSha256()));
+            String text = offHours == null ? q.query() : q.query().replace(offHours, "OFF_HOURS");
+            List<String> r = new ArrayList<>(List.of(q.id(), q.purpose(), text));
+            if (!shared) {
+                r.add(period(q.from(), q.to()));
+            }
+            r.addAll(List.of(num(q.count()), q.resultSha256()));
+            rows.add(r);
         }
-        l.table(List.of(Column.text("ID", 0.45f), Column.text("Purpose", 1.9f), Column.mono("Query", 2.4f),
-                Column.text("Time bounds (UTC)", 1.2f), Column.number("Count", 0.7f), Column.mono("SHA-256 of result set", 1.9f)),
-                rows);
+        List<Column> cols = new ArrayList<>(List.of(Column.text("ID", 0.45f), Column.text("Purpose", 1.9f),
+                Column.mono("Query", 2.5f)));
+        if (!shared) {
+            cols.add(Column.text("Time bounds (UTC)", 1.2f));
+        }
+        cols.addAll(List.of(Column.number("Count", 0.7f), Column.mono("SHA-256 of result set", shared ? 2.6f : 1.9f)));
+        l.table(cols, rows, 8f);
+        if (offHours != null) {
+            l.subheading("A.1 Off-hours windows (OFF_HOURS)");
+            List<List<String>> w = new ArrayList<>();
+            for (ReportModel.Stretch s : m.access().offHoursWindows()) {
+                w.add(List.of(time(s.from()), time(s.to())));
+            }
+            l.paragraph(m.access().offHoursDefinition() + "; each window is [from, to).");
+            l.table(List.of(Column.text("From (UTC)", 1f), Column.text("To (UTC)", 1f)), w);
+        }
     }
 
     private static void attachments(PdfLayout l, ReportModel m) throws IOException {
@@ -271,7 +361,11 @@ public final class ReportRenderer {
                 + "with the queries of Appendix A.");
         l.paragraph("Statement. The figures in this report were produced by Sealtrail " + m.header().sealtrailVersion()
                 + " from the evidence listed in section 1 and no other source. A bundle whose verdict is not VERIFIED, or "
-                + "whose signer key is not trusted, is evidence of lower assurance; its findings are listed in section 2.");
+                + "whose signer key is not trusted, is evidence of lower assurance; "
+                + (m.header().template() == ReportTemplate.INCIDENT_TIMELINE
+                ? "its findings as recorded at import are in the attached verification JSON, and the integrity "
+                + "template lists them in full."
+                : "its findings are listed in this report."));
     }
 
     private static void signOff(PdfLayout l, ReportModel.Header h) throws IOException {
@@ -281,6 +375,16 @@ public final class ReportRenderer {
                 List.of("Prepared by", h.auditor(), "\n\n", ""),
                 List.of("Reviewed by", "", "\n\n", ""),
                 List.of("Accepted by", "", "\n\n", "")));
+    }
+
+    /** 1-based position of a bundle in section 1. */
+    static int bundleNo(ReportModel m, String bundleId) {
+        for (int i = 0; i < m.provenance().size(); i++) {
+            if (m.provenance().get(i).bundleId().equals(bundleId)) {
+                return i + 1;
+            }
+        }
+        return 0;
     }
 
     static String time(Instant t) {
@@ -295,7 +399,7 @@ public final class ReportRenderer {
         return String.format(Locale.ROOT, "%,d", n);
     }
 
-    private static String nz(String s) {
+    static String nz(String s) {
         return s == null ? "—" : s;
     }
 

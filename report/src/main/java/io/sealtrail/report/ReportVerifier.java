@@ -1,13 +1,20 @@
 package io.sealtrail.report;
 
+import io.sealtrail.verify.merkle.InclusionProof;
+import io.sealtrail.verify.merkle.Merkle;
+import io.sealtrail.verify.merkle.ProofException;
+import io.sealtrail.verify.note.Checkpoint;
 import io.sealtrail.verify.note.NoteFormatException;
+import io.sealtrail.verify.note.NoteVerification;
+import io.sealtrail.verify.note.SignedNote;
 import io.sealtrail.verify.note.TlogProof;
-import io.sealtrail.verify.note.TlogProofCheck;
 import io.sealtrail.verify.note.VerifierKey;
-import io.sealtrail.verify.proof.EventProofs;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -20,28 +27,66 @@ import org.apache.pdfbox.pdmodel.common.filespecification.PDEmbeddedFile;
 
 /**
  * Re-checks a report without the bundles: every embedded {@code .tlog-proof} must prove its event (carried
- * in the proof's extra data) into a checkpoint signed by one of the given keys, and its leaf index must be
- * the seq its file name cites. A report without any proof is not accepted.
+ * in the proof's extra data) into a checkpoint signed by one of the given keys, its leaf index must be the seq
+ * its file name cites, and the embedded {@code cited-events.csv} must agree with the proofs (same seq, entry
+ * hash, checkpoint size and root; no proof missing, none extra). A report without any proof is not accepted.
  */
 public final class ReportVerifier {
 
-    /** The check of one embedded proof. */
-    public record ProofOutcome(String file, long seq, boolean ok, List<String> problems) {
+    /** What became of one cited event's proof. */
+    public enum Status {
+        /** The event is in a checkpoint signed by one of the given keys. */
+        PROVEN,
+        /** Event, path and checkpoint are intact, but none of the given keys signed the checkpoint. */
+        UNTRUSTED,
+        /** Not a proof of the event: edited event line, failing inclusion path, seq mismatch, unreadable, bad signature. */
+        BROKEN,
+        /** The report cites the event without a proof (the report says why, e.g. the event was altered). */
+        NOT_PROVEN
+    }
+
+    /** The overall verdict; {@code sealtrail report verify} exits with 0, 1 and 3 for them, as verify does. */
+    public enum Verdict {
+        VERIFIED, BROKEN, UNTRUSTED
+    }
+
+    /** The check of one cited event (one embedded proof, or one CSV row without a proof). */
+    public record ProofOutcome(String file, long seq, Status status, List<String> problems) {
         public ProofOutcome {
             problems = List.copyOf(problems);
         }
+
+        public boolean ok() {
+            return status == Status.PROVEN;
+        }
     }
 
-    /** All proofs of a report; {@link #ok()} only when there is at least one and every one holds. */
+    /**
+     * All proofs of a report and the problems of the report as a whole (no proof, CSV disagreeing with the proofs).
+     * {@link #verdict()}: VERIFIED only when there is a proof, every one holds and nothing disagrees; BROKEN when
+     * anything is broken or unproven; otherwise UNTRUSTED (intact, but signed by none of the keys given).
+     */
     public record Result(Path pdf, List<ProofOutcome> proofs, List<String> problems) {
         public Result {
             proofs = List.copyOf(proofs);
             problems = List.copyOf(problems);
         }
 
-        public boolean ok() {
-            return problems.isEmpty() && !proofs.isEmpty() && proofs.stream().allMatch(ProofOutcome::ok);
+        public Verdict verdict() {
+            if (!problems.isEmpty() || proofs.isEmpty()
+                    || proofs.stream().anyMatch(p -> p.status() == Status.BROKEN || p.status() == Status.NOT_PROVEN)) {
+                return Verdict.BROKEN;
+            }
+            return proofs.stream().allMatch(ProofOutcome::ok) ? Verdict.VERIFIED : Verdict.UNTRUSTED;
         }
+
+        public boolean ok() {
+            return verdict() == Verdict.VERIFIED;
+        }
+    }
+
+    /** What a proof establishes about its event, for comparing with the CSV. */
+    private record Proven(long seq, String entryHash, long checkpointSize, String checkpointRoot) {
     }
 
     public Result verify(Path pdf, List<VerifierKey> keys) throws IOException {
@@ -49,12 +94,19 @@ public final class ReportVerifier {
         List<String> problems = new ArrayList<>();
         try (PDDocument doc = Loader.loadPDF(pdf.toFile())) {
             Map<String, byte[]> files = embeddedFiles(doc);
+            Map<String, Proven> proven = new HashMap<>();
             for (Map.Entry<String, byte[]> f : files.entrySet()) {
                 if (f.getKey().endsWith(".tlog-proof")) {
-                    outcomes.add(check(f.getKey(), f.getValue(), keys));
+                    outcomes.add(check(f.getKey(), f.getValue(), keys, proven));
                 }
             }
-            if (outcomes.isEmpty()) {
+            byte[] csv = files.get("cited-events.csv");
+            if (csv == null) {
+                problems.add("the report embeds no cited-events.csv, so its proofs cannot be matched to what it cites");
+            } else {
+                compare(csv, proven, outcomes, problems);
+            }
+            if (outcomes.stream().noneMatch(o -> o.status() != Status.NOT_PROVEN)) {
                 problems.add("the report embeds no .tlog-proof file, so no cited event can be checked");
             }
         }
@@ -62,24 +114,107 @@ public final class ReportVerifier {
     }
 
     static ProofOutcome check(String name, byte[] bytes, List<VerifierKey> keys) {
+        return check(name, bytes, keys, new HashMap<>());
+    }
+
+    private static ProofOutcome check(String name, byte[] bytes, List<VerifierKey> keys, Map<String, Proven> proven) {
         long cited = citedSeq(name);
         TlogProof proof;
+        SignedNote note;
+        Checkpoint cp;
         try {
             proof = TlogProof.parse(bytes);
+            note = SignedNote.parse(proof.checkpointNote());
+            cp = Checkpoint.parse(note.text());
         } catch (NoteFormatException | IllegalArgumentException e) {
-            return new ProofOutcome(name, cited, false, List.of("not a valid tlog-proof: " + e.getMessage()));
+            return new ProofOutcome(name, cited, Status.BROKEN, List.of("not a valid tlog-proof: " + e.getMessage()));
         }
-        List<String> problems = new ArrayList<>();
+        List<String> broken = new ArrayList<>();
         if (proof.extra() == null) {
-            problems.add("the proof does not carry the event line");
+            broken.add("the proof does not carry the event line");
         } else {
-            TlogProofCheck c = EventProofs.verify(proof, null, keys);
-            problems.addAll(c.problems());
+            byte[] leaf = Merkle.leafHash(proof.extra());
+            try {
+                InclusionProof.verify(proof.index(), cp.size(), leaf, proof.path(), cp.rootHash());
+            } catch (ProofException e) {
+                broken.add("the event line is not in checkpoint " + cp.size() + " at leaf " + proof.index()
+                        + " (the line or the path was changed): " + e.getMessage());
+            }
+            proven.put(name, new Proven(proof.index(), HexFormat.of().formatHex(leaf), cp.size(),
+                    Base64.getEncoder().encodeToString(cp.rootHash())));
         }
         if (cited >= 0 && proof.index() != cited) {
-            problems.add("the file name cites seq " + cited + " but the proof is for leaf index " + proof.index());
+            broken.add("the file name cites seq " + cited + " but the proof is for leaf index " + proof.index());
         }
-        return new ProofOutcome(name, proof.index(), problems.isEmpty(), problems);
+        NoteVerification sigs = note.verify(keys);
+        for (VerifierKey failed : sigs.failedBy()) {
+            broken.add("the checkpoint's signature by the given key " + failed.name() + " does not verify");
+        }
+        if (!broken.isEmpty()) {
+            return new ProofOutcome(name, proof.index(), Status.BROKEN, broken);
+        }
+        boolean logSigned = sigs.verifiedBy().stream()
+                .anyMatch(k -> k.name().equals(cp.origin()) && k.type() == VerifierKey.TYPE_ED25519);
+        if (!logSigned) {
+            return new ProofOutcome(name, proof.index(), Status.UNTRUSTED, List.of("the proof is intact, but checkpoint "
+                    + cp.size() + " of " + cp.origin() + " is not signed by any key given"));
+        }
+        return new ProofOutcome(name, proof.index(), Status.PROVEN, List.of());
+    }
+
+    /** Every CSV row must match its proof; every proof must have its row; rows without a proof are NOT_PROVEN. */
+    private static void compare(byte[] csv, Map<String, Proven> proven, List<ProofOutcome> outcomes, List<String> problems) {
+        List<Map<String, String>> rows;
+        try {
+            rows = CitedEventsCsv.read(csv);
+        } catch (IllegalArgumentException e) {
+            problems.add("cited-events.csv cannot be read: " + e.getMessage());
+            return;
+        }
+        Map<String, Boolean> seen = new TreeMap<>();
+        outcomes.stream().filter(o -> o.file().endsWith(".tlog-proof")).forEach(o -> seen.put(o.file(), false));
+        for (Map<String, String> r : rows) {
+            String file = r.getOrDefault("proof_file", "");
+            String ref = r.get("bundle_id") + ":" + r.get("seq");
+            if (file.isEmpty()) {
+                outcomes.add(new ProofOutcome("(no proof) " + ref, parseLong(r.get("seq")), Status.NOT_PROVEN,
+                        List.of("cited without a proof: " + r.getOrDefault("no_proof_reason", ""))));
+                continue;
+            }
+            if (!seen.containsKey(file)) {
+                problems.add("cited-events.csv names " + file + " for " + ref + ", but the report embeds no such proof");
+                continue;
+            }
+            seen.put(file, true);
+            Proven p = proven.get(file);
+            if (p == null) {
+                continue; // the proof itself is already BROKEN
+            }
+            mismatch(problems, file, "seq", Long.toString(p.seq()), r.get("seq"));
+            mismatch(problems, file, "entry_hash", p.entryHash(), r.get("entry_hash"));
+            mismatch(problems, file, "checkpoint_size", Long.toString(p.checkpointSize()), r.get("checkpoint_size"));
+            mismatch(problems, file, "checkpoint_root", p.checkpointRoot(), r.get("checkpoint_root"));
+        }
+        seen.forEach((file, matched) -> {
+            if (!matched) {
+                problems.add("the report embeds " + file + ", which no row of cited-events.csv cites");
+            }
+        });
+    }
+
+    private static void mismatch(List<String> problems, String file, String column, String proven, String csv) {
+        if (!proven.equals(csv)) {
+            problems.add("cited-events.csv disagrees with " + file + " on " + column + ": the proof gives " + proven
+                    + ", the CSV " + csv);
+        }
+    }
+
+    private static long parseLong(String s) {
+        try {
+            return Long.parseLong(s);
+        } catch (NumberFormatException e) {
+            return -1;
+        }
     }
 
     /** {@code <bundle id>-<seq>.tlog-proof} → seq, or -1. */

@@ -150,9 +150,7 @@ class ReportTest {
     @Test
     void pdftotextShowsEverySectionAndTheFigures() throws Exception {
         Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/pdftotext")), "poppler-utils not installed");
-        // pdftotext collapses runs of spaces; PDFBox 3 applies DejaVu's Latin ligatures (fi, ff), extracted as U+FB0x
-        String text = run("/usr/bin/pdftotext", "-layout", pdf.toString(), "-").replace("\uFB00", "ff")
-                .replace("\uFB01", "fi").replace("\uFB02", "fl").replace("\uFB03", "ffi").replace("\uFB04", "ffl");
+        String text = run("/usr/bin/pdftotext", "-layout", pdf.toString(), "-");
         assertThat(text).contains("1 Evidence provenance", "2 Completeness", "3 Field coverage (PCI DSS 10.2.2)",
                 "4 Access summary", "5 Cited events", "Appendix A Queries", "Appendix B Embedded files",
                 "Method and statement", "Sign-off", "zoë.müller", "Zoë Müller");
@@ -169,13 +167,23 @@ class ReportTest {
         }
     }
 
+    @Test
+    void wordsWithFiAndFlAreExtractedAsLettersNotLigatures() throws Exception {
+        String text;
+        try (PDDocument doc = Loader.loadPDF(pdf.toFile())) {
+            text = new org.apache.pdfbox.text.PDFTextStripper().getText(doc);
+        }
+        assertThat(text).doesNotContain("\uFB00", "\uFB01", "\uFB02", "\uFB03", "\uFB04")
+                .contains("verified without error", "Field coverage", "files");
+    }
+
     private static String line(String[] lines, String label) {
         return java.util.Arrays.stream(lines).filter(l -> l.contains(label)).findFirst().orElseThrow();
     }
 
     @Test
     void theEvidenceFilesAreAttached() throws Exception {
-        List<String> expected = new ArrayList<>(List.of("cited-events.csv", "journal-excerpt.jsonl"));
+        List<String> expected = new ArrayList<>(List.of("cited-events.csv", "journal-excerpt.jsonl", "queries.tsv"));
         for (ImportRecord r : kase.bundles()) {
             expected.add(r.bundleId() + "-verification.json");
         }
@@ -199,33 +207,70 @@ class ReportTest {
     }
 
     @Test
-    void theVerifierAcceptsTheProofsAndRejectsATamperedOne() throws Exception {
+    void theVerifierAcceptsTheProofsUnderTheLogKey() throws Exception {
         ReportVerifier.Result ok = new ReportVerifier().verify(pdf, List.of(key));
         assertThat(ok.proofs()).hasSize(CITED.size());
-        assertThat(ok.ok()).as(ok.toString()).isTrue();
+        assertThat(ok.verdict()).as(ok.toString()).isEqualTo(ReportVerifier.Verdict.VERIFIED);
+    }
 
+    @Test
+    void underAnotherKeyTheProofsAreIntactButUntrusted() throws Exception {
         VerifierKey stranger = BundleGenerator.seededSigner(BundleGenerator.DEFAULT_ORIGIN, SEED + 1).verifierKey();
-        assertThat(new ReportVerifier().verify(pdf, List.of(stranger)).ok()).isFalse();
+        ReportVerifier.Result r = new ReportVerifier().verify(pdf, List.of(stranger));
+        assertThat(r.verdict()).isEqualTo(ReportVerifier.Verdict.UNTRUSTED);
+        assertThat(r.proofs()).extracting(ReportVerifier.ProofOutcome::status).containsOnly(ReportVerifier.Status.UNTRUSTED);
+    }
 
-        Path tampered = tmp.resolve("tampered.pdf");
-        try (PDDocument doc = Loader.loadPDF(pdf.toFile())) {
-            Map<String, PDComplexFileSpecification> names = doc.getDocumentCatalog().getNames().getEmbeddedFiles().getNames();
-            String victim = names.keySet().stream().filter(n -> n.endsWith(".tlog-proof")).findFirst().orElseThrow();
-            PDEmbeddedFile ef = names.get(victim).getEmbeddedFile();
-            TlogProof proof = TlogProof.parse(ef.toByteArray());
+    @Test
+    void aProofWhoseEventLineWasEditedIsBroken() throws Exception {
+        Path tampered = tmp.resolve("tampered-line.pdf");
+        String[] victim = new String[1];
+        rewriteAttachment(pdf, tampered, n -> n.endsWith(".tlog-proof"), (name, bytes) -> {
+            victim[0] = name;
+            TlogProof proof = TlogProof.parse(bytes);
             String line = new String(proof.extra(), StandardCharsets.UTF_8);
             String forged = line.replaceFirst("\"name\":\"[^\"]*\"", "\"name\":\"nobody\"");
             assertThat(forged).isNotEqualTo(line);
-            byte[] altered = new TlogProof(forged.getBytes(StandardCharsets.UTF_8), proof.index(), proof.path(),
+            return new TlogProof(forged.getBytes(StandardCharsets.UTF_8), proof.index(), proof.path(),
                     proof.checkpointNote()).encode();
-            try (OutputStream out = ef.getCOSObject().createOutputStream()) {
-                out.write(altered);
-            }
-            doc.save(tampered.toFile());
-        }
+        });
         ReportVerifier.Result bad = new ReportVerifier().verify(tampered, List.of(key));
-        assertThat(bad.ok()).isFalse();
-        assertThat(bad.proofs()).filteredOn(p -> !p.ok()).hasSize(1);
+        assertThat(bad.verdict()).isEqualTo(ReportVerifier.Verdict.BROKEN);
+        assertThat(bad.proofs()).filteredOn(p -> !p.ok()).singleElement().satisfies(p -> {
+            assertThat(p.file()).isEqualTo(victim[0]);
+            assertThat(p.status()).isEqualTo(ReportVerifier.Status.BROKEN);
+        });
+    }
+
+    @Test
+    void aCitedEventsCsvThatDisagreesWithTheProofsIsRejected() throws Exception {
+        Path tampered = tmp.resolve("tampered-csv.pdf");
+        String hash = model.cited().get(0).entryHash();
+        rewriteAttachment(pdf, tampered, n -> n.equals("cited-events.csv"), (name, bytes) -> new String(bytes,
+                StandardCharsets.UTF_8).replace(hash, "0".repeat(64)).getBytes(StandardCharsets.UTF_8));
+        ReportVerifier.Result bad = new ReportVerifier().verify(tampered, List.of(key));
+        assertThat(bad.verdict()).isEqualTo(ReportVerifier.Verdict.BROKEN);
+        assertThat(bad.proofs()).allMatch(ReportVerifier.ProofOutcome::ok);
+        assertThat(bad.problems()).singleElement().asString().contains("disagrees with").contains("on entry_hash: the proof gives "
+                + hash + ", the CSV " + "0".repeat(64));
+    }
+
+    interface Rewrite {
+        byte[] apply(String name, byte[] content) throws Exception;
+    }
+
+    /** Copies a report, replacing the bytes of the first embedded file whose name matches. */
+    static void rewriteAttachment(Path in, Path out, java.util.function.Predicate<String> which, Rewrite how) throws Exception {
+        try (PDDocument doc = Loader.loadPDF(in.toFile())) {
+            Map<String, PDComplexFileSpecification> names = doc.getDocumentCatalog().getNames().getEmbeddedFiles().getNames();
+            String victim = names.keySet().stream().filter(which).findFirst().orElseThrow();
+            PDEmbeddedFile ef = names.get(victim).getEmbeddedFile();
+            byte[] altered = how.apply(victim, ef.toByteArray());
+            try (OutputStream os = ef.getCOSObject().createOutputStream()) {
+                os.write(altered);
+            }
+            doc.save(out.toFile());
+        }
     }
 
     @Test

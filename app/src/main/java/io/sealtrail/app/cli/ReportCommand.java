@@ -3,16 +3,22 @@ package io.sealtrail.app.cli;
 import io.sealtrail.app.cli.SealtrailCommand.UserException;
 import io.sealtrail.cases.AuditorKey;
 import io.sealtrail.cases.CaseFolder;
+import io.sealtrail.index.EventSearch;
 import io.sealtrail.index.IndexException;
+import io.sealtrail.report.BusinessHours;
 import io.sealtrail.report.ReportFile;
 import io.sealtrail.report.ReportOptions;
+import io.sealtrail.report.ReportTemplate;
 import io.sealtrail.report.ReportVerifier;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.DateTimeException;
 import java.time.Instant;
+import java.time.Period;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -24,9 +30,11 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 @Command(name = "report", mixinStandardHelpOptions = true,
-        description = {"Write a PDF/A-3b evidence report of a case: provenance, completeness, field coverage, access",
-                "summary, cited events with embedded proofs, and every query behind every figure. Prints the",
-                "report's SHA-256 and records it in the case journal. 'report verify' re-checks a report's proofs."},
+        description = {"Write a PDF/A-3b evidence report of a case: provenance, then per template completeness, field",
+                "coverage and access summary (access-review), the selected events in time order (incident-timeline) or",
+                "every verification finding (integrity); cited events with embedded proofs and every query behind every",
+                "figure. Prints the report's SHA-256 and records it in the case journal. 'report verify' re-checks",
+                "a report's proofs."},
         subcommands = ReportCommand.Verify.class)
 final class ReportCommand implements Callable<Integer> {
     @Spec
@@ -42,8 +50,7 @@ final class ReportCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "PDF", description = "The report file (required); it must not exist yet.")
     Path out;
 
-    @Option(names = "--title", paramLabel = "T", defaultValue = "Access review",
-            description = "Engagement title (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--title", paramLabel = "T", description = "Engagement title (default: the template's name).")
     String title;
 
     @Option(names = "--auditor", paramLabel = "NAME", description = "Who prepares the report (default: your user name).")
@@ -52,6 +59,28 @@ final class ReportCommand implements Callable<Integer> {
     @Option(names = "--query", paramLabel = "Q", defaultValue = "*",
             description = "Narrow every table to the events matching Q (default: all).")
     String query;
+
+    @Option(names = "--template", paramLabel = "NAME", defaultValue = "access-review",
+            description = "access-review (default), incident-timeline (the selected events in time order, their sessions)"
+                    + " or integrity (every verification finding, checkpoints, continuity, gaps, altered events).")
+    String template;
+
+    @Option(names = "--retention", paramLabel = "PERIOD",
+            description = "Assess retention coverage against a required period ending at --to (else now): 12m, 90d, 1y.")
+    String retention;
+
+    @Option(names = "--business-hours", paramLabel = "HH:MM-HH:MM", defaultValue = "06:00-20:00",
+            description = "Business hours on Monday to Friday; other times and weekends count as off-hours "
+                    + "(default: ${DEFAULT-VALUE}).")
+    String businessHours;
+
+    @Option(names = "--zone", paramLabel = "ZONE", defaultValue = "UTC",
+            description = "Time zone of the business hours, e.g. Europe/Zurich (default: ${DEFAULT-VALUE}).")
+    String zone;
+
+    @Option(names = "--timeline-cap", paramLabel = "N", defaultValue = "500",
+            description = "Most events the incident timeline lists; the true count is always shown (default: ${DEFAULT-VALUE}).")
+    int timelineCap;
 
     @Option(names = "--trust", paramLabel = "VKEY|FILE", description = "A log key you trust, for this report. Repeatable.")
     List<String> trust = new ArrayList<>();
@@ -67,12 +96,27 @@ final class ReportCommand implements Callable<Integer> {
         if (Files.exists(out)) {
             throw new FileAlreadyExistsException(out.toString());
         }
+        ReportTemplate chosen;
+        BusinessHours hours;
+        Period period;
+        try {
+            chosen = ReportTemplate.byId(template);
+            hours = BusinessHours.parse(businessHours, ZoneId.of(zone));
+            period = retention == null ? null : ReportOptions.retention(retention);
+            if (timelineCap < 1 || timelineCap > EventSearch.MAX_PAGE) {
+                throw new IllegalArgumentException("--timeline-cap must be between 1 and " + EventSearch.MAX_PAGE);
+            }
+        } catch (IllegalArgumentException | DateTimeException e) {
+            throw new UserException(e.getMessage(), e);
+        }
         CaseSupport.CaseOption caseOption = new CaseSupport.CaseOption();
         caseOption.dir = caseDir;
         CaseFolder c = caseOption.open();
         String preparer = auditor != null ? auditor : System.getProperty("user.name", "auditor");
-        ReportOptions options = ReportOptions.of(title, preparer, Instant.now(), Keys.trusted(trust, !noTrustStore))
-                .withPeriod(window.from(), window.to()).withQuery(query).withVersion(SealtrailCommand.VERSION);
+        String engagement = title != null ? title : chosen.title();
+        ReportOptions options = ReportOptions.of(engagement, preparer, Instant.now(), Keys.trusted(trust, !noTrustStore))
+                .withPeriod(window.from(), window.to()).withQuery(query).withVersion(SealtrailCommand.VERSION)
+                .withTemplate(chosen).withRetention(period).withHours(hours).withTimelineCap(timelineCap);
         ReportFile.Written w;
         try {
             w = ReportFile.write(c, options, out, AuditorKey.loadOrCreate(CliEnvironment.env()), () -> false);
@@ -90,7 +134,9 @@ final class ReportCommand implements Callable<Integer> {
     @Command(name = "verify", mixinStandardHelpOptions = true,
             description = {"Check every proof a report embeds against the log keys given, without the bundles:",
                     "each cited event must be proven into a checkpoint signed by one of them.",
-                    "Exit 0 when every proof holds, 1 when any does not, 2 when the file is not a readable report."})
+                    "Exit 0: every proof holds under a key given; 1: a proof is broken (event line, inclusion path,",
+                    "seq), a cited event has no proof, or cited-events.csv disagrees with the proofs; 3: every proof",
+                    "is intact but no key given signed its checkpoint; 2: not a readable PDF."})
     static final class Verify implements Callable<Integer> {
         @Spec
         CommandSpec spec;
@@ -114,13 +160,26 @@ final class ReportCommand implements Callable<Integer> {
             }
             PrintWriter o = spec.commandLine().getOut();
             for (ReportVerifier.ProofOutcome p : r.proofs()) {
-                o.printf("%-4s %s%s%n", p.ok() ? "ok" : "FAIL", p.file(), p.ok() ? "" : ": " + String.join("; ", p.problems()));
+                String mark = switch (p.status()) {
+                    case PROVEN -> "ok";
+                    case UNTRUSTED -> "UNTRUSTED";
+                    case BROKEN -> "FAIL";
+                    case NOT_PROVEN -> "UNPROVEN";
+                };
+                o.printf("%-9s %s%s%n", mark, p.file(), p.ok() ? "" : ": " + String.join("; ", p.problems()));
             }
-            r.problems().forEach(p -> o.println("FAIL " + p));
+            r.problems().forEach(p -> o.println("FAIL      " + p));
             long good = r.proofs().stream().filter(ReportVerifier.ProofOutcome::ok).count();
-            o.printf("Verdict %s: %d of %d cited events proven%n", r.ok() ? "VERIFIED" : "FAILED", good, r.proofs().size());
+            ReportVerifier.Verdict v = r.verdict();
+            o.printf("Verdict %s: %d of %d cited events proven%s%n", v == ReportVerifier.Verdict.BROKEN ? "FAILED" : v.name(),
+                    good, r.proofs().size(), v == ReportVerifier.Verdict.UNTRUSTED
+                            ? " (the proofs are intact, but no key given signed their checkpoints)" : "");
             o.flush();
-            return r.ok() ? SealtrailCommand.EXIT_VERIFIED : SealtrailCommand.EXIT_INTEGRITY;
+            return switch (v) {
+                case VERIFIED -> SealtrailCommand.EXIT_VERIFIED;
+                case BROKEN -> SealtrailCommand.EXIT_INTEGRITY;
+                case UNTRUSTED -> SealtrailCommand.EXIT_UNTRUSTED;
+            };
         }
     }
 }

@@ -183,9 +183,75 @@ class CaseCliTest {
         assertThat(ok.out()).contains("VERIFIED: 1 of 1");
         Run other = run("gen", "--events", "5", "--out", dir.resolve("other.zip").toString());
         assertThat(other.exit()).isZero();
-        Run wrong = run("report", "verify", pdf.toString(), "--vkey", dir.resolve("other.zip.vkey").toString());
-        assertThat(wrong.exit()).isEqualTo(1);
-        assertThat(wrong.out()).contains("FAIL").contains("not validly signed by a trusted key");
+    }
+
+    @Test
+    void reportVerifyUnderAnotherKeyExitsThree() throws Exception {
+        Path pdf = report();
+        Path other = dir.resolve("other-key.zip");
+        assertThat(run("gen", "--events", "5", "--seed", "99", "--out", other.toString()).exit()).isZero();
+        Run wrong = run("report", "verify", pdf.toString(), "--vkey", other + ".vkey");
+        assertThat(wrong.exit()).as(wrong.out() + wrong.err()).isEqualTo(3);
+        assertThat(wrong.out()).contains("UNTRUSTED").contains("is not signed by any key given")
+                .contains("Verdict UNTRUSTED: 0 of 1 cited events proven");
+    }
+
+    @Test
+    void reportVerifyOfAProofWithAnEditedEventLineExitsOne() throws Exception {
+        Path pdf = report();
+        Path tampered = dir.resolve("out/tampered.pdf");
+        try (var doc = org.apache.pdfbox.Loader.loadPDF(pdf.toFile())) {
+            var names = doc.getDocumentCatalog().getNames().getEmbeddedFiles().getNames();
+            String victim = names.keySet().stream().filter(n -> n.endsWith(".tlog-proof")).findFirst().orElseThrow();
+            var ef = names.get(victim).getEmbeddedFile();
+            var proof = io.sealtrail.verify.note.TlogProof.parse(ef.toByteArray());
+            String line = new String(proof.extra(), java.nio.charset.StandardCharsets.UTF_8);
+            String forged = line.contains("\"outcome\":\"success\"")
+                    ? line.replace("\"outcome\":\"success\"", "\"outcome\":\"denied\"")
+                    : line.replaceFirst("\"outcome\":\"[a-z]+\"", "\"outcome\":\"success\"");
+            assertThat(forged).isNotEqualTo(line);
+            try (var os = ef.getCOSObject().createOutputStream()) {
+                os.write(new io.sealtrail.verify.note.TlogProof(forged.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                        proof.index(), proof.path(), proof.checkpointNote()).encode());
+            }
+            doc.save(tampered.toFile());
+        }
+        Run r = run("report", "verify", tampered.toString(), "--vkey", vkey.toString());
+        assertThat(r.exit()).as(r.out() + r.err()).isEqualTo(1);
+        assertThat(r.out()).contains("FAIL").contains("the event line is not in checkpoint").contains("Verdict FAILED");
+    }
+
+    @Test
+    void reportWithAnUnknownTemplateIsAUsageErrorThatNamesTheTemplates() {
+        Run r = run("report", "--case", caseDir.toString(), "--out", dir.resolve("out/t.pdf").toString(), "--template",
+                "timeline", "--no-trust-store");
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err()).contains("unknown report template \"timeline\"; choose one of access-review, incident-timeline, "
+                + "integrity");
+        assertThat(dir.resolve("out/t.pdf")).doesNotExist();
+    }
+
+    @Test
+    void reportWithABadRetentionIsAUsageError() {
+        Run r = run("report", "--case", caseDir.toString(), "--out", dir.resolve("out/r.pdf").toString(), "--retention",
+                "12 months", "--no-trust-store");
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err()).contains("e.g. 12m, 90d or 1y");
+    }
+
+    @Test
+    void reportIntegrityTemplateListsTheFindingsAndRetention() throws Exception {
+        Path pdf = dir.resolve("out/integrity.pdf");
+        Run r = run("report", "--case", caseDir.toString(), "--out", pdf.toString(), "--template", "integrity",
+                "--retention", "12m", "--trust", vkey.toString(), "--no-trust-store");
+        assertThat(r.exit()).as(r.out() + r.err()).isZero();
+        String text;
+        try (var doc = org.apache.pdfbox.Loader.loadPDF(pdf.toFile())) {
+            text = new org.apache.pdfbox.text.PDFTextStripper().getText(doc).replaceAll("\\s+", " ");
+        }
+        assertThat(text).contains("Integrity of the evidence — evidence report", "Template integrity",
+                "Retention coverage", "Required: 12 months of audit log", "EVENT_ALTERED", "Signed checkpoints");
+        assertThat(run("journal", "show", "--case", caseDir.toString()).out()).contains("integrity");
     }
 
     @Test

@@ -3,6 +3,7 @@ package io.sealtrail.app.ui.report;
 import io.sealtrail.app.ui.search.SearchViewModel;
 import io.sealtrail.app.ui.search.TimeInput;
 import io.sealtrail.cases.CaseFolder;
+import io.sealtrail.report.ReportTemplate;
 import java.io.File;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -42,8 +43,28 @@ public final class ReportDialog {
         stage.initOwner(owner);
         stage.setTitle("Report on " + c.name());
         ZoneId zone = search.zoneProperty().get();
-        TextField title = new TextField(c.name() + " — access review");
+        javafx.scene.control.ComboBox<ReportTemplate> template = new javafx.scene.control.ComboBox<>(
+                javafx.collections.FXCollections.observableArrayList(ReportTemplate.values()));
+        template.setId("reportTemplate");
+        template.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(ReportTemplate t) {
+                return t == null ? "" : t.title();
+            }
+
+            @Override
+            public ReportTemplate fromString(String s) {
+                return null;
+            }
+        });
+        template.getSelectionModel().select(ReportTemplate.ACCESS_REVIEW);
+        TextField title = new TextField(c.name() + " — " + ReportTemplate.ACCESS_REVIEW.title().toLowerCase());
         title.setId("reportTitle");
+        template.valueProperty().addListener((o, was, now) -> {
+            if (title.getText().equals(c.name() + " — " + was.title().toLowerCase())) {
+                title.setText(c.name() + " — " + now.title().toLowerCase()); // only while the user kept the default
+            }
+        });
         TextField preparer = new TextField(System.getProperty("user.name", ""));
         TextField query = new TextField(search.effectiveQuery());
         query.setId("reportQuery");
@@ -73,12 +94,13 @@ public final class ReportDialog {
         GridPane form = new GridPane();
         form.setHgap(10);
         form.setVgap(8);
-        form.addRow(0, new Label("Title"), title);
-        form.addRow(1, new Label("Prepared by"), preparer);
-        form.addRow(2, new Label("Events"), query);
-        form.addRow(3, new Label("From (" + zone.getId() + ")"), from);
-        form.addRow(4, new Label("To"), to);
-        form.addRow(5, new Label("Write to"), outRow);
+        form.addRow(0, new Label("Template"), template);
+        form.addRow(1, new Label("Title"), title);
+        form.addRow(2, new Label("Prepared by"), preparer);
+        form.addRow(3, new Label("Events"), query);
+        form.addRow(4, new Label("From (" + zone.getId() + ")"), from);
+        form.addRow(5, new Label("To"), to);
+        form.addRow(6, new Label("Write to"), outRow);
         GridPane.setHgrow(title, Priority.ALWAYS);
         Label note = new Label("Bookmarked and commented events are cited with proofs a third party can check"
                 + " (sealtrail report verify). The report's SHA-256 goes into the signed case journal.");
@@ -128,7 +150,7 @@ public final class ReportDialog {
         generate.setOnAction(e -> {
             problem.setText("");
             try {
-                vm.generate(c, title.getText().strip(), preparer.getText().strip(), query.getText(),
+                vm.generate(c, template.getValue(), title.getText().strip(), preparer.getText().strip(), query.getText(),
                         TimeInput.parse(from.getText(), zone), TimeInput.parse(to.getText(), zone), Path.of(out.getText().strip()));
             } catch (IllegalArgumentException ex) {
                 problem.setText(ex.getMessage());

@@ -4,6 +4,7 @@ import io.sealtrail.cases.CaseFolder;
 import io.sealtrail.report.ReportFile;
 import io.sealtrail.report.ReportOptions;
 import io.sealtrail.report.ReportPreview;
+import io.sealtrail.report.ReportTemplate;
 import io.sealtrail.verify.note.NoteSigner;
 import io.sealtrail.verify.note.VerifierKey;
 import java.awt.image.BufferedImage;
@@ -58,8 +59,8 @@ public final class ReportViewModel {
     }
 
     /** Writes the report to {@code target} (which must not exist) and shows its first pages. */
-    public void generate(CaseFolder c, String title, String preparer, String query, Instant from, Instant to,
-                         Path target) {
+    public void generate(CaseFolder c, ReportTemplate template, String title, String preparer, String query,
+                         Instant from, Instant to, Path target) {
         if (running.get() || c == null) {
             return;
         }
@@ -76,7 +77,7 @@ public final class ReportViewModel {
                 List<VerifierKey> keys = new ArrayList<>(session);
                 keys.addAll(storeKeys.call());
                 ReportOptions o = ReportOptions.of(title, preparer, Instant.now(), keys).withPeriod(from, to)
-                        .withQuery(query).withVersion(version);
+                        .withQuery(query).withVersion(version).withTemplate(template);
                 ReportFile.Written w = ReportFile.write(c, o, target, auditorKey.call(), stop::get);
                 List<BufferedImage> pages = ReportPreview.pages(w.file(), PREVIEW_PAGES, PREVIEW_DPI);
                 fxThread.execute(() -> {

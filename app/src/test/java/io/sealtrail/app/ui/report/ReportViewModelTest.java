@@ -50,7 +50,7 @@ class ReportViewModelTest {
     @Test
     void aReportIsWrittenJournaledWithItsHashAndPreviewed() throws Exception {
         Path out = tmp.resolve("out/r.pdf");
-        vm.generate(kase, "Title", "Zoë", "*", null, null, out);
+        vm.generate(kase, io.sealtrail.report.ReportTemplate.ACCESS_REVIEW, "Title", "Zoë", "*", null, null, out);
         assertThat(vm.runningProperty().get()).isTrue();
         drain();
         assertThat(vm.errorProperty().get()).isEmpty();
@@ -69,7 +69,7 @@ class ReportViewModelTest {
     void anExistingFileIsNeverOverwritten() throws Exception {
         Path out = tmp.resolve("exists.pdf");
         Files.writeString(out, "keep");
-        vm.generate(kase, "Title", "Zoë", "*", null, null, out);
+        vm.generate(kase, io.sealtrail.report.ReportTemplate.ACCESS_REVIEW, "Title", "Zoë", "*", null, null, out);
         drain();
         assertThat(vm.errorProperty().get()).contains("already exists");
         assertThat(Files.readString(out)).isEqualTo("keep");
@@ -79,7 +79,7 @@ class ReportViewModelTest {
     void aCancelledReportWritesNothingAndJournalsNothing() throws Exception {
         long before = kase.journal().entries().size();
         Path out = tmp.resolve("r.pdf");
-        vm.generate(kase, "Title", "Zoë", "*", null, null, out);
+        vm.generate(kase, io.sealtrail.report.ReportTemplate.ACCESS_REVIEW, "Title", "Zoë", "*", null, null, out);
         vm.cancel();
         drain();
         assertThat(out).doesNotExist();

@@ -28,7 +28,7 @@ public final class TestCase {
         }
         Path d = Path.of("target", "ui-test-case").toAbsolutePath();
         try {
-            if (CaseFolder.isCase(d) && CaseFolder.open(d, Clock.systemUTC()).bundles().size() == 2) {
+            if (CaseFolder.isCase(d) && CaseFolder.open(d, Clock.systemUTC()).bundles().size() == 2 && readable(d)) {
                 return dir = d;
             }
             delete(d);
@@ -45,9 +45,22 @@ public final class TestCase {
         }
     }
 
+    /** Whether this build reads the indexes a previous build left (the schema version may have changed). */
+    private static boolean readable(Path d) {
+        try (io.sealtrail.index.EventSearch s = open(d)) {
+            return true;
+        } catch (Exception e) {
+            return false;
+        }
+    }
+
     /** The demo case's indexes, opened together read-only; the caller closes them. */
     public static io.sealtrail.index.EventSearch openIndex() throws Exception {
-        CaseFolder c = CaseFolder.open(demoCase(), Clock.systemUTC());
+        return open(demoCase());
+    }
+
+    private static io.sealtrail.index.EventSearch open(Path caseDir) throws Exception {
+        CaseFolder c = CaseFolder.open(caseDir, Clock.systemUTC());
         List<Path> dirs = new java.util.ArrayList<>();
         for (io.sealtrail.cases.ImportRecord r : c.bundles()) {
             dirs.add(c.bundleDir(r.bundleId()).resolve("index"));

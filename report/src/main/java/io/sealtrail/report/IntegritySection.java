@@ -1,0 +1,124 @@
+package io.sealtrail.report;
+
+import io.sealtrail.cases.ImportRecord;
+import io.sealtrail.index.EventSearch;
+import io.sealtrail.index.Hit;
+import io.sealtrail.index.IndexException;
+import io.sealtrail.index.IndexSchema;
+import io.sealtrail.model.Finding;
+import io.sealtrail.model.FindingCode;
+import io.sealtrail.report.ReportModel.AlteredEvent;
+import io.sealtrail.report.ReportModel.BundleIntegrity;
+import io.sealtrail.report.ReportModel.CheckpointRow;
+import io.sealtrail.report.ReportModel.Continuity;
+import io.sealtrail.report.ReportModel.FindingRow;
+import io.sealtrail.report.ReportModel.IntegrityDetail;
+import io.sealtrail.verify.VerificationReport;
+import io.sealtrail.verify.bundle.Manifest;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The integrity template: every bundle's verification in full, and the continuity of each export with the one
+ * before it when that one is in the case (the same comparison {@code sealtrail verify --previous} makes, on the
+ * manifests and tails the report's own verification established).
+ */
+final class IntegritySection {
+    /** Beyond this many findings per bundle the table stops; the attached verification JSON has them all. */
+    static final int MAX_FINDINGS = 2000;
+    static final Set<FindingCode> NOT_COVERED = Set.of(FindingCode.EVENTS_NOT_COVERED, FindingCode.CHECKPOINT_MISSING,
+            FindingCode.CHECKPOINT_FINAL_MISSING);
+
+    private IntegritySection() {
+    }
+
+    static IntegrityDetail build(EventSearch search, QueryLog q, List<ImportRecord> bundles,
+                                 Map<String, VerificationReport> reports) throws IndexException {
+        List<BundleIntegrity> out = new ArrayList<>();
+        for (ImportRecord r : bundles) {
+            VerificationReport v = reports.get(r.bundleId());
+            Manifest m = v.manifest();
+            List<FindingRow> all = v.findings().stream().map(f -> ReportBuilder.row(r.bundleId(), f)).toList();
+            List<CheckpointRow> checkpoints = v.checkpoints().stream().map(cp -> new CheckpointRow(cp.file(), cp.treeSize(),
+                    cp.rootHash(), cp.rootVerified() ? "reproduced from the events"
+                            : cp.rootVerifiedWithAlterations() ? "reproduced once the altered events get their signed hashes back"
+                            : "NOT reproduced", cp.signedBy(), cp.trusted(), cp.timestamp())).toList();
+            List<FindingRow> gaps = rows(r, v, Set.of(FindingCode.HEARTBEAT_GAP, FindingCode.HEARTBEAT_NOT_DECLARED));
+            List<FindingRow> notCovered = rows(r, v, NOT_COVERED);
+            String inBundle = QueryLog.term(IndexSchema.BUNDLE_ID, r.bundleId());
+            QueryLog.Result nc = q.run("events of bundle " + r.bundleId() + " not covered by a signed checkpoint",
+                    QueryLog.and(inBundle, "integrity:not_covered"));
+            QueryLog.Result broken = q.run("events of bundle " + r.bundleId() + " whose evidence is broken",
+                    QueryLog.and(inBundle, "integrity:broken"));
+            List<AlteredEvent> altered = new ArrayList<>();
+            for (Finding f : v.findings()) {
+                if (f.code() != FindingCode.EVENT_ALTERED) {
+                    continue;
+                }
+                long seq = f.location().seq();
+                List<Hit> hits = seq < 0 ? List.of()
+                        : search.search(QueryLog.and(inBundle, "seq:" + seq), null, null, 1, null).hits();
+                Hit h = hits.isEmpty() ? null : hits.get(0);
+                altered.add(new AlteredEvent(seq, f.location().toString(), f.details().get("expected"), f.details().get("found"),
+                        h == null ? null : h.time(), h == null ? null : h.action(), h == null ? null : h.outcome(),
+                        h == null ? null : h.userName(), h == null ? null : h.targetName(), f.message()));
+            }
+            out.add(new BundleIntegrity(r.bundleId(), v.verdict().name(), m == null ? -1 : m.heartbeatIntervalSeconds(),
+                    m == null ? -1 : m.checkpointInterval(), all.size() > MAX_FINDINGS ? all.subList(0, MAX_FINDINGS) : all,
+                    all.size(), checkpoints, continuity(m, reports), gaps, notCovered, nc.count(), nc.id(), altered,
+                    broken.count(), broken.id()));
+        }
+        return new IntegrityDetail(out);
+    }
+
+    private static List<FindingRow> rows(ImportRecord r, VerificationReport v, Set<FindingCode> codes) {
+        return v.findings().stream().filter(f -> codes.contains(f.code())).map(f -> ReportBuilder.row(r.bundleId(), f))
+                .toList();
+    }
+
+    /** The export's claim about its predecessor, checked against that export's verified manifest and tail. */
+    static Continuity continuity(Manifest m, Map<String, VerificationReport> reports) {
+        if (m == null || m.previous() == null) {
+            return new Continuity(null, m == null ? -1 : m.start(), false, List.of());
+        }
+        Manifest.Previous claim = m.previous();
+        VerificationReport prev = reports.values().stream()
+                .filter(p -> p.manifest() != null && p.manifest().bundleId().equals(claim.bundleId())).findFirst().orElse(null);
+        if (prev == null) {
+            return new Continuity(claim.bundleId(), m.start(), false, List.of());
+        }
+        List<String> problems = new ArrayList<>();
+        Manifest pm = prev.manifest();
+        if (!pm.origin().equals(m.origin())) {
+            problems.add("origin of the previous export: expected " + m.origin() + ", found " + pm.origin());
+        }
+        Manifest.TreeHead fin = pm.finalCheckpoint();
+        if (fin.treeSize() != m.start() || !Arrays.equals(fin.rootHash(), claim.rootHash())) {
+            problems.add("the previous export's final checkpoint (size, root): expected " + m.start() + ", "
+                    + b64(claim.rootHash()) + ", found " + fin.treeSize() + ", " + b64(fin.rootHash()));
+        }
+        if (prev.tail() != null && !prev.tail().lastEntryHash().equals(claim.lastEntryHash())) {
+            problems.add("entry hash of the previous export's last event: expected " + claim.lastEntryHash() + ", found "
+                    + prev.tail().lastEntryHash());
+        }
+        long ownErrors = 0;
+        for (VerificationReport v : reports.values()) {
+            if (v.manifest() == m) {
+                ownErrors = v.findings().stream().filter(f -> f.code() == FindingCode.COMPACT_RANGE_INVALID
+                        || f.code() == FindingCode.CONTINUITY_BROKEN).count();
+            }
+        }
+        if (ownErrors > 0) {
+            problems.add(ownErrors + " finding(s) COMPACT_RANGE_INVALID or CONTINUITY_BROKEN in this export's own verification");
+        }
+        return new Continuity(claim.bundleId(), m.start(), true, problems);
+    }
+
+    private static String b64(byte[] b) {
+        return Base64.getEncoder().encodeToString(b);
+    }
+}
