@@ -21,7 +21,7 @@ public record ResultSet(long count, String sha256, Instant first, Instant last) 
     public static String hash(List<String> bundleSeqLines) {
         List<String> sorted = new ArrayList<>(bundleSeqLines);
         sorted.sort(null);
-        MessageDigest md = sha256();
+        MessageDigest md = digest();
         for (String s : sorted) {
             md.update((s + "\n").getBytes(StandardCharsets.UTF_8));
         }
@@ -33,7 +33,7 @@ public record ResultSet(long count, String sha256, Instant first, Instant last) 
         // gives the order of the whole "id:seq" strings without building and sorting them all together
         List<String> ids = new ArrayList<>(keys.sizes.keySet());
         ids.sort((a, b) -> (a + ":").compareTo(b + ":"));
-        MessageDigest md = sha256();
+        MessageDigest md = digest();
         long count = 0;
         for (String id : ids) {
             int n = keys.sizes.get(id);
@@ -56,7 +56,7 @@ public record ResultSet(long count, String sha256, Instant first, Instant last) 
                 keys.last == Long.MIN_VALUE ? null : IndexSchema.instant(keys.last));
     }
 
-    private static MessageDigest sha256() {
+    private static MessageDigest digest() {
         try {
             return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
