@@ -63,6 +63,7 @@ class TimelineFlowTest {
     private void openTimeline(FxRobot robot) throws Exception {
         robot.interact(() -> cases.open(caseDir));
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> search.matchingProperty().get() >= 0);
+        WaitForAsyncUtils.waitForFxEvents(); // the tabs join the scene on the next pulse
         robot.clickOn("Timeline");
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !timeline.lanesProperty().get().isEmpty()
                 && !timeline.loadingProperty().get() && timeline.ticksCurrent());
