@@ -2,7 +2,9 @@ package io.sealtrail.app.cli;
 
 import io.sealtrail.app.demo.DemoBundles;
 import io.sealtrail.cases.AuditorKey;
+import io.sealtrail.cases.CaseFiles;
 import io.sealtrail.cases.CaseFolder;
+import io.sealtrail.index.EventSearch;
 import io.sealtrail.cases.CaseImporter;
 import io.sealtrail.cases.JournalEntry;
 import io.sealtrail.verify.note.NoteSigner;
@@ -68,6 +70,10 @@ final class DemoCommand implements Callable<Integer> {
         section(o, "4. Both exports in a case: a read-only index and a signed journal",
                 "sealtrail import " + demo.first() + " " + demo.second() + " --case " + caseDir + " --trust " + demo.vkey());
         o.flush();
+        if (CaseFolder.isCase(caseDir) && !readable(caseDir)) {
+            o.println("(the demo case was made by an older Sealtrail whose index this one does not read: making it again)");
+            CaseFiles.deleteTree(caseDir); // the demo's own folder, derived from the demo bundles beside it
+        }
         if (!CaseFolder.isCase(caseDir)) {
             CaseFolder c = CaseFolder.create(caseDir, "Sealtrail demo", Clock.systemUTC());
             NoteSigner auditor = AuditorKey.loadOrCreate(CliEnvironment.env());
@@ -105,6 +111,15 @@ final class DemoCommand implements Callable<Integer> {
         }
         o.flush();
         return 0;
+    }
+
+    /** Whether this Sealtrail can search the case (its index schema may be older). */
+    private static boolean readable(Path caseDir) {
+        try (EventSearch s = CaseSupport.search(CaseFolder.open(caseDir, Clock.systemUTC()))) {
+            return true;
+        } catch (Exception e) {
+            return false;
+        }
     }
 
     private static void section(PrintWriter o, String title, String command) {
