@@ -50,12 +50,7 @@ final class BenchImport implements Callable<Integer> {
         boolean temp = dir == null;
         Path work = temp ? Files.createTempDirectory("sealtrail-bench") : Files.createDirectories(dir);
         try {
-            Path bundle = work.resolve("bench");
-            if (!Files.exists(bundle)) {
-                o.printf("Generating %,d events ...%n", events);
-                o.flush();
-                new BundleGenerator().generate(bundle, BundleGenerator.Options.defaults(events, seed), n -> { });
-            }
+            Path bundle = BenchImport.generated(work, events, seed, o);
             String vkey = BundleGenerator.seededSigner(BundleGenerator.DEFAULT_ORIGIN, seed).verifierKey().encode();
             Path caseDir = work.resolve("case-" + System.nanoTime());
             List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
@@ -144,5 +139,16 @@ final class BenchImport implements Callable<Integer> {
         }
         Arrays.sort(t);
         return t[t.length / 2];
+    }
+
+    /** {@code work/bench}: the generated bundle the benchmarks share, made on first use. */
+    static Path generated(Path work, long events, long seed, PrintWriter o) throws Exception {
+        Path bundle = work.resolve("bench");
+        if (!Files.exists(bundle)) {
+            o.printf("Generating %,d events ...%n", events);
+            o.flush();
+            new BundleGenerator().generate(bundle, BundleGenerator.Options.defaults(events, seed), n -> { });
+        }
+        return bundle;
     }
 }

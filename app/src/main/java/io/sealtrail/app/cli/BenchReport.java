@@ -46,12 +46,7 @@ final class BenchReport implements Callable<Integer> {
         boolean temp = dir == null;
         Path work = temp ? Files.createTempDirectory("sealtrail-bench") : Files.createDirectories(dir);
         try {
-            Path bundle = work.resolve("bench");
-            if (!Files.exists(bundle)) {
-                o.printf("Generating %,d events ...%n", events);
-                o.flush();
-                new BundleGenerator().generate(bundle, BundleGenerator.Options.defaults(events, seed), n -> { });
-            }
+            Path bundle = BenchImport.generated(work, events, seed, o);
             String vkey = BundleGenerator.seededSigner(BundleGenerator.DEFAULT_ORIGIN, seed).verifierKey().encode();
             Path caseDir = work.resolve("report-case-" + events);
             if (!Files.exists(caseDir)) {
