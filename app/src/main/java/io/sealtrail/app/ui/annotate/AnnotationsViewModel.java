@@ -30,6 +30,8 @@ public final class AnnotationsViewModel {
     private final ObservableList<SavedSearch> savedSearches = FXCollections.observableArrayList();
     private final SimpleStringProperty error = new SimpleStringProperty("");
     private final SimpleStringProperty message = new SimpleStringProperty("");
+    /** {@code bundle:seq} of every bookmarked event: the table asks for each row it draws. */
+    private final java.util.Set<String> bookmarked = new java.util.HashSet<>();
     private CaseFolder folder;
     private long generation;
 
@@ -38,6 +40,10 @@ public final class AnnotationsViewModel {
         this.background = background;
         this.fxThread = fxThread;
         this.auditor = auditor;
+        annotations.addListener((javafx.collections.ListChangeListener<Annotation>) c -> {
+            bookmarked.clear();
+            annotations.stream().filter(Annotation::bookmark).forEach(a -> bookmarked.add(a.eventRef()));
+        });
     }
 
     /** Shows this case's annotations and saved searches (null: none open). */
@@ -119,7 +125,7 @@ public final class AnnotationsViewModel {
     }
 
     public boolean isBookmarked(Hit h) {
-        return h != null && annotations.stream().anyMatch(a -> a.bookmark() && refers(a, h));
+        return h != null && bookmarked.contains(h.bundleId() + ":" + h.seq());
     }
 
     /** The annotations of one event, oldest first. */

@@ -2,6 +2,7 @@ package io.sealtrail.app.ui.annotate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.sealtrail.app.ui.ManualExecutor;
 import io.sealtrail.app.ui.TestBundles;
 import io.sealtrail.app.ui.search.TestCase;
 import io.sealtrail.cases.Annotation;
@@ -13,10 +14,7 @@ import io.sealtrail.index.Hit;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.List;
-import java.util.concurrent.Executor;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -31,8 +29,7 @@ class AnnotationsViewModelTest {
     private static EventSearch index;
     private static List<Hit> hits;
 
-    private final Deque<Runnable> jobs = new ArrayDeque<>();
-    private final Executor background = jobs::add;
+    private final ManualExecutor background = new ManualExecutor();
     @TempDir
     Path tmp;
     private CaseFolder kase;
@@ -54,21 +51,16 @@ class AnnotationsViewModelTest {
         kase = CaseFolder.create(tmp.resolve("case"), "annotations", Clock.systemUTC());
         vm = new AnnotationsViewModel(background, Runnable::run, TestBundles::signer);
         vm.setCase(kase);
-        drain();
+        background.drain();
     }
 
-    private void drain() {
-        while (!jobs.isEmpty()) {
-            jobs.poll().run();
-        }
-    }
 
     @Test
     void aBookmarkIsASignedJournalEntryPinnedToTheEntryHash() throws Exception {
         Hit h = hits.get(0);
         vm.bookmark(h);
         assertThat(vm.isBookmarked(h)).as("not before the journal holds it").isFalse();
-        drain();
+        background.drain();
         assertThat(vm.isBookmarked(h)).isTrue();
         assertThat(Annotation.all(kase.journal())).singleElement().satisfies(a -> {
             assertThat(a.eventRef()).isEqualTo(h.bundleId() + ":" + h.seq());
@@ -82,16 +74,16 @@ class AnnotationsViewModelTest {
     @Test
     void bookmarkingABookmarkedEventWritesNothing() throws Exception {
         vm.bookmark(hits.get(0));
-        drain();
+        background.drain();
         vm.bookmark(hits.get(0));
-        drain();
+        background.drain();
         assertThat(Annotation.all(kase.journal())).hasSize(1);
     }
 
     @Test
     void tagsAndACommentAreShownForTheirEventOnly() {
         vm.annotate(hits.get(1), false, List.of("privileged", "ticket-4711"), "checked with the owner");
-        drain();
+        background.drain();
         assertThat(vm.of(hits.get(1))).singleElement().satisfies(a -> {
             assertThat(a.tags()).containsExactly("privileged", "ticket-4711");
             assertThat(a.comment()).isEqualTo("checked with the owner");
@@ -103,7 +95,7 @@ class AnnotationsViewModelTest {
     @Test
     void anEmptyAnnotationWritesNothing() throws Exception {
         vm.annotate(hits.get(0), false, List.of(), "  ");
-        drain();
+        background.drain();
         assertThat(kase.journal().entries()).noneMatch(e -> e.type().equals(JournalEntry.ANNOTATION));
     }
 
@@ -111,10 +103,10 @@ class AnnotationsViewModelTest {
     void reopeningTheCaseShowsWhatTheJournalHolds() {
         vm.annotate(hits.get(0), true, List.of(), "first");
         vm.saveSearch("denied at night", "event.outcome:denied", Instant.parse("2026-03-02T20:00:00Z"), null);
-        drain();
+        background.drain();
         AnnotationsViewModel again = new AnnotationsViewModel(background, Runnable::run, TestBundles::signer);
         again.setCase(kase);
-        drain();
+        background.drain();
         assertThat(again.annotations()).extracting(Annotation::comment).containsExactly("first");
         assertThat(again.savedSearches()).singleElement().satisfies(s -> {
             assertThat(s.query()).isEqualTo("event.outcome:denied");
@@ -127,7 +119,7 @@ class AnnotationsViewModelTest {
     void aWriteForACaseNoLongerOpenIsNotShown() throws Exception {
         vm.bookmark(hits.get(0));
         vm.setCase(null); // closed before the journal write ran
-        drain();
+        background.drain();
         assertThat(vm.annotations()).isEmpty();
         assertThat(Annotation.all(kase.journal())).hasSize(1); // but what was asked for is recorded
     }
@@ -136,7 +128,7 @@ class AnnotationsViewModelTest {
     void savingASearchAgainUnderItsNameReplacesItInTheList() {
         vm.saveSearch("x", "a:1", null, null);
         vm.saveSearch("x", "a:2", null, null);
-        drain();
+        background.drain();
         assertThat(vm.savedSearches()).extracting(SavedSearch::query).containsExactly("a:2");
     }
 }

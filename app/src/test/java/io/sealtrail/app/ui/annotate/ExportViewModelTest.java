@@ -2,6 +2,7 @@ package io.sealtrail.app.ui.annotate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.sealtrail.app.ui.ManualExecutor;
 import io.sealtrail.app.ui.TestBundles;
 import io.sealtrail.app.ui.search.TestCase;
 import io.sealtrail.cases.CaseFolder;
@@ -15,11 +16,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.List;
-import java.util.concurrent.Executor;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -32,8 +30,7 @@ class ExportViewModelTest {
     private static CaseFolder kase;
     private static EventSearch index;
 
-    private final Deque<Runnable> jobs = new ArrayDeque<>();
-    private final Executor background = jobs::add;
+    private final ManualExecutor background = new ManualExecutor();
     @TempDir
     Path tmp;
     private ExportViewModel vm;
@@ -54,11 +51,6 @@ class ExportViewModelTest {
         vm = new ExportViewModel(background, Runnable::run);
     }
 
-    private void drain() {
-        while (!jobs.isEmpty()) {
-            jobs.poll().run();
-        }
-    }
 
     @Test
     void csvExportHasAHeaderAndEveryMatchWithNoCap() throws Exception {
@@ -66,7 +58,7 @@ class ExportViewModelTest {
         assertThat(denied).isGreaterThan(EventSearch.MAX_PAGE / 10);
         Path out = tmp.resolve("denied.csv");
         vm.exportResults(index, "event.outcome:denied", null, null, HitFormat.CSV, out);
-        drain();
+        background.drain();
         List<String> lines = Files.readAllLines(out, StandardCharsets.UTF_8);
         assertThat(lines.get(0)).isEqualTo(String.join(",", HitFormat.CSV_COLUMNS));
         assertThat(lines).hasSize((int) denied + 1);
@@ -78,7 +70,7 @@ class ExportViewModelTest {
     void jsonlExportIsTheEvidenceLinesByteForByte() throws Exception {
         Path out = tmp.resolve("first.jsonl");
         vm.exportResults(index, "seq:[0 TO 4]", null, null, HitFormat.JSONL, out);
-        drain();
+        background.drain();
         List<String> expected = new ArrayList<>();
         index.export("seq:[0 TO 4]", null, null, h -> expected.add(h.raw()));
         assertThat(Files.readAllLines(out, StandardCharsets.UTF_8)).isEqualTo(expected).hasSize(5); // the second export continues the log at 30,000
@@ -89,7 +81,7 @@ class ExportViewModelTest {
         Path out = tmp.resolve("all.csv");
         vm.exportResults(index, "*", null, null, HitFormat.CSV, out);
         vm.cancel();
-        drain();
+        background.drain();
         assertThat(out).doesNotExist();
         try (Stream<Path> s = Files.list(tmp)) {
             assertThat(s).isEmpty();
@@ -100,7 +92,7 @@ class ExportViewModelTest {
     @Test
     void anExportIntoAMissingFolderFailsWithAMessage() {
         vm.exportResults(index, "*", null, null, HitFormat.CSV, tmp.resolve("no/such/dir/x.csv"));
-        drain();
+        background.drain();
         assertThat(vm.errorProperty().get()).startsWith("The export failed");
         assertThat(vm.runningProperty().get()).isFalse();
     }
@@ -110,7 +102,7 @@ class ExportViewModelTest {
         Hit h = index.search("event.outcome:denied", null, null, 1, null).hits().get(0);
         Path out = tmp.resolve("e.tlog-proof");
         vm.exportProof(kase, h, out);
-        drain();
+        background.drain();
         assertThat(vm.errorProperty().get()).isEmpty();
         TlogProof proof = TlogProof.parse(Files.readAllBytes(out));
         VerifierKey key = VerifierKey.parse(Files.readString(TestBundles.demo().vkey()).strip());

@@ -2,6 +2,7 @@ package io.sealtrail.app.ui.cases;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.sealtrail.app.ui.ManualExecutor;
 import io.sealtrail.app.ui.TestBundles;
 import io.sealtrail.cases.CaseFolder;
 import io.sealtrail.cases.ImportRecord;
@@ -9,11 +10,8 @@ import io.sealtrail.cases.JournalEntry;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.List;
-import java.util.concurrent.Executor;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -25,8 +23,7 @@ class ImportViewModelTest {
     static Path shared;
     private static Path bundle;
 
-    private final Deque<Runnable> jobs = new ArrayDeque<>();
-    private final Executor background = jobs::add;
+    private final ManualExecutor background = new ManualExecutor();
     private final List<Path> opened = new ArrayList<>();
     @TempDir
     Path tmp;
@@ -43,17 +40,12 @@ class ImportViewModelTest {
                 List::of, tmp.resolve("cases"), opened::add);
     }
 
-    private void drain() {
-        while (!jobs.isEmpty()) {
-            jobs.poll().run();
-        }
-    }
 
     @Test
     void withNoCaseOpenABundleGoesIntoANewCaseNamedAfterItWhichThenOpens() throws Exception {
         vm.importBundles(null, List.of(bundle));
         assertThat(vm.runningProperty().get()).isTrue();
-        drain();
+        background.drain();
         Path expected = tmp.resolve("cases").resolve(bundle.getFileName().toString().replace(".zip", ""));
         assertThat(opened).containsExactly(expected);
         CaseFolder c = CaseFolder.open(expected, Clock.systemUTC());
@@ -67,9 +59,9 @@ class ImportViewModelTest {
     @Test
     void aSecondNewCaseForTheSameBundleGetsItsOwnFolder() throws Exception {
         vm.importBundles(null, List.of(bundle));
-        drain();
+        background.drain();
         vm.importBundles(null, List.of(bundle));
-        drain();
+        background.drain();
         assertThat(opened).hasSize(2).doesNotHaveDuplicates();
         assertThat(opened.get(1).getFileName().toString()).endsWith("-2");
     }
@@ -80,7 +72,7 @@ class ImportViewModelTest {
         CaseFolder.create(caseDir, "c", Clock.systemUTC());
         vm.importBundles(caseDir, List.of(bundle));
         vm.cancel();
-        drain();
+        background.drain();
         assertThat(CaseFolder.open(caseDir, Clock.systemUTC()).bundles()).isEmpty();
         assertThat(opened).isEmpty();
         assertThat(vm.messageProperty().get()).contains("cancelled").contains("as it was");
@@ -93,7 +85,7 @@ class ImportViewModelTest {
         Path caseDir = tmp.resolve("case");
         CaseFolder.create(caseDir, "c", Clock.systemUTC());
         vm.importBundles(caseDir, List.of(junk));
-        drain();
+        background.drain();
         assertThat(vm.errorProperty().get()).startsWith("The import failed").contains("not-a-bundle.zip");
         assertThat(opened).isEmpty();
         assertThat(CaseFolder.open(caseDir, Clock.systemUTC()).bundles()).isEmpty();

@@ -2,6 +2,7 @@ package io.sealtrail.app.ui.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.sealtrail.app.ui.ManualExecutor;
 import io.sealtrail.app.ui.TestBundles;
 import io.sealtrail.cases.Annotation;
 import io.sealtrail.cases.CaseFolder;
@@ -12,19 +13,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.Clock;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.concurrent.Executor;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The report dialog's ViewModel without the toolkit, on a small case with one bookmarked event. */
 class ReportViewModelTest {
-    private final Deque<Runnable> jobs = new ArrayDeque<>();
-    private final Executor background = jobs::add;
+    private final ManualExecutor background = new ManualExecutor();
     @TempDir
     Path tmp;
     private CaseFolder kase;
@@ -41,18 +38,13 @@ class ReportViewModelTest {
                 List::of, "test");
     }
 
-    private void drain() {
-        while (!jobs.isEmpty()) {
-            jobs.poll().run();
-        }
-    }
 
     @Test
     void aReportIsWrittenJournaledWithItsHashAndPreviewed() throws Exception {
         Path out = tmp.resolve("out/r.pdf");
         vm.generate(kase, io.sealtrail.report.ReportTemplate.ACCESS_REVIEW, "Title", "Zoë", "*", null, null, out);
         assertThat(vm.runningProperty().get()).isTrue();
-        drain();
+        background.drain();
         assertThat(vm.errorProperty().get()).isEmpty();
         String sha = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(out)));
         assertThat(vm.writtenProperty().get().sha256()).isEqualTo(sha);
@@ -70,7 +62,7 @@ class ReportViewModelTest {
         Path out = tmp.resolve("exists.pdf");
         Files.writeString(out, "keep");
         vm.generate(kase, io.sealtrail.report.ReportTemplate.ACCESS_REVIEW, "Title", "Zoë", "*", null, null, out);
-        drain();
+        background.drain();
         assertThat(vm.errorProperty().get()).contains("already exists");
         assertThat(Files.readString(out)).isEqualTo("keep");
     }
@@ -81,7 +73,7 @@ class ReportViewModelTest {
         Path out = tmp.resolve("r.pdf");
         vm.generate(kase, io.sealtrail.report.ReportTemplate.ACCESS_REVIEW, "Title", "Zoë", "*", null, null, out);
         vm.cancel();
-        drain();
+        background.drain();
         assertThat(out).doesNotExist();
         try (var s = Files.list(tmp)) {
             assertThat(s.map(p -> p.getFileName().toString())).noneMatch(n -> n.endsWith(".part"));
