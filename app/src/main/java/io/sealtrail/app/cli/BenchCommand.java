@@ -25,7 +25,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks on generated bundles.",
-        subcommands = {BenchCommand.Verify.class, BenchImport.class, BenchReport.class})
+        subcommands = {BenchCommand.Verify.class, BenchImport.class, BenchReport.class, BenchGui.class})
 final class BenchCommand {
 
     @Command(name = "verify", mixinStandardHelpOptions = true,

@@ -46,22 +46,8 @@ final class BenchReport implements Callable<Integer> {
         boolean temp = dir == null;
         Path work = temp ? Files.createTempDirectory("sealtrail-bench") : Files.createDirectories(dir);
         try {
-            Path bundle = BenchImport.generated(work, events, seed, o);
             String vkey = BundleGenerator.seededSigner(BundleGenerator.DEFAULT_ORIGIN, seed).verifierKey().encode();
-            Path caseDir = work.resolve("report-case-" + events);
-            if (!Files.exists(caseDir)) {
-                o.println("Importing into " + caseDir + " ...");
-                o.flush();
-                sealtrail(work, "import", bundle.toString(), "--case", caseDir.toString(), "--trust", vkey, "--no-trust-store");
-                for (String q : List.of("command.keyword:sudo*", "event.outcome:denied", "user.name:zoë*")) {
-                    String csv = sealtrail(work, "search", "--case", caseDir.toString(), q, "--limit", "1", "--format", "csv");
-                    String id = csv.lines().skip(1).findFirst().orElseThrow(() -> new UserException("no event matches " + q))
-                            .split(",")[1];
-                    String seq = csv.lines().skip(1).findFirst().orElseThrow().split(",")[2];
-                    sealtrail(work, "annotate", "--case", caseDir.toString(), "--event", id + ":" + seq, "--bookmark",
-                            "--comment", "benchmark citation of " + q);
-                }
-            }
+            Path caseDir = citedCase(work, events, seed, o);
             o.printf("Machine: %d cores, JVM options %s%n", Runtime.getRuntime().availableProcessors(),
                     ManagementFactory.getRuntimeMXBean().getInputArguments());
             double[] t = new double[runs];
@@ -88,6 +74,30 @@ final class BenchReport implements Callable<Integer> {
                 io.sealtrail.cases.CaseFiles.deleteTree(work);
             }
         }
+    }
+
+    /**
+     * {@code work/report-case-N}: a case of the generated bundle with three bookmarked, commented events, made on
+     * first use (the report and workbench benchmarks share it).
+     */
+    static Path citedCase(Path work, long events, long seed, PrintWriter o) throws Exception {
+        Path bundle = BenchImport.generated(work, events, seed, o);
+        String vkey = BundleGenerator.seededSigner(BundleGenerator.DEFAULT_ORIGIN, seed).verifierKey().encode();
+        Path caseDir = work.resolve("report-case-" + events);
+        if (!Files.exists(caseDir)) {
+            o.println("Importing into " + caseDir + " ...");
+            o.flush();
+            sealtrail(work, "import", bundle.toString(), "--case", caseDir.toString(), "--trust", vkey, "--no-trust-store");
+            for (String q : List.of("command.keyword:sudo*", "event.outcome:denied", "user.name:zoë*")) {
+                String csv = sealtrail(work, "search", "--case", caseDir.toString(), q, "--limit", "1", "--format", "csv");
+                String id = csv.lines().skip(1).findFirst().orElseThrow(() -> new UserException("no event matches " + q))
+                        .split(",")[1];
+                String seq = csv.lines().skip(1).findFirst().orElseThrow().split(",")[2];
+                sealtrail(work, "annotate", "--case", caseDir.toString(), "--event", id + ":" + seq, "--bookmark",
+                        "--comment", "benchmark citation of " + q);
+            }
+        }
+        return caseDir;
     }
 
     /** Runs a sealtrail command in a fresh JVM with this one's options and class path; returns its output. */

@@ -4,39 +4,63 @@ import io.sealtrail.app.ui.search.SearchViewModel;
 import io.sealtrail.index.Hit;
 import java.lang.management.ManagementFactory;
 import javafx.animation.AnimationTimer;
+import javafx.animation.PauseTransition;
+import javafx.application.Platform;
 import javafx.collections.ListChangeListener;
+import javafx.util.Duration;
 
 /**
- * With -Dsealtrail.timing=true the workbench logs (java.util.logging, so stderr by default) how fast it is for the person at it: the
- * JVM's start to the window, the window to the first rows of the case, and FX pulse durations while it
- * runs (the longest and the median of the last few seconds), so stalls of the FX thread show up.
+ * With -Dsealtrail.timing=true the workbench logs (java.util.logging, so stderr by default) how fast it is for
+ * the person at it, in milliseconds since the JVM started: when {@code Application.start} ran, when the window
+ * showed, when the first rows of the case showed; then FX pulse durations while it runs (the longest and the
+ * median of the last few seconds), so stalls of the FX thread show up. With -Dsealtrail.timing.exit=true it
+ * quits two seconds after the first rows ('sealtrail bench gui' reads these lines).
  */
 final class Timing {
+    static final String EXIT_PROPERTY = "sealtrail.timing.exit";
     private static final System.Logger LOG = System.getLogger("sealtrail.timing");
 
     private Timing() {
     }
 
-    static void report(long startNanos, SearchViewModel search) {
-        long jvmUp = ManagementFactory.getRuntimeMXBean().getUptime();
-        long shown = (System.nanoTime() - startNanos) / 1_000_000;
-        log("JVM up %d ms before Application.start; window shown %d ms after start%n",
-                jvmUp - shown, shown);
+    /** Milliseconds since the JVM started. */
+    static long uptime() {
+        return ManagementFactory.getRuntimeMXBean().getUptime();
+    }
+
+    static void started(long uptimeAtStart) {
+        log("Application.start at %d ms", uptimeAtStart);
+    }
+
+    static void report(SearchViewModel search) {
+        log("window shown at %d ms", uptime());
+        PulseLog pulses = new PulseLog();
         search.rows().addListener(new ListChangeListener<Hit>() {
             @Override
             public void onChanged(Change<? extends Hit> c) {
                 if (!search.rows().isEmpty()) {
-                    log("first rows (%,d of %,d matching) %d ms after Application.start%n",
-                            search.rows().size(), search.matchingProperty().get(), (System.nanoTime() - startNanos) / 1_000_000);
                     search.rows().removeListener(this);
+                    // rows in the list are on screen after the next pulse has laid the table out
+                    Platform.runLater(() -> {
+                        log("first rows at %d ms (%,d of %,d matching)", uptime(), search.rows().size(),
+                                search.matchingProperty().get());
+                        if (Boolean.getBoolean(EXIT_PROPERTY)) {
+                            PauseTransition p = new PauseTransition(Duration.seconds(2));
+                            p.setOnFinished(e -> {
+                                pulses.flush();
+                                Platform.exit();
+                            });
+                            p.play();
+                        }
+                    });
                 }
             }
         });
-        new PulseLog().start();
+        pulses.start();
     }
 
     private static void log(String format, Object... args) {
-        LOG.log(System.Logger.Level.INFO, "timing: " + String.format(format, args).strip());
+        LOG.log(System.Logger.Level.INFO, "timing: " + String.format(format, args));
     }
 
     /** Time between animation pulses; a pulse far above 16 ms means the FX thread was busy. */
@@ -52,12 +76,19 @@ final class Timing {
             }
             last = now;
             if (n == gaps.length) {
-                long[] sorted = gaps.clone();
-                java.util.Arrays.sort(sorted);
-                log("FX pulses over the last %d: median %.1f ms, p99 %.1f ms, max %.1f ms%n", n,
-                        sorted[n / 2] / 1e6, sorted[n * 99 / 100] / 1e6, sorted[n - 1] / 1e6);
-                n = 0;
+                flush();
             }
+        }
+
+        void flush() {
+            if (n == 0) {
+                return;
+            }
+            long[] sorted = java.util.Arrays.copyOf(gaps, n);
+            java.util.Arrays.sort(sorted);
+            log("FX pulses over the last %d: median %.1f ms, p99 %.1f ms, max %.1f ms", n,
+                    sorted[n / 2] / 1e6, sorted[n * 99 / 100] / 1e6, sorted[n - 1] / 1e6);
+            n = 0;
         }
     }
 }

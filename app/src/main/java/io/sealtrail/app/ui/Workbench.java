@@ -48,6 +48,9 @@ public final class Workbench extends Application {
     private static final System.Logger LOG = System.getLogger(Workbench.class.getName());
     private static final int WORKER_THREADS = 2;
 
+    /** The case given at launch, read while the toolkit starts (set before Application.launch, which allows no arguments but strings). */
+    private static volatile CaseViewModel.Preload preload;
+
     private ExecutorService background;
 
     /**
@@ -57,6 +60,10 @@ public final class Workbench extends Application {
      * for the session.
      */
     public static void launch(List<Path> bundles) {
+        CaseArgument c = CaseArgument.parse(List.of(), System.getProperties());
+        if (c.caseDir() != null && c.imports().isEmpty()) {
+            preload = CaseViewModel.Preload.start(c.caseDir(), c.query());
+        }
         Application.launch(Workbench.class, bundles.stream().map(Path::toString).toArray(String[]::new));
     }
 
@@ -67,7 +74,10 @@ public final class Workbench extends Application {
 
     @Override
     public void start(Stage stage) {
-        long started = System.nanoTime();
+        boolean timing = Boolean.getBoolean(TIMING_PROPERTY);
+        if (timing) {
+            Timing.started(Timing.uptime());
+        }
         CaseArgument caseArg = CaseArgument.parse(getParameters().getRaw(), System.getProperties());
         WorkbenchArguments args = WorkbenchArguments.parse(caseArg.rest(), System.getProperties());
         background = BackgroundExecutor.create(WORKER_THREADS);
@@ -77,7 +87,10 @@ public final class Workbench extends Application {
         vm.setDemo(args.demo());
         // Search (issue 4): a case's bundles searched together; the case's evidence copies are verified as above.
         SearchViewModel search = new SearchViewModel(background, Platform::runLater);
-        CaseViewModel cases = new CaseViewModel(search, vm::open, background, Platform::runLater);
+        // a case's evidence copies are verified again once its first rows are drawn: both cores go to that
+        // verification, and the person is waiting for the rows
+        CaseViewModel cases = new CaseViewModel(search, paths -> Frames.afterPulses(2, () -> vm.open(paths)), background,
+                Platform::runLater);
         AnnotationsViewModel notes = new AnnotationsViewModel(background, Platform::runLater,
                 () -> AuditorKey.loadOrCreate(System.getenv()));
         ExportViewModel exports = new ExportViewModel(background, Platform::runLater);
@@ -85,11 +98,20 @@ public final class Workbench extends Application {
                 () -> AuditorKey.loadOrCreate(System.getenv()), trust::sessionKeys, trust::readStore,
                 ImportViewModel.defaultCasesFolder(System.getenv()), cases::open);
         RecentCases recent = new RecentCases(TrustStore.configDir(System.getenv()));
+        boolean openCase = caseArg.caseDir() != null && caseArg.imports().isEmpty();
+        if (openCase) { // before the window is built, so it is built once, in the case's layout
+            if (preload != null) {
+                cases.usePreload(preload);
+                preload = null;
+            }
+            search.queryProperty().set(caseArg.query());
+            cases.open(caseArg.caseDir());
+        }
         WorkbenchWindow window = WorkbenchWindow.show(stage, vm, cases, search, notes, exports,
                 new TimelineViewModel(search, background, Platform::runLater), Platform::exit);
         window.offerImports(imports);
-        if (Boolean.getBoolean(TIMING_PROPERTY)) {
-            Timing.report(started, search);
+        if (timing) {
+            Timing.report(search);
         }
         window.offerRecent(recent, background);
         window.offerReports(new ReportViewModel(background, Platform::runLater,
@@ -112,10 +134,7 @@ public final class Workbench extends Application {
             Platform.runLater(() -> {
                 keys.forEach(trust::trustForSession);
                 vm.open(args.bundles());
-                if (caseArg.caseDir() != null && caseArg.imports().isEmpty()) {
-                    search.queryProperty().set(caseArg.query());
-                    cases.open(caseArg.caseDir());
-                } else if (!caseArg.imports().isEmpty()) {
+                if (!caseArg.imports().isEmpty()) {
                     search.queryProperty().set(caseArg.query());
                     imports.importBundles(caseArg.caseDir(), caseArg.imports());
                 }

@@ -11,8 +11,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
+import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 
@@ -31,8 +33,10 @@ public final class CaseViewModel {
     private final SimpleStringProperty name = new SimpleStringProperty("");
     private final SimpleStringProperty error = new SimpleStringProperty("");
     private final SimpleObjectProperty<CaseFolder> folder = new SimpleObjectProperty<>();
+    private final SimpleBooleanProperty opening = new SimpleBooleanProperty();
     private long generation;
     private Path dir;
+    private volatile Preload preload;
 
     /** @param verifyBundles opens bundle files in the verification view (the evidence copies of the case) */
     public CaseViewModel(SearchViewModel search, Consumer<List<Path>> verifyBundles, Executor background,
@@ -47,13 +51,84 @@ public final class CaseViewModel {
     record Opened(CaseFolder folder, List<Path> evidence, EventSearch index) {
     }
 
+    /**
+     * Opening a case before the window exists: reads it and warms the index up with the first search on a
+     * thread of its own, while the toolkit starts and the window is built. The next {@link #open} of the same
+     * folder takes the result over; see {@link #usePreload}.
+     */
+    public static final class Preload {
+        private final Path caseDir;
+        private final java.util.concurrent.CompletableFuture<Opened> opened = new java.util.concurrent.CompletableFuture<>();
+
+        private Preload(Path caseDir) {
+            this.caseDir = caseDir;
+        }
+
+        /** @param query the first query the workbench will run (empty for every event) */
+        public static Preload start(Path caseDir, String query) {
+            Preload p = new Preload(caseDir);
+            Thread t = new Thread(() -> {
+                try {
+                    Opened o = read(caseDir);
+                    p.opened.complete(o);
+                    warmUp(o.index(), query);
+                } catch (IOException | IndexException | RuntimeException e) {
+                    p.opened.completeExceptionally(e);
+                }
+            }, "sealtrail-case-preload");
+            t.setDaemon(true);
+            t.start();
+            return p;
+        }
+
+        /** Lucene reads its terms index, doc values and stored fields lazily: the first search pays for that. */
+        private static void warmUp(EventSearch ix, String query) {
+            try {
+                String q = query == null || query.isBlank() ? "*" : query;
+                ix.search(q, null, null, SearchViewModel.PAGE_SIZE, null, false);
+                ix.count("*", null, null);
+            } catch (IndexException | RuntimeException e) {
+                LOG.log(System.Logger.Level.DEBUG, "warming the case up failed; the search will say why", e);
+            }
+        }
+
+        /** Waits for the case to be read; what it read, or why it could not be. */
+        Opened take() throws IOException, IndexException {
+            try {
+                return opened.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("interrupted while opening the case", e);
+            } catch (java.util.concurrent.ExecutionException e) {
+                if (e.getCause() instanceof IOException io) {
+                    throw io;
+                }
+                if (e.getCause() instanceof IndexException ix) {
+                    throw ix;
+                }
+                throw new IllegalStateException(e.getCause());
+            }
+        }
+    }
+
+    /** The next {@link #open} of {@code p}'s folder uses what it read instead of reading the case again. */
+    public void usePreload(Preload p) {
+        this.preload = p;
+    }
+
     /** Opens a case folder (one holding case.json); on success its name and bundles show, and search covers them all. */
     public void open(Path caseDir) {
         long gen = ++generation;
         error.set("");
+        opening.set(true);
+        Preload p = preload;
+        preload = null;
         background.execute(() -> {
             try {
-                Opened o = read(caseDir);
+                if (p != null && !p.caseDir.equals(caseDir)) {
+                    p.opened.thenAccept(unused -> closeQuietly(unused.index()));
+                }
+                Opened o = p != null && p.caseDir.equals(caseDir) ? p.take() : read(caseDir);
                 fxThread.execute(() -> {
                     if (gen != generation) {
                         closeQuietly(o.index());
@@ -63,6 +138,7 @@ public final class CaseViewModel {
                     dir = o.folder().dir();
                     name.set(o.folder().name());
                     folder.set(o.folder());
+                    opening.set(false);
                     search.setIndex(o.index());
                     // verifying the evidence copies takes both cores for a while: after the first rows show
                     afterFirstResult(() -> verifyBundles.accept(o.evidence()));
@@ -74,6 +150,7 @@ public final class CaseViewModel {
                 LOG.log(System.Logger.Level.WARNING, "opening case " + caseDir + " failed", e);
                 fxThread.execute(() -> {
                     if (gen == generation) {
+                        opening.set(false);
                         error.set("Cannot open the case " + caseDir + ": " + e.getMessage());
                     }
                 });
@@ -123,6 +200,11 @@ public final class CaseViewModel {
     /** The case's name, empty while no case is open. */
     public ReadOnlyStringProperty nameProperty() {
         return name;
+    }
+
+    /** True from {@link #open} until the case shows or fails to open. */
+    public ReadOnlyBooleanProperty openingProperty() {
+        return opening;
     }
 
     /** Why the last open failed, empty otherwise. */

@@ -53,6 +53,7 @@ public final class SearchView {
     private TabPane tabs;
     private Tab searchTab;
     private Tab verifyTab;
+    private BorderPane verification;
     private final List<Tab> extraTabs = new ArrayList<>();
 
     private SearchView(Parent root, SearchController controller, CaseViewModel cases, Parent bookmarks) {
@@ -109,11 +110,17 @@ public final class SearchView {
                 controller.focusQuery();
             }
         });
-        cases.nameProperty().addListener((o, was, now) -> {
-            if (!now.isEmpty()) {
+        // the case's layout from the moment it is being opened, so the window is styled and laid out once
+        cases.openingProperty().addListener((o, was, now) -> {
+            if (now) {
                 showTabs(workbench);
+            } else if (cases.nameProperty().get().isEmpty()) {
+                hideTabs(workbench); // the first case failed to open
             }
         });
+        if (cases.openingProperty().get()) {
+            showTabs(workbench);
+        }
         if (workbench.getBottom() instanceof org.controlsfx.control.StatusBar bar) {
             SearchViewModel vm = controller.viewModel();
             Button zone = new Button();
@@ -250,12 +257,12 @@ public final class SearchView {
             Node center = workbench.getCenter();
             workbench.setLeft(null);
             workbench.setCenter(null);
-            BorderPane verification = new BorderPane(center, null, null, null, left);
-            verifyTab = new Tab("Verification", verification);
+            verification = new BorderPane(center, null, null, null, left);
+            verifyTab = lazyTab("Verification", verification);
             verifyTab.setId("verificationTab");
             searchTab = new Tab("Search", root);
             searchTab.setId("searchTab");
-            Tab bookmarksTab = new Tab("Bookmarks", bookmarks);
+            Tab bookmarksTab = lazyTab("Bookmarks", bookmarks);
             bookmarksTab.setId("bookmarksTab");
             tabs = new TabPane(searchTab, verifyTab, bookmarksTab);
             tabs.getTabs().addAll(1, extraTabs);
@@ -265,6 +272,35 @@ public final class SearchView {
             workbench.setCenter(tabs);
         }
         tabs.getSelectionModel().select(searchTab);
+    }
+
+    /**
+     * A tab whose content joins the scene when it is first selected: every node in the scene is styled and
+     * laid out even when its tab is hidden, and the first window with a case open should only pay for Search.
+     */
+    public static Tab lazyTab(String title, Node content) {
+        Tab tab = new Tab(title);
+        if (tab.isSelected()) {
+            tab.setContent(content);
+        }
+        tab.selectedProperty().addListener((o, was, now) -> {
+            if (now && tab.getContent() == null) {
+                tab.setContent(content);
+            }
+        });
+        return tab;
+    }
+
+    private void hideTabs(BorderPane workbench) {
+        if (tabs != null) {
+            Node left = verification.getLeft();
+            Node center = verification.getCenter();
+            verification.setLeft(null);
+            verification.setCenter(null);
+            workbench.setCenter(center);
+            workbench.setLeft(left);
+            tabs = null;
+        }
     }
 
     private static MenuBar menuBar(BorderPane workbench) {

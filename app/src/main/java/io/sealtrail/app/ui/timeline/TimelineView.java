@@ -55,7 +55,7 @@ public final class TimelineView {
         root.setBottom(legend());
         setUpLaneScroll();
         root.addEventHandler(KeyEvent.KEY_PRESSED, this::key);
-        tab = new Tab("Timeline", root);
+        tab = io.sealtrail.app.ui.search.SearchView.lazyTab("Timeline", root); // drawn once it is first shown
         tab.setId("timelineTab");
         if (PulseMeter.enabled()) {
             logPulses();

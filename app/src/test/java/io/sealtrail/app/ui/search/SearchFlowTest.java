@@ -95,6 +95,40 @@ class SearchFlowTest {
     }
 
     @Test
+    void theCaseLayoutShowsWhileACaseOpensAndGoesWhenItCannotBeOpened(FxRobot robot) throws Exception {
+        boolean[] tabsWhileOpening = new boolean[1];
+        robot.interact(() -> {
+            cases.open(tmp); // no case.json
+            tabsWhileOpening[0] = robot.lookup("#modeTabs").tryQuery().isPresent();
+        });
+        assertThat(tabsWhileOpening[0]).isTrue();
+
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !cases.errorProperty().get().isEmpty());
+        WaitForAsyncUtils.waitForFxEvents();
+        javafx.scene.control.Button ok = robot.lookup(".dialog-pane .button").queryButton(); // the error's alert
+        robot.interact(ok::fire);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#modeTabs").tryQuery()).isEmpty();
+        assertThat(robot.lookup("#bundleList").queryListView().getScene()).isNotNull(); // the plain verification view
+    }
+
+    @Test
+    void hiddenTabsJoinTheWindowWhenFirstShown(FxRobot robot) throws Exception {
+        robot.interact(() -> cases.open(caseDir));
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> search.matchingProperty().get() >= 0);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#bundleList").tryQuery()).isEmpty();
+        assertThat(robot.lookup("#timelineCanvas").tryQuery()).isEmpty();
+
+        robot.clickOn("Verification");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#bundleList").tryQuery()).isPresent();
+        robot.clickOn("Timeline");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#timelineCanvas").tryQuery()).isPresent();
+    }
+
+    @Test
     void typingAFieldPrefixOffersTheFieldsAndChoosingOneInsertsIt(FxRobot robot) throws Exception {
         robot.interact(() -> cases.open(caseDir));
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> search.matchingProperty().get() >= 0);
