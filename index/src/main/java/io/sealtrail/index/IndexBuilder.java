@@ -17,8 +17,10 @@ import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.HexFormat;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.NoSuchElementException;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -30,6 +32,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexableField;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.TieredMergePolicy;
 import org.apache.lucene.store.FSDirectory;
@@ -279,24 +282,46 @@ public final class IndexBuilder {
             this.counts = counts;
         }
 
+        /**
+         * Adds the batch as one block: Lucene puts a block into one in-memory segment, so each segment receives
+         * whole batches in log order and, for a log in time order, is already in index-sort order when flushed
+         * (no sorting, and no second copy of the stored fields).
+         */
         void index(SegmentLines.Batch b) throws IOException {
-            for (int i = 0; i < b.count(); i++) {
-                int off = b.starts()[i];
-                int len = b.lengths()[i];
-                ParsedLine p = parser.parse(b.data(), off, len);
-                boolean cut = b.hashes() != null && b.hashes()[i] != null;
-                byte[] hash = cut ? b.hashes()[i] : leafHash(b.data(), off, len);
-                long leaf = b.firstLeaf() + i;
-                Integrity integrity = rule.at(leaf, p.event() != null);
-                IndexSchema.LinePosition at = new IndexSchema.LinePosition(bundleId, b.file(), b.firstLine() + i, leaf);
-                writer.addDocument(document.fill(at, p.event(), p.seq(), p.time(), p.action(), b.data(), off, len,
-                        HEX.formatHex(hash), cut, integrity));
-                counts.events.incrementAndGet();
-                if (p.event() == null) {
-                    counts.unparsed.incrementAndGet();
+            writer.addDocuments(() -> new Iterator<>() {
+                private int i;
+
+                @Override
+                public boolean hasNext() {
+                    return i < b.count();
                 }
-                counts.tally(integrity);
+
+                @Override
+                public List<IndexableField> next() {
+                    if (i >= b.count()) {
+                        throw new NoSuchElementException();
+                    }
+                    return document(b, i++); // valid until the next call, by which time Lucene has consumed it
+                }
+            });
+        }
+
+        private List<IndexableField> document(SegmentLines.Batch b, int i) {
+            int off = b.starts()[i];
+            int len = b.lengths()[i];
+            ParsedLine p = parser.parse(b.data(), off, len);
+            boolean cut = b.hashes() != null && b.hashes()[i] != null;
+            byte[] hash = cut ? b.hashes()[i] : leafHash(b.data(), off, len);
+            long leaf = b.firstLeaf() + i;
+            Integrity integrity = rule.at(leaf, p.event() != null);
+            IndexSchema.LinePosition at = new IndexSchema.LinePosition(bundleId, b.file(), b.firstLine() + i, leaf);
+            counts.events.incrementAndGet();
+            if (p.event() == null) {
+                counts.unparsed.incrementAndGet();
             }
+            counts.tally(integrity);
+            return document.fill(at, p.event(), p.seq(), p.time(), p.action(), b.data(), off, len,
+                    HEX.formatHex(hash), cut, integrity);
         }
 
         private byte[] leafHash(byte[] buf, int off, int len) {

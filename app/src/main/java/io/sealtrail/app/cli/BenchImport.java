@@ -27,7 +27,8 @@ import picocli.CommandLine.Spec;
                 "latency p50/p95 on the case, against grep -c over the same JSONL as the no-index baseline."})
 final class BenchImport implements Callable<Integer> {
     /** What the launcher (./sealtrail) adds for an import: C2 only, see docs/decisions/0008-import-pipeline.md. */
-    static final List<String> IMPORT_JVM_OPTIONS = List.of("-XX:-TieredCompilation");
+    static final List<String> IMPORT_JVM_OPTIONS = List.of("-XX:-TieredCompilation", "-XX:PerMethodTrapLimit=0",
+            "-XX:PerBytecodeTrapLimit=0", "-XX:FreqInlineSize=100", "-XX:InlineSmallCode=1000");
 
     @Spec
     CommandSpec spec;
