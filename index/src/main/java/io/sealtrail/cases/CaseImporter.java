@@ -14,7 +14,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -64,7 +63,8 @@ public final class CaseImporter {
             progress.update("copying", 0, 1);
             String fileName = source.getFileName().toString();
             Path evidence = staging.resolve("evidence").resolve(fileName);
-            String bundleSha = copy(source, evidence);
+            Map<String, String> copied = new LinkedHashMap<>(); // staging-relative path -> SHA-256 of the bytes written
+            String bundleSha = copy(source, evidence, "evidence/" + fileName, copied);
             check(cancelled);
 
             progress.update("verifying", 0, 1);
@@ -86,10 +86,20 @@ public final class CaseImporter {
                 VerificationReportJson.write(report, w);
             }
             CaseFiles.makeReadOnly(staging.resolve("evidence"));
-            List<ImportRecord.FileHash> hashes = new ArrayList<>();
-            for (String f : CaseFiles.files(staging)) {
-                Path p = staging.resolve(f);
-                hashes.add(new ImportRecord.FileHash(f, Files.size(p), CaseFiles.hash(p)));
+            // the evidence was hashed as it was copied; the index files are hashed on both cores
+            List<ImportRecord.FileHash> hashes;
+            try {
+                hashes = CaseFiles.files(staging).parallelStream().map(f -> {
+                    Path p = staging.resolve(f);
+                    try {
+                        String sha = copied.get(f);
+                        return new ImportRecord.FileHash(f, Files.size(p), sha != null ? sha : CaseFiles.hash(p));
+                    } catch (IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                }).toList();
+            } catch (java.io.UncheckedIOException e) {
+                throw e.getCause();
             }
             long size = Files.isDirectory(source) ? Files.size(source.resolve("manifest.json")) : Files.size(source);
             ImportRecord record = new ImportRecord(bundleId, report.manifest() == null ? null : report.manifest().origin(),
@@ -121,10 +131,15 @@ public final class CaseImporter {
         }
     }
 
-    /** Copies the bundle (zip file or directory) and returns the SHA-256 that names it (see ImportRecord). */
-    private static String copy(Path source, Path target) throws IOException {
+    /**
+     * Copies the bundle (zip file or directory) and returns the SHA-256 that names it (see ImportRecord); puts each
+     * copied file's SHA-256 into {@code hashes} under {@code name} (the copy's path relative to the staging folder).
+     */
+    private static String copy(Path source, Path target, String name, Map<String, String> hashes) throws IOException {
         if (!Files.isDirectory(source)) {
-            return CaseFiles.copyHashing(source, target);
+            String sha = CaseFiles.copyHashing(source, target);
+            hashes.put(name, sha);
+            return sha;
         }
         String manifestSha = null;
         for (String f : CaseFiles.files(source)) {
@@ -133,6 +148,7 @@ public final class CaseImporter {
                 throw new IOException(from + " is a symbolic link; bundles may not link outside themselves");
             }
             String sha = CaseFiles.copyHashing(from, target.resolve(f));
+            hashes.put(name + "/" + f, sha);
             if (f.equals("manifest.json")) {
                 manifestSha = sha;
             }
