@@ -4,10 +4,10 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import io.sealtrail.verify.io.AtomicFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -69,18 +69,18 @@ public final class CaseFolder {
         Files.createDirectories(abs.resolve(JOURNAL));
         String id = UUID.randomUUID().toString();
         Instant now = clock.instant();
-        Path tmp = abs.resolve(CASE_FILE + ".tmp");
-        try (JsonGenerator g = JSON.createGenerator(Files.newOutputStream(tmp))) {
-            g.useDefaultPrettyPrinter();
-            g.writeStartObject();
-            g.writeStringField("format", "sealtrail.case");
-            g.writeNumberField("format_version", 1);
-            g.writeStringField("case_id", id);
-            g.writeStringField("name", name);
-            g.writeStringField("created", now.toString());
-            g.writeEndObject();
-        }
-        Files.move(tmp, abs.resolve(CASE_FILE), StandardCopyOption.ATOMIC_MOVE);
+        AtomicFiles.write(abs.resolve(CASE_FILE), AtomicFiles.Existing.REFUSE, out -> {
+            try (JsonGenerator g = JSON.createGenerator(out)) {
+                g.useDefaultPrettyPrinter();
+                g.writeStartObject();
+                g.writeStringField("format", "sealtrail.case");
+                g.writeNumberField("format_version", 1);
+                g.writeStringField("case_id", id);
+                g.writeStringField("name", name);
+                g.writeStringField("created", now.toString());
+                g.writeEndObject();
+            }
+        });
         return new CaseFolder(abs, id, name, now, clock);
     }
 

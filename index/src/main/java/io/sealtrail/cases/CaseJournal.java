@@ -8,6 +8,7 @@ import com.fasterxml.jackson.core.StreamReadFeature;
 import io.sealtrail.model.Finding;
 import io.sealtrail.model.FindingCode;
 import io.sealtrail.model.Location;
+import io.sealtrail.verify.io.AtomicFiles;
 import io.sealtrail.verify.merkle.CompactRange;
 import io.sealtrail.verify.merkle.Merkle;
 import io.sealtrail.verify.note.Checkpoint;
@@ -24,7 +25,6 @@ import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.Instant;
@@ -90,9 +90,7 @@ public final class CaseJournal {
         }
         tree.append(Merkle.leafHash(line));
         byte[] note = auditor.sign(new Checkpoint(origin, tree.size(), tree.root(), List.of()).encode());
-        Path tmp = dir.resolve(CHECKPOINT + ".tmp");
-        Files.write(tmp, note);
-        Files.move(tmp, dir.resolve(CHECKPOINT), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        AtomicFiles.write(dir.resolve(CHECKPOINT), AtomicFiles.Existing.REPLACE, note);
         return e;
     }
 

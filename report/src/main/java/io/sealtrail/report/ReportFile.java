@@ -4,14 +4,12 @@ import io.sealtrail.cases.CaseFolder;
 import io.sealtrail.cases.JournalEntry;
 import io.sealtrail.index.IndexException;
 import io.sealtrail.verify.bundle.BundleFormatException;
+import io.sealtrail.verify.io.AtomicFiles;
 import io.sealtrail.verify.note.NoteSigner;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -48,26 +46,14 @@ public final class ReportFile {
         if (cancelled.getAsBoolean()) {
             throw new CancellationException("report cancelled");
         }
-        Files.createDirectories(abs.getParent());
-        Path tmp = Files.createTempFile(abs.getParent(), "." + abs.getFileName(), ".part");
-        String sha;
-        try {
-            MessageDigest md = sha256();
-            try (OutputStream os = new DigestOutputStream(Files.newOutputStream(tmp), md)) {
-                new ReportRenderer().render(model, os);
-            }
+        MessageDigest md = sha256();
+        AtomicFiles.write(abs, AtomicFiles.Existing.REFUSE, out -> {
+            new ReportRenderer().render(model, new DigestOutputStream(out, md));
             if (cancelled.getAsBoolean()) {
                 throw new CancellationException("report cancelled");
             }
-            sha = HexFormat.of().formatHex(md.digest());
-            try {
-                Files.move(tmp, abs, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, abs);
-            }
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        });
+        String sha = HexFormat.of().formatHex(md.digest());
         Map<String, String> data = new LinkedHashMap<>();
         data.put("file", abs.getFileName().toString());
         data.put("sha256", sha);

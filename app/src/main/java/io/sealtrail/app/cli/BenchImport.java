@@ -29,6 +29,8 @@ final class BenchImport implements Callable<Integer> {
     /** What the launcher (./sealtrail) adds for an import: C2 only, see docs/decisions/0008-import-pipeline.md. */
     static final List<String> IMPORT_JVM_OPTIONS = List.of("-XX:-TieredCompilation", "-XX:PerMethodTrapLimit=0",
             "-XX:PerBytecodeTrapLimit=0", "-XX:FreqInlineSize=100", "-XX:InlineSmallCode=1000");
+    /** The collector the launcher picks for an import when your options choose none. */
+    static final String IMPORT_GC = "-XX:+UseParallelGC";
 
     @Spec
     CommandSpec spec;
@@ -55,8 +57,13 @@ final class BenchImport implements Callable<Integer> {
             String vkey = BundleGenerator.seededSigner(BundleGenerator.DEFAULT_ORIGIN, seed).verifierKey().encode();
             Path caseDir = work.resolve("case-" + System.nanoTime());
             List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
-            cmd.addAll(IMPORT_JVM_OPTIONS); // as the launcher runs 'sealtrail import'; options of this JVM override them
-            cmd.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
+            List<String> jvm = ManagementFactory.getRuntimeMXBean().getInputArguments();
+            List<String> added = new ArrayList<>(IMPORT_JVM_OPTIONS); // as the launcher runs 'sealtrail import'
+            if (jvm.stream().noneMatch(a -> a.matches("-XX:\\+Use\\w*GC"))) {
+                added.add(IMPORT_GC);
+            }
+            cmd.addAll(added);
+            cmd.addAll(jvm); // options of this JVM override them
             cmd.addAll(List.of("-Dsealtrail.home=" + work.resolve("home"), "-cp", System.getProperty("java.class.path"),
                     "io.sealtrail.app.Main", "import", bundle.toString(), "--case", caseDir.toString(), "--trust", vkey,
                     "--no-trust-store"));
@@ -70,7 +77,7 @@ final class BenchImport implements Callable<Integer> {
             }
             double importS = (System.nanoTime() - t0) / 1e9;
             o.printf("Machine: %d cores, JVM options %s, import adds %s%n", Runtime.getRuntime().availableProcessors(),
-                    ManagementFactory.getRuntimeMXBean().getInputArguments(), IMPORT_JVM_OPTIONS);
+                    jvm, added);
             o.printf("import (verify + index, JVM start included): %,d events in %.1f s = %,.0f events/s%n", events,
                     importS, events / importS);
             CaseFolder c = CaseFolder.open(caseDir, Clock.systemUTC());

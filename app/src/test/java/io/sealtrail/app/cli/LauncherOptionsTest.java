@@ -10,12 +10,20 @@ import org.junit.jupiter.api.Test;
 
 /** The launcher script and 'bench import' must time the import with the same JVM options. */
 class LauncherOptionsTest {
+    private static List<String> launcherVariable(String name) throws Exception {
+        Path launcher = Path.of("..", "sealtrail");
+        String line = Files.readAllLines(launcher).stream().filter(l -> l.startsWith(name + "="))
+                .findFirst().orElseThrow(() -> new AssertionError("no " + name + "= line in " + launcher));
+        return Arrays.asList(line.substring(name.length() + 1).replace("\"", "").split(" "));
+    }
+
     @Test
     void theLauncherAddsExactlyTheImportOptionsTheBenchmarkUses() throws Exception {
-        Path launcher = Path.of("..", "sealtrail");
-        String line = Files.readAllLines(launcher).stream().filter(l -> l.startsWith("import_opts="))
-                .findFirst().orElseThrow(() -> new AssertionError("no import_opts= line in " + launcher));
-        List<String> options = Arrays.asList(line.substring("import_opts=".length()).replace("\"", "").split(" "));
-        assertThat(options).isEqualTo(BenchImport.IMPORT_JVM_OPTIONS);
+        assertThat(launcherVariable("import_opts")).isEqualTo(BenchImport.IMPORT_JVM_OPTIONS);
+    }
+
+    @Test
+    void theLauncherPicksTheImportCollectorTheBenchmarkUses() throws Exception {
+        assertThat(launcherVariable("import_gc")).containsExactly(BenchImport.IMPORT_GC);
     }
 }

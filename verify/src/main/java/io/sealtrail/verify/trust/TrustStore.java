@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -104,9 +103,7 @@ public final class TrustStore {
     }
 
     private void write(List<String> lines) throws IOException {
-        Files.createDirectories(file.getParent());
-        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-        Files.write(tmp, (String.join("\n", lines) + "\n").getBytes(StandardCharsets.UTF_8));
-        Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        io.sealtrail.verify.io.AtomicFiles.write(file, io.sealtrail.verify.io.AtomicFiles.Existing.REPLACE,
+                (String.join("\n", lines) + "\n").getBytes(StandardCharsets.UTF_8));
     }
 }
