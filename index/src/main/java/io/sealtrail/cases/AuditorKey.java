@@ -1,15 +1,15 @@
 package io.sealtrail.cases;
 
+import io.sealtrail.verify.io.AtomicFiles;
 import io.sealtrail.verify.note.NoteFormatException;
 import io.sealtrail.verify.note.NoteSigner;
 import io.sealtrail.verify.trust.TrustStore;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.Map;
 
@@ -29,29 +29,27 @@ public final class AuditorKey {
         return loadOrCreate(TrustStore.configDir(env));
     }
 
+    /** Safe to call from several threads or processes at once: whoever creates the key first wins, the rest load it. */
     public static NoteSigner loadOrCreate(Path configDir) throws IOException {
         Path key = configDir.resolve(KEY_FILE);
-        if (Files.exists(key)) {
+        if (!Files.exists(key)) {
+            Files.createDirectories(configDir);
+            NoteSigner signer = NoteSigner.generate(defaultName(), new SecureRandom());
             try {
-                return NoteSigner.parse(Files.readString(key, StandardCharsets.UTF_8).strip());
-            } catch (NoteFormatException e) {
-                throw new IOException(key + " is not a signing key (" + e.getMessage() + ")", e);
+                // owner-only from the start: AtomicFiles creates its temporary file with mode 0600
+                AtomicFiles.write(key, AtomicFiles.Existing.REFUSE, (signer.encode() + "\n").getBytes(StandardCharsets.UTF_8));
+                AtomicFiles.write(configDir.resolve(VKEY_FILE), AtomicFiles.Existing.REPLACE,
+                        (signer.verifierKey().encode() + "\n").getBytes(StandardCharsets.UTF_8));
+                return signer;
+            } catch (FileAlreadyExistsException e) {
+                // created meanwhile by another thread or process: sign with that one, never replace it
             }
         }
-        Files.createDirectories(configDir);
-        NoteSigner signer = NoteSigner.generate(defaultName(), new SecureRandom());
-        Path tmp = configDir.resolve(KEY_FILE + ".tmp");
-        Files.deleteIfExists(tmp);
-        Files.createFile(tmp);
         try {
-            Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-------"));
-        } catch (UnsupportedOperationException ignored) {
-            // not POSIX: the folder's permissions protect it
+            return NoteSigner.parse(Files.readString(key, StandardCharsets.UTF_8).strip());
+        } catch (NoteFormatException e) {
+            throw new IOException(key + " is not a signing key (" + e.getMessage() + ")", e);
         }
-        Files.writeString(tmp, signer.encode() + "\n", StandardCharsets.UTF_8);
-        Files.move(tmp, key, StandardCopyOption.ATOMIC_MOVE);
-        Files.writeString(configDir.resolve(VKEY_FILE), signer.verifierKey().encode() + "\n", StandardCharsets.UTF_8);
-        return signer;
     }
 
     /** auditor/USER@HOST, with characters a key name may not hold replaced. */

@@ -46,6 +46,7 @@ public final class ReportFile {
         if (cancelled.getAsBoolean()) {
             throw new CancellationException("report cancelled");
         }
+        Files.createDirectories(abs.getParent());
         MessageDigest md = sha256();
         AtomicFiles.write(abs, AtomicFiles.Existing.REFUSE, out -> {
             new ReportRenderer().render(model, new DigestOutputStream(out, md));

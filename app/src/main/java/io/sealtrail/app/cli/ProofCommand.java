@@ -1,5 +1,6 @@
 package io.sealtrail.app.cli;
 
+import io.sealtrail.verify.io.AtomicFiles;
 import io.sealtrail.app.cli.SealtrailCommand.UserException;
 import io.sealtrail.verify.note.NoteFormatException;
 import io.sealtrail.verify.note.TlogProof;
@@ -8,7 +9,6 @@ import io.sealtrail.verify.proof.EventProofs;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -40,10 +40,8 @@ final class ProofCommand {
         @Override
         public Integer call() throws Exception {
             EventProofs.ExportedProof p = EventProofs.export(bundle, seq);
-            Path abs = out.toAbsolutePath();
-            Path tmp = abs.resolveSibling("." + abs.getFileName() + ".partial");
-            Files.write(tmp, p.proof().encode());
-            Files.move(tmp, abs, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            AtomicFiles.write(out, AtomicFiles.Existing.REPLACE,
+                    p.proof().encode());
             PrintWriter o = spec.commandLine().getOut();
             o.printf("Wrote %s: seq %d, inclusion path of %d hashes to %s (the event travels in the proof)%n", out, seq,
                     p.proof().path().size(), p.checkpointFile());

@@ -3,12 +3,12 @@ package io.sealtrail.app.demo;
 import io.sealtrail.verify.bundle.BundleFormatException;
 import io.sealtrail.verify.gen.BundleGenerator;
 import io.sealtrail.verify.note.NoteSigner;
+import io.sealtrail.verify.io.AtomicFiles;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Enumeration;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
@@ -60,35 +60,34 @@ public final class DemoBundles {
 
     /** Copies the zip, rewriting the first denied event of the first segment as a success. */
     static String alter(Path in, Path out) throws IOException {
-        Path tmp = out.resolveSibling("." + out.getFileName() + ".partial");
-        String what = null;
-        try (ZipFile zip = new ZipFile(in.toFile());
-             ZipOutputStream zout = new ZipOutputStream(Files.newOutputStream(tmp))) {
-            Enumeration<? extends ZipEntry> en = zip.entries();
-            while (en.hasMoreElements()) {
-                ZipEntry e = en.nextElement();
-                zout.putNextEntry(new ZipEntry(e.getName()));
-                try (InputStream is = zip.getInputStream(e)) {
-                    if (what == null && e.getName().startsWith("events/")) {
-                        byte[] data = is.readAllBytes();
-                        String text = new String(data, StandardCharsets.UTF_8);
-                        int at = text.indexOf("\"outcome\":\"denied\"");
-                        if (at >= 0) {
-                            int lineStart = text.lastIndexOf('\n', at) + 1;
-                            long line = text.substring(0, lineStart).chars().filter(c -> c == '\n').count() + 1;
-                            text = text.substring(0, at) + "\"outcome\":\"success\"" + text.substring(at + 18);
-                            what = "In export-2.zip, " + e.getName() + " line " + line
-                                    + ": event.outcome \"denied\" was rewritten to \"success\".";
+        String[] what = {null};
+        AtomicFiles.write(out, AtomicFiles.Existing.REPLACE, os -> {
+            try (ZipFile zip = new ZipFile(in.toFile()); ZipOutputStream zout = new ZipOutputStream(os)) {
+                Enumeration<? extends ZipEntry> en = zip.entries();
+                while (en.hasMoreElements()) {
+                    ZipEntry e = en.nextElement();
+                    zout.putNextEntry(new ZipEntry(e.getName()));
+                    try (InputStream is = zip.getInputStream(e)) {
+                        if (what[0] == null && e.getName().startsWith("events/")) {
+                            byte[] data = is.readAllBytes();
+                            String text = new String(data, StandardCharsets.UTF_8);
+                            int at = text.indexOf("\"outcome\":\"denied\"");
+                            if (at >= 0) {
+                                int lineStart = text.lastIndexOf('\n', at) + 1;
+                                long line = text.substring(0, lineStart).chars().filter(c -> c == '\n').count() + 1;
+                                text = text.substring(0, at) + "\"outcome\":\"success\"" + text.substring(at + 18);
+                                what[0] = "In export-2.zip, " + e.getName() + " line " + line
+                                        + ": event.outcome \"denied\" was rewritten to \"success\".";
+                            }
+                            zout.write(text.getBytes(StandardCharsets.UTF_8));
+                        } else {
+                            is.transferTo(zout);
                         }
-                        zout.write(text.getBytes(StandardCharsets.UTF_8));
-                    } else {
-                        is.transferTo(zout);
                     }
+                    zout.closeEntry();
                 }
-                zout.closeEntry();
             }
-        }
-        Files.move(tmp, out, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        return what == null ? "nothing (no denied event found)" : what;
+        });
+        return what[0] == null ? "nothing (no denied event found)" : what[0];
     }
 }

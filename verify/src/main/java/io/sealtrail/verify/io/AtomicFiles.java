@@ -25,27 +25,30 @@ public final class AtomicFiles {
 
     /** Writes the content; may throw to abandon the file. */
     @FunctionalInterface
-    public interface Content {
-        void writeTo(OutputStream out) throws IOException;
+    public interface Content<E extends Exception> {
+        void writeTo(OutputStream out) throws IOException, E;
     }
 
     private AtomicFiles() {
     }
 
     public static void write(Path target, Existing existing, byte[] bytes) throws IOException {
-        write(target, existing, out -> out.write(bytes));
+        AtomicFiles.<RuntimeException>write(target, existing, out -> out.write(bytes));
     }
 
     /**
+     * The folder must exist: a mistyped path is an error, not a new folder.
+     *
+     * @throws java.nio.file.NoSuchFileException when the folder does not exist
      * @throws FileAlreadyExistsException with {@link Existing#REFUSE} when {@code target} exists, before or after
      *                                    the content was written; the existing file is left as it was
      */
-    public static void write(Path target, Existing existing, Content content) throws IOException {
+    public static <E extends Exception> void write(Path target, Existing existing, Content<E> content)
+            throws IOException, E {
         Path abs = target.toAbsolutePath().normalize();
         if (existing == Existing.REFUSE && Files.exists(abs)) {
             throw new FileAlreadyExistsException(abs.toString());
         }
-        Files.createDirectories(abs.getParent());
         Path tmp = Files.createTempFile(abs.getParent(), "." + abs.getFileName() + ".", ".part");
         try {
             try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {

@@ -1,5 +1,6 @@
 package io.sealtrail.verify.trust;
 
+import io.sealtrail.verify.io.AtomicFiles;
 import io.sealtrail.verify.note.NoteFormatException;
 import io.sealtrail.verify.note.VerifierKey;
 import java.io.IOException;
@@ -103,7 +104,8 @@ public final class TrustStore {
     }
 
     private void write(List<String> lines) throws IOException {
-        io.sealtrail.verify.io.AtomicFiles.write(file, io.sealtrail.verify.io.AtomicFiles.Existing.REPLACE,
+        Files.createDirectories(file.getParent());
+        AtomicFiles.write(file, AtomicFiles.Existing.REPLACE,
                 (String.join("\n", lines) + "\n").getBytes(StandardCharsets.UTF_8));
     }
 }

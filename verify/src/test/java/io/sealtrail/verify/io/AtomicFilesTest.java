@@ -29,13 +29,21 @@ class AtomicFilesTest {
 
     @Test
     void writesTheContentIntoANewFileAndLeavesNothingElse() throws Exception {
-        Path f = dir.resolve("sub").resolve("report.pdf");
+        Path f = dir.resolve("report.pdf");
         AtomicFiles.write(f, AtomicFiles.Existing.REFUSE, utf8("hello"));
 
         assertThat(f).hasContent("hello");
-        try (Stream<Path> s = Files.list(f.getParent())) {
+        try (Stream<Path> s = Files.list(dir)) {
             assertThat(s).containsExactly(f);
         }
+    }
+
+    @Test
+    void aMissingFolderIsAnErrorAndIsNotCreated() {
+        Path f = dir.resolve("typo").resolve("report.pdf");
+        assertThatThrownBy(() -> AtomicFiles.write(f, AtomicFiles.Existing.REFUSE, utf8("hello")))
+                .isInstanceOf(java.nio.file.NoSuchFileException.class);
+        assertThat(f.getParent()).doesNotExist();
     }
 
     @Test

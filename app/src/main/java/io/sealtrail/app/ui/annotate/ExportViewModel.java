@@ -5,16 +5,16 @@ import io.sealtrail.cases.ImportRecord;
 import io.sealtrail.index.EventSearch;
 import io.sealtrail.index.Hit;
 import io.sealtrail.index.HitFormat;
+import io.sealtrail.index.IndexException;
+import io.sealtrail.verify.io.AtomicFiles;
 import io.sealtrail.verify.proof.EventProofs;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -57,9 +57,9 @@ public final class ExportViewModel {
         AtomicLong count = new AtomicLong();
         background.execute(() -> {
             try {
-                writeAtomically(target, tmp -> {
+                AtomicFiles.<IndexException>write(target, AtomicFiles.Existing.REPLACE, out -> {
                     try (PrintWriter w = new PrintWriter(new BufferedWriter(new OutputStreamWriter(
-                            Files.newOutputStream(tmp), StandardCharsets.UTF_8), 1 << 16))) {
+                            out, StandardCharsets.UTF_8), 1 << 16))) {
                         format.header(w);
                         index.export(query, from, to, h -> {
                             if (stop.get()) {
@@ -72,7 +72,7 @@ public final class ExportViewModel {
                             }
                         });
                         if (w.checkError()) {
-                            throw new IOException("writing " + tmp + " failed (disk full?)");
+                            throw new IOException("writing " + target + " failed (disk full?)");
                         }
                     }
                 });
@@ -96,7 +96,7 @@ public final class ExportViewModel {
                 ImportRecord r = c.bundles().stream().filter(b -> b.bundleId().equals(h.bundleId())).findFirst()
                         .orElseThrow(() -> new IOException("bundle " + h.bundleId() + " is not in the case"));
                 EventProofs.ExportedProof p = EventProofs.export(r.evidence(c.bundleDir(r.bundleId())), h.seq());
-                writeAtomically(target, tmp -> Files.write(tmp, p.proof().encode()));
+                AtomicFiles.write(target, AtomicFiles.Existing.REPLACE, p.proof().encode());
                 finish("Wrote the proof of " + h.bundleId() + ":" + h.seq() + " (checkpoint " + p.checkpointFile()
                         + ") to " + target + "; check it with: sealtrail proof verify " + target.getFileName()
                         + " --vkey LOG.vkey", "");
@@ -126,25 +126,6 @@ public final class ExportViewModel {
             message.set(msg);
             error.set(err);
         });
-    }
-
-    private interface Writing {
-        void write(Path tmp) throws Exception;
-    }
-
-    private static void writeAtomically(Path target, Writing writing) throws Exception {
-        Path abs = target.toAbsolutePath();
-        Path tmp = Files.createTempFile(abs.getParent(), "." + abs.getFileName(), ".part");
-        try {
-            writing.write(tmp);
-            try {
-                Files.move(tmp, abs, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
     }
 
     private static final class CancelledException extends RuntimeException {

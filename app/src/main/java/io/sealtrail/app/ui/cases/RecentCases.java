@@ -1,10 +1,10 @@
 package io.sealtrail.app.ui.cases;
 
+import io.sealtrail.verify.io.AtomicFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -48,12 +48,8 @@ public final class RecentCases {
         all.add(0, p);
         List<String> lines = all.subList(0, Math.min(MAX, all.size())).stream().map(Path::toString).toList();
         Files.createDirectories(file.getParent());
-        Path tmp = Files.createTempFile(file.getParent(), FILE, ".tmp");
-        try {
-            Files.write(tmp, lines, StandardCharsets.UTF_8);
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        AtomicFiles.write(file, AtomicFiles.Existing.REPLACE,
+                lines.stream().map(l -> l + "\n").collect(java.util.stream.Collectors.joining())
+                        .getBytes(StandardCharsets.UTF_8));
     }
 }
