@@ -83,18 +83,14 @@ public final class CaseViewModel {
 
         /**
          * Lucene reads its terms index, doc values and stored fields lazily, and the JIT compiles on use: the first
-         * search pays for both. Runs what the Search view's first search runs, so that search, and the facets and
-         * histogram computed while the first rows are drawn, find everything loaded.
+         * search pays for both. (Warming the facets and histogram too was measured: no better, within the noise,
+         * and it competes with building the window.)
          */
         private static void warmUp(EventSearch ix, String query) {
             try {
                 String q = query == null || query.isBlank() ? "*" : query;
                 ix.search(q, null, null, SearchViewModel.PAGE_SIZE, null, false);
                 ix.count("*", null, null);
-                for (String field : SearchViewModel.FACET_FIELDS) {
-                    ix.facets(q, null, null, field, SearchViewModel.FACET_TOP);
-                }
-                ix.histogram(q, null, null, SearchViewModel.chooseInterval(ix, q, null, null));
             } catch (IndexException | RuntimeException e) {
                 LOG.log(System.Logger.Level.DEBUG, "warming the case up failed; the search will say why", e);
             }

@@ -360,7 +360,7 @@ public final class SearchViewModel {
     }
 
     /** About {@value #MAX_BUCKETS} buckets or fewer over the range (the given one, or where the matches are). */
-    static Duration chooseInterval(EventSearch ix, String q, Instant f, Instant t) throws IndexException {
+    private static Duration chooseInterval(EventSearch ix, String q, Instant f, Instant t) throws IndexException {
         Instant start = f;
         Instant end = t;
         if (start == null || end == null) {
