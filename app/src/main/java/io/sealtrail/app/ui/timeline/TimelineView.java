@@ -130,6 +130,13 @@ public final class TimelineView {
         status.setId("timelineStatus");
         status.getStyleClass().add("search-status");
         status.textProperty().bind(vm.statusProperty());
+        status.setMinWidth(0); // the status gives way (with its full text as a tooltip), never the controls
+        Tooltip full = new Tooltip();
+        full.textProperty().bind(vm.statusProperty());
+        status.setTooltip(full);
+        for (Region fixed : List.of(by, user, target, out, in, all, range)) {
+            fixed.setMinWidth(Region.USE_PREF_SIZE);
+        }
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
         HBox bar = new HBox(8, by, user, target, spacer(12), out, in, all, spacer(12), status, gap, range);

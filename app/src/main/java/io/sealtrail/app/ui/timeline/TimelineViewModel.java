@@ -88,6 +88,8 @@ public final class TimelineViewModel {
     /** The scale shows everything (after a load or reset, before any zoom or pan). */
     private boolean fitted;
     private long sessions;
+    /** Matching events without a lane (no user or target), from the last load. */
+    private long unlaned;
     private long generation;
     private boolean tickInFlight;
     private ObjLongConsumer<String> timings = (what, nanos) -> { };
@@ -138,6 +140,7 @@ public final class TimelineViewModel {
                 List<Bucket> hours = s.index().histogram(s.query(), s.from(), s.to(), Duration.ofHours(1));
                 List<Lane> laneList = lanes(values, spans, s.grouping());
                 long[] extent = extent(hours, s.from(), s.to());
+                long laneless = laneless(hours, values);
                 long took = System.nanoTime() - t0;
                 post(gen, () -> {
                     timings.accept("load", took);
@@ -145,6 +148,7 @@ public final class TimelineViewModel {
                     error.set("");
                     lanes.set(laneList);
                     hiddenLanes.set(Math.max(0, values.size() - laneList.size()));
+                    unlaned = laneless;
                     sessions = laneList.stream().mapToLong(l -> l.bars().size()).sum();
                     ticks.set(Ticks.NONE);
                     extentFrom = extent[0];
@@ -182,6 +186,16 @@ public final class TimelineViewModel {
             out.add(TimelineLayout.lane(v.value(), v.count(), by.getOrDefault(v.value(), List.of())));
         }
         return List.copyOf(out);
+    }
+
+    /**
+     * Matching events that name no user (or target) and so have no lane, such as the log's own heartbeats: all
+     * matches less those counted under a value (a user or target is one value per event).
+     */
+    static long laneless(List<Bucket> all, List<FacetValue> values) {
+        long total = all.stream().mapToLong(Bucket::count).sum();
+        long named = values.stream().mapToLong(FacetValue::count).sum();
+        return Math.max(0, total - named);
     }
 
     /** The time filter where given, else where the matches are (hour buckets are close enough to fit a view). */
@@ -364,6 +378,7 @@ public final class TimelineViewModel {
             text = String.format("%d %s", lanes.get().size(), lanes.get().size() == 1 ? g.one : g.many)
                     + (hiddenLanes.get() > 0 ? String.format(" (and %,d less busy ones not shown)", hiddenLanes.get()) : "")
                     + String.format(" · %,d sessions", sessions)
+                    + (unlaned > 0 ? String.format(" · %,d events without a %s (no lane)", unlaned, g.one) : "")
                     + (ticks.get() == Ticks.NONE ? "" : " · a tick per " + TimeScale.human(ticks.get().intervalMicros()));
         }
         status.set(text);

@@ -91,6 +91,22 @@ class TimelineViewModelTest {
     }
 
     @Test
+    void theStatusCountsTheMatchingEventsThatHaveNoLane() throws Exception {
+        openOnScreen();
+        long withoutUser = index.count("NOT user.name:*", null, null);
+        assertThat(withoutUser).isPositive(); // the log's heartbeats name no user
+        assertThat(timeline.statusProperty().get())
+                .contains(String.format("%,d events without a user (no lane)", withoutUser));
+
+        search.queryProperty().set("user.name:*");
+        search.search();
+        drain();
+        timeline.followSearch();
+        drain();
+        assertThat(timeline.statusProperty().get()).doesNotContain("no lane");
+    }
+
+    @Test
     void groupingByTargetMakesALanePerTarget() throws Exception {
         openOnScreen();
         timeline.groupingProperty().set(TimelineViewModel.Grouping.TARGET);
