@@ -28,11 +28,16 @@ final class CaseSupport {
         Path dir;
 
         CaseFolder open() throws UserException {
-            try {
-                return CaseFolder.open(dir, Clock.systemUTC());
-            } catch (IOException e) {
-                throw new UserException(e.getMessage(), e);
-            }
+            return openCase(dir);
+        }
+    }
+
+    /** Opens a case folder; what is wrong with it is the user's message. */
+    static CaseFolder openCase(Path dir) throws UserException {
+        try {
+            return CaseFolder.open(dir, Clock.systemUTC());
+        } catch (IOException e) {
+            throw new UserException(e.getMessage(), e);
         }
     }
 

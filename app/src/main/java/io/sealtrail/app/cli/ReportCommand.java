@@ -109,9 +109,7 @@ final class ReportCommand implements Callable<Integer> {
         } catch (IllegalArgumentException | DateTimeException e) {
             throw new UserException(e.getMessage(), e);
         }
-        CaseSupport.CaseOption caseOption = new CaseSupport.CaseOption();
-        caseOption.dir = caseDir;
-        CaseFolder c = caseOption.open();
+        CaseFolder c = CaseSupport.openCase(caseDir);
         String preparer = auditor != null ? auditor : System.getProperty("user.name", "auditor");
         String engagement = title != null ? title : chosen.title();
         ReportOptions options = ReportOptions.of(engagement, preparer, Instant.now(), Keys.trusted(trust, !noTrustStore))
