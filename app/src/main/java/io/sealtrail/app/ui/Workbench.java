@@ -85,10 +85,9 @@ public final class Workbench extends Application {
         WorkbenchViewModel vm = new WorkbenchViewModel(new BundleVerifier()::verify, trust, background,
                 Platform::runLater, Runtime.getRuntime().availableProcessors());
         vm.setDemo(args.demo());
-        // Search (issue 4): a case's bundles searched together; the case's evidence copies are verified as above.
+        // Search (issue 4): a case's bundles searched together. Its evidence copies are verified again as above,
+        // once its first rows are drawn: both cores go to that verification, and the person is waiting for the rows.
         SearchViewModel search = new SearchViewModel(background, Platform::runLater);
-        // a case's evidence copies are verified again once its first rows are drawn: both cores go to that
-        // verification, and the person is waiting for the rows
         CaseViewModel cases = new CaseViewModel(search, paths -> Frames.afterPulses(2, () -> vm.open(paths)), background,
                 Platform::runLater);
         AnnotationsViewModel notes = new AnnotationsViewModel(background, Platform::runLater,
