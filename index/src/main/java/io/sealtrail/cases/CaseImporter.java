@@ -141,18 +141,29 @@ public final class CaseImporter {
             hashes.put(name, sha);
             return sha;
         }
-        String manifestSha = null;
-        for (String f : CaseFiles.files(source)) {
-            Path from = source.resolve(f);
-            if (Files.isSymbolicLink(from)) {
-                throw new IOException(from + " is a symbolic link; bundles may not link outside themselves");
-            }
-            String sha = CaseFiles.copyHashing(from, target.resolve(f));
-            hashes.put(name + "/" + f, sha);
-            if (f.equals("manifest.json")) {
-                manifestSha = sha;
+        List<String> files = CaseFiles.files(source);
+        for (String f : files) {
+            if (Files.isSymbolicLink(source.resolve(f))) {
+                throw new IOException(source.resolve(f) + " is a symbolic link; bundles may not link outside themselves");
             }
         }
+        // segment files side by side: copying and hashing one is a core's work
+        Map<String, String> copied = new java.util.concurrent.ConcurrentHashMap<>();
+        try {
+            files.parallelStream().forEach(f -> {
+                try {
+                    copied.put(f, CaseFiles.copyHashing(source.resolve(f), target.resolve(f)));
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            });
+        } catch (java.io.UncheckedIOException e) {
+            throw e.getCause();
+        }
+        for (String f : files) {
+            hashes.put(name + "/" + f, copied.get(f));
+        }
+        String manifestSha = copied.get("manifest.json");
         if (manifestSha == null) {
             throw new IOException(source + ": manifest.json is missing, so this is not a Sealtrail bundle");
         }
