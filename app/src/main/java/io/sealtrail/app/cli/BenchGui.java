@@ -31,6 +31,9 @@ final class BenchGui implements Callable<Integer> {
     private static final Pattern TIMING = Pattern.compile("timing: (main|Application.start|window shown|first rows) at (\\d+) ms");
     private static final Pattern PULSES = Pattern.compile("timing: FX pulses .* max ([\\d.]+) ms");
 
+    /** The collector the launcher picks for the workbench when your options choose none. */
+    static final String GUI_GC = "-XX:+UseSerialGC";
+
     @Spec
     CommandSpec spec;
 
@@ -61,6 +64,9 @@ final class BenchGui implements Callable<Integer> {
             Path caseDir = BenchReport.citedCase(work, events, seed, o);
             List<String> jvm = new ArrayList<>(ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
                     .filter(a -> !a.startsWith("-XX:SharedArchiveFile") && !a.startsWith("-XX:ArchiveClassesAtExit")).toList());
+            if (jvm.stream().noneMatch(a -> a.matches("-XX:\\+Use\\w*GC"))) {
+                jvm.add(0, GUI_GC); // what ./sealtrail gui adds when your options choose no collector
+            }
             if (!noCds) {
                 Path archive = work.resolve("bench-gui-" + System.nanoTime() + ".jsa");
                 List<String> record = new ArrayList<>(jvm);

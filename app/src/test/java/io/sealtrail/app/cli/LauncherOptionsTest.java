@@ -8,7 +8,7 @@ import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The launcher script and 'bench import' must time the import with the same JVM options. */
+/** The launcher script and the benchmarks must start the JVMs they time with the same options. */
 class LauncherOptionsTest {
     private static List<String> launcherVariable(String name) throws Exception {
         Path launcher = Path.of("..", "sealtrail");
@@ -25,5 +25,10 @@ class LauncherOptionsTest {
     @Test
     void theLauncherPicksTheImportCollectorTheBenchmarkUses() throws Exception {
         assertThat(launcherVariable("import_gc")).containsExactly(BenchImport.IMPORT_GC);
+    }
+
+    @Test
+    void theLauncherPicksTheWorkbenchCollectorTheBenchmarkUses() throws Exception {
+        assertThat(launcherVariable("other_gc")).containsExactly(BenchGui.GUI_GC);
     }
 }
