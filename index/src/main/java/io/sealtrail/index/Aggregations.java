@@ -11,9 +11,7 @@ import java.util.TreeMap;
 import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.NumericDocValues;
-import org.apache.lucene.index.PostingsEnum;
-import org.apache.lucene.index.Terms;
-import org.apache.lucene.index.TermsEnum;
+import org.apache.lucene.index.PointValues;
 import org.apache.lucene.index.SortedSetDocValues;
 import org.apache.lucene.search.CollectorManager;
 import org.apache.lucene.search.DocIdSetIterator;
@@ -135,16 +133,19 @@ final class Aggregations {
     }
 
     /**
-     * Facets of a keyword kept without doc values ({@link IndexSchema#TERMS_ONLY}: event.hash, unique per
-     * event), counted from its postings against the query's matches. Slower than doc values, and only
-     * asked for to find repeated lines.
+     * Facets of event.hash, unique per event but for repeated lines (which is what one asks it for). The index
+     * keeps the hash's first bytes as a point (ADR 0008): the matches' points are sorted to find the prefixes
+     * that repeat and the smallest ones that do not; only for those is the full hash recomputed from the line,
+     * so the counts and the order (count, then value) are exactly those of a term per event.
      */
-    static Facets termFacets(IndexSearcher searcher, Query query, String field) throws IOException {
-        Facets result = new Facets();
+    static Facets hashFacets(IndexSearcher searcher, Query query, int top) throws IOException {
         Weight weight = searcher.createWeight(searcher.rewrite(query), ScoreMode.COMPLETE_NO_SCORES, 1f);
+        long[][] found = {new long[1024]};
+        int[] n = {0};
         for (LeafReaderContext context : searcher.getIndexReader().leaves()) {
             Scorer scorer = weight.scorer(context);
-            if (scorer == null) {
+            PointValues points = context.reader().getPointValues(IndexSchema.EVENT_HASH);
+            if (scorer == null || points == null) {
                 continue;
             }
             FixedBitSet matches = new FixedBitSet(context.reader().maxDoc());
@@ -155,22 +156,94 @@ final class Aggregations {
                     matches.set(d);
                 }
             }
-            TermsEnum terms = Terms.getTerms(context.reader(), field).iterator();
-            PostingsEnum postings = null;
-            for (BytesRef t = terms.next(); t != null; t = terms.next()) {
-                postings = terms.postings(postings, PostingsEnum.NONE);
-                long n = 0;
-                for (int d = postings.nextDoc(); d != DocIdSetIterator.NO_MORE_DOCS; d = postings.nextDoc()) {
-                    if (matches.get(d)) {
-                        n++;
+            points.intersect(new PointValues.IntersectVisitor() {
+                @Override
+                public void visit(int docID) {
+                    throw new IllegalStateException("every cell is visited value by value");
+                }
+
+                @Override
+                public void visit(int docID, byte[] packedValue) {
+                    if (matches.get(docID)) {
+                        if (n[0] == found[0].length) {
+                            found[0] = java.util.Arrays.copyOf(found[0], n[0] * 2);
+                        }
+                        found[0][n[0]++] = sortable(packedValue);
                     }
                 }
-                if (n > 0) {
-                    result.counts.merge(t.utf8ToString(), n, Long::sum);
+
+                @Override
+                public PointValues.Relation compare(byte[] minPackedValue, byte[] maxPackedValue) {
+                    return PointValues.Relation.CELL_CROSSES_QUERY;
                 }
+            });
+        }
+        long[] sorted = java.util.Arrays.copyOf(found[0], n[0]);
+        java.util.Arrays.sort(sorted);
+        List<Long> wanted = new ArrayList<>(); // every repeated prefix, and the smallest `top` single ones
+        int singles = 0;
+        for (int i = 0; i < sorted.length; ) {
+            int j = i;
+            while (j < sorted.length && sorted[j] == sorted[i]) {
+                j++;
+            }
+            if (j - i > 1 || singles++ < top) {
+                wanted.add(sorted[i]);
+            }
+            i = j;
+        }
+        Facets result = new Facets();
+        org.apache.lucene.index.StoredFields stored = searcher.getIndexReader().storedFields();
+        java.security.MessageDigest sha = SegmentLines.sha256();
+        for (long w : wanted) {
+            Query same = new org.apache.lucene.search.BooleanQuery.Builder()
+                    .add(query, org.apache.lucene.search.BooleanClause.Occur.FILTER)
+                    .add(org.apache.lucene.document.BinaryPoint.newExactQuery(IndexSchema.EVENT_HASH, bytes(w)),
+                            org.apache.lucene.search.BooleanClause.Occur.FILTER)
+                    .build();
+            List<Integer> docs = new ArrayList<>();
+            searcher.search(same, new SimpleCollector() {
+                private int base;
+
+                @Override
+                protected void doSetNextReader(LeafReaderContext context) {
+                    base = context.docBase;
+                }
+
+                @Override
+                public void collect(int doc) {
+                    docs.add(base + doc);
+                }
+
+                @Override
+                public ScoreMode scoreMode() {
+                    return ScoreMode.COMPLETE_NO_SCORES;
+                }
+            });
+            for (int doc : docs) {
+                result.counts.merge(HitReader.entryHash(stored, doc, sha), 1L, Long::sum);
             }
         }
         return result;
+    }
+
+    /** The point's 8 bytes as a long that sorts (signed) as the bytes do (unsigned). */
+    private static long sortable(byte[] b) {
+        long v = 0;
+        for (int i = 0; i < IndexSchema.HASH_POINT_BYTES; i++) {
+            v = (v << 8) | (b[i] & 0xff);
+        }
+        return v ^ Long.MIN_VALUE;
+    }
+
+    private static byte[] bytes(long sortable) {
+        long v = sortable ^ Long.MIN_VALUE;
+        byte[] b = new byte[IndexSchema.HASH_POINT_BYTES];
+        for (int i = b.length - 1; i >= 0; i--) {
+            b[i] = (byte) v;
+            v >>>= 8;
+        }
+        return b;
     }
 
     // ---- histogram --------------------------------------------------------------------------------

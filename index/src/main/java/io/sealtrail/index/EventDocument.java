@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.lucene.document.BinaryPoint;
 import org.apache.lucene.document.FieldType;
 import org.apache.lucene.document.IntPoint;
 import org.apache.lucene.document.LongPoint;
@@ -37,8 +38,16 @@ final class EventDocument {
 
     private final Keyword bundleId = new Keyword(IndexSchema.BUNDLE_ID, true);
     private final Keyword file = new Keyword(IndexSchema.FILE, true);
-    /** Unique per event: a term for lookups, no doc values (a facet of it would count 1 for every event). */
-    private final Keyword eventHash = new Keyword(IndexSchema.EVENT_HASH, false);
+    /**
+     * Unique per event: the hash's first {@value IndexSchema#HASH_POINT_BYTES} bytes as a point, not a term — a
+     * term per event cost a tenth of the import (ADR 0008); lookups check the full hash (EntryHashQuery).
+     */
+    private final BytesRef hashPrefix = new BytesRef(new byte[IndexSchema.HASH_POINT_BYTES]);
+    private final BinaryPoint eventHash = new BinaryPoint(IndexSchema.EVENT_HASH, new byte[IndexSchema.HASH_POINT_BYTES]);
+
+    {
+        eventHash.setBytesValue(hashPrefix); // refilled in place for each event; Lucene copies it when it indexes
+    }
     private final Keyword integrity = new Keyword(IndexSchema.INTEGRITY, true);
     private final Keyword sourceFormat = new Keyword(IndexSchema.SOURCE_FORMAT, true);
     private final Keyword action = new Keyword(IndexSchema.ACTION, true);
@@ -83,16 +92,18 @@ final class EventDocument {
      * @param seq       the seq the line claims, or -1 when unreadable (then the leaf index stands in)
      * @param readTime  the line's time when readable, else null
      * @param readAction the line's action when readable, else null
+     * @param entryHash the line's entry hash, SHA-256(0x00 ‖ line)
      * @param truncated whether {@code raw} holds only the start of the line, so {@code entryHash} is stored
      * @return the fields, valid until the next call
      */
     List<IndexableField> fill(IndexSchema.LinePosition at, AuditEvent event, long seq, Instant readTime,
-                              String readAction, byte[] data, int off, int len, String entryHash, boolean truncated,
+                              String readAction, byte[] data, int off, int len, byte[] entryHash, boolean truncated,
                               Integrity integrityValue) {
         fields.clear();
         bundleId.add(at.bundleId());
         file.add(at.file());
-        eventHash.add(entryHash);
+        System.arraycopy(entryHash, 0, hashPrefix.bytes, 0, IndexSchema.HASH_POINT_BYTES);
+        fields.add(eventHash);
         integrity.add(integrityValue.wireName());
         this.seq.add(seq >= 0 ? seq : at.leaf());
         leaf.add(at.leaf());
@@ -106,7 +117,7 @@ final class EventDocument {
         rawBytes.length = len;
         fields.add(raw);
         if (truncated) {
-            storedHash.setStringValue(entryHash);
+            storedHash.setStringValue(java.util.HexFormat.of().formatHex(entryHash));
             fields.add(storedHash);
         }
         textBuilder.setLength(0);

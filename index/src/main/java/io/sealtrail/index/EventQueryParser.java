@@ -63,6 +63,13 @@ final class EventQueryParser extends QueryParser {
     @Override
     protected Query getFieldQuery(String field, String text, boolean quoted) throws ParseException {
         check(field);
+        if (IndexSchema.EVENT_HASH.equals(field)) {
+            String hex = hex(text);
+            if (hex.length() != 64) {
+                throw new ParseException(HASH_HELP);
+            }
+            return EntryHashQuery.of(hex);
+        }
         if (IndexSchema.TIME.equals(field)) {
             return text.length() == 10 ? LongPoint.newRangeQuery(field, micros(text), micros(day(text).plusDays(1)) - 1)
                     : LongPoint.newExactQuery(field, micros(text));
@@ -79,6 +86,9 @@ final class EventQueryParser extends QueryParser {
     @Override
     protected Query getFieldQuery(String field, String text, int slop) throws ParseException {
         check(field);
+        if (IndexSchema.EVENT_HASH.equals(field)) {
+            return getFieldQuery(field, text, true);
+        }
         return super.getFieldQuery(field, text, slop);
     }
 
@@ -86,6 +96,7 @@ final class EventQueryParser extends QueryParser {
     protected Query getRangeQuery(String field, String from, String to, boolean fromInclusive, boolean toInclusive)
             throws ParseException {
         check(field);
+        noHashSearch(field, "a range");
         if (IndexSchema.LONG_FIELDS.contains(field)) {
             boolean time = IndexSchema.TIME.equals(field);
             long lo = from == null ? Long.MIN_VALUE : time ? micros(from) : number(field, from);
@@ -111,24 +122,35 @@ final class EventQueryParser extends QueryParser {
         if (!"*".equals(field)) {
             check(field);
         }
+        if (IndexSchema.EVENT_HASH.equals(field)) {
+            if (text.equals("*")) {
+                return new MatchAllDocsQuery(); // every document, even an unreadable line, has its entry hash
+            }
+            throw new ParseException(HASH_HELP);
+        }
         return super.getWildcardQuery(field, text);
     }
 
     @Override
     protected Query getPrefixQuery(String field, String text) throws ParseException {
         check(field);
+        if (IndexSchema.EVENT_HASH.equals(field)) {
+            return EntryHashQuery.of(hex(text));
+        }
         return super.getPrefixQuery(field, text);
     }
 
     @Override
     protected Query getFuzzyQuery(String field, String text, float similarity) throws ParseException {
         check(field);
+        noHashSearch(field, "a fuzzy search");
         return super.getFuzzyQuery(field, text, similarity);
     }
 
     @Override
     protected Query getRegexpQuery(String field, String text) throws ParseException {
         check(field);
+        noHashSearch(field, "a regular expression");
         return super.getRegexpQuery(field, text);
     }
 
@@ -143,6 +165,24 @@ final class EventQueryParser extends QueryParser {
             return all.build();
         }
         return q;
+    }
+
+    private static final String HASH_HELP = "event.hash takes an entry hash (64 hex digits) or its start followed by *"
+            + " (event.hash:941a0157*)";
+
+    /** Lower-case hex digits, 1 to 64 of them. */
+    private static String hex(String text) throws ParseException {
+        String h = text.strip().toLowerCase(java.util.Locale.ROOT);
+        if (h.isEmpty() || h.length() > 64 || !h.chars().allMatch(c -> (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'))) {
+            throw new ParseException(HASH_HELP + ", not \"" + text + "\"");
+        }
+        return h;
+    }
+
+    private static void noHashSearch(String field, String what) throws ParseException {
+        if (IndexSchema.EVENT_HASH.equals(field)) {
+            throw new ParseException(HASH_HELP + "; not " + what);
+        }
     }
 
     private static void check(String field) throws ParseException {

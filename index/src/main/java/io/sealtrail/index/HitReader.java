@@ -124,6 +124,18 @@ final class HitReader {
         return java.util.HexFormat.of().formatHex(sha.digest());
     }
 
+    /** The entry hash (hex) of one document, from its stored line, or stored as such where the line was cut. */
+    static String entryHash(StoredFields stored, int doc, MessageDigest sha) throws IOException {
+        RawVisitor v = new RawVisitor();
+        stored.document(doc, v);
+        if (v.hash != null) {
+            return v.hash;
+        }
+        sha.update((byte) 0);
+        sha.update(v.raw);
+        return java.util.HexFormat.of().formatHex(sha.digest());
+    }
+
     /** Doc value iterators of one segment, advanced in doc id order. */
     private static final class Segment {
         final LeafReaderContext context;

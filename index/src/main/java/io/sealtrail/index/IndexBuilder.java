@@ -321,7 +321,7 @@ public final class IndexBuilder {
             }
             counts.tally(integrity);
             return document.fill(at, p.event(), p.seq(), p.time(), p.action(), b.data(), off, len,
-                    HEX.formatHex(hash), cut, integrity);
+                    hash, cut, integrity);
         }
 
         private byte[] leafHash(byte[] buf, int off, int len) {

@@ -11,7 +11,7 @@ import java.util.Set;
  */
 public final class IndexSchema {
     /** Bumped on any change to fields, types or analysis; an index of another version is rebuilt (ADR 0004). */
-    public static final int VERSION = 2;
+    public static final int VERSION = 3;
 
     // Commit user data keys.
     public static final String USER_SCHEMA_VERSION = "schema_version";
@@ -64,8 +64,8 @@ public final class IndexSchema {
     public static final Set<String> KEYWORD_FIELDS = Set.of(ACTION, OUTCOME, USER_NAME, USER_ID, USER_ROLES,
             AUTH_METHOD, AUTH_MFA, SOURCE_IP, TARGET_KIND, TARGET_NAME, TARGET_ACCOUNT, TARGET_NAMESPACE, SESSION_ID,
             BUNDLE_ID, EVENT_HASH, INTEGRITY, SOURCE_FORMAT, COMMAND_KEYWORD, QUERY_KEYWORD, FILE);
-    /** Keyword fields with a term per event but no doc values, because every value is unique. */
-    public static final Set<String> TERMS_ONLY = Set.of(EVENT_HASH);
+    /** Bytes of the entry hash indexed as a point (event.hash); a lookup checks the rest against the line. */
+    public static final int HASH_POINT_BYTES = 8;
     public static final Set<String> TEXT_FIELDS = Set.of(COMMAND, QUERY, REASON, USER_AGENT, TEXT);
     public static final Set<String> LONG_FIELDS = Set.of(SEQ, TIME, LEAF, LINE);
     public static final Set<String> INT_FIELDS = Set.of(SOURCE_PORT);

@@ -176,7 +176,7 @@ final class LuceneEventSearch implements EventSearch {
         }
         try {
             Query q = query(query, from, to);
-            return (IndexSchema.TERMS_ONLY.contains(field) ? Aggregations.termFacets(searcher, q, field)
+            return (IndexSchema.EVENT_HASH.equals(field) ? Aggregations.hashFacets(searcher, q, Math.max(0, top))
                     : searcher.search(q, Aggregations.facets(field))).top(top);
         } catch (IOException | RuntimeException e) {
             throw failed(e);
@@ -203,8 +203,8 @@ final class LuceneEventSearch implements EventSearch {
         if (micros < 1) {
             throw new IllegalArgumentException("histogram interval must be at least a microsecond, not " + interval);
         }
-        if (!IndexSchema.KEYWORD_FIELDS.contains(field)) {
-            throw new IndexException("a histogram by field needs a keyword field, and \"" + field
+        if (!IndexSchema.KEYWORD_FIELDS.contains(field) || IndexSchema.EVENT_HASH.equals(field)) {
+            throw new IndexException("a histogram by field needs a keyword field other than event.hash, and \"" + field
                     + "\" is not one (see docs/index-schema.md)");
         }
         try {

@@ -77,13 +77,14 @@ final class BenchReport implements Callable<Integer> {
     }
 
     /**
-     * {@code work/report-case-N}: a case of the generated bundle with three bookmarked, commented events, made on
+     * {@code work/report-case-N-schemaV}: a case of the generated bundle with three bookmarked, commented events, made on
      * first use (the report and workbench benchmarks share it).
      */
     static Path citedCase(Path work, long events, long seed, PrintWriter o) throws Exception {
         Path bundle = BenchImport.generated(work, events, seed, o);
         String vkey = BundleGenerator.seededSigner(BundleGenerator.DEFAULT_ORIGIN, seed).verifierKey().encode();
-        Path caseDir = work.resolve("report-case-" + events);
+        // named for the index schema: a case an older Sealtrail made would be refused ("rebuild the index")
+        Path caseDir = work.resolve("report-case-" + events + "-schema" + io.sealtrail.index.IndexSchema.VERSION);
         if (!Files.exists(caseDir)) {
             o.println("Importing into " + caseDir + " ...");
             o.flush();
