@@ -14,12 +14,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -35,34 +34,27 @@ final class BenchCommand {
         @Spec
         CommandSpec spec;
 
-        @Option(names = "--events", defaultValue = "1000000")
-        long events;
+        @Mixin
+        BenchSetup setup = new BenchSetup();
 
         @Option(names = "--runs", defaultValue = "5", description = "Timed runs of each command (default: ${DEFAULT-VALUE}).")
         int runs;
 
-        @Option(names = "--seed", defaultValue = "7")
-        long seed;
-
         @Option(names = "--zip", description = "Benchmark a zipped bundle instead of a directory.")
         boolean zip;
-
-        @Option(names = "--dir", description = "Work folder (default: a temporary folder, removed afterwards).")
-        Path dir;
 
         @Override
         public Integer call() throws Exception {
             PrintWriter o = spec.commandLine().getOut();
-            boolean temp = dir == null;
-            Path work = temp ? Files.createTempDirectory("sealtrail-bench") : Files.createDirectories(dir);
-            try {
+            try (BenchSetup.Work w = setup.work()) {
+                Path work = w.path();
                 Path bundle = work.resolve(zip ? "bench.zip" : "bench");
                 if (!Files.exists(bundle)) {
-                    o.printf("Generating %,d events into %s ...%n", events, bundle);
+                    o.printf("Generating %,d events into %s ...%n", setup.events, bundle);
                     o.flush();
-                    new BundleGenerator().generate(bundle, BundleGenerator.Options.defaults(events, seed), n -> { });
+                    new BundleGenerator().generate(bundle, BundleGenerator.Options.defaults(setup.events, setup.seed), n -> { });
                 }
-                String vkey = BundleGenerator.seededSigner(BundleGenerator.DEFAULT_ORIGIN, seed).verifierKey().encode();
+                String vkey = setup.vkey();
                 VerificationReport check = new BundleVerifier().verify(bundle,
                         VerifyOptions.trusting(List.of(io.sealtrail.verify.note.VerifierKey.parse(vkey))));
                 if (check.verdict().exitCode() != 0) {
@@ -73,7 +65,7 @@ final class BenchCommand {
                 o.printf("Bundle: %,d events, %d segments, %.1f MB of event lines, %d cores%n", check.events(),
                         check.segments(), bytes / 1e6, Runtime.getRuntime().availableProcessors());
                 warm(segments);
-                String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+                String java = BenchSetup.java();
                 // The same JVM options as this run (the launcher's), so the figure is what users get.
                 List<String> verifyCmd = new ArrayList<>(List.of(java));
                 verifyCmd.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
@@ -104,10 +96,6 @@ final class BenchCommand {
                 }
                 o.flush();
                 return 0;
-            } finally {
-                if (temp) {
-                    io.sealtrail.cases.CaseFiles.deleteTree(work);
-                }
             }
         }
 

@@ -6,7 +6,6 @@ import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -16,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -37,17 +37,11 @@ final class BenchGui implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--events", defaultValue = "1000000")
-    long events;
-
-    @Option(names = "--seed", defaultValue = "7")
-    long seed;
+    @Mixin
+    BenchSetup setup = new BenchSetup();
 
     @Option(names = "--runs", defaultValue = "5", description = "Timed launches (default: ${DEFAULT-VALUE}).")
     int runs;
-
-    @Option(names = "--dir", description = "Work folder (default: a temporary folder, removed afterwards).")
-    Path dir;
 
     @Option(names = "--no-cds", description = "Start without the class-data-sharing archive the launcher uses.")
     boolean noCds;
@@ -58,13 +52,12 @@ final class BenchGui implements Callable<Integer> {
             throw new UserException("no display to open the workbench on (DISPLAY is not set); run it under xvfb-run");
         }
         PrintWriter o = spec.commandLine().getOut();
-        boolean temp = dir == null;
-        Path work = temp ? Files.createTempDirectory("sealtrail-bench") : Files.createDirectories(dir);
-        try {
-            Path caseDir = BenchReport.citedCase(work, events, seed, o);
+        try (BenchSetup.Work w = setup.work()) {
+            Path work = w.path();
+            Path caseDir = BenchReport.citedCase(work, setup, o);
             List<String> jvm = new ArrayList<>(ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
                     .filter(a -> !a.startsWith("-XX:SharedArchiveFile") && !a.startsWith("-XX:ArchiveClassesAtExit")).toList());
-            if (jvm.stream().noneMatch(a -> a.matches("-XX:\\+Use\\w*GC"))) {
+            if (!BenchSetup.choosesCollector(jvm)) {
                 jvm.add(0, GUI_GC); // what ./sealtrail gui adds when your options choose no collector
             }
             if (!noCds) {
@@ -97,16 +90,12 @@ final class BenchGui implements Callable<Integer> {
             }
             o.flush();
             return 0;
-        } finally {
-            if (temp) {
-                io.sealtrail.cases.CaseFiles.deleteTree(work);
-            }
         }
     }
 
     /** start, window, first rows (ms of JVM uptime), wall ms to the first-rows line, longest pulse (ms), main. */
     private static long[] launch(Path work, Path caseDir, List<String> jvm) throws Exception {
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        List<String> cmd = new ArrayList<>(List.of(BenchSetup.java()));
         cmd.addAll(jvm);
         cmd.addAll(List.of("-Xlog:cds=off", "-Xlog:cds+dynamic=off"));
         cmd.addAll(List.of("-Dsealtrail.home=" + work.resolve("home"), "-Dsealtrail.timing=true",

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -35,31 +36,24 @@ final class BenchImport implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--events", defaultValue = "1000000")
-    long events;
-
-    @Option(names = "--seed", defaultValue = "7")
-    long seed;
+    @Mixin
+    BenchSetup setup = new BenchSetup();
 
     @Option(names = "--runs", defaultValue = "21", description = "Timed runs per query (default: ${DEFAULT-VALUE}).")
     int runs;
 
-    @Option(names = "--dir", description = "Work folder (default: a temporary folder, removed afterwards).")
-    Path dir;
-
     @Override
     public Integer call() throws Exception {
         PrintWriter o = spec.commandLine().getOut();
-        boolean temp = dir == null;
-        Path work = temp ? Files.createTempDirectory("sealtrail-bench") : Files.createDirectories(dir);
-        try {
-            Path bundle = BenchImport.generated(work, events, seed, o);
-            String vkey = BundleGenerator.seededSigner(BundleGenerator.DEFAULT_ORIGIN, seed).verifierKey().encode();
+        try (BenchSetup.Work w = setup.work()) {
+            Path work = w.path();
+            Path bundle = generated(work, setup, o);
+            String vkey = setup.vkey();
             Path caseDir = work.resolve("case-" + System.nanoTime());
-            List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+            List<String> cmd = new ArrayList<>(List.of(BenchSetup.java()));
             List<String> jvm = ManagementFactory.getRuntimeMXBean().getInputArguments();
             List<String> added = new ArrayList<>(IMPORT_JVM_OPTIONS); // as the launcher runs 'sealtrail import'
-            if (jvm.stream().noneMatch(a -> a.matches("-XX:\\+Use\\w*GC"))) {
+            if (!BenchSetup.choosesCollector(jvm)) {
                 added.add(IMPORT_GC);
             }
             cmd.addAll(added);
@@ -78,8 +72,8 @@ final class BenchImport implements Callable<Integer> {
             double importS = (System.nanoTime() - t0) / 1e9;
             o.printf("Machine: %d cores, JVM options %s, import adds %s%n", Runtime.getRuntime().availableProcessors(),
                     jvm, added);
-            o.printf("import (verify + index, JVM start included): %,d events in %.1f s = %,.0f events/s%n", events,
-                    importS, events / importS);
+            o.printf("import (verify + index, JVM start included): %,d events in %.1f s = %,.0f events/s%n", setup.events,
+                    importS, setup.events / importS);
             CaseFolder c = CaseFolder.open(caseDir, Clock.systemUTC());
             try (EventSearch search = CaseSupport.search(c)) {
                 Hit sample = search.search("event.action:session.start", null, null, 1, null).hits().get(0);
@@ -101,10 +95,6 @@ final class BenchImport implements Callable<Integer> {
             }
             o.flush();
             return 0;
-        } finally {
-            if (temp) {
-                io.sealtrail.cases.CaseFiles.deleteTree(work);
-            }
         }
     }
 
@@ -150,12 +140,12 @@ final class BenchImport implements Callable<Integer> {
     }
 
     /** {@code work/bench}: the generated bundle the benchmarks share, made on first use. */
-    static Path generated(Path work, long events, long seed, PrintWriter o) throws Exception {
+    static Path generated(Path work, BenchSetup setup, PrintWriter o) throws Exception {
         Path bundle = work.resolve("bench");
         if (!Files.exists(bundle)) {
-            o.printf("Generating %,d events ...%n", events);
+            o.printf("Generating %,d events ...%n", setup.events);
             o.flush();
-            new BundleGenerator().generate(bundle, BundleGenerator.Options.defaults(events, seed), n -> { });
+            new BundleGenerator().generate(bundle, BundleGenerator.Options.defaults(setup.events, setup.seed), n -> { });
         }
         return bundle;
     }

@@ -1,7 +1,6 @@
 package io.sealtrail.app.cli;
 
 import io.sealtrail.app.cli.SealtrailCommand.UserException;
-import io.sealtrail.verify.gen.BundleGenerator;
 import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
@@ -13,6 +12,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -25,11 +25,8 @@ final class BenchReport implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--events", defaultValue = "1000000")
-    long events;
-
-    @Option(names = "--seed", defaultValue = "7")
-    long seed;
+    @Mixin
+    BenchSetup setup = new BenchSetup();
 
     @Option(names = "--runs", defaultValue = "5", description = "Timed report runs (default: ${DEFAULT-VALUE}).")
     int runs;
@@ -37,17 +34,13 @@ final class BenchReport implements Callable<Integer> {
     @Option(names = "--template", defaultValue = "access-review", description = "Report template (default: ${DEFAULT-VALUE}).")
     String template;
 
-    @Option(names = "--dir", description = "Work folder (default: a temporary folder, removed afterwards).")
-    Path dir;
-
     @Override
     public Integer call() throws Exception {
         PrintWriter o = spec.commandLine().getOut();
-        boolean temp = dir == null;
-        Path work = temp ? Files.createTempDirectory("sealtrail-bench") : Files.createDirectories(dir);
-        try {
-            String vkey = BundleGenerator.seededSigner(BundleGenerator.DEFAULT_ORIGIN, seed).verifierKey().encode();
-            Path caseDir = citedCase(work, events, seed, o);
+        try (BenchSetup.Work w = setup.work()) {
+            Path work = w.path();
+            String vkey = setup.vkey();
+            Path caseDir = citedCase(work, setup, o);
             o.printf("Machine: %d cores, JVM options %s%n", Runtime.getRuntime().availableProcessors(),
                     ManagementFactory.getRuntimeMXBean().getInputArguments());
             double[] t = new double[runs];
@@ -65,14 +58,10 @@ final class BenchReport implements Callable<Integer> {
             }
             Arrays.sort(t);
             o.printf("report --template %s on %,d events (JVM start included): median %.2f s, min %.2f s, max %.2f s over %d runs%n",
-                    template, events, t[runs / 2], t[0], t[runs - 1], runs);
+                    template, setup.events, t[runs / 2], t[0], t[runs - 1], runs);
             o.print(last.lines().filter(l -> l.startsWith("Wrote")).findFirst().map(l -> "last " + l + "\n").orElse(""));
             o.flush();
             return 0;
-        } finally {
-            if (temp) {
-                io.sealtrail.cases.CaseFiles.deleteTree(work);
-            }
         }
     }
 
@@ -80,11 +69,11 @@ final class BenchReport implements Callable<Integer> {
      * {@code work/report-case-N-schemaV}: a case of the generated bundle with three bookmarked, commented events, made on
      * first use (the report and workbench benchmarks share it).
      */
-    static Path citedCase(Path work, long events, long seed, PrintWriter o) throws Exception {
-        Path bundle = BenchImport.generated(work, events, seed, o);
-        String vkey = BundleGenerator.seededSigner(BundleGenerator.DEFAULT_ORIGIN, seed).verifierKey().encode();
+    static Path citedCase(Path work, BenchSetup setup, PrintWriter o) throws Exception {
+        Path bundle = BenchImport.generated(work, setup, o);
+        String vkey = setup.vkey();
         // named for the index schema: a case an older Sealtrail made would be refused ("rebuild the index")
-        Path caseDir = work.resolve("report-case-" + events + "-schema" + io.sealtrail.index.IndexSchema.VERSION);
+        Path caseDir = work.resolve("report-case-" + setup.events + "-schema" + io.sealtrail.index.IndexSchema.VERSION);
         if (!Files.exists(caseDir)) {
             o.println("Importing into " + caseDir + " ...");
             o.flush();
@@ -103,7 +92,7 @@ final class BenchReport implements Callable<Integer> {
 
     /** Runs a sealtrail command in a fresh JVM with this one's options and class path; returns its output. */
     private static String sealtrail(Path work, String... args) throws Exception {
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        List<String> cmd = new ArrayList<>(List.of(BenchSetup.java()));
         cmd.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
         cmd.addAll(List.of("-Dsealtrail.home=" + work.resolve("home"), "-cp", System.getProperty("java.class.path"),
                 "io.sealtrail.app.Main"));
