@@ -2,18 +2,15 @@ package io.sealtrail.app.ui.search;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.sealtrail.app.ui.ManualExecutor;
 import io.sealtrail.index.Bucket;
 import io.sealtrail.index.EventSearch;
 import io.sealtrail.index.Hit;
 import java.nio.file.Path;
-import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.Deque;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Properties;
 import java.util.Set;
-import java.util.concurrent.Executor;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -25,8 +22,7 @@ class SearchViewModelTest {
     private static Path caseDir;
 
     /** Background jobs wait here until {@link #drain()} or the test runs them in another order. */
-    private final Deque<Runnable> jobs = new ArrayDeque<>();
-    private final Executor background = jobs::add;
+    private final ManualExecutor background = new ManualExecutor();
     private SearchViewModel vm;
 
     @BeforeAll
@@ -46,9 +42,7 @@ class SearchViewModelTest {
     }
 
     private void drain() {
-        while (!jobs.isEmpty()) {
-            jobs.poll().run();
-        }
+        background.drain();
     }
 
     private void search(String q) {
@@ -103,8 +97,7 @@ class SearchViewModelTest {
         vm.queryProperty().set("event.outcome:failure");
         vm.search();
         // the newer search finishes first; the older one's late answer must not replace it
-        List<Runnable> pending = new ArrayList<>(jobs);
-        jobs.clear();
+        List<Runnable> pending = background.takeAll();
         pending.get(1).run();
         pending.get(0).run();
         long failures = index.count("event.outcome:failure", null, null);
@@ -148,7 +141,7 @@ class SearchViewModelTest {
         assertThat(vm.hasMore()).isTrue();
         vm.loadMore();
         vm.loadMore(); // the table asks again while the page is on its way: ignored
-        assertThat(jobs).hasSize(1);
+        assertThat(background.waiting()).isEqualTo(1);
         drain();
         vm.loadMore();
         drain();

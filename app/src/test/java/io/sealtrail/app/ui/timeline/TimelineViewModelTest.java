@@ -2,6 +2,7 @@ package io.sealtrail.app.ui.timeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.sealtrail.app.ui.ManualExecutor;
 import io.sealtrail.app.ui.search.SearchViewModel;
 import io.sealtrail.app.ui.search.TestCase;
 import io.sealtrail.cases.CaseFolder;
@@ -13,11 +14,8 @@ import io.sealtrail.index.SessionSpan;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.List;
-import java.util.concurrent.Executor;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -30,8 +28,8 @@ import org.junit.jupiter.api.Test;
 class TimelineViewModelTest {
     private static EventSearch index;
 
-    private final Deque<Runnable> jobs = new ArrayDeque<>();
-    private final Executor background = jobs::add;
+    /** Background jobs wait here until {@link #drain()} or the test runs them in another order. */
+    private final ManualExecutor background = new ManualExecutor();
     private SearchViewModel search;
     private TimelineViewModel timeline;
 
@@ -59,9 +57,7 @@ class TimelineViewModelTest {
     }
 
     private void drain() {
-        while (!jobs.isEmpty()) {
-            jobs.poll().run();
-        }
+        background.drain();
     }
 
     private void openOnScreen() {
@@ -142,16 +138,14 @@ class TimelineViewModelTest {
         assertThat(timeline.laneNames()).isEmpty();
         search.queryProperty().set("event.outcome:denied");
         search.search();
-        jobs.poll(); // the search's own job
-        assertThat(jobs).isEmpty();
+        assertThat(background.waiting()).isEqualTo(1); // the search's own job, and nothing of the timeline's
     }
 
     @Test
     void anOlderLoadThatAnswersLastIsDropped() {
         timeline.setActive(true);
         search.setIndex(index);
-        List<Runnable> held = new ArrayList<>(jobs); // the first search and the timeline's load for every event
-        jobs.clear();
+        List<Runnable> held = background.takeAll(); // the first search and the timeline's load for every event
         search.queryProperty().set("user.name:\"mei.chen\"");
         search.search();
         drain(); // the newer search and its timeline load
@@ -184,7 +178,7 @@ class TimelineViewModelTest {
         for (int i = 0; i < 30; i++) {
             timeline.zoom(1.25, 300);
         }
-        assertThat(jobs).hasSize(1); // the first zoom's request; the others wait for it
+        assertThat(background.waiting()).isEqualTo(1); // the first zoom's request; the others wait for it
         assertThat(timeline.ticksCurrent()).isFalse();
         drain(); // it answers, and the newest view's request follows
         assertThat(timeline.ticksCurrent()).isTrue();
@@ -213,7 +207,7 @@ class TimelineViewModelTest {
         timeline.zoom(8, 500);
         drain();
         timeline.pan(100);
-        assertThat(jobs).isEmpty();
+        assertThat(background.waiting()).isZero();
         assertThat(timeline.ticksCurrent()).isTrue();
     }
 
