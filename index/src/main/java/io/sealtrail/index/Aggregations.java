@@ -1,18 +1,24 @@
 package io.sealtrail.index;
 
 import java.io.IOException;
+import java.security.MessageDigest;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.apache.lucene.document.BinaryPoint;
 import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.index.PointValues;
 import org.apache.lucene.index.SortedSetDocValues;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.CollectorManager;
 import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
@@ -166,7 +172,7 @@ final class Aggregations {
                 public void visit(int docID, byte[] packedValue) {
                     if (matches.get(docID)) {
                         if (n[0] == found[0].length) {
-                            found[0] = java.util.Arrays.copyOf(found[0], n[0] * 2);
+                            found[0] = Arrays.copyOf(found[0], n[0] * 2);
                         }
                         found[0][n[0]++] = sortable(packedValue);
                     }
@@ -178,8 +184,8 @@ final class Aggregations {
                 }
             });
         }
-        long[] sorted = java.util.Arrays.copyOf(found[0], n[0]);
-        java.util.Arrays.sort(sorted);
+        long[] sorted = Arrays.copyOf(found[0], n[0]);
+        Arrays.sort(sorted);
         List<Long> wanted = new ArrayList<>(); // every repeated prefix, and the smallest `top` single ones
         int singles = 0;
         for (int i = 0; i < sorted.length; ) {
@@ -193,13 +199,13 @@ final class Aggregations {
             i = j;
         }
         Facets result = new Facets();
-        org.apache.lucene.index.StoredFields stored = searcher.getIndexReader().storedFields();
-        java.security.MessageDigest sha = SegmentLines.sha256();
+        StoredFields stored = searcher.getIndexReader().storedFields();
+        MessageDigest sha = SegmentLines.sha256();
         for (long w : wanted) {
-            Query same = new org.apache.lucene.search.BooleanQuery.Builder()
-                    .add(query, org.apache.lucene.search.BooleanClause.Occur.FILTER)
-                    .add(org.apache.lucene.document.BinaryPoint.newExactQuery(IndexSchema.EVENT_HASH, bytes(w)),
-                            org.apache.lucene.search.BooleanClause.Occur.FILTER)
+            Query same = new BooleanQuery.Builder()
+                    .add(query, BooleanClause.Occur.FILTER)
+                    .add(BinaryPoint.newExactQuery(IndexSchema.EVENT_HASH, bytes(w)),
+                            BooleanClause.Occur.FILTER)
                     .build();
             List<Integer> docs = new ArrayList<>();
             searcher.search(same, new SimpleCollector() {
@@ -327,8 +333,8 @@ final class Aggregations {
                 return;
             }
             if (n == bucket.length) {
-                bucket = java.util.Arrays.copyOf(bucket, n * 2);
-                count = java.util.Arrays.copyOf(count, n * 2);
+                bucket = Arrays.copyOf(bucket, n * 2);
+                count = Arrays.copyOf(count, n * 2);
             }
             bucket[n] = b;
             count[n++] = 1;
@@ -537,7 +543,7 @@ final class Aggregations {
             int n = sizes.getOrDefault(bundle, 0);
             long[] a = seqs.get(bundle);
             if (a == null || n == a.length) {
-                a = a == null ? new long[1024] : java.util.Arrays.copyOf(a, a.length * 2);
+                a = a == null ? new long[1024] : Arrays.copyOf(a, a.length * 2);
                 seqs.put(bundle, a);
             }
             a[n] = seq;

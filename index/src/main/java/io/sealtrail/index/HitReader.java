@@ -78,7 +78,7 @@ final class HitReader {
         String bundleId = seg.bundleId.value(local);
         String file = seg.file.value(local);
         Integrity integrity = Integrity.fromWire(seg.integrity.value(local));
-        String hash = v.hash != null ? v.hash : entryHash(raw);
+        String hash = v.hash != null ? v.hash : entryHash(raw, sha);
         String format = seg.sourceFormat.value(local);
         String action = null;
         String outcome = null;
@@ -118,7 +118,8 @@ final class HitReader {
         return s == null ? null : IndexSchema.truncate(s);
     }
 
-    private String entryHash(byte[] raw) {
+    /** SHA-256(0x00 ‖ line) in hex: the entry hash, as the verifier computes it. */
+    private static String entryHash(byte[] raw, MessageDigest sha) {
         sha.update((byte) 0);
         sha.update(raw);
         return java.util.HexFormat.of().formatHex(sha.digest());
@@ -128,12 +129,7 @@ final class HitReader {
     static String entryHash(StoredFields stored, int doc, MessageDigest sha) throws IOException {
         RawVisitor v = new RawVisitor();
         stored.document(doc, v);
-        if (v.hash != null) {
-            return v.hash;
-        }
-        sha.update((byte) 0);
-        sha.update(v.raw);
-        return java.util.HexFormat.of().formatHex(sha.digest());
+        return v.hash != null ? v.hash : entryHash(v.raw, sha);
     }
 
     /** Doc value iterators of one segment, advanced in doc id order. */
