@@ -36,8 +36,8 @@ final class EventDocument {
 
     private final List<IndexableField> fields = new ArrayList<>(48);
 
-    private final Keyword bundleId = new Keyword(IndexSchema.BUNDLE_ID, true);
-    private final Keyword file = new Keyword(IndexSchema.FILE, true);
+    private final Keyword bundleId = new Keyword(IndexSchema.BUNDLE_ID);
+    private final Keyword file = new Keyword(IndexSchema.FILE);
     /**
      * Unique per event: the hash's first {@value IndexSchema#HASH_POINT_BYTES} bytes as a point, not a term — a
      * term per event cost a tenth of the import (ADR 0008); lookups check the full hash (EntryHashQuery).
@@ -48,23 +48,23 @@ final class EventDocument {
     {
         eventHash.setBytesValue(hashPrefix); // refilled in place for each event; Lucene copies it when it indexes
     }
-    private final Keyword integrity = new Keyword(IndexSchema.INTEGRITY, true);
-    private final Keyword sourceFormat = new Keyword(IndexSchema.SOURCE_FORMAT, true);
-    private final Keyword action = new Keyword(IndexSchema.ACTION, true);
-    private final Keyword outcome = new Keyword(IndexSchema.OUTCOME, true);
-    private final Keyword userName = new Keyword(IndexSchema.USER_NAME, true);
-    private final Keyword userId = new Keyword(IndexSchema.USER_ID, true);
+    private final Keyword integrity = new Keyword(IndexSchema.INTEGRITY);
+    private final Keyword sourceFormat = new Keyword(IndexSchema.SOURCE_FORMAT);
+    private final Keyword action = new Keyword(IndexSchema.ACTION);
+    private final Keyword outcome = new Keyword(IndexSchema.OUTCOME);
+    private final Keyword userName = new Keyword(IndexSchema.USER_NAME);
+    private final Keyword userId = new Keyword(IndexSchema.USER_ID);
     private final List<Keyword> roles = new ArrayList<>();
-    private final Keyword authMethod = new Keyword(IndexSchema.AUTH_METHOD, true);
-    private final Keyword authMfa = new Keyword(IndexSchema.AUTH_MFA, true);
-    private final Keyword sourceIp = new Keyword(IndexSchema.SOURCE_IP, true);
-    private final Keyword targetKind = new Keyword(IndexSchema.TARGET_KIND, true);
-    private final Keyword targetName = new Keyword(IndexSchema.TARGET_NAME, true);
-    private final Keyword targetAccount = new Keyword(IndexSchema.TARGET_ACCOUNT, true);
-    private final Keyword targetNamespace = new Keyword(IndexSchema.TARGET_NAMESPACE, true);
-    private final Keyword sessionId = new Keyword(IndexSchema.SESSION_ID, true);
-    private final Keyword commandKeyword = new Keyword(IndexSchema.COMMAND_KEYWORD, true);
-    private final Keyword queryKeyword = new Keyword(IndexSchema.QUERY_KEYWORD, true);
+    private final Keyword authMethod = new Keyword(IndexSchema.AUTH_METHOD);
+    private final Keyword authMfa = new Keyword(IndexSchema.AUTH_MFA);
+    private final Keyword sourceIp = new Keyword(IndexSchema.SOURCE_IP);
+    private final Keyword targetKind = new Keyword(IndexSchema.TARGET_KIND);
+    private final Keyword targetName = new Keyword(IndexSchema.TARGET_NAME);
+    private final Keyword targetAccount = new Keyword(IndexSchema.TARGET_ACCOUNT);
+    private final Keyword targetNamespace = new Keyword(IndexSchema.TARGET_NAMESPACE);
+    private final Keyword sessionId = new Keyword(IndexSchema.SESSION_ID);
+    private final Keyword commandKeyword = new Keyword(IndexSchema.COMMAND_KEYWORD);
+    private final Keyword queryKeyword = new Keyword(IndexSchema.QUERY_KEYWORD);
 
     private final Numeric seq = new Numeric(IndexSchema.SEQ);
     private final Numeric leaf = new Numeric(IndexSchema.LEAF);
@@ -148,7 +148,7 @@ final class EventDocument {
             List<String> r = e.user().roles();
             for (int i = 0; i < r.size(); i++) {
                 if (roles.size() == i) {
-                    roles.add(new Keyword(IndexSchema.USER_ROLES, true));
+                    roles.add(new Keyword(IndexSchema.USER_ROLES));
                 }
                 roles.get(i).add(r.get(i));
             }
@@ -200,7 +200,7 @@ final class EventDocument {
         }
     }
 
-    /** A keyword: one untokenised term and, unless unique per event, sorted-set doc values of the same bytes. */
+    /** A keyword: one untokenised term and sorted-set doc values of the same bytes. */
     private final class Keyword {
         private final BytesRefBuilder bytes = new BytesRefBuilder();
         /** Both fields hold this one object; Lucene lets no indexed field take a new value, so it is updated in place. */
@@ -209,9 +209,9 @@ final class EventDocument {
         private final SortedSetDocValuesField docValues;
         private String last;
 
-        Keyword(String name, boolean withDocValues) {
+        Keyword(String name) {
             term = new StringField(name, value, Field.Store.NO);
-            docValues = withDocValues ? new SortedSetDocValuesField(name, value) : null;
+            docValues = new SortedSetDocValuesField(name, value);
         }
 
         void add(String s) {
@@ -225,9 +225,7 @@ final class EventDocument {
                 last = s;
             }
             fields.add(term);
-            if (docValues != null) {
-                fields.add(docValues);
-            }
+            fields.add(docValues);
         }
     }
 
