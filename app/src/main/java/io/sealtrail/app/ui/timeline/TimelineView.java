@@ -1,5 +1,6 @@
 package io.sealtrail.app.ui.timeline;
 
+import io.sealtrail.app.ui.search.SearchView;
 import java.util.List;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
@@ -55,7 +56,7 @@ public final class TimelineView {
         root.setBottom(legend());
         setUpLaneScroll();
         root.addEventHandler(KeyEvent.KEY_PRESSED, this::key);
-        tab = io.sealtrail.app.ui.search.SearchView.lazyTab("Timeline", root); // drawn once it is first shown
+        tab = SearchView.lazyTab("Timeline", root); // drawn once it is first shown
         tab.setId("timelineTab");
         if (PulseMeter.enabled()) {
             logPulses();
