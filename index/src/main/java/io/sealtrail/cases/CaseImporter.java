@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,8 +35,18 @@ import java.util.function.BooleanSupplier;
  */
 public final class CaseImporter {
 
-    /** What one import did. */
-    public record Result(ImportRecord record, VerificationReport report) {
+    /** What one import did, and how long each of its phases took. */
+    public record Result(ImportRecord record, VerificationReport report, Phases phases) {
+    }
+
+    /**
+     * Wall time of an import's phases: copying the bundle into the case (hashing it on the way), verifying the
+     * copy, building its index, and sealing (writing the verification, hashing the index files, the journal).
+     */
+    public record Phases(Duration copy, Duration verify, Duration index, Duration seal) {
+        public Duration total() {
+            return copy.plus(verify).plus(index).plus(seal);
+        }
     }
 
     /** Progress of one import, as a phase and a fraction of it; called from one thread at a time. */
@@ -59,6 +70,7 @@ public final class CaseImporter {
         }
         c.removeIncompleteImports();
         Path staging = c.newStaging();
+        long start = System.nanoTime();
         try {
             progress.update("copying", 0, 1);
             String fileName = source.getFileName().toString();
@@ -66,6 +78,7 @@ public final class CaseImporter {
             Map<String, String> copied = new LinkedHashMap<>(); // staging-relative path -> SHA-256 of the bytes written
             String bundleSha = copy(source, evidence, "evidence/" + fileName, copied);
             check(cancelled);
+            long copyDone = System.nanoTime();
 
             progress.update("verifying", 0, 1);
             VerificationReport report = verifier.verify(evidence, options,
@@ -77,10 +90,12 @@ public final class CaseImporter {
                 throw new BundleFormatException(bundle + ": bundle " + bundleId + " is already in this case");
             }
 
+            long verified = System.nanoTime();
             progress.update("indexing", 0, 1);
             IndexBuilder.build(evidence, report, staging.resolve("index"),
                     (done, total) -> progress.update("indexing", done, total), cancelled);
             check(cancelled);
+            long indexed = System.nanoTime();
 
             try (Writer w = Files.newBufferedWriter(staging.resolve("verification.json"), StandardCharsets.UTF_8)) {
                 VerificationReportJson.write(report, w);
@@ -119,7 +134,9 @@ public final class CaseImporter {
             data.put("errors", Long.toString(report.count(io.sealtrail.model.Severity.ERROR)));
             c.journal().append(auditor, JournalEntry.IMPORT, data);
             progress.update("done", 1, 1);
-            return new Result(record, report);
+            return new Result(record, report, new Phases(Duration.ofNanos(copyDone - start),
+                    Duration.ofNanos(verified - copyDone), Duration.ofNanos(indexed - verified),
+                    Duration.ofNanos(System.nanoTime() - indexed)));
         } finally {
             CaseFiles.deleteTree(staging); // gone after the move; the remains of a failure otherwise
         }

@@ -1,6 +1,7 @@
 package io.sealtrail.app.cli;
 
 import io.sealtrail.app.cli.SealtrailCommand.UserException;
+import io.sealtrail.cases.CaseFiles;
 import io.sealtrail.cases.CaseFolder;
 import io.sealtrail.index.EventSearch;
 import io.sealtrail.index.Hit;
@@ -17,6 +18,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -42,6 +45,82 @@ final class BenchImport implements Callable<Integer> {
     @Option(names = "--runs", defaultValue = "21", description = "Timed runs per query (default: ${DEFAULT-VALUE}).")
     int runs;
 
+    @Option(names = "--imports", defaultValue = "3",
+            description = "Timed imports, each in a fresh JVM into a new case (default: ${DEFAULT-VALUE}); medians are shown.")
+    int imports;
+
+    private static final Pattern PHASES = Pattern.compile(
+            "timing: import events=\\d+ copy_ms=(\\d+) verify_ms=(\\d+) index_ms=(\\d+) seal_ms=(\\d+)");
+    private static final Pattern PROCESS = Pattern.compile("timing: process uptime_ms=\\d+ cpu_ms=(-?\\d+) peak_rss_kb=(-?\\d+)");
+
+    /** One timed import: wall time of the whole process, its phases, CPU time and peak RSS as it reported them. */
+    record ImportRun(double wallS, double copyS, double verifyS, double indexS, double sealS, double cpuS, long peakRssKb) {
+    }
+
+    /** Runs one import and reads the timing lines it prints; waits 2 s before, so the previous one's writes settle. */
+    private static ImportRun importOnce(List<String> cmd) throws Exception {
+        System.gc();
+        Thread.sleep(2000);
+        long t0 = System.nanoTime();
+        Process p = new ProcessBuilder(cmd).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        String err = new String(p.getErrorStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        if (!p.waitFor(2, TimeUnit.HOURS)) {
+            p.destroyForcibly();
+            throw new UserException("the import did not finish in 2 hours");
+        }
+        if (p.exitValue() != 0) {
+            throw new UserException("the import exited with " + p.exitValue() + ": " + err.strip());
+        }
+        double wall = (System.nanoTime() - t0) / 1e9;
+        return parse(wall, err);
+    }
+
+    static ImportRun parse(double wallS, String stderr) throws UserException {
+        Matcher phases = PHASES.matcher(stderr);
+        Matcher process = PROCESS.matcher(stderr);
+        if (!phases.find() || !process.find()) {
+            throw new UserException("the import printed no timing lines: " + stderr.strip());
+        }
+        long cpu = Long.parseLong(process.group(1));
+        return new ImportRun(wallS, ms(phases, 1), ms(phases, 2), ms(phases, 3), ms(phases, 4),
+                cpu < 0 ? Double.NaN : cpu / 1e3, Long.parseLong(process.group(2)));
+    }
+
+    private static double ms(Matcher m, int group) {
+        return Long.parseLong(m.group(group)) / 1e3;
+    }
+
+    /** The imports' figures as medians, the whole process (JVM start included) first. */
+    static final class ImportReport {
+        private ImportReport() {
+        }
+
+        static void print(PrintWriter o, long events, List<ImportRun> runs) {
+            double wall = median(runs, ImportRun::wallS);
+            double min = runs.stream().mapToDouble(ImportRun::wallS).min().orElse(Double.NaN);
+            double max = runs.stream().mapToDouble(ImportRun::wallS).max().orElse(Double.NaN);
+            o.printf("import (verify + index, a fresh JVM each, JVM start included), median of %d: %,d events in %.1f s"
+                    + " (%.1f–%.1f) = %,.0f events/s%n", runs.size(), events, wall, min, max, events / wall);
+            double copy = median(runs, ImportRun::copyS);
+            double verify = median(runs, ImportRun::verifyS);
+            double index = median(runs, ImportRun::indexS);
+            double seal = median(runs, ImportRun::sealS);
+            o.printf("  phases (medians): copy %.2f s, verify %.2f s, index %.2f s, seal %.2f s; verify + index alone"
+                    + " %,.0f events/s%n", copy, verify, index, seal, events / (verify + index));
+            double cpu = median(runs, ImportRun::cpuS);
+            double rss = median(runs, r -> r.peakRssKb() / 1024.0);
+            o.printf("  process (medians): CPU %.1f s (%.1f cores busy on average), peak RSS %s%n", cpu, cpu / wall,
+                    rss < 0 ? "unknown" : String.format("%,.0f MiB", rss));
+            o.flush();
+        }
+
+        static double median(List<ImportRun> runs, java.util.function.ToDoubleFunction<ImportRun> f) {
+            double[] v = runs.stream().mapToDouble(f).sorted().toArray();
+            int n = v.length;
+            return n == 0 ? Double.NaN : n % 2 == 1 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
+        }
+    }
+
     @Override
     public Integer call() throws Exception {
         PrintWriter o = spec.commandLine().getOut();
@@ -49,31 +128,30 @@ final class BenchImport implements Callable<Integer> {
             Path work = w.path();
             Path bundle = generated(work, setup, o);
             String vkey = setup.vkey();
-            Path caseDir = work.resolve("case-" + System.nanoTime());
-            List<String> cmd = new ArrayList<>(List.of(BenchSetup.java()));
             List<String> jvm = ManagementFactory.getRuntimeMXBean().getInputArguments();
             List<String> added = new ArrayList<>(IMPORT_JVM_OPTIONS); // as the launcher runs 'sealtrail import'
             if (!BenchSetup.choosesCollector(jvm)) {
                 added.add(IMPORT_GC);
             }
-            cmd.addAll(added);
-            cmd.addAll(jvm); // options of this JVM override them
-            cmd.addAll(List.of("-Dsealtrail.home=" + work.resolve("home"), "-cp", System.getProperty("java.class.path"),
-                    "io.sealtrail.app.Main", "import", bundle.toString(), "--case", caseDir.toString(), "--trust", vkey,
-                    "--no-trust-store"));
-            System.gc();
-            Thread.sleep(2000);
-            long t0 = System.nanoTime();
-            Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                    .start();
-            if (!p.waitFor(2, TimeUnit.HOURS) || p.exitValue() != 0) {
-                throw new UserException("the import exited with " + p.exitValue());
-            }
-            double importS = (System.nanoTime() - t0) / 1e9;
             o.printf("Machine: %d cores, JVM options %s, import adds %s%n", Runtime.getRuntime().availableProcessors(),
                     jvm, added);
-            o.printf("import (verify + index, JVM start included): %,d events in %.1f s = %,.0f events/s%n", setup.events,
-                    importS, setup.events / importS);
+            o.flush();
+            List<ImportRun> done = new ArrayList<>();
+            Path caseDir = null;
+            for (int i = 0; i < imports; i++) {
+                if (caseDir != null) {
+                    CaseFiles.deleteTree(caseDir); // only the last case is searched
+                }
+                caseDir = work.resolve("case-" + System.nanoTime());
+                List<String> cmd = new ArrayList<>(List.of(BenchSetup.java()));
+                cmd.addAll(added);
+                cmd.addAll(jvm); // options of this JVM override them
+                cmd.addAll(List.of("-Dsealtrail.home=" + work.resolve("home"), "-Dsealtrail.timing=true",
+                        "-cp", System.getProperty("java.class.path"), "io.sealtrail.app.Main", "import",
+                        bundle.toString(), "--case", caseDir.toString(), "--trust", vkey, "--no-trust-store"));
+                done.add(importOnce(cmd));
+            }
+            ImportReport.print(o, setup.events, done);
             CaseFolder c = CaseFolder.open(caseDir, Clock.systemUTC());
             try (EventSearch search = CaseSupport.search(c)) {
                 Hit sample = search.search("event.action:session.start", null, null, 1, null).hits().get(0);

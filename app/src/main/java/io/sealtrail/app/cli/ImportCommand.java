@@ -27,6 +27,9 @@ import picocli.CommandLine.Spec;
                 "index it, and record it in the signed case journal. The originals are only read.",
                 "Exit code as for verify: 0 all verified, 1 integrity findings, 2 unreadable, 3 intact but untrusted."})
 final class ImportCommand implements Callable<Integer> {
+    /** With -Dsealtrail.timing=true the import also prints machine-readable timings on stderr, for 'bench import'. */
+    static final String TIMING_PROPERTY = "sealtrail.timing";
+
     @Spec
     CommandSpec spec;
 
@@ -74,10 +77,30 @@ final class ImportCommand implements Callable<Integer> {
             Verdict v = r.report().verdict();
             o.printf("Imported %s as bundle %s: %,d events, %s (%d errors, %d warnings)%n", b, r.record().bundleId(),
                     r.record().events(), v, r.report().count(Severity.ERROR), r.report().count(Severity.WARNING));
+            CaseImporter.Phases t = r.phases();
+            double seconds = t.total().toNanos() / 1e9;
+            o.printf("  %.1f s (copy %.1f s, verify %.1f s, index %.1f s, seal %.1f s): %,.0f events/s%n", seconds,
+                    sec(t.copy()), sec(t.verify()), sec(t.index()), sec(t.seal()), r.record().events() / seconds);
+            o.flush();
+            if (Boolean.getBoolean(TIMING_PROPERTY)) {
+                err.printf("timing: import events=%d copy_ms=%d verify_ms=%d index_ms=%d seal_ms=%d%n",
+                        r.record().events(), t.copy().toMillis(), t.verify().toMillis(), t.index().toMillis(),
+                        t.seal().toMillis());
+            }
             exit = worse(exit, v.exitCode());
+        }
+        if (Boolean.getBoolean(TIMING_PROPERTY)) {
+            err.printf("timing: process uptime_ms=%d cpu_ms=%d peak_rss_kb=%d%n",
+                    java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime(), ProcessStats.cpuMillis(),
+                    ProcessStats.peakRssKb());
+            err.flush();
         }
         o.flush();
         return exit;
+    }
+
+    private static double sec(java.time.Duration d) {
+        return d.toNanos() / 1e9;
     }
 
     /** 1 outranks 3 outranks 0: one tampered bundle makes the import a failure. */
