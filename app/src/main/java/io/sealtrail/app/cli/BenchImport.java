@@ -27,8 +27,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "import", mixinStandardHelpOptions = true,
-        description = {"Time 'sealtrail import' (a fresh JVM, verify + index) on a generated bundle, then search",
-                "latency p50/p95 on the case, against grep -c over the same JSONL as the no-index baseline."})
+        description = {"Time 'sealtrail import' (a fresh JVM each, verify + index) on a generated bundle: medians of",
+                "wall time, phases, CPU and peak RSS. Like ./sealtrail, the imports start from a class-data-sharing",
+                "archive (recorded first by an untimed small import; --no-cds: without). Then search latency",
+                "p50/p95 on the case, against grep -c over the same JSONL as the no-index baseline."})
 final class BenchImport implements Callable<Integer> {
     /** What the launcher (./sealtrail) adds for an import: C2 only, see docs/decisions/0008-import-pipeline.md. */
     static final List<String> IMPORT_JVM_OPTIONS = List.of("-XX:-TieredCompilation", "-XX:PerMethodTrapLimit=0",
@@ -48,6 +50,42 @@ final class BenchImport implements Callable<Integer> {
     @Option(names = "--imports", defaultValue = "3",
             description = "Timed imports, each in a fresh JVM into a new case (default: ${DEFAULT-VALUE}); medians are shown.")
     int imports;
+
+    @Option(names = "--no-cds", description = "Import without the class-data-sharing archive the launcher uses.")
+    boolean noCds;
+
+    /**
+     * Records the class-data-sharing archive that ./sealtrail records on a build's first import, here by importing
+     * a small generated bundle (untimed), so the timed imports start as the launcher's later ones do.
+     */
+    private static Path importArchive(Path work, List<String> added, List<String> jvm) throws Exception {
+        Path small = work.resolve("cds-bundle");
+        if (!Files.exists(small)) {
+            new BundleGenerator().generate(small, BundleGenerator.Options.defaults(2_000, 1), n -> { });
+        }
+        Path archive = work.resolve("bench-import-" + System.nanoTime() + ".jsa");
+        archive.toFile().deleteOnExit();
+        Path caseDir = work.resolve("cds-case-" + System.nanoTime());
+        List<String> cmd = new ArrayList<>(List.of(BenchSetup.java()));
+        cmd.addAll(added);
+        cmd.addAll(jvm);
+        cmd.addAll(List.of("-XX:ArchiveClassesAtExit=" + archive, "-Xlog:cds=off", "-Xlog:cds+dynamic=off",
+                "-Dsealtrail.home=" + work.resolve("home"), "-cp", System.getProperty("java.class.path"),
+                "io.sealtrail.app.Main", "import", small.toString(), "--case", caseDir.toString(), "--trust",
+                BundleGenerator.seededSigner(BundleGenerator.DEFAULT_ORIGIN, 1).verifierKey().encode(),
+                "--no-trust-store"));
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .start();
+        try {
+            if (!p.waitFor(10, TimeUnit.MINUTES) || p.exitValue() != 0 || !Files.exists(archive)) {
+                throw new UserException("recording the class-data-sharing archive failed; try --no-cds");
+            }
+        } finally {
+            p.destroyForcibly();
+            CaseFiles.deleteTree(caseDir);
+        }
+        return archive;
+    }
 
     private static final Pattern PHASES = Pattern.compile(
             "timing: import events=\\d+ copy_ms=(\\d+) verify_ms=(\\d+) index_ms=(\\d+) seal_ms=(\\d+)");
@@ -128,10 +166,14 @@ final class BenchImport implements Callable<Integer> {
             Path work = w.path();
             Path bundle = generated(work, setup, o);
             String vkey = setup.vkey();
-            List<String> jvm = ManagementFactory.getRuntimeMXBean().getInputArguments();
+            List<String> jvm = ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+                    .filter(a -> !a.startsWith("-XX:SharedArchiveFile") && !a.startsWith("-XX:ArchiveClassesAtExit")).toList();
             List<String> added = new ArrayList<>(IMPORT_JVM_OPTIONS); // as the launcher runs 'sealtrail import'
             if (!BenchSetup.choosesCollector(jvm)) {
                 added.add(IMPORT_GC);
+            }
+            if (!noCds) {
+                added.add("-XX:SharedArchiveFile=" + importArchive(work, added, jvm));
             }
             o.printf("Machine: %d cores, JVM options %s, import adds %s%n", Runtime.getRuntime().availableProcessors(),
                     jvm, added);
@@ -146,6 +188,7 @@ final class BenchImport implements Callable<Integer> {
                 List<String> cmd = new ArrayList<>(List.of(BenchSetup.java()));
                 cmd.addAll(added);
                 cmd.addAll(jvm); // options of this JVM override them
+                cmd.addAll(List.of("-Xlog:cds=off", "-Xlog:cds+dynamic=off"));
                 cmd.addAll(List.of("-Dsealtrail.home=" + work.resolve("home"), "-Dsealtrail.timing=true",
                         "-cp", System.getProperty("java.class.path"), "io.sealtrail.app.Main", "import",
                         bundle.toString(), "--case", caseDir.toString(), "--trust", vkey, "--no-trust-store"));
