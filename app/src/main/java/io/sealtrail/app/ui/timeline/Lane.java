@@ -5,11 +5,22 @@ import java.util.List;
 
 /**
  * One swimlane: a user or a target, its matching events, and its sessions as bars packed into up to
- * {@link TimelineLayout#MAX_SUB_ROWS} rows so that overlapping sessions do not hide each other.
+ * {@link TimelineLayout#MAX_SUB_ROWS} rows so that overlapping sessions do not hide each other. The
+ * {@code unnamed} lane holds the matching events that name no user (or target), such as the log's own
+ * heartbeats: ticks only, no sessions, and a name that is a label, not a value.
  */
-public record Lane(String name, long events, List<Bar> bars, int rows) {
+public record Lane(String name, long events, List<Bar> bars, int rows, boolean unnamed) {
     public Lane {
         bars = List.copyOf(bars);
+    }
+
+    public Lane(String name, long events, List<Bar> bars, int rows) {
+        this(name, events, bars, rows, false);
+    }
+
+    /** The lane of the {@code events} matching events without a {@code one} ("user", "target"). */
+    public static Lane unnamed(String one, long events) {
+        return new Lane("(no " + one + ")", events, List.of(), 1, true);
     }
 
     /** A session drawn from {@code start} to {@code end} (epoch microseconds) in sub-row {@code row}. */

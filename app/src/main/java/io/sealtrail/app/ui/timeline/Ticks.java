@@ -13,15 +13,26 @@ import java.util.TreeMap;
  * The per-lane tick histograms fetched for {@code [from, to)} at one bucket width. Drawn at any zoom
  * (bucket times are absolute), so the old ticks stay on screen while finer ones are fetched.
  */
-public record Ticks(long from, long to, long intervalMicros, Map<String, List<TickBucket>> byLane) {
+public record Ticks(long from, long to, long intervalMicros, Map<String, List<TickBucket>> byLane,
+                    List<TickBucket> unnamed) {
     public static final Ticks NONE = new Ticks(0, 0, 1, Map.of());
 
     public Ticks {
         byLane = Map.copyOf(byLane);
+        unnamed = List.copyOf(unnamed);
+    }
+
+    public Ticks(long from, long to, long intervalMicros, Map<String, List<TickBucket>> byLane) {
+        this(from, to, intervalMicros, byLane, List.of());
     }
 
     public List<TickBucket> of(String lane) {
         return byLane.getOrDefault(lane, List.of());
+    }
+
+    /** The lane's buckets; the unnamed lane's are its own, whatever a user or target may be called. */
+    public List<TickBucket> of(Lane lane) {
+        return lane.unnamed() ? unnamed : of(lane.name());
     }
 
     /** Whether these ticks can be drawn for {@code [from, to)} at this bucket width without fetching. */
@@ -46,6 +57,26 @@ public record Ticks(long from, long to, long intervalMicros, Map<String, List<Ti
             out.put(lane, List.copyOf(list));
         });
         return out;
+    }
+
+    /** Joins three {@code histogram} answers (all, failed, denied) for the unnamed lane. */
+    static List<TickBucket> joinUnnamed(List<Bucket> all, List<Bucket> failed, List<Bucket> denied) {
+        TreeMap<Long, long[]> m = new TreeMap<>();
+        List<List<Bucket>> series = List.of(all, failed, denied);
+        for (int slot = 0; slot < 3; slot++) {
+            for (Bucket b : series.get(slot)) {
+                if (b.count() > 0) {
+                    m.computeIfAbsent(TimeScale.micros(b.start()), k -> new long[3])[slot] += b.count();
+                }
+            }
+        }
+        List<TickBucket> out = new ArrayList<>(m.size());
+        m.forEach((start, c) -> {
+            if (c[0] > 0) {
+                out.add(new TickBucket(start, c[0], c[1], c[2]));
+            }
+        });
+        return List.copyOf(out);
     }
 
     private static void add(Map<String, TreeMap<Long, long[]>> by, List<ValueHistogram> series, int slot, Set<String> lanes) {

@@ -37,6 +37,8 @@ public final class TimelineCanvas extends Region {
     static final Color TICK_FAILED = Color.web("#e8772e");
     static final Color TICK_DENIED = Color.web("#cf222e");
     private static final Font LANE_FONT = Font.font("System", FontWeight.NORMAL, 12);
+    /** The lane of events without a user or target: its name is a label, so it looks like one. */
+    private static final Font UNNAMED_FONT = Font.font("System", FontWeight.NORMAL, javafx.scene.text.FontPosture.ITALIC, 12);
     private static final Font SMALL = Font.font("System", 10.5);
     private static final double LABEL_MIN = 110;
     private static final double LABEL_MAX = 220;
@@ -240,10 +242,10 @@ public final class TimelineCanvas extends Region {
         long maxCount = 1;
         Ticks ticks = vm.ticksProperty().get();
         for (int i = first; i < last; i++) {
-            maxCount = Math.max(maxCount, visibleMax(ticks.of(lanes.get(i).name()), scale));
+            maxCount = Math.max(maxCount, visibleMax(ticks.of(lanes.get(i)), scale));
         }
         for (int i = first; i < last; i++) {
-            drawTicks(g, lay, i, ticks.of(lanes.get(i).name()), ticks.intervalMicros(), scale, maxCount);
+            drawTicks(g, lay, i, ticks.of(lanes.get(i)), ticks.intervalMicros(), scale, maxCount);
             drawBars(g, lay, i, lanes.get(i), scale);
         }
         g.restore();
@@ -390,8 +392,8 @@ public final class TimelineCanvas extends Region {
             double y = lay.laneTop(i);
             double lh = lay.laneHeight();
             boolean two = lh >= 34;
-            g.setFill(LANE_TEXT);
-            g.setFont(LANE_FONT);
+            g.setFill(l.unnamed() ? AXIS_TEXT : LANE_TEXT);
+            g.setFont(l.unnamed() ? UNNAMED_FONT : LANE_FONT);
             g.fillText(shortNames.getOrDefault(l.name(), l.name()), 8, y + (two ? lh / 2 - 6 : lh / 2));
             if (two) {
                 g.setFill(AXIS_TEXT);

@@ -36,7 +36,11 @@ public record TimelineLayout(double width, double height, double labelWidth, int
     public record SessionHit(String lane, Lane.Bar bar) implements Hit {
     }
 
-    public record BucketHit(String lane, TickBucket bucket, long intervalMicros) implements Hit {
+    /** A tick bucket of a lane; of the unnamed lane (events without a user or target) when {@code unnamed}. */
+    public record BucketHit(String lane, TickBucket bucket, long intervalMicros, boolean unnamed) implements Hit {
+        public BucketHit(String lane, TickBucket bucket, long intervalMicros) {
+            this(lane, bucket, intervalMicros, false);
+        }
     }
 
     public double laneHeight() {
@@ -135,13 +139,13 @@ public record TimelineLayout(double width, double height, double labelWidth, int
             return Optional.ofNullable(best).map(b -> new SessionHit(lane.name(), b));
         }
         long t = scale.time(px);
-        List<TickBucket> buckets = ticks.of(lane.name());
+        List<TickBucket> buckets = ticks.of(lane);
         int k = floorIndex(buckets, t);
         long slop = (long) (SLOP * scale.microsPerPixel());
         for (int j = Math.max(0, k - 1); j <= k + 1 && j < buckets.size(); j++) {
             TickBucket b = buckets.get(j);
             if (j >= 0 && t >= b.start() - slop && t < b.start() + Math.max(ticks.intervalMicros(), slop * 2)) {
-                return Optional.of(new BucketHit(lane.name(), b, ticks.intervalMicros()));
+                return Optional.of(new BucketHit(lane.name(), b, ticks.intervalMicros(), lane.unnamed()));
             }
         }
         return Optional.empty();

@@ -138,16 +138,17 @@ public final class TimelineViewModel {
                 List<FacetValue> values = s.index().facets(s.query(), s.from(), s.to(), s.grouping().field, Integer.MAX_VALUE);
                 List<SessionSpan> spans = s.index().sessions(s.query(), s.from(), s.to());
                 List<Bucket> hours = s.index().histogram(s.query(), s.from(), s.to(), Duration.ofHours(1));
-                List<Lane> laneList = lanes(values, spans, s.grouping());
+                List<Lane> named = lanes(values, spans, s.grouping());
                 long[] extent = extent(hours, s.from(), s.to());
                 long laneless = laneless(hours, values);
+                List<Lane> laneList = withUnnamed(named, laneless, s.grouping());
                 long took = System.nanoTime() - t0;
                 post(gen, () -> {
                     timings.accept("load", took);
                     shown = s;
                     error.set("");
                     lanes.set(laneList);
-                    hiddenLanes.set(Math.max(0, values.size() - laneList.size()));
+                    hiddenLanes.set(Math.max(0, values.size() - named.size()));
                     unlaned = laneless;
                     sessions = laneList.stream().mapToLong(l -> l.bars().size()).sum();
                     ticks.set(Ticks.NONE);
@@ -188,8 +189,18 @@ public final class TimelineViewModel {
         return List.copyOf(out);
     }
 
+    /** The named lanes, then the unnamed one (drawn last) when some matching events name no user or target. */
+    static List<Lane> withUnnamed(List<Lane> named, long laneless, Grouping g) {
+        if (laneless == 0) {
+            return named;
+        }
+        List<Lane> all = new ArrayList<>(named);
+        all.add(Lane.unnamed(g.one, laneless));
+        return List.copyOf(all);
+    }
+
     /**
-     * Matching events that name no user (or target) and so have no lane, such as the log's own heartbeats: all
+     * Matching events that name no user (or target) and so have no named lane, such as the log's own heartbeats: all
      * matches less those counted under a value (a user or target is one value per event).
      */
     static long laneless(List<Bucket> all, List<FacetValue> values) {
@@ -277,7 +288,8 @@ public final class TimelineViewModel {
         long fetchFrom = Math.floorDiv(clip(sc.startMicros() - span, s.from(), true), interval) * interval;
         long fetchTo = Math.floorDiv(clip(sc.endMicros() + span, s.to(), false), interval) * interval + interval;
         Set<String> names = new LinkedHashSet<>();
-        lanes.get().forEach(l -> names.add(l.name()));
+        lanes.get().stream().filter(l -> !l.unnamed()).forEach(l -> names.add(l.name()));
+        boolean unnamed = lanes.get().stream().anyMatch(Lane::unnamed);
         long gen = generation;
         tickInFlight = true;
         background.execute(() -> {
@@ -293,7 +305,14 @@ public final class TimelineViewModel {
                         field, Integer.MAX_VALUE);
                 List<ValueHistogram> denied = s.index().histogramBy(and(s.query(), "event.outcome:denied"), f, e, d,
                         field, Integer.MAX_VALUE);
-                t = new Ticks(fetchFrom, fetchTo, interval, Ticks.join(all, failed, denied, names));
+                List<TickBucket> none = List.of();
+                if (unnamed) {
+                    String without = and(s.query(), "NOT " + field + ":*");
+                    none = Ticks.joinUnnamed(s.index().histogram(without, f, e, d),
+                            s.index().histogram(and(without, "event.outcome:failure"), f, e, d),
+                            s.index().histogram(and(without, "event.outcome:denied"), f, e, d));
+                }
+                t = new Ticks(fetchFrom, fetchTo, interval, Ticks.join(all, failed, denied, names), none);
             } catch (IndexException | RuntimeException ex) {
                 t = null; // the lanes' own load reports index errors; ticks are simply not drawn
             }
@@ -341,13 +360,15 @@ public final class TimelineViewModel {
             if (sc == null) {
                 return;
             }
+            String field = sc.grouping().field;
             long start = b.bucket().start();
             long end = start + b.intervalMicros();
             Instant from = TimeScale.instant(sc.from() == null ? start : Math.max(start, TimeScale.micros(sc.from())));
             Instant to = TimeScale.instant(sc.to() == null ? end : Math.min(end, TimeScale.micros(sc.to())));
-            search.showEvents("of " + b.lane() + " from " + TimeScale.label(start, 1_000_000) + " for "
-                            + TimeScale.human(b.intervalMicros()) + " (UTC)",
-                    and(sc.query(), sc.grouping().field + ":" + quote(b.lane())), from, to, SHOW_LIMIT);
+            search.showEvents((b.unnamed() ? "without a " + sc.grouping().one : "of " + b.lane()) + " from "
+                            + TimeScale.label(start, 1_000_000) + " for " + TimeScale.human(b.intervalMicros()) + " (UTC)",
+                    and(sc.query(), b.unnamed() ? "NOT " + field + ":*" : field + ":" + quote(b.lane())), from, to,
+                    SHOW_LIMIT);
         }
     }
 
@@ -375,10 +396,11 @@ public final class TimelineViewModel {
             text = "No events match the search";
         } else {
             Grouping g = shown.grouping();
-            text = String.format("%d %s", lanes.get().size(), lanes.get().size() == 1 ? g.one : g.many)
+            int named = laneNames().size();
+            text = String.format("%d %s", named, named == 1 ? g.one : g.many)
                     + (hiddenLanes.get() > 0 ? String.format(" (and %,d less busy ones not shown)", hiddenLanes.get()) : "")
                     + String.format(" · %,d sessions", sessions)
-                    + (unlaned > 0 ? String.format(" · %,d events without a %s (no lane)", unlaned, g.one) : "")
+                    + (unlaned > 0 ? String.format(" · %,d events without a %s (the last lane)", unlaned, g.one) : "")
                     + (ticks.get() == Ticks.NONE ? "" : " · a tick per " + TimeScale.human(ticks.get().intervalMicros()));
         }
         status.set(text);
@@ -400,8 +422,9 @@ public final class TimelineViewModel {
         return lanes;
     }
 
+    /** The names of the lanes of users or targets (not the unnamed lane's label). */
     public List<String> laneNames() {
-        return lanes.get().stream().map(Lane::name).toList();
+        return lanes.get().stream().filter(l -> !l.unnamed()).map(Lane::name).toList();
     }
 
     public ReadOnlyObjectProperty<Ticks> ticksProperty() {

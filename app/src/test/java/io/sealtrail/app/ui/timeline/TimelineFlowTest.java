@@ -75,12 +75,12 @@ class TimelineFlowTest {
     }
 
     @Test
-    void theTimelineHasALaneForEachUserOfTheCase(FxRobot robot) throws Exception {
+    void theTimelineHasALaneForEachUserOfTheCaseAndOneForEventsWithoutAUser(FxRobot robot) throws Exception {
         openTimeline(robot);
         List<String> users = facet("user.name");
         assertThat(window.timeline().laneNames()).isEqualTo(users);
         TimelineCanvas canvas = robot.lookup("#timelineCanvas").queryAs(TimelineCanvas.class);
-        assertThat(canvas.geometry().lanes()).isEqualTo(users.size());
+        assertThat(canvas.geometry().lanes()).isEqualTo(users.size() + 1); // the demo's heartbeats name no user
         assertThat(canvas.geometry().visibleLanes()).isGreaterThan(10);
         assertThat(robot.lookup("#timelineStatus").queryAs(Label.class).getText()).startsWith(users.size() + " users");
     }

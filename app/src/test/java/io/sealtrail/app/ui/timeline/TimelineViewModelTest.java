@@ -87,19 +87,55 @@ class TimelineViewModelTest {
     }
 
     @Test
-    void theStatusCountsTheMatchingEventsThatHaveNoLane() throws Exception {
+    void eventsWithoutAUserHaveTheLastLaneCountedInTheStatus() throws Exception {
         openOnScreen();
         long withoutUser = index.count("NOT user.name:*", null, null);
         assertThat(withoutUser).isPositive(); // the log's heartbeats name no user
+        List<Lane> lanes = timeline.lanesProperty().get();
+        Lane last = lanes.get(lanes.size() - 1);
+        assertThat(last.unnamed()).isTrue();
+        assertThat(last.name()).isEqualTo("(no user)");
+        assertThat(last.events()).isEqualTo(withoutUser);
+        assertThat(last.bars()).isEmpty();
+        assertThat(lanes.subList(0, lanes.size() - 1)).noneMatch(Lane::unnamed);
+        assertThat(timeline.laneNames()).doesNotContain(last.name());
         assertThat(timeline.statusProperty().get())
-                .contains(String.format("%,d events without a user (no lane)", withoutUser));
+                .contains(String.format("%,d events without a user (the last lane)", withoutUser))
+                .startsWith(timeline.laneNames().size() + " users");
 
         search.queryProperty().set("user.name:*");
         search.search();
         drain();
         timeline.followSearch();
         drain();
-        assertThat(timeline.statusProperty().get()).doesNotContain("no lane");
+        assertThat(timeline.lanesProperty().get()).noneMatch(Lane::unnamed);
+        assertThat(timeline.statusProperty().get()).doesNotContain("without a user");
+    }
+
+    @Test
+    void theUnnamedLanesTicksCountTheEventsWithoutAUser() throws Exception {
+        openOnScreen();
+        Ticks t = timeline.ticksProperty().get();
+        Lane last = timeline.lanesProperty().get().get(timeline.lanesProperty().get().size() - 1);
+        List<TickBucket> buckets = t.of(last);
+        assertThat(buckets).isNotEmpty();
+        assertThat(buckets.stream().mapToLong(TickBucket::all).sum())
+                .isEqualTo(index.count("NOT user.name:*", TimeScale.instant(t.from()), TimeScale.instant(t.to())));
+        assertThat(t.of(last.name())).isEmpty(); // not mixed up with a user of that name
+    }
+
+    @Test
+    void clickingATickOfTheUnnamedLaneShowsTheEventsWithoutAUserInTheBucket() throws Exception {
+        openOnScreen();
+        Ticks t = timeline.ticksProperty().get();
+        Lane last = timeline.lanesProperty().get().get(timeline.lanesProperty().get().size() - 1);
+        TickBucket b = t.of(last).get(0);
+        timeline.open(new TimelineLayout.BucketHit(last.name(), b, t.intervalMicros(), true));
+        drain();
+        assertThat(search.rows()).hasSize((int) b.all()).allMatch(h -> h.userName() == null);
+        assertThat(search.rows()).allMatch(h -> TimeScale.micros(h.time()) >= b.start()
+                && TimeScale.micros(h.time()) < b.start() + t.intervalMicros());
+        assertThat(search.statusProperty().get()).contains("without a user");
     }
 
     @Test
