@@ -102,8 +102,8 @@ public final class ImportViewModel {
                                 progress.set(total <= 0 ? -1 : Math.min(1.0, (double) n / total));
                             }), stop::get);
                     done++;
-                    outcome.append(String.format("%s: %,d events, %s%n", b.getFileName(), r.record().events(),
-                            r.report().verdict()));
+                    outcome.append(String.format("%s: %,d events, %s (imported in %.1f s)%n", b.getFileName(),
+                            r.record().events(), r.report().verdict(), r.phases().total().toMillis() / 1000.0));
                 }
                 Path opened = target;
                 fxThread.execute(() -> {

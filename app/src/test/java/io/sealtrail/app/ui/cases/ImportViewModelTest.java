@@ -52,7 +52,7 @@ class ImportViewModelTest {
         assertThat(c.bundles()).singleElement().extracting(ImportRecord::verdict).isEqualTo("VERIFIED");
         assertThat(c.journal().entries()).extracting(JournalEntry::type)
                 .containsExactly(JournalEntry.CASE_CREATED, JournalEntry.IMPORT);
-        assertThat(vm.messageProperty().get()).contains("VERIFIED");
+        assertThat(vm.messageProperty().get()).contains("VERIFIED").containsPattern("imported in \\d+[.,]\\d s");
         assertThat(vm.runningProperty().get()).isFalse();
     }
 
