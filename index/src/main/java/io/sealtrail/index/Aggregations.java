@@ -16,7 +16,6 @@ import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.index.PointValues;
 import org.apache.lucene.index.SortedSetDocValues;
-import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.CollectorManager;
@@ -25,7 +24,6 @@ import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.Scorer;
 import org.apache.lucene.search.Weight;
-import org.apache.lucene.search.LeafCollector;
 import org.apache.lucene.search.Scorable;
 import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.search.SimpleCollector;
@@ -199,7 +197,7 @@ final class Aggregations {
             i = j;
         }
         Facets result = new Facets();
-        StoredFields stored = searcher.getIndexReader().storedFields();
+        List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
         MessageDigest sha = SegmentLines.sha256();
         for (long w : wanted) {
             Query same = new BooleanQuery.Builder()
@@ -227,7 +225,8 @@ final class Aggregations {
                 }
             });
             for (int doc : docs) {
-                result.counts.merge(HitReader.entryHash(stored, doc, sha), 1L, Long::sum);
+                LeafReaderContext leaf = leaves.get(org.apache.lucene.index.ReaderUtil.subIndex(doc, leaves));
+                result.counts.merge(HitReader.entryHash(leaf.reader(), doc - leaf.docBase, sha), 1L, Long::sum);
             }
         }
         return result;

@@ -6,7 +6,6 @@ import java.util.Arrays;
 import java.util.HexFormat;
 import org.apache.lucene.document.BinaryPoint;
 import org.apache.lucene.index.LeafReaderContext;
-import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.ConstantScoreScorer;
@@ -57,13 +56,12 @@ final class EntryHashQuery extends Query {
         return new ConstantScoreWeight(this, boost) {
             @Override
             public Scorer scorer(LeafReaderContext context) throws IOException {
-                StoredFields stored = context.reader().storedFields();
                 MessageDigest sha = SegmentLines.sha256();
                 DocIdSetIterator all = DocIdSetIterator.all(context.reader().maxDoc());
                 TwoPhaseIterator check = new TwoPhaseIterator(all) {
                     @Override
                     public boolean matches() throws IOException {
-                        return HitReader.entryHash(stored, all.docID(), sha).startsWith(hexPrefix);
+                        return HitReader.entryHash(context.reader(), all.docID(), sha).startsWith(hexPrefix);
                     }
 
                     @Override

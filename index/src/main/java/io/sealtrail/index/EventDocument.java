@@ -79,8 +79,8 @@ final class EventDocument {
     private final Field text = new Field(IndexSchema.TEXT, "", TEXT_TYPE);
     private final StringBuilder textBuilder = new StringBuilder(512);
 
-    private final BytesRef rawBytes = new BytesRef();
-    private final StoredField raw = new StoredField(IndexSchema.RAW, rawBytes);
+    /** The line itself is in the line store (LineStore); the document keeps its ordinal there. */
+    private final NumericDocValuesField lineOrd = new NumericDocValuesField(IndexSchema.LINE_ORD, 0);
     /** Kept only for a line longer than the index keeps: then the hash cannot be recomputed from {@code raw}. */
     private final StoredField storedHash = new StoredField(IndexSchema.EVENT_HASH, "");
 
@@ -93,12 +93,13 @@ final class EventDocument {
      * @param readTime  the line's time when readable, else null
      * @param readAction the line's action when readable, else null
      * @param entryHash the line's entry hash, SHA-256(0x00 ‖ line)
-     * @param truncated whether {@code raw} holds only the start of the line, so {@code entryHash} is stored
+     * @param truncated whether {@code data} holds only the start of the line, so {@code entryHash} is stored
+     * @param ord       the line's ordinal in the line store
      * @return the fields, valid until the next call
      */
     List<IndexableField> fill(IndexSchema.LinePosition at, AuditEvent event, long seq, Instant readTime,
                               String readAction, byte[] data, int off, int len, byte[] entryHash, boolean truncated,
-                              Integrity integrityValue) {
+                              Integrity integrityValue, long ord) {
         fields.clear();
         bundleId.add(at.bundleId());
         file.add(at.file());
@@ -112,10 +113,8 @@ final class EventDocument {
         if (t != null) {
             time.add(IndexSchema.micros(t));
         }
-        rawBytes.bytes = data;
-        rawBytes.offset = off;
-        rawBytes.length = len;
-        fields.add(raw);
+        lineOrd.setLongValue(ord);
+        fields.add(lineOrd);
         if (truncated) {
             storedHash.setStringValue(java.util.HexFormat.of().formatHex(entryHash));
             fields.add(storedHash);

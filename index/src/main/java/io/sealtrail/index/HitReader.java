@@ -20,7 +20,6 @@ import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.SortedSetDocValues;
 import org.apache.lucene.index.StoredFieldVisitor;
-import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.search.ScoreDoc;
 
 /**
@@ -49,7 +48,6 @@ final class HitReader {
         }
         Arrays.sort(order, Comparator.comparingInt(i -> docs[i].doc));
         Hit[] out = new Hit[count];
-        StoredFields stored = reader.storedFields();
         Segment seg = null;
         for (int k = 0; k < count; k++) {
             int i = order[k];
@@ -62,15 +60,14 @@ final class HitReader {
             if (seg == null || seg.context.ord != li) {
                 seg = new Segment(leaves.get(li));
             }
-            out[i] = hit(stored, doc, seg, doc - seg.context.docBase);
+            out[i] = hit(seg, doc - seg.context.docBase);
         }
         return Arrays.asList(out);
     }
 
-    private Hit hit(StoredFields stored, int doc, Segment seg, int local) throws IOException {
-        RawVisitor v = new RawVisitor();
-        stored.document(doc, v);
-        byte[] raw = v.raw;
+    private Hit hit(Segment seg, int local) throws IOException {
+        LineStore.Line stored = line(seg.context.reader(), seg.ord, local);
+        byte[] raw = stored.bytes();
         Long time = seg.time.advanceExact(local) ? seg.time.longValue() : null;
         long seq = seg.seq.advanceExact(local) ? seg.seq.longValue() : -1;
         long leaf = seg.leaf.advanceExact(local) ? seg.leaf.longValue() : -1;
@@ -78,7 +75,7 @@ final class HitReader {
         String bundleId = seg.bundleId.value(local);
         String file = seg.file.value(local);
         Integrity integrity = Integrity.fromWire(seg.integrity.value(local));
-        String hash = v.hash != null ? v.hash : entryHash(raw, sha);
+        String hash = stored.cut() ? storedHash(seg.context.reader(), local) : entryHash(raw, sha);
         String format = seg.sourceFormat.value(local);
         String action = null;
         String outcome = null;
@@ -125,11 +122,28 @@ final class HitReader {
         return java.util.HexFormat.of().formatHex(sha.digest());
     }
 
-    /** The entry hash (hex) of one document, from its stored line, or stored as such where the line was cut. */
-    static String entryHash(StoredFields stored, int doc, MessageDigest sha) throws IOException {
-        RawVisitor v = new RawVisitor();
-        stored.document(doc, v);
-        return v.hash != null ? v.hash : entryHash(v.raw, sha);
+    /** The entry hash (hex) of one document of a segment, from its line, or stored as such where the line was cut. */
+    static String entryHash(LeafReader segment, int doc, MessageDigest sha) throws IOException {
+        LineStore.Line l = line(segment, DocValues.getNumeric(segment, IndexSchema.LINE_ORD), doc);
+        return l.cut() ? storedHash(segment, doc) : entryHash(l.bytes(), sha);
+    }
+
+    /** The line of a document of a segment; {@code ords} is that segment's, at or before {@code doc}. */
+    private static LineStore.Line line(LeafReader segment, NumericDocValues ords, int doc) throws IOException {
+        if (!ords.advanceExact(doc)) {
+            throw new IOException("document " + doc + " has no line in the index's line store");
+        }
+        return LineStore.of(segment).line(ords.longValue());
+    }
+
+    /** The entry hash the index stored for a line it cut short. */
+    private static String storedHash(LeafReader segment, int doc) throws IOException {
+        HashVisitor v = new HashVisitor();
+        segment.storedFields().document(doc, v);
+        if (v.hash == null) {
+            throw new IOException("document " + doc + ": its line was cut, but no entry hash was stored");
+        }
+        return v.hash;
     }
 
     /** Doc value iterators of one segment, advanced in doc id order. */
@@ -139,6 +153,7 @@ final class HitReader {
         final NumericDocValues seq;
         final NumericDocValues leaf;
         final NumericDocValues line;
+        final NumericDocValues ord;
         final Keyword bundleId;
         final Keyword file;
         final Keyword integrity;
@@ -151,6 +166,7 @@ final class HitReader {
             seq = DocValues.getNumeric(r, IndexSchema.SEQ);
             leaf = DocValues.getNumeric(r, IndexSchema.LEAF);
             line = DocValues.getNumeric(r, IndexSchema.LINE);
+            ord = DocValues.getNumeric(r, IndexSchema.LINE_ORD);
             bundleId = new Keyword(DocValues.getSortedSet(r, IndexSchema.BUNDLE_ID));
             file = new Keyword(DocValues.getSortedSet(r, IndexSchema.FILE));
             integrity = new Keyword(DocValues.getSortedSet(r, IndexSchema.INTEGRITY));
@@ -181,20 +197,13 @@ final class HitReader {
         }
     }
 
-    /** Loads the raw line, and the entry hash where the index had to keep it (lines it cut short). */
-    private static final class RawVisitor extends StoredFieldVisitor {
-        byte[] raw = new byte[0];
+    /** Loads the entry hash the index keeps for the lines it cut short. */
+    private static final class HashVisitor extends StoredFieldVisitor {
         String hash;
 
         @Override
         public Status needsField(FieldInfo fieldInfo) {
-            return IndexSchema.RAW.equals(fieldInfo.name) || IndexSchema.EVENT_HASH.equals(fieldInfo.name)
-                    ? Status.YES : Status.NO;
-        }
-
-        @Override
-        public void binaryField(FieldInfo fieldInfo, byte[] value) {
-            raw = value;
+            return IndexSchema.EVENT_HASH.equals(fieldInfo.name) ? Status.YES : Status.NO;
         }
 
         @Override

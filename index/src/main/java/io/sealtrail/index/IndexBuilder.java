@@ -134,7 +134,9 @@ public final class IndexBuilder {
                     .setIndexSort(EventSearchOrder.sort(false)) // first pages stop early; histogram runs are long
                     .setCommitOnClose(false);
             try (FSDirectory directory = FSDirectory.open(dir); IndexWriter writer = new IndexWriter(directory, config)) {
-                addAll(source, m, rule, writer, counts, progress, cancelled, threads);
+                try (LineStore.Writer lines = new LineStore.Writer(dir)) {
+                    addAll(source, m, rule, writer, lines, counts, progress, cancelled, threads);
+                }
                 writer.setLiveCommitData(Map.of(
                         IndexSchema.USER_SCHEMA_VERSION, Integer.toString(IndexSchema.VERSION),
                         IndexSchema.USER_BUNDLE_ID, m.bundleId(),
@@ -167,8 +169,9 @@ public final class IndexBuilder {
         return m;
     }
 
-    private static void addAll(BundleSource source, Manifest m, IntegrityRule rule, IndexWriter writer, Counts counts,
-                               Progress progress, BooleanSupplier cancelled, int threads)
+    private static void addAll(BundleSource source, Manifest m, IntegrityRule rule, IndexWriter writer,
+                               LineStore.Writer lines, Counts counts, Progress progress, BooleanSupplier cancelled,
+                               int threads)
             throws IOException, IndexException {
         AtomicInteger ids = new AtomicInteger();
         ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
@@ -194,11 +197,16 @@ public final class IndexBuilder {
                         if (cancelled.getAsBoolean()) {
                             throw new CancellationException("index build cancelled");
                         }
+                        long firstOrd = read[0];
+                        for (int i = 0; i < batch.count(); i++) { // the lines in read order: ordinals firstOrd + i
+                            lines.add(batch.data(), batch.starts()[i], batch.lengths()[i],
+                                    batch.hashes() != null && batch.hashes()[i] != null);
+                        }
                         slots.acquire();
                         pool.execute(() -> {
                             try {
                                 if (failure.get() == null) {
-                                    workers.get().index(batch);
+                                    workers.get().index(batch, firstOrd);
                                 }
                             } catch (Throwable t) {
                                 failure.compareAndSet(null, t);
@@ -287,7 +295,7 @@ public final class IndexBuilder {
          * whole batches in log order and, for a log in time order, is already in index-sort order when flushed
          * (no sorting, and no second copy of the stored fields).
          */
-        void index(SegmentLines.Batch b) throws IOException {
+        void index(SegmentLines.Batch b, long firstOrd) throws IOException {
             writer.addDocuments(() -> new Iterator<>() {
                 private int i;
 
@@ -301,12 +309,13 @@ public final class IndexBuilder {
                     if (i >= b.count()) {
                         throw new NoSuchElementException();
                     }
-                    return document(b, i++); // valid until the next call, by which time Lucene has consumed it
+                    int at = i++;
+                    return document(b, at, firstOrd + at); // valid until the next call, by which time Lucene has consumed it
                 }
             });
         }
 
-        private List<IndexableField> document(SegmentLines.Batch b, int i) {
+        private List<IndexableField> document(SegmentLines.Batch b, int i, long ord) {
             int off = b.starts()[i];
             int len = b.lengths()[i];
             ParsedLine p = parser.parse(b.data(), off, len);
@@ -321,7 +330,7 @@ public final class IndexBuilder {
             }
             counts.tally(integrity);
             return document.fill(at, p.event(), p.seq(), p.time(), p.action(), b.data(), off, len,
-                    hash, cut, integrity);
+                    hash, cut, integrity, ord);
         }
 
         private byte[] leafHash(byte[] buf, int off, int len) {

@@ -11,7 +11,7 @@ import java.util.Set;
  */
 public final class IndexSchema {
     /** Bumped on any change to fields, types or analysis; an index of another version is rebuilt (ADR 0004). */
-    public static final int VERSION = 3;
+    public static final int VERSION = 4;
 
     // Commit user data keys.
     public static final String USER_SCHEMA_VERSION = "schema_version";
@@ -58,8 +58,11 @@ public final class IndexSchema {
     /** Catch-all default field for free text. */
     public static final String TEXT = "text";
 
-    /** The line as it is in the bundle, stored (compressed) for display. */
-    public static final String RAW = "raw";
+    /**
+     * Where the line as it is in the bundle is kept for display: its ordinal in the index's line store
+     * ({@code lines.lz4}, in the order lines were read); numeric doc values only, not searchable.
+     */
+    public static final String LINE_ORD = "line.ord";
 
     public static final Set<String> KEYWORD_FIELDS = Set.of(ACTION, OUTCOME, USER_NAME, USER_ID, USER_ROLES,
             AUTH_METHOD, AUTH_MFA, SOURCE_IP, TARGET_KIND, TARGET_NAME, TARGET_ACCOUNT, TARGET_NAMESPACE, SESSION_ID,

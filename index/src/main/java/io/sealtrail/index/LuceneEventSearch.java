@@ -103,6 +103,13 @@ final class LuceneEventSearch implements EventSearch {
             throw new IndexException(p + ": index schema version " + version + ", this Sealtrail reads version "
                     + IndexSchema.VERSION + "; rebuild the index from the bundle");
         }
+        try {
+            LineStore.attach(r, p);
+        } catch (IOException | RuntimeException e) {
+            r.close();
+            throw new IndexException(p + ": the index's raw lines cannot be read (" + e.getMessage()
+                    + "); rebuild the index from the bundle", e);
+        }
         return r;
     }
 

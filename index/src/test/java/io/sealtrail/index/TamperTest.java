@@ -128,6 +128,43 @@ class TamperTest {
     }
 
     @Test
+    void anOverLongLineKeepsItsStartForDisplayAndTheHashOfAllOfIt() throws Exception {
+        long leaf = 2222;
+        long first = leaf / TestBundles.SEGMENT_EVENTS * TestBundles.SEGMENT_EVENTS;
+        Path copy = TestBundles.copy(TestBundles.shared().bundle(), dir.resolve("long"));
+        Path seg = copy.resolve(String.format("events/%012d.jsonl", first));
+        byte[] b = Files.readAllBytes(seg);
+        int at = lineStart(b, (int) (leaf - first));
+        int end = lineStart(b, (int) (leaf - first) + 1) - 1;
+        byte[] longLine = new byte[SegmentLines.MAX_LINE + 5000]; // a line the index must cut
+        Arrays.fill(longLine, (byte) 'x');
+        System.arraycopy(b, at, longLine, 0, Math.min(end - at, 40));
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        out.write(b, 0, at);
+        out.write(longLine);
+        out.write(b, end, b.length - end);
+        Files.write(seg, out.toByteArray());
+        try (EventSearch s = index(copy, dir.resolve("idx"))) {
+            Hit h = s.search("leaf:" + leaf, null, null, 1, null).hits().get(0);
+            java.security.MessageDigest md = java.security.MessageDigest.getInstance("SHA-256");
+            md.update((byte) 0);
+            md.update(longLine);
+            assertThat(h.entryHash()).isEqualTo(java.util.HexFormat.of().formatHex(md.digest()));
+            assertThat(h.raw().length()).isBetween(SegmentLines.MAX_LINE, longLine.length - 1);
+            assertThat(longLine).startsWith(h.raw().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            // its neighbours are whole and unchanged
+            Hit next = s.search("leaf:" + (leaf + 1), null, null, 1, null).hits().get(0);
+            int nextStart = end + 1;
+            int nextEnd = nextStart;
+            while (b[nextEnd] != '\n') {
+                nextEnd++;
+            }
+            assertThat(next.raw()).isEqualTo(new String(b, nextStart, nextEnd - nextStart,
+                    java.nio.charset.StandardCharsets.UTF_8));
+        }
+    }
+
+    @Test
     void intactBundleIsVerifiedThroughout() throws Exception {
         Fixture f = TestBundles.shared();
         try (EventSearch s = EventSearch.open(List.of(f.index()))) {
