@@ -23,9 +23,10 @@ import org.apache.lucene.util.compress.LZ4;
  * stored fields because those cost a sixth of an import: compressed at every flush, and written twice for the
  * index sort. Written once, by the thread that reads the evidence; read a block at a time.
  *
- * <p>{@value #DATA}: a header, then blocks of [int lines][int bytes][int compressed bytes][an int length per line,
- * {@code -1 - length} for a line the index cut short][LZ4 data]. {@value #INDEX}: a header, the number of
- * lines and blocks, then each block's first ordinal and offset. Integers are big-endian.
+ * <p>{@value #DATA}: a header, then blocks of [int lines][int bytes][int compressed bytes][int CRC-32 of the rest of
+ * the block][an int length per line, {@code -1 - length} for a line the index cut short][LZ4 data]. {@value #INDEX}:
+ * a header, the number of lines and blocks, each block's first ordinal and offset, and where the data ends.
+ * Integers are big-endian. A damaged block is an error when it is read, never a different line.
  */
 final class LineStore {
     static final String DATA = "lines.lz4";
@@ -53,6 +54,8 @@ final class LineStore {
         private final int[] lengths = new int[BLOCK_LINES];
         private int blockLines;
         private byte[] compressed = new byte[0];
+        private final ByteBuffer lengthBytes = ByteBuffer.allocate(4 * BLOCK_LINES);
+        private final java.util.zip.CRC32 crc = new java.util.zip.CRC32();
         private long offset;
         private long lines;
         private long[] firstOrds = new long[256];
@@ -95,14 +98,20 @@ final class LineStore {
             firstOrds[blocks] = lines - blockLines;
             offsets[blocks] = offset;
             blocks++;
+            lengthBytes.clear();
+            for (int i = 0; i < blockLines; i++) {
+                lengthBytes.putInt(lengths[i]);
+            }
+            crc.reset();
+            crc.update(lengthBytes.array(), 0, lengthBytes.position());
+            crc.update(compressed, 0, size);
             data.writeInt(blockLines);
             data.writeInt(blockBytes);
             data.writeInt(size);
-            for (int i = 0; i < blockLines; i++) {
-                data.writeInt(lengths[i]);
-            }
+            data.writeInt((int) crc.getValue());
+            data.write(lengthBytes.array(), 0, lengthBytes.position());
             data.write(compressed, 0, size);
-            offset += 12L + 4L * blockLines + size;
+            offset += 16L + 4L * blockLines + size;
             blockLines = 0;
             blockBytes = 0;
         }
@@ -225,7 +234,13 @@ final class LineStore {
             int count = buf.getInt();
             int size = buf.getInt();
             int compressedSize = buf.getInt();
-            if (count <= 0 || size < 0 || compressedSize < 0 || 12L + 4L * count + compressedSize != end - at
+            int expectedCrc = buf.getInt();
+            java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+            crc.update(buf.array(), 16, buf.limit() - 16);
+            if ((int) crc.getValue() != expectedCrc) {
+                throw new IOException(data + ": corrupt block " + b + " (checksum)");
+            }
+            if (count <= 0 || size < 0 || compressedSize < 0 || 16L + 4L * count + compressedSize != end - at
                     || size > SegmentLines.MAX_LINE + (long) BLOCK_BYTES + (64 << 10)) {
                 throw new IOException(data + ": corrupt block " + b);
             }

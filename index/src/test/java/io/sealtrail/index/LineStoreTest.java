@@ -83,10 +83,23 @@ class LineStoreTest {
         write(600, 5);
         Path data = dir.resolve(LineStore.DATA);
         byte[] bytes = Files.readAllBytes(data);
-        bytes[20] ^= 0x7f; // the first block's line count
+        bytes[20] ^= 0x7f; // the first block's byte count (after the 16-byte header and its line count)
         Files.write(data, bytes);
         try (LineStore.Reader r = LineStore.Reader.open(dir)) {
             assertThatThrownBy(() -> r.line(0)).isInstanceOf(IOException.class).hasMessageContaining("corrupt block 0");
+        }
+    }
+
+    @Test
+    void aChangedByteInsideACompressedBlockIsAnErrorNotAWrongLine() throws IOException {
+        List<byte[]> lines = write(600, 7);
+        Path data = dir.resolve(LineStore.DATA);
+        byte[] bytes = Files.readAllBytes(data);
+        bytes[bytes.length - 100] ^= 0x01; // deep inside the last block's LZ4 data
+        Files.write(data, bytes);
+        try (LineStore.Reader r = LineStore.Reader.open(dir)) {
+            assertThat(r.line(0).bytes()).isEqualTo(lines.get(0)); // other blocks still read
+            assertThatThrownBy(() -> r.line(599)).isInstanceOf(IOException.class).hasMessageContaining("checksum");
         }
     }
 
