@@ -123,17 +123,20 @@ final class LineStore {
                     flushBlock();
                 }
             }
-            try (DataOutputStream idx = new DataOutputStream(new BufferedOutputStream(
-                    Files.newOutputStream(dir.resolve(INDEX), StandardOpenOption.CREATE_NEW)))) {
-                idx.write(INDEX_MAGIC);
-                idx.writeLong(lines);
-                idx.writeInt(blocks);
-                for (int i = 0; i < blocks; i++) {
-                    idx.writeLong(firstOrds[i]);
-                    idx.writeLong(offsets[i]);
-                }
-                idx.writeLong(offset); // where the data ends: the last block's extent
+            java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream(32 + 16 * blocks);
+            DataOutputStream idx = new DataOutputStream(bytes);
+            idx.write(INDEX_MAGIC);
+            idx.writeLong(lines);
+            idx.writeInt(blocks);
+            for (int i = 0; i < blocks; i++) {
+                idx.writeLong(firstOrds[i]);
+                idx.writeLong(offsets[i]);
             }
+            idx.writeLong(offset); // where the data ends: the last block's extent
+            java.util.zip.CRC32 sum = new java.util.zip.CRC32();
+            sum.update(bytes.toByteArray());
+            idx.writeInt((int) sum.getValue()); // a changed ordinal would map lines to the wrong block
+            Files.write(dir.resolve(INDEX), bytes.toByteArray(), StandardOpenOption.CREATE_NEW);
         }
     }
 
@@ -162,15 +165,25 @@ final class LineStore {
             long[] firstOrds;
             long[] offsets;
             long lines;
-            try (InputStream in = Files.newInputStream(idxFile);
-                 DataInputStream idx = new DataInputStream(new java.io.BufferedInputStream(in))) {
-                byte[] magic = idx.readNBytes(INDEX_MAGIC.length);
-                if (!Arrays.equals(magic, INDEX_MAGIC)) {
-                    throw new IOException(idxFile + ": not a Sealtrail line index");
-                }
+            long fileSize = Files.size(idxFile);
+            if (fileSize > Integer.MAX_VALUE) {
+                throw new IOException(idxFile + ": corrupt (" + fileSize + " bytes)");
+            }
+            byte[] all = Files.readAllBytes(idxFile);
+            if (all.length < INDEX_MAGIC.length || !Arrays.equals(Arrays.copyOf(all, INDEX_MAGIC.length), INDEX_MAGIC)) {
+                throw new IOException(idxFile + ": not a Sealtrail line index");
+            }
+            java.util.zip.CRC32 sum = new java.util.zip.CRC32();
+            sum.update(all, 0, Math.max(0, all.length - 4));
+            if (all.length < INDEX_MAGIC.length + 24
+                    || (int) sum.getValue() != ByteBuffer.wrap(all, all.length - 4, 4).getInt()) {
+                throw new IOException(idxFile + ": damaged or cut short (checksum)");
+            }
+            try (InputStream in = new java.io.ByteArrayInputStream(all, INDEX_MAGIC.length, all.length - INDEX_MAGIC.length);
+                 DataInputStream idx = new DataInputStream(in)) {
                 lines = idx.readLong();
                 int blocks = idx.readInt();
-                if (lines < 0 || blocks < 0 || blocks > lines || blocks > Files.size(idxFile) / 16) {
+                if (lines < 0 || blocks < 0 || blocks > lines || INDEX_MAGIC.length + 24L + 16L * blocks != all.length) {
                     throw new IOException(idxFile + ": corrupt (" + lines + " lines in " + blocks + " blocks)");
                 }
                 firstOrds = new long[blocks];
@@ -240,7 +253,8 @@ final class LineStore {
             if ((int) crc.getValue() != expectedCrc) {
                 throw new IOException(data + ": corrupt block " + b + " (checksum)");
             }
-            if (count <= 0 || size < 0 || compressedSize < 0 || 16L + 4L * count + compressedSize != end - at
+            long expected = (b + 1 < firstOrds.length ? firstOrds[b + 1] : lines) - firstOrds[b];
+            if (count != expected || size < 0 || compressedSize < 0 || 16L + 4L * count + compressedSize != end - at
                     || size > SegmentLines.MAX_LINE + (long) BLOCK_BYTES + (64 << 10)) {
                 throw new IOException(data + ": corrupt block " + b);
             }

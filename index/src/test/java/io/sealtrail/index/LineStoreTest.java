@@ -104,6 +104,42 @@ class LineStoreTest {
     }
 
     @Test
+    void aChangedOrdinalInTheBlockIndexIsRefusedNotFollowed() throws IOException {
+        write(2_000, 8);
+        Path idx = dir.resolve(LineStore.INDEX);
+        byte[] bytes = Files.readAllBytes(idx);
+        int secondFirstOrd = 16 + 8 + 4 + 16; // header, lines, blocks, then block 1's first ordinal
+        bytes[secondFirstOrd + 7] -= 1; // one line earlier: still in order, but every line of it would shift
+        Files.write(idx, bytes);
+        assertThatThrownBy(() -> LineStore.Reader.open(dir)).isInstanceOf(IOException.class)
+                .hasMessageContaining(LineStore.INDEX).hasMessageContaining("checksum");
+    }
+
+    @Test
+    void randomDamageToTheDataGivesTheRightLineOrAnErrorNeverAnotherLine() throws IOException {
+        List<byte[]> lines = write(1_500, 9);
+        Path data = dir.resolve(LineStore.DATA);
+        byte[] clean = Files.readAllBytes(data);
+        Random r = new Random(10);
+        for (int trial = 0; trial < 40; trial++) {
+            byte[] damaged = clean.clone();
+            for (int k = 0; k < 1 + r.nextInt(3); k++) {
+                damaged[16 + r.nextInt(damaged.length - 16)] ^= (byte) (1 + r.nextInt(255));
+            }
+            Files.write(data, damaged);
+            try (LineStore.Reader reader = LineStore.Reader.open(dir)) {
+                for (int i = 0; i < lines.size(); i += 7) {
+                    try {
+                        assertThat(reader.line(i).bytes()).as("trial %d line %d", trial, i).isEqualTo(lines.get(i));
+                    } catch (IOException expected) {
+                        assertThat(expected).hasMessageContaining(LineStore.DATA);
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
     void aCutShortIndexIsRefused() throws IOException {
         write(600, 6);
         Path idx = dir.resolve(LineStore.INDEX);
