@@ -81,7 +81,7 @@ final class EventDocument {
 
     /** The line itself is in the line store (LineStore); the document keeps its ordinal there. */
     private final NumericDocValuesField lineOrd = new NumericDocValuesField(IndexSchema.LINE_ORD, 0);
-    /** Kept only for a line longer than the index keeps: then the hash cannot be recomputed from {@code raw}. */
+    /** Kept only for a line longer than the index keeps: then the hash cannot be recomputed from the stored line. */
     private final StoredField storedHash = new StoredField(IndexSchema.EVENT_HASH, "");
 
     /**

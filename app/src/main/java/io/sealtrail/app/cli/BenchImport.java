@@ -70,14 +70,10 @@ final class BenchImport implements Callable<Integer> {
         Path archive = work.resolve("bench-import-" + System.nanoTime() + ".jsa");
         archive.toFile().deleteOnExit();
         Path caseDir = work.resolve("cds-case-" + System.nanoTime());
-        List<String> cmd = new ArrayList<>(List.of(BenchSetup.java()));
-        cmd.addAll(added);
-        cmd.addAll(jvm);
-        cmd.addAll(List.of("-XX:ArchiveClassesAtExit=" + archive, "-Xlog:cds=off", "-Xlog:cds+dynamic=off",
-                "-Dsealtrail.home=" + work.resolve("home"), "-cp", System.getProperty("java.class.path"),
-                "io.sealtrail.app.Main", "import", small.toString(), "--case", caseDir.toString(), "--trust",
-                BundleGenerator.seededSigner(BundleGenerator.DEFAULT_ORIGIN, 1).verifierKey().encode(),
-                "--no-trust-store"));
+        List<String> withArchive = new ArrayList<>(added);
+        withArchive.add("-XX:ArchiveClassesAtExit=" + archive);
+        List<String> cmd = importCommand(withArchive, jvm, work, small, caseDir,
+                BundleGenerator.seededSigner(BundleGenerator.DEFAULT_ORIGIN, 1).verifierKey().encode());
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD)
                 .start();
         try {
@@ -89,6 +85,18 @@ final class BenchImport implements Callable<Integer> {
             CaseFiles.deleteTree(caseDir);
         }
         return archive;
+    }
+
+    /** A fresh JVM importing {@code bundle} as ./sealtrail would ({@code added}), with this JVM's options after them. */
+    private static List<String> importCommand(List<String> added, List<String> jvm, Path work, Path bundle,
+                                              Path caseDir, String vkey) {
+        List<String> cmd = new ArrayList<>(List.of(BenchSetup.java()));
+        cmd.addAll(added);
+        cmd.addAll(jvm); // options of this JVM override them
+        cmd.addAll(List.of("-Xlog:cds=off", "-Xlog:cds+dynamic=off", "-Dsealtrail.home=" + work.resolve("home"),
+                "-Dsealtrail.timing=true", "-cp", System.getProperty("java.class.path"), "io.sealtrail.app.Main",
+                "import", bundle.toString(), "--case", caseDir.toString(), "--trust", vkey, "--no-trust-store"));
+        return cmd;
     }
 
     private static final Pattern PHASES = Pattern.compile(
@@ -189,14 +197,7 @@ final class BenchImport implements Callable<Integer> {
                     CaseFiles.deleteTree(caseDir); // only the last case is searched
                 }
                 caseDir = work.resolve("case-" + System.nanoTime());
-                List<String> cmd = new ArrayList<>(List.of(BenchSetup.java()));
-                cmd.addAll(added);
-                cmd.addAll(jvm); // options of this JVM override them
-                cmd.addAll(List.of("-Xlog:cds=off", "-Xlog:cds+dynamic=off"));
-                cmd.addAll(List.of("-Dsealtrail.home=" + work.resolve("home"), "-Dsealtrail.timing=true",
-                        "-cp", System.getProperty("java.class.path"), "io.sealtrail.app.Main", "import",
-                        bundle.toString(), "--case", caseDir.toString(), "--trust", vkey, "--no-trust-store"));
-                done.add(importOnce(cmd));
+                done.add(importOnce(importCommand(added, jvm, work, bundle, caseDir, vkey)));
             }
             ImportReport.print(o, setup.events, done);
             CaseFolder c = CaseFolder.open(caseDir, Clock.systemUTC());

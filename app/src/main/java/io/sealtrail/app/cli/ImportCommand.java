@@ -27,8 +27,11 @@ import picocli.CommandLine.Spec;
                 "index it, and record it in the signed case journal. The originals are only read.",
                 "Exit code as for verify: 0 all verified, 1 integrity findings, 2 unreadable, 3 intact but untrusted."})
 final class ImportCommand implements Callable<Integer> {
-    /** With -Dsealtrail.timing=true the import also prints machine-readable timings on stderr, for 'bench import'. */
-    static final String TIMING_PROPERTY = "sealtrail.timing";
+    /**
+     * The workbench's timing switch: with -Dsealtrail.timing=true the import also prints machine-readable timings on
+     * stderr, for 'bench import'.
+     */
+    static final String TIMING_PROPERTY = io.sealtrail.app.ui.Workbench.TIMING_PROPERTY;
 
     @Spec
     CommandSpec spec;

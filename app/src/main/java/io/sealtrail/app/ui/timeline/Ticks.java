@@ -59,24 +59,17 @@ public record Ticks(long from, long to, long intervalMicros, Map<String, List<Ti
         return out;
     }
 
-    /** Joins three {@code histogram} answers (all, failed, denied) for the unnamed lane. */
+    /** Joins three {@code histogram} answers (all, failed, denied) for the unnamed lane, as {@link #join} does. */
     static List<TickBucket> joinUnnamed(List<Bucket> all, List<Bucket> failed, List<Bucket> denied) {
-        TreeMap<Long, long[]> m = new TreeMap<>();
-        List<List<Bucket>> series = List.of(all, failed, denied);
-        for (int slot = 0; slot < 3; slot++) {
-            for (Bucket b : series.get(slot)) {
-                if (b.count() > 0) {
-                    m.computeIfAbsent(TimeScale.micros(b.start()), k -> new long[3])[slot] += b.count();
-                }
-            }
-        }
-        List<TickBucket> out = new ArrayList<>(m.size());
-        m.forEach((start, c) -> {
-            if (c[0] > 0) {
-                out.add(new TickBucket(start, c[0], c[1], c[2]));
-            }
-        });
-        return List.copyOf(out);
+        String key = "unnamed"; // a key of this join only: the result is kept apart from the named lanes
+        return join(series(key, all), series(key, failed), series(key, denied), Set.of(key))
+                .getOrDefault(key, List.of());
+    }
+
+    /** One histogram as the only value of a {@code histogramBy} answer; empty buckets are left out, as there. */
+    private static List<ValueHistogram> series(String key, List<Bucket> buckets) {
+        List<Bucket> counted = buckets.stream().filter(b -> b.count() > 0).toList();
+        return List.of(new ValueHistogram(key, counted.stream().mapToLong(Bucket::count).sum(), counted));
     }
 
     private static void add(Map<String, TreeMap<Long, long[]>> by, List<ValueHistogram> series, int slot, Set<String> lanes) {

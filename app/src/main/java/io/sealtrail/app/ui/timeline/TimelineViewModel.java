@@ -307,7 +307,7 @@ public final class TimelineViewModel {
                         field, Integer.MAX_VALUE);
                 List<TickBucket> none = List.of();
                 if (unnamed) {
-                    String without = and(s.query(), "NOT " + field + ":*");
+                    String without = and(s.query(), withoutLane(s.grouping()));
                     none = Ticks.joinUnnamed(s.index().histogram(without, f, e, d),
                             s.index().histogram(and(without, "event.outcome:failure"), f, e, d),
                             s.index().histogram(and(without, "event.outcome:denied"), f, e, d));
@@ -367,9 +367,14 @@ public final class TimelineViewModel {
             Instant to = TimeScale.instant(sc.to() == null ? end : Math.min(end, TimeScale.micros(sc.to())));
             search.showEvents((b.unnamed() ? "without a " + sc.grouping().one : "of " + b.lane()) + " from "
                             + TimeScale.label(start, 1_000_000) + " for " + TimeScale.human(b.intervalMicros()) + " (UTC)",
-                    and(sc.query(), b.unnamed() ? "NOT " + field + ":*" : field + ":" + quote(b.lane())), from, to,
+                    and(sc.query(), b.unnamed() ? withoutLane(sc.grouping()) : field + ":" + quote(b.lane())), from, to,
                     SHOW_LIMIT);
         }
+    }
+
+    /** The clause for the matching events that name no user (or target): the unnamed lane's. */
+    static String withoutLane(Grouping g) {
+        return "NOT " + g.field + ":*";
     }
 
     static String quote(String value) {
