@@ -68,7 +68,13 @@ public enum FindingCode {
     CASE_FILE_MISSING(Severity.ERROR, "a file recorded at import is gone from the case"),
     CASE_FILE_UNEXPECTED(Severity.WARNING, "a file in the case that no import recorded"),
     // Forensics
-    EVENT_ALTERED(Severity.ERROR, "this event was changed after it was signed; the signed checkpoints prove which one");
+    EVENT_ALTERED(Severity.ERROR, "this event was changed after it was signed; the signed checkpoints prove which one"),
+    // Trust of the verdict (keys bound to their log, forks, the case's custody)
+    KEY_NAME_NOT_ORIGIN(Severity.ERROR, "a log key signed under another name than the log's origin: a key vouches only for its own log"),
+    LOG_FORKED(Severity.ERROR, "the log showed one history before and another now: a checkpoint remembered from an earlier verification is not reproduced"),
+    FORK_NOT_CHECKED(Severity.INFO, "a checkpoint remembered from an earlier verification lies before this bundle and cannot be checked from it alone"),
+    CASE_RECORD_CHANGED(Severity.ERROR, "an import record differs from the one the signed journal anchored"),
+    JOURNAL_SIGNER_CHANGED(Severity.ERROR, "the journal is signed by another key than the one the case was created with, and no signed hand-over names it");
 
     private final Severity severity;
     private final String summary;
