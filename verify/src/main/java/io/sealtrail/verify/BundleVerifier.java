@@ -114,7 +114,7 @@ public final class BundleVerifier {
         Thread eventThread = new Thread(events, "sealtrail-verify-events");
         eventThread.setDaemon(true);
         eventThread.start();
-        SignatureChecks signatures = new SignatureChecks(declared, options.trustedKeys());
+        SignatureChecks signatures = new SignatureChecks(m.origin(), declared, options.trustedKeys());
         checkManifestSignature(source, m, manifestBytes, signatures, findings);
         sign(checkpoints, files, signatures, findings);
         declaredIntervals(m, checkpoints, findings);
@@ -128,7 +128,7 @@ public final class BundleVerifier {
                             + "): end", Long.toString(m.end()), Long.toString(end)));
         }
         coverage(m, checkpoints, end, findings);
-        boolean trusted = signatures.conclude(m.origin(), findings);
+        boolean trusted = signatures.conclude(findings);
 
         List<Finding> sorted = findings.sorted();
         boolean errors = sorted.stream().anyMatch(f -> f.severity() == Severity.ERROR);

@@ -7,25 +7,38 @@ import io.sealtrail.verify.note.NoteVerification;
 import io.sealtrail.verify.note.SignedNote;
 import io.sealtrail.verify.note.VerifierKey;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
  * Signed-note checks with the trust model of docs/decisions/0002: keys the bundle declares are claims
- * that make a note *intact*; only keys the auditor trusts make it *verified*. A note signed under the
- * name of a trusted key but not by that key is an impersonation, and an integrity failure.
+ * that make a note *intact*; only keys the auditor trusts make it *verified*.
+ *
+ * <p>A key vouches only for the log it is named for (C2SP: the log key's name is the origin). A key of
+ * another name that signs a note of this log is {@code KEY_NAME_NOT_ORIGIN} and signs nothing here, even
+ * when the auditor trusts it. And once the auditor trusts a key for this origin, the log has a known
+ * signer: a note signed by any other key, whatever name it carries, is impersonation
+ * ({@code SIGNER_KEY_MISMATCH}), not a bundle that merely lacks trust.
  */
 final class SignatureChecks {
+    private final String origin;
     private final List<VerifierKey> declared;
     private final List<VerifierKey> trusted;
     private final List<VerifierKey> all;
     final Set<VerifierKey> usedKeys = new LinkedHashSet<>();
     final Set<VerifierKey> witnesses = new LinkedHashSet<>();
+    /** Keys named for another log that signed here, with the notes they signed. */
+    private final Map<VerifierKey, List<String>> foreign = new LinkedHashMap<>();
+    /** Notes that carry a valid Ed25519 signature, but none by a key the auditor trusts for this log. */
+    private final List<String> untrustedNotes = new ArrayList<>();
     private boolean everyNoteTrusted = true;
     private int notes;
 
-    SignatureChecks(List<VerifierKey> declared, List<VerifierKey> trusted) {
+    SignatureChecks(String origin, List<VerifierKey> declared, List<VerifierKey> trusted) {
+        this.origin = origin;
         this.declared = List.copyOf(declared);
         this.trusted = List.copyOf(trusted);
         List<VerifierKey> union = new ArrayList<>(declared);
@@ -33,7 +46,7 @@ final class SignatureChecks {
         this.all = List.copyOf(union);
     }
 
-    /** The outcome for one note: who signed it, and whether a trusted key did. */
+    /** The outcome for one note: who signed it for this log, and whether a trusted key did. */
     record NoteResult(SignedNote note, List<VerifierKey> signedBy, boolean trusted) {
     }
 
@@ -58,16 +71,23 @@ final class SignatureChecks {
             findings.add(invalid, Location.file(path), "the signature by " + describe(k) + " does not verify");
         }
         // Only log keys sign for the log; a witness cosignature (type 0x04) attests, it does not sign.
-        List<VerifierKey> signers = v.verifiedBy().stream().filter(k -> k.type() == VerifierKey.TYPE_ED25519).toList();
+        List<VerifierKey> logKeys = v.verifiedBy().stream().filter(k -> k.type() == VerifierKey.TYPE_ED25519).toList();
         v.verifiedBy().stream().filter(k -> k.type() != VerifierKey.TYPE_ED25519).forEach(witnesses::add);
+        List<VerifierKey> signers = logKeys.stream().filter(k -> k.name().equals(origin)).toList();
+        List<VerifierKey> misnamed = logKeys.stream().filter(k -> !k.name().equals(origin)).toList();
+        misnamed.forEach(k -> foreign.computeIfAbsent(k, x -> new ArrayList<>()).add(path));
         usedKeys.addAll(signers);
         if (signers.isEmpty()) {
-            findings.add(unsigned, Location.file(path), "no valid log signature by any declared or trusted key"
-                    + " (signed as: " + signerNames(note) + "; witness cosignatures alone do not count)");
+            findings.add(unsigned, Location.file(path), "no valid log signature by a declared or trusted key named "
+                    + origin + " (signed as: " + signerNames(note) + "; witness cosignatures and keys named for"
+                    + " another log do not count)");
         }
         boolean byTrusted = signers.stream().anyMatch(trusted::contains) && v.failedBy().isEmpty();
         if (!byTrusted) {
             everyNoteTrusted = false;
+            if (!logKeys.isEmpty()) {
+                untrustedNotes.add(path);
+            }
         }
         return new NoteResult(note, signers, byTrusted);
     }
@@ -76,25 +96,37 @@ final class SignatureChecks {
      * After all notes: the bundle-level trust findings. Returns whether every note was signed by a
      * trusted key.
      */
-    boolean conclude(String origin, FindingCollector findings) {
+    boolean conclude(FindingCollector findings) {
+        for (VerifierKey k : declared) {
+            if (k.type() == VerifierKey.TYPE_ED25519 && !k.name().equals(origin) && !foreign.containsKey(k)) {
+                findings.add(FindingCode.KEY_NAME_NOT_ORIGIN, Location.file(io.sealtrail.verify.bundle.Manifest.MANIFEST),
+                        "keys declares " + describe(k) + " as a signer of the log " + origin
+                                + ", but a log key must be named for its log");
+            }
+        }
+        foreign.forEach((k, paths) -> findings.add(FindingCode.KEY_NAME_NOT_ORIGIN, Location.file(paths.get(0)),
+                describe(k) + (trusted.contains(k) ? ", a key you trust for the log " + k.name() + "," : "")
+                        + " signed " + paths.size() + " note(s) of the log " + origin + " (" + first(paths)
+                        + "); a key vouches only for the log it is named for, so these signatures count for nothing"));
         if (notes == 0) {
             return false;
         }
         if (everyNoteTrusted) {
             return true;
         }
-        // A key that signs under the name of a key the auditor trusts, without being that key, impersonates it.
-        List<VerifierKey> impostors = usedKeys.stream()
-                .filter(u -> !trusted.contains(u) && trusted.stream().anyMatch(t -> t.name().equals(u.name())))
-                .toList();
+        List<VerifierKey> logKeys = trusted.stream()
+                .filter(t -> t.type() == VerifierKey.TYPE_ED25519 && t.name().equals(origin)).toList();
         List<VerifierKey> untrusted = usedKeys.stream().filter(u -> !trusted.contains(u)).toList();
-        if (!impostors.isEmpty()) {
-            List<VerifierKey> genuine = trusted.stream()
-                    .filter(t -> impostors.stream().anyMatch(i -> i.name().equals(t.name()))).toList();
-            findings.add(FindingCode.SIGNER_KEY_MISMATCH, Location.BUNDLE,
-                    "signed as " + impostors.get(0).name() + " by " + impostors.stream().map(SignatureChecks::describe)
-                            .toList() + ", but the key you trust under that name is "
-                            + genuine.stream().map(SignatureChecks::describe).toList() + " (log " + origin + ")");
+        if (!logKeys.isEmpty() && !untrustedNotes.isEmpty()) {
+            List<VerifierKey> others = new ArrayList<>(untrusted);
+            foreign.keySet().stream().filter(k -> !others.contains(k)).forEach(others::add);
+            findings.add(FindingCode.SIGNER_KEY_MISMATCH, Location.file(untrustedNotes.get(0)),
+                    untrustedNotes.size() + " note(s) of the log " + origin + " (" + first(untrustedNotes)
+                            + ") are signed by " + others.stream().map(SignatureChecks::describe).toList()
+                            + " but not by the key you trust for this log, "
+                            + logKeys.stream().map(SignatureChecks::describe).toList()
+                            + ": someone else signed under this log's name. If the log's operator rotated its key,"
+                            + " confirm the new key's fingerprint with them and trust it too");
         } else if (!untrusted.isEmpty()) {
             findings.add(FindingCode.SIGNATURE_UNTRUSTED_KEY, Location.BUNDLE,
                     "signed only by " + untrusted.stream().map(SignatureChecks::describe).toList()
@@ -114,6 +146,11 @@ final class SignatureChecks {
 
     static String describe(VerifierKey k) {
         return k.name() + " (" + k.fingerprint() + ")";
+    }
+
+    private static String first(List<String> paths) {
+        return paths.size() <= 3 ? String.join(", ", paths)
+                : String.join(", ", paths.subList(0, 3)) + ", … " + (paths.size() - 3) + " more";
     }
 
     private static String signerNames(SignedNote note) {
