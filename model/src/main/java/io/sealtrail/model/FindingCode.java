@@ -35,11 +35,11 @@ public enum FindingCode {
     CHECKPOINT_ROOT_MISMATCH(Severity.ERROR, "a checkpoint's root hash differs from the root recomputed from the events"),
     CHECKPOINT_INCONSISTENT(Severity.ERROR, "two checkpoints of one log disagree (a split view)"),
     CHECKPOINT_SIGNATURE_INVALID(Severity.ERROR, "a signature by a known key does not verify"),
-    CHECKPOINT_UNSIGNED(Severity.ERROR, "a checkpoint carries no valid signature by any key the bundle declares"),
+    CHECKPOINT_UNSIGNED(Severity.ERROR, "a checkpoint carries no valid signature by a log key the bundle declares or the auditor trusts"),
     CHECKPOINT_FINAL_MISSING(Severity.ERROR, "the manifest's final checkpoint is not in the bundle"),
     EVENTS_NOT_COVERED(Severity.ERROR, "events after the last checkpoint are covered by no signature"),
     // Trust
-    SIGNER_KEY_MISMATCH(Severity.ERROR, "signed under a trusted key's name, but with a different key"),
+    SIGNER_KEY_MISMATCH(Severity.ERROR, "the auditor trusts a key for this log, but another key signed it"),
     SIGNATURE_UNTRUSTED_KEY(Severity.WARNING, "signed only by keys the auditor does not trust"),
     // Continuity
     CONTINUITY_BROKEN(Severity.ERROR, "the bundle does not continue the previous export"),
