@@ -101,7 +101,9 @@ public final class BundleVerifier {
         byte[] prevEntry = m.previous() != null ? HexFormat.of().parseHex(m.previous().lastEntryHash())
                 : m.start() == 0 ? new byte[32] : null;
         Duration heartbeatLimit = heartbeatLimit(m);
-        ChainAssembler chain = new ChainAssembler(findings, startTree, prevEntry, checkpoints, heartbeatLimit);
+        ForkChecks forks = new ForkChecks(m, options.seen());
+        ChainAssembler chain = new ChainAssembler(findings, startTree, prevEntry, checkpoints, heartbeatLimit,
+                forks.probeSizes());
         EventPass pass = new EventPass(source, m, findings, heartbeatLimit, options.threads(), progress);
 
         // The event pass (nearly all the work) starts now; signatures, timestamps and continuity are
@@ -128,6 +130,7 @@ public final class BundleVerifier {
                             + "): end", Long.toString(m.end()), Long.toString(end)));
         }
         coverage(m, checkpoints, end, findings);
+        forks.check(startTree, checkpoints, chain.probed(), findings);
         boolean trusted = signatures.conclude(findings);
 
         List<Finding> sorted = findings.sorted();

@@ -32,6 +32,8 @@ final class ChainAssembler {
     private long provenUpTo;
     private CheckpointFile nextCheckpoint;
 
+    private final java.util.ArrayDeque<Long> probes;
+    private final java.util.Map<Long, Probe> probed = new java.util.HashMap<>();
     private byte[] lastLeaf;
     private long expectedSeq;
     private Instant lastTime;
@@ -45,6 +47,17 @@ final class ChainAssembler {
      */
     ChainAssembler(FindingCollector findings, CompactRange startTree, byte[] prevEntryHash,
                    NavigableMap<Long, CheckpointFile> checkpoints, Duration heartbeatLimit) {
+        this(findings, startTree, prevEntryHash, checkpoints, heartbeatLimit, new java.util.TreeSet<>());
+    }
+
+    /**
+     * @param probeSizes tree sizes whose roots are wanted besides the checkpoints' (sizes remembered from
+     *                   earlier verifications, to catch a fork); read back with {@link #probed()}
+     */
+    ChainAssembler(FindingCollector findings, CompactRange startTree, byte[] prevEntryHash,
+                   NavigableMap<Long, CheckpointFile> checkpoints, Duration heartbeatLimit,
+                   java.util.NavigableSet<Long> probeSizes) {
+        this.probes = new java.util.ArrayDeque<>(probeSizes.tailSet(startTree.size(), false));
         this.findings = findings;
         this.tree = startTree.copy();
         this.checkpoints = checkpoints;
@@ -131,10 +144,26 @@ final class ChainAssembler {
                 alterations.add(new Alteration(tree.size() - 1, signedHash, leaf, at));
             }
         }
+        if (!probes.isEmpty() && probes.peekFirst() == tree.size()) {
+            probes.removeFirst();
+            probed.put(tree.size(), new Probe(tree.root(), hypothesis != null ? hypothesis.root() : tree.root()));
+        }
         while (nextCheckpoint != null && nextCheckpoint.size() == tree.size()) {
             compare(nextCheckpoint);
             nextCheckpoint = nextCheckpoints.hasNext() ? nextCheckpoints.next() : null;
         }
+    }
+
+    /**
+     * The tree's root at a probed size, and the root with the altered events' signed hashes restored
+     * (the same when nothing was found altered before that size).
+     */
+    record Probe(byte[] root, byte[] signedRoot) {
+    }
+
+    /** Roots at the probed sizes the events reached. */
+    java.util.Map<Long, Probe> probed() {
+        return java.util.Map.copyOf(probed);
     }
 
     private record Alteration(long leaf, byte[] signed, byte[] found, Location at) {

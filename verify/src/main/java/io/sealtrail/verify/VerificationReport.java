@@ -6,6 +6,8 @@ import io.sealtrail.model.Verdict;
 import io.sealtrail.verify.bundle.Manifest;
 import java.time.Duration;
 import java.time.Instant;
+import io.sealtrail.verify.trust.SeenCheckpoint;
+import io.sealtrail.verify.trust.SeenCheckpoints;
 import java.util.List;
 
 /**
@@ -22,6 +24,25 @@ public record VerificationReport(String bundle, Manifest manifest, Verdict verdi
         checkpoints = List.copyOf(checkpoints);
         keys = List.copyOf(keys);
         findings = List.copyOf(findings);
+    }
+
+    /**
+     * What this verification lets the auditor remember of the log (see {@code SeenCheckpoints}): every
+     * checkpoint that a key the auditor trusts for the log signed and whose root the events reproduced.
+     * All of them, not only the last, so that an older export verified after a newer one is still compared
+     * inside its own range.
+     *
+     * @param source what was verified, in words the auditor recognises (file name, bundle id)
+     */
+    public List<SeenCheckpoint> worthRemembering(String source, Instant now) {
+        if (manifest == null) {
+            return List.of();
+        }
+        return checkpoints.stream()
+                .filter(c -> c.rootVerified() && c.trusted() && !c.signedBy().isEmpty())
+                .map(c -> new SeenCheckpoint(manifest.origin(), c.treeSize(), c.rootHash(),
+                        String.join(", ", c.signedBy()), now, source))
+                .toList();
     }
 
     public long count(Severity s) {

@@ -1,0 +1,129 @@
+package io.sealtrail.verify;
+
+import static io.sealtrail.verify.testing.Bundles.describe;
+import static io.sealtrail.verify.testing.Bundles.findings;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.sealtrail.model.FindingCode;
+import io.sealtrail.model.Verdict;
+import io.sealtrail.verify.testing.Bundles;
+import io.sealtrail.verify.trust.SeenCheckpoint;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A log that shows one history to one export and another to the next is caught from what the auditor
+ * verified before (issue 11, item 5). The exports: {@code base} holds leaves [0, 800); {@code a} and
+ * {@code b} both continue it, so they agree up to 800 and differ after: {@code a} is [800, 1000), {@code b}
+ * [800, 1500); {@code bShort} is b's history to 1000 and {@code afterB} continues that at 1000.
+ */
+class ForkDetectionTest {
+    static final long KEY_SEED = 21;
+    static final Instant NOW = Instant.parse("2026-12-02T10:00:00Z");
+
+    @TempDir
+    static Path dir;
+    static Path base;
+    static Path a;
+    static Path b;
+    static Path afterA;
+    static Path afterB;
+
+    @BeforeAll
+    static void generate() throws Exception {
+        base = Bundles.generate(dir.resolve("base"), Bundles.options(800, KEY_SEED, 200, 400));
+        a = Bundles.generate(dir.resolve("a"), continuing(base, 200, 31));
+        b = Bundles.generate(dir.resolve("b"), continuing(base, 700, 32));
+        Path bShort = Bundles.generate(dir.resolve("b-short"), continuing(base, 200, 32));
+        afterA = Bundles.generate(dir.resolve("after-a"), continuing(a, 300, 33));
+        afterB = Bundles.generate(dir.resolve("after-b"), continuing(bShort, 300, 33));
+    }
+
+    static io.sealtrail.verify.gen.BundleGenerator.Options continuing(Path previous, long events, long seed) {
+        return Bundles.options(events, seed, 200, 400).withSigner(Bundles.signer(KEY_SEED)).withPrevious(previous);
+    }
+
+    @Test
+    void anExportThatDisagreesWithARememberedCheckpointInsideItsRangeIsAFork() throws Exception {
+        VerificationReport r = verify(b, remembered(a));
+        assertThat(r.verdict()).as(describe(r)).isEqualTo(Verdict.INTEGRITY_FAILURE);
+        assertThat(findings(r, FindingCode.LOG_FORKED)).as(describe(r)).singleElement().satisfies(f -> {
+            assertThat(f.location().file()).isEqualTo("checkpoints/1000.checkpoint");
+            assertThat(f.message()).contains("tree size 1000", a.getFileName().toString());
+        });
+    }
+
+    @Test
+    void theForkIsFoundWhenTheLongerExportWasVerifiedFirst() throws Exception {
+        VerificationReport r = verify(a, remembered(b));
+        assertThat(findings(r, FindingCode.LOG_FORKED)).as(describe(r)).singleElement()
+                .satisfies(f -> assertThat(f.location().file()).isEqualTo("checkpoints/1000.checkpoint"));
+    }
+
+    @Test
+    void aRememberedCheckpointAfterTheRangeIsSaidToBeUnchecked() throws Exception {
+        List<SeenCheckpoint> onlyLast = remembered(afterA).stream().filter(c -> c.size() == 1300).toList();
+        VerificationReport r = verify(a, onlyLast);
+        assertThat(findings(r, FindingCode.FORK_NOT_CHECKED)).as(describe(r)).singleElement()
+                .satisfies(f -> assertThat(f.message()).contains("tree size 1300", "you verified a later export"));
+    }
+
+    @Test
+    void anExportThatStartsExactlyAtARememberedCheckpointMustContinueIt() throws Exception {
+        VerificationReport forked = verify(afterB, remembered(a));
+        assertThat(findings(forked, FindingCode.LOG_FORKED)).as(describe(forked)).singleElement()
+                .satisfies(f -> assertThat(f.location().file()).isEqualTo("manifest.json"));
+        VerificationReport continued = verify(afterA, remembered(a));
+        assertThat(continued.verdict()).as(describe(continued)).isEqualTo(Verdict.VERIFIED);
+        assertThat(findings(continued, FindingCode.LOG_FORKED)).isEmpty();
+        assertThat(findings(continued, FindingCode.FORK_NOT_CHECKED)).isEmpty();
+    }
+
+    @Test
+    void exportsThatAgreeUpToTheirCommonSizeAreNotAFork() throws Exception {
+        VerificationReport r = verify(b, remembered(base));
+        assertThat(r.verdict()).as(describe(r)).isEqualTo(Verdict.VERIFIED);
+        assertThat(findings(r, FindingCode.LOG_FORKED)).isEmpty();
+        assertThat(findings(r, FindingCode.FORK_NOT_CHECKED)).isEmpty();
+    }
+
+    @Test
+    void aRememberedCheckpointBeforeTheRangeIsSaidToBeUnchecked() throws Exception {
+        VerificationReport r = verify(afterA, remembered(base));
+        assertThat(r.verdict()).as(describe(r)).isEqualTo(Verdict.VERIFIED);
+        assertThat(findings(r, FindingCode.FORK_NOT_CHECKED)).as(describe(r)).singleElement()
+                .satisfies(f -> assertThat(f.message()).contains("4 checkpoint(s)", "tree size 800",
+                        "verify the exports in between"));
+    }
+
+    @Test
+    void checkpointsOfAnotherLogAreNotCompared() throws Exception {
+        SeenCheckpoint other = new SeenCheckpoint("other.example/log", 1000, remembered(base).get(0).rootHash(),
+                "other", NOW, "elsewhere");
+        VerificationReport r = verify(b, List.of(other));
+        assertThat(r.verdict()).as(describe(r)).isEqualTo(Verdict.VERIFIED);
+        assertThat(findings(r, FindingCode.LOG_FORKED)).isEmpty();
+        assertThat(findings(r, FindingCode.FORK_NOT_CHECKED)).isEmpty();
+    }
+
+    @Test
+    void onlyACheckpointSignedByATrustedKeyAndReproducedIsWorthRemembering() throws Exception {
+        assertThat(Bundles.verify(a, VerifyOptions.trusting(List.of())).worthRemembering("a", NOW)).isEmpty();
+        assertThat(verify(a, List.of()).worthRemembering("a", NOW)).extracting(SeenCheckpoint::size)
+                .containsExactly(1000L);
+        assertThat(verify(b, List.of()).worthRemembering("b", NOW)).extracting(SeenCheckpoint::size)
+                .containsExactly(1000L, 1200L, 1400L, 1500L);
+    }
+
+    private static List<SeenCheckpoint> remembered(Path bundle) throws Exception {
+        return verify(bundle, List.of()).worthRemembering(bundle.getFileName().toString(), NOW);
+    }
+
+    private static VerificationReport verify(Path bundle, List<SeenCheckpoint> seen) throws Exception {
+        return Bundles.verify(bundle, Bundles.trusting(KEY_SEED).withSeen(seen));
+    }
+}
