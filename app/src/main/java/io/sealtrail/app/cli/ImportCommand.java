@@ -45,7 +45,7 @@ final class ImportCommand implements Callable<Integer> {
     @Option(names = "--trust", paramLabel = "VKEY|FILE", description = "A log key you trust, for this import. Repeatable.")
     List<String> trust = new ArrayList<>();
 
-    @Option(names = "--no-trust-store", description = "Ignore your trust store.")
+    @Option(names = "--no-trust-store", description = "Ignore your trust store and the checkpoints you verified before.")
     boolean noTrustStore;
 
     @Override
@@ -53,7 +53,7 @@ final class ImportCommand implements Callable<Integer> {
         PrintWriter o = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         VerifyOptions options = new VerifyOptions(Keys.trusted(trust, !noTrustStore), List.of(), null,
-                Runtime.getRuntime().availableProcessors());
+                Runtime.getRuntime().availableProcessors(), Keys.seen(!noTrustStore));
         boolean fresh = !CaseFolder.isCase(caseDir);
         CaseFolder c = CaseFolder.openOrCreate(caseDir, Clock.systemUTC());
         NoteSigner auditor = AuditorKey.loadOrCreate(CliEnvironment.env());
@@ -77,6 +77,8 @@ final class ImportCommand implements Callable<Integer> {
                 err.print("\r" + " ".repeat(20) + "\r");
                 err.flush();
             }
+            Keys.remember(r.report(), VerifyCommand.source(b, r.report()) + ", imported into case " + c.name(),
+                    !noTrustStore, err);
             Verdict v = r.report().verdict();
             o.printf("Imported %s as bundle %s: %,d events, %s (%d errors, %d warnings)%n", b, r.record().bundleId(),
                     r.record().events(), v, r.report().count(Severity.ERROR), r.report().count(Severity.WARNING));

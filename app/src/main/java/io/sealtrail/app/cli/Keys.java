@@ -4,7 +4,12 @@ import io.sealtrail.app.cli.SealtrailCommand.UserException;
 import io.sealtrail.verify.note.NoteFormatException;
 import io.sealtrail.verify.note.NoteSigner;
 import io.sealtrail.verify.note.VerifierKey;
+import io.sealtrail.verify.VerificationReport;
+import io.sealtrail.verify.trust.SeenCheckpoint;
+import io.sealtrail.verify.trust.SeenCheckpoints;
 import io.sealtrail.verify.trust.TrustStore;
+import java.io.PrintWriter;
+import java.time.Instant;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -51,6 +56,38 @@ final class Keys {
             }
         }
         return new ArrayList<>(keys);
+    }
+
+    /** The checkpoints the user verified before (issue 11: fork detection), or none without the store. */
+    static List<SeenCheckpoint> seen(boolean useStore) throws UserException {
+        if (!useStore) {
+            return List.of();
+        }
+        SeenCheckpoints store = SeenCheckpoints.forUser(CliEnvironment.env());
+        try {
+            return store.all();
+        } catch (IOException e) {
+            throw new UserException("remembered checkpoints: " + e.getMessage()
+                    + " (repair or remove the line; 'sealtrail trust seen' lists them)", e);
+        }
+    }
+
+    /**
+     * Remembers what a verification showed of its log. A failure to write is said, not fatal: the verdict
+     * stands, only the memory for the next verification is lost.
+     */
+    static void remember(VerificationReport r, String source, boolean useStore, PrintWriter err) {
+        if (!useStore) {
+            return;
+        }
+        SeenCheckpoints store = SeenCheckpoints.forUser(CliEnvironment.env());
+        try {
+            store.remember(r.worthRemembering(source, Instant.now()));
+        } catch (IOException e) {
+            err.println("warning: the checkpoints of " + source + " could not be remembered in " + store.file() + ": "
+                    + e.getMessage());
+            err.flush();
+        }
     }
 
     static NoteSigner signer(Path file) throws UserException {

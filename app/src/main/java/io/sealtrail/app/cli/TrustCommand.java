@@ -1,9 +1,15 @@
 package io.sealtrail.app.cli;
 
 import io.sealtrail.verify.note.VerifierKey;
+import io.sealtrail.verify.trust.SeenCheckpoint;
+import io.sealtrail.verify.trust.SeenCheckpoints;
 import io.sealtrail.verify.trust.TrustStore;
 import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -14,7 +20,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "trust", mixinStandardHelpOptions = true,
         description = {"Manage the log keys you trust (your trust store).",
                 "Stored in $SEALTRAIL_HOME, else $XDG_CONFIG_HOME/sealtrail, else ~/.config/sealtrail, as trusted-keys."},
-        subcommands = {TrustCommand.Add.class, TrustCommand.ListKeys.class, TrustCommand.Remove.class})
+        subcommands = {TrustCommand.Add.class, TrustCommand.ListKeys.class, TrustCommand.Remove.class,
+                TrustCommand.Seen.class})
 final class TrustCommand {
 
     @Command(name = "add", mixinStandardHelpOptions = true, description = "Trust a log key (confirm its fingerprint with the producer first).")
@@ -77,6 +84,52 @@ final class TrustCommand {
             spec.commandLine().getOut().println(n == 0 ? "No such key." : "Removed " + n + " key(s).");
             spec.commandLine().getOut().flush();
             return n == 0 ? SealtrailCommand.EXIT_USAGE : 0;
+        }
+    }
+
+    @Command(name = "seen", mixinStandardHelpOptions = true,
+            description = {"List the checkpoints you verified before, per log: a later export of the log must show the",
+                    "same roots where it reaches them, or its verdict names a fork (LOG_FORKED).",
+                    "Stored beside the trust store as " + SeenCheckpoints.FILE_NAME + "."})
+    static final class Seen implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = "--forget", paramLabel = "ORIGIN",
+                description = "Forget everything remembered of this log (after a fork you have resolved with its operator).")
+        String forget;
+
+        @Override
+        public Integer call() throws Exception {
+            SeenCheckpoints store = SeenCheckpoints.forUser(CliEnvironment.env());
+            PrintWriter o = spec.commandLine().getOut();
+            if (forget != null) {
+                int n = store.forget(forget);
+                o.println(n == 0 ? "Nothing remembered of " + forget + "." : "Forgot " + n + " checkpoint(s) of " + forget + ".");
+                o.flush();
+                return n == 0 ? SealtrailCommand.EXIT_USAGE : 0;
+            }
+            List<SeenCheckpoint> all;
+            try {
+                all = store.all();
+            } catch (java.io.IOException e) {
+                throw new SealtrailCommand.UserException(e.getMessage(), e);
+            }
+            if (all.isEmpty()) {
+                o.println("No checkpoints remembered yet (" + store.file() + ").");
+            }
+            Map<String, List<SeenCheckpoint>> byLog = new TreeMap<>();
+            all.forEach(c -> byLog.computeIfAbsent(c.origin(), x -> new ArrayList<>()).add(c));
+            byLog.forEach((origin, heads) -> {
+                o.printf("%s: %d checkpoint(s), tree sizes %,d to %,d%n", origin, heads.size(),
+                        heads.stream().mapToLong(SeenCheckpoint::size).min().orElse(0),
+                        heads.stream().mapToLong(SeenCheckpoint::size).max().orElse(0));
+                heads.stream().sorted(Comparator.comparingLong(SeenCheckpoint::size)).forEach(c -> o.printf(
+                        "  %,12d  %s  %s  by %s%n                %s%n", c.size(), c.rootHash(), c.seenAt(), c.signer(),
+                        c.source()));
+            });
+            o.flush();
+            return 0;
         }
     }
 }

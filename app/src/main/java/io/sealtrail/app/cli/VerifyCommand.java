@@ -39,7 +39,8 @@ final class VerifyCommand implements Callable<Integer> {
     @Option(names = "--trust", paramLabel = "VKEY|FILE", description = "A log key you trust (C2SP verifier key, or a file of them). Repeatable; for this run only (see 'sealtrail trust add').")
     List<String> trust = new ArrayList<>();
 
-    @Option(names = "--no-trust-store", description = "Ignore the trust store; trust only --trust keys.")
+    @Option(names = "--no-trust-store", description = {"Ignore the trust store; trust only --trust keys. The checkpoints",
+            "you verified before are then neither compared nor remembered."})
     boolean noTrustStore;
 
     @Option(names = "--trust-tsa", paramLabel = "PEM", description = "A timestamp authority root certificate you trust. Repeatable.")
@@ -57,8 +58,9 @@ final class VerifyCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         VerifyOptions options = new VerifyOptions(Keys.trusted(trust, !noTrustStore), tsaRoots(trustTsa), previous,
-                threads);
+                threads, Keys.seen(!noTrustStore));
         VerificationReport r = new BundleVerifier().verify(bundle, options);
+        Keys.remember(r, source(bundle, r), !noTrustStore, spec.commandLine().getErr());
         if (json) {
             PrintWriter out = spec.commandLine().getOut();
             VerificationReportJson.write(r, out);
@@ -67,6 +69,11 @@ final class VerifyCommand implements Callable<Integer> {
             print(r, spec.commandLine().getOut());
         }
         return r.verdict().exitCode();
+    }
+
+    /** How a remembered checkpoint names where it was seen. */
+    static String source(Path bundle, VerificationReport r) {
+        return bundle.toAbsolutePath().normalize() + (r.manifest() != null ? " (bundle " + r.manifest().bundleId() + ")" : "");
     }
 
     static List<X509Certificate> tsaRoots(List<Path> files) throws UserException {
