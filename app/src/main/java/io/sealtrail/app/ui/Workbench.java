@@ -95,7 +95,7 @@ public final class Workbench extends Application {
         ExportViewModel exports = new ExportViewModel(background, Platform::runLater);
         ImportViewModel imports = new ImportViewModel(background, Platform::runLater,
                 () -> AuditorKey.loadOrCreate(System.getenv()), trust::sessionKeys, trust::readStore,
-                ImportViewModel.defaultCasesFolder(System.getenv()), cases::open);
+                ImportViewModel.defaultCasesFolder(System.getenv()), cases::open, trust::readSeen, trust::remember);
         RecentCases recent = new RecentCases(TrustStore.configDir(System.getenv()));
         boolean openCase = caseArg.caseDir() != null && caseArg.imports().isEmpty();
         if (openCase) { // before the window is built, so it is built once, in the case's layout

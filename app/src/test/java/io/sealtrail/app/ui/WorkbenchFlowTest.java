@@ -126,6 +126,24 @@ class WorkbenchFlowTest {
         assertThat(((TableView<?>) trusted).getItems()).hasSize(1);
     }
 
+    @Test
+    void aBundleVerifiedWithATrustedKeyIsRememberedAndListedBesideTheKeys(FxRobot robot) throws Exception {
+        robot.interact(() -> vm.trust().trustForSession(demoKey));
+        robot.interact(() -> vm.open(List.of(demo.first())));
+        awaitVerified();
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !vm.trust().readSeen().isEmpty());
+
+        robot.press(KeyCode.CONTROL, KeyCode.T).release(KeyCode.T, KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.clickOn("#seenTab");
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !vm.trust().seen().isEmpty());
+        WaitForAsyncUtils.waitForFxEvents();
+        TableView<?> seen = robot.lookup("#seenCheckpoints").queryAs(TableView.class);
+        assertThat(seen.getItems()).isNotEmpty().allSatisfy(row -> assertThat(((io.sealtrail.verify.trust.SeenCheckpoint) row)
+                .source()).contains(demo.first().getFileName().toString()));
+        assertThat(store.file().resolveSibling(io.sealtrail.verify.trust.SeenCheckpoints.FILE_NAME)).exists();
+    }
+
     private void awaitVerified() throws Exception {
         WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, () -> vm.selected() != null
                 && vm.selected().state() == BundleViewModel.State.DONE);

@@ -5,6 +5,7 @@ import io.sealtrail.model.Severity;
 import io.sealtrail.verify.BundleVerifier;
 import io.sealtrail.verify.VerificationReport;
 import io.sealtrail.verify.VerifyOptions;
+import io.sealtrail.verify.trust.SeenCheckpoint;
 import io.sealtrail.verify.bundle.BundleFormatException;
 import io.sealtrail.verify.note.NoteFormatException;
 import io.sealtrail.verify.note.VerifierKey;
@@ -210,10 +211,18 @@ public final class WorkbenchViewModel {
         Set<String> sessionOnly = session.stream().filter(k -> !keys.contains(k)).map(VerifierKey::fingerprint)
                 .collect(Collectors.toSet());
         keys.addAll(session);
-        VerifyOptions options = new VerifyOptions(new ArrayList<>(keys), List.of(), null, verifyThreads);
-        String problem = trustProblem;
+        List<SeenCheckpoint> seen = List.of();
+        try {
+            seen = trust.readSeen();
+        } catch (IOException e) {
+            trustProblem = e.getMessage() + "; verified without comparing with the checkpoints you verified before.";
+        }
+        VerifyOptions options = new VerifyOptions(new ArrayList<>(keys), List.of(), null, verifyThreads, seen);
         try {
             VerificationReport report = verification.verify(b.path(), options, throttled(b, generation));
+            String remembered = trust.remember(report, b.path().toAbsolutePath().normalize()
+                    + (report.manifest() != null ? " (bundle " + report.manifest().bundleId() + ")" : ""));
+            String problem = trustProblem != null ? trustProblem : remembered;
             BundleSummary summary = BundleSummary.of(report, sessionOnly);
             post(b, generation, () -> {
                 b.show(summary);

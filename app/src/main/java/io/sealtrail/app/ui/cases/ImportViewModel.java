@@ -3,7 +3,9 @@ package io.sealtrail.app.ui.cases;
 import io.sealtrail.cases.CaseFolder;
 import io.sealtrail.cases.CaseImporter;
 import io.sealtrail.cases.JournalEntry;
+import io.sealtrail.verify.VerificationReport;
 import io.sealtrail.verify.VerifyOptions;
+import io.sealtrail.verify.trust.SeenCheckpoint;
 import io.sealtrail.verify.note.NoteSigner;
 import io.sealtrail.verify.note.VerifierKey;
 import java.nio.file.Files;
@@ -15,6 +17,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BiFunction;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -38,6 +41,8 @@ public final class ImportViewModel {
     private final Callable<List<VerifierKey>> storeKeys;
     private final Path casesFolder;
     private final Consumer<Path> openCase;
+    private final Callable<List<SeenCheckpoint>> seen;
+    private final BiFunction<VerificationReport, String, String> remember;
     private final SimpleBooleanProperty running = new SimpleBooleanProperty();
     private final SimpleDoubleProperty progress = new SimpleDoubleProperty(-1);
     private final SimpleStringProperty phase = new SimpleStringProperty("");
@@ -54,6 +59,19 @@ public final class ImportViewModel {
     public ImportViewModel(Executor background, Executor fxThread, Callable<NoteSigner> auditor,
                            Supplier<List<VerifierKey>> sessionKeys, Callable<List<VerifierKey>> storeKeys,
                            Path casesFolder, Consumer<Path> openCase) {
+        this(background, fxThread, auditor, sessionKeys, storeKeys, casesFolder, openCase, List::of, (r, s) -> null);
+    }
+
+    /**
+     * @param seen     the checkpoints verified before (to catch a forked log); called off the FX thread
+     * @param remember remembers what an import showed of its log, returns null or why it could not
+     */
+    public ImportViewModel(Executor background, Executor fxThread, Callable<NoteSigner> auditor,
+                           Supplier<List<VerifierKey>> sessionKeys, Callable<List<VerifierKey>> storeKeys,
+                           Path casesFolder, Consumer<Path> openCase, Callable<List<SeenCheckpoint>> seen,
+                           BiFunction<VerificationReport, String, String> remember) {
+        this.seen = seen;
+        this.remember = remember;
         this.background = background;
         this.fxThread = fxThread;
         this.auditor = auditor;
@@ -85,7 +103,7 @@ public final class ImportViewModel {
                 List<VerifierKey> keys = new java.util.ArrayList<>(session);
                 keys.addAll(storeKeys.call());
                 VerifyOptions options = new VerifyOptions(keys, List.of(), null,
-                        Runtime.getRuntime().availableProcessors());
+                        Runtime.getRuntime().availableProcessors(), seen.call());
                 if (target == null) {
                     target = freshCaseDir(bundles.get(0));
                 }
@@ -101,6 +119,11 @@ public final class ImportViewModel {
                                 phase.set(capitalised(p) + " " + name);
                                 progress.set(total <= 0 ? -1 : Math.min(1.0, (double) n / total));
                             }), stop::get);
+                    String lost = remember.apply(r.report(), b.toAbsolutePath().normalize() + " (bundle "
+                            + r.record().bundleId() + "), imported into case " + c.name());
+                    if (lost != null) {
+                        outcome.append(lost).append('\n');
+                    }
                     done++;
                     outcome.append(String.format("%s: %,d events, %s (imported in %.1f s)%n", b.getFileName(),
                             r.record().events(), r.report().verdict(), r.phases().total().toMillis() / 1000.0));

@@ -1,5 +1,6 @@
 package io.sealtrail.app.ui.trust;
 
+import io.sealtrail.verify.trust.SeenCheckpoint;
 import java.io.File;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyStringWrapper;
@@ -9,6 +10,8 @@ import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
@@ -24,7 +27,8 @@ import javafx.stage.Window;
 /**
  * "Manage trusted keys…": the keys you trust, and adding one by pasting a C2SP verifier key or choosing a
  * .vkey file. What is about to be trusted — its name and fingerprint — is shown before the button that
- * trusts it is enabled. A thin view over {@link TrustViewModel}; built in code because it is small.
+ * trusts it is enabled. A second tab lists the checkpoints verified before (fork detection). A thin view over
+ * {@link TrustViewModel}; built in code because it is small.
  */
 public final class TrustDialog {
     private final TrustViewModel vm;
@@ -147,17 +151,85 @@ public final class TrustDialog {
         HBox tableActions = new HBox(10, remove);
         HBox addActions = new HBox(12, choose, sessionOnly, spacer, trust);
         addActions.setAlignment(Pos.CENTER_LEFT);
-        Region grow = new Region();
-        VBox.setVgrow(grow, Priority.ALWAYS);
         HBox bottom = new HBox(close);
         bottom.setAlignment(Pos.CENTER_RIGHT);
 
-        VBox box = new VBox(10, title, where, table, tableActions, addTitle, addHint, text, preview, addActions, message,
-                grow, bottom);
-        box.setPadding(new Insets(20));
-        box.getStyleClass().add("trust-dialog");
+        VBox keysBox = new VBox(10, title, where, table, tableActions, addTitle, addHint, text, preview, addActions);
+        keysBox.setPadding(new Insets(16, 4, 4, 4));
         VBox.setVgrow(table, Priority.SOMETIMES);
+        Tab keysTab = new Tab("Keys you trust", keysBox);
+        Tab seenTab = new Tab("Checkpoints you verified", seenContent());
+        seenTab.setId("seenTab");
+        seenTab.textProperty().bind(Bindings.size(vm.seen()).asString("Checkpoints you verified (%d)"));
+        TabPane tabs = new TabPane(keysTab, seenTab);
+        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        VBox.setVgrow(tabs, Priority.ALWAYS);
+
+        VBox box = new VBox(10, tabs, message, bottom);
+        box.setPadding(new Insets(12, 20, 20, 20));
+        box.getStyleClass().add("trust-dialog");
         return box;
+    }
+
+    /**
+     * What the auditor verified before, per log: a later export must show the same roots where it reaches
+     * them, or its verdict names a fork (LOG_FORKED).
+     */
+    private VBox seenContent() {
+        Label title = new Label("Checkpoints you verified");
+        title.getStyleClass().add("dialog-title");
+        Label hint = new Label("Each signed checkpoint a key you trust signed and the events reproduced is remembered"
+                + " in " + vm.seenFile() + ". A later export of the same log must show the same root at that size;"
+                + " if it shows another, its verdict says the log forked (LOG_FORKED).");
+        hint.getStyleClass().add("hint");
+        hint.setWrapText(true);
+        hint.setMinHeight(Region.USE_PREF_SIZE);
+        hint.setMaxWidth(Double.MAX_VALUE);
+        TableView<SeenCheckpoint> table = new TableView<>(vm.seen());
+        table.setId("seenCheckpoints");
+        table.setPlaceholder(new Label("Nothing verified with a key you trust yet."));
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.getColumns().add(seenColumn("Log", 220, SeenCheckpoint::origin, null));
+        table.getColumns().add(seenColumn("Tree size", 90, c -> String.format("%,d", c.size()), "number-cell"));
+        table.getColumns().add(seenColumn("Root", 200, SeenCheckpoint::rootHash, "hash-cell"));
+        table.getColumns().add(seenColumn("Seen (UTC)", 160, c -> c.seenAt().truncatedTo(
+                java.time.temporal.ChronoUnit.SECONDS).toString().replace('T', ' ').replace("Z", ""), null));
+        table.getColumns().add(seenColumn("In", 300, SeenCheckpoint::source, null));
+        table.setRowFactory(t -> {
+            javafx.scene.control.TableRow<SeenCheckpoint> row = new javafx.scene.control.TableRow<>();
+            row.itemProperty().addListener((o, was, now) -> row.setTooltip(now == null ? null
+                    : new javafx.scene.control.Tooltip("Signed by " + now.signer())));
+            return row;
+        });
+        VBox.setVgrow(table, Priority.ALWAYS);
+        Button forget = new Button("Forget this log…");
+        forget.setId("forgetLog");
+        forget.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
+        forget.setOnAction(e -> {
+            String origin = table.getSelectionModel().getSelectedItem().origin();
+            javafx.scene.control.Alert ask = new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.CONFIRMATION,
+                    "Forget every checkpoint remembered of " + origin + "? A fork of this log shown before would"
+                            + " no longer be caught. Do this only after you resolved it with the log's operator.",
+                    javafx.scene.control.ButtonType.CANCEL, javafx.scene.control.ButtonType.OK);
+            ask.initOwner(stage);
+            ask.setHeaderText("Forget " + origin + "?");
+            ask.showAndWait().filter(b -> b == javafx.scene.control.ButtonType.OK).ifPresent(b -> vm.forget(origin));
+        });
+        VBox box = new VBox(10, title, hint, table, new HBox(10, forget));
+        box.setPadding(new Insets(16, 4, 4, 4));
+        return box;
+    }
+
+    private static TableColumn<SeenCheckpoint, String> seenColumn(String title, double width,
+                                                                java.util.function.Function<SeenCheckpoint, String> value,
+                                                                String styleClass) {
+        TableColumn<SeenCheckpoint, String> c = new TableColumn<>(title);
+        c.setPrefWidth(width);
+        c.setCellValueFactory(r -> new ReadOnlyStringWrapper(value.apply(r.getValue())));
+        if (styleClass != null) {
+            c.getStyleClass().add(styleClass);
+        }
+        return c;
     }
 
     private static TableColumn<TrustedKeyRow, String> column(String title, double width,

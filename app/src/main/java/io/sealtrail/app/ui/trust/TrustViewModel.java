@@ -2,7 +2,11 @@ package io.sealtrail.app.ui.trust;
 
 import io.sealtrail.verify.note.NoteFormatException;
 import io.sealtrail.verify.note.VerifierKey;
+import io.sealtrail.verify.VerificationReport;
+import io.sealtrail.verify.trust.SeenCheckpoint;
+import io.sealtrail.verify.trust.SeenCheckpoints;
 import io.sealtrail.verify.trust.TrustStore;
+import java.time.Instant;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -34,10 +38,12 @@ import javafx.collections.ObservableList;
  */
 public final class TrustViewModel {
     private final TrustStore store;
+    private final SeenCheckpoints seenStore;
     private final Executor background;
     private final Executor fxThread;
 
     private final ObservableList<TrustedKeyRow> keys = FXCollections.observableArrayList();
+    private final ObservableList<SeenCheckpoint> seen = FXCollections.observableArrayList();
     private final List<VerifierKey> storedKeys = new ArrayList<>();
     private final Set<VerifierKey> sessionKeys = new LinkedHashSet<>();
     private final StringProperty candidateText = new SimpleStringProperty("");
@@ -47,16 +53,24 @@ public final class TrustViewModel {
     private final SimpleStringProperty message = new SimpleStringProperty("");
     private final SimpleLongProperty changes = new SimpleLongProperty();
 
+    /** The checkpoints verified before are remembered beside the trust store, as the command line does. */
     public TrustViewModel(TrustStore store, Executor background, Executor fxThread) {
         this.store = store;
+        this.seenStore = new SeenCheckpoints(store.file().resolveSibling(SeenCheckpoints.FILE_NAME));
         this.background = background;
         this.fxThread = fxThread;
         candidateText.addListener((o, was, text) -> parseCandidate(text));
     }
 
-    /** Re-reads the trust store in the background. */
+    /** Re-reads the trust store and the remembered checkpoints in the background. */
     public void reload() {
         background.execute(() -> {
+            try {
+                List<SeenCheckpoint> read = seenStore.all();
+                fxThread.execute(() -> seen.setAll(read));
+            } catch (IOException e) {
+                fxThread.execute(() -> message.set(e.getMessage()));
+            }
             try {
                 List<VerifierKey> read = store.keys();
                 fxThread.execute(() -> {
@@ -73,6 +87,51 @@ public final class TrustViewModel {
     /** The store's keys, read now: for background jobs only (it reads a file). */
     public List<VerifierKey> readStore() throws IOException, NoteFormatException {
         return store.keys();
+    }
+
+    /** The checkpoints verified before, read now: for background jobs only (it reads a file). */
+    public List<SeenCheckpoint> readSeen() throws IOException {
+        return seenStore.all();
+    }
+
+    /**
+     * Remembers what a verification showed of its log, now: for background jobs only.
+     *
+     * @return null, or why it could not be remembered (the verdict stands; only the memory is lost)
+     */
+    public String remember(VerificationReport report, String source) {
+        try {
+            seenStore.remember(report.worthRemembering(source, Instant.now()));
+            return null;
+        } catch (IOException e) {
+            return "The checkpoints of " + source + " could not be remembered: " + e.getMessage();
+        }
+    }
+
+    /** The checkpoints verified before, oldest first, as of the last {@link #reload()}. */
+    public ObservableList<SeenCheckpoint> seen() {
+        return seen;
+    }
+
+    public Path seenFile() {
+        return seenStore.file();
+    }
+
+    /** Forgets what was remembered of one log (after a fork the auditor resolved with its operator). */
+    public void forget(String origin) {
+        background.execute(() -> {
+            try {
+                int n = seenStore.forget(origin);
+                List<SeenCheckpoint> read = seenStore.all();
+                fxThread.execute(() -> {
+                    seen.setAll(read);
+                    message.set("Forgot " + n + " checkpoint(s) of " + origin + ".");
+                    changes.set(changes.get() + 1);
+                });
+            } catch (IOException e) {
+                fxThread.execute(() -> message.set("Could not change " + seenStore.file() + ": " + e.getMessage()));
+            }
+        });
     }
 
     public Path storeFile() {
