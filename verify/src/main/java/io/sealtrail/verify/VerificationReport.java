@@ -1,6 +1,7 @@
 package io.sealtrail.verify;
 
 import io.sealtrail.model.Finding;
+import io.sealtrail.model.FindingCode;
 import io.sealtrail.model.Severity;
 import io.sealtrail.model.Verdict;
 import io.sealtrail.verify.bundle.Manifest;
@@ -43,6 +44,30 @@ public record VerificationReport(String bundle, Manifest manifest, Verdict verdi
                 .map(c -> new SeenCheckpoint(manifest.origin(), c.treeSize(), c.rootHash(),
                         String.join(", ", c.signedBy()), now, source))
                 .toList();
+    }
+
+    /**
+     * Why an integrity failure failed, in one plain phrase for the verdict line: altered evidence, a
+     * signer that may not sign for this log, or a log that showed another history before. Evidence
+     * errors come first, because a forged or forked bundle may also be altered.
+     */
+    public String failureSummary() {
+        java.util.Set<FindingCode> trustCodes = java.util.EnumSet.of(FindingCode.SIGNER_KEY_MISMATCH,
+                FindingCode.KEY_NAME_NOT_ORIGIN, FindingCode.CHECKPOINT_UNSIGNED, FindingCode.MANIFEST_SIGNATURE_INVALID,
+                FindingCode.EVENTS_NOT_COVERED);
+        List<FindingCode> errors = findings.stream().filter(f -> f.severity() == Severity.ERROR).map(Finding::code)
+                .toList();
+        boolean impersonation = errors.contains(FindingCode.SIGNER_KEY_MISMATCH)
+                || errors.contains(FindingCode.KEY_NAME_NOT_ORIGIN);
+        boolean evidence = errors.stream().anyMatch(c -> c != FindingCode.LOG_FORKED
+                && !(impersonation && trustCodes.contains(c)));
+        if (evidence) {
+            return "the evidence is not what was signed";
+        }
+        if (impersonation) {
+            return "signed by a key that may not sign for this log";
+        }
+        return "the log showed another history before: it forked";
     }
 
     public long count(Severity s) {

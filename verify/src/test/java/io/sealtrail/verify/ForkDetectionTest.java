@@ -55,6 +55,7 @@ class ForkDetectionTest {
             assertThat(f.location().file()).isEqualTo("checkpoints/1000.checkpoint");
             assertThat(f.message()).contains("tree size 1000", a.getFileName().toString());
         });
+        assertThat(r.failureSummary()).isEqualTo("the log showed another history before: it forked");
     }
 
     @Test

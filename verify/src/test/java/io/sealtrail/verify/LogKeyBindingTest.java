@@ -69,6 +69,7 @@ class LogKeyBindingTest {
                 .satisfies(f -> assertThat(f.message()).contains(OTHER_LOG.verifierKey().fingerprint(),
                         GENUINE.fingerprint()));
         assertThat(findings(r, FindingCode.SIGNATURE_UNTRUSTED_KEY)).isEmpty();
+        assertThat(r.failureSummary()).isEqualTo("signed by a key that may not sign for this log");
     }
 
     @Test

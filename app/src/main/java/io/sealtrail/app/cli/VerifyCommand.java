@@ -120,7 +120,7 @@ final class VerifyCommand implements Callable<Integer> {
         return switch (r.verdict()) {
             case VERIFIED -> "VERIFIED: intact, complete, and signed by " + signers + ", a key you trust";
             case INTACT_UNTRUSTED -> "INTACT, NOT TRUSTED: no key you trust signed it (see the keys below)";
-            case INTEGRITY_FAILURE -> "INTEGRITY FAILURE: the evidence is not what was signed (see the findings)";
+            case INTEGRITY_FAILURE -> "INTEGRITY FAILURE: " + r.failureSummary() + " (see the findings)";
         };
     }
 }

@@ -96,6 +96,8 @@ final class ScreenshotTour {
                     .ifPresent(k -> vm.trust().candidateTextProperty().set(k.encode()));
         });
         steps.add(() -> snap(dialog[0].stage().getScene(), "trust-dialog.png"));
+        steps.add(() -> dialog[0].showSeen());
+        steps.add(() -> snap(dialog[0].stage().getScene(), "trust-seen.png"));
         steps.add(() -> {
             vm.trust().candidateTextProperty().set("");
             dialog[0].stage().close();

@@ -83,7 +83,8 @@ public record BundleSummary(String bundleId, Verdict verdict, Banner banner, Str
                             + "with the producer, then trust it (Trust ▸ Manage trusted keys…).");
             case INTEGRITY_FAILURE -> new Banner(Banner.Kind.FAILURE,
                     "Integrity failure: " + errors + (errors == 1 ? " error" : " errors"),
-                    "The evidence is not what was signed. The findings below say where.");
+                    Character.toUpperCase(r.failureSummary().charAt(0)) + r.failureSummary().substring(1)
+                            + ". The findings below say where.");
         };
     }
 

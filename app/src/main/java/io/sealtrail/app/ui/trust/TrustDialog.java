@@ -33,6 +33,7 @@ import javafx.stage.Window;
 public final class TrustDialog {
     private final TrustViewModel vm;
     private final Stage stage = new Stage();
+    private TabPane tabs;
 
     public TrustDialog(TrustViewModel vm, Window owner) {
         this.vm = vm;
@@ -41,7 +42,7 @@ public final class TrustDialog {
             stage.initModality(Modality.WINDOW_MODAL);
         }
         stage.setTitle("Trusted keys");
-        Scene scene = new Scene(content(), 980, 660);
+        Scene scene = new Scene(content(), 1040, 660);
         if (owner != null && owner.getScene() != null) {
             scene.getStylesheets().setAll(owner.getScene().getStylesheets());
         }
@@ -53,6 +54,11 @@ public final class TrustDialog {
     public void show() {
         vm.reload();
         stage.show();
+    }
+
+    /** Shows the checkpoints verified before instead of the keys. */
+    public void showSeen() {
+        tabs.getSelectionModel().select(1);
     }
 
     public Stage stage() {
@@ -161,7 +167,7 @@ public final class TrustDialog {
         Tab seenTab = new Tab("Checkpoints you verified", seenContent());
         seenTab.setId("seenTab");
         seenTab.textProperty().bind(Bindings.size(vm.seen()).asString("Checkpoints you verified (%d)"));
-        TabPane tabs = new TabPane(keysTab, seenTab);
+        tabs = new TabPane(keysTab, seenTab);
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         VBox.setVgrow(tabs, Priority.ALWAYS);
 
@@ -189,16 +195,18 @@ public final class TrustDialog {
         table.setId("seenCheckpoints");
         table.setPlaceholder(new Label("Nothing verified with a key you trust yet."));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        table.getColumns().add(seenColumn("Log", 220, SeenCheckpoint::origin, null));
-        table.getColumns().add(seenColumn("Tree size", 90, c -> String.format("%,d", c.size()), "number-cell"));
-        table.getColumns().add(seenColumn("Root", 200, SeenCheckpoint::rootHash, "hash-cell"));
-        table.getColumns().add(seenColumn("Seen (UTC)", 160, c -> c.seenAt().truncatedTo(
-                java.time.temporal.ChronoUnit.SECONDS).toString().replace('T', ' ').replace("Z", ""), null));
-        table.getColumns().add(seenColumn("In", 300, SeenCheckpoint::source, null));
+        table.getColumns().add(seenColumn("Log", 250, SeenCheckpoint::origin, null));
+        table.getColumns().add(seenColumn("Tree size", 100, c -> String.format("%,d", c.size()), "number-cell"));
+        table.getColumns().add(seenColumn("Root", 150, SeenCheckpoint::rootHash, "hash-cell"));
+        table.getColumns().add(seenColumn("Seen (UTC)", 150, c -> java.time.format.DateTimeFormatter
+                .ofPattern("yyyy-MM-dd HH:mm").withZone(java.time.ZoneOffset.UTC).format(c.seenAt()), null));
+        table.getColumns().add(seenColumn("In", 250, SeenCheckpoint::source, null));
         table.setRowFactory(t -> {
             javafx.scene.control.TableRow<SeenCheckpoint> row = new javafx.scene.control.TableRow<>();
             row.itemProperty().addListener((o, was, now) -> row.setTooltip(now == null ? null
-                    : new javafx.scene.control.Tooltip("Signed by " + now.signer())));
+                    : new javafx.scene.control.Tooltip(now.origin() + " at tree size " + String.format("%,d", now.size())
+                    + "\nRoot " + now.rootHash() + "\nSigned by " + now.signer() + "\nSeen " + now.seenAt() + " in "
+                    + now.source())));
             return row;
         });
         VBox.setVgrow(table, Priority.ALWAYS);
