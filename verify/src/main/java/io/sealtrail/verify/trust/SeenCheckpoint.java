@@ -16,6 +16,7 @@ public record SeenCheckpoint(String origin, long size, String rootHash, String s
         Objects.requireNonNull(origin, "origin");
         Objects.requireNonNull(rootHash, "rootHash");
         Objects.requireNonNull(seenAt, "seenAt");
+        seenAt = seenAt.truncatedTo(java.time.temporal.ChronoUnit.SECONDS); // to the second is what a person reads
         signer = signer == null ? "" : signer;
         source = source == null ? "" : source;
         if (size < 1) {
