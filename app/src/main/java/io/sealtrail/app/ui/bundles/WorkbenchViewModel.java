@@ -78,7 +78,7 @@ public final class WorkbenchViewModel {
     private final SimpleStringProperty trustNotice = new SimpleStringProperty("");
     private final StringBinding title;
     private final ChangeListener<BundleSummary> selectedSummaryChanged = (o, was, now) -> showFindings(now);
-    private boolean demo;
+    private volatile boolean demo; // read by the verification jobs
 
     public WorkbenchViewModel(BundleVerification verification, TrustViewModel trust, Executor background,
                               Executor fxThread, int verifyThreads) {
@@ -211,16 +211,18 @@ public final class WorkbenchViewModel {
         Set<String> sessionOnly = session.stream().filter(k -> !keys.contains(k)).map(VerifierKey::fingerprint)
                 .collect(Collectors.toSet());
         keys.addAll(session);
+        // The demo's made-up log must not enter the auditor's memory of real logs (it shares the generator's
+        // default origin), nor be compared with it.
         List<SeenCheckpoint> seen = List.of();
         try {
-            seen = trust.readSeen();
+            seen = demo ? List.of() : trust.readSeen();
         } catch (IOException e) {
             trustProblem = e.getMessage() + "; verified without comparing with the checkpoints you verified before.";
         }
         VerifyOptions options = new VerifyOptions(new ArrayList<>(keys), List.of(), null, verifyThreads, seen);
         try {
             VerificationReport report = verification.verify(b.path(), options, throttled(b, generation));
-            String remembered = trust.remember(report, b.path().toAbsolutePath().normalize()
+            String remembered = demo ? null : trust.remember(report, b.path().toAbsolutePath().normalize()
                     + (report.manifest() != null ? " (bundle " + report.manifest().bundleId() + ")" : ""));
             String problem = trustProblem != null ? trustProblem : remembered;
             BundleSummary summary = BundleSummary.of(report, sessionOnly);
