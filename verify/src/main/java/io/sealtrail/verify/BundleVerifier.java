@@ -243,10 +243,16 @@ public final class BundleVerifier {
         }
         Manifest.TreeHead fin = m.finalCheckpoint();
         CheckpointFile last = bySize.get(fin.treeSize());
-        if (last == null || !Arrays.equals(last.rootHash(), fin.rootHash())) {
+        if (last == null) {
             findings.add(FindingCode.CHECKPOINT_FINAL_MISSING, Location.file(Manifest.CHECKPOINTS_DIR + fin.treeSize()
                     + ".checkpoint"), "the manifest's final checkpoint (tree size " + fin.treeSize()
                     + ") is not among the bundle's valid checkpoints");
+        } else if (!Arrays.equals(last.rootHash(), fin.rootHash())) {
+            // manifest.sig and the checkpoint are both signed by the log: two roots for one tree size.
+            findings.add(Finding.mismatch(FindingCode.CHECKPOINT_INCONSISTENT, Location.file(last.path()),
+                    "the manifest's final_checkpoint and this checkpoint name different roots for tree size "
+                            + fin.treeSize() + ": root", ChainAssembler.b64(fin.rootHash()),
+                    ChainAssembler.b64(last.rootHash())));
         }
         if (fin.treeSize() != m.end()) {
             findings.add(Finding.mismatch(FindingCode.RANGE_MISMATCH, Location.file(Manifest.MANIFEST),
@@ -276,9 +282,6 @@ public final class BundleVerifier {
                         "root of the compact range (previous export's root)", ChainAssembler.b64(m.previous().rootHash()),
                         ChainAssembler.b64(tree.root())));
             }
-        } else if (m.start() > 0) {
-            findings.add(FindingCode.CONTINUITY_NOT_CHECKED, Location.file(Manifest.MANIFEST),
-                    "the bundle starts at leaf " + m.start() + " but names no previous export");
         }
         return tree;
     }

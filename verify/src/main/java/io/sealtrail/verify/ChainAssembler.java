@@ -158,11 +158,21 @@ final class ChainAssembler {
                         : ""), b64(cp.rootHash()), b64(root)));
     }
 
-    /** Call after the last segment: feeds the last leaf, names proven alterations, checks heartbeats. */
+    /**
+     * Call after the last segment: feeds the last leaf, reports checkpoints the events never reached,
+     * names proven alterations, checks heartbeats.
+     */
     void finish() {
         if (pending != null) {
             feed(pending, null, pendingAt);
             pending = null;
+        }
+        // A checkpoint the events never reach is as unproven as one whose root differs; say so at the checkpoint.
+        for (; nextCheckpoint != null; nextCheckpoint = nextCheckpoints.hasNext() ? nextCheckpoints.next() : null) {
+            findings.add(Finding.mismatch(FindingCode.CHECKPOINT_ROOT_MISMATCH, Location.file(nextCheckpoint.path()),
+                    "the events end at tree size " + tree.size() + ", before this checkpoint's size "
+                            + nextCheckpoint.size() + ", so its root is never recomputed: root",
+                    b64(nextCheckpoint.rootHash()), "none at size " + nextCheckpoint.size()));
         }
         for (Alteration a : alterations) {
             if (a.leaf() < provenUpTo) {
