@@ -14,7 +14,9 @@ import io.sealtrail.model.Verdict;
 import io.sealtrail.verify.bundle.Manifest;
 import io.sealtrail.verify.gen.BundleGenerator;
 import io.sealtrail.verify.note.Checkpoint;
+import io.sealtrail.verify.note.NoteSignature;
 import io.sealtrail.verify.note.NoteSigner;
+import io.sealtrail.verify.note.SignedNote;
 import io.sealtrail.verify.testing.Bundles;
 import io.sealtrail.verify.testing.Reseal;
 import io.sealtrail.verify.testing.Tamper;
@@ -309,6 +311,55 @@ class SpecRulesTest {
             assertThat(expect(r, FindingCode.CHECKPOINT_MISSING)).singleElement()
                     .satisfies(f -> assertThat(f.location().file()).isEqualTo(checkpoint(800)));
             onlyErrors(r, FindingCode.FILE_SIZE_MISMATCH);
+        }
+    }
+
+    @Nested
+    class Intervals {
+        @Test
+        void checkpointIntervalZeroPromisesNoCheckpoint() throws Exception {
+            Path b = copy().dropFile(checkpoint(800)).dir();
+            Reseal.manifestBytes(b, LOG, m -> new String(Reseal.unlistedBytes(m, checkpoint(800)), StandardCharsets.UTF_8)
+                    .replace("\"checkpoint_interval\" : 400", "\"checkpoint_interval\" : 0")
+                    .getBytes(StandardCharsets.UTF_8));
+            VerificationReport r = verify(b);
+            assertThat(r.verdict()).as(describe(r)).isEqualTo(Verdict.VERIFIED);
+            assertThat(findings(r, FindingCode.CHECKPOINT_MISSING)).isEmpty();
+        }
+
+        @Test
+        void heartbeatIntervalZeroMeasuresNoGapAndWarnsOnce() throws Exception {
+            Path outage = Bundles.generate(tmp.resolve("outage"), Bundles.options(1200, SEED, 400, 600)
+                    .withOutages(List.of(new io.sealtrail.verify.gen.ActivitySimulator.Outage(
+                            BundleGenerator.DEFAULT_START.plus(java.time.Duration.ofMinutes(30)),
+                            java.time.Duration.ofMinutes(30)))));
+            assertThat(findings(verify(outage), FindingCode.HEARTBEAT_GAP)).isNotEmpty();
+            Reseal.manifestBytes(outage, LOG, m -> new String(m, StandardCharsets.UTF_8).replace(
+                    "\"heartbeat_interval_seconds\" : 60", "\"heartbeat_interval_seconds\" : 0")
+                    .getBytes(StandardCharsets.UTF_8));
+            VerificationReport r = verify(outage);
+            assertThat(findings(r, FindingCode.HEARTBEAT_GAP)).as(describe(r)).isEmpty();
+            assertThat(findings(r, FindingCode.HEARTBEAT_NOT_DECLARED)).hasSize(1);
+            assertThat(r.verdict()).isEqualTo(Verdict.VERIFIED);
+        }
+    }
+
+    @Nested
+    class Cosignatures {
+        @Test
+        void aFailingCosignatureByADeclaredWitnessIsAnError() throws Exception {
+            NoteSigner witness = NoteSigner.cosignerFromSeed("witness.example", new byte[32]);
+            Path b = Bundles.generate(tmp.resolve("cosigned"), Bundles.options(800, SEED, 400, 400)
+                    .withCosigners(List.of(witness)));
+            SignedNote note = SignedNote.parse(Files.readAllBytes(b.resolve(checkpoint(400))));
+            NoteSignature forOtherText = witness.cosignature(note.text().replace("\n400\n", "\n401\n"), 1_700_000_000L);
+            Files.write(b.resolve(checkpoint(400)),
+                    new SignedNote(note.text(), List.of(note.signatures().get(0), forOtherText)).encode());
+            Reseal.manifest(b, LOG, Reseal.rehashing(b, checkpoint(400)));
+            VerificationReport r = verify(b);
+            onlyErrors(r, FindingCode.CHECKPOINT_SIGNATURE_INVALID);
+            assertThat(expect(r, FindingCode.CHECKPOINT_SIGNATURE_INVALID)).singleElement()
+                    .satisfies(f -> assertThat(f.message()).contains("witness.example"));
         }
     }
 

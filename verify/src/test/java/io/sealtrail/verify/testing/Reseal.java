@@ -65,6 +65,24 @@ public final class Reseal {
         return m -> withFiles(m, m.files().stream().filter(f -> !f.path().equals(path)).toList());
     }
 
+    /** Lists a file again with the size and SHA-256 of its current bytes. */
+    public static UnaryOperator<Manifest> rehashing(Path bundle, String path) {
+        return m -> {
+            Manifest.FileEntry old = m.file(path).orElseThrow();
+            Manifest without = unlisting(path).apply(m);
+            return listing(bundle, path, old.firstSeq(), old.count()).apply(without);
+        };
+    }
+
+    /** The manifest's bytes, rewritten by the reference writer without one file. */
+    public static byte[] unlistedBytes(byte[] manifest, String path) {
+        try {
+            return ManifestCodec.write(unlisting(path).apply(ManifestCodec.read(manifest)));
+        } catch (ManifestCodec.ManifestException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     public static Manifest withFiles(Manifest m, List<Manifest.FileEntry> files) {
         return new Manifest(m.formatVersion(), m.origin(), m.bundleId(), m.created(), m.producer(), m.timeFrom(),
                 m.timeTo(), m.start(), m.end(), m.heartbeatIntervalSeconds(), m.checkpointInterval(), m.keys(),
