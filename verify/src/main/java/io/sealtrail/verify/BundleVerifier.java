@@ -299,12 +299,23 @@ public final class BundleVerifier {
         }
     }
 
-    /** One and a half intervals: tolerates jitter, never a missed beat. No interval, no limit. */
+    /**
+     * One and a half intervals: tolerates jitter, never a missed beat. Interval 0 declares no heartbeats,
+     * so no limit; nor is there one for an interval so long that no two times of the grammar (years
+     * 0000 to 9999) lie further apart, which also keeps a hostile value from overflowing.
+     */
     private static Duration heartbeatLimit(Manifest m) {
         long s = m.heartbeatIntervalSeconds();
-        return s == 0 ? Duration.ofSeconds(Long.MAX_VALUE / 2_000_000_000L) : Duration.ofMillis(Math.multiplyExact(s, 1500));
+        if (s == 0 || s > Long.MAX_VALUE / 2) {
+            return Duration.ofSeconds(Long.MAX_VALUE);
+        }
+        return Duration.ofSeconds(s + s / 2, s % 2 == 0 ? 0 : 500_000_000);
     }
 
+    /**
+     * Heartbeat and checkpoint promises. The promised checkpoints are counted, not enumerated: a hostile
+     * manifest may promise one per leaf of a range of 2^62 leaves.
+     */
     private static void declaredIntervals(Manifest m, NavigableMap<Long, CheckpointFile> checkpoints,
                                           FindingCollector findings) {
         if (m.heartbeatIntervalSeconds() == 0) {
@@ -315,15 +326,20 @@ public final class BundleVerifier {
         if (every == 0) {
             return;
         }
-        long missing = 0;
-        long first = -1;
-        for (long size = (m.start() / every + 1) * every; size < m.end(); size += every) {
-            if (!checkpoints.containsKey(size)) {
-                missing++;
-                first = first < 0 ? size : first;
-            }
+        // Multiples strictly inside (start, end): the end has the final checkpoint, whatever the interval.
+        long base = m.start() - m.start() % every;
+        if (base >= m.end() - every) {
+            return; // no multiple after start lies before end (and base + every cannot overflow below)
         }
+        long promised = (m.end() - 1) / every - m.start() / every;
+        long present = checkpoints.subMap(m.start(), false, m.end(), false).keySet().stream()
+                .filter(size -> size % every == 0).count();
+        long missing = promised - present;
         if (missing > 0) {
+            long first = base + every;
+            while (checkpoints.containsKey(first)) { // at most one step per present checkpoint
+                first += every;
+            }
             findings.add(FindingCode.CHECKPOINT_MISSING, Location.file(Manifest.CHECKPOINTS_DIR + first + ".checkpoint"),
                     missing + " checkpoint(s) promised by checkpoint_interval " + every + " are missing, the first at"
                             + " tree size " + first + "; events are then covered only by a later checkpoint");

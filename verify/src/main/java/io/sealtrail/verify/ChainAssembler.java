@@ -23,7 +23,7 @@ final class ChainAssembler {
     private final FindingCollector findings;
     private final CompactRange tree;
     private final NavigableMap<Long, CheckpointFile> checkpoints;
-    private final long heartbeatLimitNanos;
+    private final Duration heartbeatLimit;
     private Iterator<CheckpointFile> nextCheckpoints;
     private byte[] pending;
     private Location pendingAt;
@@ -48,7 +48,7 @@ final class ChainAssembler {
         this.findings = findings;
         this.tree = startTree.copy();
         this.checkpoints = checkpoints;
-        this.heartbeatLimitNanos = heartbeatLimit.toNanos();
+        this.heartbeatLimit = heartbeatLimit;
         this.lastLeaf = prevEntryHash;
         this.expectedSeq = startTree.size();
         this.nextCheckpoints = checkpoints.tailMap(tree.size(), false).values().iterator();
@@ -193,10 +193,10 @@ final class ChainAssembler {
 
     private void heartbeatGap(Instant from, Instant to, Location at) {
         Duration gap = Duration.between(from, to); // not in nanoseconds: an altered time can be centuries away
-        if (gap.compareTo(Duration.ofNanos(heartbeatLimitNanos)) > 0) {
+        if (gap.compareTo(heartbeatLimit) > 0) {
             findings.add(new Finding(FindingCode.HEARTBEAT_GAP, FindingCode.HEARTBEAT_GAP.severity(),
                     "no heartbeat for " + human(gap) + " between " + from + " and " + to
-                            + " (limit " + human(Duration.ofNanos(heartbeatLimitNanos)) + ")",
+                            + " (limit " + human(heartbeatLimit) + ")",
                     at, java.util.Map.of("from", from.toString(), "to", to.toString())));
         }
     }

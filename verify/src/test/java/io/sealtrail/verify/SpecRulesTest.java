@@ -345,6 +345,36 @@ class SpecRulesTest {
     }
 
     @Nested
+    class HostileIntervals {
+        @Test
+        void theLargestHeartbeatIntervalIsNoLimitNotACrash() throws Exception {
+            Path b = copy().dir();
+            Reseal.manifestBytes(b, LOG, m -> new String(m, StandardCharsets.UTF_8).replace(
+                    "\"heartbeat_interval_seconds\" : 60", "\"heartbeat_interval_seconds\" : " + Long.MAX_VALUE)
+                    .getBytes(StandardCharsets.UTF_8));
+            VerificationReport r = verify(b);
+            assertThat(r.verdict()).as(describe(r)).isEqualTo(Verdict.VERIFIED);
+        }
+
+        @Test
+        void aCheckpointPromisedAtEveryLeafOfAHugeRangeIsCountedNotEnumerated() throws Exception {
+            Path b = copy().dir();
+            long end = 1L << 62;
+            Reseal.manifestBytes(b, LOG, m -> new String(m, StandardCharsets.UTF_8)
+                    .replace("\"end\" : 1200", "\"end\" : " + end)
+                    .replace("\"checkpoint_interval\" : 400", "\"checkpoint_interval\" : 1")
+                    .getBytes(StandardCharsets.UTF_8));
+            VerificationReport r = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(
+                    java.time.Duration.ofSeconds(20), () -> verify(b));
+            assertThat(expect(r, FindingCode.CHECKPOINT_MISSING)).singleElement().satisfies(f -> {
+                assertThat(f.location().file()).isEqualTo(checkpoint(1));
+                assertThat(f.message()).startsWith((end - 1 - 3) + " checkpoint(s)");
+            });
+            expect(r, FindingCode.RANGE_MISMATCH);
+        }
+    }
+
+    @Nested
     class Cosignatures {
         @Test
         void aFailingCosignatureByADeclaredWitnessIsAnError() throws Exception {
