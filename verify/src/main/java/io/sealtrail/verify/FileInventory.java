@@ -14,8 +14,9 @@ import java.util.TreeMap;
 import java.util.regex.Pattern;
 
 /**
- * The manifest's file list against the bundle: missing and unlisted files, and the size and SHA-256 of
- * every file except the event segments (those are hashed in the same pass that reads their events).
+ * The manifest's file list against the bundle: names version 1 does not admit, missing and unlisted
+ * files, and the size and SHA-256 of every file except the event segments (those are hashed in the
+ * same pass that reads their events).
  */
 final class FileInventory {
     private static final Pattern TOKEN = Pattern.compile("timestamps/[1-9][0-9]*\\.tsr");
