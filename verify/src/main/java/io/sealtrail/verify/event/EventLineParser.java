@@ -949,6 +949,10 @@ public final class EventLineParser {
         duplicateKey(prefix + new String(known[k], StandardCharsets.US_ASCII));
     }
 
+    /**
+     * The later value is skipped, so the first one stands for the sequence, chain, time and heartbeat
+     * checks: a stated rule (docs/bundle-format.md §4), so another verifier can expect the same findings.
+     */
     private void duplicateKey(String path) throws Malformed {
         problem(FindingCode.JSON_DUPLICATE_KEY, "key " + clip(path) + " appears twice; which value counts is"
                 + " ambiguous, so the event cannot be trusted");
