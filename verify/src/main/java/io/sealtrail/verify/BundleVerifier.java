@@ -246,10 +246,16 @@ public final class BundleVerifier {
         }
         Manifest.TreeHead fin = m.finalCheckpoint();
         CheckpointFile last = bySize.get(fin.treeSize());
-        if (last == null || !Arrays.equals(last.rootHash(), fin.rootHash())) {
+        if (last == null) {
             findings.add(FindingCode.CHECKPOINT_FINAL_MISSING, Location.file(Manifest.CHECKPOINTS_DIR + fin.treeSize()
                     + ".checkpoint"), "the manifest's final checkpoint (tree size " + fin.treeSize()
                     + ") is not among the bundle's valid checkpoints");
+        } else if (!Arrays.equals(last.rootHash(), fin.rootHash())) {
+            // manifest.sig and the checkpoint are both signed by the log: two roots for one tree size.
+            findings.add(Finding.mismatch(FindingCode.CHECKPOINT_INCONSISTENT, Location.file(last.path()),
+                    "the manifest's final_checkpoint and this checkpoint name different roots for tree size "
+                            + fin.treeSize() + ": root", ChainAssembler.b64(fin.rootHash()),
+                    ChainAssembler.b64(last.rootHash())));
         }
         if (fin.treeSize() != m.end()) {
             findings.add(Finding.mismatch(FindingCode.RANGE_MISMATCH, Location.file(Manifest.MANIFEST),
@@ -279,9 +285,6 @@ public final class BundleVerifier {
                         "root of the compact range (previous export's root)", ChainAssembler.b64(m.previous().rootHash()),
                         ChainAssembler.b64(tree.root())));
             }
-        } else if (m.start() > 0) {
-            findings.add(FindingCode.CONTINUITY_NOT_CHECKED, Location.file(Manifest.MANIFEST),
-                    "the bundle starts at leaf " + m.start() + " but names no previous export");
         }
         return tree;
     }
@@ -299,12 +302,23 @@ public final class BundleVerifier {
         }
     }
 
-    /** One and a half intervals: tolerates jitter, never a missed beat. No interval, no limit. */
+    /**
+     * One and a half intervals: tolerates jitter, never a missed beat. Interval 0 declares no heartbeats,
+     * so no limit; nor is there one for an interval so long that no two times of the grammar (years
+     * 0000 to 9999) lie further apart, which also keeps a hostile value from overflowing.
+     */
     private static Duration heartbeatLimit(Manifest m) {
         long s = m.heartbeatIntervalSeconds();
-        return s == 0 ? Duration.ofSeconds(Long.MAX_VALUE / 2_000_000_000L) : Duration.ofMillis(Math.multiplyExact(s, 1500));
+        if (s == 0 || s > Long.MAX_VALUE / 2) {
+            return Duration.ofSeconds(Long.MAX_VALUE);
+        }
+        return Duration.ofSeconds(s + s / 2, s % 2 == 0 ? 0 : 500_000_000);
     }
 
+    /**
+     * Heartbeat and checkpoint promises. The promised checkpoints are counted, not enumerated: a hostile
+     * manifest may promise one per leaf of a range of 2^62 leaves.
+     */
     private static void declaredIntervals(Manifest m, NavigableMap<Long, CheckpointFile> checkpoints,
                                           FindingCollector findings) {
         if (m.heartbeatIntervalSeconds() == 0) {
@@ -315,15 +329,20 @@ public final class BundleVerifier {
         if (every == 0) {
             return;
         }
-        long missing = 0;
-        long first = -1;
-        for (long size = (m.start() / every + 1) * every; size < m.end(); size += every) {
-            if (!checkpoints.containsKey(size)) {
-                missing++;
-                first = first < 0 ? size : first;
-            }
+        // Multiples strictly inside (start, end): the end has the final checkpoint, whatever the interval.
+        long base = m.start() - m.start() % every;
+        if (base >= m.end() - every) {
+            return; // no multiple after start lies before end (and base + every cannot overflow below)
         }
+        long promised = (m.end() - 1) / every - m.start() / every;
+        long present = checkpoints.subMap(m.start(), false, m.end(), false).keySet().stream()
+                .filter(size -> size % every == 0).count();
+        long missing = promised - present;
         if (missing > 0) {
+            long first = base + every;
+            while (checkpoints.containsKey(first)) { // at most one step per present checkpoint
+                first += every;
+            }
             findings.add(FindingCode.CHECKPOINT_MISSING, Location.file(Manifest.CHECKPOINTS_DIR + first + ".checkpoint"),
                     missing + " checkpoint(s) promised by checkpoint_interval " + every + " are missing, the first at"
                             + " tree size " + first + "; events are then covered only by a later checkpoint");

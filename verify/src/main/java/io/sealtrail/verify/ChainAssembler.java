@@ -23,7 +23,7 @@ final class ChainAssembler {
     private final FindingCollector findings;
     private final CompactRange tree;
     private final NavigableMap<Long, CheckpointFile> checkpoints;
-    private final long heartbeatLimitNanos;
+    private final Duration heartbeatLimit;
     private Iterator<CheckpointFile> nextCheckpoints;
     private byte[] pending;
     private Location pendingAt;
@@ -61,7 +61,7 @@ final class ChainAssembler {
         this.findings = findings;
         this.tree = startTree.copy();
         this.checkpoints = checkpoints;
-        this.heartbeatLimitNanos = heartbeatLimit.toNanos();
+        this.heartbeatLimit = heartbeatLimit;
         this.lastLeaf = prevEntryHash;
         this.expectedSeq = startTree.size();
         this.nextCheckpoints = checkpoints.tailMap(tree.size(), false).values().iterator();
@@ -187,11 +187,21 @@ final class ChainAssembler {
                         : ""), b64(cp.rootHash()), b64(root)));
     }
 
-    /** Call after the last segment: feeds the last leaf, names proven alterations, checks heartbeats. */
+    /**
+     * Call after the last segment: feeds the last leaf, reports checkpoints the events never reached,
+     * names proven alterations, checks heartbeats.
+     */
     void finish() {
         if (pending != null) {
             feed(pending, null, pendingAt);
             pending = null;
+        }
+        // A checkpoint the events never reach is as unproven as one whose root differs; say so at the checkpoint.
+        for (; nextCheckpoint != null; nextCheckpoint = nextCheckpoints.hasNext() ? nextCheckpoints.next() : null) {
+            findings.add(Finding.mismatch(FindingCode.CHECKPOINT_ROOT_MISMATCH, Location.file(nextCheckpoint.path()),
+                    "the events end at tree size " + tree.size() + ", before this checkpoint's size "
+                            + nextCheckpoint.size() + ", so its root is never recomputed: root",
+                    b64(nextCheckpoint.rootHash()), "none at size " + nextCheckpoint.size()));
         }
         for (Alteration a : alterations) {
             if (a.leaf() < provenUpTo) {
@@ -212,10 +222,10 @@ final class ChainAssembler {
 
     private void heartbeatGap(Instant from, Instant to, Location at) {
         Duration gap = Duration.between(from, to); // not in nanoseconds: an altered time can be centuries away
-        if (gap.compareTo(Duration.ofNanos(heartbeatLimitNanos)) > 0) {
+        if (gap.compareTo(heartbeatLimit) > 0) {
             findings.add(new Finding(FindingCode.HEARTBEAT_GAP, FindingCode.HEARTBEAT_GAP.severity(),
                     "no heartbeat for " + human(gap) + " between " + from + " and " + to
-                            + " (limit " + human(Duration.ofNanos(heartbeatLimitNanos)) + ")",
+                            + " (limit " + human(heartbeatLimit) + ")",
                     at, java.util.Map.of("from", from.toString(), "to", to.toString())));
         }
     }

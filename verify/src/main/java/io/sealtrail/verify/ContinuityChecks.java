@@ -26,9 +26,13 @@ final class ContinuityChecks {
     void check(Manifest m, FindingCollector findings) {
         Location at = Location.file(Manifest.MANIFEST);
         if (options.previous() == null) {
+            // The one place CONTINUITY_NOT_CHECKED is decided: with --previous, continuity is checked.
             if (m.previous() != null) {
                 findings.add(FindingCode.CONTINUITY_NOT_CHECKED, at, "continues export " + m.previous().bundleId()
                         + " at leaf " + m.start() + "; pass --previous to prove that nothing is missing in between");
+            } else if (m.start() > 0) {
+                findings.add(FindingCode.CONTINUITY_NOT_CHECKED, at, "the bundle starts at leaf " + m.start()
+                        + " but names no previous export, so its first prev cannot be checked");
             }
             return;
         }

@@ -11,16 +11,20 @@ import java.util.HexFormat;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.regex.Pattern;
 
 /**
- * The manifest's file list against the bundle: missing and unlisted files, and the size and SHA-256 of
- * every file except the event segments (those are hashed in the same pass that reads their events).
+ * The manifest's file list against the bundle: names version 1 does not admit, missing and unlisted
+ * files, and the size and SHA-256 of every file except the event segments (those are hashed in the
+ * same pass that reads their events).
  */
 final class FileInventory {
+    private static final Pattern TOKEN = Pattern.compile("timestamps/[1-9][0-9]*\\.tsr");
     private final Map<String, byte[]> smallFiles = new TreeMap<>();
 
     /** @return the verified-or-not bytes of every listed non-segment file that could be read */
     Map<String, byte[]> check(BundleSource source, Manifest m, FindingCollector findings) {
+        checkNames(m, findings);
         Set<String> listed = new HashSet<>();
         listed.add(Manifest.MANIFEST);
         listed.add(Manifest.MANIFEST_SIG);
@@ -52,6 +56,39 @@ final class FileInventory {
             smallFiles.put(f.path(), bytes);
         }
         return smallFiles;
+    }
+
+    /**
+     * Version 1 admits no other files than its own (docs/bundle-format.md §2): an extra file, even listed
+     * and hashed, is something a version-1 reader does not know how to judge. Checkpoint files need no rule
+     * here, as every file under checkpoints/ is read as a checkpoint and must be one.
+     */
+    private static void checkNames(Manifest m, FindingCollector findings) {
+        for (Manifest.FileEntry f : m.files()) {
+            String p = f.path();
+            String problem = null;
+            if (p.startsWith(Manifest.EVENTS_DIR)) {
+                String expected = segmentPath(f.firstSeq());
+                if (!p.equals(expected)) {
+                    problem = "an event segment must be named after its first_seq " + f.firstSeq() + ": " + expected;
+                } else if (f.count() == 0) {
+                    problem = "an event segment holds at least one event, but count is 0";
+                }
+            } else if (p.startsWith(Manifest.TIMESTAMPS_DIR)) {
+                if (!p.equals(Manifest.TSA_CHAIN) && !TOKEN.matcher(p).matches()) {
+                    problem = "timestamps/ holds only <tree size>.tsr files and tsa-chain.pem";
+                }
+            } else if (!p.startsWith(Manifest.CHECKPOINTS_DIR)) {
+                problem = "not a file of a version-1 bundle (only events/, checkpoints/ and timestamps/ files are)";
+            }
+            if (problem != null) {
+                findings.add(FindingCode.MANIFEST_INVALID, Location.file(p), "files lists " + p + ": " + problem);
+            }
+        }
+    }
+
+    static String segmentPath(long firstSeq) {
+        return String.format("%s%012d.jsonl", Manifest.EVENTS_DIR, firstSeq);
     }
 
     static void checkSizeAndHash(Manifest.FileEntry f, long size, byte[] sha256, FindingCollector findings) {

@@ -33,7 +33,7 @@ final class SegmentScanner {
     private byte[] lineBuf = new byte[4096];
 
     private FindingCollector findings; // the current segment's own
-    private final long heartbeatLimitNanos;
+    private final Duration heartbeatLimit;
     private final Instant rangeFrom;
     private final Instant rangeTo;
 
@@ -49,7 +49,7 @@ final class SegmentScanner {
     private Instant lastHeartbeat;
 
     SegmentScanner(Duration heartbeatLimit, Instant rangeFrom, Instant rangeTo) {
-        this.heartbeatLimitNanos = heartbeatLimit.toNanos();
+        this.heartbeatLimit = heartbeatLimit;
         this.rangeFrom = rangeFrom;
         this.rangeTo = rangeTo;
     }
@@ -257,10 +257,10 @@ final class SegmentScanner {
 
     private void checkHeartbeatGap(Instant from, Instant to, Location at) {
         Duration gap = Duration.between(from, to); // not in nanoseconds: an altered time can be centuries away
-        if (gap.compareTo(Duration.ofNanos(heartbeatLimitNanos)) > 0) {
+        if (gap.compareTo(heartbeatLimit) > 0) {
             findings.add(new io.sealtrail.model.Finding(FindingCode.HEARTBEAT_GAP, FindingCode.HEARTBEAT_GAP.severity(),
                     "no heartbeat for " + ChainAssembler.human(gap) + " between " + from + " and " + to
-                            + " (limit " + ChainAssembler.human(Duration.ofNanos(heartbeatLimitNanos)) + ")",
+                            + " (limit " + ChainAssembler.human(heartbeatLimit) + ")",
                     at, java.util.Map.of("from", from.toString(), "to", to.toString())));
         }
     }

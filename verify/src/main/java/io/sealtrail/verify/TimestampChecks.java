@@ -35,12 +35,18 @@ final class TimestampChecks {
             } catch (TimestampFormatException e) {
                 findings.add(FindingCode.TIMESTAMP_MALFORMED, Location.file(Manifest.TSA_CHAIN), e.getMessage());
             }
+        } else if (m.files().stream().anyMatch(f -> isToken(f.path()))) {
+            // The chain is part of the timestamp evidence: without it a third party cannot re-check the
+            // tokens with OpenSSL alone, whatever the tokens happen to carry (docs/bundle-format.md §10).
+            findings.add(FindingCode.TIMESTAMP_MALFORMED, Location.file(Manifest.TSA_CHAIN), "the bundle has"
+                    + " timestamps but no readable " + Manifest.TSA_CHAIN + "; the tokens are checked against the"
+                    + " certificates they carry");
         }
         TimestampVerifier verifier = null; // made on first use: its BouncyCastle provider is slow to load
         TreeSet<String> untrustedTsas = new TreeSet<>();
         for (Map.Entry<String, byte[]> f : files.entrySet()) {
             String path = f.getKey();
-            if (!path.startsWith(Manifest.TIMESTAMPS_DIR) || !path.endsWith(".tsr")) {
+            if (!isToken(path)) {
                 continue;
             }
             Location at = Location.file(path);
@@ -48,7 +54,8 @@ final class TimestampChecks {
             String checkpointPath = Manifest.CHECKPOINTS_DIR + size + ".checkpoint";
             byte[] stamped = files.get(checkpointPath);
             if (stamped == null) {
-                findings.add(FindingCode.TIMESTAMP_MALFORMED, at, "stamps " + checkpointPath + ", which the bundle lacks");
+                findings.add(FindingCode.TIMESTAMP_MALFORMED, at, "stamps " + checkpointPath + (m.file(checkpointPath)
+                        .isPresent() ? ", which cannot be read" : ", which the bundle lacks"));
                 continue;
             }
             if (verifier == null) {
@@ -79,5 +86,9 @@ final class TimestampChecks {
                     "timestamps are valid, but their authority is not one you trust: " + String.join("; ", untrustedTsas)
                             + " (pass --trust-tsa ROOT.pem to trust it)");
         }
+    }
+
+    private static boolean isToken(String path) {
+        return path.startsWith(Manifest.TIMESTAMPS_DIR) && path.endsWith(".tsr");
     }
 }

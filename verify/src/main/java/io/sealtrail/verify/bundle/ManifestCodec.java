@@ -8,11 +8,12 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import io.sealtrail.verify.event.Rfc3339;
+import io.sealtrail.verify.event.Utf8;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashSet;
@@ -50,6 +51,7 @@ public final class ManifestCodec {
     }
 
     public static Manifest read(byte[] json) throws ManifestException {
+        checkEncoding(json);
         Node root;
         try (JsonParser p = FACTORY.createParser(json)) {
             root = Node.read(p, p.nextToken());
@@ -119,6 +121,10 @@ public final class ManifestCodec {
                 throw new ManifestException("files lists " + path + " twice");
             }
             boolean segment = path.startsWith(Manifest.EVENTS_DIR);
+            if (!segment && (f.get("first_seq") != null || f.get("count") != null)) {
+                throw new ManifestException("files[] entry " + path + " is not an event segment and must not carry"
+                        + " first_seq or count");
+            }
             files.add(new Manifest.FileEntry(path, number(f, "size"), hex(f, "sha256"),
                     segment ? number(f, "first_seq") : -1, segment ? number(f, "count") : -1));
         }
@@ -337,15 +343,33 @@ public final class ManifestCodec {
         return v;
     }
 
+    /** The one time grammar of the format, shared with event lines (docs/bundle-format.md §3). */
     private static Instant instant(Node node, String key) throws ManifestException {
         String s = text(node, key);
-        try {
-            if (!s.endsWith("Z")) {
-                throw new DateTimeParseException("not UTC", s, 0);
+        Instant t = Rfc3339.parseUtc(s);
+        if (t == null) {
+            throw new ManifestException(key + " must be an RFC 3339 UTC time YYYY-MM-DDTHH:MM:SS[.f]Z, not \"" + s + "\"");
+        }
+        return t;
+    }
+
+    /**
+     * RFC 8259 §8.1: JSON exchanged between systems is UTF-8 without a byte order mark. Jackson would
+     * skip a BOM and detect UTF-16 or UTF-32 by itself, so "the bytes that are signed" could mean
+     * different text to another reader; any NUL byte also betrays UTF-16/32, as JSON text never holds one.
+     */
+    private static void checkEncoding(byte[] json) throws ManifestException {
+        if (json.length >= 3 && (json[0] & 0xff) == 0xef && (json[1] & 0xff) == 0xbb && (json[2] & 0xff) == 0xbf) {
+            throw new ManifestException("starts with a UTF-8 byte order mark, which RFC 8259 forbids");
+        }
+        int bad = Utf8.firstInvalid(json, 0, json.length);
+        if (bad >= 0) {
+            throw new ManifestException("is not valid UTF-8 (byte " + (bad + 1) + ")");
+        }
+        for (int i = 0; i < json.length; i++) {
+            if (json[i] == 0) {
+                throw new ManifestException("holds a NUL byte at byte " + (i + 1) + " (UTF-16 or UTF-32 is not UTF-8)");
             }
-            return Instant.parse(s);
-        } catch (DateTimeParseException e) {
-            throw new ManifestException(key + " must be an RFC 3339 UTC time ending in Z, not \"" + s + "\"", e);
         }
     }
 

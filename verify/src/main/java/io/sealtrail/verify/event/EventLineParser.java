@@ -157,6 +157,11 @@ public final class EventLineParser {
             problem(FindingCode.LINE_MALFORMED, "empty line");
             return;
         }
+        if (len >= 3 && (buf[off] & 0xff) == 0xef && (buf[off + 1] & 0xff) == 0xbb && (buf[off + 2] & 0xff) == 0xbf) {
+            // Valid UTF-8, but an encoding signature, not JSON text (RFC 8259 §8.1); the spec names it here.
+            problem(FindingCode.LINE_NOT_UTF8, "the line starts with a UTF-8 byte order mark");
+            return;
+        }
         int bad = Utf8.firstInvalid(buf, off, len);
         if (bad >= 0) {
             problem(FindingCode.LINE_NOT_UTF8, "invalid UTF-8 at byte " + (bad + 1) + " of the line");
@@ -602,8 +607,8 @@ public final class EventLineParser {
     /** An integer in [min, max]; -1 for null or anything else (which is reported). */
     private long integerValue(String name, long min, long max) throws Malformed {
         ws();
-        if (!name.equals("seq") && literal("null")) {
-            return -1; // an optional number may be null; seq may not
+        if (literal("null")) {
+            return -1; // null means absent: fine for an optional number, FIELD_MISSING for seq
         }
         int start = pos;
         if (pos < end && (b[pos] == '-' || (b[pos] >= '0' && b[pos] <= '9'))) {
@@ -944,6 +949,10 @@ public final class EventLineParser {
         duplicateKey(prefix + new String(known[k], StandardCharsets.US_ASCII));
     }
 
+    /**
+     * The later value is skipped, so the first one stands for the sequence, chain, time and heartbeat
+     * checks: a stated rule (docs/bundle-format.md §4), so another verifier can expect the same findings.
+     */
     private void duplicateKey(String path) throws Malformed {
         problem(FindingCode.JSON_DUPLICATE_KEY, "key " + clip(path) + " appears twice; which value counts is"
                 + " ambiguous, so the event cannot be trusted");

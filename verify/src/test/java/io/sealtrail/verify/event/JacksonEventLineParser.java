@@ -62,6 +62,10 @@ final class JacksonEventLineParser {
             problem(FindingCode.LINE_MALFORMED, "empty line");
             return result();
         }
+        if (len >= 3 && (buf[off] & 0xff) == 0xef && (buf[off + 1] & 0xff) == 0xbb && (buf[off + 2] & 0xff) == 0xbf) {
+            problem(FindingCode.LINE_NOT_UTF8, "the line starts with a UTF-8 byte order mark"); // Jackson would skip it
+            return result();
+        }
         try (JsonParser p = factory.createParser(buf, off, len)) {
             if (p.nextToken() != JsonToken.START_OBJECT) {
                 problem(FindingCode.LINE_MALFORMED, "not a JSON object");
@@ -115,7 +119,7 @@ final class JacksonEventLineParser {
                 if (p.currentToken() == JsonToken.VALUE_NUMBER_INT && p.getNumberType() != JsonParser.NumberType.BIG_INTEGER
                         && p.getLongValue() >= 0) {
                     seq = p.getLongValue();
-                } else {
+                } else if (p.currentToken() != JsonToken.VALUE_NULL) {
                     invalid(p, "seq must be a non-negative integer");
                 }
             }
