@@ -85,8 +85,8 @@ final class SignatureChecks {
         boolean byTrusted = signers.stream().anyMatch(trusted::contains) && v.failedBy().isEmpty();
         if (!byTrusted) {
             everyNoteTrusted = false;
-            if (!logKeys.isEmpty()) {
-                untrustedNotes.add(path);
+            if (!logKeys.isEmpty() && signers.stream().noneMatch(trusted::contains)) {
+                untrustedNotes.add(path); // a failing signature beside a trusted one is already its own error
             }
         }
         return new NoteResult(note, signers, byTrusted);
