@@ -48,6 +48,13 @@ public final class CaseVerifier {
                 continue;
             }
             bundles++;
+            if (e.seq() >= journal.signedEntries()) {
+                // a crash before the re-signing leaves this, as does anyone who appends without the holder's key
+                findings.add(Finding.of(FindingCode.CASE_RECORD_NOT_ANCHORED,
+                        Location.line(CaseJournal.FILE, e.seq() + 1, e.seq()), "journal entry #" + e.seq()
+                                + " imports bundle " + bundleId + " but no signed checkpoint covers it: nothing vouches"
+                                + " for the entry, so its bundle is checked against what the entry says only"));
+            }
             checked += verifyImport(c, e, bundleId, findings);
         }
         try (Stream<Path> s = Files.list(c.dir().resolve(CaseFolder.BUNDLES))) {

@@ -162,6 +162,17 @@ class CaseVerifierTest {
                 FindingCode.CASE_RECORD_CHANGED);
     }
 
+    @Test
+    void anImportNoSignedCheckpointCoversAnchorsNothing() throws Exception {
+        byte[] checkpoint = Files.readAllBytes(c.dir().resolve("journal").resolve(CaseJournal.CHECKPOINT));
+        new CaseImporter().importBundle(c, otherBundle, trust, AUDITOR, CaseImporter.Progress.NONE, () -> false);
+        Files.write(c.dir().resolve("journal").resolve(CaseJournal.CHECKPOINT), checkpoint);
+        CaseVerifier.Result r = verify();
+        assertThat(codes(r)).containsExactly(FindingCode.CASE_RECORD_NOT_ANCHORED);
+        assertThat(r.findings().get(0).message()).contains("journal entry #2");
+        assertThat(r.journal().findings()).extracting(Finding::code).containsExactly(FindingCode.JOURNAL_NOT_COVERED);
+    }
+
     /** An import entry as Sealtrail wrote it before import records were anchored. */
     private static JournalEntry asBeforeAnchoring(JournalEntry e) {
         return JournalForgery.withData(e, d -> {
