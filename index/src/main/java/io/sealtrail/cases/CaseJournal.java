@@ -294,9 +294,8 @@ public final class CaseJournal {
                 } else if (author != null && !author.equals(holder) && note.verify(List.of(author)).accepted()) {
                     signer = author;
                     findings.add(Finding.of(FindingCode.JOURNAL_SIGNER_CHANGED, Location.file(CHECKPOINT),
-                            "signed by " + JournalCustody.describe(author) + ", but the case is held by "
-                                    + JournalCustody.describe(holder) + " and no hand-over signed by that key names "
-                                    + author.name()));
+                            "signed by " + JournalCustody.describe(author) + ", which does not hold the case: "
+                                    + JournalCustody.describe(holder) + " holds it and signed no hand-over to that key"));
                 } else {
                     findings.add(Finding.of(FindingCode.JOURNAL_SIGNATURE_INVALID, Location.file(CHECKPOINT),
                             "not validly signed by " + (holder == null ? "the auditor of the last entry"
@@ -335,8 +334,8 @@ public final class CaseJournal {
                             + " handed the case over (created by " + JournalCustody.describe(custody.creator()) + ")"));
         }
         return List.of(Finding.of(FindingCode.JOURNAL_SIGNER_UNTRUSTED, Location.file(CHECKPOINT),
-                "signed by " + JournalCustody.describe(signer) + ", not a key you named; a key you named handed the"
-                        + " case over to it"));
+                "signed by " + JournalCustody.describe(signer) + ", not a key you named; the case came to it by"
+                        + " hand-over from a key you named"));
     }
 
     /** Entries that decode, in order; a line that does not is left out (journal verify reports it). */

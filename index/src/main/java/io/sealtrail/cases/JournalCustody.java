@@ -95,9 +95,8 @@ final class JournalCustody {
         intruders.forEach((key, in) -> findings.add(Finding.of(FindingCode.JOURNAL_SIGNER_CHANGED,
                 Location.line(CaseJournal.FILE, in.firstSeq + 1, in.firstSeq),
                 (in.count == 1 ? "entry #" + in.firstSeq : in.count + " entries from #" + in.firstSeq) + " written by "
-                        + describe(key) + ", but the case is held by " + describe(in.holder)
-                        + (in.byCreator ? " (the key that created it)" : "")
-                        + " and no hand-over signed by that key names " + key.name())));
+                        + describe(key) + ", which does not hold the case: " + describe(in.holder) + " holds it"
+                        + (in.byCreator ? " as its creator" : "") + " and signed no hand-over to that key")));
         return new Result(findings, creator, holderAt, holder, handedOverBy);
     }
 

@@ -173,6 +173,29 @@ class CaseVerifierTest {
         assertThat(r.journal().findings()).extracting(Finding::code).containsExactly(FindingCode.JOURNAL_NOT_COVERED);
     }
 
+    @Test
+    void anImportEntryNamingAFolderOutsideTheCaseIsNotFollowed() throws Exception {
+        List<JournalEntry> entries = new ArrayList<>(c.journal().entries());
+        entries.add(JournalForgery.withData(importEntry(), d -> {
+            d.put("bundle_id", "..");
+            return d;
+        }));
+        JournalForgery.write(c.journal(), entries, AUDITOR);
+        CaseVerifier.Result r = verify();
+        assertThat(codes(r)).containsExactly(FindingCode.CASE_RECORD_CHANGED);
+        assertThat(r.findings().get(0).message()).contains("journal entry #2").contains("names no bundle folder");
+    }
+
+    @Test
+    void aBundleImportedTwiceByTheJournalIsReported() throws Exception {
+        List<JournalEntry> entries = new ArrayList<>(c.journal().entries());
+        entries.add(importEntry());
+        JournalForgery.write(c.journal(), entries, AUDITOR);
+        CaseVerifier.Result r = verify();
+        assertThat(codes(r)).containsExactly(FindingCode.CASE_RECORD_CHANGED);
+        assertThat(r.findings().get(0).message()).contains("a second time");
+    }
+
     /** An import entry as Sealtrail wrote it before import records were anchored. */
     private static JournalEntry asBeforeAnchoring(JournalEntry e) {
         return JournalForgery.withData(e, d -> {
