@@ -99,11 +99,19 @@ public final class CaseJournal {
         return append(holder, JournalEntry.HANDOVER, Map.of(), to, reason);
     }
 
-    private JournalEntry append(NoteSigner auditor, String type, Map<String, String> data, VerifierKey to, String reason)
-            throws IOException {
-        Files.createDirectories(dir);
-        dropUncommittedTail();
-        List<byte[]> lines = lines();
+    /**
+     * Fails unless {@code auditor} may append now: for work whose result is useless unless journaled (a report), so
+     * it is refused before it is done rather than after.
+     */
+    public void requireHolder(NoteSigner auditor) throws IOException {
+        requireHolder(replay(lines()).holder(), auditor.verifierKey());
+    }
+
+    /** The committed lines' tree, the last one's entry hash, and who holds the case after them. */
+    private record Replay(CompactRange tree, byte[] lastLeaf, VerifierKey holder) {
+    }
+
+    private Replay replay(List<byte[]> lines) {
         CompactRange tree = CompactRange.empty();
         List<JournalEntry> entries = new ArrayList<>();
         List<byte[]> roots = new ArrayList<>();
@@ -114,13 +122,26 @@ public final class CaseJournal {
             roots.add(tree.root());
             entries.add(decodeOrNull(l));
         }
-        VerifierKey holder = JournalCustody.walk(origin, creator, entries, roots).holder();
-        VerifierKey me = auditor.verifierKey();
+        return new Replay(tree, last, JournalCustody.walk(origin, creator, entries, roots).holder());
+    }
+
+    private static void requireHolder(VerifierKey holder, VerifierKey me) throws IOException {
         if (holder != null && !holder.equals(me)) {
             throw new IOException("this case is held by " + JournalCustody.describe(holder) + ", not by your key "
                     + JournalCustody.describe(me) + "; its holder must hand it over to you first (sealtrail journal"
                     + " handover --to " + me.encode() + ")");
         }
+    }
+
+    private JournalEntry append(NoteSigner auditor, String type, Map<String, String> data, VerifierKey to, String reason)
+            throws IOException {
+        Files.createDirectories(dir);
+        dropUncommittedTail();
+        List<byte[]> lines = lines();
+        Replay journal = replay(lines);
+        CompactRange tree = journal.tree();
+        VerifierKey me = auditor.verifierKey();
+        requireHolder(journal.holder(), me);
         if (to != null) {
             if (lines.isEmpty()) {
                 throw new IOException("a journal without entries has nobody to hand it over");
@@ -129,7 +150,7 @@ public final class CaseJournal {
                     JournalCustody.sign(auditor, origin, lines.size(), tree.root(), to, reason));
         }
         JournalEntry e = new JournalEntry(lines.size(), clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS),
-                HEX.formatHex(last), type, me.encode(), data);
+                HEX.formatHex(journal.lastLeaf()), type, me.encode(), data);
         byte[] line = encode(e);
         try (FileChannel ch = FileChannel.open(file(), StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                 StandardOpenOption.APPEND)) {

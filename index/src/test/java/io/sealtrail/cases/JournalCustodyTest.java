@@ -111,6 +111,13 @@ class JournalCustodyTest {
     }
 
     @Test
+    void workThatMustBeJournaledIsRefusedBeforeItIsDoneToAKeyThatDoesNotHoldTheCase() throws Exception {
+        journal.requireHolder(ALICE);
+        assertThatThrownBy(() -> journal.requireHolder(MALLORY)).isInstanceOf(IOException.class)
+                .hasMessageContaining("held by " + ALICE.name());
+    }
+
+    @Test
     void aHandOverLetsTheNamedKeyAppendAndTheJournalVerifies() throws Exception {
         journal.handOver(ALICE, BOB.verifierKey(), "Alice leaves the audit team");
         Annotation.of("b-1", 42, "ab12", false, List.of("reviewed"), "agreed").append(journal, BOB);
