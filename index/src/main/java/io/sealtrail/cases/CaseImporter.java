@@ -71,6 +71,7 @@ public final class CaseImporter {
         if (source.startsWith(c.dir())) {
             throw new BundleFormatException(bundle + ": is inside the case already");
         }
+        c.journal().requireHolder(auditor); // before the copying, verifying and indexing its commit would refuse
         c.removeIncompleteImports();
         Path staging = c.newStaging();
         long start = System.nanoTime();
