@@ -98,7 +98,8 @@ final class CaseCommands {
     }
 
     @Command(name = "verify", mixinStandardHelpOptions = true,
-            description = {"Check the journal: every line, the hash chain, the signed root and its signature.",
+            description = {"Check the journal: every line, the hash chain, that each entry is by the key holding the",
+                    "case (its creator, or whom it was handed over to), the signed root and its signature.",
                     "Exit 0 if sound, 1 if not."})
     static final class VerifyJournal implements Callable<Integer> {
         @Spec
@@ -181,8 +182,8 @@ final class CaseCommands {
     }
 
     @Command(name = "verify", mixinStandardHelpOptions = true,
-            description = {"Re-hash every evidence and index file against what its import recorded, and check the",
-                    "journal. Exit 0 if nothing changed, 1 otherwise."})
+            description = {"Check the journal, then follow each of its import entries to the import record it anchored",
+                    "and re-hash every evidence, index and verification file. Exit 0 if nothing changed, 1 otherwise."})
     static final class VerifyCase implements Callable<Integer> {
         @Spec
         CommandSpec spec;
