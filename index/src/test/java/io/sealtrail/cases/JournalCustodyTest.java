@@ -59,6 +59,18 @@ class JournalCustodyTest {
     }
 
     @Test
+    void aNewCaseNamesItsCreatorInCaseJsonAndSignsItsFirstEntryWithIt() throws Exception {
+        CaseFolder.create(dir.resolve("case"), "review", CLOCK, ALICE);
+        CaseFolder opened = CaseFolder.open(dir.resolve("case"), CLOCK);
+        assertThat(opened.creator()).isEqualTo(ALICE.verifierKey());
+        assertThat(opened.journal().entries()).singleElement().satisfies(e -> {
+            assertThat(e.type()).isEqualTo(JournalEntry.CASE_CREATED);
+            assertThat(e.actor()).isEqualTo(ALICE.verifierKey().encode());
+        });
+        assertThat(opened.journal().verify(keys(ALICE)).findings()).isEmpty();
+    }
+
+    @Test
     void everyActorRewrittenAndReSignedUnderAnotherKeyFailsAgainstTheCreatorCaseJsonNames() throws Exception {
         JournalForgery.rewrite(journal, e -> JournalForgery.withActor(e, MALLORY), MALLORY);
         for (List<VerifierKey> trusted : List.of(List.<VerifierKey>of(), keys(MALLORY))) {
