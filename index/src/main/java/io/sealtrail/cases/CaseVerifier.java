@@ -57,7 +57,11 @@ public final class CaseVerifier {
             }
             checked += verifyImport(c, e, bundleId, findings);
         }
-        try (Stream<Path> s = Files.list(c.dir().resolve(CaseFolder.BUNDLES))) {
+        Path bundlesDir = c.dir().resolve(CaseFolder.BUNDLES);
+        if (!Files.isDirectory(bundlesDir)) {
+            return new Result(findings, bundles, checked, journal); // each imported folder is reported missing above
+        }
+        try (Stream<Path> s = Files.list(bundlesDir)) {
             for (Path p : (Iterable<Path>) s.sorted()::iterator) {
                 if (!journaled.contains(p.getFileName().toString())) {
                     findings.add(Finding.of(FindingCode.CASE_FILE_UNEXPECTED,
