@@ -5,6 +5,9 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import io.sealtrail.verify.io.AtomicFiles;
+import io.sealtrail.verify.note.NoteFormatException;
+import io.sealtrail.verify.note.NoteSigner;
+import io.sealtrail.verify.note.VerifierKey;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,7 +23,7 @@ import java.util.stream.Stream;
 /**
  * A case on disk (docs/case-format.md):
  * <pre>
- * case.json                         id, name, creation time
+ * case.json                         id, name, creation time, the creator's verifier key
  * journal/journal.jsonl             the signed chain of custody (CaseJournal)
  * journal/journal.checkpoint
  * bundles/&lt;bundle id&gt;/evidence/     the imported bundle, byte for byte, read-only
@@ -41,13 +44,15 @@ public final class CaseFolder {
     private final String id;
     private final String name;
     private final Instant created;
+    private final VerifierKey creator;
     private final Clock clock;
 
-    private CaseFolder(Path dir, String id, String name, Instant created, Clock clock) {
+    private CaseFolder(Path dir, String id, String name, Instant created, VerifierKey creator, Clock clock) {
         this.dir = dir;
         this.id = id;
         this.name = name;
         this.created = created;
+        this.creator = creator;
         this.clock = clock;
     }
 
@@ -60,7 +65,34 @@ public final class CaseFolder {
         return isCase(dir) ? open(dir, clock) : create(dir, dir.toAbsolutePath().normalize().getFileName().toString(), clock);
     }
 
+    /**
+     * Opens the case at {@code dir}, or creates it (named after the folder) held by {@code creator}, with its
+     * {@code case.created} journal entry.
+     */
+    public static CaseFolder openOrCreate(Path dir, Clock clock, NoteSigner creator) throws IOException {
+        return isCase(dir) ? open(dir, clock) : create(dir, dir.toAbsolutePath().normalize().getFileName().toString(), clock,
+                creator);
+    }
+
+    /**
+     * Creates a case held by {@code creator}: case.json names its key, and the journal's first entry,
+     * {@code case.created}, is written and signed by it. Only that key may append until it hands the case over.
+     */
+    public static CaseFolder create(Path dir, String name, Clock clock, NoteSigner creator) throws IOException {
+        CaseFolder c = create(dir, name, clock, creator.verifierKey());
+        c.journal().append(creator, JournalEntry.CASE_CREATED, Map.of("name", name));
+        return c;
+    }
+
+    /**
+     * Creates a case whose case.json names no creator, as cases made before the key was recorded there: whoever
+     * writes its first journal entry holds it.
+     */
     public static CaseFolder create(Path dir, String name, Clock clock) throws IOException {
+        return create(dir, name, clock, (VerifierKey) null);
+    }
+
+    private static CaseFolder create(Path dir, String name, Clock clock, VerifierKey creator) throws IOException {
         Path abs = dir.toAbsolutePath().normalize();
         if (isCase(abs)) {
             throw new IOException(abs + " already holds a case");
@@ -78,10 +110,13 @@ public final class CaseFolder {
                 g.writeStringField("case_id", id);
                 g.writeStringField("name", name);
                 g.writeStringField("created", now.toString());
+                if (creator != null) {
+                    g.writeStringField("creator", creator.encode());
+                }
                 g.writeEndObject();
             }
         });
-        return new CaseFolder(abs, id, name, now, clock);
+        return new CaseFolder(abs, id, name, now, creator, clock);
     }
 
     public static CaseFolder open(Path dir, Clock clock) throws IOException {
@@ -106,8 +141,16 @@ public final class CaseFolder {
         if (!"sealtrail.case".equals(v.get("format")) || v.get("case_id") == null) {
             throw new IOException(file + " is not a Sealtrail case file");
         }
+        VerifierKey creator = null;
+        if (v.get("creator") != null) {
+            try {
+                creator = VerifierKey.parse(v.get("creator"));
+            } catch (NoteFormatException e) {
+                throw new IOException(file + ": creator is not a verifier key (" + e.getMessage() + ")", e);
+            }
+        }
         return new CaseFolder(abs, v.get("case_id"), v.getOrDefault("name", abs.getFileName().toString()),
-                Instant.parse(v.getOrDefault("created", "1970-01-01T00:00:00Z")), clock);
+                Instant.parse(v.getOrDefault("created", "1970-01-01T00:00:00Z")), creator, clock);
     }
 
     public Path dir() {
@@ -130,8 +173,16 @@ public final class CaseFolder {
         return clock;
     }
 
+    /**
+     * The key case.json says created the case, or null for a case from before it said so. case.json is not signed:
+     * this is a tripwire, and the journal's first entry, covered by every checkpoint, is the anchor.
+     */
+    public VerifierKey creator() {
+        return creator;
+    }
+
     public CaseJournal journal() {
-        return new CaseJournal(dir.resolve(JOURNAL), id, clock);
+        return new CaseJournal(dir.resolve(JOURNAL), id, creator, clock);
     }
 
     public Path bundleDir(String bundleId) {

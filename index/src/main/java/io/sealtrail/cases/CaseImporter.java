@@ -29,7 +29,7 @@ import java.util.function.BooleanSupplier;
  * <li>build its index from the copy into the staging folder;</li>
  * <li>mark the evidence read-only, record every file's SHA-256 in import.json;</li>
  * <li>move the staging folder to bundles/&lt;id&gt; in one atomic rename;</li>
- * <li>append the import to the signed journal — the commit point.</li>
+ * <li>append the import, with the SHA-256 of import.json, to the signed journal — the commit point.</li>
  * </ol>
  * A failure or cancellation at any step removes the staging folder; the case is as it was.
  */
@@ -57,6 +57,9 @@ public final class CaseImporter {
         void update(String phase, long done, long total);
     }
 
+    /** The import entry's key for the SHA-256 of import.json, which anchors the record in the signed journal. */
+    public static final String IMPORT_SHA256 = "import_sha256";
+
     private final BundleVerifier verifier = new BundleVerifier();
 
     public Result importBundle(CaseFolder c, Path bundle, VerifyOptions options, NoteSigner auditor, Progress progress,
@@ -68,6 +71,7 @@ public final class CaseImporter {
         if (source.startsWith(c.dir())) {
             throw new BundleFormatException(bundle + ": is inside the case already");
         }
+        c.journal().requireHolder(auditor); // before the copying, verifying and indexing its commit would refuse
         c.removeIncompleteImports();
         Path staging = c.newStaging();
         long start = System.nanoTime();
@@ -120,6 +124,7 @@ public final class CaseImporter {
             ImportRecord record = new ImportRecord(bundleId, report.manifest() == null ? null : report.manifest().origin(),
                     fileName, bundleSha, size, report.verdict().name(), c.clock().instant(), report.events(), hashes);
             record.write(staging.resolve(ImportRecord.FILE));
+            String recordSha = CaseFiles.hash(staging.resolve(ImportRecord.FILE));
             CaseFiles.makeReadOnly(staging.resolve("index"));
             check(cancelled);
 
@@ -132,6 +137,8 @@ public final class CaseImporter {
             data.put("verdict", report.verdict().name());
             data.put("events", Long.toString(report.events()));
             data.put("errors", Long.toString(report.count(io.sealtrail.model.Severity.ERROR)));
+            // import.json lists every other file's hash; signing its hash in the entry anchors them all
+            data.put(IMPORT_SHA256, recordSha);
             c.journal().append(auditor, JournalEntry.IMPORT, data);
             progress.update("done", 1, 1);
             return new Result(record, report, new Phases(Duration.ofNanos(copyDone - start),

@@ -50,11 +50,19 @@ public final class CaseJournal {
 
     private final Path dir;
     private final String origin;
+    private final VerifierKey creator;
     private final Clock clock;
 
+    /** The journal of a case whose case.json names no creator: its first entry's author pins it. */
     public CaseJournal(Path dir, String caseId, Clock clock) {
+        this(dir, caseId, null, clock);
+    }
+
+    /** @param creator the key case.json says created the case, which holds it until it hands it over; may be null */
+    public CaseJournal(Path dir, String caseId, VerifierKey creator, Clock clock) {
         this.dir = dir;
         this.origin = "sealtrail.io/case/" + caseId;
+        this.creator = creator;
         this.clock = clock;
     }
 
@@ -66,19 +74,83 @@ public final class CaseJournal {
         return origin;
     }
 
-    /** Appends an entry and re-signs the journal. */
+    /**
+     * Appends an entry and re-signs the journal.
+     *
+     * @throws IOException also when {@code auditor} does not hold the case: only the key that created it, or the last
+     *                     one it was handed over to, may write to its journal
+     */
     public synchronized JournalEntry append(NoteSigner auditor, String type, Map<String, String> data) throws IOException {
-        Files.createDirectories(dir);
-        dropUncommittedTail();
-        List<byte[]> lines = lines();
+        if (JournalEntry.HANDOVER.equals(type)) {
+            throw new IllegalArgumentException("a hand-over is signed as one; use handOver");
+        }
+        return append(auditor, type, data, null, null);
+    }
+
+    /**
+     * Hands the case over to {@code to}: appends a {@code handover} entry carrying {@code holder}'s signature over the
+     * journal so far, the new key and the reason. From then on only {@code to} may append.
+     */
+    public synchronized JournalEntry handOver(NoteSigner holder, VerifierKey to, String reason) throws IOException {
+        JournalCustody.checkReason(reason);
+        if (to.type() != VerifierKey.TYPE_ED25519) {
+            throw new IllegalArgumentException(to.name() + " is not an Ed25519 key, so it cannot sign a journal");
+        }
+        return append(holder, JournalEntry.HANDOVER, Map.of(), to, reason);
+    }
+
+    /**
+     * Fails unless {@code auditor} may append now: for work whose result is useless unless journaled (a report), so
+     * it is refused before it is done rather than after.
+     */
+    public void requireHolder(NoteSigner auditor) throws IOException {
+        requireHolder(replay(lines()).holder(), auditor.verifierKey());
+    }
+
+    /** The committed lines' tree, the last one's entry hash, and who holds the case after them. */
+    private record Replay(CompactRange tree, byte[] lastLeaf, VerifierKey holder) {
+    }
+
+    private Replay replay(List<byte[]> lines) {
         CompactRange tree = CompactRange.empty();
+        List<JournalEntry> entries = new ArrayList<>();
+        List<byte[]> roots = new ArrayList<>();
         byte[] last = new byte[32];
         for (byte[] l : lines) {
             last = Merkle.leafHash(l);
             tree.append(last);
+            roots.add(tree.root());
+            entries.add(decodeOrNull(l));
+        }
+        return new Replay(tree, last, JournalCustody.walk(origin, creator, entries, roots).holder());
+    }
+
+    private static void requireHolder(VerifierKey holder, VerifierKey me) throws IOException {
+        if (holder != null && !holder.equals(me)) {
+            throw new IOException("this case is held by " + JournalCustody.describe(holder) + ", not by your key "
+                    + JournalCustody.describe(me) + "; its holder must hand it over to you first (sealtrail journal"
+                    + " handover --to " + me.encode() + ")");
+        }
+    }
+
+    private JournalEntry append(NoteSigner auditor, String type, Map<String, String> data, VerifierKey to, String reason)
+            throws IOException {
+        Files.createDirectories(dir);
+        dropUncommittedTail();
+        List<byte[]> lines = lines();
+        Replay journal = replay(lines);
+        CompactRange tree = journal.tree();
+        VerifierKey me = auditor.verifierKey();
+        requireHolder(journal.holder(), me);
+        if (to != null) {
+            if (lines.isEmpty()) {
+                throw new IOException("a journal without entries has nobody to hand it over");
+            }
+            data = Map.of(JournalCustody.TO, to.encode(), JournalCustody.REASON, reason, JournalCustody.SIGNED_CHECKPOINT,
+                    JournalCustody.sign(auditor, origin, lines.size(), tree.root(), to, reason));
         }
         JournalEntry e = new JournalEntry(lines.size(), clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS),
-                HEX.formatHex(last), type, auditor.verifierKey().encode(), data);
+                HEX.formatHex(journal.lastLeaf()), type, me.encode(), data);
         byte[] line = encode(e);
         try (FileChannel ch = FileChannel.open(file(), StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                 StandardOpenOption.APPEND)) {
@@ -92,6 +164,14 @@ public final class CaseJournal {
         byte[] note = auditor.sign(new Checkpoint(origin, tree.size(), tree.root(), List.of()).encode());
         AtomicFiles.write(dir.resolve(CHECKPOINT), AtomicFiles.Existing.REPLACE, note);
         return e;
+    }
+
+    private static JournalEntry decodeOrNull(byte[] line) {
+        try {
+            return decode(line);
+        } catch (IOException e) {
+            return null; // not an entry; journal verify reports it, and it moves custody nowhere
+        }
     }
 
     /** A line cut short by a crash was never committed; the next append removes it first. */
@@ -150,16 +230,24 @@ public final class CaseJournal {
         return out;
     }
 
-    /** The outcome of {@link #verify}: findings (empty when sound) and who signed the journal. */
-    public record Check(List<Finding> findings, long entries, long signedEntries, VerifierKey signer, boolean signerTrusted) {
+    /**
+     * The outcome of {@link #verify}: findings (empty when sound), who signed the journal, and who holds the case.
+     *
+     * @param creator the key that created the case (case.json's, else the first entry's author)
+     * @param holder  the key that holds it now: the creator, or the last one it was validly handed over to
+     */
+    public record Check(List<Finding> findings, long entries, long signedEntries, VerifierKey signer, boolean signerTrusted,
+                        VerifierKey creator, VerifierKey holder) {
         public boolean ok() {
             return findings.stream().noneMatch(f -> f.severity() == io.sealtrail.model.Severity.ERROR);
         }
     }
 
     /**
-     * Checks every line, the chain, the signed checkpoint and its signature. The signature must be by the
-     * auditor who wrote the last covered entry; {@code trusted} (may be empty) says whose keys you expect.
+     * Checks every line, the chain, who wrote each entry (see {@link JournalCustody}), the signed checkpoint and its
+     * signature. The signature must be by the key that held the case when the last covered entry was written;
+     * {@code trusted} (may be empty) says whose keys you expect: a journal that none of them has signed is not the one
+     * you expect, however sound it is.
      */
     public Check verify(Collection<VerifierKey> trusted) throws IOException {
         List<Finding> findings = new ArrayList<>();
@@ -190,6 +278,8 @@ public final class CaseJournal {
             tree.append(leaf);
             roots.add(tree.root());
         }
+        JournalCustody.Result custody = JournalCustody.walk(origin, creator, entries, roots);
+        findings.addAll(custody.findings());
         Path cpFile = dir.resolve(CHECKPOINT);
         long signed = 0;
         VerifierKey signer = null;
@@ -199,14 +289,14 @@ public final class CaseJournal {
                 findings.add(Finding.of(FindingCode.JOURNAL_SIGNATURE_INVALID, Location.file(CHECKPOINT),
                         "the journal has entries but no signed checkpoint"));
             }
-            return new Check(findings, lines.size(), 0, null, false);
+            return new Check(findings, lines.size(), 0, null, false, custody.creator(), custody.holder());
         }
         try {
             SignedNote note = SignedNote.parse(Files.readAllBytes(cpFile));
             Checkpoint cp = Checkpoint.parse(note.text());
             if (!cp.origin().equals(origin)) {
-                findings.add(Finding.mismatch(FindingCode.JOURNAL_ROOT_MISMATCH, Location.file(CHECKPOINT), "origin",
-                        origin, cp.origin()));
+                findings.add(Finding.mismatch(FindingCode.JOURNAL_ROOT_MISMATCH, Location.file(CHECKPOINT),
+                        "origin (a checkpoint signs one case's journal only)", origin, cp.origin()));
             } else if (cp.size() < 1 || cp.size() > lines.size()) {
                 findings.add(Finding.mismatch(FindingCode.JOURNAL_ROOT_MISMATCH, Location.file(CHECKPOINT),
                         "the checkpoint covers more entries than the journal holds: size", "at most " + lines.size(),
@@ -217,20 +307,25 @@ public final class CaseJournal {
                         java.util.Base64.getEncoder().encodeToString(cp.rootHash()),
                         java.util.Base64.getEncoder().encodeToString(roots.get((int) cp.size() - 1))));
             } else {
-                JournalEntry lastCovered = entries.get((int) cp.size() - 1);
-                signer = lastCovered == null ? null : VerifierKey.parse(lastCovered.actor());
-                NoteVerification v = signer == null ? null : note.verify(List.of(signer));
-                if (v == null || !v.accepted()) {
-                    findings.add(Finding.of(FindingCode.JOURNAL_SIGNATURE_INVALID, Location.file(CHECKPOINT),
-                            "not validly signed by " + (signer == null ? "the auditor of the last entry"
-                                    : signer.name() + " (" + signer.fingerprint() + ")")));
+                int lastCovered = (int) cp.size() - 1;
+                VerifierKey holder = custody.holderAt().get(lastCovered);
+                VerifierKey author = entries.get(lastCovered) == null ? null : JournalCustody.actor(entries.get(lastCovered));
+                if (holder != null && note.verify(List.of(holder)).accepted()) {
+                    signer = holder;
+                } else if (author != null && !author.equals(holder) && note.verify(List.of(author)).accepted()) {
+                    signer = author;
+                    findings.add(Finding.of(FindingCode.JOURNAL_SIGNER_CHANGED, Location.file(CHECKPOINT),
+                            "signed by " + JournalCustody.describe(author) + ", which does not hold the case: "
+                                    + JournalCustody.describe(holder) + " holds it and signed no hand-over to that key"));
                 } else {
+                    findings.add(Finding.of(FindingCode.JOURNAL_SIGNATURE_INVALID, Location.file(CHECKPOINT),
+                            "not validly signed by " + (holder == null ? "the auditor of the last entry"
+                                    : JournalCustody.describe(holder))));
+                }
+                if (signer != null) {
                     signed = cp.size();
                     signerTrusted = trusted.contains(signer);
-                    if (!trusted.isEmpty() && !signerTrusted) {
-                        findings.add(Finding.of(FindingCode.JOURNAL_SIGNER_UNTRUSTED, Location.file(CHECKPOINT),
-                                "signed by " + signer.name() + " (" + signer.fingerprint() + "), not a key you named"));
-                    }
+                    findings.addAll(trust(signer, custody, trusted));
                 }
             }
         } catch (NoteFormatException e) {
@@ -242,7 +337,38 @@ public final class CaseJournal {
                     (lines.size() - signed) + " entr" + (lines.size() - signed == 1 ? "y is" : "ies are")
                             + " not covered by the signed checkpoint"));
         }
-        return new Check(findings, lines.size(), signed, signer, signerTrusted);
+        return new Check(findings, lines.size(), signed, signer, signerTrusted, custody.creator(), custody.holder());
+    }
+
+    /**
+     * Against the keys you expect. Anyone can create a case and sign its whole journal, copying another's entries
+     * and case.json, so a journal that no key you named has signed (the checkpoint, or a hand-over) is not the one you
+     * expect: an error. One that a key you named handed over to a key you did not name is only a warning.
+     */
+    private static List<Finding> trust(VerifierKey signer, JournalCustody.Result custody, Collection<VerifierKey> trusted) {
+        if (trusted.isEmpty() || trusted.contains(signer)) {
+            return List.of();
+        }
+        if (custody.handedOverBy().stream().noneMatch(trusted::contains)) {
+            return List.of(Finding.of(FindingCode.JOURNAL_SIGNER_CHANGED, Location.file(CHECKPOINT),
+                    "signed by " + JournalCustody.describe(signer) + ", and no key you named has signed this journal or"
+                            + " handed the case over (created by " + JournalCustody.describe(custody.creator()) + ")"));
+        }
+        return List.of(Finding.of(FindingCode.JOURNAL_SIGNER_UNTRUSTED, Location.file(CHECKPOINT),
+                "signed by " + JournalCustody.describe(signer) + ", not a key you named; the case came to it by"
+                        + " hand-over from a key you named"));
+    }
+
+    /** Entries that decode, in order; a line that does not is left out (journal verify reports it). */
+    List<JournalEntry> readableEntries() throws IOException {
+        List<JournalEntry> out = new ArrayList<>();
+        for (byte[] l : lines()) {
+            JournalEntry e = decodeOrNull(l);
+            if (e != null) {
+                out.add(e);
+            }
+        }
+        return out;
     }
 
     static byte[] encode(JournalEntry e) {

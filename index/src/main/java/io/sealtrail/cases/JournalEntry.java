@@ -22,4 +22,6 @@ public record JournalEntry(long seq, Instant time, String prev, String type, Str
     public static final String ANNOTATION = "annotation";
     public static final String SAVED_SEARCH = "search.saved";
     public static final String REPORT = "report";
+    /** The holder passes the case to another auditor's key (data: to, reason, signed_checkpoint). */
+    public static final String HANDOVER = "handover";
 }

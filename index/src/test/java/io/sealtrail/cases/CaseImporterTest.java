@@ -84,6 +84,15 @@ class CaseImporterTest {
     }
 
     @Test
+    void anImportByAKeyThatDoesNotHoldTheCaseIsRefusedBeforeAnythingIsWritten() throws Exception {
+        NoteSigner other = NoteSigner.fromSeed("auditor/other@host", CaseJournalTest.filled(9));
+        List<String> before = tree();
+        assertThatThrownBy(() -> new CaseImporter().importBundle(c, bundle, trust, other, CaseImporter.Progress.NONE,
+                () -> false)).isInstanceOf(java.io.IOException.class).hasMessageContaining("held by " + AUDITOR.name());
+        assertThat(tree()).isEqualTo(before);
+    }
+
+    @Test
     void theSameBundleIsNotImportedTwice() throws Exception {
         new CaseImporter().importBundle(c, bundle, trust, AUDITOR, CaseImporter.Progress.NONE, () -> false);
         assertThatThrownBy(() -> new CaseImporter().importBundle(c, bundle, trust, AUDITOR, CaseImporter.Progress.NONE,

@@ -87,10 +87,24 @@ class CaseJournalTest {
     }
 
     @Test
-    void aSignerYouDidNotNameIsAWarning() throws Exception {
+    void aJournalThatNoKeyYouNamedHasSignedFails() throws Exception {
         CaseJournal.Check c = journal.verify(List.of(OTHER.verifierKey()));
-        assertThat(codes(c)).containsExactly(FindingCode.JOURNAL_SIGNER_UNTRUSTED);
-        assertThat(c.ok()).isTrue();
+        assertThat(codes(c)).containsExactly(FindingCode.JOURNAL_SIGNER_CHANGED);
+        assertThat(c.findings().get(0).message()).contains(AUDITOR.verifierKey().fingerprint());
+        assertThat(c.ok()).isFalse();
+    }
+
+    @Test
+    void aCheckpointOfAnotherCasesJournalFails() throws Exception {
+        Path other = dir.resolve("other");
+        CaseJournal theirs = new CaseJournal(other, "case-2", Clock.systemUTC());
+        theirs.append(AUDITOR, JournalEntry.CASE_CREATED, Map.of("name", "another case"));
+        Files.copy(theirs.file(), journal.file(), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        Files.copy(other.resolve(CaseJournal.CHECKPOINT), dir.resolve(CaseJournal.CHECKPOINT),
+                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        CaseJournal.Check c = journal.verify(List.of(AUDITOR.verifierKey()));
+        assertThat(codes(c)).containsExactly(FindingCode.JOURNAL_ROOT_MISMATCH, FindingCode.JOURNAL_NOT_COVERED);
+        assertThat(c.findings().get(0).message()).contains("sealtrail.io/case/case-1").contains("sealtrail.io/case/case-2");
     }
 
     @Test

@@ -74,7 +74,8 @@ public enum FindingCode {
     LOG_FORKED(Severity.ERROR, "the log showed one history before and another now: a checkpoint remembered from an earlier verification is not reproduced"),
     FORK_NOT_CHECKED(Severity.INFO, "a checkpoint remembered from an earlier verification lies before this bundle and cannot be checked from it alone"),
     CASE_RECORD_CHANGED(Severity.ERROR, "an import record differs from the one the signed journal anchored"),
-    JOURNAL_SIGNER_CHANGED(Severity.ERROR, "the journal is signed by another key than the one the case was created with, and no signed hand-over names it");
+    JOURNAL_SIGNER_CHANGED(Severity.ERROR, "the journal is signed by another key than the one the case was created with, and no signed hand-over names it"),
+    CASE_RECORD_NOT_ANCHORED(Severity.WARNING, "an import record no journal entry anchors (the case is older than anchored imports): it is checked against itself only");
 
     private final Severity severity;
     private final String summary;

@@ -42,6 +42,7 @@ public final class ReportFile {
         if (Files.exists(abs)) {
             throw new FileAlreadyExistsException(abs.toString());
         }
+        c.journal().requireHolder(auditor);
         ReportModel model = new ReportBuilder().build(c, options);
         if (cancelled.getAsBoolean()) {
             throw new CancellationException("report cancelled");

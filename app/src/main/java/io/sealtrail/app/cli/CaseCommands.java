@@ -73,7 +73,7 @@ final class CaseCommands {
     }
 
     @Command(name = "journal", mixinStandardHelpOptions = true, description = "The case's signed chain of custody.",
-            subcommands = {Show.class, VerifyJournal.class})
+            subcommands = {Show.class, VerifyJournal.class, Handover.class})
     static final class Journal {
     }
 
@@ -98,7 +98,8 @@ final class CaseCommands {
     }
 
     @Command(name = "verify", mixinStandardHelpOptions = true,
-            description = {"Check the journal: every line, the hash chain, the signed root and its signature.",
+            description = {"Check the journal: every line, the hash chain, that each entry is by the key holding the",
+                    "case (its creator, or whom it was handed over to), the signed root and its signature.",
                     "Exit 0 if sound, 1 if not."})
     static final class VerifyJournal implements Callable<Integer> {
         @Spec
@@ -120,10 +121,55 @@ final class CaseCommands {
         }
     }
 
+    @Command(name = "handover", mixinStandardHelpOptions = true,
+            description = {"Hand the case over to another auditor's key: a journal entry signed by your key, which must",
+                    "hold the case, over the journal so far, their key and the reason. From then on only their key may",
+                    "write to the case. Exit 0 when handed over, 2 if your key does not hold the case."})
+    static final class Handover implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Mixin
+        CaseSupport.CaseOption caseOption = new CaseSupport.CaseOption();
+
+        @Option(names = "--to", required = true, paramLabel = "VKEY|FILE", description = "The new auditor's verifier key (their auditor.vkey).")
+        String to;
+
+        @Option(names = "--reason", required = true, paramLabel = "TEXT", description = "Why, in one line; it is signed with the hand-over.")
+        String reason;
+
+        @Override
+        public Integer call() throws Exception {
+            List<VerifierKey> keys = Keys.verifierKeys(List.of(to));
+            if (keys.size() != 1) {
+                throw new UserException("--to " + to + ": name one key, not " + keys.size());
+            }
+            JournalEntry e;
+            try {
+                e = caseOption.open().journal().handOver(AuditorKey.loadOrCreate(CliEnvironment.env()), keys.get(0), reason);
+            } catch (IllegalArgumentException ex) {
+                throw new UserException(ex.getMessage(), ex);
+            }
+            PrintWriter o = spec.commandLine().getOut();
+            o.printf("Handed the case over to %s in journal entry #%d; from now on only that key may write to it%n",
+                    describe(keys.get(0)), e.seq());
+            o.flush();
+            return 0;
+        }
+    }
+
+    private static String describe(VerifierKey k) {
+        return k.name() + " (" + k.fingerprint() + ")";
+    }
+
     static void printJournal(CaseJournal.Check check, PrintWriter o) {
         VerifierKey k = check.signer();
         o.printf("Journal   %d entries, %d covered by the signed checkpoint%s%n", check.entries(), check.signedEntries(),
-                k == null ? "" : ", signed by " + k.name() + " (" + k.fingerprint() + ")");
+                k == null ? "" : ", signed by " + describe(k));
+        if (check.creator() != null) {
+            o.printf("Custody   created by %s%s%n", describe(check.creator()),
+                    check.holder().equals(check.creator()) ? "" : ", handed over to " + describe(check.holder()));
+        }
         o.println("Verdict   " + (check.ok() ? "INTACT" : "BROKEN"));
         for (Finding f : check.findings()) {
             o.printf("%-7s %-26s %s: %s%n", f.severity(), f.code(), f.location(), f.message());
@@ -136,8 +182,8 @@ final class CaseCommands {
     }
 
     @Command(name = "verify", mixinStandardHelpOptions = true,
-            description = {"Re-hash every evidence and index file against what its import recorded, and check the",
-                    "journal. Exit 0 if nothing changed, 1 otherwise."})
+            description = {"Check the journal, then follow each of its import entries to the import record it anchored",
+                    "and re-hash every evidence, index and verification file. Exit 0 if nothing changed, 1 otherwise."})
     static final class VerifyCase implements Callable<Integer> {
         @Spec
         CommandSpec spec;

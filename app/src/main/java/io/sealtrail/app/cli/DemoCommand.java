@@ -6,10 +6,8 @@ import io.sealtrail.cases.CaseFiles;
 import io.sealtrail.cases.CaseFolder;
 import io.sealtrail.index.EventSearch;
 import io.sealtrail.cases.CaseImporter;
-import io.sealtrail.cases.JournalEntry;
 import io.sealtrail.verify.note.NoteSigner;
 import java.time.Clock;
-import java.util.Map;
 import io.sealtrail.verify.BundleVerifier;
 import io.sealtrail.verify.VerificationReport;
 import io.sealtrail.verify.VerifyOptions;
@@ -75,9 +73,8 @@ final class DemoCommand implements Callable<Integer> {
             CaseFiles.deleteTree(caseDir); // the demo's own folder, derived from the demo bundles beside it
         }
         if (!CaseFolder.isCase(caseDir)) {
-            CaseFolder c = CaseFolder.create(caseDir, "Sealtrail demo", Clock.systemUTC());
             NoteSigner auditor = AuditorKey.loadOrCreate(CliEnvironment.env());
-            c.journal().append(auditor, JournalEntry.CASE_CREATED, Map.of("name", c.name()));
+            CaseFolder c = CaseFolder.create(caseDir, "Sealtrail demo", Clock.systemUTC(), auditor);
             for (Path b : List.of(demo.first(), demo.second())) {
                 CaseImporter.Result r = new CaseImporter().importBundle(c, b, trustDemo, auditor,
                         CaseImporter.Progress.NONE, () -> false);

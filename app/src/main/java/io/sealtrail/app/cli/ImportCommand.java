@@ -3,7 +3,6 @@ package io.sealtrail.app.cli;
 import io.sealtrail.cases.AuditorKey;
 import io.sealtrail.cases.CaseFolder;
 import io.sealtrail.cases.CaseImporter;
-import io.sealtrail.cases.JournalEntry;
 import io.sealtrail.model.Severity;
 import io.sealtrail.model.Verdict;
 import io.sealtrail.verify.VerifyOptions;
@@ -13,7 +12,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicLong;
 import picocli.CommandLine.Command;
@@ -55,10 +53,9 @@ final class ImportCommand implements Callable<Integer> {
         VerifyOptions options = new VerifyOptions(Keys.trusted(trust, !noTrustStore), List.of(), null,
                 Runtime.getRuntime().availableProcessors(), Keys.seen(!noTrustStore));
         boolean fresh = !CaseFolder.isCase(caseDir);
-        CaseFolder c = CaseFolder.openOrCreate(caseDir, Clock.systemUTC());
         NoteSigner auditor = AuditorKey.loadOrCreate(CliEnvironment.env());
+        CaseFolder c = CaseFolder.openOrCreate(caseDir, Clock.systemUTC(), auditor);
         if (fresh) {
-            c.journal().append(auditor, JournalEntry.CASE_CREATED, Map.of("name", c.name()));
             o.println("Created case " + c.name() + " (" + c.id() + ") in " + c.dir());
         }
         int exit = 0;

@@ -4,12 +4,20 @@ import static io.sealtrail.app.cli.CliTest.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.sealtrail.app.cli.CliTest.Run;
+import io.sealtrail.cases.AuditorKey;
+import io.sealtrail.cases.CaseFolder;
+import io.sealtrail.verify.merkle.CompactRange;
+import io.sealtrail.verify.merkle.Merkle;
+import io.sealtrail.verify.note.Checkpoint;
+import io.sealtrail.verify.note.NoteSigner;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
@@ -59,6 +67,24 @@ class CaseCliTest {
         System.clearProperty("sealtrail.home");
     }
 
+    /** Runs a command that must succeed. */
+    static Run ok(String... args) {
+        Run r = run(args);
+        assertThat(r.exit()).as(String.join(" ", args) + "\n" + r.out() + r.err()).isZero();
+        return r;
+    }
+
+    /** Runs a command as the auditor whose config folder is {@code home}. */
+    static Run as(Path home, String... args) {
+        String mine = System.getProperty("sealtrail.home");
+        System.setProperty("sealtrail.home", home.toString());
+        try {
+            return run(args);
+        } finally {
+            System.setProperty("sealtrail.home", mine);
+        }
+    }
+
     static Map<String, String> checksums(Path root) throws Exception {
         Map<String, String> out = new TreeMap<>();
         try (Stream<Path> walk = Files.walk(root)) {
@@ -82,29 +108,29 @@ class CaseCliTest {
     @Test
     void theEvidenceIsByteIdenticalAfterEveryCommand() throws Exception {
         String c = caseDir.toString();
-        run("search", "--case", c, "event.outcome:denied", "--limit", "3");
-        run("search", "--case", c, "*", "--format", "jsonl");
-        run("facets", "--case", c, "--field", "user.name");
-        run("histogram", "--case", c, "--interval", "1h");
-        run("sessions", "--case", c);
-        run("journal", "verify", "--case", c);
-        run("case", "verify", "--case", c);
+        ok("search", "--case", c, "event.outcome:denied", "--limit", "3");
+        ok("search", "--case", c, "*", "--format", "jsonl");
+        ok("facets", "--case", c, "--field", "user.name");
+        ok("histogram", "--case", c, "--interval", "1h");
+        ok("sessions", "--case", c);
+        ok("journal", "verify", "--case", c);
+        ok("case", "verify", "--case", c);
         report();
         assertThat(checksums(dir.resolve("in"))).isEqualTo(before);
     }
 
     @Test
     void countEqualsTheFacetOfTheSameField() {
-        long denied = Long.parseLong(run("search", "--case", caseDir.toString(), "event.outcome:denied", "--count")
+        long denied = Long.parseLong(ok("search", "--case", caseDir.toString(), "event.outcome:denied", "--count")
                 .out().strip());
-        String facets = run("facets", "--case", caseDir.toString(), "--field", "event.outcome").out();
+        String facets = ok("facets", "--case", caseDir.toString(), "--field", "event.outcome").out();
         assertThat(facets).containsPattern("denied\\s+" + String.format("%,d", denied));
         assertThat(denied).isPositive();
     }
 
     @Test
     void jsonlExportIsTheEvidenceLinesThemselves() throws IOException {
-        String out = run("search", "--case", caseDir.toString(), "seq:[0 TO 2]", "--format", "jsonl").out();
+        String out = ok("search", "--case", caseDir.toString(), "seq:[0 TO 2]", "--format", "jsonl").out();
         String evidence = Files.readString(first.resolve("events/000000000000.jsonl"));
         assertThat(out.lines().toList()).hasSize(3).allSatisfy(line -> assertThat(evidence).contains(line + "\n"));
     }
@@ -112,8 +138,8 @@ class CaseCliTest {
     @Test
     void theAlteredEventIsMarkedBrokenAndTheFirstExportVerified() {
         String c = caseDir.toString();
-        long broken = Long.parseLong(run("search", "--case", c, "integrity:broken", "--count").out().strip());
-        long verified = Long.parseLong(run("search", "--case", c, "integrity:verified", "--count").out().strip());
+        long broken = Long.parseLong(ok("search", "--case", c, "integrity:broken", "--count").out().strip());
+        long verified = Long.parseLong(ok("search", "--case", c, "integrity:verified", "--count").out().strip());
         assertThat(broken).isPositive();
         assertThat(verified).isGreaterThanOrEqualTo(3000);
     }
@@ -124,12 +150,11 @@ class CaseCliTest {
         Run ambiguous = run("annotate", "--case", c, "--event", "5", "--bookmark");
         assertThat(ambiguous.exit()).isEqualTo(2);
         assertThat(ambiguous.err()).contains("BUNDLE_ID:SEQ");
-        String firstId = run("search", "--case", c, "seq:5", "--format", "csv").out().lines().skip(1).findFirst()
+        String firstId = ok("search", "--case", c, "seq:5", "--format", "csv").out().lines().skip(1).findFirst()
                 .orElseThrow().split(",")[1];
-        Run r = run("annotate", "--case", c, "--event", firstId + ":5", "--tag", "sample", "--comment", "checked ✓");
-        assertThat(r.exit()).as(r.err()).isZero();
-        assertThat(run("journal", "show", "--case", c).out()).contains("annotation").contains("checked ✓");
-        assertThat(run("journal", "verify", "--case", c).exit()).isZero();
+        ok("annotate", "--case", c, "--event", firstId + ":5", "--tag", "sample", "--comment", "checked ✓");
+        assertThat(ok("journal", "show", "--case", c).out()).contains("annotation").contains("checked ✓");
+        ok("journal", "verify", "--case", c);
     }
 
     @Test
@@ -148,6 +173,105 @@ class CaseCliTest {
         assertThat(r.out()).contains("CASE_FILE_CHANGED");
     }
 
+    /** The evidence folder and the import record of the first export, in a copy of the case. */
+    private static Path firstEvidence(Path kase) throws IOException {
+        try (Stream<Path> walk = Files.walk(kase.resolve("bundles"))) {
+            return walk.filter(p -> p.endsWith("evidence/e1")).findFirst().orElseThrow();
+        }
+    }
+
+    @Test
+    void caseVerifyFailsWhenEvidenceAndItsImportRecordAreRewrittenTogether() throws Exception {
+        Path copy = dir.resolve("case-custody");
+        copyTree(caseDir, copy);
+        Path evidence = firstEvidence(copy);
+        Path segment = evidence.resolve("events/000000000000.jsonl");
+        Path record = evidence.getParent().getParent().resolve("import.json");
+        String before = sha256(segment);
+        segment.toFile().setWritable(true);
+        String text = Files.readString(segment);
+        String forged = text.replaceFirst("\"outcome\":\"denied\"", "\"outcome\":\"DENIED\"");
+        assertThat(forged).isNotEqualTo(text).hasSameSizeAs(text);
+        Files.writeString(segment, forged);
+        String json = Files.readString(record);
+        assertThat(json).contains(before);
+        Files.writeString(record, json.replace(before, sha256(segment)));
+
+        Run r = run("case", "verify", "--case", copy.toString());
+        assertThat(r.exit()).as(r.out() + r.err()).isEqualTo(1);
+        assertThat(r.out()).contains("CASE_RECORD_CHANGED").contains("journal entry #1").doesNotContain("CASE_FILE_CHANGED")
+                .contains("CHANGED: see the findings");
+    }
+
+    @Test
+    void aJournalReSignedUnderAnotherKeyFailsWithAndWithoutTrustingThatKey() throws Exception {
+        Path copy = dir.resolve("case-resigned");
+        copyTree(caseDir, copy);
+        NoteSigner mallory = NoteSigner.fromSeed("auditor/mallory@laptop", new byte[32]);
+        resign(copy, mallory);
+        String c = copy.toString();
+        for (String[] args : List.of(new String[] {"journal", "verify", "--case", c},
+                new String[] {"journal", "verify", "--case", c, "--trust-auditor", mallory.verifierKey().encode()},
+                new String[] {"case", "verify", "--case", c, "--trust-auditor", mallory.verifierKey().encode()})) {
+            Run r = run(args);
+            assertThat(r.exit()).as(String.join(" ", args) + "\n" + r.out() + r.err()).isEqualTo(1);
+            assertThat(r.out()).contains("JOURNAL_SIGNER_CHANGED").contains("BROKEN")
+                    .doesNotContain("JOURNAL_CHAIN_BROKEN", "JOURNAL_ROOT_MISMATCH", "JOURNAL_SIGNATURE_INVALID");
+        }
+    }
+
+    @Test
+    void aHandOverLetsTheSecondAuditorAnnotateAndNobodyElse() throws Exception {
+        Path copy = dir.resolve("case-handover");
+        copyTree(caseDir, copy);
+        String c = copy.toString();
+        Path bobHome = dir.resolve("home-bob");
+        String bob = AuditorKey.loadOrCreate(bobHome).verifierKey().encode();
+        String id = ok("search", "--case", c, "seq:9", "--format", "csv").out().lines().skip(1).findFirst()
+                .orElseThrow().split(",")[1];
+
+        Run refused = as(bobHome, "annotate", "--case", c, "--event", id + ":9", "--comment", "mine");
+        assertThat(refused.exit()).as(refused.out() + refused.err()).isEqualTo(2);
+        assertThat(refused.err()).contains("this case is held by").contains("handover");
+
+        Run handed = ok("journal", "handover", "--case", c, "--to", bobHome.resolve("auditor.vkey").toString(), "--reason",
+                "Alice leaves the audit team");
+        assertThat(handed.out()).contains("Handed the case over to");
+        Run annotated = as(bobHome, "annotate", "--case", c, "--event", id + ":9", "--comment", "reviewed by Bob");
+        assertThat(annotated.exit()).as(annotated.out() + annotated.err()).isZero();
+        Run verified = ok("journal", "verify", "--case", c, "--trust-auditor", bob);
+        assertThat(verified.out()).contains("Verdict   INTACT").contains("handed over to");
+
+        Run alice = run("annotate", "--case", c, "--event", id + ":9", "--comment", "one more");
+        assertThat(alice.exit()).as(alice.out() + alice.err()).isEqualTo(2);
+        Run again = run("journal", "handover", "--case", c, "--to", bob, "--reason", "again");
+        assertThat(again.exit()).as(again.out() + again.err()).isEqualTo(2);
+        ok("journal", "verify", "--case", c);
+    }
+
+    /** What an attacker with the case folder and his own key does: every actor his, the chain and the checkpoint anew. */
+    private static void resign(Path kase, NoteSigner signer) throws Exception {
+        Path file = kase.resolve("journal/journal.jsonl");
+        StringBuilder out = new StringBuilder();
+        CompactRange tree = CompactRange.empty();
+        byte[] prev = new byte[32];
+        for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+            String forged = line.replaceFirst("\"prev\":\"[0-9a-f]{64}\"", "\"prev\":\"" + HexFormat.of().formatHex(prev) + "\"")
+                    .replaceFirst("\"actor\":\"[^\"]+\"", "\"actor\":\"" + signer.verifierKey().encode() + "\"");
+            out.append(forged).append('\n');
+            prev = Merkle.leafHash(forged.getBytes(StandardCharsets.UTF_8));
+            tree.append(prev);
+        }
+        Files.writeString(file, out, StandardCharsets.UTF_8);
+        String origin = "sealtrail.io/case/" + CaseFolder.open(kase, java.time.Clock.systemUTC()).id();
+        Files.write(kase.resolve("journal/journal.checkpoint"),
+                signer.sign(new Checkpoint(origin, tree.size(), tree.root(), List.of()).encode()));
+    }
+
+    private static String sha256(Path file) throws Exception {
+        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
+    }
+
     private static Path report;
     private static Run reportRun;
 
@@ -155,9 +279,9 @@ class CaseCliTest {
     static synchronized Path report() {
         if (report == null) {
             String c = caseDir.toString();
-            String id = run("search", "--case", c, "seq:7", "--format", "csv").out().lines().skip(1).findFirst()
+            String id = ok("search", "--case", c, "seq:7", "--format", "csv").out().lines().skip(1).findFirst()
                     .orElseThrow().split(",")[1];
-            assertThat(run("annotate", "--case", c, "--event", id + ":7", "--bookmark", "--comment", "cited").exit()).isZero();
+            ok("annotate", "--case", c, "--event", id + ":7", "--bookmark", "--comment", "cited");
             report = dir.resolve("out/report.pdf");
             reportRun = run("report", "--case", c, "--out", report.toString(), "--title", "CLI test review", "--trust",
                     vkey.toString(), "--no-trust-store");
@@ -171,18 +295,21 @@ class CaseCliTest {
         Path pdf = report();
         String sha = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(pdf)));
         assertThat(reportRun.out()).contains("SHA-256 " + sha);
-        assertThat(run("journal", "show", "--case", caseDir.toString()).out()).contains("report").contains(sha);
-        assertThat(run("journal", "verify", "--case", caseDir.toString()).exit()).isZero();
+        assertThat(ok("journal", "show", "--case", caseDir.toString()).out()).contains("report").contains(sha);
+        ok("journal", "verify", "--case", caseDir.toString());
     }
 
     @Test
     void reportVerifyAcceptsTheReportUnderTheLogKeyOnly() throws Exception {
         Path pdf = report();
-        Run ok = run("report", "verify", pdf.toString(), "--vkey", vkey.toString());
-        assertThat(ok.exit()).as(ok.out() + ok.err()).isZero();
-        assertThat(ok.out()).contains("VERIFIED: 1 of 1");
-        Run other = run("gen", "--events", "5", "--out", dir.resolve("other.zip").toString());
-        assertThat(other.exit()).isZero();
+        Run accepted = run("report", "verify", pdf.toString(), "--vkey", vkey.toString());
+        assertThat(accepted.exit()).as(accepted.out() + accepted.err()).isZero();
+        assertThat(accepted.out()).contains("VERIFIED: 1 of 1");
+        Path other = dir.resolve("other.zip");
+        ok("gen", "--events", "5", "--seed", "98", "--out", other.toString());
+        Run underOther = run("report", "verify", pdf.toString(), "--vkey", other + ".vkey");
+        assertThat(underOther.exit()).as(underOther.out() + underOther.err()).isEqualTo(3);
+        assertThat(underOther.out()).doesNotContain("VERIFIED: 1 of 1");
     }
 
     @Test
@@ -251,7 +378,7 @@ class CaseCliTest {
         }
         assertThat(text).contains("Integrity of the evidence — evidence report", "Template integrity",
                 "Retention coverage", "Required: 12 months of audit log", "EVENT_ALTERED", "Signed checkpoints");
-        assertThat(run("journal", "show", "--case", caseDir.toString()).out()).contains("integrity");
+        assertThat(ok("journal", "show", "--case", caseDir.toString()).out()).contains("integrity");
     }
 
     @Test

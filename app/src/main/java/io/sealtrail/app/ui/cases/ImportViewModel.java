@@ -2,7 +2,6 @@ package io.sealtrail.app.ui.cases;
 
 import io.sealtrail.cases.CaseFolder;
 import io.sealtrail.cases.CaseImporter;
-import io.sealtrail.cases.JournalEntry;
 import io.sealtrail.verify.VerificationReport;
 import io.sealtrail.verify.VerifyOptions;
 import io.sealtrail.verify.trust.SeenCheckpoint;
@@ -107,11 +106,7 @@ public final class ImportViewModel {
                 if (target == null) {
                     target = freshCaseDir(bundles.get(0));
                 }
-                boolean fresh = !CaseFolder.isCase(target);
-                CaseFolder c = CaseFolder.openOrCreate(target, Clock.systemUTC());
-                if (fresh) {
-                    c.journal().append(signer, JournalEntry.CASE_CREATED, Map.of("name", c.name()));
-                }
+                CaseFolder c = CaseFolder.openOrCreate(target, Clock.systemUTC(), signer);
                 for (Path b : bundles) {
                     String name = b.getFileName() + (bundles.size() > 1 ? " (" + (done + 1) + " of " + bundles.size() + ")" : "");
                     CaseImporter.Result r = new CaseImporter().importBundle(c, b, options, signer,
