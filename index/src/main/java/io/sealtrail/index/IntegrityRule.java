@@ -55,7 +55,9 @@ final class IntegrityRule {
                 // the signed root proves every event up to here as signed, except the EVENT_ALTERED ones
                 covered = Math.max(covered, c.treeSize());
                 lastVerified = c.treeSize();
-            } else if (mismatched.contains(c.file())) {
+            } else if (mismatched.contains(c.file()) && (report.tail() == null || c.treeSize() <= report.tail().treeSize())) {
+                // A checkpoint the events never reach (a cut-short copy) proves nothing wrong with the events
+                // before it; they stay not_covered. One the events reach and contradict marks them broken.
                 brokenFrom = Math.min(brokenFrom, lastVerified);
             } else if (c.rootVerified() && !c.signedBy().isEmpty()) {
                 covered = Math.max(covered, c.treeSize());
