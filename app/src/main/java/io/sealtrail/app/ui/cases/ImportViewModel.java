@@ -1,5 +1,7 @@
 package io.sealtrail.app.ui.cases;
 
+import io.sealtrail.app.ui.jobs.JobState;
+import io.sealtrail.app.ui.jobs.UiTasks;
 import io.sealtrail.cases.CaseFolder;
 import io.sealtrail.cases.CaseImporter;
 import io.sealtrail.verify.VerificationReport;
@@ -13,18 +15,13 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CancellationException;
 import java.util.concurrent.Executor;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BiFunction;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
-import javafx.beans.property.SimpleBooleanProperty;
-import javafx.beans.property.SimpleDoubleProperty;
-import javafx.beans.property.SimpleStringProperty;
 
 /**
  * Imports bundles from the workbench (a bundle given at start, or dropped on the window): into the open case,
@@ -33,8 +30,8 @@ import javafx.beans.property.SimpleStringProperty;
  * import leaves the case as it was. Progress and the outcome are properties for a dialog to show.
  */
 public final class ImportViewModel {
-    private final Executor background;
-    private final Executor fxThread;
+    private final UiTasks tasks;
+    private final JobState job = new JobState();
     private final Callable<NoteSigner> auditor;
     private final Supplier<List<VerifierKey>> sessionKeys;
     private final Callable<List<VerifierKey>> storeKeys;
@@ -42,12 +39,6 @@ public final class ImportViewModel {
     private final Consumer<Path> openCase;
     private final Callable<List<SeenCheckpoint>> seen;
     private final BiFunction<VerificationReport, String, String> remember;
-    private final SimpleBooleanProperty running = new SimpleBooleanProperty();
-    private final SimpleDoubleProperty progress = new SimpleDoubleProperty(-1);
-    private final SimpleStringProperty phase = new SimpleStringProperty("");
-    private final SimpleStringProperty message = new SimpleStringProperty("");
-    private final SimpleStringProperty error = new SimpleStringProperty("");
-    private volatile AtomicBoolean cancel = new AtomicBoolean();
 
     /**
      * @param sessionKeys the log keys trusted for this session; called on the FX thread
@@ -71,8 +62,7 @@ public final class ImportViewModel {
                            BiFunction<VerificationReport, String, String> remember) {
         this.seen = seen;
         this.remember = remember;
-        this.background = background;
-        this.fxThread = fxThread;
+        this.tasks = new UiTasks(background, fxThread);
         this.auditor = auditor;
         this.sessionKeys = sessionKeys;
         this.storeKeys = storeKeys;
@@ -82,72 +72,97 @@ public final class ImportViewModel {
 
     /** Imports the bundles one after another into {@code caseDir} (null: a new case named after the first bundle). */
     public void importBundles(Path caseDir, List<Path> bundles) {
-        if (running.get() || bundles.isEmpty()) {
+        if (job.isRunning() || bundles.isEmpty()) {
             return;
         }
-        AtomicBoolean stop = new AtomicBoolean();
-        cancel = stop;
-        running.set(true);
-        progress.set(-1);
-        phase.set("Starting…");
-        message.set("");
-        error.set("");
         List<VerifierKey> session = sessionKeys.get();
-        background.execute(() -> {
-            Path target = caseDir;
-            int done = 0;
-            StringBuilder outcome = new StringBuilder();
+        Run run = new Run();
+        tasks.start(job, "", ctx -> {
+            ctx.progress("Starting…", -1);
+            NoteSigner signer = auditor.call();
+            List<VerifierKey> keys = new java.util.ArrayList<>(session);
+            keys.addAll(storeKeys.call());
+            VerifyOptions options = new VerifyOptions(keys, List.of(), null,
+                    Runtime.getRuntime().availableProcessors(), seen.call());
+            run.target = caseDir != null ? caseDir : freshCaseDir(bundles.get(0));
+            boolean fresh = caseDir == null;
             try {
-                NoteSigner signer = auditor.call();
-                List<VerifierKey> keys = new java.util.ArrayList<>(session);
-                keys.addAll(storeKeys.call());
-                VerifyOptions options = new VerifyOptions(keys, List.of(), null,
-                        Runtime.getRuntime().availableProcessors(), seen.call());
-                if (target == null) {
-                    target = freshCaseDir(bundles.get(0));
-                }
-                CaseFolder c = CaseFolder.openOrCreate(target, Clock.systemUTC(), signer);
+                CaseFolder c = CaseFolder.openOrCreate(run.target, Clock.systemUTC(), signer);
                 for (Path b : bundles) {
-                    String name = b.getFileName() + (bundles.size() > 1 ? " (" + (done + 1) + " of " + bundles.size() + ")" : "");
+                    String name = b.getFileName() + (bundles.size() > 1 ? " (" + (run.done + 1) + " of "
+                            + bundles.size() + ")" : "");
                     CaseImporter.Result r = new CaseImporter().importBundle(c, b, options, signer,
-                            (p, n, total) -> fxThread.execute(() -> {
-                                phase.set(capitalised(p) + " " + name);
-                                progress.set(total <= 0 ? -1 : Math.min(1.0, (double) n / total));
-                            }), stop::get);
+                            (p, n, total) -> ctx.progress(capitalised(p) + " " + name,
+                                    total <= 0 ? -1 : Math.min(1.0, (double) n / total)), ctx::cancelled);
                     String lost = remember.apply(r.report(), b.toAbsolutePath().normalize() + " (bundle "
                             + r.record().bundleId() + "), imported into case " + c.name());
                     if (lost != null) {
-                        outcome.append(lost).append('\n');
+                        run.outcome.append(lost).append('\n');
                     }
-                    done++;
-                    outcome.append(String.format("%s: %,d events, %s (imported in %.1f s)%n", b.getFileName(),
+                    run.done++;
+                    run.outcome.append(String.format("%s: %,d events, %s (imported in %.1f s)%n", b.getFileName(),
                             r.record().events(), r.report().verdict(), r.phases().total().toMillis() / 1000.0));
                 }
-                Path opened = target;
-                fxThread.execute(() -> {
-                    running.set(false);
-                    message.set(outcome.toString().strip());
-                    openCase.accept(opened);
-                });
-            } catch (CancellationException e) {
-                int imported = done;
-                Path opened = target;
-                fxThread.execute(() -> {
-                    running.set(false);
-                    message.set("Import cancelled" + (imported == 0 ? "; the case is as it was before"
-                            : " after " + imported + " bundle(s); the one in progress was not added"));
-                    if (imported > 0) {
-                        openCase.accept(opened);
-                    }
-                });
-            } catch (Exception e) {
-                String why = e.getMessage() == null ? e.toString() : e.getMessage();
-                fxThread.execute(() -> {
-                    running.set(false);
-                    error.set("The import failed: " + why);
-                });
+            } catch (Exception | Error e) {
+                if (fresh && run.done == 0) {
+                    removeUnusedCase(run.target); // a failed first import leaves no empty case behind
+                }
+                throw e;
+            }
+            return run.target;
+        }, new UiTasks.Outcome<Path>() {
+            @Override
+            public String succeeded(Path opened) {
+                openCase.accept(opened);
+                return run.outcome.toString().strip();
+            }
+
+            @Override
+            public String cancelled() {
+                if (run.done > 0) {
+                    openCase.accept(run.target);
+                }
+                return "Import cancelled" + (run.done == 0 ? "; the case is as it was before"
+                        : " after " + run.done + " bundle(s); the one in progress was not added");
+            }
+
+            @Override
+            public String failed(String why) {
+                if (run.done > 0) {
+                    openCase.accept(run.target);
+                }
+                return "The import failed: " + why + (run.done == 0 ? ""
+                        : " (the " + run.done + " bundle(s) before it are in the case)");
             }
         });
+    }
+
+    /** What one import job has done so far; written by the job, read by its outcome after it ended. */
+    private static final class Run {
+        volatile Path target;
+        volatile int done;
+        final StringBuffer outcome = new StringBuffer();
+    }
+
+    /**
+     * Removes a case this job made for bundles none of which could be imported: only a case whose journal
+     * names no import (its creation only), so nothing an auditor did is ever deleted.
+     */
+    private static void removeUnusedCase(Path dir) {
+        try {
+            if (!Files.isDirectory(dir) || (CaseFolder.isCase(dir) && !CaseFolder.open(dir, Clock.systemUTC()).bundles()
+                    .isEmpty())) {
+                return;
+            }
+            try (java.util.stream.Stream<Path> all = Files.walk(dir)) {
+                for (Path p : all.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.deleteIfExists(p);
+                }
+            }
+        } catch (Exception e) {
+            System.getLogger(ImportViewModel.class.getName()).log(System.Logger.Level.WARNING,
+                    "the unused case " + dir + " could not be removed", e);
+        }
     }
 
     /** {@code <cases folder>/<bundle name>}, or with -2, -3… when taken. */
@@ -167,30 +182,30 @@ public final class ImportViewModel {
 
     /** Stops the import at its next check; the case stays as it was before that bundle. */
     public void cancel() {
-        cancel.set(true);
+        job.cancel();
     }
 
     public ReadOnlyBooleanProperty runningProperty() {
-        return running;
+        return job.runningProperty();
     }
 
     /** 0…1, or -1 while the share is not known. */
     public ReadOnlyDoubleProperty progressProperty() {
-        return progress;
+        return job.progressProperty();
     }
 
     /** "Verifying export-1.zip" and the like. */
     public ReadOnlyStringProperty phaseProperty() {
-        return phase;
+        return job.phaseProperty();
     }
 
     /** What the finished import did, a line per bundle. */
     public ReadOnlyStringProperty messageProperty() {
-        return message;
+        return job.messageProperty();
     }
 
     public ReadOnlyStringProperty errorProperty() {
-        return error;
+        return job.errorProperty();
     }
 
     public Path casesFolder() {

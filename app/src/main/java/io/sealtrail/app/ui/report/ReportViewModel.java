@@ -1,5 +1,7 @@
 package io.sealtrail.app.ui.report;
 
+import io.sealtrail.app.ui.jobs.JobState;
+import io.sealtrail.app.ui.jobs.UiTasks;
 import io.sealtrail.cases.CaseFolder;
 import io.sealtrail.report.ReportFile;
 import io.sealtrail.report.ReportOptions;
@@ -13,16 +15,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CancellationException;
 import java.util.concurrent.Executor;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
-import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
-import javafx.beans.property.SimpleStringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
@@ -35,23 +33,18 @@ public final class ReportViewModel {
     public static final int PREVIEW_PAGES = 2;
     private static final float PREVIEW_DPI = 60;
 
-    private final Executor background;
-    private final Executor fxThread;
+    private final UiTasks tasks;
+    private final JobState job = new JobState();
     private final Callable<NoteSigner> auditorKey;
     private final Supplier<List<VerifierKey>> sessionKeys;
     private final Callable<List<VerifierKey>> storeKeys;
     private final String version;
-    private final SimpleBooleanProperty running = new SimpleBooleanProperty();
-    private final SimpleStringProperty message = new SimpleStringProperty("");
-    private final SimpleStringProperty error = new SimpleStringProperty("");
     private final SimpleObjectProperty<ReportFile.Written> written = new SimpleObjectProperty<>();
     private final ObservableList<BufferedImage> preview = FXCollections.observableArrayList();
-    private volatile AtomicBoolean cancel = new AtomicBoolean();
 
     public ReportViewModel(Executor background, Executor fxThread, Callable<NoteSigner> auditorKey,
                            Supplier<List<VerifierKey>> sessionKeys, Callable<List<VerifierKey>> storeKeys, String version) {
-        this.background = background;
-        this.fxThread = fxThread;
+        this.tasks = new UiTasks(background, fxThread);
         this.auditorKey = auditorKey;
         this.sessionKeys = sessionKeys;
         this.storeKeys = storeKeys;
@@ -61,63 +54,62 @@ public final class ReportViewModel {
     /** Writes the report to {@code target} (which must not exist) and shows its first pages. */
     public void generate(CaseFolder c, ReportTemplate template, String title, String preparer, String query,
                          Instant from, Instant to, Path target) {
-        if (running.get() || c == null) {
+        if (c == null || job.isRunning()) {
             return;
         }
-        AtomicBoolean stop = new AtomicBoolean();
-        cancel = stop;
-        running.set(true);
-        message.set("Writing the report…");
-        error.set("");
         written.set(null);
         preview.clear();
         List<VerifierKey> session = sessionKeys.get();
-        background.execute(() -> {
+        record Done(ReportFile.Written written, List<BufferedImage> pages) {
+        }
+        tasks.start(job, "Writing the report…", ctx -> {
+            List<VerifierKey> keys = new ArrayList<>(session);
+            keys.addAll(storeKeys.call());
+            ReportOptions o = ReportOptions.of(title, preparer, Instant.now(), keys).withPeriod(from, to)
+                    .withQuery(query).withVersion(version).withTemplate(template);
+            ReportFile.Written w;
             try {
-                List<VerifierKey> keys = new ArrayList<>(session);
-                keys.addAll(storeKeys.call());
-                ReportOptions o = ReportOptions.of(title, preparer, Instant.now(), keys).withPeriod(from, to)
-                        .withQuery(query).withVersion(version).withTemplate(template);
-                ReportFile.Written w = ReportFile.write(c, o, target, auditorKey.call(), stop::get);
-                List<BufferedImage> pages = ReportPreview.pages(w.file(), PREVIEW_PAGES, PREVIEW_DPI);
-                fxThread.execute(() -> {
-                    running.set(false);
-                    written.set(w);
-                    preview.setAll(pages);
-                    message.set(String.format("Wrote %s (%,d bytes, %d cited events), journal entry #%d%nSHA-256 %s",
-                            w.file(), w.size(), w.cited(), w.journalSeq(), w.sha256()));
-                });
-            } catch (CancellationException e) {
-                fxThread.execute(() -> {
-                    running.set(false);
-                    message.set("Cancelled; no report was written");
-                });
-            } catch (Exception e) {
-                String why = e instanceof java.nio.file.FileAlreadyExistsException ? target + " already exists"
-                        : e.getMessage() == null ? e.toString() : e.getMessage();
-                fxThread.execute(() -> {
-                    running.set(false);
-                    message.set("");
-                    error.set("The report was not written: " + why);
-                });
+                w = ReportFile.write(c, o, target, auditorKey.call(), ctx::cancelled);
+            } catch (java.nio.file.FileAlreadyExistsException e) {
+                throw new java.io.IOException(target + " already exists", e);
+            }
+            return new Done(w, ReportPreview.pages(w.file(), PREVIEW_PAGES, PREVIEW_DPI));
+        }, new UiTasks.Outcome<Done>() {
+            @Override
+            public String succeeded(Done d) {
+                ReportFile.Written w = d.written();
+                written.set(w);
+                preview.setAll(d.pages());
+                return String.format("Wrote %s (%,d bytes, %d cited events), journal entry #%d%nSHA-256 %s",
+                        w.file(), w.size(), w.cited(), w.journalSeq(), w.sha256());
+            }
+
+            @Override
+            public String cancelled() {
+                return "Cancelled; no report was written";
+            }
+
+            @Override
+            public String failed(String why) {
+                return "The report was not written: " + why;
             }
         });
     }
 
     public void cancel() {
-        cancel.set(true);
+        job.cancel();
     }
 
     public ReadOnlyBooleanProperty runningProperty() {
-        return running;
+        return job.runningProperty();
     }
 
     public ReadOnlyStringProperty messageProperty() {
-        return message;
+        return job.messageProperty();
     }
 
     public ReadOnlyStringProperty errorProperty() {
-        return error;
+        return job.errorProperty();
     }
 
     /** The report written last, null before one is. */

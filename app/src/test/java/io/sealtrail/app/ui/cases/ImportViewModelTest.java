@@ -57,6 +57,37 @@ class ImportViewModelTest {
     }
 
     @Test
+    void aGarbageFileGivesAnErrorNamingItBeforeTheJobEndsAndLeavesNoCaseBehind() throws Exception {
+        Path garbage = tmp.resolve("random.zip");
+        Files.write(garbage, new byte[] {1, 2, 3, 4, 5, 6, 7, 8});
+        List<String> errorWhenItEnded = new ArrayList<>();
+        vm.runningProperty().addListener((o, was, now) -> {
+            if (!now) {
+                errorWhenItEnded.add(vm.errorProperty().get());
+            }
+        });
+        vm.importBundles(null, List.of(garbage));
+        background.drain();
+        assertThat(errorWhenItEnded).singleElement().asString().startsWith("The import failed: ").contains("random.zip");
+        assertThat(opened).isEmpty();
+        try (var left = Files.list(tmp.resolve("cases"))) {
+            assertThat(left).isEmpty();
+        }
+    }
+
+    @Test
+    void aFailedImportIntoAnOpenCaseKeepsTheCase() throws Exception {
+        Path caseDir = tmp.resolve("case");
+        CaseFolder.create(caseDir, "c", Clock.systemUTC());
+        Path garbage = tmp.resolve("random.zip");
+        Files.write(garbage, new byte[] {1, 2, 3});
+        vm.importBundles(caseDir, List.of(garbage));
+        background.drain();
+        assertThat(vm.errorProperty().get()).contains("random.zip");
+        assertThat(CaseFolder.isCase(caseDir)).isTrue();
+    }
+
+    @Test
     void aSecondNewCaseForTheSameBundleGetsItsOwnFolder() throws Exception {
         vm.importBundles(null, List.of(bundle));
         background.drain();

@@ -1,0 +1,193 @@
+package io.sealtrail.app.ui.jobs;
+
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+
+/**
+ * The one way the workbench runs work off the FX thread (JabRef's {@code BackgroundTask}, Cryptomator's
+ * {@code Tasks}): core code stays synchronous, a job runs on the injected background executor and its
+ * outcome comes back on the injected FX executor. Two shapes:
+ * <ul>
+ *   <li>{@link #start} a job with a {@link JobState} (progress, message, error, cancel), one at a time per
+ *       state: imports, reports, exports;</li>
+ *   <li>{@link #latest()} a lane where only the newest request's result is delivered: searches, timelines,
+ *       verifications that a newer request made stale.</li>
+ * </ul>
+ * A failure the job expects is a checked exception (an unreadable bundle, a full disk, a query that does
+ * not parse; {@link java.io.UncheckedIOException} counts too): its message is shown. A runtime exception is a
+ * bug: it is logged once, with its stack trace, and shown as one plain sentence, never swallowed.
+ */
+public final class UiTasks {
+    private static final System.Logger LOG = System.getLogger(UiTasks.class.getName());
+
+    private final Executor background;
+    private final Executor fxThread;
+
+    public UiTasks(Executor background, Executor fxThread) {
+        this.background = background;
+        this.fxThread = fxThread;
+    }
+
+    public Executor fxThread() {
+        return fxThread;
+    }
+
+    /** The work of a job with a state; runs on the background executor. */
+    @FunctionalInterface
+    public interface Work<T> {
+        T run(Context context) throws Exception;
+    }
+
+    /** How a job ended, in words for its state's message (called on the FX thread). */
+    public interface Outcome<T> {
+        /** @return the message to show; the result may also be handed on here (open the new case, say) */
+        String succeeded(T result);
+
+        /** @return the message to show after a cancel */
+        default String cancelled() {
+            return "Cancelled";
+        }
+
+        /** @return the error sentence for a failure the job expects; {@code why} is the exception's message */
+        String failed(String why);
+    }
+
+    /** What a running job may do besides its work. */
+    public final class Context {
+        private final AtomicBoolean cancelled;
+        private final JobState state;
+
+        private Context(AtomicBoolean cancelled, JobState state) {
+            this.cancelled = cancelled;
+            this.state = state;
+        }
+
+        public boolean cancelled() {
+            return cancelled.get();
+        }
+
+        /** @throws CancellationException when the job was asked to stop */
+        public void checkCancelled() {
+            if (cancelled.get()) {
+                throw new CancellationException("cancelled");
+            }
+        }
+
+        /** Shows what the job does and how far it is (share 0…1, or -1 unknown); call as often as you like
+         * from a hot loop only if you throttle it yourself. */
+        public void progress(String phase, double share) {
+            fxThread.execute(() -> state.progress(phase, share));
+        }
+
+        /** Runs an update of the job's own on the FX thread (a count of exported events, say). */
+        public void onFxThread(Runnable update) {
+            fxThread.execute(update);
+        }
+    }
+
+    /**
+     * Starts a job unless one of this state is running (call on the FX thread).
+     *
+     * @return whether it started
+     */
+    public <T> boolean start(JobState state, String startMessage, Work<T> work, Outcome<T> outcome) {
+        if (state.isRunning()) {
+            return false;
+        }
+        AtomicBoolean cancelled = state.begin(startMessage);
+        Context context = new Context(cancelled, state);
+        background.execute(() -> {
+            try {
+                T result = work.run(context);
+                fxThread.execute(() -> state.end(outcome.succeeded(result), ""));
+            } catch (CancellationException e) {
+                fxThread.execute(() -> state.end(outcome.cancelled(), ""));
+            } catch (Exception e) {
+                String why = expected(e) ? message(e) : unexpected(e);
+                fxThread.execute(() -> state.end("", outcome.failed(why)));
+            } catch (Error e) { // OutOfMemoryError and kin: say so, then let the thread die as it would
+                String why = unexpected(e);
+                fxThread.execute(() -> state.end("", outcome.failed(why)));
+                throw e;
+            }
+        });
+        return true;
+    }
+
+    /** A lane of requests where a newer request makes the older ones' results stale. */
+    public Latest latest() {
+        return new Latest();
+    }
+
+    /** See {@link #latest()}. Submit and invalidate on the FX thread. */
+    public final class Latest {
+        private final AtomicLong generation = new AtomicLong();
+
+        /**
+         * Runs {@code work} in the background; {@code onResult} or {@code onError} runs on the FX thread
+         * only if no newer request was made (or {@link #invalidate()} called) meanwhile.
+         *
+         * @param onError gets the exception's message, or for an unexpected exception (logged) a plain sentence
+         */
+        public <T> void submit(Work<T> work, Consumer<T> onResult, Consumer<String> onError) {
+            long mine = generation.incrementAndGet();
+            AtomicBoolean stale = new AtomicBoolean();
+            Context context = new Context(stale, new JobState());
+            background.execute(() -> {
+                if (generation.get() != mine) {
+                    return; // a newer request came before this one started: skip the work
+                }
+                try {
+                    T result = work.run(context);
+                    fxThread.execute(() -> {
+                        if (generation.get() == mine) {
+                            onResult.accept(result);
+                        }
+                    });
+                } catch (CancellationException e) {
+                    // stale or cancelled: nobody waits for it
+                } catch (Exception e) {
+                    String why = expected(e) ? message(e) : unexpected(e);
+                    fxThread.execute(() -> {
+                        if (generation.get() == mine) {
+                            onError.accept(why);
+                        }
+                    });
+                }
+            });
+        }
+
+        /** Drops the results of every request made so far (the case was closed, say). */
+        public void invalidate() {
+            generation.incrementAndGet();
+        }
+
+        /** Whether a result of the request made as {@code n}-th would still be delivered. */
+        public boolean isCurrent(long n) {
+            return generation.get() == n;
+        }
+
+        /** The number of the newest request. */
+        public long current() {
+            return generation.get();
+        }
+    }
+
+    private static boolean expected(Exception e) {
+        return !(e instanceof RuntimeException) || e instanceof java.io.UncheckedIOException;
+    }
+
+    static String message(Throwable e) {
+        return e.getMessage() == null || e.getMessage().isBlank() ? e.getClass().getSimpleName() : e.getMessage();
+    }
+
+    /** Logs a bug once, with its stack trace, and says it in one sentence. */
+    private static String unexpected(Throwable e) {
+        LOG.log(System.Logger.Level.ERROR, "a background job failed unexpectedly", e);
+        return "an unexpected error stopped it (" + e.getClass().getSimpleName()
+                + (e.getMessage() == null ? "" : ": " + e.getMessage()) + "); the details are in the log";
+    }
+}
