@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
  */
 class LayeringTest {
     private static final String[] CORE = {"io.sealtrail.model..", "io.sealtrail.verify..", "io.sealtrail.index..",
-            "io.sealtrail.report.."};
+            "io.sealtrail.cases..", "io.sealtrail.report.."};
     private static JavaClasses classes;
 
     @BeforeAll
@@ -74,5 +74,20 @@ class LayeringTest {
     void verifyPackagesHaveNoCycles() {
         SlicesRuleDefinition.slices().matching("io.sealtrail.verify.(*)..").should().beFreeOfCycles()
                 .allowEmptyShould(true).check(classes);
+    }
+
+    @Test
+    void workbenchFeaturesDoNotImportEachOtherInACycle() {
+        SlicesRuleDefinition.slices().matching("io.sealtrail.app.ui.(*)..").should().beFreeOfCycles()
+                .check(classes);
+    }
+
+    @Test
+    void theCommandLineOpensTheWindowButDoesNotReachIntoIt() {
+        noClasses().that().resideInAPackage("io.sealtrail.app.cli..")
+                .and().doNotHaveFullyQualifiedName("io.sealtrail.app.cli.GuiCommand")
+                .should().dependOnClassesThat().resideInAPackage("io.sealtrail.app.ui..")
+                .because("only the command that opens the workbench may; shared facts live in io.sealtrail.app.AppInfo")
+                .check(classes);
     }
 }

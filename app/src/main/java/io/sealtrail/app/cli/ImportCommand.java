@@ -29,7 +29,7 @@ final class ImportCommand implements Callable<Integer> {
      * The workbench's timing switch: with -Dsealtrail.timing=true the import also prints machine-readable timings on
      * stderr, for 'bench import'.
      */
-    static final String TIMING_PROPERTY = io.sealtrail.app.ui.Workbench.TIMING_PROPERTY;
+    static final String TIMING_PROPERTY = io.sealtrail.app.AppInfo.TIMING_PROPERTY;
 
     @Spec
     CommandSpec spec;

@@ -14,10 +14,18 @@ import picocli.CommandLine.Command;
  * The root command. Exit codes are a contract (docs/cli.md): 0 verified, 1 integrity findings,
  * 2 usage error or unreadable input, 3 intact but not signed by a trusted key, 70 internal error.
  */
-@Command(name = "sealtrail", mixinStandardHelpOptions = true, version = "Sealtrail " + SealtrailCommand.VERSION,
+@Command(name = "sealtrail", mixinStandardHelpOptions = true, versionProvider = SealtrailCommand.Version.class,
         description = "Verify sealed audit-log bundles offline, and investigate them.")
 public final class SealtrailCommand implements Runnable {
-    public static final String VERSION = io.sealtrail.app.ui.Workbench.VERSION;
+    public static final String VERSION = io.sealtrail.app.AppInfo.version();
+
+    /** {@code --version}: the pom's version, as the workbench shows it. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"Sealtrail " + VERSION};
+        }
+    }
     public static final int EXIT_VERIFIED = 0;
     public static final int EXIT_INTEGRITY = 1;
     public static final int EXIT_USAGE = 2;

@@ -41,10 +41,10 @@ public final class Workbench extends Application {
     /** A folder: once the opened bundles are verified, save PNGs of the main views there and exit. */
     public static final String SCREENSHOT_PROPERTY = "sealtrail.screenshot.dir";
     /** "true": print to stderr how long the window took to show and to show the first rows of a case. */
-    public static final String TIMING_PROPERTY = "sealtrail.timing";
+    public static final String TIMING_PROPERTY = io.sealtrail.app.AppInfo.TIMING_PROPERTY;
 
     /** The version reports name (the CLI's --version says the same). */
-    public static final String VERSION = "0.1.0";
+    public static final String VERSION = io.sealtrail.app.AppInfo.version();
     private static final System.Logger LOG = System.getLogger(Workbench.class.getName());
     private static final int WORKER_THREADS = 2;
 

@@ -1,6 +1,6 @@
 package io.sealtrail.app.ui.annotate;
 
-import io.sealtrail.app.ui.search.SearchViewModel;
+import io.sealtrail.app.ui.session.QueryScope;
 import io.sealtrail.index.Hit;
 import java.util.Arrays;
 import java.util.List;
@@ -62,7 +62,7 @@ public final class AnnotateDialog {
     }
 
     /** Saves the current query and time filter under a name the user gives. */
-    public static void saveSearch(Window owner, SearchViewModel search, AnnotationsViewModel notes) {
+    public static void saveSearch(Window owner, QueryScope search, AnnotationsViewModel notes) {
         TextInputDialog d = new TextInputDialog();
         d.initOwner(owner);
         d.setTitle("Save search");

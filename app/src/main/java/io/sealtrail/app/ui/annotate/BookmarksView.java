@@ -1,6 +1,6 @@
 package io.sealtrail.app.ui.annotate;
 
-import io.sealtrail.app.ui.search.SearchViewModel;
+import io.sealtrail.app.ui.session.QueryScope;
 import io.sealtrail.cases.Annotation;
 import io.sealtrail.cases.SavedSearch;
 import java.time.Instant;
@@ -29,7 +29,7 @@ public final class BookmarksView {
     private final TableView<SavedSearch> searches = new TableView<>();
 
     /** @param showSearch brings the Search tab to the front */
-    public BookmarksView(AnnotationsViewModel notes, SearchViewModel search, Runnable showSearch) {
+    public BookmarksView(AnnotationsViewModel notes, QueryScope search, Runnable showSearch) {
         root.getStyleClass().add("bookmarks-view");
         root.setId("bookmarksView");
         annotations.setId("annotationsTable");

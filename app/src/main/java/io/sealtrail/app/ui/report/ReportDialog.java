@@ -1,7 +1,7 @@
 package io.sealtrail.app.ui.report;
 
-import io.sealtrail.app.ui.search.SearchViewModel;
-import io.sealtrail.app.ui.search.TimeInput;
+import io.sealtrail.app.ui.session.QueryScope;
+import io.sealtrail.app.ui.session.TimeInput;
 import io.sealtrail.cases.CaseFolder;
 import io.sealtrail.report.ReportTemplate;
 import java.io.File;
@@ -35,7 +35,7 @@ public final class ReportDialog {
     private ReportDialog() {
     }
 
-    public static void show(Window owner, CaseFolder c, SearchViewModel search, ReportViewModel vm) {
+    public static void show(Window owner, CaseFolder c, QueryScope search, ReportViewModel vm) {
         if (c == null) {
             return;
         }

@@ -1,5 +1,6 @@
 package io.sealtrail.app.ui.search;
 
+import io.sealtrail.app.ui.session.TimeInput;
 import io.sealtrail.app.ui.annotate.AnnotateDialog;
 import io.sealtrail.app.ui.annotate.AnnotationsViewModel;
 import io.sealtrail.app.ui.annotate.ExportViewModel;

@@ -1,5 +1,6 @@
 package io.sealtrail.app.ui.search;
 
+import io.sealtrail.app.ui.session.QueryScope;
 import io.sealtrail.index.Bucket;
 import io.sealtrail.index.Cursor;
 import io.sealtrail.index.EventSearch;
@@ -42,7 +43,7 @@ import javafx.collections.ObservableList;
  * executor. Each run carries a generation number; a result whose generation is no longer current is
  * dropped. Index errors (a syntax error, a broken index) become {@link #errorProperty()}, never "0 results".
  */
-public final class SearchViewModel {
+public final class SearchViewModel implements QueryScope {
     /** Hits fetched per page; the table asks for the next one as the user scrolls near the end. */
     public static final int PAGE_SIZE = 500;
     public static final int FACET_TOP = 8;

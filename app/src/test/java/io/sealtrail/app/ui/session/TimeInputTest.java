@@ -1,4 +1,4 @@
-package io.sealtrail.app.ui.search;
+package io.sealtrail.app.ui.session;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package io.sealtrail.app.ui.search;
+package io.sealtrail.app.ui.session;
 
 import java.time.Instant;
 import java.time.LocalDate;
