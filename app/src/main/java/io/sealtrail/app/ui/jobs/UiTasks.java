@@ -55,14 +55,42 @@ public final class UiTasks {
         String failed(String why);
     }
 
+    /** The work of a request in a {@link Latest} lane; it hands its results over with {@link Context#deliver}. */
+    @FunctionalInterface
+    public interface Request {
+        void run(Context context) throws Exception;
+    }
+
+    /**
+     * Why a request failed: the message of a failure it expects, or for a bug (logged) a sentence that says
+     * an unexpected error stopped it.
+     */
+    public record Failure(String message, boolean bug) {
+    }
+
     /** What a running job may do besides its work. */
     public final class Context {
         private final AtomicBoolean cancelled;
         private final JobState state;
+        private final java.util.function.BooleanSupplier current;
 
         private Context(AtomicBoolean cancelled, JobState state) {
+            this(cancelled, state, () -> true);
+        }
+
+        private Context(AtomicBoolean cancelled, JobState state, java.util.function.BooleanSupplier current) {
             this.cancelled = cancelled;
             this.state = state;
+            this.current = current;
+        }
+
+        /** Hands a result over on the FX thread, unless a newer request of the lane made it stale meanwhile. */
+        public void deliver(Runnable update) {
+            fxThread.execute(() -> {
+                if (current.getAsBoolean()) {
+                    update.run();
+                }
+            });
         }
 
         public boolean cancelled() {
@@ -156,6 +184,40 @@ public final class UiTasks {
                             onError.accept(why);
                         }
                     });
+                }
+            });
+        }
+
+        /**
+         * Runs a request that makes every earlier one stale; its {@link Context#deliver} updates and
+         * {@code onError} reach the FX thread only while it is the newest.
+         */
+        public void run(Request request, Consumer<Failure> onError) {
+            execute(generation.incrementAndGet(), request, onError);
+        }
+
+        /**
+         * Runs a request as part of the newest one (the next page of the same search): it makes nothing stale,
+         * and is dropped like the newest one when a newer request comes.
+         */
+        public void join(Request request, Consumer<Failure> onError) {
+            execute(generation.get(), request, onError);
+        }
+
+        private void execute(long mine, Request request, Consumer<Failure> onError) {
+            java.util.function.BooleanSupplier current = () -> generation.get() == mine;
+            Context context = new Context(new AtomicBoolean(), new JobState(), current);
+            background.execute(() -> {
+                if (!current.getAsBoolean()) {
+                    return;
+                }
+                try {
+                    request.run(context);
+                } catch (CancellationException e) {
+                    // nobody waits for it
+                } catch (Exception e) {
+                    Failure f = expected(e) ? new Failure(message(e), false) : new Failure(unexpected(e), true);
+                    context.deliver(() -> onError.accept(f));
                 }
             });
         }

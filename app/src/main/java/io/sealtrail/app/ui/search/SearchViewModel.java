@@ -1,5 +1,6 @@
 package io.sealtrail.app.ui.search;
 
+import io.sealtrail.app.ui.jobs.UiTasks;
 import io.sealtrail.app.ui.session.QueryScope;
 import io.sealtrail.index.Bucket;
 import io.sealtrail.index.Cursor;
@@ -40,7 +41,7 @@ import javafx.collections.ObservableList;
  *
  * <p>Threading as in WorkbenchViewModel (docs/decisions/0005-workbench-mvvm.md): public methods are
  * called on the FX thread and every property changes on it; index calls run on the injected background
- * executor. Each run carries a generation number; a result whose generation is no longer current is
+ * executor through a latest-only lane ({@link UiTasks#latest()}): a result a newer request made stale is
  * dropped. Index errors (a syntax error, a broken index) become {@link #errorProperty()}, never "0 results".
  */
 public final class SearchViewModel implements QueryScope {
@@ -56,8 +57,7 @@ public final class SearchViewModel implements QueryScope {
             Duration.ofHours(12), Duration.ofDays(1), Duration.ofDays(7), Duration.ofDays(30));
     private static final int MAX_BUCKETS = 150;
 
-    private final Executor background;
-    private final Executor fxThread;
+    private final UiTasks.Latest lane;
 
     private final StringProperty query = new SimpleStringProperty("");
     private final ObservableList<String> chips = FXCollections.observableArrayList();
@@ -80,14 +80,12 @@ public final class SearchViewModel implements QueryScope {
     private final BooleanProperty newestFirst = new SimpleBooleanProperty();
 
     private EventSearch index;
-    private long generation;
     /** Where the next page starts, null when everything matching is loaded. */
     private Cursor next;
     private boolean loadingMore;
 
     public SearchViewModel(Executor background, Executor fxThread) {
-        this.background = background;
-        this.fxThread = fxThread;
+        this.lane = new UiTasks(background, fxThread).latest();
         FACET_FIELDS.forEach(f -> facets.put(f, FXCollections.observableArrayList()));
         status = Bindings.createStringBinding(this::describe, matching, allEvents, error, busy, around, aroundOf,
                 Bindings.size(rows));
@@ -169,13 +167,13 @@ public final class SearchViewModel implements QueryScope {
 
     /** Runs the current query (text, chips, time range) from the first page. */
     public void search() {
-        long gen = ++generation;
         next = null;
         loadingMore = false;
         around.set(false);
         aroundOf.set("");
         EventSearch ix = index;
         if (ix == null) {
+            lane.invalidate();
             clear();
             return;
         }
@@ -185,39 +183,35 @@ public final class SearchViewModel implements QueryScope {
         boolean needAll = allEvents.get() < 0;
         boolean reverse = newestFirst.get();
         busy.set(true);
-        background.execute(() -> {
-            try {
-                // the rows first: they are what the person waits for; facets and the histogram follow
-                Page page = ix.search(q, f, t, PAGE_SIZE, null, reverse);
-                long all = needAll ? ix.count("*", null, null) : -1;
-                post(gen, () -> {
-                    error.set("");
-                    if (all >= 0) {
-                        allEvents.set(all);
-                    }
-                    matching.set(page.total());
-                    rows.setAll(page.hits());
-                    next = page.next();
-                    Hit was = selected.get();
-                    // keep the selected event if it still matches, else show the first match in the detail
-                    selected.set(rows.isEmpty() ? null : was != null && rows.contains(was) ? was : rows.get(0));
-                    busy.set(false);
-                });
-                Map<String, List<FacetValue>> fv = new LinkedHashMap<>();
-                for (String field : FACET_FIELDS) {
-                    fv.put(field, ix.facets(q, f, t, field, FACET_TOP));
+        lane.run(ctx -> {
+            // the rows first: they are what the person waits for; facets and the histogram follow
+            Page page = ix.search(q, f, t, PAGE_SIZE, null, reverse);
+            long all = needAll ? ix.count("*", null, null) : -1;
+            ctx.deliver(() -> {
+                error.set("");
+                if (all >= 0) {
+                    allEvents.set(all);
                 }
-                Duration step = chooseInterval(ix, q, f, t);
-                List<Bucket> hist = ix.histogram(q, f, t, step);
-                post(gen, () -> {
-                    fv.forEach((k, v) -> facets.get(k).setAll(v));
-                    interval.set(step);
-                    buckets.setAll(hist);
-                });
-            } catch (IndexException | RuntimeException e) {
-                post(gen, () -> fail(e));
+                matching.set(page.total());
+                rows.setAll(page.hits());
+                next = page.next();
+                Hit was = selected.get();
+                // keep the selected event if it still matches, else show the first match in the detail
+                selected.set(rows.isEmpty() ? null : was != null && rows.contains(was) ? was : rows.get(0));
+                busy.set(false);
+            });
+            Map<String, List<FacetValue>> fv = new LinkedHashMap<>();
+            for (String field : FACET_FIELDS) {
+                fv.put(field, ix.facets(q, f, t, field, FACET_TOP));
             }
-        });
+            Duration step = chooseInterval(ix, q, f, t);
+            List<Bucket> hist = ix.histogram(q, f, t, step);
+            ctx.deliver(() -> {
+                fv.forEach((k, v) -> facets.get(k).setAll(v));
+                interval.set(step);
+                buckets.setAll(hist);
+            });
+        }, this::fail);
     }
 
     /** Fetches the page after the loaded rows, if any and not already on its way; appends it. */
@@ -228,26 +222,21 @@ public final class SearchViewModel implements QueryScope {
             return;
         }
         loadingMore = true;
-        long gen = generation;
         String q = effectiveQuery();
         Instant f = from.get();
         Instant t = to.get();
-        background.execute(() -> {
-            try {
-                Page page = ix.search(q, f, t, PAGE_SIZE, after, after.newestFirst());
-                post(gen, () -> {
-                    if (next == after) { // never append the same page twice
-                        rows.addAll(page.hits());
-                        next = page.next();
-                    }
-                    loadingMore = false;
-                });
-            } catch (IndexException | RuntimeException e) {
-                post(gen, () -> {
-                    loadingMore = false;
-                    fail(e);
-                });
-            }
+        lane.join(ctx -> {
+            Page page = ix.search(q, f, t, PAGE_SIZE, after, after.newestFirst());
+            ctx.deliver(() -> {
+                if (next == after) { // never append the same page twice
+                    rows.addAll(page.hits());
+                    next = page.next();
+                }
+                loadingMore = false;
+            });
+        }, failure -> {
+            loadingMore = false;
+            fail(failure);
         });
     }
 
@@ -265,24 +254,19 @@ public final class SearchViewModel implements QueryScope {
         if (ix == null) {
             return;
         }
-        long gen = ++generation;
         next = null;
         busy.set(true);
-        background.execute(() -> {
-            try {
-                List<Hit> hits = ix.around(bundleId, seq, AROUND_WINDOW);
-                post(gen, () -> {
-                    error.set("");
-                    around.set(true);
-                    aroundOf.set("around " + bundleId + ":" + seq);
-                    rows.setAll(hits);
-                    selected.set(hits.stream().filter(Hit::anchor).findFirst().orElse(null));
-                    busy.set(false);
-                });
-            } catch (IndexException | RuntimeException e) {
-                post(gen, () -> fail(e));
-            }
-        });
+        lane.run(ctx -> {
+            List<Hit> hits = ix.around(bundleId, seq, AROUND_WINDOW);
+            ctx.deliver(() -> {
+                error.set("");
+                around.set(true);
+                aroundOf.set("around " + bundleId + ":" + seq);
+                rows.setAll(hits);
+                selected.set(hits.stream().filter(Hit::anchor).findFirst().orElse(null));
+                busy.set(false);
+            });
+        }, this::fail);
     }
 
     /**
@@ -297,25 +281,20 @@ public final class SearchViewModel implements QueryScope {
         if (ix == null) {
             return;
         }
-        long gen = ++generation;
         next = null;
         busy.set(true);
-        background.execute(() -> {
-            try {
-                Page page = ix.search(query, from, to, limit, null);
-                post(gen, () -> {
-                    error.set("");
-                    around.set(true);
-                    aroundOf.set(what + (page.next() == null ? ""
-                            : String.format(" (the first %,d of %,d)", page.hits().size(), page.total())));
-                    rows.setAll(page.hits());
-                    selected.set(rows.isEmpty() ? null : rows.get(0));
-                    busy.set(false);
-                });
-            } catch (IndexException | RuntimeException e) {
-                post(gen, () -> fail(e));
-            }
-        });
+        lane.run(ctx -> {
+            Page page = ix.search(query, from, to, limit, null);
+            ctx.deliver(() -> {
+                error.set("");
+                around.set(true);
+                aroundOf.set(what + (page.next() == null ? ""
+                        : String.format(" (the first %,d of %,d)", page.hits().size(), page.total())));
+                rows.setAll(page.hits());
+                selected.set(rows.isEmpty() ? null : rows.get(0));
+                busy.set(false);
+            });
+        }, this::fail);
     }
 
     /** Selects the row {@code delta} away from the selected one (J/K), loading more when near the end. */
@@ -331,8 +310,8 @@ public final class SearchViewModel implements QueryScope {
         }
     }
 
-    private void fail(Exception e) {
-        error.set(e instanceof IndexException ? e.getMessage() : "Search failed unexpectedly: " + e);
+    private void fail(UiTasks.Failure failure) {
+        error.set(failure.bug() ? "The search failed: " + failure.message() : failure.message());
         rows.clear();
         next = null;
         matching.set(-1);
@@ -352,13 +331,6 @@ public final class SearchViewModel implements QueryScope {
         busy.set(false);
     }
 
-    private void post(long gen, Runnable update) {
-        fxThread.execute(() -> {
-            if (gen == generation) {
-                update.run();
-            }
-        });
-    }
 
     /** About {@value #MAX_BUCKETS} buckets or fewer over the range (the given one, or where the matches are). */
     private static Duration chooseInterval(EventSearch ix, String q, Instant f, Instant t) throws IndexException {
