@@ -84,6 +84,16 @@ public final class UiTasks {
             this.current = current;
         }
 
+        /** Whether no newer request of the lane has made this one stale (always true for a job with a state). */
+        public boolean current() {
+            return current.getAsBoolean();
+        }
+
+        /** Logs an unexpected exception the request chooses to survive (it drew what it could without it). */
+        public void logUnexpected(String what, RuntimeException e) {
+            LOG.log(System.Logger.Level.ERROR, what, e);
+        }
+
         /** Hands a result over on the FX thread, unless a newer request of the lane made it stale meanwhile. */
         public void deliver(Runnable update) {
             fxThread.execute(() -> {
@@ -193,23 +203,25 @@ public final class UiTasks {
          * {@code onError} reach the FX thread only while it is the newest.
          */
         public void run(Request request, Consumer<Failure> onError) {
-            execute(generation.incrementAndGet(), request, onError);
+            execute(generation.incrementAndGet(), request, onError, true);
         }
 
         /**
          * Runs a request as part of the newest one (the next page of the same search): it makes nothing stale,
-         * and is dropped like the newest one when a newer request comes.
+         * and its deliveries are dropped like the newest one's when a newer request comes. It always runs, so
+         * that what it must undo on the FX thread whatever happens (an in-flight flag) it can undo with
+         * {@link Context#onFxThread} and {@link Context#current()}.
          */
         public void join(Request request, Consumer<Failure> onError) {
-            execute(generation.get(), request, onError);
+            execute(generation.get(), request, onError, false);
         }
 
-        private void execute(long mine, Request request, Consumer<Failure> onError) {
+        private void execute(long mine, Request request, Consumer<Failure> onError, boolean skipWhenStale) {
             java.util.function.BooleanSupplier current = () -> generation.get() == mine;
             Context context = new Context(new AtomicBoolean(), new JobState(), current);
             background.execute(() -> {
-                if (!current.getAsBoolean()) {
-                    return;
+                if (skipWhenStale && !current.getAsBoolean()) {
+                    return; // a newer request came before this one started: its work would be thrown away
                 }
                 try {
                     request.run(context);

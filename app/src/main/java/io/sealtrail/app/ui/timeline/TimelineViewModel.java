@@ -1,5 +1,6 @@
 package io.sealtrail.app.ui.timeline;
 
+import io.sealtrail.app.ui.jobs.UiTasks;
 import io.sealtrail.app.ui.search.SearchViewModel;
 import io.sealtrail.index.Bucket;
 import io.sealtrail.index.EventSearch;
@@ -32,8 +33,8 @@ import javafx.beans.property.SimpleStringProperty;
  * filter, their session bars, the per-lane tick histograms for what is visible, and the time scale.
  *
  * <p>Threading as in docs/decisions/0005-workbench-mvvm.md: public methods run on the FX thread, index
- * calls on the background executor, results are applied through the FX-thread executor and dropped when
- * their generation is no longer current. Zooming and panning only change the scale; ticks for the new
+ * calls on the background executor through a latest-only lane ({@link UiTasks#latest()}): a result a newer
+ * load made stale is dropped. Zooming and panning only change the scale; ticks for the new
  * view are fetched with at most one request in flight (the newest view wins), so a burst of wheel events
  * costs one or two index passes, and the old ticks are drawn until the new ones arrive. Nothing loads
  * documents: lanes, sessions and ticks all come from doc values.
@@ -67,8 +68,7 @@ public final class TimelineViewModel {
     }
 
     private final SearchViewModel search;
-    private final Executor background;
-    private final Executor fxThread;
+    private final UiTasks.Latest lane;
 
     private final ObjectProperty<Grouping> grouping = new SimpleObjectProperty<>(Grouping.USER);
     private final SimpleObjectProperty<List<Lane>> lanes = new SimpleObjectProperty<>(List.of());
@@ -90,15 +90,13 @@ public final class TimelineViewModel {
     private long sessions;
     /** Matching events without a lane (no user or target), from the last load. */
     private long unlaned;
-    private long generation;
     private boolean tickInFlight;
     private ObjLongConsumer<String> timings = (what, nanos) -> { };
     private boolean tickPending;
 
     public TimelineViewModel(SearchViewModel search, Executor background, Executor fxThread) {
         this.search = search;
-        this.background = background;
-        this.fxThread = fxThread;
+        this.lane = new UiTasks(background, fxThread).latest();
         // Follow the Search view: each run (and each answer) of a search, and a new index, may change the scope.
         search.busyProperty().addListener((o, was, now) -> followSearch());
         grouping.addListener((o, was, now) -> followSearch());
@@ -121,9 +119,9 @@ public final class TimelineViewModel {
 
     private void load(Scope s) {
         loaded = s;
-        long gen = ++generation;
         selectedSession.set(null);
         if (s.index() == null) {
+            lane.invalidate();
             shown = s;
             lanes.set(List.of());
             ticks.set(Ticks.NONE);
@@ -132,44 +130,40 @@ public final class TimelineViewModel {
             return;
         }
         loading.set(true);
-        background.execute(() -> {
+        lane.run(ctx -> {
             long t0 = System.nanoTime();
-            try {
-                List<FacetValue> values = s.index().facets(s.query(), s.from(), s.to(), s.grouping().field, Integer.MAX_VALUE);
-                List<SessionSpan> spans = s.index().sessions(s.query(), s.from(), s.to());
-                List<Bucket> hours = s.index().histogram(s.query(), s.from(), s.to(), Duration.ofHours(1));
-                List<Lane> named = lanes(values, spans, s.grouping());
-                long[] extent = extent(hours, s.from(), s.to());
-                long laneless = laneless(hours, values);
-                List<Lane> laneList = withUnnamed(named, laneless, s.grouping());
-                long took = System.nanoTime() - t0;
-                post(gen, () -> {
-                    timings.accept("load", took);
-                    shown = s;
-                    error.set("");
-                    lanes.set(laneList);
-                    hiddenLanes.set(Math.max(0, values.size() - named.size()));
-                    unlaned = laneless;
-                    sessions = laneList.stream().mapToLong(l -> l.bars().size()).sum();
-                    ticks.set(Ticks.NONE);
-                    extentFrom = extent[0];
-                    extentTo = extent[1];
-                    scale.set(TimeScale.fit(extentFrom, extentTo, scale.get().width()));
-                    fitted = true;
-                    loading.set(false);
-                    updateStatus();
-                    requestTicks();
-                });
-            } catch (IndexException | RuntimeException e) {
-                post(gen, () -> {
-                    shown = s;
-                    lanes.set(List.of());
-                    ticks.set(Ticks.NONE);
-                    error.set(e instanceof IndexException ? e.getMessage() : "The timeline failed unexpectedly: " + e);
-                    loading.set(false);
-                    updateStatus();
-                });
-            }
+            List<FacetValue> values = s.index().facets(s.query(), s.from(), s.to(), s.grouping().field, Integer.MAX_VALUE);
+            List<SessionSpan> spans = s.index().sessions(s.query(), s.from(), s.to());
+            List<Bucket> hours = s.index().histogram(s.query(), s.from(), s.to(), Duration.ofHours(1));
+            List<Lane> named = lanes(values, spans, s.grouping());
+            long[] extent = extent(hours, s.from(), s.to());
+            long laneless = laneless(hours, values);
+            List<Lane> laneList = withUnnamed(named, laneless, s.grouping());
+            long took = System.nanoTime() - t0;
+            ctx.deliver(() -> {
+                timings.accept("load", took);
+                shown = s;
+                error.set("");
+                lanes.set(laneList);
+                hiddenLanes.set(Math.max(0, values.size() - named.size()));
+                unlaned = laneless;
+                sessions = laneList.stream().mapToLong(l -> l.bars().size()).sum();
+                ticks.set(Ticks.NONE);
+                extentFrom = extent[0];
+                extentTo = extent[1];
+                scale.set(TimeScale.fit(extentFrom, extentTo, scale.get().width()));
+                fitted = true;
+                loading.set(false);
+                updateStatus();
+                requestTicks();
+            });
+        }, failure -> {
+            shown = s;
+            lanes.set(List.of());
+            ticks.set(Ticks.NONE);
+            error.set(failure.message()); // the status says "Timeline failed: " before it
+            loading.set(false);
+            updateStatus();
         });
     }
 
@@ -290,9 +284,8 @@ public final class TimelineViewModel {
         Set<String> names = new LinkedHashSet<>();
         lanes.get().stream().filter(l -> !l.unnamed()).forEach(l -> names.add(l.name()));
         boolean unnamed = lanes.get().stream().anyMatch(Lane::unnamed);
-        long gen = generation;
         tickInFlight = true;
-        background.execute(() -> {
+        lane.join(ctx -> {
             long t0 = System.nanoTime();
             Ticks t;
             try {
@@ -313,15 +306,18 @@ public final class TimelineViewModel {
                             s.index().histogram(and(without, "event.outcome:denied"), f, e, d));
                 }
                 t = new Ticks(fetchFrom, fetchTo, interval, Ticks.join(all, failed, denied, names), none);
-            } catch (IndexException | RuntimeException ex) {
+            } catch (IndexException ex) {
                 t = null; // the lanes' own load reports index errors; ticks are simply not drawn
+            } catch (RuntimeException ex) {
+                ctx.logUnexpected("the timeline's ticks failed", ex); // a bug: logged, and no ticks drawn
+                t = null;
             }
             Ticks result = t;
             long took = System.nanoTime() - t0;
-            fxThread.execute(() -> {
+            ctx.onFxThread(() -> { // always: the in-flight flag must fall even for a stale request
                 timings.accept("ticks", took);
                 tickInFlight = false;
-                if (gen == generation && result != null) {
+                if (ctx.current() && result != null) {
                     ticks.set(result);
                     updateStatus();
                 }
@@ -330,7 +326,7 @@ public final class TimelineViewModel {
                     requestTicks();
                 }
             });
-        });
+        }, failure -> { });
     }
 
     private static long clip(long t, Instant bound, boolean lower) {
@@ -381,13 +377,6 @@ public final class TimelineViewModel {
         return "\"" + value.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
     }
 
-    private void post(long gen, Runnable update) {
-        fxThread.execute(() -> {
-            if (gen == generation) {
-                update.run();
-            }
-        });
-    }
 
     private void updateStatus() {
         String text;
