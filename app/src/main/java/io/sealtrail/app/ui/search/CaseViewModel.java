@@ -1,5 +1,6 @@
 package io.sealtrail.app.ui.search;
 
+import io.sealtrail.app.ui.jobs.UiTasks;
 import io.sealtrail.cases.CaseFolder;
 import io.sealtrail.cases.ImportRecord;
 import io.sealtrail.index.EventSearch;
@@ -21,7 +22,7 @@ import javafx.beans.property.SimpleStringProperty;
 /**
  * The open case: reads case.json and the import records, opens every bundle's index together for
  * {@link SearchViewModel}, and hands the evidence copies to the verification view. Opening runs on the
- * background executor; only the newest open's result is applied (generation number).
+ * background executor; only the newest open's result is applied (a latest-only {@link UiTasks} lane).
  */
 public final class CaseViewModel {
     private static final System.Logger LOG = System.getLogger(CaseViewModel.class.getName());
@@ -29,12 +30,11 @@ public final class CaseViewModel {
     private final SearchViewModel search;
     private final Consumer<List<Path>> verifyBundles;
     private final Executor background;
-    private final Executor fxThread;
     private final SimpleStringProperty name = new SimpleStringProperty("");
     private final SimpleStringProperty error = new SimpleStringProperty("");
     private final SimpleObjectProperty<CaseFolder> folder = new SimpleObjectProperty<>();
     private final SimpleBooleanProperty opening = new SimpleBooleanProperty();
-    private long generation;
+    private final UiTasks.Latest lane;
     private Path dir;
     private volatile Preload preload;
 
@@ -44,7 +44,7 @@ public final class CaseViewModel {
         this.search = search;
         this.verifyBundles = verifyBundles;
         this.background = background;
-        this.fxThread = fxThread;
+        this.lane = new UiTasks(background, fxThread).latest();
     }
 
     /** What opening found: the case and, per bundle, its evidence copy and index folder. */
@@ -122,43 +122,38 @@ public final class CaseViewModel {
 
     /** Opens a case folder (one holding case.json); on success its name and bundles show, and search covers them all. */
     public void open(Path caseDir) {
-        long gen = ++generation;
         error.set("");
         opening.set(true);
         Preload p = preload;
         preload = null;
-        background.execute(() -> {
-            try {
-                if (p != null && !p.caseDir.equals(caseDir)) {
-                    p.opened.thenAccept(unused -> closeQuietly(unused.index()));
-                }
-                Opened o = p != null && p.caseDir.equals(caseDir) ? p.take() : read(caseDir);
-                fxThread.execute(() -> {
-                    if (gen != generation) {
-                        closeQuietly(o.index());
-                        return;
-                    }
-                    EventSearch old = search.index();
-                    dir = o.folder().dir();
-                    name.set(o.folder().name());
-                    folder.set(o.folder());
-                    opening.set(false);
-                    search.setIndex(o.index());
-                    // verifying the evidence copies takes both cores for a while: after the first rows show
-                    afterFirstResult(() -> verifyBundles.accept(o.evidence()));
-                    if (old != null) {
-                        background.execute(() -> closeQuietly(old)); // after searches running on it finish
-                    }
-                });
-            } catch (IOException | IndexException | RuntimeException e) {
-                LOG.log(System.Logger.Level.WARNING, "opening case " + caseDir + " failed", e);
-                fxThread.execute(() -> {
-                    if (gen == generation) {
-                        opening.set(false);
-                        error.set("Cannot open the case " + caseDir + ": " + e.getMessage());
-                    }
-                });
+        // A newer open makes this one stale, but it still runs (join after invalidate, not run): what it opened
+        // must be closed, and a preload it took over must be too.
+        lane.invalidate();
+        lane.join(ctx -> {
+            if (p != null && !p.caseDir.equals(caseDir)) {
+                p.opened.thenAccept(unused -> closeQuietly(unused.index()));
             }
+            Opened o = p != null && p.caseDir.equals(caseDir) ? p.take() : read(caseDir);
+            ctx.onFxThread(() -> {
+                if (!ctx.current()) {
+                    closeQuietly(o.index());
+                    return;
+                }
+                EventSearch old = search.index();
+                dir = o.folder().dir();
+                name.set(o.folder().name());
+                folder.set(o.folder());
+                opening.set(false);
+                search.setIndex(o.index());
+                // verifying the evidence copies takes both cores for a while: after the first rows show
+                afterFirstResult(() -> verifyBundles.accept(o.evidence()));
+                if (old != null) {
+                    background.execute(() -> closeQuietly(old)); // after searches running on it finish
+                }
+            });
+        }, failure -> {
+            opening.set(false);
+            error.set("Cannot open the case " + caseDir + ": " + failure.message());
         });
     }
 
