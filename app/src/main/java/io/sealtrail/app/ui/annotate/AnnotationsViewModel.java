@@ -1,5 +1,6 @@
 package io.sealtrail.app.ui.annotate;
 
+import io.sealtrail.app.ui.jobs.UiTasks;
 import io.sealtrail.cases.Annotation;
 import io.sealtrail.cases.CaseFolder;
 import io.sealtrail.cases.SavedSearch;
@@ -23,8 +24,7 @@ import javafx.collections.ObservableList;
  * executor, the lists change on the FX thread and only after the journal holds the entry.
  */
 public final class AnnotationsViewModel {
-    private final Executor background;
-    private final Executor fxThread;
+    private final UiTasks.Latest lane;
     private final Callable<NoteSigner> auditor;
     private final ObservableList<Annotation> annotations = FXCollections.observableArrayList();
     private final ObservableList<SavedSearch> savedSearches = FXCollections.observableArrayList();
@@ -33,12 +33,10 @@ public final class AnnotationsViewModel {
     /** {@code bundle:seq} of every bookmarked event: the table asks for each row it draws. */
     private final java.util.Set<String> bookmarked = new java.util.HashSet<>();
     private CaseFolder folder;
-    private long generation;
 
     /** @param auditor loads (or on first use creates) the auditor's signing key; called off the FX thread */
     public AnnotationsViewModel(Executor background, Executor fxThread, Callable<NoteSigner> auditor) {
-        this.background = background;
-        this.fxThread = fxThread;
+        this.lane = new UiTasks(background, fxThread).latest();
         this.auditor = auditor;
         annotations.addListener((javafx.collections.ListChangeListener<Annotation>) c -> {
             bookmarked.clear();
@@ -48,25 +46,21 @@ public final class AnnotationsViewModel {
 
     /** Shows this case's annotations and saved searches (null: none open). */
     public void setCase(CaseFolder c) {
-        long gen = ++generation;
         folder = c;
         annotations.clear();
         savedSearches.clear();
         if (c == null) {
+            lane.invalidate();
             return;
         }
-        background.execute(() -> {
-            try {
-                List<Annotation> a = Annotation.all(c.journal());
-                List<SavedSearch> s = SavedSearch.all(c.journal());
-                post(gen, () -> {
-                    annotations.setAll(a);
-                    savedSearches.setAll(s);
-                });
-            } catch (IOException | RuntimeException e) {
-                post(gen, () -> error.set("The case journal cannot be read: " + e.getMessage()));
-            }
-        });
+        lane.run(ctx -> {
+            List<Annotation> a = Annotation.all(c.journal());
+            List<SavedSearch> s = SavedSearch.all(c.journal());
+            ctx.deliver(() -> {
+                annotations.setAll(a);
+                savedSearches.setAll(s);
+            });
+        }, failure -> error.set("The case journal cannot be read: " + failure.message()));
     }
 
     /** Bookmarks the event (Ctrl+B). A bookmarked event is not bookmarked twice. */
@@ -86,19 +80,15 @@ public final class AnnotationsViewModel {
         if (a.isEmpty()) {
             return;
         }
-        long gen = generation;
-        background.execute(() -> {
-            try {
-                Annotation written = a.append(c.journal(), auditor.call());
-                post(gen, () -> {
-                    annotations.add(written);
-                    error.set("");
-                    message.set("Recorded in the case journal as entry #" + written.journalSeq());
-                });
-            } catch (Exception e) {
-                post(gen, () -> error.set("The annotation was not recorded: " + e.getMessage()));
-            }
-        });
+        // joins the case's lane: it is always written, but shown only while that case is still the open one
+        lane.join(ctx -> {
+            Annotation written = a.append(c.journal(), auditor.call());
+            ctx.deliver(() -> {
+                annotations.add(written);
+                error.set("");
+                message.set("Recorded in the case journal as entry #" + written.journalSeq());
+            });
+        }, failure -> error.set("The annotation was not recorded: " + failure.message()));
     }
 
     /** Saves the query and time window under a name; a later save of the same name replaces it in the list. */
@@ -108,20 +98,15 @@ public final class AnnotationsViewModel {
             return;
         }
         SavedSearch s = new SavedSearch(-1, name, query, from, to);
-        long gen = generation;
-        background.execute(() -> {
-            try {
-                SavedSearch written = s.append(c.journal(), auditor.call());
-                post(gen, () -> {
-                    savedSearches.removeIf(x -> x.name().equals(written.name()));
-                    savedSearches.add(written);
-                    error.set("");
-                    message.set("Saved search \"" + written.name() + "\" as journal entry #" + written.journalSeq());
-                });
-            } catch (Exception e) {
-                post(gen, () -> error.set("The search was not saved: " + e.getMessage()));
-            }
-        });
+        lane.join(ctx -> {
+            SavedSearch written = s.append(c.journal(), auditor.call());
+            ctx.deliver(() -> {
+                savedSearches.removeIf(x -> x.name().equals(written.name()));
+                savedSearches.add(written);
+                error.set("");
+                message.set("Saved search \"" + written.name() + "\" as journal entry #" + written.journalSeq());
+            });
+        }, failure -> error.set("The search was not saved: " + failure.message()));
     }
 
     public boolean isBookmarked(Hit h) {
@@ -141,13 +126,6 @@ public final class AnnotationsViewModel {
         return a.seq() == h.seq() && a.bundleId().equals(h.bundleId());
     }
 
-    private void post(long gen, Runnable update) {
-        fxThread.execute(() -> {
-            if (gen == generation) {
-                update.run();
-            }
-        });
-    }
 
     /** Every annotation of the case, oldest first. */
     public ObservableList<Annotation> annotations() {
