@@ -85,8 +85,18 @@ public final class CaseImporter {
             long copyDone = System.nanoTime();
 
             progress.update("verifying", 0, 1);
-            VerificationReport report = verifier.verify(evidence, options,
-                    (done, total) -> progress.update("verifying", done, total));
+            VerificationReport report;
+            try {
+                report = verifier.verify(evidence, options, (done, total) -> progress.update("verifying", done, total));
+            } catch (BundleFormatException e) {
+                // The copy was read, but the person knows the file they chose: name it, with what identifies it.
+                String why = e.getMessage() == null ? "" : e.getMessage();
+                String copy = evidence.toString() + ": ";
+                String identity = Files.isDirectory(source) ? ""
+                        : " (" + String.format("%,d", Files.size(source)) + " bytes, SHA-256 " + bundleSha + ")";
+                throw new BundleFormatException(source + identity + ": "
+                        + (why.startsWith(copy) ? why.substring(copy.length()) : why), e);
+            }
             check(cancelled);
             String bundleId = report.manifest() != null ? report.manifest().bundleId() : "sha256-" + bundleSha;
             if (Files.exists(c.bundleDir(bundleId))

@@ -43,9 +43,12 @@ public final class ImportDialog {
         ProgressBar bar = new ProgressBar();
         bar.progressProperty().bind(vm.progressProperty());
         bar.setMaxWidth(Double.MAX_VALUE);
+        bar.visibleProperty().bind(vm.runningProperty());
+        bar.managedProperty().bind(bar.visibleProperty());
         Label outcome = new Label();
         outcome.setId("importOutcome");
         outcome.setWrapText(true);
+        outcome.setMinHeight(Region.USE_PREF_SIZE);
         outcome.textProperty().bind(Bindings.createStringBinding(() -> vm.errorProperty().get().isEmpty()
                 ? vm.messageProperty().get() : vm.errorProperty().get(), vm.errorProperty(), vm.messageProperty()));
         outcome.styleProperty().bind(Bindings.when(vm.errorProperty().isEmpty()).then("")
@@ -54,6 +57,7 @@ public final class ImportDialog {
                 + " read. Cancelling leaves the case as it was.");
         note.getStyleClass().add("hint");
         note.setWrapText(true);
+        note.setMinHeight(Region.USE_PREF_SIZE);
         Button cancel = new Button("Cancel");
         cancel.setOnAction(e -> vm.cancel());
         cancel.visibleProperty().bind(vm.runningProperty());
@@ -78,6 +82,10 @@ public final class ImportDialog {
         ChangeListener<Boolean> finished = (o, was, now) -> {
             if (!now && vm.errorProperty().get().isEmpty() && !vm.messageProperty().get().startsWith("Import cancelled")) {
                 stage.close(); // success: the case opens, which says more than a dialog
+            } else if (!now) {
+                phase.textProperty().unbind();
+                phase.setText(vm.errorProperty().get().isEmpty() ? "Import cancelled" : "Import failed");
+                stage.sizeToScene(); // room for the whole message, never an ellipsis in the middle of a path
             }
         };
         vm.runningProperty().addListener(finished);

@@ -68,7 +68,8 @@ class ImportViewModelTest {
         });
         vm.importBundles(null, List.of(garbage));
         background.drain();
-        assertThat(errorWhenItEnded).singleElement().asString().startsWith("The import failed: ").contains("random.zip");
+        assertThat(errorWhenItEnded).singleElement().asString().startsWith("The import failed: " + garbage + " (8 bytes, SHA-256 ")
+                .doesNotContain(".staging");
         assertThat(opened).isEmpty();
         try (var left = Files.list(tmp.resolve("cases"))) {
             assertThat(left).isEmpty();
