@@ -78,9 +78,9 @@ public final class TrustDialog {
         table.setId("trustedKeys");
         table.setPlaceholder(new Label("You trust no keys yet."));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        table.getColumns().add(column("Name", 300, TrustedKeyRow::name, null));
-        table.getColumns().add(column("Fingerprint", 470, TrustedKeyRow::fingerprint, "hash-cell"));
-        table.getColumns().add(column("Trusted in", 150, TrustedKeyRow::scope, null));
+        table.getColumns().add(TrustDialog.<TrustedKeyRow>column("Name", 300, TrustedKeyRow::name, null));
+        table.getColumns().add(TrustDialog.<TrustedKeyRow>column("Fingerprint", 470, TrustedKeyRow::fingerprint, "hash-cell"));
+        table.getColumns().add(TrustDialog.<TrustedKeyRow>column("Trusted in", 150, TrustedKeyRow::scope, null));
         table.setPrefHeight(180);
         Button remove = new Button("Stop trusting");
         remove.setId("removeKey");
@@ -195,12 +195,12 @@ public final class TrustDialog {
         table.setId("seenCheckpoints");
         table.setPlaceholder(new Label("Nothing verified with a key you trust yet."));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        table.getColumns().add(seenColumn("Log", 250, SeenCheckpoint::origin, null));
-        table.getColumns().add(seenColumn("Tree size", 100, c -> String.format("%,d", c.size()), "number-cell"));
-        table.getColumns().add(seenColumn("Root", 150, SeenCheckpoint::rootHash, "hash-cell"));
-        table.getColumns().add(seenColumn("Seen (UTC)", 150, c -> java.time.format.DateTimeFormatter
+        table.getColumns().add(TrustDialog.<SeenCheckpoint>column("Log", 250, SeenCheckpoint::origin, null));
+        table.getColumns().add(TrustDialog.<SeenCheckpoint>column("Tree size", 100, c -> String.format("%,d", c.size()), "number-cell"));
+        table.getColumns().add(TrustDialog.<SeenCheckpoint>column("Root", 150, SeenCheckpoint::rootHash, "hash-cell"));
+        table.getColumns().add(TrustDialog.<SeenCheckpoint>column("Seen (UTC)", 150, c -> java.time.format.DateTimeFormatter
                 .ofPattern("yyyy-MM-dd HH:mm").withZone(java.time.ZoneOffset.UTC).format(c.seenAt()), null));
-        table.getColumns().add(seenColumn("In", 250, SeenCheckpoint::source, null));
+        table.getColumns().add(TrustDialog.<SeenCheckpoint>column("In", 250, SeenCheckpoint::source, null));
         table.setRowFactory(t -> {
             javafx.scene.control.TableRow<SeenCheckpoint> row = new javafx.scene.control.TableRow<>();
             row.itemProperty().addListener((o, was, now) -> row.setTooltip(now == null ? null
@@ -228,22 +228,9 @@ public final class TrustDialog {
         return box;
     }
 
-    private static TableColumn<SeenCheckpoint, String> seenColumn(String title, double width,
-                                                                java.util.function.Function<SeenCheckpoint, String> value,
-                                                                String styleClass) {
-        TableColumn<SeenCheckpoint, String> c = new TableColumn<>(title);
-        c.setPrefWidth(width);
-        c.setCellValueFactory(r -> new ReadOnlyStringWrapper(value.apply(r.getValue())));
-        if (styleClass != null) {
-            c.getStyleClass().add(styleClass);
-        }
-        return c;
-    }
-
-    private static TableColumn<TrustedKeyRow, String> column(String title, double width,
-                                                             java.util.function.Function<TrustedKeyRow, String> value,
-                                                             String styleClass) {
-        TableColumn<TrustedKeyRow, String> c = new TableColumn<>(title);
+    private static <R> TableColumn<R, String> column(String title, double width,
+                                                     java.util.function.Function<R, String> value, String styleClass) {
+        TableColumn<R, String> c = new TableColumn<>(title);
         c.setPrefWidth(width);
         c.setCellValueFactory(r -> new ReadOnlyStringWrapper(value.apply(r.getValue())));
         if (styleClass != null) {
