@@ -8,7 +8,7 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        if (Boolean.getBoolean("sealtrail.timing")) { // how long the JVM took to come up, for 'bench gui'
+        if (Boolean.getBoolean(AppInfo.TIMING_PROPERTY)) { // how long the JVM took to come up, for 'bench gui'
             System.getLogger("sealtrail.timing").log(System.Logger.Level.INFO, "timing: main at "
                     + java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime() + " ms");
         }

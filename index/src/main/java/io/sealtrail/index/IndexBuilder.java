@@ -128,7 +128,8 @@ public final class IndexBuilder {
             merges.setNoCFSRatio(0.0); // a fresh folder of a few segments: compound files would only copy them again
             IndexWriterConfig config = new IndexWriterConfig(analyzer)
                     .setOpenMode(IndexWriterConfig.OpenMode.CREATE)
-                    .setRAMBufferSizeMB(Integer.getInteger("sealtrail.index.ramMB", 64))
+                    // 64 MB: smaller or larger buffers measured within the noise (ADR 0008); a fixed value, no switch
+                    .setRAMBufferSizeMB(64)
                     .setUseCompoundFile(false)
                     .setMergePolicy(merges)
                     .setIndexSort(EventSearchOrder.sort(false)) // first pages stop early; histogram runs are long
