@@ -34,11 +34,9 @@ public final class FindingCollector {
     /**
      * What one check collected, frozen: the kept findings in the order they were added, and how many of
      * each code there were. Each check collects on its own thread and hands this over; the façade
-     * absorbs them in a fixed order, so which findings are kept never depends on thread timing.
+     * absorbs them in a fixed order, so which findings are kept never depends on thread timing either.
      */
     public record Collected(List<Finding> kept, Map<FindingCode, Long> counts) {
-        public static final Collected NONE = new Collected(List.of(), Map.of());
-
         public Collected {
             kept = List.copyOf(kept);
             counts = Map.copyOf(counts);
@@ -49,7 +47,11 @@ public final class FindingCollector {
         return new Collected(findings, counts);
     }
 
-    /** Takes over another collector's findings and counts, as if they had been added here in order. */
+    /**
+     * Takes over another collector's findings and counts, as if they had been added here in order. The
+     * event pass collects each segment separately and absorbs them in log order, so which findings are
+     * kept never depends on thread timing.
+     */
     public void absorb(FindingCollector other) {
         absorb(other.collected());
     }

@@ -28,9 +28,9 @@ import java.util.TreeSet;
 final class ForkChecks {
 
     /** The sizes whose roots the event pass must report. */
-    NavigableSet<Long> probeSizes(Manifest manifest, List<SeenCheckpoint> remembered) {
+    NavigableSet<Long> probeSizes(Manifest manifest, List<SeenCheckpoint> seenBefore) {
         NavigableSet<Long> sizes = new TreeSet<>();
-        ofThisLog(manifest, remembered).stream().map(SeenCheckpoint::size)
+        ofThisLog(manifest, seenBefore).stream().map(SeenCheckpoint::size)
                 .filter(n -> n > manifest.start() && n <= manifest.end()).forEach(sizes::add);
         return Collections.unmodifiableNavigableSet(sizes);
     }
