@@ -127,8 +127,9 @@ public final class BundleVerifier {
         // The event pass (nearly all the work) starts now; signatures, timestamps and continuity are
         // checked meanwhile on this thread. Both only read what was settled above, and each returns its
         // own result, which this thread merges once the pass has ended.
-        CompactRange passStart = startTree.copy();
-        FutureTask<EventPass.Result> events = new FutureTask<>(() -> pass.run(passStart, prevEntry, bySize, probeSizes));
+        CompactRange passStart = startTree.copy(); // the fork checks read the start tree after the pass
+        FutureTask<EventPass.Result> events = new FutureTask<>(
+                () -> pass.run(passStart, prevEntry, bySize, probeSizes));
         Thread eventThread = new Thread(events, "sealtrail-verify-events");
         eventThread.setDaemon(true);
         eventThread.start();
@@ -138,6 +139,7 @@ public final class BundleVerifier {
         FindingCollector.Collected continuity = checks.continuity().check(m, options.previous(),
                 previous -> verify(previous, options.withPrevious(null)));
         EventPass.Result eventResult = await(events, eventThread);
+        // In a fixed order, so which findings of a code are kept (the cap) never depends on which side ended first.
         findings.absorb(signatures.findings());
         findings.absorb(timestamps.findings());
         findings.absorb(continuity);

@@ -181,8 +181,9 @@ final class CheckpointChecks {
     }
 
     /** Joins what the signature, timestamp and event checks found out about each checkpoint. */
-    NavigableMap<Long, Outcome> outcomes(NavigableMap<Long, CheckpointFile> checkpoints, SignatureChecks.Result signatures,
-                                         TimestampChecks.Result timestamps, ChainAssembler.Result chain) {
+    NavigableMap<Long, Outcome> outcomes(NavigableMap<Long, CheckpointFile> checkpoints,
+                                         SignatureChecks.Result signatures, TimestampChecks.Result timestamps,
+                                         ChainAssembler.Result chain) {
         NavigableMap<Long, Outcome> out = new TreeMap<>();
         checkpoints.forEach((size, c) -> out.put(size, new Outcome(c, signatures.signedBy(c.path()),
                 signatures.trusted(c.path()), chain.root(size), timestamps.stamp(c.path()))));

@@ -130,7 +130,8 @@ final class SignatureChecks {
         if (r == null) {
             return;
         }
-        String expected = ManifestSignature.text(m.origin(), m.bundleId(), BundleVerifier.sha256().digest(manifestBytes));
+        String expected = ManifestSignature.text(m.origin(), m.bundleId(),
+                BundleVerifier.sha256().digest(manifestBytes));
         if (!r.note().text().equals(expected)) {
             tally.findings.add(Finding.mismatch(FindingCode.MANIFEST_SIGNATURE_INVALID, at,
                     "the signed note does not name this manifest: signed text",
