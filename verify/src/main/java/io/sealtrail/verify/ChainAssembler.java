@@ -3,6 +3,8 @@ package io.sealtrail.verify;
 import io.sealtrail.model.Finding;
 import io.sealtrail.model.FindingCode;
 import io.sealtrail.model.Location;
+import io.sealtrail.verify.bundle.Manifest;
+import io.sealtrail.verify.event.EventLineParser;
 import io.sealtrail.verify.merkle.CompactRange;
 import java.time.Duration;
 import java.time.Instant;
@@ -15,7 +17,9 @@ import java.util.NavigableMap;
 /**
  * Joins segment results in log order: the checks across segment boundaries (sequence, chain, heartbeats),
  * and the RFC 6962 tree over all leaves, extended from the compact range at the bundle's start, whose
- * root is compared with every checkpoint as the tree reaches its size.
+ * root is compared with every checkpoint as the tree reaches its size. One assembler per event pass, used
+ * by that pass's thread alone; what it established is handed over once, as the {@link Result} of
+ * {@link #finish()}.
  */
 final class ChainAssembler {
     private static final HexFormat HEX = HexFormat.of();
@@ -31,6 +35,7 @@ final class ChainAssembler {
     private final java.util.List<Alteration> alterations = new java.util.ArrayList<>();
     private long provenUpTo;
     private CheckpointFile nextCheckpoint;
+    private final java.util.Map<Long, RootMatch> roots = new java.util.HashMap<>();
 
     private final java.util.ArrayDeque<Long> probes;
     private final java.util.Map<Long, Probe> probed = new java.util.HashMap<>();
@@ -39,20 +44,12 @@ final class ChainAssembler {
     private Instant lastTime;
     private Instant lastHeartbeat;
     private Instant firstTime;
-    private CheckpointFile lastVerified;
 
     /**
      * @param startTree      the tree at the bundle's start (from the manifest's compact range)
      * @param prevEntryHash  what the first event's prev must be
-     */
-    ChainAssembler(FindingCollector findings, CompactRange startTree, byte[] prevEntryHash,
-                   NavigableMap<Long, CheckpointFile> checkpoints, Duration heartbeatLimit) {
-        this(findings, startTree, prevEntryHash, checkpoints, heartbeatLimit, new java.util.TreeSet<>());
-    }
-
-    /**
-     * @param probeSizes tree sizes whose roots are wanted besides the checkpoints' (sizes remembered from
-     *                   earlier verifications, to catch a fork); read back with {@link #probed()}
+     * @param probeSizes     tree sizes whose roots are wanted besides the checkpoints' (sizes remembered
+     *                       from earlier verifications, to catch a fork); read back from {@link Result#probed()}
      */
     ChainAssembler(FindingCollector findings, CompactRange startTree, byte[] prevEntryHash,
                    NavigableMap<Long, CheckpointFile> checkpoints, Duration heartbeatLimit,
@@ -161,9 +158,31 @@ final class ChainAssembler {
     record Probe(byte[] root, byte[] signedRoot) {
     }
 
-    /** Roots at the probed sizes the events reached. */
-    java.util.Map<Long, Probe> probed() {
-        return java.util.Map.copyOf(probed);
+    /** How the events reproduced a checkpoint's root; a checkpoint they did not reproduce has none. */
+    enum RootMatch {
+        /** The events as they are reproduce the root. */
+        EXACT,
+        /** The root matches once the events the chain shows altered get their signed hashes back. */
+        WITH_ALTERATIONS
+    }
+
+    /**
+     * What the event chain and tree established.
+     *
+     * @param tail   the log after the last event
+     * @param roots  checkpoint tree size -> how the events reproduced its root (absent: they did not)
+     * @param probed roots at the probed sizes the events reached
+     */
+    record Result(VerificationReport.Tail tail, java.util.Map<Long, RootMatch> roots,
+                  java.util.Map<Long, Probe> probed) {
+        Result {
+            roots = java.util.Map.copyOf(roots);
+            probed = java.util.Map.copyOf(probed);
+        }
+
+        RootMatch root(long size) {
+            return roots.get(size);
+        }
     }
 
     private record Alteration(long leaf, byte[] signed, byte[] found, Location at) {
@@ -172,13 +191,12 @@ final class ChainAssembler {
     private void compare(CheckpointFile cp) {
         byte[] root = tree.root();
         if (Arrays.equals(root, cp.rootHash())) {
-            cp.rootVerified = true;
-            lastVerified = cp;
+            roots.put(cp.size(), RootMatch.EXACT);
             return;
         }
         boolean explained = hypothesis != null && Arrays.equals(hypothesis.root(), cp.rootHash());
         if (explained) {
-            cp.rootVerifiedWithAlterations = true;
+            roots.put(cp.size(), RootMatch.WITH_ALTERATIONS);
             provenUpTo = cp.size();
         }
         findings.add(Finding.mismatch(FindingCode.CHECKPOINT_ROOT_MISMATCH, Location.file(cp.path()),
@@ -191,7 +209,7 @@ final class ChainAssembler {
      * Call after the last segment: feeds the last leaf, reports checkpoints the events never reached,
      * names proven alterations, checks heartbeats.
      */
-    void finish() {
+    Result finish() {
         if (pending != null) {
             feed(pending, null, pendingAt);
             pending = null;
@@ -218,6 +236,9 @@ final class ChainAssembler {
             Instant since = lastHeartbeat != null ? lastHeartbeat : firstTime;
             heartbeatGap(since, lastTime, Location.BUNDLE);
         }
+        VerificationReport.Tail tail = new VerificationReport.Tail(tree.size(), tree.hashes(), tree.root(),
+                lastLeaf == null ? EventLineParser.zeroHash() : HEX.formatHex(lastLeaf), lastTime);
+        return new Result(tail, roots, probed);
     }
 
     private void heartbeatGap(Instant from, Instant to, Location at) {
@@ -230,25 +251,28 @@ final class ChainAssembler {
         }
     }
 
-    CompactRange tree() {
-        return tree.copy();
-    }
-
-    byte[] lastLeaf() {
-        return lastLeaf == null ? null : lastLeaf.clone();
-    }
-
-    Instant lastTime() {
-        return lastTime;
-    }
-
-    Instant firstTime() {
-        return firstTime;
-    }
-
-    /** The largest checkpoint whose root matched the events, or null. */
-    CheckpointFile lastVerifiedCheckpoint() {
-        return lastVerified;
+    /** The tree at the bundle's start, from the manifest's compact range. */
+    static CompactRange startTree(Manifest m, FindingCollector findings) {
+        CompactRange tree;
+        try {
+            tree = CompactRange.of(m.start(), m.compactRange());
+        } catch (IllegalArgumentException e) {
+            findings.add(FindingCode.COMPACT_RANGE_INVALID, Location.file(Manifest.MANIFEST),
+                    "compact_range does not fit a tree of size " + m.start() + ": " + e.getMessage());
+            return CompactRange.empty();
+        }
+        if (m.previous() != null) {
+            if (m.previous().treeSize() != m.start()) {
+                findings.add(Finding.mismatch(FindingCode.COMPACT_RANGE_INVALID, Location.file(Manifest.MANIFEST),
+                        "previous.tree_size must equal leaf_range.start", Long.toString(m.start()),
+                        Long.toString(m.previous().treeSize())));
+            } else if (!Arrays.equals(tree.root(), m.previous().rootHash())) {
+                findings.add(Finding.mismatch(FindingCode.COMPACT_RANGE_INVALID, Location.file(Manifest.MANIFEST),
+                        "root of the compact range (previous export's root)", b64(m.previous().rootHash()),
+                        b64(tree.root())));
+            }
+        }
+        return tree;
     }
 
     static String b64(byte[] h) {

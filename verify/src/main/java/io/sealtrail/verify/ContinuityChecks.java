@@ -6,6 +6,7 @@ import io.sealtrail.model.Location;
 import io.sealtrail.model.Verdict;
 import io.sealtrail.verify.bundle.BundleFormatException;
 import io.sealtrail.verify.bundle.Manifest;
+import java.nio.file.Path;
 import java.util.Arrays;
 
 /**
@@ -15,17 +16,26 @@ import java.util.Arrays;
  * root, so the new checkpoints extend the old tree.
  */
 final class ContinuityChecks {
-    private final BundleVerifier verifier;
-    private final VerifyOptions options;
 
-    ContinuityChecks(BundleVerifier verifier, VerifyOptions options) {
-        this.verifier = verifier;
-        this.options = options;
+    /** Verifies the previous export in full (the façade that called, so the same checks run on it). */
+    @FunctionalInterface
+    interface PreviousExport {
+        VerificationReport verify(Path bundle) throws BundleFormatException;
     }
 
-    void check(Manifest m, FindingCollector findings) {
+    /**
+     * @param previous the previous export the auditor named, or null
+     * @param verifier verifies it
+     */
+    FindingCollector.Collected check(Manifest m, Path previous, PreviousExport verifier) {
+        FindingCollector findings = new FindingCollector();
+        check(m, previous, verifier, findings);
+        return findings.collected();
+    }
+
+    private static void check(Manifest m, Path previous, PreviousExport verifier, FindingCollector findings) {
         Location at = Location.file(Manifest.MANIFEST);
-        if (options.previous() == null) {
+        if (previous == null) {
             // The one place CONTINUITY_NOT_CHECKED is decided: with --previous, continuity is checked.
             if (m.previous() != null) {
                 findings.add(FindingCode.CONTINUITY_NOT_CHECKED, at, "continues export " + m.previous().bundleId()
@@ -38,19 +48,19 @@ final class ContinuityChecks {
         }
         VerificationReport prev;
         try {
-            prev = verifier.verify(options.previous(), options.withPrevious(null));
+            prev = verifier.verify(previous);
         } catch (BundleFormatException e) {
             findings.add(FindingCode.CONTINUITY_BROKEN, at, "the previous export cannot be read: " + e.getMessage());
             return;
         }
         if (prev.verdict() == Verdict.INTEGRITY_FAILURE) {
-            findings.add(FindingCode.CONTINUITY_BROKEN, at, "the previous export " + options.previous()
+            findings.add(FindingCode.CONTINUITY_BROKEN, at, "the previous export " + previous
                     + " fails verification itself (" + prev.count(io.sealtrail.model.Severity.ERROR)
                     + " errors); verify it on its own to see them");
         }
         if (m.previous() == null) {
             findings.add(FindingCode.CONTINUITY_BROKEN, at, "the manifest names no previous export, so it cannot continue "
-                    + options.previous());
+                    + previous);
             return;
         }
         Manifest pm = prev.manifest();

@@ -4,12 +4,15 @@ import io.sealtrail.model.FindingCode;
 import io.sealtrail.model.Location;
 import io.sealtrail.verify.bundle.BundleSource;
 import io.sealtrail.verify.bundle.Manifest;
+import io.sealtrail.verify.merkle.CompactRange;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Comparator;
 import java.util.Deque;
 import java.util.List;
+import java.util.NavigableMap;
+import java.util.NavigableSet;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -22,29 +25,41 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Reads every event segment exactly once: segments are scanned in parallel (each thread hashes the file,
  * hashes and parses its lines), and their results are handed to the {@link ChainAssembler} in log order.
  * At most a few results wait at a time, so memory stays bounded by the segment size, not the bundle.
+ * The findings of the events, their chain and their tree are collected by the thread that calls
+ * {@link #run} and handed over in its {@link Result}.
  */
 final class EventPass {
-    record Totals(long events, int segments, long bytes) {
+    /** What the event pass established, with its own findings. */
+    record Result(long events, int segments, long bytes, ChainAssembler.Result chain,
+                  FindingCollector.Collected findings) {
     }
 
     private final BundleSource source;
     private final Manifest manifest;
-    private final FindingCollector findings;
     private final Duration heartbeatLimit;
     private final int threads;
     private final BundleVerifier.Progress progress;
 
-    EventPass(BundleSource source, Manifest manifest, FindingCollector findings, Duration heartbeatLimit, int threads,
+    EventPass(BundleSource source, Manifest manifest, Duration heartbeatLimit, int threads,
               BundleVerifier.Progress progress) {
         this.source = source;
         this.manifest = manifest;
-        this.findings = findings;
         this.heartbeatLimit = heartbeatLimit;
         this.threads = threads;
         this.progress = progress;
     }
 
-    Totals run(ChainAssembler chain) {
+    /**
+     * @param startTree     the tree at the bundle's start
+     * @param prevEntryHash what the first event's prev must be, or null when unknown
+     * @param checkpoints   the checkpoints whose roots the events must reproduce, by tree size
+     * @param probeSizes    further sizes whose roots are wanted (to catch a fork)
+     */
+    Result run(CompactRange startTree, byte[] prevEntryHash, NavigableMap<Long, CheckpointFile> checkpoints,
+               NavigableSet<Long> probeSizes) {
+        FindingCollector findings = new FindingCollector();
+        ChainAssembler chain = new ChainAssembler(findings, startTree, prevEntryHash, checkpoints, heartbeatLimit,
+                probeSizes);
         List<Manifest.FileEntry> segments = manifest.eventSegments().stream()
                 .filter(f -> source.exists(f.path()))
                 .sorted(Comparator.comparingLong(Manifest.FileEntry::firstSeq))
@@ -63,7 +78,7 @@ final class EventPass {
                     Manifest.FileEntry entry = segments.get(next++);
                     inFlight.add(pool.submit(() -> scanners.get().scan(source, entry)));
                 }
-                SegmentResult r = await(inFlight.poll(), segments.get(i));
+                SegmentResult r = await(inFlight.poll(), segments.get(i), findings);
                 if (r == null) {
                     continue;
                 }
@@ -77,10 +92,11 @@ final class EventPass {
         } finally {
             pool.shutdownNow();
         }
-        return new Totals(events, segments.size(), bytes);
+        ChainAssembler.Result assembled = chain.finish();
+        return new Result(events, segments.size(), bytes, assembled, findings.collected());
     }
 
-    private SegmentResult await(Future<SegmentResult> f, Manifest.FileEntry entry) {
+    private static SegmentResult await(Future<SegmentResult> f, Manifest.FileEntry entry, FindingCollector findings) {
         try {
             return f.get();
         } catch (InterruptedException e) {

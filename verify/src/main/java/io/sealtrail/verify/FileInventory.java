@@ -6,10 +6,12 @@ import io.sealtrail.model.Location;
 import io.sealtrail.verify.bundle.BundleSource;
 import io.sealtrail.verify.bundle.Manifest;
 import java.io.IOException;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.Set;
+import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
 
@@ -20,10 +22,20 @@ import java.util.regex.Pattern;
  */
 final class FileInventory {
     private static final Pattern TOKEN = Pattern.compile("timestamps/[1-9][0-9]*\\.tsr");
-    private final Map<String, byte[]> smallFiles = new TreeMap<>();
 
-    /** @return the verified-or-not bytes of every listed non-segment file that could be read */
-    Map<String, byte[]> check(BundleSource source, Manifest m, FindingCollector findings) {
+    /**
+     * @param files the verified-or-not bytes of every listed non-segment file that could be read, by path
+     *              in path order; unmodifiable, and read by several checks at once, so never to be written
+     */
+    record Result(SortedMap<String, byte[]> files, FindingCollector.Collected findings) {
+        Result {
+            files = Collections.unmodifiableSortedMap(new TreeMap<>(files));
+        }
+    }
+
+    Result check(BundleSource source, Manifest m) {
+        FindingCollector findings = new FindingCollector();
+        SortedMap<String, byte[]> smallFiles = new TreeMap<>();
         checkNames(m, findings);
         Set<String> listed = new HashSet<>();
         listed.add(Manifest.MANIFEST);
@@ -55,7 +67,7 @@ final class FileInventory {
             checkSizeAndHash(f, bytes.length, BundleVerifier.sha256().digest(bytes), findings);
             smallFiles.put(f.path(), bytes);
         }
-        return smallFiles;
+        return new Result(smallFiles, findings.collected());
     }
 
     /**

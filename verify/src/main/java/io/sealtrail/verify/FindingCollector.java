@@ -32,30 +32,43 @@ public final class FindingCollector {
     }
 
     /**
+     * What one check collected, frozen: the kept findings in the order they were added, and how many of
+     * each code there were. Each check collects on its own thread and hands this over; the façade
+     * absorbs them in a fixed order, so which findings are kept never depends on thread timing either.
+     */
+    public record Collected(List<Finding> kept, Map<FindingCode, Long> counts) {
+        public Collected {
+            kept = List.copyOf(kept);
+            counts = Map.copyOf(counts);
+        }
+    }
+
+    public synchronized Collected collected() {
+        return new Collected(findings, counts);
+    }
+
+    /**
      * Takes over another collector's findings and counts, as if they had been added here in order. The
      * event pass collects each segment separately and absorbs them in log order, so which findings are
      * kept never depends on thread timing.
      */
     public void absorb(FindingCollector other) {
-        List<Finding> kept;
-        Map<FindingCode, Long> otherCounts;
-        synchronized (other) {
-            kept = new ArrayList<>(other.findings);
-            otherCounts = new EnumMap<>(other.counts);
+        absorb(other.collected());
+    }
+
+    /** Takes over a check's findings and counts, as if they had been added here in order. */
+    public synchronized void absorb(Collected other) {
+        Map<FindingCode, Long> keptCounts = new EnumMap<>(FindingCode.class);
+        for (Finding f : other.kept()) {
+            add(f);
+            keptCounts.merge(f.code(), 1L, Long::sum);
         }
-        synchronized (this) {
-            Map<FindingCode, Long> keptCounts = new EnumMap<>(FindingCode.class);
-            for (Finding f : kept) {
-                add(f);
-                keptCounts.merge(f.code(), 1L, Long::sum);
+        other.counts().forEach((code, n) -> {
+            long extra = n - keptCounts.getOrDefault(code, 0L);
+            if (extra > 0) {
+                counts.merge(code, extra, Long::sum);
             }
-            otherCounts.forEach((code, n) -> {
-                long extra = n - keptCounts.getOrDefault(code, 0L);
-                if (extra > 0) {
-                    counts.merge(code, extra, Long::sum);
-                }
-            });
-        }
+        });
     }
 
     public synchronized boolean has(FindingCode code) {

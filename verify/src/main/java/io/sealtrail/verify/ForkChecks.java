@@ -9,6 +9,7 @@ import io.sealtrail.verify.trust.SeenCheckpoint;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -25,33 +26,34 @@ import java.util.TreeSet;
  * gives it. A remembered size outside the range cannot be checked from this bundle alone.
  */
 final class ForkChecks {
-    private final Manifest manifest;
-    private final List<SeenCheckpoint> seen;
-
-    ForkChecks(Manifest manifest, List<SeenCheckpoint> seen) {
-        this.manifest = manifest;
-        this.seen = seen.stream().filter(c -> c.origin().equals(manifest.origin()))
-                .sorted(Comparator.comparingLong(SeenCheckpoint::size)).toList();
-    }
 
     /** The sizes whose roots the event pass must report. */
-    NavigableSet<Long> probeSizes() {
+    NavigableSet<Long> probeSizes(Manifest manifest, List<SeenCheckpoint> seenBefore) {
         NavigableSet<Long> sizes = new TreeSet<>();
-        seen.stream().map(SeenCheckpoint::size).filter(n -> n > manifest.start() && n <= manifest.end())
-                .forEach(sizes::add);
-        return sizes;
+        ofThisLog(manifest, seenBefore).stream().map(SeenCheckpoint::size)
+                .filter(n -> n > manifest.start() && n <= manifest.end()).forEach(sizes::add);
+        return Collections.unmodifiableNavigableSet(sizes);
     }
 
-    void check(CompactRange startTree, NavigableMap<Long, CheckpointFile> checkpoints,
-               Map<Long, ChainAssembler.Probe> probed, FindingCollector findings) {
+    /**
+     * @param seenBefore  checkpoints the auditor verified before, of any log
+     * @param startTree   the tree at the bundle's start
+     * @param checkpoints what the checks found out about each checkpoint
+     * @param probed      the roots at the probed sizes the events reached
+     */
+    FindingCollector.Collected check(Manifest manifest, List<SeenCheckpoint> seenBefore, CompactRange startTree,
+                                     NavigableMap<Long, CheckpointChecks.Outcome> checkpoints,
+                                     Map<Long, ChainAssembler.Probe> probed) {
+        FindingCollector findings = new FindingCollector();
+        List<SeenCheckpoint> seen = ofThisLog(manifest, seenBefore);
         if (seen.isEmpty()) {
-            return;
+            return findings.collected();
         }
         List<SeenCheckpoint> unchecked = new ArrayList<>();
         int checked = 0;
         for (SeenCheckpoint s : seen) {
             byte[] remembered = Base64.getDecoder().decode(s.rootHash());
-            Shown shown = shown(s.size(), startTree, checkpoints, probed);
+            Shown shown = shown(manifest, s.size(), startTree, checkpoints, probed);
             if (shown == null) {
                 unchecked.add(s);
                 continue;
@@ -77,11 +79,18 @@ final class ForkChecks {
                             ? "before it: verify the exports in between with --previous to link the two"
                             : "after it: you verified a later export of this log first"));
         }
+        return findings.collected();
+    }
+
+    private static List<SeenCheckpoint> ofThisLog(Manifest manifest, List<SeenCheckpoint> remembered) {
+        return remembered.stream().filter(c -> c.origin().equals(manifest.origin()))
+                .sorted(Comparator.comparingLong(SeenCheckpoint::size)).toList();
     }
 
     /** This bundle's signed history at a size, or null when this bundle alone cannot tell it. */
-    private Shown shown(long size, CompactRange startTree, NavigableMap<Long, CheckpointFile> checkpoints,
-                        Map<Long, ChainAssembler.Probe> probed) {
+    private static Shown shown(Manifest manifest, long size, CompactRange startTree,
+                               NavigableMap<Long, CheckpointChecks.Outcome> checkpoints,
+                               Map<Long, ChainAssembler.Probe> probed) {
         if (size == manifest.start()) {
             return startTree.size() == size
                     ? new Shown(startTree.root(), Manifest.MANIFEST, "signed compact range at its start") : null;
@@ -89,23 +98,24 @@ final class ForkChecks {
         if (size < manifest.start() || size > manifest.end()) {
             return null;
         }
-        CheckpointFile exact = checkpoints.get(size);
-        if (exact != null && !exact.signedBy.isEmpty()) {
-            return new Shown(exact.rootHash(), exact.path(), "signed checkpoint");
+        CheckpointChecks.Outcome exact = checkpoints.get(size);
+        if (exact != null && exact.signed()) {
+            return new Shown(exact.file().rootHash(), exact.file().path(), "signed checkpoint");
         }
         ChainAssembler.Probe p = probed.get(size);
         if (p == null) {
             return null;
         }
-        for (CheckpointFile c : checkpoints.tailMap(size, true).values()) {
-            if (c.signedBy.isEmpty()) {
+        for (CheckpointChecks.Outcome o : checkpoints.tailMap(size, true).values()) {
+            CheckpointFile c = o.file();
+            if (!o.signed()) {
                 continue;
             }
-            if (c.rootVerified) {
+            if (o.rootVerified()) {
                 return new Shown(p.root(), c.path(), "events, as its signed checkpoint at tree size " + c.size()
                         + " commits to them,");
             }
-            if (c.rootVerifiedWithAlterations) {
+            if (o.rootVerifiedWithAlterations()) {
                 return new Shown(p.signedRoot(), c.path(), "events as signed (with the altered events' signed"
                         + " hashes), as its checkpoint at tree size " + c.size() + " commits to them,");
             }

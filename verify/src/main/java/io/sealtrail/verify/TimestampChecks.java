@@ -8,6 +8,8 @@ import io.sealtrail.verify.tsa.TimestampCheck;
 import io.sealtrail.verify.tsa.TimestampFormatException;
 import io.sealtrail.verify.tsa.TimestampVerifier;
 import java.security.cert.X509Certificate;
+import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
@@ -19,14 +21,35 @@ import java.util.TreeSet;
  * root is trusted is the auditor's call and does not change the verdict, but is always reported.
  */
 final class TimestampChecks {
-    private final List<X509Certificate> trustedRoots;
 
-    TimestampChecks(List<X509Certificate> trustedRoots) {
-        this.trustedRoots = trustedRoots;
+    /** A valid timestamp over a checkpoint file. */
+    record Stamp(Instant genTime, String authority, boolean authorityTrusted) {
     }
 
-    void check(Manifest m, Map<String, byte[]> files, NavigableMap<Long, CheckpointFile> checkpoints,
-               FindingCollector findings) {
+    /**
+     * What the timestamps established.
+     *
+     * @param stamps checkpoint path -> its valid timestamp (absent: none, or not a valid one)
+     */
+    record Result(Map<String, Stamp> stamps, FindingCollector.Collected findings) {
+        Result {
+            stamps = Map.copyOf(stamps);
+        }
+
+        Stamp stamp(String checkpointPath) {
+            return stamps.get(checkpointPath);
+        }
+    }
+
+    /**
+     * @param files        the bundle's small files that could be read, by path
+     * @param checkpoints  the bundle's valid checkpoints, by tree size
+     * @param trustedRoots the TSA roots the auditor trusts
+     */
+    Result check(Manifest m, Map<String, byte[]> files, NavigableMap<Long, CheckpointFile> checkpoints,
+                 List<X509Certificate> trustedRoots) {
+        FindingCollector findings = new FindingCollector();
+        Map<String, Stamp> stamps = new HashMap<>();
         List<X509Certificate> chain = List.of();
         byte[] pem = files.get(Manifest.TSA_CHAIN);
         if (pem != null) {
@@ -64,12 +87,8 @@ final class TimestampChecks {
             TimestampCheck c = verifier.verify(f.getValue(), stamped, chain);
             switch (c.status()) {
                 case OK -> {
-                    CheckpointFile cp = checkpoints.values().stream().filter(x -> x.path().equals(checkpointPath))
-                            .findFirst().orElse(null);
-                    if (cp != null) {
-                        cp.timestamp = c.genTime();
-                        cp.timestampAuthority = c.tsaName();
-                        cp.timestampTrusted = c.tsaTrusted();
+                    if (checkpoints.values().stream().anyMatch(x -> x.path().equals(checkpointPath))) {
+                        stamps.put(checkpointPath, new Stamp(c.genTime(), c.tsaName(), c.tsaTrusted()));
                     }
                     if (!c.tsaTrusted()) {
                         untrustedTsas.add(c.tsaName());
@@ -86,6 +105,7 @@ final class TimestampChecks {
                     "timestamps are valid, but their authority is not one you trust: " + String.join("; ", untrustedTsas)
                             + " (pass --trust-tsa ROOT.pem to trust it)");
         }
+        return new Result(stamps, findings.collected());
     }
 
     private static boolean isToken(String path) {
