@@ -6,9 +6,9 @@ import java.util.List;
 
 /**
  * The fields of an event line (docs/bundle-format.md §4): where each sits, what type its value has and
- * whether the line needs it. {@link EventLineParser} reads a line by this table, and {@link EventValues}
- * keeps each value in the slot of its field. The ordinal is also the field's bit in the parser's bitsets
- * (fields seen, fields already reported), so there are at most 64.
+ * whether the line needs it. {@link EventLineParser} reads a line by this table, and its ordinal is where
+ * the value is set: the field's slot in {@link EventValues} and its bit in the parser's bitsets (fields
+ * seen, present, already reported), so there are at most 64.
  */
 enum EventField {
     SEQ(null, "seq", Type.SEQ, true),
@@ -68,7 +68,7 @@ enum EventField {
     private static final EventField[] ALL = values();
     /** The fields at the top of the line, in table order. */
     static final EventField[] TOP = childrenOf(null);
-    private static final JsonLineLexer.Keys TOP_KEYS = keysOf(TOP);
+    private static final KeyTable TOP_KEYS = keysOf(TOP);
 
     final EventField parent;
     final String path;
@@ -77,7 +77,7 @@ enum EventField {
     final long bit;
     private final byte[] key;
     private EventField[] children;
-    private JsonLineLexer.Keys childKeys;
+    private KeyTable childKeys;
 
     EventField(EventField parent, String name, Type type, boolean required) {
         this.parent = parent;
@@ -89,6 +89,9 @@ enum EventField {
     }
 
     static {
+        if (ALL.length > Long.SIZE) {
+            throw new IllegalStateException("more event fields than bits in a long");
+        }
         for (EventField f : ALL) {
             if (f.type == Type.OBJECT) {
                 f.children = childrenOf(f);
@@ -103,7 +106,7 @@ enum EventField {
     }
 
     /** The keys of {@link #children()}, as bytes so keys are matched without allocating. */
-    JsonLineLexer.Keys childKeys() {
+    KeyTable childKeys() {
         return childKeys;
     }
 
@@ -111,7 +114,7 @@ enum EventField {
         return ALL[ordinal];
     }
 
-    static JsonLineLexer.Keys topKeys() {
+    static KeyTable topKeys() {
         return TOP_KEYS;
     }
 
@@ -136,11 +139,11 @@ enum EventField {
         return out.toArray(EventField[]::new);
     }
 
-    private static JsonLineLexer.Keys keysOf(EventField[] fields) {
+    private static KeyTable keysOf(EventField[] fields) {
         byte[][] out = new byte[fields.length][];
         for (int i = 0; i < fields.length; i++) {
             out[i] = fields[i].key;
         }
-        return JsonLineLexer.Keys.of(out);
+        return KeyTable.of(out);
     }
 }

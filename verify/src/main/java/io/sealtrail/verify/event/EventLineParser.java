@@ -13,7 +13,8 @@ import java.util.stream.Stream;
  * Parses one bundle event line (docs/bundle-format.md) strictly: valid UTF-8, exactly one RFC 8259 JSON
  * object, no duplicate keys at any level, required fields present with the right types, unknown fields
  * reported. The syntax is {@link JsonLineLexer}'s, the fields and their types are {@link EventField}'s
- * table; this class walks the line by the table, checks each value and reports what is wrong. A
+ * table, the values land in {@link EventValues} and the problems in {@link LineProblems}; this class walks
+ * the line by the table and checks each value. It runs once per event (docs/decisions/0003), and a
  * differential test holds it to Jackson's reading. Not thread-safe; use one instance per thread.
  */
 public final class EventLineParser {
@@ -21,7 +22,7 @@ public final class EventLineParser {
     private static final String ZERO_HASH = "0".repeat(64);
     private static final int MAX_DEPTH = 64;
 
-    private static final JsonLineLexer.Keys NONE = JsonLineLexer.Keys.of(new byte[0][]);
+    private static final KeyTable NONE = KeyTable.of(new byte[0][]);
     private static final byte[] HEARTBEAT = AuditEvent.ACTION_HEARTBEAT.getBytes(StandardCharsets.US_ASCII);
     private static final AuditEvent.Outcome[] OUTCOMES = AuditEvent.Outcome.values();
     private static final byte[][] OUTCOME_NAMES = ascii(Stream.of(OUTCOMES).map(AuditEvent.Outcome::wireName));
@@ -42,13 +43,11 @@ public final class EventLineParser {
     private boolean materialize;
 
     // Per-line state, reset by run(); the bitsets hold one bit per EventField.
-    private List<LineProblem> problems;
+    private final LineProblems problems = new LineProblems();
     /** Fields whose key was read, so a second occurrence is a duplicate. */
     private long seen;
     /** Fields with a usable value (for the required ones) and objects that were objects. */
     private long present;
-    /** Fields a problem was reported about, so a broken field is not reported missing too. */
-    private long reported;
     /** Where a plain, valid prev starts in the line's bytes, or -1. */
     private int prevStart;
     private boolean heartbeat;
@@ -74,7 +73,7 @@ public final class EventLineParser {
     }
 
     public List<LineProblem> problems() {
-        return problems;
+        return problems.list();
     }
 
     /** The leaf index, or -1 when missing or invalid. */
@@ -152,7 +151,7 @@ public final class EventLineParser {
             problem(null, FindingCode.LINE_MALFORMED, e.getMessage() + " at byte " + lex.column());
             return;
         }
-        for (long missing = EventField.REQUIRED & ~present & ~reported; missing != 0; missing &= missing - 1) {
+        for (long missing = EventField.REQUIRED & ~present & ~problems.fields(); missing != 0; missing &= missing - 1) {
             EventField f = EventField.byOrdinal(Long.numberOfTrailingZeros(missing));
             problem(f, FindingCode.FIELD_MISSING, f.path + " is missing");
         }
@@ -163,7 +162,7 @@ public final class EventLineParser {
     /** The members of an object (the line itself when {@code object} is null), after its '{'. */
     private void members(EventField object) throws Malformed {
         EventField[] fields = object == null ? EventField.TOP : object.children();
-        JsonLineLexer.Keys keys = object == null ? EventField.topKeys() : object.childKeys();
+        KeyTable keys = object == null ? EventField.topKeys() : object.childKeys();
         List<String> others = null;
         if (!lex.firstMember()) {
             return;
@@ -532,34 +531,21 @@ public final class EventLineParser {
         return s;
     }
 
-    /** @param f the field the problem is about, or null for the line or a field outside the table */
     private void problem(EventField f, FindingCode code, String message) {
-        if (problems.isEmpty()) {
-            problems = new ArrayList<>(2);
-        }
-        problems.add(new LineProblem(code, message));
-        reported |= f == null ? 0 : f.bit;
+        problems.add(f, code, message);
     }
 
     private ParsedLine result() {
-        AuditEvent event = null;
-        boolean usable = true;
-        for (LineProblem p : problems) {
-            usable &= p.code() == FindingCode.FIELD_UNKNOWN;
-        }
-        if (usable) {
-            event = values.build(present);
-        }
+        AuditEvent event = problems.onlyUnknownFields() ? values.build(present) : null;
         return new ParsedLine(event, values.seq(), prevHex(), values.time(), (String) values.get(EventField.ACTION),
-                problems);
+                problems.list());
     }
 
     private void reset() {
-        problems = List.of();
+        problems.clear();
         values.clear();
         seen = 0;
         present = 0;
-        reported = 0;
         prevStart = -1;
         heartbeat = false;
     }

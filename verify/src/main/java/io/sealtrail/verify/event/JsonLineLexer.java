@@ -138,67 +138,10 @@ final class JsonLineLexer {
     }
 
     /**
-     * A set of keys to look up in one step: their length and first byte pick a slot (the multiplier is
-     * chosen so no two keys of the set share one), and the candidate in it is then confirmed byte by byte.
-     */
-    static final class Keys {
-        private static final int SLOTS = 64;
-        private final byte[][] names;
-        private final String[] texts;
-        private final byte[] slot = new byte[SLOTS]; // index + 1; 0 for none
-        private final int multiplier;
-
-        private Keys(byte[][] names) {
-            this.names = names;
-            this.texts = new String[names.length];
-            for (int i = 0; i < names.length; i++) {
-                texts[i] = new String(names[i], StandardCharsets.US_ASCII);
-            }
-            int m = 1;
-            while (!fill(m)) {
-                m += 2;
-                if (m > SLOTS * SLOTS) { // then two keys have the same length and first byte
-                    throw new IllegalArgumentException("keys that one slot each cannot tell apart: "
-                            + String.join(", ", texts));
-                }
-            }
-            this.multiplier = m;
-        }
-
-        static Keys of(byte[]... names) {
-            return new Keys(names);
-        }
-
-        static Keys of(String... names) {
-            byte[][] bytes = new byte[names.length][];
-            for (int i = 0; i < names.length; i++) {
-                bytes[i] = names[i].getBytes(StandardCharsets.US_ASCII);
-            }
-            return new Keys(bytes);
-        }
-
-        private boolean fill(int m) {
-            java.util.Arrays.fill(slot, (byte) 0);
-            for (int i = 0; i < names.length; i++) {
-                int h = hash(m, names[i].length, names[i][0]);
-                if (slot[h] != 0) {
-                    return false;
-                }
-                slot[h] = (byte) (i + 1);
-            }
-            return true;
-        }
-
-        private static int hash(int m, int len, byte first) {
-            return (len * m + first) & (SLOTS - 1);
-        }
-    }
-
-    /**
      * Reads {@code "key":} and positions before the value. @return the index of the key in {@code known},
      * or -1 for any other key (then {@link #key()} names it)
      */
-    int key(Keys known) throws Malformed {
+    int key(KeyTable known) throws Malformed {
         ws();
         if (pos >= end || b[pos] != '"') {
             throw new Malformed("expected a key in double quotes");
@@ -209,8 +152,8 @@ final class JsonLineLexer {
         if (pos < end && b[pos] == '"') {
             int len = pos - s;
             if (len > 0) {
-                int i = known.slot[Keys.hash(known.multiplier, len, b[s])] - 1;
-                if (i >= 0 && equalsBytes(s, len, known.names[i])) {
+                int i = known.indexOf(len, b[s]);
+                if (i >= 0 && equalsBytes(s, len, known.name(i))) {
                     found = i;
                 }
             }
@@ -224,12 +167,7 @@ final class JsonLineLexer {
             }
             pos = s;
             keyDecoded = stringBody();
-            for (int i = 0; i < known.texts.length; i++) {
-                if (keyDecoded.equals(known.texts[i])) {
-                    found = i;
-                    break;
-                }
-            }
+            found = known.indexOf(keyDecoded);
         }
         ws();
         if (pos >= end || b[pos] != ':') {

@@ -8,7 +8,7 @@ import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
 class JsonLineLexerTest {
-    private static final JsonLineLexer.Keys KEYS = JsonLineLexer.Keys.of("seq", "session", "time");
+    private static final KeyTable KEYS = KeyTable.of("seq", "session", "time");
 
     /** A lexer over {@code json}, placed after two bytes of other text so offsets are exercised. */
     private static JsonLineLexer lexer(String json) {
@@ -113,13 +113,13 @@ class JsonLineLexerTest {
     void aKeyThatSharesASlotWithAKnownKeyIsStillUnknown() throws Malformed {
         JsonLineLexer lex = lexer("\"tome\":1");
 
-        assertThat(lex.key(JsonLineLexer.Keys.of("time", "prev"))).isEqualTo(-1);
+        assertThat(lex.key(KeyTable.of("time", "prev"))).isEqualTo(-1);
         assertThat(lex.key()).isEqualTo("tome");
     }
 
     @Test
     void keysOfTheSameLengthAndFirstByteCannotShareASet() {
-        assertThatThrownBy(() -> JsonLineLexer.Keys.of("name", "note")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> KeyTable.of("name", "note")).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
