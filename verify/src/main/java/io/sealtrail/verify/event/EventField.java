@@ -43,26 +43,33 @@ enum EventField {
     /** How a value is read and checked. */
     enum Type {
         /** An integer from 0 to 2^63-1. */
-        SEQ,
+        SEQ(false),
         /** RFC 3339 UTC. */
-        TIME,
+        TIME(true),
         /** 64 lowercase hex digits. */
-        HASH,
+        HASH(true),
         /** A string; "heartbeat" marks a heartbeat. */
-        ACTION,
+        ACTION(true),
         /** success, failure or denied. */
-        OUTCOME,
+        OUTCOME(true),
         /** host, database, kubernetes, cloud or application. */
-        KIND,
+        KIND(true),
         /** An integer from 0 to 65535. */
-        PORT,
-        BOOLEAN,
-        TEXT,
-        TEXT_LIST,
+        PORT(false),
+        BOOLEAN(false),
+        TEXT(true),
+        TEXT_LIST(false),
         /** An object of the fields whose parent this is. */
-        OBJECT,
+        OBJECT(false),
         /** An object of strings under any keys, for extensions. */
-        LABELS
+        LABELS(false);
+
+        /** Whether the value is a JSON string (or null). */
+        final boolean string;
+
+        Type(boolean string) {
+            this.string = string;
+        }
     }
 
     private static final EventField[] ALL = values();

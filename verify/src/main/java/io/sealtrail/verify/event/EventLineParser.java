@@ -189,17 +189,16 @@ public final class EventLineParser {
 
     /** Reads and checks the value of {@code f}; a switch, not a call per field, keeps this hot path inlined. */
     private void value(EventField f) throws Malformed {
+        if (f.type.string) {
+            stringValue(f);
+            return;
+        }
         switch (f.type) {
             case SEQ -> {
                 long v = integer(f, Long.MAX_VALUE);
                 values.seq(v);
                 present |= v >= 0 ? f.bit : 0;
             }
-            case TIME -> time(f);
-            case HASH -> prev(f);
-            case ACTION -> action(f);
-            case OUTCOME -> outcome(f);
-            case KIND -> kind(f);
             case PORT -> {
                 long p = integer(f, 65535);
                 if (p >= 0 && materialize) {
@@ -207,12 +206,6 @@ public final class EventLineParser {
                 }
             }
             case BOOLEAN -> bool(f);
-            case TEXT -> {
-                String s = text(f, f.path);
-                if (s != null) {
-                    values.set(f, s);
-                }
-            }
             case TEXT_LIST -> {
                 List<String> list = textList(f);
                 if (list != null) {
@@ -225,6 +218,32 @@ public final class EventLineParser {
                 }
             }
             case LABELS -> labels(f);
+            default -> throw new IllegalStateException(f.type + " is a string");
+        }
+    }
+
+    /**
+     * A field whose value is a JSON string. The string is read here, once for all of them: read in each
+     * type's method, the scan was inlined six times over and pushed the building of events out of line.
+     */
+    private void stringValue(EventField f) throws Malformed {
+        int r = lex.string();
+        if (r == JsonLineLexer.NOT_STRING) {
+            notString(f, f.path);
+            return;
+        }
+        switch (f.type) {
+            case TEXT -> {
+                if (materialize) {
+                    values.set(f, lex.stringText(r));
+                }
+            }
+            case TIME -> time(f, r);
+            case HASH -> prev(f, r);
+            case ACTION -> action(f, r);
+            case OUTCOME -> outcome(f, r);
+            case KIND -> kind(f, r);
+            default -> throw new IllegalStateException(f.type + " is not a string");
         }
     }
 
@@ -268,12 +287,7 @@ public final class EventLineParser {
 
     // ---- typed values ------------------------------------------------------------------------------
 
-    private void time(EventField f) throws Malformed {
-        int r = lex.string();
-        if (r == JsonLineLexer.NOT_STRING) {
-            notString(f, f.path);
-            return;
-        }
+    private void time(EventField f, int r) {
         Instant t;
         String text;
         if (r == JsonLineLexer.PLAIN) {
@@ -292,8 +306,7 @@ public final class EventLineParser {
         }
     }
 
-    private void prev(EventField f) throws Malformed {
-        int r = lex.string();
+    private void prev(EventField f, int r) {
         if (r == JsonLineLexer.PLAIN && lex.stringLength() == 64 && hexBytes(lex.stringStart())) {
             prevStart = lex.stringStart();
             if (materialize) {
@@ -303,36 +316,25 @@ public final class EventLineParser {
         } else if (r == JsonLineLexer.DECODED && isHex64(lex.decoded())) {
             values.set(f, lex.decoded());
             present |= f.bit;
-        } else if (r != JsonLineLexer.NOT_STRING) {
-            problem(f, FindingCode.FIELD_INVALID, f.path + " must be 64 lowercase hex digits");
         } else {
-            notString(f, f.path);
+            problem(f, FindingCode.FIELD_INVALID, f.path + " must be 64 lowercase hex digits");
         }
     }
 
-    private void action(EventField f) throws Malformed {
-        int r = lex.string();
+    private void action(EventField f, int r) {
         if (r == JsonLineLexer.PLAIN) {
             heartbeat = lex.stringIs(HEARTBEAT);
             if (materialize) {
                 values.set(f, lex.stringText(r));
             }
-        } else if (r == JsonLineLexer.DECODED) {
+        } else {
             heartbeat = AuditEvent.ACTION_HEARTBEAT.equals(lex.decoded());
             values.set(f, lex.decoded());
-        } else {
-            notString(f, f.path);
-            return;
         }
         present |= f.bit;
     }
 
-    private void outcome(EventField f) throws Malformed {
-        int r = lex.string();
-        if (r == JsonLineLexer.NOT_STRING) {
-            notString(f, f.path);
-            return;
-        }
+    private void outcome(EventField f, int r) {
         int i = oneOf(r, OUTCOME_NAMES);
         if (i < 0) {
             problem(f, FindingCode.FIELD_INVALID, f.path + " \"" + clip(lex.stringText(r))
@@ -343,12 +345,7 @@ public final class EventLineParser {
         present |= f.bit;
     }
 
-    private void kind(EventField f) throws Malformed {
-        int r = lex.string();
-        if (r == JsonLineLexer.NOT_STRING) {
-            notString(f, f.path);
-            return;
-        }
+    private void kind(EventField f, int r) {
         int i = oneOf(r, KIND_NAMES);
         if (i < 0) {
             problem(f, FindingCode.FIELD_INVALID, f.path + " \"" + clip(lex.stringText(r))
