@@ -6,9 +6,9 @@ import java.util.List;
 
 /**
  * The fields of an event line (docs/bundle-format.md §4): where each sits, what type its value has and
- * whether the line needs it. {@link EventLineParser} reads a line by this table, and its ordinal is where
- * the value is set: the field's slot in {@link EventValues} and its bit in the parser's bitsets (fields
- * seen, present, already reported), so there are at most 64.
+ * whether the line needs it. {@link EventLineParser} reads a line by this table and hands each value to
+ * {@link EventValues#set}, the setter, with its field. The ordinal is the field's bit in the parser's
+ * bitsets (fields seen, present, already reported), so there are at most 64.
  */
 enum EventField {
     SEQ(null, "seq", Type.SEQ, true),

@@ -90,19 +90,19 @@ public final class EventLineParser {
     }
 
     public boolean hasPrev() {
-        return prevStart >= 0 || values.get(EventField.PREV) != null;
+        return prevStart >= 0 || values.prev() != null;
     }
 
     /** The prev hash as hex, or null; valid until the next line is parsed. */
     public String prevHex() {
-        String prev = (String) values.get(EventField.PREV);
+        String prev = values.prev();
         return prev != null ? prev
                 : prevStart >= 0 ? new String(lex.bytes(), prevStart, 64, StandardCharsets.ISO_8859_1) : null;
     }
 
     /** Whether prev names exactly this entry hash, compared without allocating. */
     public boolean prevMatches(byte[] entryHash) {
-        String prev = (String) values.get(EventField.PREV);
+        String prev = values.prev();
         if (prev != null) {
             return hexEquals(prev, entryHash);
         }
@@ -534,7 +534,7 @@ public final class EventLineParser {
 
     private ParsedLine result() {
         AuditEvent event = problems.onlyUnknownFields() ? values.build(present) : null;
-        return new ParsedLine(event, values.seq(), prevHex(), values.time(), (String) values.get(EventField.ACTION),
+        return new ParsedLine(event, values.seq(), prevHex(), values.time(), values.action(),
                 problems.list());
     }
 

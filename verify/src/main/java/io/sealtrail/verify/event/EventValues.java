@@ -5,35 +5,87 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * The values read from one event line, each in the slot of its {@link EventField}, and the
- * {@link AuditEvent} they make. Cleared for every line.
+ * The values read from one event line, and the {@link AuditEvent} they make. {@link #set} is the table's
+ * setter: one switch on the field, so the parser's call stays monomorphic and each value lands in a typed
+ * field. Cleared for every line.
  */
 final class EventValues {
-    private final Object[] slots = new Object[EventField.values().length];
-    /** The slots that hold a value, so clearing touches only those. */
-    private long filled;
     /** The seq, or -1; kept unboxed because the verifier reads it for every line. */
     private long seq = -1;
+    private Instant time;
     /** The time as written, when it is kept (the event carries it) or could not be read. */
     private String timeText;
+    private String prev;
+    private String action;
+    private AuditEvent.Outcome outcome;
+    private String reason;
+    private String userName;
+    private String userId;
+    private List<String> roles;
+    private String authMethod;
+    private Boolean mfa;
+    private String ip;
+    private Integer port;
+    private String userAgent;
+    private AuditEvent.TargetKind targetKind;
+    private String targetName;
+    private String account;
+    private String namespace;
+    private String sessionId;
+    private String command;
+    private String query;
 
     void clear() {
-        for (long f = filled; f != 0; f &= f - 1) {
-            slots[Long.numberOfTrailingZeros(f)] = null;
-        }
-        filled = 0;
         seq = -1;
+        time = null;
         timeText = null;
+        prev = null;
+        action = null;
+        outcome = null;
+        reason = null;
+        userName = null;
+        userId = null;
+        roles = null;
+        authMethod = null;
+        mfa = null;
+        ip = null;
+        port = null;
+        userAgent = null;
+        targetKind = null;
+        targetName = null;
+        account = null;
+        namespace = null;
+        sessionId = null;
+        command = null;
+        query = null;
     }
 
-    /** Puts a value in its field's slot; the type is the one {@link EventField.Type} names. */
+    /** Sets the value of a field; its type is the one {@link EventField.Type} names. */
+    @SuppressWarnings("unchecked")
     void set(EventField field, Object value) {
-        slots[field.ordinal()] = value;
-        filled |= field.bit;
-    }
-
-    Object get(EventField field) {
-        return slots[field.ordinal()];
+        switch (field) {
+            case TIME -> time = (Instant) value;
+            case PREV -> prev = (String) value;
+            case ACTION -> action = (String) value;
+            case OUTCOME -> outcome = (AuditEvent.Outcome) value;
+            case REASON -> reason = (String) value;
+            case USER_NAME -> userName = (String) value;
+            case USER_ID -> userId = (String) value;
+            case ROLES -> roles = (List<String>) value;
+            case AUTH_METHOD -> authMethod = (String) value;
+            case MFA -> mfa = (Boolean) value;
+            case IP -> ip = (String) value;
+            case PORT -> port = (Integer) value;
+            case USER_AGENT -> userAgent = (String) value;
+            case TARGET_KIND -> targetKind = (AuditEvent.TargetKind) value;
+            case TARGET_NAME -> targetName = (String) value;
+            case ACCOUNT -> account = (String) value;
+            case NAMESPACE -> namespace = (String) value;
+            case SESSION_ID -> sessionId = (String) value;
+            case COMMAND -> command = (String) value;
+            case QUERY -> query = (String) value;
+            default -> throw new IllegalArgumentException(field.path + " has no value of its own");
+        }
     }
 
     void seq(long value) {
@@ -48,12 +100,17 @@ final class EventValues {
         timeText = text;
     }
 
-    String timeText() {
-        return timeText;
+    Instant time() {
+        return time;
     }
 
-    Instant time() {
-        return (Instant) slots[EventField.TIME.ordinal()];
+    /** The prev hash when it was kept as text (always when building events), else null. */
+    String prev() {
+        return prev;
+    }
+
+    String action() {
+        return action;
     }
 
     /**
@@ -61,29 +118,15 @@ final class EventValues {
      * @param objects the bits of the object fields that were objects (not null or invalid) on the line
      */
     AuditEvent build(long objects) {
-        String prev = text(EventField.PREV);
-        String action = text(EventField.ACTION);
-        AuditEvent.Outcome outcome = (AuditEvent.Outcome) get(EventField.OUTCOME);
-        if (seq < 0 || time() == null || prev == null || action == null || outcome == null) {
+        if (seq < 0 || time == null || prev == null || action == null || outcome == null) {
             return null;
         }
-        @SuppressWarnings("unchecked")
-        List<String> roles = (List<String>) get(EventField.ROLES);
-        return new AuditEvent(seq, time(), timeText, prev, action, outcome, text(EventField.REASON),
-                has(objects, EventField.USER)
-                        ? new AuditEvent.Actor(text(EventField.USER_NAME), text(EventField.USER_ID), roles) : null,
-                has(objects, EventField.AUTH)
-                        ? new AuditEvent.Auth(text(EventField.AUTH_METHOD), (Boolean) get(EventField.MFA)) : null,
-                has(objects, EventField.SOURCE) ? new AuditEvent.Source(text(EventField.IP),
-                        (Integer) get(EventField.PORT), text(EventField.USER_AGENT)) : null,
-                has(objects, EventField.TARGET) ? new AuditEvent.Target((AuditEvent.TargetKind) get(EventField.TARGET_KIND),
-                        text(EventField.TARGET_NAME), text(EventField.ACCOUNT), text(EventField.NAMESPACE)) : null,
-                text(EventField.SESSION_ID), text(EventField.COMMAND), text(EventField.QUERY),
-                EventLineParser.SOURCE_FORMAT);
-    }
-
-    private String text(EventField field) {
-        return (String) slots[field.ordinal()];
+        return new AuditEvent(seq, time, timeText, prev, action, outcome, reason,
+                has(objects, EventField.USER) ? new AuditEvent.Actor(userName, userId, roles) : null,
+                has(objects, EventField.AUTH) ? new AuditEvent.Auth(authMethod, mfa) : null,
+                has(objects, EventField.SOURCE) ? new AuditEvent.Source(ip, port, userAgent) : null,
+                has(objects, EventField.TARGET) ? new AuditEvent.Target(targetKind, targetName, account, namespace) : null,
+                sessionId, command, query, EventLineParser.SOURCE_FORMAT);
     }
 
     private static boolean has(long bits, EventField field) {
