@@ -187,7 +187,10 @@ public final class EventLineParser {
         } while (lex.nextMember());
     }
 
-    /** Reads and checks the value of {@code f}; a switch, not a call per field, keeps this hot path inlined. */
+    /**
+     * Reads and checks the value of {@code f}. A switch on its type rather than a reader object per field:
+     * this runs for every field of every event, and one call site with many targets would not be inlined.
+     */
     private void value(EventField f) throws Malformed {
         if (f.type.string) {
             stringValue(f);
@@ -223,8 +226,8 @@ public final class EventLineParser {
     }
 
     /**
-     * A field whose value is a JSON string. The string is read here, once for all of them: read in each
-     * type's method, the scan was inlined six times over and pushed the building of events out of line.
+     * A field whose value is a JSON string. The string is read here for all of them, so the compiled hot
+     * path holds one copy of the scan instead of one per type.
      */
     private void stringValue(EventField f) throws Malformed {
         int r = lex.string();
