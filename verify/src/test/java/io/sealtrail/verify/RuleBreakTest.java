@@ -268,4 +268,24 @@ class RuleBreakTest {
             assertThat(f.message()).contains(field);
         });
     }
+
+    @Test
+    void outcomeThatIsNoOutcomeIsAnInvalidField() throws Exception {
+        VerificationReport r = verifyCase("field-invalid");
+
+        assertFailure(r);
+        Finding f = only(r, FindingCode.FIELD_INVALID);
+        assertThat(f.location()).isEqualTo(Location.line(SEG0, 2, 1));
+        assertThat(f.message()).contains("event.outcome");
+    }
+
+    @Test
+    void fieldTheFormatDoesNotDefineIsOnlyAWarning() throws Exception {
+        VerificationReport r = verifyCase("field-unknown");
+
+        assertThat(r.verdict()).as(describe(r)).isEqualTo(Verdict.VERIFIED);
+        Finding f = only(r, FindingCode.FIELD_UNKNOWN);
+        assertThat(f.location()).isEqualTo(Location.line(SEG0, 2, 1));
+        assertThat(f.message()).contains("color");
+    }
 }

@@ -293,6 +293,18 @@ public final class ConformanceKit {
                     Reseal.events(b.dir(), k);
                 },
                 one(FindingCode.FIELD_MISSING, SEG0)));
+        cases.add(fails("field-invalid", "The second event's event.outcome is \"sometimes\", which is not an outcome"
+                + " (chain and checkpoints re-signed).", Base.PLAIN, (b, k) -> {
+                    b.editLine(SEG0, 2, s -> s.replaceFirst("\"outcome\":\"[a-z]+\"", "\"outcome\":\"sometimes\""));
+                    Reseal.events(b.dir(), k);
+                },
+                one(FindingCode.FIELD_INVALID, SEG0)));
+        cases.add(warns("field-unknown", "The second event has a top-level field \"color\" the format does not define"
+                + " (chain and checkpoints re-signed).", Base.PLAIN, (b, k) -> {
+                    b.editLine(SEG0, 2, s -> s.substring(0, s.length() - 1) + ",\"color\":\"red\"}");
+                    Reseal.events(b.dir(), k);
+                },
+                one(FindingCode.FIELD_UNKNOWN, SEG0)));
         return cases;
     }
 
