@@ -315,6 +315,8 @@ public final class ConformanceKit {
     public static final String EXPECTED_CODES = "expected-codes.txt";
     public static final String TRUSTED_VKEY = "trusted.vkey";
     public static final String SUMS = "SHA256SUMS";
+    /** The valid case's signing key (a published test key), in Go's note format. */
+    public static final String LOG_KEY = "log.key";
 
     /**
      * Regenerates the kit under {@code args[0]} (default: docs/conformance of the working directory's
@@ -337,6 +339,10 @@ public final class ConformanceKit {
             Files.writeString(dir.resolve(TRUSTED_VKEY), trustedKey(c).encode() + "\n", StandardCharsets.UTF_8);
             Files.writeString(dir.resolve(EXPECTED_JSON), expectedJson(c), StandardCharsets.UTF_8);
             Files.writeString(dir.resolve(EXPECTED_CODES), expectedCodes(c), StandardCharsets.UTF_8);
+            if (c.name().equals("valid")) {
+                // a test key anyone can derive (seed 11): lets an exporter re-sign the valid bundle and compare bytes
+                Files.writeString(dir.resolve(LOG_KEY), key().encode() + "\n", StandardCharsets.UTF_8);
+            }
         }
         Files.writeString(root.resolve(SUMS), sums(root), StandardCharsets.UTF_8);
     }
