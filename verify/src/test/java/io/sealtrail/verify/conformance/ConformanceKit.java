@@ -49,8 +49,11 @@ public final class ConformanceKit {
     public static final String SEG0 = Tamper.segment(0);
     public static final String SEG3 = Tamper.segment(3);
     public static final String CP3 = Tamper.checkpoint(3);
-    public static final String CP6 = Tamper.checkpoint(6);
+    /** A second file for tree size 3, misnamed by construction. */
+    public static final String CP30 = "checkpoints/30.checkpoint";
     public static final String TSR3 = "timestamps/3.tsr";
+    /** A token for a checkpoint the bundle does not have. */
+    public static final String TSR4 = "timestamps/4.tsr";
 
     private static final Pattern TIME = Pattern.compile("\"time\":\"([^\"]+)\"");
 
@@ -412,9 +415,6 @@ public final class ConformanceKit {
     }
 
     // ---- recipes ------------------------------------------------------------------------------
-
-    public static final String CP30 = "checkpoints/30.checkpoint";
-    public static final String TSR4 = "timestamps/4.tsr";
 
     /** The time of 1-based line {@code lineNo} of {@code file}. */
     public static String timeOf(Path bundle, String file, int lineNo) throws IOException {
