@@ -180,6 +180,16 @@ public final class ConformanceKit {
         cases.add(fails("file-unlisted", "A README.txt added to the bundle; the manifest does not list it.", Base.PLAIN,
                 (b, k) -> b.addFile("README.txt", "notes\n".getBytes(StandardCharsets.UTF_8)),
                 one(FindingCode.FILE_UNLISTED, "README.txt")));
+        cases.add(fails("final-checkpoint-deleted-without-key", "checkpoints/6.checkpoint deleted: the events after"
+                + " checkpoint 3 are signed by nothing.", Base.PLAIN, (b, k) -> b.dropFile(Tamper.checkpoint(6)),
+                one(FindingCode.FILE_MISSING, Tamper.checkpoint(6)),
+                one(FindingCode.CHECKPOINT_FINAL_MISSING, Tamper.checkpoint(6)),
+                one(FindingCode.EVENTS_NOT_COVERED, null)));
+        cases.add(fails("last-event-cut-without-key", "The last event deleted from the second segment.", Base.PLAIN,
+                (b, k) -> b.keepLines(SEG3, 2),
+                one(FindingCode.FILE_SIZE_MISMATCH, SEG3), one(FindingCode.FILE_HASH_MISMATCH, SEG3),
+                one(FindingCode.RANGE_MISMATCH, SEG3), one(FindingCode.RANGE_MISMATCH, null),
+                one(FindingCode.EVENTS_NOT_COVERED, null)));
         cases.add(fails("manifest-signature-missing", "manifest.sig deleted.", Base.PLAIN,
                 (b, k) -> b.dropFile(Manifest.MANIFEST_SIG),
                 one(FindingCode.MANIFEST_SIGNATURE_MISSING, Manifest.MANIFEST_SIG)));
@@ -208,6 +218,25 @@ public final class ConformanceKit {
                         m.previous().bundleId(), 5, m.previous().rootHash(), m.previous().lastEntryHash()))),
                 one(FindingCode.COMPACT_RANGE_INVALID, Manifest.MANIFEST),
                 one(FindingCode.CONTINUITY_NOT_CHECKED, Manifest.MANIFEST)));
+        cases.add(fails("manifest-invalid", "manifest.json says format_version 2 (and manifest.sig signs it).",
+                Base.PLAIN, (b, k) -> {
+                    b.rewriteManifest(m -> m.replace("\"format_version\" : 1", "\"format_version\" : 2"));
+                    signManifestAsIs(b.dir(), k);
+                },
+                one(FindingCode.MANIFEST_INVALID, Manifest.MANIFEST)));
+        cases.add(fails("line-unterminated", "The last line of the second segment lost its LF (the entry hashes do not"
+                + " include it, so only the manifest's file size and hash were re-sealed).", Base.PLAIN, (b, k) -> {
+                    byte[] seg = Files.readAllBytes(b.dir().resolve(SEG3));
+                    b.truncateBytes(SEG3, seg.length - 1);
+                    Reseal.manifest(b.dir(), k);
+                },
+                one(FindingCode.LINE_UNTERMINATED, SEG3)));
+        cases.add(fails("json-duplicate-key", "The second event names seq twice (chain and checkpoints re-signed).",
+                Base.PLAIN, (b, k) -> {
+                    b.editLine(SEG0, 2, s -> s.replace("{\"seq\":1,", "{\"seq\":1,\"seq\":1,"));
+                    Reseal.events(b.dir(), k);
+                },
+                one(FindingCode.JSON_DUPLICATE_KEY, SEG0)));
         cases.add(fails("checkpoint-malformed", "checkpoints/3.checkpoint is not a signed note.", Base.PLAIN, (b, k) -> {
                     b.replaceFile(CP3, "not a checkpoint\n".getBytes(StandardCharsets.UTF_8));
                     Reseal.manifest(b.dir(), k);
@@ -433,6 +462,13 @@ public final class ConformanceKit {
     static String flipOutcome(String line) {
         return line.contains("\"outcome\":\"success\"") ? line.replace("\"outcome\":\"success\"", "\"outcome\":\"failure\"")
                 : line.replaceFirst("\"outcome\":\"[a-z]+\"", "\"outcome\":\"success\"");
+    }
+
+    /** Signs manifest.json's bytes as they are, for a manifest the verifier cannot parse. */
+    static void signManifestAsIs(Path bundle, NoteSigner key) throws Exception {
+        byte[] json = Files.readAllBytes(bundle.resolve(Manifest.MANIFEST));
+        Files.write(bundle.resolve(Manifest.MANIFEST_SIG), key.sign(io.sealtrail.verify.bundle.ManifestSignature.text(
+                Bundles.ORIGIN, Reseal.bundleId(bundle), MessageDigest.getInstance("SHA-256").digest(json))));
     }
 
     static Checkpoint checkpointIn(Path bundle, String file) throws Exception {

@@ -114,6 +114,15 @@ public final class Reseal {
                 m.previous(), m.compactRange(), fin, files);
     }
 
+    /** The bundle id in manifest.json, read as text (for manifests that no longer parse). */
+    public static String bundleId(Path bundle) throws IOException {
+        Matcher m = Pattern.compile("\"bundle_id\" : \"([^\"]+)\"").matcher(Files.readString(bundle.resolve(Manifest.MANIFEST)));
+        if (!m.find()) {
+            throw new IllegalStateException("manifest.json names no bundle_id");
+        }
+        return m.group(1);
+    }
+
     private static Manifest read(Path bundle) throws IOException {
         try {
             return ManifestCodec.read(Files.readAllBytes(bundle.resolve(Manifest.MANIFEST)));
