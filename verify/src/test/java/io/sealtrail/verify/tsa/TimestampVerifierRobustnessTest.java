@@ -11,6 +11,7 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.Size;
+import net.jqwik.api.statistics.Statistics;
 
 /** "Never throws for bad input", probed with random and mutated bytes. */
 class TimestampVerifierRobustnessTest {
@@ -25,18 +26,34 @@ class TimestampVerifierRobustnessTest {
     }
 
     /**
-     * Any single-byte change yields a result, never an exception. It may still be OK: the response's
-     * PKIStatus is unsigned (granted 0 → grantedWithMods 1 is a legitimate token), and some DER
-     * tag/length bytes have equivalent BER readings.
+     * Any single-byte change yields a result, never an exception, and a rejection says why. It may still be
+     * OK: the response's PKIStatus is unsigned (granted 0 → grantedWithMods 1 is a legitimate token), and
+     * some DER tag/length bytes have equivalent BER readings; but then it stamps the same data at the same
+     * time. Over the tries, both unparsable responses and failing signatures must occur.
      */
     @Property(tries = 300)
-    void mutatedResponseNeverThrows(@ForAll @IntRange(min = 0, max = 100_000) int position,
-            @ForAll @IntRange(min = 1, max = 255) int xor) {
+    void mutatedResponseIsRejectedWithItsReasonOrStillStampsTheSameTime(
+            @ForAll @IntRange(min = 0, max = 100_000) int position, @ForAll @IntRange(min = 1, max = 255) int xor) {
         byte[] mutated = TSR.clone();
         mutated[position % mutated.length] ^= (byte) xor;
 
         TimestampCheck check = VERIFIER.verify(mutated, DATA, List.of());
 
-        assertThat(check.message()).isNotNull();
+        Statistics.collect(check.status());
+        if (check.ok()) {
+            assertThat(check.genTime()).isEqualTo(GEN_TIME);
+            assertThat(check.tsaTrusted()).isTrue();
+            assertThat(check.message()).startsWith("timestamp valid at " + GEN_TIME);
+        } else {
+            assertThat(check.tsaTrusted()).isFalse();
+            assertThat(check.message()).isNotBlank().doesNotStartWith("timestamp valid");
+            if (check.status() == Status.IMPRINT_MISMATCH) {
+                assertThat(check.message()).startsWith("message imprint mismatch");
+            }
+        }
+        Statistics.coverage(c -> {
+            c.check(Status.MALFORMED).count(n -> n > 0);
+            c.check(Status.SIGNATURE_INVALID).count(n -> n > 0);
+        });
     }
 }

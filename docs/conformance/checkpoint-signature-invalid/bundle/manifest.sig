@@ -1,0 +1,6 @@
+sealtrail.io/bundle-manifest/v1
+gateway.example.com/prod-audit
+d7a2d558-36b6-38cb-807b-e4bb9fac1804
+8311cddbfcb651982dd8023b1c8769089134c044729402584121da9696e5b328
+
+— gateway.example.com/prod-audit Rh+TrSqPE6qkV+IMO/WIJaiDrQqFvyoB9C6Ot3ssFnALn5m3T4qp6CGSEg08PIvVl5pPYUmtZj5M9LaWsaMhzWfOSQw=

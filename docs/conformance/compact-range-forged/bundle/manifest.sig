@@ -1,0 +1,6 @@
+sealtrail.io/bundle-manifest/v1
+gateway.example.com/prod-audit
+75a192ca-7974-3dbe-b884-00a8b7162627
+71a83aabe31886562f033d83d0fb6cab9fd3aeed402a6face0b1555cabb0f1ac
+
+— gateway.example.com/prod-audit Rh+TrdShiXfhxBcU8THxoJVuXuc2Zo6poOsemWrS9VR0kShrdhmqI6GAcfqJ8r9r9cKyPres22P4pcG2e2MK/A3iCAc=

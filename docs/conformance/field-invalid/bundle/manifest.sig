@@ -1,0 +1,6 @@
+sealtrail.io/bundle-manifest/v1
+gateway.example.com/prod-audit
+d7a2d558-36b6-38cb-807b-e4bb9fac1804
+313811276e0f89805dadf41b13412780a629dabb615dca14f6ecabcbdbeaa0a1
+
+— gateway.example.com/prod-audit Rh+TrTV5rVjQrtHbtqo0w/cRg3ms9tjwBeybGt5DGRhAKJ188k6b99EMY1d8qSlK6ptoVqQmlUHy078Mn5OYt+dU9wI=

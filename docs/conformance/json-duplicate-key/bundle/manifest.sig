@@ -1,0 +1,6 @@
+sealtrail.io/bundle-manifest/v1
+gateway.example.com/prod-audit
+d7a2d558-36b6-38cb-807b-e4bb9fac1804
+417d0bae24aabb9e6d1ebd8a084b472ed7abb03b04419862d7fbb34af7ffc886
+
+— gateway.example.com/prod-audit Rh+TrfZV1Z98mN7rIfUhdcWhpctevc18ZQQGTub6OA0MHkxuYwsF2dbvCK4Y1JQjrlNenFVPEVQjNXYimQxMEhmvDwc=

@@ -1,0 +1,6 @@
+sealtrail.io/bundle-manifest/v1
+gateway.example.com/prod-audit
+d7a2d558-36b6-38cb-807b-e4bb9fac1804
+83f57c3c030859260baf1d8cc0e0f5b864aa9d7d5a3f961c9e00d4700e58e699
+
+— gateway.example.com/prod-audit Rh+TrcRQTY4ixaTr0kLE4UjwdShgh9GT2xlCmFloPloTcgbDbmXKBHCqSqxgySBWIUHMptnhOZYs9LtvywRgXJqNRQ8=

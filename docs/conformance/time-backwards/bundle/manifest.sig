@@ -1,0 +1,6 @@
+sealtrail.io/bundle-manifest/v1
+gateway.example.com/prod-audit
+d7a2d558-36b6-38cb-807b-e4bb9fac1804
+cbe5df8353a2bb37ed0bd60f633bdb44069b6b41d3b48dcbc3718196ff5bf9b6
+
+— gateway.example.com/prod-audit Rh+TrYtIe2KjCi922x5b2Peh2cMxYmrMXbXNbOrJXaHSVomb4wUIRbpnFW2tXF5liySc8y1D1iAYsZp06oML8JFDKgE=

@@ -1,0 +1,6 @@
+sealtrail.io/bundle-manifest/v1
+gateway.example.com/prod-audit
+d7a2d558-36b6-38cb-807b-e4bb9fac1804
+f0e203e690e8e0646f9855a7216925c47a0362269c0c9d7ba007530671d3e7dd
+
+— gateway.example.com/prod-audit Rh+Trc/4ktEE2FiMQMVta0iXybxt3uhKZQV0bK4bLlB14yGI0sidYLCPKZkTFHA9QToK3erI4InktXK+uJF3WQ89Twg=

@@ -1,0 +1,6 @@
+sealtrail.io/bundle-manifest/v1
+gateway.example.com/prod-audit
+d7a2d558-36b6-38cb-807b-e4bb9fac1804
+988563c06ac6b862e8e945d60537eccfbf66d5bae56dbef060b9955bb0340351
+
+— gateway.example.com/prod-audit Rh+TrV9tl+vxOWtVrtgVi1tmjG0PfGTL8AKaCxHjc76v8D2BsAwJ7vZTET8twGyHZf5TQEzvvny4CNoh5ZhpylwNOgk=
