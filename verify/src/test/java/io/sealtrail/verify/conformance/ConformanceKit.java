@@ -189,6 +189,8 @@ public final class ConformanceKit {
                 (b, k) -> b.keepLines(SEG3, 2),
                 one(FindingCode.FILE_SIZE_MISMATCH, SEG3), one(FindingCode.FILE_HASH_MISMATCH, SEG3),
                 one(FindingCode.RANGE_MISMATCH, SEG3), one(FindingCode.RANGE_MISMATCH, null),
+                // the final checkpoint is out of the cut events' reach (spec §14 step 9)
+                one(FindingCode.CHECKPOINT_ROOT_MISMATCH, "checkpoints/6.checkpoint"),
                 one(FindingCode.EVENTS_NOT_COVERED, null)));
         cases.add(fails("manifest-signature-missing", "manifest.sig deleted.", Base.PLAIN,
                 (b, k) -> b.dropFile(Manifest.MANIFEST_SIG),
@@ -201,6 +203,19 @@ public final class ConformanceKit {
                     KeyHolder.events(b.dir(), forger);
                 },
                 one(FindingCode.SIGNER_KEY_MISMATCH, null)));
+        cases.add(fails("signed-by-a-key-of-another-log", "The whole bundle re-signed by a key named for another log"
+                + " (other.example/log), the manifest's keys changed to it: a key vouches only for the log it is"
+                + " named for, so nothing is signed, and the log's trusted key signed nothing.",
+                Base.PLAIN, (b, k) -> {
+                    NoteSigner other = NoteSigner.fromSeed("other.example/log", sha256("another log's key"));
+                    KeyHolder.manifest(b.dir(), other, m -> withKeys(m, List.of(other.verifierKey().encode())));
+                    KeyHolder.events(b.dir(), other);
+                },
+                n(FindingCode.KEY_NAME_NOT_ORIGIN, 1, "manifest.sig"),
+                n(FindingCode.SIGNER_KEY_MISMATCH, 1, "manifest.sig"),
+                n(FindingCode.MANIFEST_SIGNATURE_INVALID, 1, "manifest.sig"),
+                n(FindingCode.CHECKPOINT_UNSIGNED, 2, null),
+                n(FindingCode.EVENTS_NOT_COVERED, 1, null)));
 
         // Re-sealed: one rule broken, everything else made to agree with it.
         cases.add(fails("compact-range-forged", "A continued export whose compact range was replaced, every"

@@ -1,0 +1,6 @@
+sealtrail.io/bundle-manifest/v1
+gateway.example.com/prod-audit
+d7a2d558-36b6-38cb-807b-e4bb9fac1804
+834dae7a0282e3503df94dd987f99adf1e8223512e510e2ce7fdfff192a6a7a7
+
+— other.example/log Dgt9BHQxCcKvXoDUQWm20+IMhbS7wZmqTV4xon2ilWxLcffcDsWTw5Ms0z6Gptss5DeL2Fh5+oQSc05hxYZDIingoAA=
