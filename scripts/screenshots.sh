@@ -40,6 +40,24 @@ SEALTRAIL_HOME="$WORK/home" timeout 300 xvfb-run -a -s "-screen 0 1440x900x24" \
        -cp "$JAR:app/target/lib/*" io.sealtrail.app.ui.WorkbenchLauncher \
        --demo --trust-session "$WORK/demo/demo-log.vkey" --case "$WORK/demo/case"
 
+# A forked log (issue 11): two exports that agree up to leaf 800 and differ after it. The first is verified with
+# the log's key trusted (and so remembered), then the workbench opens the second: the fork banner, and the
+# trust dialog's second tab with both histories (06-fork-findings, trust-seen; the demo remembers nothing).
+echo "Starting the workbench on a forked export..."
+FORK="$WORK/fork"
+mkdir -p "$FORK/home" "$FORK/shots"
+run() { SEALTRAIL_HOME="$FORK/home" java -jar "$JAR" "$@" >/dev/null; }
+run gen --events 800 --seed 21 --checkpoint-every 200 --out "$FORK/base.zip"
+run gen --events 200 --seed 31 --checkpoint-every 200 --previous "$FORK/base.zip" --out "$FORK/a.zip"
+run gen --events 700 --seed 32 --checkpoint-every 200 --previous "$FORK/base.zip" --out "$FORK/b.zip"
+run trust add "$FORK/base.zip.vkey"
+run verify "$FORK/a.zip"
+SEALTRAIL_HOME="$FORK/home" timeout 300 xvfb-run -a -s "-screen 0 1440x900x24" \
+  java -Dsealtrail.screenshot.dir="$FORK/shots" -Dprism.order=sw \
+       -cp "$JAR:app/target/lib/*" io.sealtrail.app.ui.WorkbenchLauncher "$FORK/b.zip"
+cp "$FORK/shots/01-b-findings.png" "$OUT/06-fork-findings.png"
+cp "$FORK/shots/trust-seen.png" "$OUT/trust-seen.png"
+
 shopt -s nullglob
 shots=("$OUT"/*.png)
 if (( ${#shots[@]} == 0 )); then
