@@ -120,6 +120,23 @@ class ForkDetectionTest {
                 .containsExactly(1000L, 1200L, 1400L, 1500L);
     }
 
+    @Test
+    void aRememberedSizeThatIsNoCheckpointOfTheBundleIsReadFromItsEvents() throws Exception {
+        // b's checkpoints every 300 leaves (900, 1200, 1500) do not include the remembered 1000: the root there
+        // comes from the events, vouched for by the signed checkpoint at 1200 that they reproduce
+        Path sparse = Bundles.generate(dir.resolve("b-sparse"), Bundles.options(700, 32, 300, 400)
+                .withSigner(Bundles.signer(KEY_SEED)).withPrevious(base));
+        VerificationReport forked = verify(sparse, remembered(a));
+        assertThat(findings(forked, FindingCode.LOG_FORKED)).as(describe(forked)).singleElement()
+                .satisfies(f -> assertThat(f.location().file()).isEqualTo("checkpoints/1200.checkpoint"));
+        Path agreeing = Bundles.generate(dir.resolve("a-sparse"), Bundles.options(500, 31, 300, 400)
+                .withSigner(Bundles.signer(KEY_SEED)).withPrevious(base));
+        VerificationReport same = verify(agreeing, remembered(a));
+        assertThat(same.verdict()).as(describe(same)).isEqualTo(Verdict.VERIFIED);
+        assertThat(findings(same, FindingCode.LOG_FORKED)).isEmpty();
+        assertThat(findings(same, FindingCode.FORK_NOT_CHECKED)).isEmpty();
+    }
+
     private static List<SeenCheckpoint> remembered(Path bundle) throws Exception {
         return verify(bundle, List.of()).worthRemembering(bundle.getFileName().toString(), NOW);
     }

@@ -109,6 +109,27 @@ class LogKeyBindingTest {
                 .verdict()).isEqualTo(Verdict.VERIFIED);
     }
 
+    @Test
+    void theFindingsNameTheNotesAndTheNamesTheySignedUnder() throws Exception {
+        VerificationReport r = Bundles.verify(signedByOtherLogsKey, VerifyOptions.trusting(List.of(GENUINE)));
+        assertThat(findings(r, FindingCode.KEY_NAME_NOT_ORIGIN)).singleElement().satisfies(f -> assertThat(f.message())
+                .contains("signed 4 note(s)", "(manifest.sig, checkpoints/300.checkpoint, checkpoints/600.checkpoint, … 1 more)"));
+        assertThat(findings(r, FindingCode.CHECKPOINT_UNSIGNED)).first().satisfies(f -> assertThat(f.message())
+                .contains("(signed as: other.example/log;"));
+    }
+
+    @Test
+    void aManifestSignatureOverAnotherManifestOfTheSameLogIsInvalid() throws Exception {
+        Path other = Bundles.generate(shared.resolve("other-export"), Bundles.options(700, SEED + 1, 300, 400)
+                .withSigner(Bundles.signer(SEED)));
+        Path b = io.sealtrail.verify.testing.Tamper.copyOf(genuine, shared.resolve("swapped-sig"))
+                .replaceFile(Manifest.MANIFEST_SIG, java.nio.file.Files.readAllBytes(other.resolve(Manifest.MANIFEST_SIG)))
+                .dir();
+        VerificationReport r = Bundles.verify(b, VerifyOptions.trusting(List.of(GENUINE)));
+        assertThat(findings(r, FindingCode.MANIFEST_SIGNATURE_INVALID)).as(describe(r)).singleElement()
+                .satisfies(f -> assertThat(f.message()).contains("does not name this manifest"));
+    }
+
     private static byte[] seed(String s) {
         try {
             return MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8));
