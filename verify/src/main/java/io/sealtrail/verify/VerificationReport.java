@@ -35,6 +35,11 @@ public record VerificationReport(String bundle, Manifest manifest, Verdict verdi
      *
      * @param source what was verified, in words the auditor recognises (file name, bundle id)
      */
+    /** How a remembered checkpoint names where it was seen: the file as the person chose it, and the bundle id. */
+    public String seenIn(java.nio.file.Path file) {
+        return file.toAbsolutePath().normalize() + (manifest != null ? " (bundle " + manifest.bundleId() + ")" : "");
+    }
+
     public List<SeenCheckpoint> worthRemembering(String source, Instant now) {
         if (manifest == null) {
             return List.of();

@@ -74,7 +74,7 @@ final class ImportCommand implements Callable<Integer> {
                 err.print("\r" + " ".repeat(20) + "\r");
                 err.flush();
             }
-            Keys.remember(r.report(), VerifyCommand.source(b, r.report()) + ", imported into case " + c.name(),
+            Keys.remember(r.report(), r.report().seenIn(b) + ", imported into case " + c.name(),
                     !noTrustStore, err);
             Verdict v = r.report().verdict();
             o.printf("Imported %s as bundle %s: %,d events, %s (%d errors, %d warnings)%n", b, r.record().bundleId(),

@@ -60,7 +60,7 @@ final class VerifyCommand implements Callable<Integer> {
         VerifyOptions options = new VerifyOptions(Keys.trusted(trust, !noTrustStore), tsaRoots(trustTsa), previous,
                 threads, Keys.seen(!noTrustStore));
         VerificationReport r = new BundleVerifier().verify(bundle, options);
-        Keys.remember(r, source(bundle, r), !noTrustStore, spec.commandLine().getErr());
+        Keys.remember(r, r.seenIn(bundle), !noTrustStore, spec.commandLine().getErr());
         if (json) {
             PrintWriter out = spec.commandLine().getOut();
             VerificationReportJson.write(r, out);
@@ -69,11 +69,6 @@ final class VerifyCommand implements Callable<Integer> {
             print(r, spec.commandLine().getOut());
         }
         return r.verdict().exitCode();
-    }
-
-    /** How a remembered checkpoint names where it was seen. */
-    static String source(Path bundle, VerificationReport r) {
-        return bundle.toAbsolutePath().normalize() + (r.manifest() != null ? " (bundle " + r.manifest().bundleId() + ")" : "");
     }
 
     static List<X509Certificate> tsaRoots(List<Path> files) throws UserException {

@@ -222,8 +222,7 @@ public final class WorkbenchViewModel {
         VerifyOptions options = new VerifyOptions(new ArrayList<>(keys), List.of(), null, verifyThreads, seen);
         try {
             VerificationReport report = verification.verify(b.path(), options, throttled(b, generation));
-            String remembered = demo ? null : trust.remember(report, b.path().toAbsolutePath().normalize()
-                    + (report.manifest() != null ? " (bundle " + report.manifest().bundleId() + ")" : ""));
+            String remembered = demo ? null : trust.remember(report, report.seenIn(b.path()));
             String problem = trustProblem != null ? trustProblem : remembered;
             BundleSummary summary = BundleSummary.of(report, sessionOnly);
             post(b, generation, () -> {

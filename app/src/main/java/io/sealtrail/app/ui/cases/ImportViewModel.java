@@ -94,8 +94,8 @@ public final class ImportViewModel {
                     CaseImporter.Result r = new CaseImporter().importBundle(c, b, options, signer,
                             (p, n, total) -> ctx.progress(capitalised(p) + " " + name,
                                     total <= 0 ? -1 : Math.min(1.0, (double) n / total)), ctx::cancelled);
-                    String lost = remember.apply(r.report(), b.toAbsolutePath().normalize() + " (bundle "
-                            + r.record().bundleId() + "), imported into case " + c.name());
+                    String lost = remember.apply(r.report(), r.report().seenIn(b) + ", imported into case "
+                            + c.name());
                     if (lost != null) {
                         run.outcome.append(lost).append('\n');
                     }
