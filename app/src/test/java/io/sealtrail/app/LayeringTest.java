@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
  */
 class LayeringTest {
     private static final String[] CORE = {"io.sealtrail.model..", "io.sealtrail.verify..", "io.sealtrail.index..",
-            "io.sealtrail.cases..", "io.sealtrail.report.."};
+            "io.sealtrail.cases..", "io.sealtrail.report..", "io.sealtrail.sources.."};
     private static JavaClasses classes;
 
     @BeforeAll

@@ -75,7 +75,11 @@ public enum FindingCode {
     FORK_NOT_CHECKED(Severity.INFO, "a checkpoint remembered from an earlier verification lies before this bundle and cannot be checked from it alone"),
     CASE_RECORD_CHANGED(Severity.ERROR, "an import record differs from the one the signed journal anchored"),
     JOURNAL_SIGNER_CHANGED(Severity.ERROR, "the journal is signed by another key than the one the case was created with, and no signed hand-over names it"),
-    CASE_RECORD_NOT_ANCHORED(Severity.WARNING, "an import record no journal entry anchors (the case is older than anchored imports): it is checked against itself only");
+    CASE_RECORD_NOT_ANCHORED(Severity.WARNING, "an import record no journal entry anchors (the case is older than anchored imports): it is checked against itself only"),
+    // Sources other than Sealtrail bundles (docs/sources.md)
+    SOURCE_UNSEALED(Severity.WARNING, "this source carries no integrity evidence: nothing shows whether it was changed before it reached you"),
+    RECORD_MALFORMED(Severity.WARNING, "a record of the source could not be read; it is kept as text and the others were imported"),
+    TIME_ASSUMED(Severity.INFO, "the source's timestamps carry no year or zone: the year and zone used are assumptions");
 
     private final Severity severity;
     private final String summary;

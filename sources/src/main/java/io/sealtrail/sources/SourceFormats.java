@@ -1,0 +1,28 @@
+package io.sealtrail.sources;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Every format Sealtrail reads besides its own bundles, in the order detection tries them (most specific
+ * first). One list, so {@code sealtrail formats}, {@code --format} and detection cannot disagree.
+ */
+public final class SourceFormats {
+    private static final List<SourceFormat> ALL = List.of();
+
+    private SourceFormats() {
+    }
+
+    public static List<SourceFormat> all() {
+        return ALL;
+    }
+
+    public static Optional<SourceFormat> named(String name) {
+        return ALL.stream().filter(f -> f.name().equals(name)).findFirst();
+    }
+
+    /** The first format that recognises the head, if any. */
+    public static Optional<SourceFormat> recognize(Head head) {
+        return ALL.stream().filter(f -> f.recognizes(head)).findFirst();
+    }
+}
