@@ -79,7 +79,22 @@ public enum FindingCode {
     // Sources other than Sealtrail bundles (docs/sources.md)
     SOURCE_UNSEALED(Severity.WARNING, "this source carries no integrity evidence: nothing shows whether it was changed before it reached you"),
     RECORD_MALFORMED(Severity.WARNING, "a record of the source could not be read; it is kept as text and the others were imported"),
-    TIME_ASSUMED(Severity.INFO, "the source's timestamps carry no year or zone: the year and zone used are assumptions");
+    TIME_ASSUMED(Severity.INFO, "the source's timestamps carry no year or zone: the year and zone used are assumptions"),
+    // AWS CloudTrail's digest chain (docs/sources.md)
+    CLOUDTRAIL_DIGEST_MALFORMED(Severity.ERROR, "a CloudTrail digest file is not a valid gzip-compressed JSON digest"),
+    CLOUDTRAIL_DIGEST_MOVED(Severity.ERROR, "a CloudTrail digest file is not where its own digestS3Object says it was delivered"),
+    CLOUDTRAIL_DIGEST_MISSING(Severity.ERROR, "a digest that a later digest names as its predecessor is not in the source: digests were removed"),
+    CLOUDTRAIL_DIGEST_CHAIN_BROKEN(Severity.ERROR, "a digest's previousDigestHashValue or previousDigestSignature does not match the digest before it"),
+    CLOUDTRAIL_DIGEST_SIGNATURE_MISSING(Severity.ERROR, "the newest digest's signature was not supplied (S3 metadata: save `aws s3api head-object` output beside the digest)"),
+    CLOUDTRAIL_DIGEST_SIGNATURE_INVALID(Severity.ERROR, "a CloudTrail digest's SHA256withRSA signature does not verify"),
+    CLOUDTRAIL_KEY_UNKNOWN(Severity.WARNING, "no CloudTrail public key you supplied has the digest's fingerprint, so nothing you trust vouches for it"),
+    CLOUDTRAIL_KEY_NOT_VALID(Severity.ERROR, "a digest was signed by a CloudTrail key outside that key's validity window"),
+    CLOUDTRAIL_DIGEST_GAP(Severity.WARNING, "a digest does not link to the one before it: log file validation was off, or the trail was stopped, for that time"),
+    CLOUDTRAIL_LOG_FILE_MISSING(Severity.ERROR, "a log file a digest lists is not in the source"),
+    CLOUDTRAIL_LOG_FILE_ALTERED(Severity.ERROR, "a log file's SHA-256 differs from the one its digest lists"),
+    CLOUDTRAIL_LOG_FILE_MOVED(Severity.ERROR, "a log file a digest lists is in the source, but under another path"),
+    CLOUDTRAIL_LOG_FILE_NOT_DIGESTED(Severity.ERROR, "a log file no digest lists: nothing vouches for its contents"),
+    GZIP_TRAILING_DATA(Severity.ERROR, "a .gz file holds data after its first gzip member, which no hash or signature covers");
 
     private final Severity severity;
     private final String summary;
