@@ -19,6 +19,12 @@ public enum Verdict {
      */
     NO_INTEGRITY_EVIDENCE(4);
 
+    /**
+     * The words for {@link #NO_INTEGRITY_EVIDENCE}, the same in the CLI, the window and the PDF: said plainly, never
+     * softened into "unverified" or "not checked", which would suggest a check could have passed.
+     */
+    public static final String NO_EVIDENCE = "this source carries no integrity evidence";
+
     private final int exitCode;
 
     Verdict(int exitCode) {

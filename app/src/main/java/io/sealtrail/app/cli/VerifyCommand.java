@@ -116,6 +116,7 @@ final class VerifyCommand implements Callable<Integer> {
             case VERIFIED -> "VERIFIED: intact, complete, and signed by " + signers + ", a key you trust";
             case INTACT_UNTRUSTED -> "INTACT, NOT TRUSTED: no key you trust signed it (see the keys below)";
             case INTEGRITY_FAILURE -> "INTEGRITY FAILURE: " + r.failureSummary() + " (see the findings)";
+            case NO_INTEGRITY_EVIDENCE -> "NO INTEGRITY EVIDENCE: " + io.sealtrail.model.Verdict.NO_EVIDENCE;
         };
     }
 }

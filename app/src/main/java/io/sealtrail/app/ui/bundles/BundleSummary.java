@@ -85,6 +85,9 @@ public record BundleSummary(String bundleId, Verdict verdict, Banner banner, Str
                     "Integrity failure: " + errors + (errors == 1 ? " error" : " errors"),
                     Character.toUpperCase(r.failureSummary().charAt(0)) + r.failureSummary().substring(1)
                             + ". The findings below say where.");
+            case NO_INTEGRITY_EVIDENCE -> new Banner(Banner.Kind.UNTRUSTED,
+                    "Carries no integrity evidence", "Nothing shows whether this source was changed before it reached you: its events are marked"
+                            + " unsealed.");
         };
     }
 
