@@ -132,7 +132,7 @@ public final class CaseImporter {
             }
             long size = Files.isDirectory(source) ? Files.size(source.resolve("manifest.json")) : Files.size(source);
             ImportRecord record = new ImportRecord(bundleId, report.manifest() == null ? null : report.manifest().origin(),
-                    fileName, bundleSha, size, report.verdict().name(), c.clock().instant(), report.events(), hashes);
+                    fileName, bundleSha, size, report.verdict().name(), c.clock().instant(), report.events(), hashes, null);
             record.write(staging.resolve(ImportRecord.FILE));
             String recordSha = CaseFiles.hash(staging.resolve(ImportRecord.FILE));
             CaseFiles.makeReadOnly(staging.resolve("index"));

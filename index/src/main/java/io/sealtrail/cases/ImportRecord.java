@@ -17,12 +17,20 @@ import java.util.List;
  * of manifest.json for a directory bundle (the signed manifest binds every other file).
  */
 public record ImportRecord(String bundleId, String origin, String fileName, String bundleSha256, long bundleSize,
-                           String verdict, Instant importedAt, long events, List<FileHash> files) {
+                           String verdict, Instant importedAt, long events, List<FileHash> files, String format) {
+    /** The format of our own bundles; records written before other sources existed name none and mean it. */
+    public static final String BUNDLE_FORMAT = "sealtrail";
     public static final String FILE = "import.json";
     private static final JsonFactory JSON = new JsonFactory();
 
     public ImportRecord {
         files = List.copyOf(files);
+        format = format == null ? BUNDLE_FORMAT : format;
+    }
+
+    /** Whether this import is one of our bundles (else a source: docs/sources.md). */
+    public boolean isBundle() {
+        return BUNDLE_FORMAT.equals(format);
     }
 
     /** One file below the bundle's case folder, as recorded at import. */
@@ -46,6 +54,9 @@ public record ImportRecord(String bundleId, String origin, String fileName, Stri
             g.writeStringField("verdict", verdict);
             g.writeStringField("imported_at", importedAt.toString());
             g.writeNumberField("events", events);
+            if (!isBundle()) {
+                g.writeStringField("format", format); // absent for bundles: their records stay byte-identical
+            }
             g.writeArrayFieldStart("files");
             for (FileHash f : files) {
                 g.writeStartObject();
@@ -68,6 +79,7 @@ public record ImportRecord(String bundleId, String origin, String fileName, Stri
         String verdict = null;
         Instant at = null;
         long events = -1;
+        String format = null;
         List<FileHash> files = new ArrayList<>();
         try (JsonParser p = JSON.createParser(file.toFile())) {
             if (p.nextToken() != JsonToken.START_OBJECT) {
@@ -85,6 +97,7 @@ public record ImportRecord(String bundleId, String origin, String fileName, Stri
                     case "verdict" -> verdict = p.getText();
                     case "imported_at" -> at = Instant.parse(p.getText());
                     case "events" -> events = p.getLongValue();
+                    case "format" -> format = p.getText();
                     case "files" -> {
                         while (p.nextToken() == JsonToken.START_OBJECT) {
                             String path = null;
@@ -109,6 +122,6 @@ public record ImportRecord(String bundleId, String origin, String fileName, Stri
         } catch (com.fasterxml.jackson.core.JsonProcessingException | java.time.format.DateTimeParseException e) {
             throw new IOException(file + " is not a valid import record: " + e.getMessage(), e);
         }
-        return new ImportRecord(bundleId, origin, fileName, sha, size, verdict, at, events, files);
+        return new ImportRecord(bundleId, origin, fileName, sha, size, verdict, at, events, files, format);
     }
 }

@@ -100,6 +100,14 @@ final class EventDocument {
     List<IndexableField> fill(IndexSchema.LinePosition at, AuditEvent event, long seq, Instant readTime,
                               String readAction, byte[] data, int off, int len, byte[] entryHash, boolean truncated,
                               Integrity integrityValue, long ord) {
+        return fill(at, event, seq, readTime, readAction, data, off, len, entryHash, truncated, integrityValue, ord,
+                io.sealtrail.verify.event.EventLineParser.SOURCE_FORMAT);
+    }
+
+    /** As above, for a line of {@code format}: an unreadable line keeps the format it was read as. */
+    List<IndexableField> fill(IndexSchema.LinePosition at, AuditEvent event, long seq, Instant readTime,
+                              String readAction, byte[] data, int off, int len, byte[] entryHash, boolean truncated,
+                              Integrity integrityValue, long ord, String format) {
         fields.clear();
         bundleId.add(at.bundleId());
         file.add(at.file());
@@ -122,7 +130,7 @@ final class EventDocument {
         textBuilder.setLength(0);
         if (event == null) {
             action.add(readAction);
-            sourceFormat.add(io.sealtrail.verify.event.EventLineParser.SOURCE_FORMAT);
+            sourceFormat.add(format);
             textBuilder.append(new String(data, off, len, StandardCharsets.UTF_8));
         } else {
             eventFields(event);

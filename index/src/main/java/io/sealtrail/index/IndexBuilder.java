@@ -110,7 +110,7 @@ public final class IndexBuilder {
             (switch (i) {
                 case VERIFIED -> verified;
                 case BROKEN -> broken;
-                case NOT_COVERED -> notCovered;
+                case NOT_COVERED, UNSEALED -> notCovered; // a bundle is never unsealed
             }).incrementAndGet();
         }
     }

@@ -12,7 +12,9 @@ public enum Integrity {
     /** In a range whose checkpoint root does not match, or the line itself has a finding. */
     BROKEN,
     /** After the last verified checkpoint, with no mismatch involved: nothing signed vouches for it. */
-    NOT_COVERED;
+    NOT_COVERED,
+    /** From a source that carries no integrity evidence at all (docs/sources.md): nothing could be checked. */
+    UNSEALED;
 
     public String wireName() {
         return name().toLowerCase(Locale.ROOT);

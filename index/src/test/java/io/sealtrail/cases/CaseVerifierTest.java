@@ -84,7 +84,7 @@ class CaseVerifierTest {
         boolean evidence = path.equals("evidence/" + imported.fileName());
         new ImportRecord(imported.bundleId(), imported.origin(), imported.fileName(),
                 evidence ? sha : imported.bundleSha256(), evidence ? Files.size(target) : imported.bundleSize(),
-                imported.verdict(), imported.importedAt(), imported.events(), files)
+                imported.verdict(), imported.importedAt(), imported.events(), files, imported.format())
                 .write(bundleDir().resolve(ImportRecord.FILE));
     }
 

@@ -557,6 +557,7 @@ public final class SearchController {
             case VERIFIED -> "below a signed checkpoint whose root the events reproduce";
             case BROKEN -> "this line or its range does not match what was signed: the evidence was changed";
             case NOT_COVERED -> "after the last verified checkpoint: nothing signed vouches for it";
+            case UNSEALED -> io.sealtrail.model.Verdict.NO_EVIDENCE;
         };
     }
 
