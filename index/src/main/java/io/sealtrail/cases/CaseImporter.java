@@ -170,18 +170,33 @@ public final class CaseImporter {
      * copied file's SHA-256 into {@code hashes} under {@code name} (the copy's path relative to the staging folder).
      */
     private static String copy(Path source, Path target, String name, Map<String, String> hashes) throws IOException {
+        copyEvidence(source, target, name, hashes);
         if (!Files.isDirectory(source)) {
-            String sha = CaseFiles.copyHashing(source, target);
-            hashes.put(name, sha);
-            return sha;
+            return hashes.get(name);
+        }
+        String manifestSha = hashes.get(name + "/manifest.json");
+        if (manifestSha == null) {
+            throw new IOException(source + ": manifest.json is missing, so this is not a Sealtrail bundle");
+        }
+        return manifestSha;
+    }
+
+    /**
+     * Copies a file or a folder (no symbolic links: evidence may not point outside itself), hashing every file as
+     * it is written; puts each file's SHA-256 into {@code hashes} under {@code name}[/its path].
+     */
+    static void copyEvidence(Path source, Path target, String name, Map<String, String> hashes) throws IOException {
+        if (!Files.isDirectory(source)) {
+            hashes.put(name, CaseFiles.copyHashing(source, target));
+            return;
         }
         List<String> files = CaseFiles.files(source);
         for (String f : files) {
             if (Files.isSymbolicLink(source.resolve(f))) {
-                throw new IOException(source.resolve(f) + " is a symbolic link; bundles may not link outside themselves");
+                throw new IOException(source.resolve(f) + " is a symbolic link; evidence may not link outside itself");
             }
         }
-        // segment files side by side: copying and hashing one is a core's work
+        // files side by side: copying and hashing one is a core's work
         Map<String, String> copied = new java.util.concurrent.ConcurrentHashMap<>();
         try {
             files.parallelStream().forEach(f -> {
@@ -197,10 +212,5 @@ public final class CaseImporter {
         for (String f : files) {
             hashes.put(name + "/" + f, copied.get(f));
         }
-        String manifestSha = copied.get("manifest.json");
-        if (manifestSha == null) {
-            throw new IOException(source + ": manifest.json is missing, so this is not a Sealtrail bundle");
-        }
-        return manifestSha;
     }
 }

@@ -129,6 +129,24 @@ public final class CaseVerifier {
                                       Set<String> reported, List<Finding> findings) throws IOException {
         String anchored = e.data().get("bundle_sha256");
         Path evidence = dir.resolve("evidence").resolve(fileName);
+        String format = e.data().get("format");
+        if (format != null && !ImportRecord.BUNDLE_FORMAT.equals(format) && Files.isDirectory(evidence)) {
+            // a source folder is named by the listing of its files' hashes (SourceImporter)
+            Map<String, String> listing = new HashMap<>();
+            for (String f : CaseFiles.files(evidence)) {
+                String path = "evidence/" + fileName + "/" + f;
+                String sha = CaseFiles.hash(dir.resolve(path));
+                hashed.put(path, sha);
+                listing.put(path, sha);
+            }
+            String sha = SourceImporter.sha256Listing(listing);
+            if (anchored != null && !anchored.equals(sha)) {
+                findings.add(Finding.mismatch(FindingCode.CASE_FILE_CHANGED, Location.file(base + "/evidence/" + fileName),
+                        "SHA-256 of the listing of the source's files that journal entry #" + e.seq()
+                                + " recorded (bundle_sha256)", anchored, sha));
+            }
+            return;
+        }
         // a directory bundle is named by its manifest, which binds every other file (see ImportRecord)
         String path = "evidence/" + fileName + (Files.isDirectory(evidence) ? "/manifest.json" : "");
         Path file = dir.resolve(path);

@@ -104,6 +104,18 @@ final class HitReader {
                 command = e.command();
                 query = e.query();
             }
+        } else {
+            // Another format's reader needs what its import knew (a syslog year, a mapping file): its fields are read
+            // back from the keyword doc values it was indexed with, cut as keywords are.
+            Segment.Fields f = seg.fields();
+            action = f.action.value(local);
+            outcome = f.outcome.value(local);
+            userName = f.userName.value(local);
+            targetKind = f.targetKind.value(local);
+            targetName = f.targetName.value(local);
+            sessionId = f.sessionId.value(local);
+            command = f.command.value(local);
+            query = f.query.value(local);
         }
         return new Hit(bundleId, seq, leaf, time == null ? null : IndexSchema.instant(time), action, outcome, userName,
                 targetKind, targetName, sessionId, command, query, integrity, hash, file, line,
@@ -158,6 +170,37 @@ final class HitReader {
         final Keyword file;
         final Keyword integrity;
         final Keyword sourceFormat;
+        private Fields fields;
+
+        /** The event fields as keyword doc values, opened the first time a hit of another format needs them. */
+        Fields fields() throws IOException {
+            if (fields == null) {
+                fields = new Fields(context.reader());
+            }
+            return fields;
+        }
+
+        static final class Fields {
+            final Keyword action;
+            final Keyword outcome;
+            final Keyword userName;
+            final Keyword targetKind;
+            final Keyword targetName;
+            final Keyword sessionId;
+            final Keyword command;
+            final Keyword query;
+
+            Fields(LeafReader r) throws IOException {
+                action = new Keyword(DocValues.getSortedSet(r, IndexSchema.ACTION));
+                outcome = new Keyword(DocValues.getSortedSet(r, IndexSchema.OUTCOME));
+                userName = new Keyword(DocValues.getSortedSet(r, IndexSchema.USER_NAME));
+                targetKind = new Keyword(DocValues.getSortedSet(r, IndexSchema.TARGET_KIND));
+                targetName = new Keyword(DocValues.getSortedSet(r, IndexSchema.TARGET_NAME));
+                sessionId = new Keyword(DocValues.getSortedSet(r, IndexSchema.SESSION_ID));
+                command = new Keyword(DocValues.getSortedSet(r, IndexSchema.COMMAND_KEYWORD));
+                query = new Keyword(DocValues.getSortedSet(r, IndexSchema.QUERY_KEYWORD));
+            }
+        }
 
         Segment(LeafReaderContext context) throws IOException {
             this.context = context;

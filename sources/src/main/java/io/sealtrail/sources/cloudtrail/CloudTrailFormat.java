@@ -26,7 +26,8 @@ import java.util.regex.Pattern;
  */
 public final class CloudTrailFormat implements SourceFormat {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final JsonFactory FACTORY = JSON.getFactory();
+    /** Closing the parser must not close the stream: JSON Lines are read on from the same stream. */
+    private static final JsonFactory FACTORY = JsonFactory.builder().disable(com.fasterxml.jackson.core.StreamReadFeature.AUTO_CLOSE_SOURCE).build();
     /** A CloudTrail record names its version, source and event; no other supported format has all three. */
     private static final Pattern RECORD_KEYS = Pattern.compile(
             "(?s)(?=.*\"eventVersion\"\\s*:)(?=.*\"eventSource\"\\s*:)(?=.*\"eventName\"\\s*:).*");

@@ -1,0 +1,250 @@
+package io.sealtrail.cases;
+
+import io.sealtrail.index.Integrity;
+import io.sealtrail.index.IndexException;
+import io.sealtrail.index.SourceIndexBuilder;
+import io.sealtrail.model.Finding;
+import io.sealtrail.model.FindingCode;
+import io.sealtrail.model.Location;
+import io.sealtrail.model.Severity;
+import io.sealtrail.sources.Gzip;
+import io.sealtrail.sources.ReadContext;
+import io.sealtrail.sources.RecordSink;
+import io.sealtrail.sources.SourceFile;
+import io.sealtrail.sources.SourcePlan;
+import io.sealtrail.sources.SourceVerification;
+import io.sealtrail.sources.SourceVerificationJson;
+import io.sealtrail.sources.cloudtrail.CloudTrailKeys;
+import io.sealtrail.sources.cloudtrail.CloudTrailVerifier;
+import io.sealtrail.verify.bundle.BundleFormatException;
+import io.sealtrail.verify.note.NoteSigner;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.CancellationException;
+import java.util.function.BooleanSupplier;
+import java.util.zip.GZIPInputStream;
+
+/**
+ * Imports a source other than a bundle (docs/sources.md) exactly as {@link CaseImporter} imports a bundle: copy
+ * into staging while hashing, verify the copy by the source's own evidence (CloudTrail's digest chain) or record
+ * that it has none, read its records into an index, seal, move into place atomically, commit with a journal
+ * entry that anchors the SHA-256 of every file. A malformed record is a finding with its file and line; the
+ * others are imported. Nothing is left behind by a failure or a cancellation.
+ */
+public final class SourceImporter {
+    /** Findings per source about malformed records before one summary stands for the rest. */
+    static final int MAX_MALFORMED_FINDINGS = 100;
+
+    /**
+     * What the person may say about a source.
+     *
+     * @param format          a format name to skip detection, or null
+     * @param cloudTrailKeys  the saved output of {@code aws cloudtrail list-public-keys}, or null
+     * @param year            the year for timestamps without one (syslog), or null for the file's
+     * @param zone            the zone for timestamps without one, or null for UTC
+     * @param mapping         the mapping file for mapped JSON Lines / CSV, or null
+     */
+    public record Options(String format, Path cloudTrailKeys, Integer year, ZoneId zone, Path mapping) {
+        public static final Options DEFAULT = new Options(null, null, null, null, null);
+    }
+
+    /** What one import did. */
+    public record Result(ImportRecord record, SourceVerification verification, long malformed,
+                         CaseImporter.Phases phases) {
+    }
+
+    /** Whether a path is a source this importer takes rather than a bundle. */
+    public static boolean isSource(Path path, Options o) throws IOException {
+        return SourcePlan.of(path, o.format()).kind() != SourcePlan.Kind.BUNDLE;
+    }
+
+    public Result importSource(CaseFolder c, Path chosen, Options o, NoteSigner auditor, CaseImporter.Progress progress,
+                               BooleanSupplier cancelled) throws IOException, BundleFormatException, IndexException {
+        Path source = chosen.toAbsolutePath().normalize();
+        if (!Files.exists(source)) {
+            throw new BundleFormatException(chosen + ": no such file or directory");
+        }
+        if (source.startsWith(c.dir())) {
+            throw new BundleFormatException(chosen + ": is inside the case already");
+        }
+        CloudTrailKeys keys = o.cloudTrailKeys() == null ? CloudTrailKeys.none() : CloudTrailKeys.read(o.cloudTrailKeys());
+        c.journal().requireHolder(auditor);
+        c.removeIncompleteImports();
+        Path staging = c.newStaging();
+        long start = System.nanoTime();
+        try {
+            progress.update("copying", 0, 1);
+            String fileName = source.getFileName().toString();
+            Path evidence = staging.resolve("evidence").resolve(fileName);
+            Map<String, String> copied = new LinkedHashMap<>();
+            CaseImporter.copyEvidence(source, evidence, "evidence/" + fileName, copied);
+            // a file is named by its SHA-256; a folder by the SHA-256 of its listing in sha256sum's format
+            String sourceSha = Files.isDirectory(source) ? sha256Listing(copied) : copied.get("evidence/" + fileName);
+            check(cancelled);
+            long copyDone = System.nanoTime();
+
+            progress.update("verifying", 0, 1);
+            SourcePlan plan;
+            try {
+                plan = SourcePlan.of(evidence, o.format());
+            } catch (SourcePlan.UnrecognizedException e) {
+                throw new BundleFormatException(rename(e.getMessage(), evidence, source), e);
+            }
+            if (plan.kind() == SourcePlan.Kind.BUNDLE) {
+                throw new BundleFormatException(chosen + ": is a Sealtrail bundle, not a source: import it as a bundle");
+            }
+            List<String> partNames = plan.parts().stream().map(pt -> name(pt, evidence)).toList();
+            SourceVerification verification = plan.kind() == SourcePlan.Kind.CLOUDTRAIL
+                    && CloudTrailVerifier.hasDigests(plan.tree())
+                    ? CloudTrailVerifier.verify(plan.tree(), keys)
+                    : SourceVerification.unsealed(plan.formatName(), partNames,
+                    Finding.of(FindingCode.SOURCE_UNSEALED, Location.file(partNames.size() == 1 ? partNames.get(0) : null),
+                            io.sealtrail.model.Verdict.NO_EVIDENCE + (plan.kind() == SourcePlan.Kind.CLOUDTRAIL
+                                    ? ": the CloudTrail tree holds no digest files (log file validation was off,"
+                                    + " or CloudTrail-Digest was not copied)" : "")
+                                    + "; the SHA-256 of every file as received is recorded in the case journal"));
+            check(cancelled);
+            String sourceId = plan.formatName() + "-" + sourceSha.substring(0, 12);
+            if (c.bundles().stream().anyMatch(r -> r.bundleId().equals(sourceId))) {
+                throw new BundleFormatException(chosen + ": this source is already in the case as " + sourceId);
+            }
+            long verified = System.nanoTime();
+
+            progress.update("indexing", 0, 1);
+            Map<String, Integrity> integrity = new TreeMap<>();
+            for (SourceVerification.FileEvidence f : verification.files()) {
+                integrity.put(f.path(), SourceIndexBuilder.integrity(f.integrity()));
+            }
+            List<Finding> reading = new ArrayList<>();
+            Set<String> noted = new LinkedHashSet<>();
+            long[] malformed = {0};
+            RecordSink observer = r -> {
+                if (r.isMalformed() && ++malformed[0] <= MAX_MALFORMED_FINDINGS) {
+                    reading.add(Finding.of(FindingCode.RECORD_MALFORMED, Location.line(r.file(), r.line(), -1),
+                            r.problem()));
+                }
+            };
+            ReadContext context = new ReadContext(o.year(), o.zone(), o.mapping(), f -> {
+                if (noted.add(f.code() + f.location().toString() + f.message())) {
+                    reading.add(f);
+                }
+            });
+            SourceIndexBuilder.Result indexed = SourceIndexBuilder.build(sourceId, plan.formatName(), sourceSha,
+                    sink -> read(evidence, plan, context, sink), integrity, observer, staging.resolve("index"),
+                    (done, total) -> progress.update("indexing", done, total), cancelled,
+                    Runtime.getRuntime().availableProcessors());
+            if (malformed[0] > MAX_MALFORMED_FINDINGS) {
+                reading.add(new Finding(FindingCode.RECORD_MALFORMED, FindingCode.RECORD_MALFORMED.severity(),
+                        String.format("%,d more malformed records (only the first %d are listed)",
+                                malformed[0] - MAX_MALFORMED_FINDINGS, MAX_MALFORMED_FINDINGS), Location.BUNDLE,
+                        Map.of("count", Long.toString(malformed[0]))));
+            }
+            List<Finding> all = new ArrayList<>(verification.findings());
+            all.addAll(reading);
+            verification = new SourceVerification(verification.format(), verification.verdict(), all,
+                    verification.files(), verification.signers());
+            check(cancelled);
+            long indexDone = System.nanoTime();
+
+            SourceVerificationJson.write(verification, staging.resolve("verification.json"));
+            CaseFiles.makeReadOnly(staging.resolve("evidence"));
+            List<ImportRecord.FileHash> hashes = new ArrayList<>();
+            for (String f : CaseFiles.files(staging)) {
+                Path p = staging.resolve(f);
+                String sha = copied.get(f);
+                hashes.add(new ImportRecord.FileHash(f, Files.size(p), sha != null ? sha : CaseFiles.hash(p)));
+            }
+            long size = Files.isDirectory(source) ? copied.size() : Files.size(source);
+            ImportRecord record = new ImportRecord(sourceId, null, fileName, sourceSha, size,
+                    verification.verdict().name(), c.clock().instant(), indexed.events(), hashes, plan.formatName());
+            record.write(staging.resolve(ImportRecord.FILE));
+            String recordSha = CaseFiles.hash(staging.resolve(ImportRecord.FILE));
+            CaseFiles.makeReadOnly(staging.resolve("index"));
+            check(cancelled);
+
+            Files.createDirectories(c.bundleDir(sourceId).getParent());
+            Files.move(staging, c.bundleDir(sourceId), StandardCopyOption.ATOMIC_MOVE);
+            Map<String, String> data = new LinkedHashMap<>();
+            data.put("bundle_id", sourceId);
+            data.put("format", plan.formatName());
+            data.put("file_name", fileName);
+            data.put("bundle_sha256", sourceSha);
+            data.put("verdict", verification.verdict().name());
+            data.put("events", Long.toString(indexed.events()));
+            data.put("malformed", Long.toString(malformed[0]));
+            data.put("errors", Long.toString(verification.count(Severity.ERROR)));
+            data.put(CaseImporter.IMPORT_SHA256, recordSha);
+            c.journal().append(auditor, JournalEntry.IMPORT, data);
+            progress.update("done", 1, 1);
+            return new Result(record, verification, malformed[0], new CaseImporter.Phases(
+                    Duration.ofNanos(copyDone - start), Duration.ofNanos(verified - copyDone),
+                    Duration.ofNanos(indexDone - verified), Duration.ofNanos(System.nanoTime() - indexDone)));
+        } finally {
+            CaseFiles.deleteTree(staging);
+        }
+    }
+
+    /** How a file of the source is named in findings and the index: its path inside the source, or its own name. */
+    private static String name(SourcePlan.Part part, Path evidence) {
+        return part.file().isEmpty() ? evidence.getFileName().toString() : part.file();
+    }
+
+    /** Reads every part of the plan, in order, from the evidence copy. */
+    private static void read(Path evidence, SourcePlan plan, ReadContext context, RecordSink sink) throws IOException {
+        for (SourcePlan.Part part : plan.parts()) {
+            Path file = part.file().isEmpty() ? evidence : evidence.resolve(part.file());
+            String name = name(part, evidence);
+            // CloudTrail hashes a log file's first gzip member only (trailing data is a finding); other sources'
+            // rotated .gz files may be several members, all of which are the log
+            boolean cloudTrail = plan.kind() == SourcePlan.Kind.CLOUDTRAIL;
+            try (InputStream raw = Files.newInputStream(file);
+                 InputStream in = !Gzip.isGzip(file) ? new java.io.BufferedInputStream(raw, 1 << 16)
+                         : cloudTrail ? Gzip.open(raw) : new GZIPInputStream(raw, 1 << 16)) {
+                part.format().read(in, new SourceFile(name, Files.getLastModifiedTime(file).toInstant()), context, sink);
+            } catch (java.util.zip.ZipException | java.io.EOFException e) {
+                if (cloudTrail) {
+                    continue; // the verifier has reported the damaged file; no records can be read from it
+                }
+                throw new IOException(name + ": cannot be decompressed (" + e.getMessage() + "): the file is cut short"
+                        + " or damaged", e);
+            }
+        }
+    }
+
+    private static String rename(String message, Path copy, Path source) {
+        return message.replace(copy.toString(), source.toString());
+    }
+
+    private static void check(BooleanSupplier cancelled) {
+        if (cancelled.getAsBoolean() || Thread.currentThread().isInterrupted()) {
+            throw new CancellationException("import cancelled");
+        }
+    }
+
+    static String sha256Listing(Map<String, String> hashes) {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            for (Map.Entry<String, String> e : new TreeMap<>(hashes).entrySet()) {
+                sha.update((e.getValue() + "  " + e.getKey() + "\n").getBytes(StandardCharsets.UTF_8));
+            }
+            return HexFormat.of().formatHex(sha.digest());
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

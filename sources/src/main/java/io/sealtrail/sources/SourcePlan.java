@@ -1,0 +1,121 @@
+package io.sealtrail.sources;
+
+import io.sealtrail.sources.cloudtrail.CloudTrailTree;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * What a path the person chose holds, decided from its content (never its name): one of our bundles, a
+ * CloudTrail tree, or files of the formats in {@link SourceFormats}, each file its own.
+ *
+ * @param parts the files to read for records, in name order ('/'-separated paths inside the source; "" for a
+ *              source that is one file), empty for a bundle
+ */
+public record SourcePlan(Kind kind, List<Part> parts, CloudTrailTree tree) {
+    /** The name {@code --format} takes for our own bundles. */
+    public static final String BUNDLE = "sealtrail";
+
+    public enum Kind { BUNDLE, CLOUDTRAIL, FILES }
+
+    /** One file to read and the format it is read as. */
+    public record Part(String file, SourceFormat format) {
+    }
+
+    /** Why a path cannot be read as any source: names the file. */
+    public static final class UnrecognizedException extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        public UnrecognizedException(String message) {
+            super(message);
+        }
+    }
+
+    /** The format the parts are read as: one name, or "mixed" when the files differ. */
+    public String formatName() {
+        if (kind == Kind.BUNDLE) {
+            return BUNDLE;
+        }
+        if (kind == Kind.CLOUDTRAIL) {
+            return "cloudtrail";
+        }
+        List<String> names = parts.stream().map(p -> p.format().name()).distinct().toList();
+        return names.size() == 1 ? names.get(0) : "mixed";
+    }
+
+    /**
+     * @param format a name from {@link SourceFormats} or {@value #BUNDLE} to skip detection, or null to detect
+     */
+    public static SourcePlan of(Path source, String format) throws IOException {
+        if (!Files.exists(source)) {
+            throw new UnrecognizedException(source + ": no such file or directory");
+        }
+        Optional<SourceFormat> forced = Optional.empty();
+        if (format != null) {
+            if (BUNDLE.equals(format)) {
+                return new SourcePlan(Kind.BUNDLE, List.of(), null);
+            }
+            forced = Optional.of(SourceFormats.named(format).orElseThrow(() -> new UnrecognizedException(
+                    "--format " + format + ": not a format Sealtrail reads (see 'sealtrail formats')")));
+        }
+        if (Files.isDirectory(source)) {
+            if (format == null && Files.isRegularFile(source.resolve("manifest.json"))) {
+                return new SourcePlan(Kind.BUNDLE, List.of(), null);
+            }
+            if ((format == null || "cloudtrail".equals(format)) && CloudTrailTree.looksLikeTree(source)) {
+                CloudTrailTree tree = CloudTrailTree.scan(source);
+                SourceFormat ct = SourceFormats.named("cloudtrail").orElseThrow();
+                return new SourcePlan(Kind.CLOUDTRAIL, tree.logs().stream().map(l -> new Part(l, ct)).toList(), tree);
+            }
+            List<Part> parts = new ArrayList<>();
+            try (Stream<Path> walk = Files.walk(source)) {
+                for (Path p : (Iterable<Path>) walk.filter(Files::isRegularFile).sorted()::iterator) {
+                    String name = source.relativize(p).toString().replace('\\', '/');
+                    if (name.startsWith(".") || name.contains("/.")) {
+                        continue; // hidden files (.DS_Store, editor backups) are no one's log
+                    }
+                    parts.add(new Part(name, forced.isPresent() ? forced.get() : detect(p, name)));
+                }
+            }
+            if (parts.isEmpty()) {
+                throw new UnrecognizedException(source + ": the folder holds no files");
+            }
+            return new SourcePlan(Kind.FILES, parts, null);
+        }
+        if (format == null && isZip(source)) {
+            return new SourcePlan(Kind.BUNDLE, List.of(), null);
+        }
+        return new SourcePlan(Kind.FILES, List.of(new Part("", forced.isPresent() ? forced.get()
+                : detect(source, source.getFileName().toString()))), null);
+    }
+
+    private static SourceFormat detect(Path file, String name) throws IOException {
+        Head head = head(file);
+        return SourceFormats.recognize(head).orElseThrow(() -> new UnrecognizedException(file + ": "
+                + (head.firstNonBlank() < 0 ? "the file is empty" : "not a format Sealtrail recognises")
+                + " (give --format NAME if you know it; 'sealtrail formats' lists them)"));
+    }
+
+    /** The first {@link Head#MAX_BYTES} of a file, decompressed when it is gzip. */
+    public static Head head(Path file) throws IOException {
+        try (InputStream in = Gzip.openMaybe(file)) {
+            byte[] b = in.readNBytes(Head.MAX_BYTES);
+            boolean complete = b.length < Head.MAX_BYTES || in.read() < 0;
+            return new Head(b, b.length, complete);
+        } catch (java.util.zip.ZipException | java.io.EOFException e) {
+            throw new UnrecognizedException(file + ": looks like gzip but cannot be decompressed (" + e.getMessage()
+                    + "): the file is cut short or damaged");
+        }
+    }
+
+    private static boolean isZip(Path file) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            return in.read() == 'P' && in.read() == 'K';
+        }
+    }
+}
