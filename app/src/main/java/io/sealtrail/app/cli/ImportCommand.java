@@ -8,6 +8,7 @@ import io.sealtrail.model.Verdict;
 import io.sealtrail.verify.VerifyOptions;
 import io.sealtrail.verify.note.NoteSigner;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -21,9 +22,12 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 @Command(name = "import", mixinStandardHelpOptions = true,
-        description = {"Import bundles into a case (created if the folder holds none): copy, verify the copy,",
-                "index it, and record it in the signed case journal. The originals are only read.",
-                "Exit code as for verify: 0 all verified, 1 integrity findings, 2 unreadable, 3 intact but untrusted."})
+        description = {"Import bundles and other sources (a CloudTrail tree, Kubernetes audit, Teleport, auditd, syslog:",
+                "'sealtrail formats' lists them; the format is told from the content) into a case (created if the",
+                "folder holds none): copy, verify the copy by its own evidence, index it, and record it with the SHA-256",
+                "of every file in the signed case journal. The originals are only read.",
+                "Exit code: 0 all verified, 1 integrity findings, 2 unreadable, 3 intact but untrusted,",
+                "4 a source carries no integrity evidence."})
 final class ImportCommand implements Callable<Integer> {
     /**
      * The workbench's timing switch: with -Dsealtrail.timing=true the import also prints machine-readable timings on
@@ -34,8 +38,28 @@ final class ImportCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(paramLabel = "BUNDLE", arity = "1..*")
+    @Parameters(paramLabel = "SOURCE", arity = "1..*", description = "Bundles (zip or folder), source files or folders.")
     List<Path> bundles;
+
+    @Option(names = "--format", paramLabel = "NAME",
+            description = "Read every SOURCE as this format instead of telling it from the content ('sealtrail formats').")
+    String format;
+
+    @Option(names = "--cloudtrail-keys", paramLabel = "FILE",
+            description = "The saved output of 'aws cloudtrail list-public-keys': the keys you trust for CloudTrail digests.")
+    Path cloudTrailKeys;
+
+    @Option(names = "--year", paramLabel = "YYYY",
+            description = "The year of timestamps that carry none (syslog); default: each file's modification year.")
+    Integer year;
+
+    @Option(names = "--zone", paramLabel = "ZONE",
+            description = "The zone of timestamps that carry none (syslog), e.g. Europe/Berlin; default: UTC.")
+    java.time.ZoneId zone;
+
+    @Option(names = "--mapping", paramLabel = "FILE",
+            description = "The mapping of a JSON Lines / CSV export nobody wrote a reader for (--format jsonl-mapped).")
+    Path mapping;
 
     @Option(names = "--case", required = true, paramLabel = "DIR")
     Path caseDir;
@@ -53,43 +77,28 @@ final class ImportCommand implements Callable<Integer> {
         VerifyOptions options = new VerifyOptions(Keys.trusted(trust, !noTrustStore), List.of(), null,
                 Runtime.getRuntime().availableProcessors(), Keys.seen(!noTrustStore));
         boolean fresh = !CaseFolder.isCase(caseDir);
+        boolean existed = Files.exists(caseDir);
         NoteSigner auditor = AuditorKey.loadOrCreate(CliEnvironment.env());
         CaseFolder c = CaseFolder.openOrCreate(caseDir, Clock.systemUTC(), auditor);
         if (fresh) {
-            o.println("Created case " + c.name() + " (" + c.id() + ") in " + c.dir());
+            o.println("Creating case " + c.name() + " (" + c.id() + ") in " + c.dir());
         }
         int exit = 0;
         boolean terminal = System.console() != null; // progress only where a person watches it
-        for (Path b : bundles) {
-            AtomicLong last = new AtomicLong();
-            CaseImporter.Result r = new CaseImporter().importBundle(c, b, options, auditor, (phase, done, total) -> {
-                long now = System.nanoTime();
-                if (terminal && now - last.get() > 500_000_000L && total > 0) { // twice a second is enough
-                    last.set(now);
-                    err.printf("\r%-10s %3d%%", phase, Math.min(100, done * 100 / total));
-                    err.flush();
-                }
-            }, () -> false);
-            if (terminal) {
-                err.print("\r" + " ".repeat(20) + "\r");
-                err.flush();
+        io.sealtrail.cases.SourceImporter.Options sourceOptions = new io.sealtrail.cases.SourceImporter.Options(format,
+                cloudTrailKeys, year, zone, mapping);
+        int imported = 0;
+        try {
+            for (Path b : bundles) {
+                exit = worse(exit, importOne(c, b, options, sourceOptions, auditor, terminal, o, err));
+                imported++;
             }
-            Keys.remember(r.report(), r.report().seenIn(b) + ", imported into case " + c.name(),
-                    !noTrustStore, err);
-            Verdict v = r.report().verdict();
-            o.printf("Imported %s as bundle %s: %,d events, %s (%d errors, %d warnings)%n", b, r.record().bundleId(),
-                    r.record().events(), v, r.report().count(Severity.ERROR), r.report().count(Severity.WARNING));
-            CaseImporter.Phases t = r.phases();
-            double seconds = t.total().toNanos() / 1e9;
-            o.printf("  %.1f s (copy %.1f s, verify %.1f s, index %.1f s, seal %.1f s): %,.0f events/s%n", seconds,
-                    sec(t.copy()), sec(t.verify()), sec(t.index()), sec(t.seal()), r.record().events() / seconds);
-            o.flush();
-            if (Boolean.getBoolean(TIMING_PROPERTY)) {
-                err.printf("timing: import events=%d copy_ms=%d verify_ms=%d index_ms=%d seal_ms=%d%n",
-                        r.record().events(), t.copy().toMillis(), t.verify().toMillis(), t.index().toMillis(),
-                        t.seal().toMillis());
+        } finally {
+            if (fresh && imported == 0 && !existed) {
+                // nothing went in: the person is left with no empty case to wonder about (all or nothing)
+                io.sealtrail.cases.CaseFiles.deleteTree(c.dir());
+                err.println("sealtrail: nothing was imported, so no case was left in " + caseDir);
             }
-            exit = worse(exit, v.exitCode());
         }
         if (Boolean.getBoolean(TIMING_PROPERTY)) {
             err.printf("timing: process uptime_ms=%d cpu_ms=%d peak_rss_kb=%d%n",
@@ -101,17 +110,79 @@ final class ImportCommand implements Callable<Integer> {
         return exit;
     }
 
+    private int importOne(CaseFolder c, Path b, VerifyOptions options, io.sealtrail.cases.SourceImporter.Options
+            sourceOptions, NoteSigner auditor, boolean terminal, PrintWriter o, PrintWriter err) throws Exception {
+        AtomicLong last = new AtomicLong();
+        CaseImporter.Progress progress = (phase, done, total) -> {
+            long now = System.nanoTime();
+            if (terminal && now - last.get() > 500_000_000L && total > 0) { // twice a second is enough
+                last.set(now);
+                err.printf("\r%-10s %3d%%", phase, Math.min(100, done * 100 / total));
+                err.flush();
+            }
+        };
+        if (io.sealtrail.cases.SourceImporter.isSource(b, sourceOptions)) {
+            return importSource(c, b, sourceOptions, auditor, progress, terminal, o, err);
+        }
+        CaseImporter.Result r = new CaseImporter().importBundle(c, b, options, auditor, progress, () -> false);
+        if (terminal) {
+            err.print("\r" + " ".repeat(20) + "\r");
+            err.flush();
+        }
+        Keys.remember(r.report(), r.report().seenIn(b) + ", imported into case " + c.name(),
+                !noTrustStore, err);
+        Verdict v = r.report().verdict();
+        o.printf("Imported %s as bundle %s: %,d events, %s (%d errors, %d warnings)%n", b, r.record().bundleId(),
+                r.record().events(), v, r.report().count(Severity.ERROR), r.report().count(Severity.WARNING));
+        printTimes(o, err, r.phases(), r.record().events());
+        return v.exitCode();
+    }
+
+    private static int importSource(CaseFolder c, Path b, io.sealtrail.cases.SourceImporter.Options options,
+                                    NoteSigner auditor, CaseImporter.Progress progress, boolean terminal, PrintWriter o,
+                                    PrintWriter err) throws Exception {
+        io.sealtrail.cases.SourceImporter.Result r = new io.sealtrail.cases.SourceImporter().importSource(c, b, options,
+                auditor, progress, () -> false);
+        if (terminal) {
+            err.print("\r" + " ".repeat(20) + "\r");
+            err.flush();
+        }
+        io.sealtrail.sources.SourceVerification v = r.verification();
+        o.printf("Imported %s (%s) as %s: %,d events%s%n", b, r.record().format(), r.record().bundleId(),
+                r.record().events(), r.malformed() > 0 ? String.format(", %,d of them unreadable", r.malformed()) : "");
+        o.println("  " + SourceVerdictText.line(v));
+        for (io.sealtrail.model.Finding f : v.findings()) {
+            o.printf("  %-7s %-34s %s: %s%n", f.severity(), f.code(), f.location(), f.message());
+        }
+        printTimes(o, err, r.phases(), r.record().events());
+        return v.verdict().exitCode();
+    }
+
+    private static void printTimes(PrintWriter o, PrintWriter err, CaseImporter.Phases t, long events) {
+        double seconds = t.total().toNanos() / 1e9;
+        o.printf("  %.1f s (copy %.1f s, verify %.1f s, index %.1f s, seal %.1f s): %,.0f events/s%n", seconds,
+                sec(t.copy()), sec(t.verify()), sec(t.index()), sec(t.seal()), events / seconds);
+        o.flush();
+        if (Boolean.getBoolean(TIMING_PROPERTY)) {
+            err.printf("timing: import events=%d copy_ms=%d verify_ms=%d index_ms=%d seal_ms=%d%n",
+                    events, t.copy().toMillis(), t.verify().toMillis(), t.index().toMillis(), t.seal().toMillis());
+        }
+    }
+
     private static double sec(java.time.Duration d) {
         return d.toNanos() / 1e9;
     }
 
-    /** 1 outranks 3 outranks 0: one tampered bundle makes the import a failure. */
+    /**
+     * 1 outranks 4 outranks 3 outranks 0: one tampered source makes the import a failure, and a source with no
+     * evidence at all vouches for less than one whose signer is merely untrusted.
+     */
     static int worse(int a, int b) {
         int rank = Math.max(rank(a), rank(b));
-        return rank == 2 ? 1 : rank == 1 ? 3 : 0;
+        return rank == 3 ? 1 : rank == 2 ? 4 : rank == 1 ? 3 : 0;
     }
 
     private static int rank(int exit) {
-        return exit == 1 ? 2 : exit == 3 ? 1 : 0;
+        return exit == 1 ? 3 : exit == 4 ? 2 : exit == 3 ? 1 : 0;
     }
 }

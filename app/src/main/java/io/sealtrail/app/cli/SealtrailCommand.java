@@ -30,6 +30,8 @@ public final class SealtrailCommand implements Runnable {
     public static final int EXIT_INTEGRITY = 1;
     public static final int EXIT_USAGE = 2;
     public static final int EXIT_UNTRUSTED = 3;
+    /** A source that carries no integrity evidence (docs/sources.md). */
+    public static final int EXIT_NO_EVIDENCE = 4;
     public static final int EXIT_INTERNAL = 70;
 
     @CommandLine.Spec
@@ -47,6 +49,7 @@ public final class SealtrailCommand implements Runnable {
         m.put("proof", ProofCommand.class);
         m.put("trust", TrustCommand.class);
         m.put("import", ImportCommand.class);
+        m.put("formats", FormatsCommand.class);
         m.put("search", SearchCommands.Search.class);
         m.put("facets", SearchCommands.Facets.class);
         m.put("histogram", SearchCommands.Histogram.class);

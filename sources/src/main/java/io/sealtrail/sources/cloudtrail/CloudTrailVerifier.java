@@ -87,6 +87,7 @@ public final class CloudTrailVerifier {
     private final List<Finding> findings = new ArrayList<>();
     private final Set<String> signers = new LinkedHashSet<>();
     private boolean untrusted;
+    private final Set<String> unknownKeys = new LinkedHashSet<>();
 
     private CloudTrailVerifier() {
     }
@@ -285,7 +286,10 @@ public final class CloudTrailVerifier {
         var key = keys.byFingerprint(fingerprint);
         if (key.isEmpty()) {
             untrusted = true;
-            add(FindingCode.CLOUDTRAIL_KEY_UNKNOWN, d.path, "signed by CloudTrail key " + fingerprint + ", which "
+            if (!unknownKeys.add(fingerprint)) {
+                return; // once per key: a year of hourly digests would repeat it 8,760 times
+            }
+            add(FindingCode.CLOUDTRAIL_KEY_UNKNOWN, d.path, "signed (with every later digest by the same key) by CloudTrail key " + fingerprint + ", which "
                     + (keys.isEmpty() ? "cannot be checked: no CloudTrail public keys were supplied (--cloudtrail-keys)"
                     : "is not among the keys in " + keys.source()));
             return;

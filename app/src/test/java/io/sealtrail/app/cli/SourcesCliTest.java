@@ -1,0 +1,105 @@
+package io.sealtrail.app.cli;
+
+import static io.sealtrail.app.cli.CliTest.run;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.sealtrail.app.cli.CliTest.Run;
+import io.sealtrail.sources.SourceFormat;
+import io.sealtrail.sources.SourceFormats;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Sources other than bundles from the command line: the verdicts and exit codes of verify, and nothing left of a failure. */
+class SourcesCliTest {
+    /** The signed CloudTrail tree the index module's tests use (written by CloudTrailGoldenTree in sources). */
+    static final Path GOLDEN = Path.of("../index/src/test/resources/cloudtrail-golden");
+
+    @TempDir
+    static Path dir;
+    static Path tree;
+    static Path keys;
+
+    @BeforeAll
+    static void copyTree() throws IOException {
+        System.setProperty("sealtrail.home", dir.resolve("home").toString());
+        tree = dir.resolve("in/bucket");
+        keys = dir.resolve("in/keys.json");
+        copy(GOLDEN.resolve("bucket"), tree);
+        Files.copy(GOLDEN.resolve("cloudtrail-keys.json"), keys);
+    }
+
+    @AfterAll
+    static void clearHome() {
+        System.clearProperty("sealtrail.home");
+    }
+
+    private static void copy(Path from, Path to) throws IOException {
+        try (Stream<Path> walk = Files.walk(from)) {
+            for (Path p : (Iterable<Path>) walk::iterator) {
+                Path t = to.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(t);
+                } else {
+                    Files.copy(p, t);
+                }
+            }
+        }
+    }
+
+    @Test
+    void formatsListsEveryFormatImportReads() {
+        Run r = run("formats");
+        assertThat(r.exit()).isZero();
+        assertThat(r.out()).startsWith("sealtrail ");
+        for (SourceFormat f : SourceFormats.all()) {
+            assertThat(r.out()).contains("\n" + f.name() + " ");
+        }
+    }
+
+    @Test
+    void aCloudTrailTreeWithTheAuditorsKeysImportsVerifiedAndIsSearchable() {
+        Path caseDir = dir.resolve("verified");
+        Run r = run("import", tree.toString(), "--case", caseDir.toString(), "--cloudtrail-keys", keys.toString());
+        assertThat(r.exit()).as(r.out() + r.err()).isZero();
+        assertThat(r.out()).contains("(cloudtrail)").contains("20 events").contains("VERIFIED: intact, complete, and signed by AWS CloudTrail key");
+        Run s = run("search", "--case", caseDir.toString(), "--count", "user.name:alice AND event.action:cloud.api");
+        assertThat(s.exit()).as(s.out() + s.err()).isZero();
+        assertThat(s.out().trim()).isEqualTo("20");
+    }
+
+    @Test
+    void aCloudTrailTreeWithoutKeysExitsThreeAsIntactButUntrusted() {
+        Run r = run("import", tree.toString(), "--case", dir.resolve("untrusted").toString());
+        assertThat(r.exit()).isEqualTo(SealtrailCommand.EXIT_UNTRUSTED);
+        assertThat(r.out()).contains("INTACT, NOT TRUSTED").contains("CLOUDTRAIL_KEY_UNKNOWN");
+    }
+
+    @Test
+    void aSourceWithoutIntegrityEvidenceExitsFourAndSaysSoPlainly() throws IOException {
+        Path jsonl = dir.resolve("in/records.jsonl");
+        Files.writeString(jsonl, "{\"eventVersion\":\"1.08\",\"eventTime\":\"2026-03-02T06:00:01Z\",\"eventSource\":"
+                + "\"sts.amazonaws.com\",\"eventName\":\"GetCallerIdentity\"}\n", StandardCharsets.UTF_8);
+        Run r = run("import", jsonl.toString(), "--case", dir.resolve("unsealed").toString());
+        assertThat(r.exit()).isEqualTo(SealtrailCommand.EXIT_NO_EVIDENCE);
+        assertThat(r.out()).contains("NO INTEGRITY EVIDENCE: this source carries no integrity evidence")
+                .contains("SOURCE_UNSEALED");
+    }
+
+    @Test
+    void aFileNoFormatRecognisesExitsTwoNamingItAndLeavesNoCase() throws IOException {
+        Path garbage = dir.resolve("in/random.dat");
+        Files.write(garbage, new byte[] {(byte) 0xde, (byte) 0xad, (byte) 0xbe, (byte) 0xef});
+        Path caseDir = dir.resolve("never");
+        Run r = run("import", garbage.toString(), "--case", caseDir.toString());
+        assertThat(r.exit()).isEqualTo(SealtrailCommand.EXIT_USAGE);
+        assertThat(r.err()).contains(garbage.toString()).contains("not a format Sealtrail recognises");
+        assertThat(caseDir).doesNotExist();
+    }
+}
