@@ -23,6 +23,8 @@ import io.sealtrail.report.ReportModel.FieldCoverage;
 import io.sealtrail.report.ReportModel.FieldRow;
 import io.sealtrail.report.ReportModel.FindingRow;
 import io.sealtrail.report.ReportModel.PartyRow;
+import io.sealtrail.sources.SourceVerification;
+import io.sealtrail.sources.SourceVerificationJson;
 import io.sealtrail.verify.BundleVerifier;
 import io.sealtrail.verify.VerificationReport;
 import io.sealtrail.verify.VerifyOptions;
@@ -76,6 +78,21 @@ public final class ReportBuilder {
         for (ImportRecord r : bundles) {
             Path dir = c.bundleDir(r.bundleId());
             indexes.add(dir.resolve("index"));
+            if (!r.isBundle()) {
+                SourceVerification sv = SourceVerificationJson.read(dir.resolve("verification.json"));
+                provenance.add(provenance(r, sv));
+                for (Map.Entry<String, List<FindingCode>> check : CHECKS.entrySet()) {
+                    long n = sv.findings().stream().filter(f -> check.getValue().contains(f.code())).count();
+                    checks.add(new CheckCount(r.bundleId(), check.getKey(), check.getValue().stream().map(Enum::name).toList(), n));
+                }
+                for (Finding f : sv.findings()) {
+                    findingRows.add(row(r.bundleId(), f));
+                }
+                attachments.add(new Attachment(r.bundleId() + "-verification.json", "application/json",
+                        "Verification of source " + r.bundleId() + " (" + r.format() + ") recorded when it was imported",
+                        Files.readAllBytes(dir.resolve("verification.json"))));
+                continue;
+            }
             VerificationReport v = verifier.verify(r.evidence(dir), VerifyOptions.trusting(o.trustedKeys()));
             reports.put(r.bundleId(), v);
             provenance.add(provenance(r, v));
@@ -112,9 +129,9 @@ public final class ReportBuilder {
             ReportModel.Timeline timeline = t == ReportTemplate.INCIDENT_TIMELINE ? TimelineSection.build(search, q, o, all)
                     : null;
             ReportModel.IntegrityDetail integrity = t == ReportTemplate.INTEGRITY
-                    ? IntegritySection.build(search, q, bundles, reports) : null;
+                    ? IntegritySection.build(search, q, sealed(bundles), reports) : null;
             ReportModel.RetentionCoverage retention = o.retention() == null ? null
-                    : RetentionSection.build(o, bundles, reports);
+                    : RetentionSection.build(o, sealed(bundles), reports);
             List<CitedEvent> cited = new ArrayList<>();
             cite(c, search, bundles, cited, attachments);
             ReportModel.Header header = new ReportModel.Header(t, o.title(), c.name(), c.id(), o.auditor(), o.from(), o.to(),
@@ -124,6 +141,11 @@ public final class ReportBuilder {
             return new ReportModel(header, provenance, completeness, coverage, access, timeline, integrity, retention, cited,
                     q.records(), attachments);
         }
+    }
+
+    /** Our own bundles: the sections about checkpoints and heartbeats have nothing to say about other sources yet. */
+    private static List<ImportRecord> sealed(List<ImportRecord> all) {
+        return all.stream().filter(ImportRecord::isBundle).toList();
     }
 
     static FindingRow row(String bundleId, Finding f) {
@@ -143,7 +165,16 @@ public final class ReportBuilder {
                 v.verdict().name(), v.events(), v.count(Severity.ERROR), v.count(Severity.WARNING), v.checkpoints().size(),
                 last == null ? -1 : last.treeSize(), last == null ? null : last.rootHash(), ts,
                 m == null ? null : m.timeFrom(), m == null ? null : m.timeTo(), m == null ? -1 : m.start(),
-                m == null ? -1 : m.end());
+                m == null ? -1 : m.end(), r.format());
+    }
+
+    /** A source's provenance from the verification its import recorded (its evidence needs the auditor's key files). */
+    private static BundleProvenance provenance(ImportRecord r, SourceVerification v) {
+        List<ReportModel.SignerKey> keys = v.signers().stream()
+                .map(s -> new ReportModel.SignerKey(s, "", true, true)).toList();
+        return new BundleProvenance(r.bundleId(), r.fileName(), r.bundleSize(), r.bundleSha256(), r.origin(), keys,
+                v.verdict().name(), r.events(), v.count(Severity.ERROR), v.count(Severity.WARNING), 0, -1, null, List.of(),
+                null, null, -1, -1, r.format());
     }
 
     private static Completeness completeness(EventSearch search, QueryLog q, ReportOptions o, QueryLog.Result all,

@@ -126,6 +126,10 @@ public final class ReportRenderer {
         l.heading(no + " Evidence provenance");
         int i = 1;
         for (BundleProvenance b : m.provenance()) {
+            if (!b.isBundle()) {
+                source(l, b, i++);
+                continue;
+            }
             l.subheading("Bundle " + i++ + ": " + b.fileName());
             List<String[]> kv = new ArrayList<>();
             kv.add(new String[] {"Bundle id", b.bundleId()});
@@ -156,6 +160,22 @@ public final class ReportRenderer {
                         Column.text("genTime", 1.8f), Column.text("TSA trusted", 0.9f)), ts);
             }
         }
+    }
+
+    /** A source of another format: what it is, its verdict in the CLI's words, and who signed its evidence if anyone. */
+    private static void source(PdfLayout l, BundleProvenance b, int n) throws IOException {
+        l.subheading("Source " + n + ": " + b.fileName() + " (" + b.format() + ")");
+        List<String[]> kv = new ArrayList<>();
+        kv.add(new String[] {"Source id", b.bundleId()});
+        kv.add(new String[] {"File", b.fileName() + (b.size() >= 0 ? " (" + num(b.size()) + ")" : "")});
+        kv.add(new String[] {"SHA-256", b.sha256()});
+        kv.add(new String[] {"Verdict", b.verdict() + (b.verdict().equals("NO_INTEGRITY_EVIDENCE")
+                ? ": " + io.sealtrail.model.Verdict.NO_EVIDENCE : "") + " (" + b.errors() + " errors, " + b.warnings()
+                + " warnings)"});
+        kv.add(new String[] {"Events", num(b.events())});
+        kv.add(new String[] {"Signed by", b.keys().isEmpty() ? "nobody" : String.join("\n",
+                b.keys().stream().map(ReportModel.SignerKey::name).toList())});
+        l.keyValues(kv);
     }
 
     private static void completeness(PdfLayout l, ReportModel m, PDDocument doc, String no) throws IOException {
