@@ -8,7 +8,10 @@ import java.util.Optional;
  * first). One list, so {@code sealtrail formats}, {@code --format} and detection cannot disagree.
  */
 public final class SourceFormats {
-    private static final List<SourceFormat> ALL = List.of();
+    private static final List<SourceFormat> ALL = List.of(
+            new io.sealtrail.sources.kubernetes.KubernetesAuditFormat(),
+            new io.sealtrail.sources.teleport.TeleportFormat(),
+            new io.sealtrail.sources.mapped.MappedFormat());
 
     private SourceFormats() {
     }
