@@ -1,5 +1,8 @@
 package io.sealtrail.sources;
 
+import io.sealtrail.sources.kubernetes.KubernetesAuditFormat;
+import io.sealtrail.sources.mapped.MappedFormat;
+import io.sealtrail.sources.teleport.TeleportFormat;
 import java.util.List;
 import java.util.Optional;
 
@@ -9,9 +12,9 @@ import java.util.Optional;
  */
 public final class SourceFormats {
     private static final List<SourceFormat> ALL = List.of(
-            new io.sealtrail.sources.kubernetes.KubernetesAuditFormat(),
-            new io.sealtrail.sources.teleport.TeleportFormat(),
-            new io.sealtrail.sources.mapped.MappedFormat());
+            new KubernetesAuditFormat(),
+            new TeleportFormat(),
+            new MappedFormat());
 
     private SourceFormats() {
     }
