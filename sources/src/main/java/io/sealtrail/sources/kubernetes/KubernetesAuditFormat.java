@@ -115,40 +115,42 @@ public final class KubernetesAuditFormat implements SourceFormat {
                 return;
             }
             pending.put(r.auditId, p);
-            pendingBytes += p.raw.size();
+            pendingBytes += p.size();
             Iterator<Pending> oldest = pending.values().iterator();
             while (pending.size() > MAX_PENDING || pendingBytes > MAX_PENDING_BYTES) {
                 Pending o = oldest.next();
                 oldest.remove();
-                pendingBytes -= o.raw.size();
+                pendingBytes -= o.size();
                 emit(o);
             }
         }
 
         private void remove(Pending p) {
             pending.remove(p.best.auditId);
-            pendingBytes -= p.raw.size();
+            pendingBytes -= p.size();
         }
 
         private void emit(Pending p) throws IOException {
-            byte[] raw = p.raw.toByteArray();
-            String problem = problem(p.best);
-            sink.accept(problem != null ? SourceRecord.malformed(file, p.firstLine, raw, problem)
-                    : SourceRecord.of(file, p.firstLine, raw, event(p.best)));
+            Mapped m = map(p.best);
+            byte[] raw = p.raw();
+            sink.accept(m.problem() != null ? SourceRecord.malformed(file, p.firstLine, raw, m.problem())
+                    : SourceRecord.of(file, p.firstLine, raw, m.event()));
         }
     }
 
     /** The stages of one auditID seen so far; {@code best} is the latest stage, filled from the earlier ones. */
     private static final class Pending {
         final long firstLine;
-        final ByteArrayOutputStream raw = new ByteArrayOutputStream();
-        final StringBuilder stages = new StringBuilder();
+        private byte[] first;
+        /** Only once a second stage comes: most requests are one line (omitStages: RequestReceived). */
+        private ByteArrayOutputStream more;
+        private final StringBuilder stages = new StringBuilder();
         KubeRequest best;
 
         Pending(KubeRequest r, long line, byte[] bytes) {
             firstLine = line;
             best = r;
-            raw.writeBytes(bytes);
+            first = bytes;
             stages.append(r.stage).append(' ');
         }
 
@@ -156,9 +158,22 @@ public final class KubernetesAuditFormat implements SourceFormat {
             return stages.indexOf(stage + " ") >= 0;
         }
 
+        int size() {
+            return more == null ? first.length : more.size();
+        }
+
+        byte[] raw() {
+            return more == null ? first : more.toByteArray();
+        }
+
         void add(KubeRequest r, byte[] bytes) {
-            raw.write('\n');
-            raw.writeBytes(bytes);
+            if (more == null) {
+                more = new ByteArrayOutputStream(first.length + bytes.length + 1);
+                more.writeBytes(first);
+                first = null;
+            }
+            more.write('\n');
+            more.writeBytes(bytes);
             stages.append(r.stage).append(' ');
             if (r.rank() >= best.rank()) {
                 r.fillFrom(best);
@@ -169,26 +184,30 @@ public final class KubernetesAuditFormat implements SourceFormat {
         }
     }
 
-    /** Why the request cannot be an event, or null. */
-    static String problem(KubeRequest r) {
+    /** A request in the event model, or why it cannot be one. */
+    record Mapped(AuditEvent event, String problem) {
+    }
+
+    static Mapped map(KubeRequest r) {
         if (r.kind != null && !r.kind.equals("Event")) {
-            return "kind \"" + r.kind + "\" is not an audit Event";
+            return new Mapped(null, "kind \"" + r.kind + "\" is not an audit Event");
         }
         if (r.verb == null || r.verb.isEmpty()) {
-            return "no verb";
+            return new Mapped(null, "no verb");
         }
         String t = timeText(r);
         if (t == null) {
-            return "no requestReceivedTimestamp, stageTimestamp or timestamp";
+            return new Mapped(null, "no requestReceivedTimestamp, stageTimestamp or timestamp");
         }
-        if (Times.rfc3339(t) == null) {
-            return "time \"" + t + "\" is not an RFC 3339 time with a zone";
+        Instant time = Times.rfc3339(t);
+        if (time == null) {
+            return new Mapped(null, "time \"" + t + "\" is not an RFC 3339 time with a zone");
         }
         if (r.code == null && !"Panic".equals(r.stage)) {
-            return "no responseStatus.code" + (r.stage == null ? "" : " (last stage seen: " + r.stage + ")")
-                    + ": the outcome is unknown";
+            return new Mapped(null, "no responseStatus.code" + (r.stage == null ? ""
+                    : " (last stage seen: " + r.stage + ")") + ": the outcome is unknown");
         }
-        return null;
+        return new Mapped(event(r, t, time), null);
     }
 
     /** When the request was received, the same in every stage; older logs only have the stage's time. */
@@ -209,9 +228,7 @@ public final class KubernetesAuditFormat implements SourceFormat {
         return r.code >= 400 ? Outcome.FAILURE : Outcome.SUCCESS;
     }
 
-    static AuditEvent event(KubeRequest r) {
-        String t = timeText(r);
-        Instant time = Times.rfc3339(t);
+    private static AuditEvent event(KubeRequest r, String t, Instant time) {
         String reason = r.statusMessage != null && !r.statusMessage.isEmpty() ? r.statusMessage
                 : r.authorizationReason != null && !r.authorizationReason.isEmpty() ? r.authorizationReason
                 : r.statusReason;
