@@ -83,7 +83,7 @@ final class TeleportEvent {
         List<String> roles = strings(n.get("user_roles"));
         AuditEvent.Actor actor = user == null && roles.isEmpty() ? null : new AuditEvent.Actor(user, null, roles);
         return new Result(new AuditEvent(-1, time, timeText, null, action(event), outcome, reason, actor,
-                auth(n, event), source(n), target(n, event), text(n, "sid"), command(n, event), query(n, event),
+                auth(n, event, byCode), source(n), target(n, event), text(n, "sid"), command(n, event), query(n, event),
                 TeleportFormat.NAME), null);
     }
 
@@ -121,7 +121,7 @@ final class TeleportEvent {
         return byCode != Outcome.SUCCESS && reason != null && DENIED_TEXT.matcher(reason).find();
     }
 
-    private static AuditEvent.Auth auth(JsonNode n, String event) {
+    private static AuditEvent.Auth auth(JsonNode n, String event, Outcome byCode) {
         String method = text(n, "method");
         JsonNode device = n.get("mfa_device");
         boolean hasDevice = device != null && device.isObject() && !device.isEmpty();
@@ -129,8 +129,10 @@ final class TeleportEvent {
         Boolean mfa;
         if (hasDevice || (withMfa != null && !withMfa.isEmpty())) {
             mfa = true;
-        } else if (event.equals("user.login") && "local".equals(method)) {
-            mfa = false; // Teleport names the device whenever its own second factor was used
+        } else if (event.equals("user.login") && "local".equals(method) && byCode == Outcome.SUCCESS) {
+            // Teleport names the device whenever its own second factor was used; a failed login names none
+            // whether or not the second factor was reached, so there it stays unknown
+            mfa = false;
         } else {
             mfa = null; // an SSO login's second factor, if any, happened at the identity provider
         }

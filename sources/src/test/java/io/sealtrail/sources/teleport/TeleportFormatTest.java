@@ -127,6 +127,14 @@ class TeleportFormatTest {
     }
 
     @Test
+    void aFailedLocalLoginLeavesMfaUnknownAndASuccessfulOneWithoutDeviceSaysNoMfa() throws IOException {
+        List<SourceRecord> panther = Samples.read(format, "teleport/teleport_audit.jsonl");
+
+        assertThat(at(3).auth()).isEqualTo(new Auth("local", null));
+        assertThat(panther.get(6).event().auth()).isEqualTo(new Auth("local", false));
+    }
+
+    @Test
     void aBrokenLineBetweenGoodOnesIsCountedWithItsLineNumberAndTheOthersAreRead() throws IOException {
         String text = line(GENERATED, 1) + "\n{\"event\":\"user.login\",\n" + line(GENERATED, 2) + "\n";
 
