@@ -1,5 +1,8 @@
 package io.sealtrail.sources;
 
+import io.sealtrail.sources.kubernetes.KubernetesAuditFormat;
+import io.sealtrail.sources.mapped.MappedFormat;
+import io.sealtrail.sources.teleport.TeleportFormat;
 import java.util.List;
 import java.util.Optional;
 
@@ -9,7 +12,10 @@ import java.util.Optional;
  */
 public final class SourceFormats {
     private static final List<SourceFormat> ALL = List.of(
-            new io.sealtrail.sources.cloudtrail.CloudTrailFormat());
+            new io.sealtrail.sources.cloudtrail.CloudTrailFormat(),
+            new KubernetesAuditFormat(),
+            new TeleportFormat(),
+            new MappedFormat());
 
     private SourceFormats() {
     }
