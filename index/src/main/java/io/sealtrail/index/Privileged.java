@@ -13,7 +13,8 @@ import java.util.stream.Stream;
  */
 public final class Privileged {
     /** Prefixes of {@code command}. */
-    public static final List<String> COMMAND_PREFIXES = List.of("sudo", "su ", "doas ", "pkexec ", "kubectl exec",
+    public static final List<String> COMMAND_PREFIXES = List.of("sudo", "su ", "doas ", "pkexec ", "kubectl exec", "kubectl attach",
+            "kubectl port-forward",
             "kubectl get secret", "kubectl create clusterrolebinding", "kubectl create rolebinding", "kubectl delete",
             "iam:", "kms:ScheduleKeyDeletion", "kms:DisableKey", "cloudtrail:StopLogging", "cloudtrail:DeleteTrail",
             "s3:PutBucketPolicy", "s3:DeleteBucket");

@@ -4,6 +4,7 @@ import io.sealtrail.app.ui.jobs.JobState;
 import io.sealtrail.app.ui.jobs.UiTasks;
 import io.sealtrail.cases.CaseFolder;
 import io.sealtrail.cases.CaseImporter;
+import io.sealtrail.cases.SourceImporter;
 import io.sealtrail.verify.VerificationReport;
 import io.sealtrail.verify.VerifyOptions;
 import io.sealtrail.verify.trust.SeenCheckpoint;
@@ -91,9 +92,21 @@ public final class ImportViewModel {
                 for (Path b : bundles) {
                     String name = b.getFileName() + (bundles.size() > 1 ? " (" + (run.done + 1) + " of "
                             + bundles.size() + ")" : "");
-                    CaseImporter.Result r = new CaseImporter().importBundle(c, b, options, signer,
-                            (p, n, total) -> ctx.progress(capitalised(p) + " " + name,
-                                    total <= 0 ? -1 : Math.min(1.0, (double) n / total)), ctx::cancelled);
+                    CaseImporter.Progress progress = (p, n, total) -> ctx.progress(capitalised(p) + " " + name,
+                            total <= 0 ? -1 : Math.min(1.0, (double) n / total));
+                    if (SourceImporter.isSource(b, SourceImporter.Options.DEFAULT)) {
+                        // another format (docs/sources.md): the same all-or-nothing import, its own evidence rules
+                        SourceImporter.Result r = new SourceImporter().importSource(c, b, SourceImporter.Options.DEFAULT,
+                                signer, progress, ctx::cancelled);
+                        run.done++;
+                        run.outcome.append(String.format("%s (%s): %,d events, %s%s (imported in %.1f s)%n",
+                                b.getFileName(), r.record().format(), r.record().events(), r.verification().verdict(),
+                                r.malformed() > 0 ? String.format(", %,d unreadable", r.malformed()) : "",
+                                r.phases().total().toMillis() / 1000.0));
+                        continue;
+                    }
+                    CaseImporter.Result r = new CaseImporter().importBundle(c, b, options, signer, progress,
+                            ctx::cancelled);
                     String lost = remember.apply(r.report(), r.report().seenIn(b) + ", imported into case "
                             + c.name());
                     if (lost != null) {

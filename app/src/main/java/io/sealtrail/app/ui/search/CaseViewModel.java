@@ -179,7 +179,9 @@ public final class CaseViewModel {
         List<Path> indexes = new ArrayList<>();
         for (ImportRecord r : c.bundles()) {
             Path b = c.bundleDir(r.bundleId());
-            evidence.add(r.evidence(b));
+            if (r.isBundle()) { // the verification view re-verifies bundles; a source's verdict is the one its import recorded
+                evidence.add(r.evidence(b));
+            }
             indexes.add(b.resolve("index"));
         }
         if (indexes.isEmpty()) {
