@@ -169,7 +169,10 @@ public final class SourceImporter {
                 String sha = copied.get(f);
                 hashes.add(new ImportRecord.FileHash(f, Files.size(p), sha != null ? sha : CaseFiles.hash(p)));
             }
-            long size = Files.isDirectory(source) ? copied.size() : Files.size(source);
+            long size = 0; // bytes as received, of the file or of every file in the folder
+            for (String f : copied.keySet()) {
+                size += Files.size(staging.resolve(f));
+            }
             ImportRecord record = new ImportRecord(sourceId, null, fileName, sourceSha, size,
                     verification.verdict().name(), c.clock().instant(), indexed.events(), hashes, plan.formatName());
             record.write(staging.resolve(ImportRecord.FILE));

@@ -167,7 +167,7 @@ public final class ReportRenderer {
         l.subheading("Source " + n + ": " + b.fileName() + " (" + b.format() + ")");
         List<String[]> kv = new ArrayList<>();
         kv.add(new String[] {"Source id", b.bundleId()});
-        kv.add(new String[] {"File", b.fileName() + (b.size() >= 0 ? " (" + num(b.size()) + ")" : "")});
+        kv.add(new String[] {"File", b.fileName() + " (" + num(b.size()) + " bytes)"});
         kv.add(new String[] {"SHA-256", b.sha256()});
         kv.add(new String[] {"Verdict", b.verdict() + (b.verdict().equals("NO_INTEGRITY_EVIDENCE")
                 ? ": " + io.sealtrail.model.Verdict.NO_EVIDENCE : "") + " (" + b.errors() + " errors, " + b.warnings()
