@@ -58,6 +58,14 @@ final class BenchImport implements Callable<Integer> {
     @Option(names = "--no-cds", description = "Import without the class-data-sharing archive the launcher uses.")
     boolean noCds;
 
+    @Option(names = "--format", paramLabel = "NAME", description = "Import a generated source of this format instead of"
+            + " a bundle (cloudtrail or kubernetes-audit, JSON Lines of --events records; no search timings).")
+    String format;
+
+    @Option(names = "--source", paramLabel = "PATH",
+            description = "Import this file or folder instead of a generated bundle (no search timings).")
+    Path source;
+
     /**
      * Records the class-data-sharing archive that ./sealtrail records on a build's first import, here by importing
      * a small generated bundle (untimed), so the timed imports start as the launcher's later ones do.
@@ -100,11 +108,12 @@ final class BenchImport implements Callable<Integer> {
     }
 
     private static final Pattern PHASES = Pattern.compile(
-            "timing: import events=\\d+ copy_ms=(\\d+) verify_ms=(\\d+) index_ms=(\\d+) seal_ms=(\\d+)");
+            "timing: import events=(\\d+) copy_ms=(\\d+) verify_ms=(\\d+) index_ms=(\\d+) seal_ms=(\\d+)");
     private static final Pattern PROCESS = Pattern.compile("timing: process uptime_ms=\\d+ cpu_ms=(-?\\d+) peak_rss_kb=(-?\\d+)");
 
     /** One timed import: wall time of the whole process, its phases, CPU time and peak RSS as it reported them. */
-    record ImportRun(double wallS, double copyS, double verifyS, double indexS, double sealS, double cpuS, long peakRssKb) {
+    record ImportRun(double wallS, double copyS, double verifyS, double indexS, double sealS, double cpuS, long peakRssKb,
+                     long events) {
     }
 
     /** Runs one import and reads the timing lines it prints; waits 2 s before, so the previous one's writes settle. */
@@ -132,8 +141,8 @@ final class BenchImport implements Callable<Integer> {
             throw new UserException("the import printed no timing lines: " + stderr.strip());
         }
         long cpu = Long.parseLong(process.group(1));
-        return new ImportRun(wallS, ms(phases, 1), ms(phases, 2), ms(phases, 3), ms(phases, 4),
-                cpu < 0 ? Double.NaN : cpu / 1e3, Long.parseLong(process.group(2)));
+        return new ImportRun(wallS, ms(phases, 2), ms(phases, 3), ms(phases, 4), ms(phases, 5),
+                cpu < 0 ? Double.NaN : cpu / 1e3, Long.parseLong(process.group(2)), Long.parseLong(phases.group(1)));
     }
 
     private static double ms(Matcher m, int group) {
@@ -176,7 +185,8 @@ final class BenchImport implements Callable<Integer> {
         PrintWriter o = spec.commandLine().getOut();
         try (BenchSetup.Work w = setup.work()) {
             Path work = w.path();
-            Path bundle = generated(work, setup, o);
+            Path bundle = source != null ? source.toAbsolutePath()
+                    : format != null ? generatedSource(work, format, setup, o) : generated(work, setup, o);
             String vkey = setup.vkey();
             List<String> jvm = ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
                     .filter(a -> !a.startsWith("-XX:SharedArchiveFile") && !a.startsWith("-XX:ArchiveClassesAtExit")).toList();
@@ -198,6 +208,10 @@ final class BenchImport implements Callable<Integer> {
                 }
                 caseDir = work.resolve("case-" + System.nanoTime());
                 done.add(importOnce(importCommand(added, jvm, work, bundle, caseDir, vkey)));
+            }
+            if (source != null || format != null) {
+                ImportReport.print(o, done.get(0).events(), done);
+                return 0;
             }
             ImportReport.print(o, setup.events, done);
             CaseFolder c = CaseFolder.open(caseDir, Clock.systemUTC());
@@ -263,6 +277,22 @@ final class BenchImport implements Callable<Integer> {
         }
         Arrays.sort(t);
         return t[t.length / 2];
+    }
+
+    /** {@code work/bench-FORMAT.jsonl}: a generated source, made on first use. */
+    static Path generatedSource(Path work, String format, BenchSetup setup, PrintWriter o) throws Exception {
+        if (!java.util.Arrays.asList(BenchSourceData.FORMATS).contains(format)) {
+            throw new UserException("--format " + format + ": bench data exists for " + String.join(", ",
+                    BenchSourceData.FORMATS) + "; give any other source with --source PATH");
+        }
+        Path file = work.resolve("bench-" + format + ".jsonl");
+        if (!Files.exists(file)) {
+            o.printf("Generating %,d %s records ...%n", setup.events, format);
+            o.flush();
+            BenchSourceData.write(format, file, setup.events, setup.seed);
+        }
+        o.printf("Source: %s (%,d bytes)%n", file, Files.size(file));
+        return file;
     }
 
     /** {@code work/bench}: the generated bundle the benchmarks share, made on first use. */

@@ -68,9 +68,9 @@ class BenchImportTest {
     @Test
     void theReportShowsMediansNotTheLastRun() {
         List<BenchImport.ImportRun> runs = List.of(
-                new BenchImport.ImportRun(20.0, 1, 2, 16, 1, 38, 700 * 1024),
-                new BenchImport.ImportRun(10.0, 0.5, 1, 8, 0.5, 19, 500 * 1024),
-                new BenchImport.ImportRun(12.5, 0.6, 1.5, 10, 0.4, 24, 600 * 1024));
+                new BenchImport.ImportRun(20.0, 1, 2, 16, 1, 38, 700 * 1024, 0),
+                new BenchImport.ImportRun(10.0, 0.5, 1, 8, 0.5, 19, 500 * 1024, 0),
+                new BenchImport.ImportRun(12.5, 0.6, 1.5, 10, 0.4, 24, 600 * 1024, 0));
         StringWriter out = new StringWriter();
         BenchImport.ImportReport.print(new PrintWriter(out), 1_000_000, runs);
 
@@ -83,8 +83,8 @@ class BenchImportTest {
     @Test
     void theMedianOfAnEvenNumberOfRunsIsTheMeanOfTheMiddleTwo() {
         List<BenchImport.ImportRun> runs = List.of(
-                new BenchImport.ImportRun(4, 0, 0, 0, 0, 0, 0), new BenchImport.ImportRun(1, 0, 0, 0, 0, 0, 0),
-                new BenchImport.ImportRun(3, 0, 0, 0, 0, 0, 0), new BenchImport.ImportRun(100, 0, 0, 0, 0, 0, 0));
+                new BenchImport.ImportRun(4, 0, 0, 0, 0, 0, 0, 0), new BenchImport.ImportRun(1, 0, 0, 0, 0, 0, 0, 0),
+                new BenchImport.ImportRun(3, 0, 0, 0, 0, 0, 0, 0), new BenchImport.ImportRun(100, 0, 0, 0, 0, 0, 0, 0));
         assertThat(BenchImport.ImportReport.median(runs, BenchImport.ImportRun::wallS)).isCloseTo(3.5, within(1e-9));
     }
 }
