@@ -1,5 +1,8 @@
 package io.sealtrail.sources;
 
+import io.sealtrail.sources.auditd.AuditdFormat;
+import io.sealtrail.sources.sudo.SudoJsonFormat;
+import io.sealtrail.sources.syslog.SyslogFormat;
 import java.util.List;
 import java.util.Optional;
 
@@ -8,7 +11,10 @@ import java.util.Optional;
  * first). One list, so {@code sealtrail formats}, {@code --format} and detection cannot disagree.
  */
 public final class SourceFormats {
-    private static final List<SourceFormat> ALL = List.of();
+    private static final List<SourceFormat> ALL = List.of(
+            new SudoJsonFormat(),
+            new AuditdFormat(),
+            new SyslogFormat());
 
     private SourceFormats() {
     }
