@@ -6,7 +6,6 @@ import io.sealtrail.model.Location;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,7 +35,7 @@ final class YearClock {
     YearClock(Integer givenYear, ZoneId givenZone, Instant modified) {
         this.givenYear = givenYear;
         this.zoneGiven = givenZone != null;
-        this.zone = givenZone != null ? givenZone : ZoneOffset.UTC;
+        this.zone = givenZone != null ? givenZone : ZoneId.of("UTC");
         this.modified = modified;
     }
 
