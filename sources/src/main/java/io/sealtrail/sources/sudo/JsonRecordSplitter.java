@@ -57,8 +57,30 @@ final class JsonRecordSplitter {
         byte[] buf = new byte[64 * 1024];
         int n;
         while ((n = in.read(buf)) > 0) {
-            for (int i = 0; i < n; i++) {
-                accept(buf[i]);
+            int i = 0;
+            while (i < n) {
+                int j = i;
+                if (recording && inString && !escape) {
+                    // the bulk of a record is string content: copy it up to what can change the state
+                    while (j < n && buf[j] != '"' && buf[j] != '\\' && buf[j] != '\n') {
+                        j++;
+                    }
+                } else if (recording && !lineStarted) {
+                    while (j < n && buf[j] == ' ') {
+                        j++;
+                    }
+                    indent += j - i;
+                } else if (garbage) {
+                    while (j < n && buf[j] != '\n') {
+                        j++;
+                    }
+                }
+                if (j > i) {
+                    append(buf, i, j);
+                    i = j;
+                } else {
+                    accept(buf[i++]);
+                }
             }
         }
         if (recording) {
@@ -230,6 +252,18 @@ final class JsonRecordSplitter {
             rec = Arrays.copyOf(rec, Math.min(MAX_RECORD, rec.length * 2));
         }
         rec[len++] = b;
+    }
+
+    private void append(byte[] b, int from, int to) {
+        int n = Math.min(to - from, MAX_RECORD - len);
+        if (n < to - from) {
+            overflow = true;
+        }
+        if (len + n > rec.length) {
+            rec = Arrays.copyOf(rec, Math.min(MAX_RECORD, Math.max(rec.length * 2, len + n)));
+        }
+        System.arraycopy(b, from, rec, len, n);
+        len += n;
     }
 
     private int trimEnd(int n) {

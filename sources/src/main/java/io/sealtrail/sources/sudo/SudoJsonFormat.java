@@ -1,8 +1,6 @@
 package io.sealtrail.sources.sudo;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.sealtrail.model.AuditEvent;
 import io.sealtrail.model.AuditEvent.Actor;
 import io.sealtrail.model.AuditEvent.Outcome;
@@ -17,7 +15,6 @@ import io.sealtrail.sources.SourceFormat;
 import io.sealtrail.sources.SourceRecord;
 import java.io.IOException;
 import java.io.InputStream;
-import java.time.Instant;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -28,7 +25,6 @@ import java.util.regex.Pattern;
  */
 public final class SudoJsonFormat implements SourceFormat {
     public static final String NAME = "sudo-json";
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern EVENT_LOG = Pattern.compile("\\A\\uFEFF?\\s*\\{\\s*\"(accept|reject|alert|exit)\"\\s*:\\s*\\{");
     private static final Pattern BARE = Pattern.compile("\\A\\uFEFF?\\s*\\{\\s*\"[a-z_]+\"\\s*:");
 
@@ -72,80 +68,46 @@ public final class SudoJsonFormat implements SourceFormat {
     }
 
     private static SourceRecord record(String file, long line, byte[] bytes, boolean member) {
-        JsonNode node;
+        SudoRecord r;
         try {
-            if (member) {
-                byte[] wrapped = new byte[bytes.length + 2];
-                wrapped[0] = '{';
-                System.arraycopy(bytes, 0, wrapped, 1, bytes.length);
-                wrapped[wrapped.length - 1] = '}';
-                node = JSON.readTree(wrapped);
-            } else {
-                node = JSON.readTree(bytes);
-            }
+            r = SudoRecord.read(bytes, member);
         } catch (JsonProcessingException e) {
-            return SourceRecord.malformed(file, line, bytes, "not valid JSON: " + e.getOriginalMessage());
+            return SourceRecord.malformed(file, line, bytes, "not a sudo event record: " + e.getOriginalMessage());
         } catch (IOException e) {
-            return SourceRecord.malformed(file, line, bytes, "not valid JSON: " + e.getMessage());
+            return SourceRecord.malformed(file, line, bytes, "not a sudo event record: " + e.getMessage());
         }
-        String type = "accept"; // a bare record is the I/O log's: of a command sudo ran
-        JsonNode body = node;
-        if (node != null && node.isObject() && node.size() == 1) {
-            String key = node.fieldNames().next();
-            if (JsonRecordSplitter.CONTAINER_KEYS.contains(key)) {
-                type = key;
-                body = node.get(key);
-            }
-        }
-        if (body == null || !body.isObject()) {
-            return SourceRecord.malformed(file, line, bytes, "not a sudo event record (an object)");
-        }
-        JsonNode timeNode = timeOf(type, body);
-        if (timeNode == null) {
-            return SourceRecord.malformed(file, line, bytes,
-                    "a sudo " + type + " record without a time (submit_time, server_time or timestamp)");
-        }
-        Instant time = instant(timeNode);
+        SudoRecord.Time time = timeOf(r);
         if (time == null) {
-            return SourceRecord.malformed(file, line, bytes, "a sudo time is not {seconds, nanoseconds}: " + timeNode);
+            return SourceRecord.malformed(file, line, bytes,
+                    "a sudo " + r.type() + " record without a time (submit_time, server_time or timestamp)");
         }
-        return SourceRecord.of(file, line, bytes, map(type, body, time, timeNode.toString()));
+        if (time.instant() == null) {
+            return SourceRecord.malformed(file, line, bytes, "a sudo time is not {seconds, nanoseconds}: " + time.text());
+        }
+        return SourceRecord.of(file, line, bytes, map(r, time));
     }
 
     /** The time of what happened: submit_time (accept, reject), alert_time, exit_time; else when the server wrote it. */
-    private static JsonNode timeOf(String type, JsonNode body) {
-        String own = switch (type) {
+    private static SudoRecord.Time timeOf(SudoRecord r) {
+        String own = switch (r.type()) {
             case "alert" -> "alert_time";
             case "exit" -> "exit_time";
             default -> "submit_time";
         };
         for (String name : new String[] {own, "server_time", "timestamp"}) {
-            JsonNode t = body.get(name);
-            if (t != null && t.isObject()) {
+            SudoRecord.Time t = r.times().get(name);
+            if (t != null) {
                 return t;
             }
         }
         return null;
     }
 
-    private static Instant instant(JsonNode t) {
-        JsonNode s = t.get("seconds");
-        JsonNode ns = t.get("nanoseconds");
-        if (s == null || !s.canConvertToLong() || !s.isIntegralNumber()) {
-            return null;
-        }
-        long nanos = ns != null && ns.isIntegralNumber() ? ns.asLong() : 0;
-        if (nanos < 0 || nanos > 999_999_999L) {
-            return null;
-        }
-        return Instant.ofEpochSecond(s.asLong(), nanos);
-    }
-
-    private static AuditEvent map(String type, JsonNode b, Instant time, String timeText) {
-        String reason = text(b, "reason");
+    private static AuditEvent map(SudoRecord r, SudoRecord.Time time) {
+        String reason = r.get("reason");
         Outcome outcome;
         String action;
-        switch (type) {
+        switch (r.type()) {
             case "reject" -> {
                 action = "command";
                 outcome = Outcome.DENIED;
@@ -156,14 +118,14 @@ public final class SudoJsonFormat implements SourceFormat {
             }
             case "exit" -> {
                 action = "sudo.exit";
-                String signal = text(b, "signal");
-                JsonNode exit = b.get("exit_value");
-                boolean ok = signal == null && exit != null && exit.isIntegralNumber() && exit.asInt() == 0;
+                String signal = r.get("signal");
+                Long exit = r.exitValue();
+                boolean ok = signal == null && exit != null && exit == 0;
                 outcome = ok ? Outcome.SUCCESS : Outcome.FAILURE;
                 if (signal != null) {
                     reason = "killed by SIG" + signal;
                 } else if (exit != null && !ok) {
-                    reason = "exit status " + exit.asText();
+                    reason = "exit status " + exit;
                 }
             }
             default -> {
@@ -171,31 +133,31 @@ public final class SudoJsonFormat implements SourceFormat {
                 outcome = Outcome.SUCCESS;
             }
         }
-        String submitUser = text(b, "submituser");
+        String submitUser = r.get("submituser");
         Actor user = submitUser == null ? null : new Actor(submitUser, null, List.of());
-        String peer = text(b, "peeraddr");
+        String peer = r.get("peeraddr");
         Source source = peer == null ? null : new Source(peer, null, null);
-        String host = text(b, "submithost");
-        String runAs = text(b, "runuser");
+        String host = r.get("submithost");
+        String runAs = r.get("runuser");
         Target target = host == null && runAs == null ? null : new Target(TargetKind.HOST, host, runAs, null);
-        return new AuditEvent(-1, time, timeText, null, action, outcome, reason, user, null, source, target,
-                text(b, "uuid"), command(b), null, NAME);
+        return new AuditEvent(-1, time.instant(), time.text(), null, action, outcome, reason, user, null, source,
+                target, r.get("uuid"), command(r), null, NAME);
     }
 
     /**
      * "sudo " and the command with its arguments as sudo's own log line writes them (argv[0] replaced by the
      * resolved command; an argument holding a space in single quotes), so the privileged-command rule sees it.
      */
-    private static String command(JsonNode b) {
-        String command = text(b, "command");
+    private static String command(SudoRecord r) {
+        String command = r.get("command");
         if (command == null) {
             return null;
         }
         StringBuilder s = new StringBuilder("sudo ").append(command);
-        JsonNode argv = b.get("runargv");
-        if (argv != null && argv.isArray()) {
+        List<String> argv = r.argv();
+        if (argv != null) {
             for (int i = 1; i < argv.size(); i++) {
-                String a = argv.get(i).asText();
+                String a = argv.get(i) == null ? "" : argv.get(i);
                 s.append(' ');
                 if (a.indexOf(' ') >= 0) {
                     s.append('\'').append(a).append('\'');
@@ -205,10 +167,5 @@ public final class SudoJsonFormat implements SourceFormat {
             }
         }
         return s.toString();
-    }
-
-    private static String text(JsonNode b, String name) {
-        JsonNode v = b.get(name);
-        return v == null || v.isNull() || v.isContainerNode() ? null : v.asText();
     }
 }
