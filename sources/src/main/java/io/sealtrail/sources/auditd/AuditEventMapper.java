@@ -74,8 +74,14 @@ final class AuditEventMapper {
         }
         String auid = set(primary.get("auid"));
         String acct = primary.get("acct");
-        String userId = auid != null ? auid : primary.get("uid");
+        // Before a login sets auid, the process is a daemon (sshd as uid 0) acting for acct: acct is the person,
+        // and the daemon's uid is not theirs. After it, auid is the person whatever uid the process runs as.
+        String userId = auid != null ? auid : acct != null ? null : primary.get("uid");
         String userName = auid != null ? primary.get("AUID") : acct != null ? acct : primary.get("UID");
+        String account = acct;
+        if (account == null && type.equals("SYSCALL")) {
+            account = first(primary.get("EUID"), primary.get("euid"), primary.get("UID"), primary.get("uid"));
+        }
         Actor user = userId == null && userName == null ? null : new Actor(userName, userId, List.of());
         Auth auth = type.equals("USER_AUTH") && primary.get("op") != null ? new Auth(primary.get("op"), null) : null;
         String addr = primary.get("addr");
@@ -84,7 +90,7 @@ final class AuditEventMapper {
         }
         Source source = addr == null ? null : new Source(addr, port(primary.get("rport")), null);
         String node = primary.node();
-        Target target = new Target(TargetKind.HOST, node, acct, null);
+        Target target = new Target(TargetKind.HOST, node, account, null);
         return new AuditEvent(-1, time(primary.time()), primary.time(), null, action, outcome, reason, user, auth,
                 source, target, set(primary.get("ses")), command, null, formatName);
     }
@@ -191,6 +197,15 @@ final class AuditEventMapper {
             case "failed", "no", "0" -> Outcome.FAILURE;
             default -> null;
         };
+    }
+
+    private static String first(String... values) {
+        for (String v : values) {
+            if (v != null) {
+                return v;
+            }
+        }
+        return null;
     }
 
     private static String set(String id) {

@@ -51,7 +51,7 @@ class AuditdFormatTest {
     void mapsAnSshdAuthenticationBeforeLoginWithAcctAsTheUser() {
         AuditEvent e = read("login-sudo.log").events().get(0);
         assertThat(e).isEqualTo(new AuditEvent(-1, Instant.parse("2023-11-14T22:13:20.123Z"), "1700000000.123", null,
-                "login", Outcome.SUCCESS, null, new Actor("alice", "0", List.of()),
+                "login", Outcome.SUCCESS, null, new Actor("alice", null, List.of()),
                 new Auth("PAM:authentication", null), new Source("10.0.0.5", null, null),
                 new Target(TargetKind.HOST, null, "alice", null), null, null, null, "auditd"));
     }
@@ -65,12 +65,12 @@ class AuditdFormatTest {
     }
 
     @Test
-    void mapsAnExecSyscallWithItsExecveArgumentsAsTheCommandAndKeepsEveryLineOfTheEventAsRaw() {
+    void mapsAnExecSyscallWithItsExecveArgumentsAsCommandTheEffectiveUserAsAccountAndEveryLineAsRaw() {
         FormatRun run = read("login-sudo.log");
         SourceRecord r = run.records().get(8);
         assertThat(r.event()).isEqualTo(new AuditEvent(-1, Instant.parse("2023-11-14T22:15:00.020Z"),
                 "1700000100.020", null, "command", Outcome.SUCCESS, null, new Actor(null, "1000", List.of()), null,
-                null, new Target(TargetKind.HOST, null, null, null), "7", "cat /etc/shadow", null, "auditd"));
+                null, new Target(TargetKind.HOST, null, "0", null), "7", "cat /etc/shadow", null, "auditd"));
         assertThat(FormatRun.text(r).lines().toList()).hasSize(6)
                 .allMatch(l -> l.contains("msg=audit(1700000100.020:472)"));
     }
@@ -113,6 +113,7 @@ class AuditdFormatTest {
         assertThat(su.action()).isEqualTo("command");
         assertThat(su.command()).isEqualTo("/usr/bin/su --help");
         assertThat(su.user()).isEqualTo(new Actor("bui", "1000", List.of()));
+        assertThat(su.target().account()).isEqualTo("root");
         AuditEvent abend = run.events().get(2);
         assertThat(abend.action()).isEqualTo("auditd.anom_abend");
         assertThat(abend.outcome()).isEqualTo(Outcome.SUCCESS);
