@@ -121,6 +121,25 @@ class AuditdFormatTest {
     }
 
     @Test
+    void theEnrichedPartAfterTheGroupSeparatorNamesTheLoginUserAndTheEffectiveUser() {
+        String line = "type=SYSCALL msg=audit(1700000000.500:77): arch=c000003e syscall=59 success=yes exit=0 "
+                + "auid=1000 uid=1000 euid=0 ses=3 comm=\"passwd\" exe=\"/usr/bin/passwd\" key=(null)"
+                + "\u001dARCH=x86_64 SYSCALL=execve AUID=\"alice\" UID=\"alice\" EUID=\"root\"\n"
+                + "type=EXECVE msg=audit(1700000000.500:77): argc=1 a0=\"passwd\"\n";
+        AuditEvent e = readText(line).events().get(0);
+        assertThat(e.user()).isEqualTo(new Actor("alice", "1000", List.of()));
+        assertThat(e.target().account()).isEqualTo("root");
+        assertThat(e.command()).isEqualTo("passwd");
+    }
+
+    @Test
+    void aLongExecveArgumentSplitIntoHexPartsIsJoinedThenDecoded() {
+        String text = "type=EXECVE msg=audit(1700000000.500:78): argc=2 a0=\"echo\" a1_len=11 "
+                + "a1[0]=68656C6C6F a1[1]=20776F726C64\n";
+        assertThat(readText(text).events().get(0).command()).isEqualTo("echo hello world");
+    }
+
+    @Test
     void anExecSyscallWithoutItsExecveRecordTakesTheExecutableAsTheCommand() {
         FormatRun run = read("auditd-base64-exec.log");
         assertThat(run.events()).extracting(AuditEvent::command)
