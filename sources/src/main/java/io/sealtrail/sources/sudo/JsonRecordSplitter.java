@@ -56,8 +56,15 @@ final class JsonRecordSplitter {
     void split(InputStream in) throws IOException {
         byte[] buf = new byte[64 * 1024];
         int n;
+        boolean first = true;
         while ((n = in.read(buf)) > 0) {
             int i = 0;
+            if (first) {
+                first = false;
+                if (n >= 3 && buf[0] == (byte) 0xEF && buf[1] == (byte) 0xBB && buf[2] == (byte) 0xBF) {
+                    i = 3; // a UTF-8 byte order mark, which JSON allows a reader to ignore
+                }
+            }
             while (i < n) {
                 int j = i;
                 if (recording && inString && !escape) {

@@ -148,6 +148,14 @@ class SudoJsonFormatTest {
     }
 
     @Test
+    void aByteOrderMarkBeforeTheFirstRecordIsIgnored() {
+        FormatRun run = readText("\uFEFF{\"accept\":{\"submit_time\":{\"seconds\":1,\"nanoseconds\":0},"
+                + "\"submituser\":\"a\",\"command\":\"/bin/ls\"}}\n");
+        assertThat(run.malformed()).isEmpty();
+        assertThat(run.events()).singleElement().extracting(AuditEvent::command).isEqualTo("sudo /bin/ls");
+    }
+
+    @Test
     void aRecordWithoutATimeIsMalformed() {
         FormatRun run = readText("{\"accept\":{\"submituser\":\"a\",\"command\":\"/bin/ls\"}}\n");
         assertThat(run.malformed()).singleElement().extracting(SourceRecord::problem).asString()
