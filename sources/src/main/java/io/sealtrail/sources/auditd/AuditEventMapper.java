@@ -18,6 +18,8 @@ import java.util.Locale;
 final class AuditEventMapper {
     /** auid/ses when no login set them: (uint32) -1. */
     static final String UNSET = "4294967295";
+    /** More arguments than a line can hold: argc is not trusted to bound the work. */
+    private static final int MAX_ARGS = 1 << 16;
 
     private AuditEventMapper() {
     }
@@ -142,14 +144,17 @@ final class AuditEventMapper {
                 break;
             }
         }
-        for (int i = 0; argc < 0 ? i < 1 << 16 : i < argc; i++) {
+        int missing = 0;
+        for (int i = 0; i < MAX_ARGS && (argc < 0 || i < argc); i++) {
             String arg = arg(records, i);
             if (arg == null) {
-                if (argc < 0) {
+                // argc counts arguments a record may not hold (a later EXECVE record, or none): stop at a gap
+                if (argc < 0 || ++missing > 64) {
                     break;
                 }
                 continue;
             }
+            missing = 0;
             if (b.length() > 0) {
                 b.append(' ');
             }

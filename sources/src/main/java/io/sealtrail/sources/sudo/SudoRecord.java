@@ -122,13 +122,14 @@ record SudoRecord(String type, Map<String, String> strings, List<String> argv, L
                 String name = p.currentName();
                 JsonToken v = p.nextToken();
                 g.writeFieldName(name);
+                boolean integer = v == JsonToken.VALUE_NUMBER_INT
+                        && p.getNumberType() != JsonParser.NumberType.BIG_INTEGER;
                 if (name.equals("seconds")) {
-                    valid &= v == JsonToken.VALUE_NUMBER_INT && p.getNumberType() == JsonParser.NumberType.INT
-                            || v == JsonToken.VALUE_NUMBER_INT && p.getNumberType() == JsonParser.NumberType.LONG;
-                    seconds = valid ? p.getLongValue() : null;
+                    valid &= integer;
+                    seconds = integer ? p.getLongValue() : null;
                 } else if (name.equals("nanoseconds")) {
-                    valid &= v == JsonToken.VALUE_NUMBER_INT && p.getNumberType() == JsonParser.NumberType.INT;
-                    nanos = valid ? p.getIntValue() : 0;
+                    valid &= integer;
+                    nanos = integer ? p.getLongValue() : 0;
                 }
                 g.copyCurrentStructure(p);
             }

@@ -5,6 +5,7 @@ import io.sealtrail.model.FindingCode;
 import io.sealtrail.model.Location;
 import java.time.Instant;
 import java.time.LocalDateTime;
+import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -43,16 +44,17 @@ final class YearClock {
     Instant complete(SyslogLine l, long line) {
         if (year == null) {
             firstLine = line;
+            int y;
             if (givenYear != null) {
-                year = givenYear;
+                y = givenYear;
             } else {
-                Instant basis = modified != null ? modified : Instant.now();
-                year = basis.atZone(zone).getYear();
-                if (modified != null && at(year, l).isAfter(modified.plusSeconds(86_400))) {
-                    year--;
+                y = (modified != null ? modified : Instant.now()).atZone(zone).getYear();
+                if (modified != null && exists(y, l) && at(y, l).isAfter(modified.plusSeconds(86_400))) {
+                    y--;
                 }
             }
-            firstYear = year;
+            year = y;
+            firstYear = y;
         } else if (previousMonth == 12 && l.month() == 1) {
             year++;
             rollCount++;
@@ -62,6 +64,10 @@ final class YearClock {
         }
         previousMonth = l.month();
         return at(year, l);
+    }
+
+    private static boolean exists(int y, SyslogLine l) {
+        return l.day() <= YearMonth.of(y, l.month()).lengthOfMonth();
     }
 
     private Instant at(int y, SyslogLine l) {

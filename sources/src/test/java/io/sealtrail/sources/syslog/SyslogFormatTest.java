@@ -208,6 +208,7 @@ class SyslogFormatTest {
                 Instant.parse("2023-06-01T00:00:00Z"));
         assertThat(run.malformed()).singleElement().extracting(r -> r.problem())
                 .asString().contains("Feb 29 10:00:00");
+        assertThat(run.findings()).singleElement().satisfies(f -> assertThat(f.details()).containsEntry("year", "2023"));
     }
 
     @Test
