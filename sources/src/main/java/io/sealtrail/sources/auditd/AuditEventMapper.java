@@ -76,10 +76,17 @@ final class AuditEventMapper {
         }
         String auid = set(primary.get("auid"));
         String acct = primary.get("acct");
-        // Before a login sets auid, the process is a daemon (sshd as uid 0) acting for acct: acct is the person,
-        // and the daemon's uid is not theirs. After it, auid is the person whatever uid the process runs as.
-        String userId = auid != null ? auid : acct != null ? null : primary.get("uid");
-        String userName = auid != null ? primary.get("AUID") : acct != null ? acct : primary.get("UID");
+        if (acct != null && acct.startsWith("(") && acct.endsWith(")")) {
+            // sshd's "(unknown)" and "(invalid user)" say there is no such account; they name nobody
+            reason = reason == null ? acct.substring(1, acct.length() - 1) : reason;
+            acct = null;
+        }
+        // After a login set auid, auid is the person whatever uid the process runs as. Before it, a user-space
+        // record comes from a daemon (sshd as uid 0) acting for acct, so acct is the person and the daemon's uid
+        // is not theirs; a kernel record (a syscall, an anomaly) of such a process is the process's own doing.
+        boolean kernel = type.equals("SYSCALL") || type.startsWith("ANOM_");
+        String userId = auid != null ? auid : kernel && acct == null ? primary.get("uid") : null;
+        String userName = auid != null ? primary.get("AUID") : acct != null ? acct : kernel ? primary.get("UID") : null;
         String account = acct;
         if (account == null && type.equals("SYSCALL")) {
             account = first(primary.get("EUID"), primary.get("euid"), primary.get("UID"), primary.get("uid"));

@@ -133,6 +133,26 @@ class AuditdFormatTest {
     }
 
     @Test
+    void sshdsPlaceholderForAnAccountThatDoesNotExistNamesNobodyNotEvenSshdAndBecomesTheReason() {
+        AuditEvent e = readText("type=USER_LOGIN msg=audit(1700000000.500:79): pid=9 uid=0 auid=4294967295 "
+                + "ses=4294967295 msg='op=login acct=\"(invalid user)\" exe=\"/usr/sbin/sshd\" hostname=? "
+                + "addr=203.0.113.9 terminal=ssh res=failed'\n").events().get(0);
+        assertThat(e).extracting(AuditEvent::action, AuditEvent::outcome, AuditEvent::reason, AuditEvent::user)
+                .containsExactly("auditd.user_login", Outcome.FAILURE, "invalid user", null);
+        assertThat(e.target().account()).isNull();
+        assertThat(e.source()).isEqualTo(new Source("203.0.113.9", null, null));
+    }
+
+    @Test
+    void aSyscallOfAProcessNoLoginStartedIsTheProcessUsersOwn() {
+        AuditEvent e = readText("type=SYSCALL msg=audit(1700000000.500:80): arch=c000003e syscall=59 success=yes "
+                + "exit=0 auid=4294967295 uid=33 euid=33 ses=4294967295 comm=\"sh\" exe=\"/usr/bin/dash\"\n")
+                .events().get(0);
+        assertThat(e.user()).isEqualTo(new Actor(null, "33", List.of()));
+        assertThat(e.sessionId()).isNull();
+    }
+
+    @Test
     void aLongExecveArgumentSplitIntoHexPartsIsJoinedThenDecoded() {
         String text = "type=EXECVE msg=audit(1700000000.500:78): argc=2 a0=\"echo\" a1_len=11 "
                 + "a1[0]=68656C6C6F a1[1]=20776F726C64\n";
