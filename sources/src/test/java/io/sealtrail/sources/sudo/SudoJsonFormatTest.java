@@ -148,6 +148,15 @@ class SudoJsonFormatTest {
     }
 
     @Test
+    void anExitBySignalIsAFailureNamingTheSignal() {
+        FormatRun run = readText("{\"exit\":{\"uuid\":\"u1\",\"exit_time\":{\"seconds\":5,\"nanoseconds\":0},"
+                + "\"signal\":\"KILL\",\"dumped_core\":false,\"exit_value\":137}}\n");
+        assertThat(run.events()).singleElement()
+                .extracting(AuditEvent::action, AuditEvent::outcome, AuditEvent::reason, AuditEvent::sessionId)
+                .containsExactly("sudo.exit", Outcome.FAILURE, "killed by SIGKILL", "u1");
+    }
+
+    @Test
     void aByteOrderMarkBeforeTheFirstRecordIsIgnored() {
         FormatRun run = readText("\uFEFF{\"accept\":{\"submit_time\":{\"seconds\":1,\"nanoseconds\":0},"
                 + "\"submituser\":\"a\",\"command\":\"/bin/ls\"}}\n");

@@ -1,6 +1,7 @@
 package io.sealtrail.sources.syslog;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.sealtrail.model.AuditEvent;
 import io.sealtrail.model.AuditEvent.Actor;
@@ -209,6 +210,18 @@ class SyslogFormatTest {
         assertThat(run.malformed()).singleElement().extracting(r -> r.problem())
                 .asString().contains("Feb 29 10:00:00");
         assertThat(run.findings()).singleElement().satisfies(f -> assertThat(f.details()).containsEntry("year", "2023"));
+    }
+
+    @Test
+    void readsABsdLineWithItsPriorityAndALineWithoutAHost() {
+        FormatRun run = readText("""
+                <38>Mar  3 14:01:02 web1 sshd[1]: Invalid user x from 10.0.0.1 port 2
+                Mar  3 14:01:03 sshd[1]: Invalid user y from 10.0.0.1 port 3
+                """, MODIFIED);
+        assertThat(run.malformed()).isEmpty();
+        assertThat(run.events()).extracting(e -> e.user().name(), e -> e.target().name())
+                .containsExactly(tuple("x", "web1"),
+                        tuple("y", null));
     }
 
     @Test
