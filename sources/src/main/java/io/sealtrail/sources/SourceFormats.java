@@ -1,7 +1,11 @@
 package io.sealtrail.sources;
 
+import io.sealtrail.sources.auditd.AuditdFormat;
+import io.sealtrail.sources.cloudtrail.CloudTrailFormat;
 import io.sealtrail.sources.kubernetes.KubernetesAuditFormat;
 import io.sealtrail.sources.mapped.MappedFormat;
+import io.sealtrail.sources.sudo.SudoJsonFormat;
+import io.sealtrail.sources.syslog.SyslogFormat;
 import io.sealtrail.sources.teleport.TeleportFormat;
 import java.util.List;
 import java.util.Optional;
@@ -12,9 +16,12 @@ import java.util.Optional;
  */
 public final class SourceFormats {
     private static final List<SourceFormat> ALL = List.of(
-            new io.sealtrail.sources.cloudtrail.CloudTrailFormat(),
+            new CloudTrailFormat(),
             new KubernetesAuditFormat(),
             new TeleportFormat(),
+            new SudoJsonFormat(),
+            new AuditdFormat(),
+            new SyslogFormat(),
             new MappedFormat());
 
     private SourceFormats() {

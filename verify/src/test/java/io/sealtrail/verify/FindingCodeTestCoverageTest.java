@@ -28,7 +28,7 @@ class FindingCodeTestCoverageTest {
      * it is emitted (the test below fails when one is) or asserted; the list should end up empty.
      */
     /** Codes declared before the code that emits them lands; empty now that issue 11's codes are emitted and tested. */
-    static final Set<FindingCode> NOT_YET_EMITTED = EnumSet.of(FindingCode.TIME_ASSUMED);
+    static final Set<FindingCode> NOT_YET_EMITTED = EnumSet.noneOf(FindingCode.class);
 
     private static final Pattern TEST_ANNOTATION = Pattern.compile("@(Test|ParameterizedTest|TestFactory|Property|Example)\\b");
     private static final Path SELF = Path.of("verify/src/test/java/io/sealtrail/verify/FindingCodeTestCoverageTest.java");
