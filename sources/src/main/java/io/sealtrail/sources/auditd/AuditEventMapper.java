@@ -13,7 +13,7 @@ import java.util.Locale;
 
 /**
  * The records of one audit event (one {@code msg=audit(T:ID)}) as one {@link AuditEvent}. The mapping and
- * its reasons are in docs/sources/auditd.md.
+ * its reasons are in docs/sources.md.
  */
 final class AuditEventMapper {
     /** auid/ses when no login set them: (uint32) -1. */

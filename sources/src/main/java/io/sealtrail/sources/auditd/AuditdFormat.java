@@ -23,7 +23,7 @@ import java.util.Map;
  * Records of an event are usually adjacent but may interleave with another's; an event is complete at its EOE
  * record, when {@link #WINDOW} records of other events have followed its last one, at {@link #MAX_RECORDS}
  * records, or at the end of the file. Events leave in the order of their first line, so memory stays bounded by
- * the window, never by the file. Mapping: docs/sources/auditd.md.
+ * the window, never by the file. Mapping: docs/sources.md.
  */
 public final class AuditdFormat implements SourceFormat {
     public static final String NAME = "auditd";

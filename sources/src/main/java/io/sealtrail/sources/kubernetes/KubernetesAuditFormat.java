@@ -23,7 +23,7 @@ import java.util.Set;
 /**
  * Kubernetes API-server audit logs: audit.k8s.io/v1 (and v1beta1) Event objects, one per line, as the log
  * backend writes them. The stages of one request (RequestReceived, ResponseStarted, ResponseComplete, Panic)
- * are folded into one event per auditID. Mapping and decisions: docs/sources/kubernetes-audit.md.
+ * are folded into one event per auditID. Mapping and decisions: docs/sources.md.
  */
 public final class KubernetesAuditFormat implements SourceFormat {
     public static final String NAME = "kubernetes-audit";

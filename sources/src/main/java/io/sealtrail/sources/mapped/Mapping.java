@@ -22,7 +22,7 @@ import java.util.TreeSet;
  * How a JSON Lines or CSV export maps onto the event model: a {@code key = value} properties file (comments with
  * {@code #}), chosen because the JDK reads it and a person can write it without quoting rules. Each model field
  * names a source field (a dotted path into a JSON object, or a CSV column) or, in double quotes, a constant.
- * The format is documented with a worked example in docs/sources/jsonl-mapped.md.
+ * The format is documented with a worked example in docs/sources.md.
  */
 public final class Mapping {
     /** The model fields a mapping may fill, in the event model's order. */

@@ -21,7 +21,7 @@ import java.util.regex.Pattern;
 /**
  * sudo's JSON event log ({@code log_format=json} in sudoers or sudo_logsrvd.conf): one object of accept, reject,
  * alert and exit records; also a file of such records one after another or as JSON Lines, and the I/O log's
- * {@code log.json}, which is one bare record of a command sudo ran. Mapping: docs/sources/sudo-json.md.
+ * {@code log.json}, which is one bare record of a command sudo ran. Mapping: docs/sources.md.
  */
 public final class SudoJsonFormat implements SourceFormat {
     public static final String NAME = "sudo-json";

@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
 /**
  * The messages of OpenSSH, sudo, su and PAM that say who logged in, failed to, opened a session or ran a
  * command, as events; any other message becomes {@value #MESSAGE} with its text as the reason, so it stays
- * searchable. The table of what maps to what is docs/sources/syslog.md.
+ * searchable. The table of what maps to what is docs/sources.md.
  */
 final class AuthMessages {
     static final String MESSAGE = "syslog.message";

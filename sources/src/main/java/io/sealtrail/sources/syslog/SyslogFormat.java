@@ -19,7 +19,7 @@ import java.util.List;
  * auth.log / secure: syslog lines (RFC 3164, RFC 5424, rsyslog's RFC 3339 form) of OpenSSH, sudo, su and PAM as
  * logins, sessions and commands; other programs' lines as {@value AuthMessages#MESSAGE}. RFC 3164 times carry no
  * year and no zone: {@link YearClock} completes them and says so once per file (TIME_ASSUMED). Mapping:
- * docs/sources/syslog.md.
+ * docs/sources.md.
  */
 public final class SyslogFormat implements SourceFormat {
     public static final String NAME = "syslog";

@@ -23,7 +23,7 @@ import java.util.regex.Pattern;
 /**
  * Teleport audit events as exported (the audit log's JSON Lines, {@code tctl}/event-handler exports): one
  * event object per line, each with its name ({@code event}), code and time. Mapping and decisions:
- * docs/sources/teleport.md.
+ * docs/sources.md.
  */
 public final class TeleportFormat implements SourceFormat {
     public static final String NAME = "teleport";
