@@ -3,23 +3,16 @@ package io.sealtrail.cases;
 import io.sealtrail.index.Integrity;
 import io.sealtrail.index.IndexException;
 import io.sealtrail.index.SourceIndexBuilder;
-import io.sealtrail.model.Finding;
-import io.sealtrail.model.FindingCode;
-import io.sealtrail.model.Location;
 import io.sealtrail.model.Severity;
-import io.sealtrail.sources.Gzip;
+import io.sealtrail.sources.SourceCheck;
 import io.sealtrail.sources.ReadContext;
-import io.sealtrail.sources.RecordSink;
-import io.sealtrail.sources.SourceFile;
 import io.sealtrail.sources.SourcePlan;
 import io.sealtrail.sources.SourceVerification;
 import io.sealtrail.sources.SourceVerificationJson;
 import io.sealtrail.sources.cloudtrail.CloudTrailKeys;
-import io.sealtrail.sources.cloudtrail.CloudTrailVerifier;
 import io.sealtrail.verify.bundle.BundleFormatException;
 import io.sealtrail.verify.note.NoteSigner;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,14 +23,11 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.CancellationException;
 import java.util.function.BooleanSupplier;
-import java.util.zip.GZIPInputStream;
 
 /**
  * Imports a source other than a bundle (docs/sources.md) exactly as {@link CaseImporter} imports a bundle: copy
@@ -47,9 +37,6 @@ import java.util.zip.GZIPInputStream;
  * others are imported. Nothing is left behind by a failure or a cancellation.
  */
 public final class SourceImporter {
-    /** Findings per source about malformed records before one summary stands for the rest. */
-    static final int MAX_MALFORMED_FINDINGS = 100;
-
     /**
      * What the person may say about a source.
      *
@@ -108,16 +95,7 @@ public final class SourceImporter {
             if (plan.kind() == SourcePlan.Kind.BUNDLE) {
                 throw new BundleFormatException(chosen + ": is a Sealtrail bundle, not a source: import it as a bundle");
             }
-            List<String> partNames = plan.parts().stream().map(pt -> name(pt, evidence)).toList();
-            SourceVerification verification = plan.kind() == SourcePlan.Kind.CLOUDTRAIL
-                    && CloudTrailVerifier.hasDigests(plan.tree())
-                    ? CloudTrailVerifier.verify(plan.tree(), keys)
-                    : SourceVerification.unsealed(plan.formatName(), partNames,
-                    Finding.of(FindingCode.SOURCE_UNSEALED, Location.file(partNames.size() == 1 ? partNames.get(0) : null),
-                            io.sealtrail.model.Verdict.NO_EVIDENCE + (plan.kind() == SourcePlan.Kind.CLOUDTRAIL
-                                    ? ": the CloudTrail tree holds no digest files (log file validation was off,"
-                                    + " or CloudTrail-Digest was not copied)" : "")
-                                    + "; the SHA-256 of every file as received is recorded in the case journal"));
+            SourceVerification verification = SourceCheck.evidence(evidence, plan, keys);
             check(cancelled);
             String sourceId = plan.formatName() + "-" + sourceSha.substring(0, 12);
             if (c.bundles().stream().anyMatch(r -> r.bundleId().equals(sourceId))) {
@@ -130,34 +108,14 @@ public final class SourceImporter {
             for (SourceVerification.FileEvidence f : verification.files()) {
                 integrity.put(f.path(), SourceIndexBuilder.integrity(f.integrity()));
             }
-            List<Finding> reading = new ArrayList<>();
-            Set<String> noted = new LinkedHashSet<>();
-            long[] malformed = {0};
-            RecordSink observer = r -> {
-                if (r.isMalformed() && ++malformed[0] <= MAX_MALFORMED_FINDINGS) {
-                    reading.add(Finding.of(FindingCode.RECORD_MALFORMED, Location.line(r.file(), r.line(), -1),
-                            r.problem()));
-                }
-            };
-            ReadContext context = new ReadContext(o.year(), o.zone(), o.mapping(), f -> {
-                if (noted.add(f.code() + f.location().toString() + f.message())) {
-                    reading.add(f);
-                }
-            });
+            SourceCheck.Findings reading = new SourceCheck.Findings();
+            ReadContext context = new ReadContext(o.year(), o.zone(), o.mapping(), reading::note);
             SourceIndexBuilder.Result indexed = SourceIndexBuilder.build(sourceId, plan.formatName(), sourceSha,
-                    sink -> read(evidence, plan, context, sink), integrity, observer, staging.resolve("index"),
+                    sink -> SourceCheck.read(evidence, plan, context, sink), integrity, reading, staging.resolve("index"),
                     (done, total) -> progress.update("indexing", done, total), cancelled,
                     Runtime.getRuntime().availableProcessors());
-            if (malformed[0] > MAX_MALFORMED_FINDINGS) {
-                reading.add(new Finding(FindingCode.RECORD_MALFORMED, FindingCode.RECORD_MALFORMED.severity(),
-                        String.format("%,d more malformed records (only the first %d are listed)",
-                                malformed[0] - MAX_MALFORMED_FINDINGS, MAX_MALFORMED_FINDINGS), Location.BUNDLE,
-                        Map.of("count", Long.toString(malformed[0]))));
-            }
-            List<Finding> all = new ArrayList<>(verification.findings());
-            all.addAll(reading);
-            verification = new SourceVerification(verification.format(), verification.verdict(), all,
-                    verification.files(), verification.signers());
+            verification = reading.addTo(verification);
+            long malformed = reading.malformed();
             check(cancelled);
             long indexDone = System.nanoTime();
 
@@ -189,43 +147,16 @@ public final class SourceImporter {
             data.put("bundle_sha256", sourceSha);
             data.put("verdict", verification.verdict().name());
             data.put("events", Long.toString(indexed.events()));
-            data.put("malformed", Long.toString(malformed[0]));
+            data.put("malformed", Long.toString(malformed));
             data.put("errors", Long.toString(verification.count(Severity.ERROR)));
             data.put(CaseImporter.IMPORT_SHA256, recordSha);
             c.journal().append(auditor, JournalEntry.IMPORT, data);
             progress.update("done", 1, 1);
-            return new Result(record, verification, malformed[0], new CaseImporter.Phases(
+            return new Result(record, verification, malformed, new CaseImporter.Phases(
                     Duration.ofNanos(copyDone - start), Duration.ofNanos(verified - copyDone),
                     Duration.ofNanos(indexDone - verified), Duration.ofNanos(System.nanoTime() - indexDone)));
         } finally {
             CaseFiles.deleteTree(staging);
-        }
-    }
-
-    /** How a file of the source is named in findings and the index: its path inside the source, or its own name. */
-    private static String name(SourcePlan.Part part, Path evidence) {
-        return part.file().isEmpty() ? evidence.getFileName().toString() : part.file();
-    }
-
-    /** Reads every part of the plan, in order, from the evidence copy. */
-    private static void read(Path evidence, SourcePlan plan, ReadContext context, RecordSink sink) throws IOException {
-        for (SourcePlan.Part part : plan.parts()) {
-            Path file = part.file().isEmpty() ? evidence : evidence.resolve(part.file());
-            String name = name(part, evidence);
-            // CloudTrail hashes a log file's first gzip member only (trailing data is a finding); other sources'
-            // rotated .gz files may be several members, all of which are the log
-            boolean cloudTrail = plan.kind() == SourcePlan.Kind.CLOUDTRAIL;
-            try (InputStream raw = Files.newInputStream(file);
-                 InputStream in = !Gzip.isGzip(file) ? new java.io.BufferedInputStream(raw, 1 << 16)
-                         : cloudTrail ? Gzip.open(raw) : new GZIPInputStream(raw, 1 << 16)) {
-                part.format().read(in, new SourceFile(name, Files.getLastModifiedTime(file).toInstant()), context, sink);
-            } catch (java.util.zip.ZipException | java.io.EOFException e) {
-                if (cloudTrail) {
-                    continue; // the verifier has reported the damaged file; no records can be read from it
-                }
-                throw new IOException(name + ": cannot be decompressed (" + e.getMessage() + "): the file is cut short"
-                        + " or damaged", e);
-            }
         }
     }
 

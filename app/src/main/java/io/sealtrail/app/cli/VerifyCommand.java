@@ -26,15 +26,24 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 @Command(name = "verify", mixinStandardHelpOptions = true,
-        description = {"Verify a bundle (directory or zip) completely and list every finding.",
+        description = {"Verify a bundle (directory or zip), or another source by its own evidence (a CloudTrail tree by",
+                "its digest chain; 'sealtrail formats'), completely, and list every finding.",
                 "Exit codes: 0 verified (intact and signed by a trusted key), 1 integrity findings,"
-                        + " 2 usage error or unreadable input, 3 intact but not signed by a key you trust."})
+                        + " 2 usage error or unreadable input, 3 intact but not signed by a key you trust,"
+                        + " 4 a source that carries no integrity evidence."})
 final class VerifyCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(paramLabel = "BUNDLE", description = "The bundle: a directory or a .zip.")
+    @Parameters(paramLabel = "BUNDLE", description = "The bundle: a directory or a .zip; or a source file or folder.")
     Path bundle;
+
+    @Option(names = "--format", paramLabel = "NAME", description = "Read BUNDLE as this format instead of telling it from the content.")
+    String format;
+
+    @Option(names = "--cloudtrail-keys", paramLabel = "FILE",
+            description = "The saved output of 'aws cloudtrail list-public-keys': the keys you trust for CloudTrail digests.")
+    Path cloudTrailKeys;
 
     @Option(names = "--trust", paramLabel = "VKEY|FILE", description = "A log key you trust (C2SP verifier key, or a file of them). Repeatable; for this run only (see 'sealtrail trust add').")
     List<String> trust = new ArrayList<>();
@@ -57,6 +66,10 @@ final class VerifyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        io.sealtrail.sources.SourcePlan plan = io.sealtrail.sources.SourcePlan.of(bundle, format);
+        if (plan.kind() != io.sealtrail.sources.SourcePlan.Kind.BUNDLE) {
+            return verifySource(plan);
+        }
         VerifyOptions options = new VerifyOptions(Keys.trusted(trust, !noTrustStore), tsaRoots(trustTsa), previous,
                 threads, Keys.seen(!noTrustStore));
         VerificationReport r = new BundleVerifier().verify(bundle, options);
@@ -69,6 +82,36 @@ final class VerifyCommand implements Callable<Integer> {
             print(r, spec.commandLine().getOut());
         }
         return r.verdict().exitCode();
+    }
+
+    /** A source by its own evidence, then every record read, so unreadable ones are findings too. */
+    private int verifySource(io.sealtrail.sources.SourcePlan plan) throws Exception {
+        long t0 = System.nanoTime();
+        io.sealtrail.sources.SourceVerification v = io.sealtrail.sources.SourceCheck.evidence(bundle, plan,
+                cloudTrailKeys == null ? io.sealtrail.sources.cloudtrail.CloudTrailKeys.none()
+                        : io.sealtrail.sources.cloudtrail.CloudTrailKeys.read(cloudTrailKeys));
+        io.sealtrail.sources.SourceCheck.Findings reading = new io.sealtrail.sources.SourceCheck.Findings();
+        io.sealtrail.sources.SourceCheck.read(bundle, plan, new io.sealtrail.sources.ReadContext(null, null, null,
+                reading::note), reading);
+        v = reading.addTo(v);
+        PrintWriter o = spec.commandLine().getOut();
+        if (json) {
+            o.println(new com.fasterxml.jackson.databind.ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(v));
+        } else {
+            o.println(SourceVerdictText.verdict(v));
+            o.printf("Source    %s (%s): %,d records in %d file(s), %,d unreadable%n", bundle, plan.formatName(),
+                    reading.records(), plan.parts().size(), reading.malformed());
+            o.printf("Findings  %d error(s), %d warning(s), %d note(s)   [%.2f s]%n", v.count(Severity.ERROR),
+                    v.count(Severity.WARNING), v.count(Severity.INFO), (System.nanoTime() - t0) / 1e9);
+            if (!v.findings().isEmpty()) {
+                o.println();
+                for (Finding f : v.findings()) {
+                    o.printf("%-7s %-34s %s: %s%n", f.severity(), f.code(), f.location(), f.message());
+                }
+            }
+        }
+        o.flush();
+        return v.verdict().exitCode();
     }
 
     static List<X509Certificate> tsaRoots(List<Path> files) throws UserException {

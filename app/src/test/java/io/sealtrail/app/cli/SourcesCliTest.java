@@ -93,6 +93,25 @@ class SourcesCliTest {
     }
 
     @Test
+    void verifyChecksACloudTrailTreeWithoutACaseAndExitsZeroWithTheKeys() {
+        Run r = run("verify", tree.toString(), "--cloudtrail-keys", keys.toString());
+        assertThat(r.exit()).as(r.out() + r.err()).isZero();
+        assertThat(r.out()).startsWith("VERIFIED: intact, complete, and signed by AWS CloudTrail key")
+                .contains("20 records in 4 file(s), 0 unreadable");
+    }
+
+    @Test
+    void verifyOfASyslogFileExitsFourAndNamesAnUnreadableLine() throws IOException {
+        Path log = dir.resolve("in/auth.log");
+        Files.writeString(log, "Mar  2 06:05:00 bastion sshd[1]: Accepted publickey for alice from 10.0.0.5 port 2 ssh2\n"
+                .repeat(12) + "this is not syslog\n");
+        Run r = run("verify", log.toString());
+        assertThat(r.exit()).isEqualTo(SealtrailCommand.EXIT_NO_EVIDENCE);
+        assertThat(r.out()).startsWith("NO INTEGRITY EVIDENCE: this source carries no integrity evidence")
+                .contains("SOURCE_UNSEALED").contains("RECORD_MALFORMED").contains("auth.log:13");
+    }
+
+    @Test
     void aFileNoFormatRecognisesExitsTwoNamingItAndLeavesNoCase() throws IOException {
         Path garbage = dir.resolve("in/random.dat");
         Files.write(garbage, new byte[] {(byte) 0xde, (byte) 0xad, (byte) 0xbe, (byte) 0xef});
