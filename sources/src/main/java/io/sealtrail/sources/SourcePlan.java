@@ -90,6 +90,12 @@ public record SourcePlan(Kind kind, List<Part> parts, CloudTrailTree tree) {
         if (format == null && isZip(source)) {
             return new SourcePlan(Kind.BUNDLE, List.of(), null);
         }
+        if (format == null && source.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".zip")
+                && SourceFormats.recognize(head(source)).isEmpty()) {
+            // named like a bundle and nothing else: the bundle reader says best what is wrong with it (not a zip,
+            // cut short); the name only chooses who explains, the content decided it is no source
+            return new SourcePlan(Kind.BUNDLE, List.of(), null);
+        }
         return new SourcePlan(Kind.FILES, List.of(new Part("", forced.isPresent() ? forced.get()
                 : detect(source, source.getFileName().toString()))), null);
     }
