@@ -60,6 +60,15 @@ final class CloudTrailFixture {
 
     static CloudTrailFixture write(Path dir, int hours, int events, Instant keyFrom, Instant keyUntil)
             throws IOException, GeneralSecurityException {
+        return write(dir, hours, events, keyFrom, keyUntil, "", "");
+    }
+
+    /**
+     * @param org       the organisation level of an organisation trail ("o-abc123/"), or ""
+     * @param s3Prefix  the trail's S3 key prefix ("audit/"), which the digests name but the synced tree has not
+     */
+    static CloudTrailFixture write(Path dir, int hours, int events, Instant keyFrom, Instant keyUntil, String org,
+                                   String s3Prefix) throws IOException, GeneralSecurityException {
         byte[] pkcs1 = pkcs1(KEY.getPublic().getEncoded());
         String fingerprint = HexFormat.of().formatHex(MessageDigest.getInstance("MD5").digest(pkcs1));
         Path keys = dir.resolve("cloudtrail-keys.json");
@@ -83,7 +92,7 @@ final class CloudTrailFixture {
             ArrayNode entries = JSON.createArrayNode();
             for (int part = 0; part < 2; part++) {
                 Instant delivered = start.plusSeconds(600 + 1800L * part);
-                String logKey = "AWSLogs/" + ACCOUNT + "/CloudTrail/" + REGION + "/" + DAY.format(delivered) + "/" + ACCOUNT
+                String logKey = "AWSLogs/" + org + ACCOUNT + "/CloudTrail/" + REGION + "/" + DAY.format(delivered) + "/" + ACCOUNT
                         + "_CloudTrail_" + REGION + "_" + LOG_STAMP.format(delivered) + "_part" + h + part + ".json.gz";
                 byte[] log = logFile(delivered, events, seq);
                 seq += events;
@@ -91,18 +100,18 @@ final class CloudTrailFixture {
                 f.logs.add(logKey);
                 ObjectNode e = entries.addObject();
                 e.put("s3Bucket", BUCKET);
-                e.put("s3Object", logKey);
+                e.put("s3Object", s3Prefix + logKey);
                 e.put("hashValue", hex(sha256(log)));
                 e.put("hashAlgorithm", "SHA-256");
             }
-            String digestKey = "AWSLogs/" + ACCOUNT + "/CloudTrail-Digest/" + REGION + "/" + DAY.format(end) + "/" + ACCOUNT
+            String digestKey = "AWSLogs/" + org + ACCOUNT + "/CloudTrail-Digest/" + REGION + "/" + DAY.format(end) + "/" + ACCOUNT
                     + "_CloudTrail-Digest_" + REGION + "_" + TRAIL + "_" + REGION + "_" + STAMP.format(end) + ".json.gz";
             ObjectNode d = JSON.createObjectNode();
             d.put("awsAccountId", ACCOUNT);
             d.put("digestStartTime", start.toString());
             d.put("digestEndTime", end.toString());
             d.put("digestS3Bucket", BUCKET);
-            d.put("digestS3Object", digestKey);
+            d.put("digestS3Object", s3Prefix + digestKey);
             d.put("digestPublicKeyFingerprint", fingerprint);
             d.put("digestSignatureAlgorithm", "SHA256withRSA");
             d.put("newestEventTime", end.minusSeconds(60).toString());
@@ -115,7 +124,7 @@ final class CloudTrailFixture {
                 d.putNull("previousDigestSignature");
             } else {
                 d.put("previousDigestS3Bucket", BUCKET);
-                d.put("previousDigestS3Object", previousKey);
+                d.put("previousDigestS3Object", s3Prefix + previousKey);
                 d.put("previousDigestHashValue", previousHash);
                 d.put("previousDigestHashAlgorithm", "SHA-256");
                 d.put("previousDigestSignature", previousSig);
@@ -123,7 +132,7 @@ final class CloudTrailFixture {
             d.set("logFiles", entries);
             byte[] digest = JSON.writeValueAsBytes(d);
             write(root.resolve(digestKey), gzip(digest));
-            String signed = end + "\n" + BUCKET + "/" + digestKey + "\n" + hex(sha256(digest)) + "\n"
+            String signed = end + "\n" + BUCKET + "/" + s3Prefix + digestKey + "\n" + hex(sha256(digest)) + "\n"
                     + (previousSig == null ? "null" : previousSig);
             String sig = sign(signed);
             f.digests.add(digestKey);

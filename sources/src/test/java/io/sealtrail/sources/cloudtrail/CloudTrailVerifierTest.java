@@ -51,6 +51,16 @@ class CloudTrailVerifierTest {
     }
 
     @Test
+    void anOrganisationTrailUnderAKeyPrefixVerifies() throws Exception {
+        CloudTrailFixture f = CloudTrailFixture.write(dir, 3, 2, CloudTrailFixture.START.minusSeconds(3600),
+                CloudTrailFixture.START.plusSeconds(86_400), "o-a1b2c3d4e5/", "audit/trails/");
+        SourceVerification v = verify(f);
+        assertThat(v.findings()).isEmpty();
+        assertThat(v.verdict()).isEqualTo(Verdict.VERIFIED);
+        assertThat(f.logs.get(0)).startsWith("AWSLogs/o-a1b2c3d4e5/111122223333/CloudTrail/");
+    }
+
+    @Test
     void withoutTheKeysTheChainIsIntactButUntrusted() throws Exception {
         CloudTrailFixture f = chain();
         SourceVerification v = CloudTrailVerifier.verify(CloudTrailTree.scan(f.root), CloudTrailKeys.none());
