@@ -46,8 +46,15 @@ final class ImportCommand implements Callable<Integer> {
     String format;
 
     @Option(names = "--cloudtrail-keys", paramLabel = "FILE",
-            description = "The saved output of 'aws cloudtrail list-public-keys': the keys you trust for CloudTrail digests.")
+            description = {"The saved output of 'aws cloudtrail list-public-keys': the keys you trust for CloudTrail digests",
+                    "(default: those stored with 'sealtrail trust cloudtrail-keys', unless --no-trust-store)."})
     Path cloudTrailKeys;
+
+    /** The CloudTrail keys for this run: given, else stored, else none. */
+    private Path cloudTrailKeys() {
+        return cloudTrailKeys != null || noTrustStore ? cloudTrailKeys
+                : io.sealtrail.app.CloudTrailKeyFile.stored(CliEnvironment.env()).orElse(null);
+    }
 
     @Option(names = "--year", paramLabel = "YYYY",
             description = "The year of timestamps that carry none (syslog); default: each file's modification year.")
@@ -86,7 +93,7 @@ final class ImportCommand implements Callable<Integer> {
         int exit = 0;
         boolean terminal = System.console() != null; // progress only where a person watches it
         io.sealtrail.cases.SourceImporter.Options sourceOptions = new io.sealtrail.cases.SourceImporter.Options(format,
-                cloudTrailKeys, year, zone, mapping);
+                cloudTrailKeys(), year, zone, mapping);
         int imported = 0;
         try {
             for (Path b : bundles) {

@@ -21,7 +21,7 @@ import picocli.CommandLine.Spec;
         description = {"Manage the log keys you trust (your trust store).",
                 "Stored in $SEALTRAIL_HOME, else $XDG_CONFIG_HOME/sealtrail, else ~/.config/sealtrail, as trusted-keys."},
         subcommands = {TrustCommand.Add.class, TrustCommand.ListKeys.class, TrustCommand.Remove.class,
-                TrustCommand.Seen.class})
+                TrustCommand.Seen.class, TrustCommand.CloudTrail.class})
 final class TrustCommand {
 
     @Command(name = "add", mixinStandardHelpOptions = true, description = "Trust a log key (confirm its fingerprint with the producer first).")
@@ -44,6 +44,38 @@ final class TrustCommand {
                 o.printf("%s %s %s%n", added ? "Trusted" : "Already trusted", k.name(), k.fingerprint());
             }
             o.println("Trust store: " + store.file());
+            o.flush();
+            return 0;
+        }
+    }
+
+    @Command(name = "cloudtrail-keys", mixinStandardHelpOptions = true,
+            description = {"Trust the CloudTrail public keys in FILE (the saved JSON output of 'aws cloudtrail",
+                    "list-public-keys'): import and verify then check CloudTrail digests with them unless given",
+                    "--cloudtrail-keys. Replaces the keys stored before. Without FILE: show what is stored."})
+    static final class CloudTrail implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Parameters(paramLabel = "FILE", arity = "0..1")
+        java.nio.file.Path file;
+
+        @Override
+        public Integer call() throws Exception {
+            PrintWriter o = spec.commandLine().getOut();
+            java.util.Map<String, String> env = CliEnvironment.env();
+            if (file != null) {
+                io.sealtrail.app.CloudTrailKeyFile.store(file, env);
+            }
+            var stored = io.sealtrail.app.CloudTrailKeyFile.stored(env);
+            if (stored.isEmpty()) {
+                o.println("No CloudTrail keys trusted (sealtrail trust cloudtrail-keys FILE)");
+            } else {
+                var keys = io.sealtrail.sources.cloudtrail.CloudTrailKeys.read(stored.get());
+                o.printf("%s %d CloudTrail key(s) from %s:%n", file != null ? "Trusted" : "Trusting",
+                        keys.fingerprints().size(), stored.get());
+                keys.fingerprints().forEach(f -> o.println("  " + f));
+            }
             o.flush();
             return 0;
         }

@@ -42,8 +42,15 @@ final class VerifyCommand implements Callable<Integer> {
     String format;
 
     @Option(names = "--cloudtrail-keys", paramLabel = "FILE",
-            description = "The saved output of 'aws cloudtrail list-public-keys': the keys you trust for CloudTrail digests.")
+            description = {"The saved output of 'aws cloudtrail list-public-keys': the keys you trust for CloudTrail digests",
+                    "(default: those stored with 'sealtrail trust cloudtrail-keys', unless --no-trust-store)."})
     Path cloudTrailKeys;
+
+    /** The CloudTrail keys for this run: given, else stored, else none. */
+    private Path cloudTrailKeys() {
+        return cloudTrailKeys != null || noTrustStore ? cloudTrailKeys
+                : io.sealtrail.app.CloudTrailKeyFile.stored(CliEnvironment.env()).orElse(null);
+    }
 
     @Option(names = "--trust", paramLabel = "VKEY|FILE", description = "A log key you trust (C2SP verifier key, or a file of them). Repeatable; for this run only (see 'sealtrail trust add').")
     List<String> trust = new ArrayList<>();
@@ -88,8 +95,8 @@ final class VerifyCommand implements Callable<Integer> {
     private int verifySource(io.sealtrail.sources.SourcePlan plan) throws Exception {
         long t0 = System.nanoTime();
         io.sealtrail.sources.SourceVerification v = io.sealtrail.sources.SourceCheck.evidence(bundle, plan,
-                cloudTrailKeys == null ? io.sealtrail.sources.cloudtrail.CloudTrailKeys.none()
-                        : io.sealtrail.sources.cloudtrail.CloudTrailKeys.read(cloudTrailKeys));
+                cloudTrailKeys() == null ? io.sealtrail.sources.cloudtrail.CloudTrailKeys.none()
+                        : io.sealtrail.sources.cloudtrail.CloudTrailKeys.read(cloudTrailKeys()));
         io.sealtrail.sources.SourceCheck.Findings reading = new io.sealtrail.sources.SourceCheck.Findings();
         io.sealtrail.sources.SourceCheck.read(bundle, plan, new io.sealtrail.sources.ReadContext(null, null, null,
                 reading::note), reading);

@@ -92,6 +92,11 @@ public final class CloudTrailKeys {
         return new CloudTrailKeys(keys, file.toString());
     }
 
+    /** The fingerprints of the keys, in the order listed. */
+    public List<String> fingerprints() {
+        return keys.stream().map(Key::fingerprint).toList();
+    }
+
     public boolean isEmpty() {
         return keys.isEmpty();
     }
