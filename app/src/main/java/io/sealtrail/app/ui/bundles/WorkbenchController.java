@@ -1,8 +1,9 @@
 package io.sealtrail.app.ui.bundles;
 
+import io.sealtrail.app.ui.dialogs.DialogService;
+import io.sealtrail.app.ui.dialogs.DialogService.Filter;
 import io.sealtrail.app.ui.trust.TrustDialog;
 import io.sealtrail.model.Severity;
-import java.io.File;
 import java.util.List;
 import java.util.function.Function;
 import javafx.beans.binding.Bindings;
@@ -12,7 +13,6 @@ import javafx.beans.value.ObservableValue;
 import javafx.collections.ListChangeListener;
 import javafx.collections.transformation.SortedList;
 import javafx.fxml.FXML;
-import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.MenuItem;
@@ -24,36 +24,37 @@ import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
-import javafx.scene.input.KeyCombination;
-import javafx.scene.input.TransferMode;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import javafx.stage.DirectoryChooser;
-import javafx.stage.FileChooser;
 import javafx.stage.Window;
 import org.controlsfx.control.SegmentedButton;
-import org.controlsfx.control.StatusBar;
 
 /**
- * The thin view of workbench.fxml: binds controls to {@link WorkbenchViewModel} and turns gestures into
- * its method calls. Holds no state of its own and never calls core code.
+ * The thin view of verification.fxml: binds controls to {@link WorkbenchViewModel} and turns gestures into
+ * its method calls. Holds no state of its own and never calls core code. The window's menu, trust notice and
+ * status bar are the shell's (ui.shell), which calls the public actions here.
  */
 public final class WorkbenchController {
     static final String ROW_TOOLTIP = "Double-click: the event in Search when a case is open, else the details"
             + " (expected and found values). Right-click for both.";
 
+    /** Shows an event of a bundle in the Search view, if a case is open to search; says whether it did. */
+    @FunctionalInterface
+    public interface EventShower {
+        boolean show(String bundleId, long seq);
+    }
+
+    private static final List<Filter> BUNDLE_FILES = List.of(Filter.of("Sealtrail bundles (*.zip)", "*.zip"),
+            Filter.of("All files", "*"));
+
     private final WorkbenchViewModel vm;
-    private final Runnable quit;
+    private final DialogService dialogs;
+    /** Without a case to search, a finding's event cannot be shown: its details are. */
+    private EventShower showEvent = (bundleId, seq) -> false;
 
     @FXML private BorderPane root;
-    @FXML private Label trustNotice;
-    @FXML private MenuItem openItem;
-    @FXML private MenuItem quitItem;
-    @FXML private MenuItem reverifyItem;
-    @FXML private MenuItem closeItem;
-    @FXML private MenuItem trustItem;
     @FXML private ListView<BundleViewModel> bundleList;
     @FXML private VBox emptyState;
     @FXML private VBox detail;
@@ -85,34 +86,19 @@ public final class WorkbenchController {
     @FXML private TableColumn<CheckpointRow, String> rootVerifiedColumn;
     @FXML private TableColumn<CheckpointRow, CheckpointRow> signedByColumn;
     @FXML private TableColumn<CheckpointRow, CheckpointRow> genTimeColumn;
-    @FXML private StatusBar statusBar;
 
-    /** @param quit what Ctrl+Q does: exit the application, or (in tests) close the window */
-    /** Shows an event (bundle id, seq) in the Search view; null while no case is open to search. */
-    private java.util.function.BiConsumer<String, Long> showEvent;
-
-    public WorkbenchController(WorkbenchViewModel vm, Runnable quit) {
+    public WorkbenchController(WorkbenchViewModel vm, DialogService dialogs) {
         this.vm = vm;
-        this.quit = quit;
+        this.dialogs = dialogs;
     }
 
     /** With a case open, double-clicking a finding that names an event shows that event in Search. */
-    public void setShowEvent(java.util.function.BiConsumer<String, Long> showEvent) {
+    public void setShowEvent(EventShower showEvent) {
         this.showEvent = showEvent;
     }
 
     @FXML
     private void initialize() {
-        openItem.setAccelerator(KeyCombination.valueOf("Shortcut+O"));
-        quitItem.setAccelerator(KeyCombination.valueOf("Shortcut+Q"));
-        reverifyItem.setAccelerator(KeyCombination.valueOf("F5"));
-        closeItem.setAccelerator(KeyCombination.valueOf("Shortcut+W"));
-        trustItem.setAccelerator(KeyCombination.valueOf("Shortcut+T"));
-
-        trustNotice.textProperty().bind(vm.trustNoticeProperty());
-        trustNotice.visibleProperty().bind(vm.trustNoticeProperty().isNotEmpty());
-        trustNotice.managedProperty().bind(trustNotice.visibleProperty());
-
         bundleList.setItems(vm.bundles());
         bundleList.setCellFactory(l -> new Cells.BundleCell());
         bundleList.setPlaceholder(hint("Nothing open yet"));
@@ -131,8 +117,6 @@ public final class WorkbenchController {
 
         setUpFindings();
         setUpCheckpoints();
-        setUpStatusBar();
-        setUpDragAndDrop();
         showBundle(null, vm.selected());
     }
 
@@ -170,7 +154,7 @@ public final class WorkbenchController {
             MenuItem show = new MenuItem("Show the event in Search");
             show.setOnAction(e -> showInSearch(row.getItem()));
             javafx.scene.control.ContextMenu menu = new javafx.scene.control.ContextMenu(details, show);
-            menu.setOnShowing(e -> show.setDisable(eventOf(row.getItem()) < 0 || showEvent == null));
+            menu.setOnShowing(e -> show.setDisable(eventOf(row.getItem()) < 0));
             row.contextMenuProperty().bind(Bindings.when(row.emptyProperty()).then((javafx.scene.control.ContextMenu) null)
                     .otherwise(menu));
             return row;
@@ -188,11 +172,10 @@ public final class WorkbenchController {
     private boolean showInSearch(FindingRow r) {
         BundleViewModel b = vm.selected();
         long seq = eventOf(r);
-        if (showEvent == null || seq < 0 || b == null || b.summary() == null || b.summary().bundleId() == null) {
+        if (seq < 0 || b == null || b.summary() == null || b.summary().bundleId() == null) {
             return false;
         }
-        showEvent.accept(b.summary().bundleId(), seq);
-        return true;
+        return showEvent.show(b.summary().bundleId(), seq);
     }
 
     private void filterButton(ToggleButton b, Severity s, String label) {
@@ -223,33 +206,6 @@ public final class WorkbenchController {
         genTimeColumn.setCellValueFactory(c -> constant(c.getValue()));
         genTimeColumn.setCellFactory(c -> new Cells.TwoLine<>(CheckpointRow::timestamp, CheckpointRow::authority,
                 r -> "muted", CheckpointRow::authorityFull));
-    }
-
-    private void setUpStatusBar() {
-        statusBar.textProperty().bind(vm.statusProperty());
-        statusBar.progressProperty().bind(vm.progressProperty());
-        Button cancel = new Button("Cancel");
-        cancel.setId("cancelButton");
-        cancel.getStyleClass().add("cancel-button");
-        cancel.setOnAction(e -> vm.cancelAll());
-        cancel.visibleProperty().bind(vm.busyProperty());
-        cancel.managedProperty().bind(cancel.visibleProperty());
-        statusBar.getRightItems().add(cancel);
-    }
-
-    private void setUpDragAndDrop() {
-        root.setOnDragOver(e -> {
-            if (e.getDragboard().hasFiles()) {
-                e.acceptTransferModes(TransferMode.COPY_OR_MOVE);
-            }
-            e.consume();
-        });
-        root.setOnDragDropped(e -> {
-            List<File> files = e.getDragboard().hasFiles() ? e.getDragboard().getFiles() : List.of();
-            vm.open(files.stream().map(File::toPath).toList());
-            e.setDropCompleted(!files.isEmpty());
-            e.consume();
-        });
     }
 
     private final ListChangeListener<KeyRow> keysChanged = c -> showKeys(c.getList());
@@ -316,60 +272,32 @@ public final class WorkbenchController {
         }
     }
 
-    // --- actions (FXML) ---
+    // --- actions (the sidebar's button, the shell's menu) ---
 
+    /** File › Open bundle…: bundles (zip files) to verify. */
     @FXML
-    private void openFile() {
-        FileChooser chooser = new FileChooser();
-        chooser.setTitle("Open sealed audit-log bundles");
-        chooser.getExtensionFilters().addAll(new FileChooser.ExtensionFilter("Sealtrail bundles (*.zip)", "*.zip"),
-                new FileChooser.ExtensionFilter("All files", "*"));
-        List<File> files = chooser.showOpenMultipleDialog(window());
-        if (files != null) {
-            vm.open(files.stream().map(File::toPath).toList());
+    public void openFile() {
+        List<java.nio.file.Path> files = dialogs.openFiles("Open sealed audit-log bundles", BUNDLE_FILES);
+        if (!files.isEmpty()) {
+            vm.open(files);
         }
     }
 
-    @FXML
-    private void openFolder() {
-        DirectoryChooser chooser = new DirectoryChooser();
-        chooser.setTitle("Open a bundle folder");
-        File dir = chooser.showDialog(window());
-        if (dir != null) {
-            vm.open(List.of(dir.toPath()));
-        }
-    }
-
-    @FXML
-    private void quit() {
-        quit.run();
-    }
-
-    @FXML
-    private void verifyAgain() {
-        vm.verifySelected();
-    }
-
-    @FXML
-    private void verifyAll() {
-        vm.verifyAll();
-    }
-
-    @FXML
-    private void closeBundle() {
-        vm.closeSelected();
-    }
-
-    @FXML
-    private void manageTrust() {
-        openTrustDialog();
+    /** File › Open bundle folder…: a bundle unpacked into a folder. */
+    public void openFolder() {
+        dialogs.openFolder("Open a bundle folder").ifPresent(dir -> vm.open(List.of(dir)));
     }
 
     /** Opens the trust dialog (not modal-blocking: the FX thread keeps running). */
     public TrustDialog openTrustDialog() {
-        TrustDialog dialog = new TrustDialog(vm.trust(), window());
+        TrustDialog dialog = new TrustDialog(vm.trust(), window(), dialogs);
         dialog.show();
         return dialog;
+    }
+
+    /** The start screen shown while no bundle is open; the shell adds the recent cases to it. */
+    public VBox emptyState() {
+        return emptyState;
     }
 
     /** For the screenshot tour: shows the findings or the checkpoints tab. */

@@ -342,6 +342,20 @@ public final class WorkbenchViewModel {
         return null;
     }
 
+    /**
+     * One line on the checkpoint that vouches for an event, as the live verification sees it (empty while the
+     * bundle is not verified, or the event comes after its last checkpoint).
+     */
+    public String coverage(String bundleId, long leaf) {
+        CheckpointRow c = covering(bundleId, leaf);
+        if (c == null) {
+            return "";
+        }
+        return "Checkpoint at tree size " + String.format("%,d", c.treeSize()) + " (root " + c.rootStatus() + "), signed by "
+                + c.signersFull() + (c.trusted() ? ", a key you trust" : ", no key you trust")
+                + (c.timestamp().equals("—") ? "" : "; timestamped " + c.timestamp() + " by " + c.authority());
+    }
+
     public ObservableList<BundleViewModel> bundles() {
         return bundles;
     }

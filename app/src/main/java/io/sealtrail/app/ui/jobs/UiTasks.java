@@ -174,7 +174,7 @@ public final class UiTasks {
             long mine = generation.incrementAndGet();
             AtomicBoolean stale = new AtomicBoolean();
             Context context = new Context(stale, new JobState());
-            background.execute(() -> {
+            executeUnlessClosing(() -> {
                 if (generation.get() != mine) {
                     return; // a newer request came before this one started: skip the work
                 }
@@ -219,7 +219,7 @@ public final class UiTasks {
         private void execute(long mine, Request request, Consumer<Failure> onError, boolean skipWhenStale) {
             java.util.function.BooleanSupplier current = () -> generation.get() == mine;
             Context context = new Context(new AtomicBoolean(), new JobState(), current);
-            background.execute(() -> {
+            executeUnlessClosing(() -> {
                 if (skipWhenStale && !current.getAsBoolean()) {
                     return; // a newer request came before this one started: its work would be thrown away
                 }
@@ -247,6 +247,18 @@ public final class UiTasks {
         /** The number of the newest request. */
         public long current() {
             return generation.get();
+        }
+    }
+
+    /**
+     * A lane's request when the executor was shut down (the window is closing, and a result delivered meanwhile
+     * asks for more) is dropped: nobody is left to see its result.
+     */
+    private void executeUnlessClosing(Runnable r) {
+        try {
+            background.execute(r);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            LOG.log(System.Logger.Level.DEBUG, "a request was dropped: the background executor is shut down", e);
         }
     }
 

@@ -155,4 +155,17 @@ class UiTasksTest {
         background.drain();
         assertThat(results).isEmpty();
     }
+
+    @Test
+    void aLaneRequestAfterTheExecutorShutDownIsDroppedNotThrown() {
+        java.util.concurrent.ExecutorService closed = java.util.concurrent.Executors.newSingleThreadExecutor();
+        closed.shutdownNow();
+        UiTasks.Latest lane = new UiTasks(closed, Runnable::run).latest();
+        List<String> seen = new ArrayList<>();
+
+        lane.run(ctx -> ctx.deliver(() -> seen.add("ran")), f -> seen.add("failed: " + f.message()));
+        lane.join(ctx -> ctx.deliver(() -> seen.add("ran")), f -> seen.add("failed: " + f.message()));
+
+        assertThat(seen).isEmpty();
+    }
 }
