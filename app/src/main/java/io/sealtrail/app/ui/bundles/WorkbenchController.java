@@ -7,29 +7,19 @@ import io.sealtrail.model.Severity;
 import java.util.List;
 import java.util.function.Function;
 import javafx.beans.binding.Bindings;
-import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.value.ChangeListener;
 import javafx.beans.value.ObservableValue;
 import javafx.collections.ListChangeListener;
-import javafx.collections.transformation.SortedList;
 import javafx.fxml.FXML;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
-import javafx.scene.control.MenuItem;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
-import javafx.scene.control.TableCell;
-import javafx.scene.control.TableColumn;
-import javafx.scene.control.TableRow;
-import javafx.scene.control.TableView;
-import javafx.scene.control.ToggleButton;
-import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
-import org.controlsfx.control.SegmentedButton;
 
 /**
  * The thin view of verification.fxml: binds controls to {@link WorkbenchViewModel} and turns gestures into
@@ -37,9 +27,6 @@ import org.controlsfx.control.SegmentedButton;
  * status bar are the shell's (ui.shell), which calls the public actions here.
  */
 public final class WorkbenchController {
-    static final String ROW_TOOLTIP = "Double-click: the event in Search when a case is open, else the details"
-            + " (expected and found values). Right-click for both.";
-
     /** Shows an event of a bundle in the Search view, if a case is open to search; says whether it did. */
     @FunctionalInterface
     public interface EventShower {
@@ -51,8 +38,6 @@ public final class WorkbenchController {
 
     private final WorkbenchViewModel vm;
     private final DialogService dialogs;
-    /** Without a case to search, a finding's event cannot be shown: its details are. */
-    private EventShower showEvent = (bundleId, seq) -> false;
 
     @FXML private BorderPane root;
     @FXML private ListView<BundleViewModel> bundleList;
@@ -71,21 +56,7 @@ public final class WorkbenchController {
     @FXML private TabPane tabs;
     @FXML private Tab findingsTab;
     @FXML private Tab checkpointsTab;
-    @FXML private SegmentedButton severityFilter;
-    @FXML private ToggleButton showErrors;
-    @FXML private ToggleButton showWarnings;
-    @FXML private ToggleButton showInfo;
-    @FXML private TableView<FindingRow> findingsTable;
-    @FXML private TableColumn<FindingRow, Severity> severityColumn;
-    @FXML private TableColumn<FindingRow, String> codeColumn;
-    @FXML private TableColumn<FindingRow, String> messageColumn;
-    @FXML private TableColumn<FindingRow, String> locationColumn;
-    @FXML private TableView<CheckpointRow> checkpointsTable;
-    @FXML private TableColumn<CheckpointRow, Long> sizeColumn;
-    @FXML private TableColumn<CheckpointRow, String> rootColumn;
-    @FXML private TableColumn<CheckpointRow, String> rootVerifiedColumn;
-    @FXML private TableColumn<CheckpointRow, CheckpointRow> signedByColumn;
-    @FXML private TableColumn<CheckpointRow, CheckpointRow> genTimeColumn;
+    @FXML private FindingsController findingsController;
 
     public WorkbenchController(WorkbenchViewModel vm, DialogService dialogs) {
         this.vm = vm;
@@ -94,7 +65,7 @@ public final class WorkbenchController {
 
     /** With a case open, double-clicking a finding that names an event shows that event in Search. */
     public void setShowEvent(EventShower showEvent) {
-        this.showEvent = showEvent;
+        findingsController.setShowEvent(showEvent);
     }
 
     @FXML
@@ -115,97 +86,14 @@ public final class WorkbenchController {
         detail.visibleProperty().bind(vm.selectedProperty().isNotNull());
         emptyState.visibleProperty().bind(detail.visibleProperty().not());
 
-        setUpFindings();
-        setUpCheckpoints();
+        bindTabTitles();
         showBundle(null, vm.selected());
     }
 
-    private void setUpFindings() {
-        severityFilter.setToggleGroup(null); // each severity toggles on its own
-        filterButton(showErrors, Severity.ERROR, "Errors");
-        filterButton(showWarnings, Severity.WARNING, "Warnings");
-        filterButton(showInfo, Severity.INFO, "Info");
-
-        SortedList<FindingRow> sorted = new SortedList<>(vm.visibleFindings());
-        sorted.comparatorProperty().bind(findingsTable.comparatorProperty());
-        findingsTable.setItems(sorted);
-        findingsTable.setPlaceholder(hint("No findings to show"));
-        findingsTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        severityColumn.setCellValueFactory(c -> constant(c.getValue().severity()));
-        severityColumn.setCellFactory(c -> new Cells.SeverityCell());
-        codeColumn.setCellValueFactory(c -> constant(c.getValue().code()));
-        codeColumn.setCellFactory(c -> Cells.styled("code-cell"));
-        messageColumn.setCellValueFactory(c -> constant(c.getValue().message()));
-        messageColumn.setCellFactory(c -> new Cells.WrappingCell<>());
-        locationColumn.setCellValueFactory(c -> constant(c.getValue().location()));
-        locationColumn.setCellFactory(c -> Cells.styled("location-cell"));
-        findingsTable.setRowFactory(t -> {
-            TableRow<FindingRow> row = new TableRow<>();
-            row.setTooltip(new Tooltip(ROW_TOOLTIP));
-            row.setOnMouseClicked(e -> {
-                if (e.getClickCount() == 2 && !row.isEmpty()) {
-                    if (!showInSearch(row.getItem())) {
-                        FindingDetails.dialog(window(), row.getItem()).show();
-                    }
-                }
-            });
-            MenuItem details = new MenuItem("Details…");
-            details.setOnAction(e -> FindingDetails.dialog(window(), row.getItem()).show());
-            MenuItem show = new MenuItem("Show the event in Search");
-            show.setOnAction(e -> showInSearch(row.getItem()));
-            javafx.scene.control.ContextMenu menu = new javafx.scene.control.ContextMenu(details, show);
-            menu.setOnShowing(e -> show.setDisable(eventOf(row.getItem()) < 0));
-            row.contextMenuProperty().bind(Bindings.when(row.emptyProperty()).then((javafx.scene.control.ContextMenu) null)
-                    .otherwise(menu));
-            return row;
-        });
+    private void bindTabTitles() {
         findingsTab.textProperty().bind(Bindings.createStringBinding(() -> "Findings (" + (vm.countProperty(Severity.ERROR).get()
                 + vm.countProperty(Severity.WARNING).get() + vm.countProperty(Severity.INFO).get()) + ")",
                 vm.countProperty(Severity.ERROR), vm.countProperty(Severity.WARNING), vm.countProperty(Severity.INFO)));
-    }
-
-    private static long eventOf(FindingRow r) {
-        return r == null ? -1 : r.finding().location().seq();
-    }
-
-    /** True when the finding names an event and a case is open to show it in. */
-    private boolean showInSearch(FindingRow r) {
-        BundleViewModel b = vm.selected();
-        long seq = eventOf(r);
-        if (seq < 0 || b == null || b.summary() == null || b.summary().bundleId() == null) {
-            return false;
-        }
-        return showEvent.show(b.summary().bundleId(), seq);
-    }
-
-    private void filterButton(ToggleButton b, Severity s, String label) {
-        b.selectedProperty().bindBidirectional(vm.showProperty(s));
-        b.textProperty().bind(Bindings.concat(label, "  ", vm.countProperty(s).asString()));
-        b.setTooltip(new Tooltip("Show or hide " + label.toLowerCase(java.util.Locale.ROOT)));
-    }
-
-    private void setUpCheckpoints() {
-        checkpointsTable.setPlaceholder(hint("No valid checkpoints"));
-        checkpointsTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        sizeColumn.setCellValueFactory(c -> constant(c.getValue().treeSize()));
-        sizeColumn.setCellFactory(c -> new TableCell<>() {
-            @Override
-            protected void updateItem(Long n, boolean empty) {
-                super.updateItem(n, empty);
-                setText(empty || n == null ? null : BundleSummary.number(n));
-            }
-        });
-        rootColumn.setCellValueFactory(c -> constant(c.getValue().rootHash()));
-        rootColumn.setCellFactory(c -> Cells.styled("hash-cell"));
-        rootVerifiedColumn.setCellValueFactory(c -> constant(c.getValue().rootStatus()));
-        rootVerifiedColumn.setCellFactory(c -> new Cells.StatusCell());
-        signedByColumn.setCellValueFactory(c -> constant(c.getValue()));
-        signedByColumn.setCellFactory(c -> new Cells.TwoLine<>(CheckpointRow::signers,
-                r -> r.trusted() ? "trusted" : "not trusted", r -> r.trusted() ? "good" : "bad",
-                CheckpointRow::signersFull));
-        genTimeColumn.setCellValueFactory(c -> constant(c.getValue()));
-        genTimeColumn.setCellFactory(c -> new Cells.TwoLine<>(CheckpointRow::timestamp, CheckpointRow::authority,
-                r -> "muted", CheckpointRow::authorityFull));
     }
 
     private final ListChangeListener<KeyRow> keysChanged = c -> showKeys(c.getList());
@@ -225,7 +113,6 @@ public final class WorkbenchController {
         }
         banner.getStyleClass().removeIf(s -> s.startsWith("verdict-") && !s.equals("verdict-banner"));
         if (b == null) {
-            checkpointsTable.setItems(null);
             keyList.getChildren().clear();
             return;
         }
@@ -239,7 +126,6 @@ public final class WorkbenchController {
         timeRange.textProperty().bind(fact(b, BundleSummary::timeRange));
         events.textProperty().bind(fact(b, BundleSummary::events));
         checkpointCount.textProperty().bind(fact(b, BundleSummary::checkpoints));
-        checkpointsTable.setItems(b.checkpoints());
         checkpointsTab.textProperty().bind(Bindings.concat("Checkpoints (", Bindings.size(b.checkpoints()), ")"));
         b.keys().addListener(keysChanged);
         showKeys(b.keys());
@@ -309,10 +195,6 @@ public final class WorkbenchController {
 
     private Window window() {
         return root.getScene() == null ? null : root.getScene().getWindow();
-    }
-
-    private static <T> ObservableValue<T> constant(T value) {
-        return new ReadOnlyObjectWrapper<>(value);
     }
 
     private static Label hint(String text) {

@@ -1,5 +1,7 @@
 package io.sealtrail.app.ui.shell;
 
+import io.sealtrail.app.ui.bundles.CheckpointsController;
+import io.sealtrail.app.ui.bundles.FindingsController;
 import io.sealtrail.app.ui.bundles.WorkbenchController;
 import io.sealtrail.app.ui.cases.ImportDialog;
 import io.sealtrail.app.ui.dialogs.DialogService;
@@ -45,7 +47,9 @@ public record WorkbenchWindow(Stage stage, Scene scene, ShellController shell, W
                 SearchController.class, () -> new SearchController(features.search(), features.notes(), export, d),
                 ResultsController.class, () -> new ResultsController(features.search(), features.notes()),
                 EventDetailController.class, () -> new EventDetailController(features.search(), features.notes(), export),
-                WorkbenchController.class, () -> new WorkbenchController(features.verification(), d));
+                WorkbenchController.class, () -> new WorkbenchController(features.verification(), d),
+                FindingsController.class, () -> new FindingsController(features.verification()),
+                CheckpointsController.class, () -> new CheckpointsController(features.verification()));
         FXMLLoader loader = new FXMLLoader(WorkbenchWindow.class.getResource("shell.fxml"));
         loader.setControllerFactory(type -> {
             Supplier<Object> c = controllers.get(type);
