@@ -181,6 +181,11 @@ public final class WorkbenchController {
         return dialog;
     }
 
+    /** The keyboard goes to the list of bundles (the window's first focus while no case is open). */
+    public void focusBundles() {
+        bundleList.requestFocus();
+    }
+
     /** The start screen shown while no bundle is open; the shell adds the recent cases to it. */
     public VBox emptyState() {
         return emptyState;

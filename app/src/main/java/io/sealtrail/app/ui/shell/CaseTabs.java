@@ -54,6 +54,7 @@ final class CaseTabs {
             alone.setContent(null); // joins the scene again when its tab is chosen
             pane.getTabs().setAll(all);
             pane.getStyleClass().remove(WITHOUT_CASE);
+            pane.setFocusTraversable(true);
         }
         pane.getSelectionModel().select(front);
         front.setContent(contents.get(front));
@@ -65,6 +66,7 @@ final class CaseTabs {
             caseLayout = false;
             pane.getTabs().setAll(alone);
             pane.getStyleClass().add(WITHOUT_CASE);
+            pane.setFocusTraversable(false); // its header is hidden: Tab goes to the verification view instead
         }
         pane.getSelectionModel().select(alone);
         alone.setContent(contents.get(alone));

@@ -150,6 +150,16 @@ public final class ShellController {
 
     // --- what the window offers others (the app, the screenshot tour, tests) ---
 
+    /**
+     * Where the keyboard is when the window shows: without a case, the list of bundles; with one, the status bar
+     * comes first in traversal order (shell.fxml), so no tab header shows a focus ring.
+     */
+    void focusFirst() {
+        if (!tabs.showsCase()) {
+            verificationController.focusBundles();
+        }
+    }
+
     /** Ctrl+F: the Search tab, its query field focused (with a case open). */
     public void focusSearch() {
         if (tabs.showsCase()) {

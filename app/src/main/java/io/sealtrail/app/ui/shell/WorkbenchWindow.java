@@ -79,6 +79,7 @@ public record WorkbenchWindow(Stage stage, Scene scene, ShellController shell, W
         stage.setScene(scene);
         ImportDialog.install(stage, features.imports());
         stage.show();
+        shell.focusFirst();
         return new WorkbenchWindow(stage, scene, shell, features, d);
     }
 }
