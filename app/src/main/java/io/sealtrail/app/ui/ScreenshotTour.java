@@ -113,28 +113,26 @@ final class ScreenshotTour {
         });
         steps.add(() -> snap(window.scene(), "03-search.png"));
         TimelineView tl = window.shell().timeline();
-        if (tl != null) {
+        steps.add(() -> {
+            window.shell().showTimeline();
+            until = () -> !tl.viewModel().loadingProperty().get() && tl.viewModel().ticksCurrent();
+        });
+        steps.add(() -> snap(window.scene(), "04-timeline.png"));
+        steps.add(() -> { // a morning, close enough to see sessions one by one
+            TimelineViewModel t = tl.viewModel();
+            t.zoom(12, t.scaleProperty().get().width() * 0.08);
+            until = () -> !t.tickInFlight() && t.ticksCurrent();
+        });
+        steps.add(() -> snap(window.scene(), "05-timeline-zoomed.png"));
+        if (PulseMeter.enabled()) {
             steps.add(() -> {
-                window.shell().showTimeline();
-                until = () -> !tl.viewModel().loadingProperty().get() && tl.viewModel().ticksCurrent();
-            });
-            steps.add(() -> snap(window.scene(), "04-timeline.png"));
-            steps.add(() -> { // a morning, close enough to see sessions one by one
-                TimelineViewModel t = tl.viewModel();
-                t.zoom(12, t.scaleProperty().get().width() * 0.08);
-                until = () -> !t.tickInFlight() && t.ticksCurrent();
-            });
-            steps.add(() -> snap(window.scene(), "05-timeline-zoomed.png"));
-            if (PulseMeter.enabled()) {
-                steps.add(() -> {
-                    boolean[] done = {false};
-                    ZoomRun.run(tl, summary -> {
-                        LOG.log(System.Logger.Level.INFO, "timeline zoom run: " + summary);
-                        done[0] = true;
-                    });
-                    until = () -> done[0];
+                boolean[] done = {false};
+                ZoomRun.run(tl, summary -> {
+                    LOG.log(System.Logger.Level.INFO, "timeline zoom run: " + summary);
+                    done[0] = true;
                 });
-            }
+                until = () -> done[0];
+            });
         }
         steps.add(quit);
     }

@@ -7,7 +7,6 @@ import io.sealtrail.cases.CaseFolder;
 import io.sealtrail.cases.SavedSearch;
 import io.sealtrail.index.Hit;
 import io.sealtrail.verify.note.NoteSigner;
-import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
