@@ -13,9 +13,7 @@ import io.sealtrail.app.ui.timeline.TimelineView;
 import io.sealtrail.app.ui.trust.TrustDialog;
 import java.io.File;
 import java.nio.file.Path;
-import java.time.ZoneOffset;
 import java.util.List;
-import javafx.beans.binding.Bindings;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -23,7 +21,6 @@ import javafx.scene.control.Menu;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
-import javafx.scene.control.Tooltip;
 import javafx.scene.input.TransferMode;
 import javafx.scene.layout.BorderPane;
 import org.controlsfx.control.StatusBar;
@@ -90,30 +87,9 @@ public final class ShellController {
         reportItem.disableProperty().bind(session.caseProperty().isNull());
         new RecentCasesMenu(recentMenu, verificationController.emptyState(), features.recent(), session,
                 features.cases()::open, features.tasks());
-        setUpVerificationStatus(features.verification());
-        setUpZoneToggle();
+        WindowStatus.bind(features.verification(), features.search(), trustNotice, statusBar, zoneToggle, cancelButton);
         connectFeatures();
         setUpDrop(features.imports());
-    }
-
-    private void setUpVerificationStatus(WorkbenchViewModel vm) {
-        trustNotice.textProperty().bind(vm.trustNoticeProperty());
-        trustNotice.visibleProperty().bind(vm.trustNoticeProperty().isNotEmpty());
-        trustNotice.managedProperty().bind(trustNotice.visibleProperty());
-        statusBar.textProperty().bind(vm.statusProperty());
-        statusBar.progressProperty().bind(vm.progressProperty());
-        cancelButton.visibleProperty().bind(vm.busyProperty());
-        cancelButton.managedProperty().bind(cancelButton.visibleProperty());
-    }
-
-    /** Times in UTC or in this computer's zone: the search's zone, which every feature shows times in. */
-    private void setUpZoneToggle() {
-        var zone = features.session().scope().zoneProperty();
-        zoneToggle.textProperty().bind(Bindings.createStringBinding(() -> "Times in "
-                + (ZoneOffset.UTC.equals(zone.get()) ? "UTC" : zone.get().getId() + " (local)"), zone));
-        zoneToggle.setTooltip(new Tooltip("Show times in UTC or in this computer's time zone;"
-                + " queries, reports and the evidence stay in UTC"));
-        zoneToggle.setOnAction(e -> features.search().toggleZone());
     }
 
     private void connectFeatures() {

@@ -25,10 +25,12 @@ class ShellMenuTest {
     @TempDir
     Path tmp;
     private ExecutorService background;
+    private TestWindow window;
 
     @Start
     void start(Stage stage) {
-        background = TestWindow.start(stage, tmp).background();
+        window = TestWindow.start(stage, tmp);
+        background = window.background();
     }
 
     @AfterEach
@@ -59,5 +61,22 @@ class ShellMenuTest {
                 .filter(i -> "reportItem".equals(i.getId())).findFirst().orElseThrow();
 
         assertThat(report.isDisable()).isTrue();
+    }
+
+    @Test
+    void aCaseOpenedJoinsOpenRecentCaseAndTheStartScreen(FxRobot robot) throws Exception {
+        Path demo = io.sealtrail.app.ui.search.TestCase.demoCase();
+        robot.interact(() -> window.cases().open(demo));
+        Menu recent = (Menu) robot.lookup(".menu-bar").queryAs(MenuBar.class).getMenus().get(0).getItems().stream()
+                .filter(i -> "recentMenu".equals(i.getId())).findFirst().orElseThrow();
+
+        org.testfx.util.WaitForAsyncUtils.waitFor(30, java.util.concurrent.TimeUnit.SECONDS,
+                () -> !recent.getItems().isEmpty());
+
+        assertThat(recent.getItems()).extracting(MenuItem::getText).containsExactly(demo.toString());
+        // the start screen is the verification view's, out of the scene while the case's Search tab is shown
+        javafx.scene.layout.VBox start = window.window().shell().verification().emptyState();
+        assertThat(start.lookupAll(".hyperlink")).extracting(n -> ((javafx.scene.control.Hyperlink) n).getText())
+                .containsExactly(demo.getFileName() + "  —  " + demo);
     }
 }
