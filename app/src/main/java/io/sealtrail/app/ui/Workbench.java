@@ -106,7 +106,7 @@ public final class Workbench extends Application {
         }
         ImportViewModel imports = features.imports();
         // Session keys are files: read them off the FX thread, then open the bundles trusting them.
-        background.execute(() -> {
+        features.tasks().always(ctx -> {
             List<VerifierKey> keys = new ArrayList<>();
             List<String> problems = new ArrayList<>();
             for (Path f : args.trustSession()) {
@@ -117,7 +117,7 @@ public final class Workbench extends Application {
                     problems.add(f + ": " + e.getMessage());
                 }
             }
-            Platform.runLater(() -> {
+            ctx.deliver(() -> {
                 keys.forEach(trust::trustForSession);
                 vm.open(args.bundles());
                 if (!caseArg.imports().isEmpty()) {
@@ -129,7 +129,7 @@ public final class Workbench extends Application {
                             "These keys are not trusted because they cannot be read:\n" + String.join("\n", problems));
                 }
             });
-        });
+        }, failure -> window.dialogs().showWarning("The session keys cannot be read", failure.message()));
     }
 
     @Override

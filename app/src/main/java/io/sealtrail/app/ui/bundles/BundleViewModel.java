@@ -14,7 +14,7 @@ import javafx.collections.ObservableList;
 
 /**
  * One opened bundle: its state, banner and — once verified — its summary. Changed only on the FX thread
- * by {@link WorkbenchViewModel}, which also owns the generation number that decides whether a finished
+ * by {@link WorkbenchViewModel}, through the bundle's verification lane, which decides whether a finished
  * verification is still the current one.
  */
 public final class BundleViewModel {
@@ -63,7 +63,7 @@ public final class BundleViewModel {
         return banner.get();
     }
 
-    /** Null until a verification of the current generation finished. */
+    /** Null until the current verification finished. */
     public ReadOnlyObjectProperty<BundleSummary> summaryProperty() {
         return summary;
     }
