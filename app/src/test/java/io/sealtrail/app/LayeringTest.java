@@ -82,6 +82,28 @@ class LayeringTest {
                 .check(classes);
     }
 
+    /** The window shell composes the features; a feature never reaches into the window or, through it, another feature. */
+    @Test
+    void featuresDoNotImportTheWindowShell() {
+        noClasses().that().resideInAPackage("io.sealtrail.app.ui.*..")
+                .and().resideOutsideOfPackage("io.sealtrail.app.ui.shell..")
+                .should().dependOnClassesThat().resideInAPackage("io.sealtrail.app.ui.shell..")
+                .because("docs/decisions/0015-window-shell.md: features observe the window's CaseSession instead")
+                .check(classes);
+    }
+
+    /** What every feature may use (the session, the dialogs, the jobs) knows no feature. */
+    @Test
+    void theSharedWorkbenchPackagesKnowNoFeature() {
+        noClasses().that().resideInAnyPackage("io.sealtrail.app.ui.session..", "io.sealtrail.app.ui.dialogs..",
+                        "io.sealtrail.app.ui.jobs..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.sealtrail.app.ui.annotate..",
+                        "io.sealtrail.app.ui.bundles..", "io.sealtrail.app.ui.cases..", "io.sealtrail.app.ui.report..",
+                        "io.sealtrail.app.ui.search..", "io.sealtrail.app.ui.timeline..", "io.sealtrail.app.ui.trust..",
+                        "io.sealtrail.app.ui.shell..")
+                .check(classes);
+    }
+
     @Test
     void theCommandLineOpensTheWindowButDoesNotReachIntoIt() {
         noClasses().that().resideInAPackage("io.sealtrail.app.cli..")

@@ -8,6 +8,7 @@ import io.sealtrail.app.ui.timeline.PulseMeter;
 import io.sealtrail.app.ui.timeline.TimelineView;
 import io.sealtrail.app.ui.timeline.TimelineViewModel;
 import io.sealtrail.app.ui.timeline.ZoomRun;
+import io.sealtrail.app.ui.shell.WorkbenchWindow;
 import io.sealtrail.app.ui.trust.TrustDialog;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -47,13 +48,12 @@ final class ScreenshotTour {
     private BooleanSupplier until;
     private long waitingSince;
 
-    /** @param cases may be null; with a case open, the tour shows the case's Search and Timeline instead */
-    ScreenshotTour(WorkbenchWindow window, WorkbenchViewModel vm, CaseViewModel cases, SearchViewModel search, Path dir,
-                   Runnable quit) {
+    /** With a case open, the tour shows the case's Search and Timeline instead of the bundles. */
+    ScreenshotTour(WorkbenchWindow window, Path dir, Runnable quit) {
         this.window = window;
-        this.vm = vm;
-        this.cases = cases;
-        this.search = search;
+        this.vm = window.features().verification();
+        this.cases = window.features().cases();
+        this.search = window.features().search();
         this.dir = dir;
         this.quit = quit;
     }
@@ -72,7 +72,7 @@ final class ScreenshotTour {
     }
 
     private void plan() {
-        if (cases != null && !cases.nameProperty().get().isEmpty() && window.search() != null) {
+        if (!cases.nameProperty().get().isEmpty()) {
             planCase();
             return;
         }
@@ -82,16 +82,16 @@ final class ScreenshotTour {
             String n = String.format("%02d-%s", i + 1, b.name().replaceAll("\\.zip$", ""));
             steps.add(() -> {
                 vm.selectedProperty().set(b);
-                window.controller().showTab(false);
+                window.shell().verification().showTab(false);
             });
             steps.add(() -> snap(window.scene(), n + "-findings.png"));
-            steps.add(() -> window.controller().showTab(true));
+            steps.add(() -> window.shell().verification().showTab(true));
             steps.add(() -> snap(window.scene(), n + "-checkpoints.png"));
         }
         TrustDialog[] dialog = new TrustDialog[1];
         steps.add(() -> {
-            window.controller().showTab(false);
-            dialog[0] = window.controller().openTrustDialog();
+            window.shell().verification().showTab(false);
+            dialog[0] = window.shell().openTrustDialog();
             vm.trust().sessionKeys().stream().findFirst()
                     .ifPresent(k -> vm.trust().candidateTextProperty().set(k.encode()));
         });
@@ -108,33 +108,31 @@ final class ScreenshotTour {
     /** The case views: Search with the first query's matches, then the timeline (and, with the pulse log, a zoom run). */
     private void planCase() {
         steps.add(() -> {
-            window.search().showSearch(true);
+            window.shell().showSearch();
             until = () -> !search.busyProperty().get() && search.matchingProperty().get() >= 0;
         });
         steps.add(() -> snap(window.scene(), "03-search.png"));
-        TimelineView tl = window.timeline();
-        if (tl != null) {
+        TimelineView tl = window.shell().timeline();
+        steps.add(() -> {
+            window.shell().showTimeline();
+            until = () -> !tl.viewModel().loadingProperty().get() && tl.viewModel().ticksCurrent();
+        });
+        steps.add(() -> snap(window.scene(), "04-timeline.png"));
+        steps.add(() -> { // a morning, close enough to see sessions one by one
+            TimelineViewModel t = tl.viewModel();
+            t.zoom(12, t.scaleProperty().get().width() * 0.08);
+            until = () -> !t.tickInFlight() && t.ticksCurrent();
+        });
+        steps.add(() -> snap(window.scene(), "05-timeline-zoomed.png"));
+        if (PulseMeter.enabled()) {
             steps.add(() -> {
-                window.search().select(tl.tab());
-                until = () -> !tl.viewModel().loadingProperty().get() && tl.viewModel().ticksCurrent();
-            });
-            steps.add(() -> snap(window.scene(), "04-timeline.png"));
-            steps.add(() -> { // a morning, close enough to see sessions one by one
-                TimelineViewModel t = tl.viewModel();
-                t.zoom(12, t.scaleProperty().get().width() * 0.08);
-                until = () -> !t.tickInFlight() && t.ticksCurrent();
-            });
-            steps.add(() -> snap(window.scene(), "05-timeline-zoomed.png"));
-            if (PulseMeter.enabled()) {
-                steps.add(() -> {
-                    boolean[] done = {false};
-                    ZoomRun.run(tl, summary -> {
-                        LOG.log(System.Logger.Level.INFO, "timeline zoom run: " + summary);
-                        done[0] = true;
-                    });
-                    until = () -> done[0];
+                boolean[] done = {false};
+                ZoomRun.run(tl, summary -> {
+                    LOG.log(System.Logger.Level.INFO, "timeline zoom run: " + summary);
+                    done[0] = true;
                 });
-            }
+                until = () -> done[0];
+            });
         }
         steps.add(quit);
     }

@@ -1,16 +1,14 @@
 package io.sealtrail.app.ui;
 
-import io.sealtrail.app.ui.annotate.AnnotationsViewModel;
-import io.sealtrail.app.ui.annotate.ExportViewModel;
 import io.sealtrail.app.ui.bundles.WorkbenchViewModel;
 import io.sealtrail.app.ui.cases.ImportViewModel;
-import io.sealtrail.app.ui.cases.RecentCases;
-import io.sealtrail.app.ui.report.ReportViewModel;
 import io.sealtrail.cases.AuditorKey;
 import io.sealtrail.app.ui.search.CaseArgument;
 import io.sealtrail.app.ui.search.CaseViewModel;
 import io.sealtrail.app.ui.search.SearchViewModel;
-import io.sealtrail.app.ui.timeline.TimelineViewModel;
+import io.sealtrail.app.ui.shell.WindowFeatures;
+import io.sealtrail.app.ui.shell.WorkbenchWindow;
+import io.sealtrail.app.ui.dialogs.FxDialogService;
 import io.sealtrail.app.ui.trust.TrustViewModel;
 import io.sealtrail.verify.BundleVerifier;
 import io.sealtrail.verify.note.NoteFormatException;
@@ -25,7 +23,6 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import javafx.application.Application;
 import javafx.application.Platform;
-import javafx.scene.control.Alert;
 import javafx.stage.Stage;
 
 /**
@@ -85,41 +82,31 @@ public final class Workbench extends Application {
         WorkbenchViewModel vm = new WorkbenchViewModel(new BundleVerifier()::verify, trust, background,
                 Platform::runLater, Runtime.getRuntime().availableProcessors());
         vm.setDemo(args.demo());
-        // Search (issue 4): a case's bundles searched together. Its evidence copies are verified again as above,
-        // once its first rows are drawn: both cores go to that verification, and the person is waiting for the rows.
-        SearchViewModel search = new SearchViewModel(background, Platform::runLater);
-        CaseViewModel cases = new CaseViewModel(search, paths -> Frames.afterPulses(2, () -> vm.open(paths)), background,
-                Platform::runLater);
-        AnnotationsViewModel notes = new AnnotationsViewModel(background, Platform::runLater,
-                () -> AuditorKey.loadOrCreate(System.getenv()));
-        ExportViewModel exports = new ExportViewModel(background, Platform::runLater);
-        ImportViewModel imports = new ImportViewModel(background, Platform::runLater,
-                () -> AuditorKey.loadOrCreate(System.getenv()), trust::sessionKeys, trust::readStore,
-                ImportViewModel.defaultCasesFolder(System.getenv()), cases::open, trust::readSeen, trust::remember);
-        RecentCases recent = new RecentCases(TrustStore.configDir(System.getenv()));
+        // A case's evidence copies are verified again, once its first rows are drawn: both cores go to that
+        // verification, and the person is waiting for the rows.
+        WindowFeatures features = WindowFeatures.compose(new WindowFeatures.Services(background, Platform::runLater, vm,
+                paths -> Frames.afterPulses(2, () -> vm.open(paths)), () -> AuditorKey.loadOrCreate(System.getenv()),
+                ImportViewModel.defaultCasesFolder(System.getenv()), TrustStore.configDir(System.getenv()), VERSION));
+        SearchViewModel search = features.search();
         boolean openCase = caseArg.caseDir() != null && caseArg.imports().isEmpty();
         if (openCase) { // before the window is built, so it is built once, in the case's layout
             if (preload != null) {
-                cases.usePreload(preload);
+                features.cases().usePreload(preload);
                 preload = null;
             }
             search.queryProperty().set(caseArg.query());
-            cases.open(caseArg.caseDir());
+            features.cases().open(caseArg.caseDir());
         }
-        WorkbenchWindow window = WorkbenchWindow.show(stage, vm, cases, search, notes, exports,
-                new TimelineViewModel(search, background, Platform::runLater), Platform::exit);
-        window.offerImports(imports);
+        WorkbenchWindow window = WorkbenchWindow.show(stage, features, FxDialogService::new, Platform::exit);
         if (timing) {
             Timing.report(search);
         }
-        window.offerRecent(recent, background);
-        window.offerReports(new ReportViewModel(background, Platform::runLater,
-                () -> AuditorKey.loadOrCreate(System.getenv()), trust::sessionKeys, trust::readStore, VERSION));
         if (args.screenshotDir() != null) {
-            new ScreenshotTour(window, vm, cases, search, args.screenshotDir(), Platform::exit).start();
+            new ScreenshotTour(window, args.screenshotDir(), Platform::exit).start();
         }
+        ImportViewModel imports = features.imports();
         // Session keys are files: read them off the FX thread, then open the bundles trusting them.
-        background.execute(() -> {
+        features.tasks().always(ctx -> {
             List<VerifierKey> keys = new ArrayList<>();
             List<String> problems = new ArrayList<>();
             for (Path f : args.trustSession()) {
@@ -130,7 +117,7 @@ public final class Workbench extends Application {
                     problems.add(f + ": " + e.getMessage());
                 }
             }
-            Platform.runLater(() -> {
+            ctx.deliver(() -> {
                 keys.forEach(trust::trustForSession);
                 vm.open(args.bundles());
                 if (!caseArg.imports().isEmpty()) {
@@ -138,14 +125,11 @@ public final class Workbench extends Application {
                     imports.importBundles(caseArg.caseDir(), caseArg.imports());
                 }
                 if (!problems.isEmpty()) {
-                    Alert a = new Alert(Alert.AlertType.WARNING, "These keys are not trusted because they cannot be read:\n"
-                            + String.join("\n", problems));
-                    a.initOwner(stage);
-                    a.setHeaderText("A session key cannot be read");
-                    a.show();
+                    window.dialogs().showWarning("A session key cannot be read",
+                            "These keys are not trusted because they cannot be read:\n" + String.join("\n", problems));
                 }
             });
-        });
+        }, failure -> window.dialogs().showWarning("The session keys cannot be read", failure.message()));
     }
 
     @Override

@@ -10,8 +10,7 @@ import io.sealtrail.app.demo.DemoBundles;
 import io.sealtrail.app.ui.bundles.BundleViewModel;
 import io.sealtrail.app.ui.bundles.FindingRow;
 import io.sealtrail.app.ui.bundles.WorkbenchViewModel;
-import io.sealtrail.app.ui.trust.TrustViewModel;
-import io.sealtrail.verify.BundleVerifier;
+import io.sealtrail.app.ui.search.TestWindow;
 import io.sealtrail.verify.note.VerifierKey;
 import io.sealtrail.verify.trust.TrustStore;
 import java.nio.file.Files;
@@ -19,7 +18,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
-import javafx.application.Platform;
 import javafx.scene.Node;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
@@ -55,11 +53,10 @@ class WorkbenchFlowTest {
 
     @Start
     void start(Stage stage) {
-        background = BackgroundExecutor.create(2);
-        store = new TrustStore(tmp.resolve("config").resolve(TrustStore.FILE_NAME)); // never the user's own
-        TrustViewModel trust = new TrustViewModel(store, background, Platform::runLater);
-        vm = new WorkbenchViewModel(new BundleVerifier()::verify, trust, background, Platform::runLater, 2);
-        WorkbenchWindow.show(stage, vm, stage::close);
+        TestWindow w = TestWindow.start(stage, tmp); // before a case is opened, the verification view
+        background = w.background();
+        store = w.store();
+        vm = w.vm();
     }
 
     @AfterEach

@@ -1,5 +1,6 @@
 package io.sealtrail.app.ui.annotate;
 
+import io.sealtrail.app.ui.dialogs.DialogService;
 import io.sealtrail.app.ui.session.QueryScope;
 import io.sealtrail.index.Hit;
 import java.util.Arrays;
@@ -12,7 +13,6 @@ import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
-import javafx.scene.control.TextInputDialog;
 import javafx.scene.layout.GridPane;
 import javafx.stage.Window;
 
@@ -62,13 +62,9 @@ public final class AnnotateDialog {
     }
 
     /** Saves the current query and time filter under a name the user gives. */
-    public static void saveSearch(Window owner, QueryScope search, AnnotationsViewModel notes) {
-        TextInputDialog d = new TextInputDialog();
-        d.initOwner(owner);
-        d.setTitle("Save search");
-        d.setHeaderText("Save " + search.effectiveQuery() + "\nwith its time filter, in the signed case journal.");
-        d.setContentText("Name");
-        d.showAndWait().map(String::strip).filter(n -> !n.isEmpty()).ifPresent(n -> notes.saveSearch(n,
-                search.effectiveQuery(), search.fromProperty().get(), search.toProperty().get()));
+    public static void saveSearch(DialogService dialogs, QueryScope search, AnnotationsViewModel notes) {
+        dialogs.prompt("Save search", "Save " + search.effectiveQuery() + "\nwith its time filter, in the signed case"
+                + " journal.", "Name").ifPresent(n -> notes.saveSearch(n, search.effectiveQuery(),
+                search.fromProperty().get(), search.toProperty().get()));
     }
 }

@@ -1,12 +1,12 @@
 package io.sealtrail.app.ui.annotate;
 
+import io.sealtrail.app.ui.session.CaseSession;
 import io.sealtrail.app.ui.jobs.UiTasks;
 import io.sealtrail.cases.Annotation;
 import io.sealtrail.cases.CaseFolder;
 import io.sealtrail.cases.SavedSearch;
 import io.sealtrail.index.Hit;
 import io.sealtrail.verify.note.NoteSigner;
-import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,6 +42,12 @@ public final class AnnotationsViewModel {
             bookmarked.clear();
             annotations.stream().filter(Annotation::bookmark).forEach(a -> bookmarked.add(a.eventRef()));
         });
+    }
+
+    /** From now on shows the annotations of whichever case {@code session} has open. */
+    public void follow(CaseSession session) {
+        session.caseProperty().addListener((o, was, now) -> setCase(now));
+        setCase(session.caseProperty().get());
     }
 
     /** Shows this case's annotations and saved searches (null: none open). */

@@ -1,8 +1,8 @@
 package io.sealtrail.app.ui.bundles;
 
+import io.sealtrail.app.ui.jobs.UiTasks;
 import io.sealtrail.model.Verdict;
 import java.nio.file.Path;
-import java.util.concurrent.Future;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyDoubleProperty;
@@ -14,7 +14,7 @@ import javafx.collections.ObservableList;
 
 /**
  * One opened bundle: its state, banner and — once verified — its summary. Changed only on the FX thread
- * by {@link WorkbenchViewModel}, which also owns the generation number that decides whether a finished
+ * by {@link WorkbenchViewModel}, through the bundle's verification lane, which decides whether a finished
  * verification is still the current one.
  */
 public final class BundleViewModel {
@@ -30,13 +30,12 @@ public final class BundleViewModel {
     private final ObservableList<CheckpointRow> checkpoints = FXCollections.observableArrayList();
     private final ObservableList<KeyRow> keys = FXCollections.observableArrayList();
 
-    /** Incremented for every verification started; results of older generations are dropped. */
-    long generation;
-    /** The running or queued job of the current generation, for cancelling. */
-    Future<?> job;
+    /** The bundle's verifications: a newer one (or a cancel) interrupts the older and drops what it still delivers. */
+    final UiTasks.Latest verification;
 
-    BundleViewModel(Path path) {
+    BundleViewModel(Path path, UiTasks.Latest verification) {
         this.path = path;
+        this.verification = verification;
     }
 
     public Path path() {
@@ -64,7 +63,7 @@ public final class BundleViewModel {
         return banner.get();
     }
 
-    /** Null until a verification of the current generation finished. */
+    /** Null until the current verification finished. */
     public ReadOnlyObjectProperty<BundleSummary> summaryProperty() {
         return summary;
     }
@@ -116,7 +115,6 @@ public final class BundleViewModel {
     }
 
     void show(BundleSummary s) {
-        job = null;
         summary.set(s);
         checkpoints.setAll(s.checkpointRows());
         keys.setAll(s.keys());
@@ -126,7 +124,6 @@ public final class BundleViewModel {
     }
 
     void unreadable(String why) {
-        job = null;
         summary.set(null);
         checkpoints.clear();
         keys.clear();
@@ -135,7 +132,6 @@ public final class BundleViewModel {
     }
 
     void cancelled() {
-        job = null;
         summary.set(null);
         checkpoints.clear();
         keys.clear();

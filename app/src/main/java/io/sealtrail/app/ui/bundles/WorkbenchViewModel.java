@@ -1,5 +1,6 @@
 package io.sealtrail.app.ui.bundles;
 
+import io.sealtrail.app.ui.jobs.UiTasks;
 import io.sealtrail.app.ui.trust.TrustViewModel;
 import io.sealtrail.model.Severity;
 import io.sealtrail.verify.BundleVerifier;
@@ -15,9 +16,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.CancellationException;
 import java.util.concurrent.Executor;
-import java.util.concurrent.FutureTask;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
 import java.util.stream.Collectors;
@@ -45,18 +44,16 @@ import javafx.collections.transformation.FilteredList;
  * the status of running verifications. The only UI class that calls the verifier.
  *
  * <p>Threading (docs/decisions/0005-workbench-mvvm.md): public methods are called on the FX thread and
- * every property changes on it. A verification runs on the injected background executor and posts its
- * result back through the injected FX-thread executor; each carries its bundle's generation number,
- * and a result whose generation is no longer current (re-verified, cancelled) is dropped.
+ * every property changes on it. Each bundle's verifications run in a latest-only lane of {@link UiTasks}
+ * (docs/decisions/0014-workbench-jobs.md): verifying again or cancelling interrupts the running one, and what a
+ * stale one still delivers is dropped.
  */
 public final class WorkbenchViewModel {
-    private static final System.Logger LOG = System.getLogger(WorkbenchViewModel.class.getName());
     private static final long PROGRESS_INTERVAL_NANOS = 100_000_000L;
 
     private final BundleVerification verification;
     private final TrustViewModel trust;
-    private final Executor background;
-    private final Executor fxThread;
+    private final UiTasks tasks;
     private final int verifyThreads;
     private final LongSupplier nanoTime;
 
@@ -89,8 +86,7 @@ public final class WorkbenchViewModel {
                        int verifyThreads, LongSupplier nanoTime) {
         this.verification = verification;
         this.trust = trust;
-        this.background = background;
-        this.fxThread = fxThread;
+        this.tasks = new UiTasks(background, fxThread);
         this.verifyThreads = Math.max(1, verifyThreads);
         this.nanoTime = nanoTime;
         title = Bindings.createStringBinding(() -> selected.get() == null ? "Sealtrail"
@@ -129,7 +125,7 @@ public final class WorkbenchViewModel {
             Path path = p.toAbsolutePath().normalize();
             BundleViewModel b = bundles.stream().filter(x -> x.path().equals(path)).findFirst().orElse(null);
             if (b == null) {
-                b = new BundleViewModel(path);
+                b = new BundleViewModel(path, tasks.latest());
                 bundles.add(b);
                 verify(b);
             }
@@ -177,30 +173,22 @@ public final class WorkbenchViewModel {
     }
 
     private void stop(BundleViewModel b) {
-        b.generation++; // whatever the old job still delivers is stale now
-        if (b.job != null) {
-            b.job.cancel(true); // interrupts the verifier, which throws CancellationException
-            b.job = null;
-        }
+        b.verification.cancel(); // interrupts the verifier, which throws CancellationException; its results are stale
     }
 
     void verify(BundleViewModel b) {
-        stop(b);
-        long generation = b.generation;
         List<VerifierKey> session = trust.sessionKeys();
         b.queued();
-        FutureTask<Void> job = new FutureTask<>(() -> {
-            run(b, generation, session);
-            return null;
+        b.verification.runInterruptibly(ctx -> run(b, ctx, session), failure -> {
+            b.unreadable(failure.bug() ? "Verification failed: " + failure.message() : failure.message());
+            updateStatus();
         });
-        b.job = job;
         updateStatus();
-        background.execute(job);
     }
 
-    /** On the background executor. */
-    private void run(BundleViewModel b, long generation, List<VerifierKey> session) {
-        post(b, generation, b::verifying);
+    /** On the background executor; a BundleFormatException is the bundle's ("not readable"), the lane says it. */
+    private void run(BundleViewModel b, UiTasks.Context ctx, List<VerifierKey> session) throws BundleFormatException {
+        post(b, ctx, b::verifying);
         Set<VerifierKey> keys = new LinkedHashSet<>();
         String trustProblem = null;
         try {
@@ -220,31 +208,22 @@ public final class WorkbenchViewModel {
             trustProblem = e.getMessage() + "; verified without comparing with the checkpoints you verified before.";
         }
         VerifyOptions options = new VerifyOptions(new ArrayList<>(keys), List.of(), null, verifyThreads, seen);
-        try {
-            VerificationReport report = verification.verify(b.path(), options, throttled(b, generation));
-            String remembered = demo ? null : trust.remember(report, report.seenIn(b.path()));
-            String problem = trustProblem != null ? trustProblem : remembered;
-            BundleSummary summary = BundleSummary.of(report, sessionOnly);
-            post(b, generation, () -> {
-                b.show(summary);
-                if (problem != null) {
-                    status.set(problem);
-                }
-            });
-        } catch (BundleFormatException e) {
-            post(b, generation, () -> b.unreadable(e.getMessage()));
-        } catch (CancellationException e) {
-            post(b, generation, b::cancelled);
-        } catch (RuntimeException e) {
-            LOG.log(System.Logger.Level.ERROR, "verifying " + b.path() + " failed", e);
-            post(b, generation, () -> b.unreadable("Verification failed unexpectedly: " + e));
-        }
+        VerificationReport report = verification.verify(b.path(), options, throttled(b, ctx));
+        String remembered = demo ? null : trust.remember(report, report.seenIn(b.path()));
+        String problem = trustProblem != null ? trustProblem : remembered;
+        BundleSummary summary = BundleSummary.of(report, sessionOnly);
+        post(b, ctx, () -> {
+            b.show(summary);
+            if (problem != null) {
+                status.set(problem);
+            }
+        });
     }
 
-    /** Runs an update on the FX thread if the generation is still the bundle's current one. */
-    private void post(BundleViewModel b, long generation, Runnable update) {
-        fxThread.execute(() -> {
-            if (b.generation == generation && bundles.contains(b)) {
+    /** Runs an update on the FX thread unless the verification went stale or the bundle was closed meanwhile. */
+    private void post(BundleViewModel b, UiTasks.Context ctx, Runnable update) {
+        ctx.deliver(() -> {
+            if (bundles.contains(b)) {
                 update.run();
                 updateStatus();
             }
@@ -252,14 +231,14 @@ public final class WorkbenchViewModel {
     }
 
     /** The verifier reports per segment; still, never post more than ten updates a second. */
-    private BundleVerifier.Progress throttled(BundleViewModel b, long generation) {
+    private BundleVerifier.Progress throttled(BundleViewModel b, UiTasks.Context ctx) {
         AtomicLong last = new AtomicLong(nanoTime.getAsLong() - PROGRESS_INTERVAL_NANOS);
         return (done, total) -> {
             long now = nanoTime.getAsLong();
             if (total > 0 && (done >= total || now - last.get() >= PROGRESS_INTERVAL_NANOS)) {
                 last.set(now);
                 double p = (double) done / total;
-                post(b, generation, () -> b.progress(p));
+                post(b, ctx, () -> b.progress(p));
             }
         };
     }
@@ -340,6 +319,20 @@ public final class WorkbenchViewModel {
             }
         }
         return null;
+    }
+
+    /**
+     * One line on the checkpoint that vouches for an event, as the live verification sees it (empty while the
+     * bundle is not verified, or the event comes after its last checkpoint).
+     */
+    public String coverage(String bundleId, long leaf) {
+        CheckpointRow c = covering(bundleId, leaf);
+        if (c == null) {
+            return "";
+        }
+        return "Checkpoint at tree size " + String.format("%,d", c.treeSize()) + " (root " + c.rootStatus() + "), signed by "
+                + c.signersFull() + (c.trusted() ? ", a key you trust" : ", no key you trust")
+                + (c.timestamp().equals("—") ? "" : "; timestamped " + c.timestamp() + " by " + c.authority());
     }
 
     public ObservableList<BundleViewModel> bundles() {

@@ -155,6 +155,14 @@ public final class UiTasks {
         return true;
     }
 
+    /**
+     * Runs a request whose results are always delivered, however many others run: a write (a key added to the
+     * trust store) that must neither be skipped nor have its outcome dropped. Failures as in a lane.
+     */
+    public void always(Request request, Consumer<Failure> onError) {
+        new Latest().run(request, onError);
+    }
+
     /** A lane of requests where a newer request makes the older ones' results stale. */
     public Latest latest() {
         return new Latest();
@@ -163,6 +171,9 @@ public final class UiTasks {
     /** See {@link #latest()}. Submit and invalidate on the FX thread. */
     public final class Latest {
         private final AtomicLong generation = new AtomicLong();
+        /** The request of {@link #runInterruptibly} queued or running, for {@link #cancel}. */
+        private final java.util.concurrent.atomic.AtomicReference<java.util.concurrent.Future<?>> interruptible =
+                new java.util.concurrent.atomic.AtomicReference<>();
 
         /**
          * Runs {@code work} in the background; {@code onResult} or {@code onError} runs on the FX thread
@@ -174,7 +185,7 @@ public final class UiTasks {
             long mine = generation.incrementAndGet();
             AtomicBoolean stale = new AtomicBoolean();
             Context context = new Context(stale, new JobState());
-            background.execute(() -> {
+            executeUnlessClosing(() -> {
                 if (generation.get() != mine) {
                     return; // a newer request came before this one started: skip the work
                 }
@@ -216,10 +227,38 @@ public final class UiTasks {
             execute(generation.get(), request, onError, false);
         }
 
+        /**
+         * Like {@link #run}, for work that stops when its thread is interrupted (a verification, which then throws
+         * {@link CancellationException}): the request this one replaces is interrupted if it still runs, and so is
+         * this one on {@link #cancel}. A request cancelled before it started does not run at all.
+         */
+        public void runInterruptibly(Request request, Consumer<Failure> onError) {
+            java.util.concurrent.FutureTask<Void> task = new java.util.concurrent.FutureTask<>(
+                    body(generation.incrementAndGet(), request, onError, true), null);
+            java.util.concurrent.Future<?> older = interruptible.getAndSet(task);
+            if (older != null) {
+                older.cancel(true);
+            }
+            executeUnlessClosing(task);
+        }
+
+        /** Makes every request stale, and interrupts the one {@link #runInterruptibly} started, queued or running. */
+        public void cancel() {
+            generation.incrementAndGet();
+            java.util.concurrent.Future<?> running = interruptible.getAndSet(null);
+            if (running != null) {
+                running.cancel(true);
+            }
+        }
+
         private void execute(long mine, Request request, Consumer<Failure> onError, boolean skipWhenStale) {
+            executeUnlessClosing(body(mine, request, onError, skipWhenStale));
+        }
+
+        private Runnable body(long mine, Request request, Consumer<Failure> onError, boolean skipWhenStale) {
             java.util.function.BooleanSupplier current = () -> generation.get() == mine;
             Context context = new Context(new AtomicBoolean(), new JobState(), current);
-            background.execute(() -> {
+            return () -> {
                 if (skipWhenStale && !current.getAsBoolean()) {
                     return; // a newer request came before this one started: its work would be thrown away
                 }
@@ -231,7 +270,7 @@ public final class UiTasks {
                     Failure f = expected(e) ? new Failure(message(e), false) : new Failure(unexpected(e), true);
                     context.deliver(() -> onError.accept(f));
                 }
-            });
+            };
         }
 
         /** Drops the results of every request made so far (the case was closed, say). */
@@ -247,6 +286,18 @@ public final class UiTasks {
         /** The number of the newest request. */
         public long current() {
             return generation.get();
+        }
+    }
+
+    /**
+     * A lane's request when the executor was shut down (the window is closing, and a result delivered meanwhile
+     * asks for more) is dropped: nobody is left to see its result.
+     */
+    private void executeUnlessClosing(Runnable r) {
+        try {
+            background.execute(r);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            LOG.log(System.Logger.Level.DEBUG, "a request was dropped: the background executor is shut down", e);
         }
     }
 

@@ -1,13 +1,15 @@
 package io.sealtrail.app.ui.report;
 
+import io.sealtrail.app.ui.dialogs.DialogService;
+import io.sealtrail.app.ui.session.CaseSession;
 import io.sealtrail.app.ui.session.QueryScope;
 import io.sealtrail.app.ui.session.TimeInput;
 import io.sealtrail.cases.CaseFolder;
 import io.sealtrail.report.ReportTemplate;
-import java.io.File;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.List;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.geometry.Insets;
 import javafx.scene.Scene;
@@ -22,7 +24,6 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import javafx.stage.FileChooser;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 
@@ -35,10 +36,13 @@ public final class ReportDialog {
     private ReportDialog() {
     }
 
-    public static void show(Window owner, CaseFolder c, QueryScope search, ReportViewModel vm) {
+    /** For the case open in {@code session} (none: nothing happens), its query scope the default. */
+    public static void show(Window owner, CaseSession session, ReportViewModel vm, DialogService dialogs) {
+        CaseFolder c = session.caseProperty().get();
         if (c == null) {
             return;
         }
+        QueryScope search = session.scope();
         Stage stage = new Stage();
         stage.initOwner(owner);
         stage.setTitle("Report on " + c.name());
@@ -75,20 +79,8 @@ public final class ReportDialog {
                 + LocalDate.now(zone) + ".pdf").toString());
         out.setId("reportOut");
         Button choose = new Button("Choose…");
-        choose.setOnAction(e -> {
-            FileChooser fc = new FileChooser();
-            fc.setTitle("Write the report to");
-            fc.getExtensionFilters().add(new FileChooser.ExtensionFilter("PDF", "*.pdf"));
-            Path p = Path.of(out.getText());
-            if (p.getParent() != null && p.getParent().toFile().isDirectory()) {
-                fc.setInitialDirectory(p.getParent().toFile());
-            }
-            fc.setInitialFileName(p.getFileName().toString());
-            File f = fc.showSaveDialog(stage);
-            if (f != null) {
-                out.setText(f.getPath());
-            }
-        });
+        choose.setOnAction(e -> dialogs.saveFile("Write the report to", Path.of(out.getText()),
+                List.of(DialogService.Filter.of("PDF", "*.pdf"))).ifPresent(saved -> out.setText(saved.path().toString())));
         HBox outRow = new HBox(6, out, choose);
         HBox.setHgrow(out, Priority.ALWAYS);
         GridPane form = new GridPane();

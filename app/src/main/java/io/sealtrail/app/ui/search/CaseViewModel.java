@@ -1,6 +1,7 @@
 package io.sealtrail.app.ui.search;
 
 import io.sealtrail.app.ui.jobs.UiTasks;
+import io.sealtrail.app.ui.session.CaseSession;
 import io.sealtrail.cases.CaseFolder;
 import io.sealtrail.cases.ImportRecord;
 import io.sealtrail.index.EventSearch;
@@ -15,36 +16,44 @@ import java.util.function.Consumer;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
-import javafx.beans.property.SimpleBooleanProperty;
-import javafx.beans.property.SimpleObjectProperty;
-import javafx.beans.property.SimpleStringProperty;
 
 /**
  * The open case: reads case.json and the import records, opens every bundle's index together for
- * {@link SearchViewModel}, and hands the evidence copies to the verification view. Opening runs on the
- * background executor; only the newest open's result is applied (a latest-only {@link UiTasks} lane).
+ * {@link SearchViewModel}, and hands the evidence copies to the verification view. What is open is the
+ * window's {@link CaseSession}, which the other features observe. Opening runs on the background executor;
+ * only the newest open's result is applied (a latest-only {@link UiTasks} lane).
  */
 public final class CaseViewModel {
     private static final System.Logger LOG = System.getLogger(CaseViewModel.class.getName());
 
+    private final CaseSession session;
     private final SearchViewModel search;
     private final Consumer<List<Path>> verifyBundles;
     private final Executor background;
-    private final SimpleStringProperty name = new SimpleStringProperty("");
-    private final SimpleStringProperty error = new SimpleStringProperty("");
-    private final SimpleObjectProperty<CaseFolder> folder = new SimpleObjectProperty<>();
-    private final SimpleBooleanProperty opening = new SimpleBooleanProperty();
     private final UiTasks.Latest lane;
-    private Path dir;
     private volatile Preload preload;
 
-    /** @param verifyBundles opens bundle files in the verification view (the evidence copies of the case) */
-    public CaseViewModel(SearchViewModel search, Consumer<List<Path>> verifyBundles, Executor background,
-                         Executor fxThread) {
+    /**
+     * @param session       the window's session, which this fills in
+     * @param search        the session's search ({@code session.scope()})
+     * @param verifyBundles opens bundle files in the verification view (the evidence copies of the case)
+     */
+    public CaseViewModel(CaseSession session, SearchViewModel search, Consumer<List<Path>> verifyBundles,
+                         Executor background, Executor fxThread) {
+        if (session.scope() != search) {
+            throw new IllegalArgumentException("the case's search must be the session's query scope");
+        }
+        this.session = session;
         this.search = search;
         this.verifyBundles = verifyBundles;
         this.background = background;
         this.lane = new UiTasks(background, fxThread).latest();
+    }
+
+    /** A case ViewModel with a session of its own (for tests of this class alone). */
+    public CaseViewModel(SearchViewModel search, Consumer<List<Path>> verifyBundles, Executor background,
+                         Executor fxThread) {
+        this(new CaseSession(search), search, verifyBundles, background, fxThread);
     }
 
     /** What opening found: the case and, per bundle, its evidence copy and index folder. */
@@ -122,8 +131,7 @@ public final class CaseViewModel {
 
     /** Opens a case folder (one holding case.json); on success its name and bundles show, and search covers them all. */
     public void open(Path caseDir) {
-        error.set("");
-        opening.set(true);
+        session.opening();
         Preload p = preload;
         preload = null;
         // A newer open makes this one stale, but it still runs (join after invalidate, not run): what it opened
@@ -140,10 +148,7 @@ public final class CaseViewModel {
                     return;
                 }
                 EventSearch old = search.index();
-                dir = o.folder().dir();
-                name.set(o.folder().name());
-                folder.set(o.folder());
-                opening.set(false);
+                session.opened(o.folder());
                 search.setIndex(o.index());
                 // verifying the evidence copies takes both cores for a while: after the first rows show
                 afterFirstResult(() -> verifyBundles.accept(o.evidence()));
@@ -151,10 +156,7 @@ public final class CaseViewModel {
                     background.execute(() -> closeQuietly(old)); // after searches running on it finish
                 }
             });
-        }, failure -> {
-            opening.set(false);
-            error.set("Cannot open the case " + caseDir + ": " + failure.message());
-        });
+        }, failure -> session.failed("Cannot open the case " + caseDir + ": " + failure.message()));
     }
 
     private void afterFirstResult(Runnable r) {
@@ -198,27 +200,32 @@ public final class CaseViewModel {
         }
     }
 
+    /** The window's session this fills in. */
+    public CaseSession session() {
+        return session;
+    }
+
     /** The case's name, empty while no case is open. */
     public ReadOnlyStringProperty nameProperty() {
-        return name;
+        return session.nameProperty();
     }
 
     /** True from {@link #open} until the case shows or fails to open. */
     public ReadOnlyBooleanProperty openingProperty() {
-        return opening;
+        return session.openingProperty();
     }
 
     /** Why the last open failed, empty otherwise. */
     public ReadOnlyStringProperty errorProperty() {
-        return error;
+        return session.errorProperty();
     }
 
     /** The open case, null while none is. */
     public ReadOnlyObjectProperty<CaseFolder> folderProperty() {
-        return folder;
+        return session.caseProperty();
     }
 
     public Path dir() {
-        return dir;
+        return session.dir();
     }
 }

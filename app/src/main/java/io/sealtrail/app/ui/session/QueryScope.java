@@ -1,14 +1,16 @@
 package io.sealtrail.app.ui.session;
 
+import io.sealtrail.index.EventSearch;
 import java.time.Instant;
 import java.time.ZoneId;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
 
 /**
  * What the features beside Search need of the open case's search: the query and time range in force, the
  * zone times are shown in, and a way to show events. The Search feature implements it; Bookmarks and
- * Reports depend on this, not on Search, so the workbench's features do not import each other in a cycle
- * (a first step to the per-window case session of issue 12).
+ * Reports and the Timeline depend on this, not on Search, so the workbench's features do not import each
+ * other in a cycle; the window's {@link CaseSession} hands it to them.
  */
 public interface QueryScope {
     /** The query text with its chips, as it runs. */
@@ -23,9 +25,22 @@ public interface QueryScope {
     /** The zone times are shown and typed in (UTC or the local zone). */
     ObjectProperty<ZoneId> zoneProperty();
 
+    /** The open case's bundles searched together; null while no case is open. */
+    EventSearch index();
+
+    /** True while a search of the scope runs. */
+    ReadOnlyBooleanProperty busyProperty();
+
     /** Runs another query with a time range, as if typed. */
     void run(String query, Instant from, Instant to);
 
     /** Shows the event {@code bundleId:seq} with the events around it, selected. */
     void showAround(String bundleId, long seq);
+
+    /**
+     * Shows, in event order and the first selected, at most {@code limit} events matching {@code query} between
+     * {@code from} and {@code to} (null for an open end) in place of the matches; the query, chips and time filter
+     * stay for the next search. {@code what} completes "N events …" in the status ("of session s-1f").
+     */
+    void showEvents(String what, String query, Instant from, Instant to, int limit);
 }

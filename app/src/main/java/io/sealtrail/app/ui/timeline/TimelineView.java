@@ -1,6 +1,5 @@
 package io.sealtrail.app.ui.timeline;
 
-import io.sealtrail.app.ui.search.SearchView;
 import java.util.List;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
@@ -10,7 +9,8 @@ import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollBar;
-import javafx.scene.control.Tab;
+import javafx.beans.value.ObservableBooleanValue;
+import javafx.scene.Parent;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.control.Tooltip;
@@ -23,7 +23,7 @@ import javafx.scene.paint.Color;
 import javafx.scene.shape.Rectangle;
 
 /**
- * The Timeline tab (built in code, it is small): a tool bar (lanes by user or target, zoom, the visible
+ * The Timeline view (built in code, it is small; the window shell puts it in its Timeline tab): a tool bar (lanes by user or target, zoom, the visible
  * range), the {@link TimelineCanvas} with a scroll bar for lanes that do not fit, and a legend. Keys: + and
  * − zoom, ← and → pan, 0 shows everything, ↑ and ↓ scroll the lanes. A click opens the session or the
  * bucket's events in the Search tab ({@code showSearch}).
@@ -35,12 +35,17 @@ public final class TimelineView {
     private final TimelineViewModel vm;
     private final TimelineCanvas canvas;
     private final BorderPane root = new BorderPane();
-    private final Tab tab;
+    private final ObservableBooleanValue shown;
     private final ScrollBar laneScroll = new ScrollBar();
     private final PulseMeter meter = new PulseMeter();
 
-    public TimelineView(TimelineViewModel vm, Runnable showSearch) {
+    /**
+     * @param shown      whether the view is on screen (its tab is selected): it draws and follows the search only then
+     * @param showSearch brings the Search view to the front
+     */
+    public TimelineView(TimelineViewModel vm, ObservableBooleanValue shown, Runnable showSearch) {
         this.vm = vm;
+        this.shown = shown;
         this.canvas = new TimelineCanvas(vm);
         canvas.setId("timelineCanvas");
         canvas.setOnOpen(hit -> {
@@ -56,12 +61,10 @@ public final class TimelineView {
         root.setBottom(legend());
         setUpLaneScroll();
         root.addEventHandler(KeyEvent.KEY_PRESSED, this::key);
-        tab = SearchView.lazyTab("Timeline", root); // drawn once it is first shown
-        tab.setId("timelineTab");
         if (PulseMeter.enabled()) {
             logPulses();
         }
-        tab.selectedProperty().addListener((o, was, now) -> {
+        shown.addListener((o, was, now) -> {
             vm.setActive(now);
             if (now) {
                 canvas.requestFocus();
@@ -75,7 +78,7 @@ public final class TimelineView {
         meter.start();
         javafx.animation.Timeline every = new javafx.animation.Timeline(new javafx.animation.KeyFrame(
                 javafx.util.Duration.seconds(10), e -> {
-                    if (tab.isSelected() && !meter.summary().contains("draws: none")) {
+                    if (shown.get() && !meter.summary().contains("draws: none")) {
                         LOG.log(System.Logger.Level.INFO, "timeline " + meter.summary());
                     }
                     meter.reset();
@@ -228,8 +231,8 @@ public final class TimelineView {
         e.consume();
     }
 
-    public Tab tab() {
-        return tab;
+    public Parent root() {
+        return root;
     }
 
     public TimelineCanvas canvas() {

@@ -1,7 +1,7 @@
 package io.sealtrail.app.ui.timeline;
 
 import io.sealtrail.app.ui.jobs.UiTasks;
-import io.sealtrail.app.ui.search.SearchViewModel;
+import io.sealtrail.app.ui.session.QueryScope;
 import io.sealtrail.index.Bucket;
 import io.sealtrail.index.EventSearch;
 import io.sealtrail.index.FacetValue;
@@ -67,7 +67,7 @@ public final class TimelineViewModel {
     record Scope(EventSearch index, String query, Instant from, Instant to, Grouping grouping) {
     }
 
-    private final SearchViewModel search;
+    private final QueryScope search;
     private final UiTasks.Latest lane;
 
     private final ObjectProperty<Grouping> grouping = new SimpleObjectProperty<>(Grouping.USER);
@@ -94,7 +94,7 @@ public final class TimelineViewModel {
     private ObjLongConsumer<String> timings = (what, nanos) -> { };
     private boolean tickPending;
 
-    public TimelineViewModel(SearchViewModel search, Executor background, Executor fxThread) {
+    public TimelineViewModel(QueryScope search, Executor background, Executor fxThread) {
         this.search = search;
         this.lane = new UiTasks(background, fxThread).latest();
         // Follow the Search view: each run (and each answer) of a search, and a new index, may change the scope.

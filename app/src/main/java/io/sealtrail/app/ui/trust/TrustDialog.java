@@ -1,7 +1,8 @@
 package io.sealtrail.app.ui.trust;
 
+import io.sealtrail.app.ui.dialogs.DialogService;
+import java.util.List;
 import io.sealtrail.verify.trust.SeenCheckpoint;
-import java.io.File;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.geometry.Insets;
@@ -19,7 +20,6 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import javafx.stage.FileChooser;
 import javafx.stage.Modality;
 import javafx.stage.Stage;
 import javafx.stage.Window;
@@ -32,11 +32,13 @@ import javafx.stage.Window;
  */
 public final class TrustDialog {
     private final TrustViewModel vm;
+    private final DialogService dialogs;
     private final Stage stage = new Stage();
     private TabPane tabs;
 
-    public TrustDialog(TrustViewModel vm, Window owner) {
+    public TrustDialog(TrustViewModel vm, Window owner, DialogService dialogs) {
         this.vm = vm;
+        this.dialogs = dialogs;
         if (owner != null) {
             stage.initOwner(owner);
             stage.initModality(Modality.WINDOW_MODAL);
@@ -103,16 +105,9 @@ public final class TrustDialog {
         text.getStyleClass().add("vkey-text");
         text.textProperty().bindBidirectional(vm.candidateTextProperty());
         Button choose = new Button("Choose .vkey file…");
-        choose.setOnAction(e -> {
-            FileChooser chooser = new FileChooser();
-            chooser.setTitle("Choose a verifier key file");
-            chooser.getExtensionFilters().addAll(new FileChooser.ExtensionFilter("Verifier keys (*.vkey, *.pub, *.txt)",
-                    "*.vkey", "*.pub", "*.txt"), new FileChooser.ExtensionFilter("All files", "*"));
-            File f = chooser.showOpenDialog(stage);
-            if (f != null) {
-                vm.loadCandidate(f.toPath());
-            }
-        });
+        choose.setOnAction(e -> dialogs.openFile("Choose a verifier key file", List.of(
+                DialogService.Filter.of("Verifier keys (*.vkey, *.pub, *.txt)", "*.vkey", "*.pub", "*.txt"),
+                DialogService.Filter.of("All files", "*"))).ifPresent(vm::loadCandidate));
 
         Label preview = new Label();
         preview.setId("candidatePreview");
@@ -215,13 +210,11 @@ public final class TrustDialog {
         forget.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
         forget.setOnAction(e -> {
             String origin = table.getSelectionModel().getSelectedItem().origin();
-            javafx.scene.control.Alert ask = new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.CONFIRMATION,
-                    "Forget every checkpoint remembered of " + origin + "? A fork of this log shown before would"
-                            + " no longer be caught. Do this only after you resolved it with the log's operator.",
-                    javafx.scene.control.ButtonType.CANCEL, javafx.scene.control.ButtonType.OK);
-            ask.initOwner(stage);
-            ask.setHeaderText("Forget " + origin + "?");
-            ask.showAndWait().filter(b -> b == javafx.scene.control.ButtonType.OK).ifPresent(b -> vm.forget(origin));
+            if (dialogs.confirm("Forget " + origin + "?", "Forget every checkpoint remembered of " + origin + "? A fork"
+                    + " of this log shown before would no longer be caught. Do this only after you resolved it with the"
+                    + " log's operator.")) {
+                vm.forget(origin);
+            }
         });
         VBox box = new VBox(10, title, hint, table, new HBox(10, forget));
         box.setPadding(new Insets(16, 4, 4, 4));

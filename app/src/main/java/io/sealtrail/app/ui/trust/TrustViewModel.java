@@ -1,5 +1,6 @@
 package io.sealtrail.app.ui.trust;
 
+import io.sealtrail.app.ui.jobs.UiTasks;
 import io.sealtrail.verify.note.NoteFormatException;
 import io.sealtrail.verify.note.VerifierKey;
 import io.sealtrail.verify.VerificationReport;
@@ -31,7 +32,8 @@ import javafx.collections.ObservableList;
 /**
  * Whom the auditor trusts: the keys of their {@link TrustStore} plus keys trusted for this session only
  * (the demo's own key, or a key the auditor wants to try without saving it). All reads and writes of
- * the store run on the background executor; every property changes on the FX thread.
+ * the store run on the background executor through {@link UiTasks} (reads latest-only, writes always
+ * delivered); every property changes on the FX thread.
  *
  * <p>Adding a key is two steps on purpose: the pasted or loaded text becomes a {@link #candidate()}
  * whose name and fingerprint are shown, and only {@link #trustCandidate()} trusts it.
@@ -39,8 +41,11 @@ import javafx.collections.ObservableList;
 public final class TrustViewModel {
     private final TrustStore store;
     private final SeenCheckpoints seenStore;
-    private final Executor background;
-    private final Executor fxThread;
+    private final UiTasks tasks;
+    /** Reading the store and the remembered checkpoints: the newest read wins. */
+    private final UiTasks.Latest reads;
+    /** Reading a .vkey file: the file chosen last wins. */
+    private final UiTasks.Latest candidateReads;
 
     private final ObservableList<TrustedKeyRow> keys = FXCollections.observableArrayList();
     private final ObservableList<SeenCheckpoint> seen = FXCollections.observableArrayList();
@@ -57,31 +62,24 @@ public final class TrustViewModel {
     public TrustViewModel(TrustStore store, Executor background, Executor fxThread) {
         this.store = store;
         this.seenStore = new SeenCheckpoints(store.file().resolveSibling(SeenCheckpoints.FILE_NAME));
-        this.background = background;
-        this.fxThread = fxThread;
+        this.tasks = new UiTasks(background, fxThread);
+        this.reads = tasks.latest();
+        this.candidateReads = tasks.latest();
         candidateText.addListener((o, was, text) -> parseCandidate(text));
     }
 
     /** Re-reads the trust store and the remembered checkpoints in the background. */
     public void reload() {
-        background.execute(() -> {
+        reads.run(ctx -> {
             try {
                 List<SeenCheckpoint> read = seenStore.all();
-                fxThread.execute(() -> seen.setAll(read));
-            } catch (IOException e) {
-                fxThread.execute(() -> message.set(e.getMessage()));
+                ctx.deliver(() -> seen.setAll(read));
+            } catch (IOException e) { // the keys are still worth reading
+                ctx.deliver(() -> message.set(e.getMessage()));
             }
-            try {
-                List<VerifierKey> read = store.keys();
-                fxThread.execute(() -> {
-                    storedKeys.clear();
-                    storedKeys.addAll(read);
-                    rebuild();
-                });
-            } catch (IOException | NoteFormatException e) {
-                fxThread.execute(() -> message.set("Your trust store cannot be read: " + e.getMessage()));
-            }
-        });
+            List<VerifierKey> read = store.keys();
+            ctx.deliver(() -> showStored(read));
+        }, failure -> message.set("Your trust store cannot be read: " + failure.message()));
     }
 
     /** The store's keys, read now: for background jobs only (it reads a file). */
@@ -119,19 +117,15 @@ public final class TrustViewModel {
 
     /** Forgets what was remembered of one log (after a fork the auditor resolved with its operator). */
     public void forget(String origin) {
-        background.execute(() -> {
-            try {
-                int n = seenStore.forget(origin);
-                List<SeenCheckpoint> read = seenStore.all();
-                fxThread.execute(() -> {
-                    seen.setAll(read);
-                    message.set("Forgot " + n + " checkpoint(s) of " + origin + ".");
-                    changes.set(changes.get() + 1);
-                });
-            } catch (IOException e) {
-                fxThread.execute(() -> message.set("Could not change " + seenStore.file() + ": " + e.getMessage()));
-            }
-        });
+        tasks.always(ctx -> {
+            int n = seenStore.forget(origin);
+            List<SeenCheckpoint> read = seenStore.all();
+            ctx.deliver(() -> {
+                seen.setAll(read);
+                message.set("Forgot " + n + " checkpoint(s) of " + origin + ".");
+                changes.set(changes.get() + 1);
+            });
+        }, failure -> message.set("Could not change " + seenStore.file() + ": " + failure.message()));
     }
 
     public Path storeFile() {
@@ -191,14 +185,10 @@ public final class TrustViewModel {
 
     /** Reads a .vkey file in the background and makes its content the candidate. */
     public void loadCandidate(Path file) {
-        background.execute(() -> {
-            try {
-                String text = Files.readString(file, StandardCharsets.UTF_8).strip();
-                fxThread.execute(() -> candidateText.set(text));
-            } catch (IOException e) {
-                fxThread.execute(() -> candidateProblem.set(file + " cannot be read: " + e.getMessage()));
-            }
-        });
+        candidateReads.run(ctx -> {
+            String text = Files.readString(file, StandardCharsets.UTF_8).strip();
+            ctx.deliver(() -> candidateText.set(text));
+        }, failure -> candidateProblem.set(file + " cannot be read: " + failure.message()));
     }
 
     /** Trusts the candidate: saved to the trust store, or for this session only. */
@@ -213,23 +203,17 @@ public final class TrustViewModel {
             candidateText.set("");
             return;
         }
-        background.execute(() -> {
-            try {
-                boolean added = store.add(key, "added in the Sealtrail workbench");
-                List<VerifierKey> read = store.keys();
-                fxThread.execute(() -> {
-                    storedKeys.clear();
-                    storedKeys.addAll(read);
-                    rebuild();
-                    message.set(added ? "Trusted " + key.name() + "; saved to " + store.file() + "."
-                            : key.name() + " was already in your trust store.");
-                    candidateText.set("");
-                    changes.set(changes.get() + 1);
-                });
-            } catch (IOException | NoteFormatException e) {
-                fxThread.execute(() -> message.set("Could not save to " + store.file() + ": " + e.getMessage()));
-            }
-        });
+        tasks.always(ctx -> {
+            boolean added = store.add(key, "added in the Sealtrail workbench");
+            List<VerifierKey> read = store.keys();
+            ctx.deliver(() -> {
+                showStored(read);
+                message.set(added ? "Trusted " + key.name() + "; saved to " + store.file() + "."
+                        : key.name() + " was already in your trust store.");
+                candidateText.set("");
+                changes.set(changes.get() + 1);
+            });
+        }, failure -> message.set("Could not save to " + store.file() + ": " + failure.message()));
     }
 
     /** Stops trusting a key: removes it from the store, or from this session. */
@@ -240,21 +224,21 @@ public final class TrustViewModel {
             changes.set(changes.get() + 1);
             return;
         }
-        background.execute(() -> {
-            try {
-                store.remove(row.fingerprint());
-                List<VerifierKey> read = store.keys();
-                fxThread.execute(() -> {
-                    storedKeys.clear();
-                    storedKeys.addAll(read);
-                    rebuild();
-                    message.set("No longer trusting " + row.name() + ".");
-                    changes.set(changes.get() + 1);
-                });
-            } catch (IOException | NoteFormatException e) {
-                fxThread.execute(() -> message.set("Could not change " + store.file() + ": " + e.getMessage()));
-            }
-        });
+        tasks.always(ctx -> {
+            store.remove(row.fingerprint());
+            List<VerifierKey> read = store.keys();
+            ctx.deliver(() -> {
+                showStored(read);
+                message.set("No longer trusting " + row.name() + ".");
+                changes.set(changes.get() + 1);
+            });
+        }, failure -> message.set("Could not change " + store.file() + ": " + failure.message()));
+    }
+
+    private void showStored(List<VerifierKey> read) {
+        storedKeys.clear();
+        storedKeys.addAll(read);
+        rebuild();
     }
 
     private void rebuild() {

@@ -163,17 +163,22 @@ class WorkbenchViewModelTest {
 
     @Test
     void aStaleResultThatStillRunsIsDropped() {
-        // A job already past its cancellation point still delivers; the generation number drops it.
+        // A job already past its cancellation point still delivers; its lane drops it.
         List<Runnable> jobs = new ArrayList<>();
         Executor background = jobs::add;
         TrustViewModel trust = new TrustViewModel(store, NOW, NOW);
         BundleVerifier real = new BundleVerifier();
-        WorkbenchViewModel vm = new WorkbenchViewModel((p, o, pr) -> real.verify(p, o, pr), trust, background, NOW, 1);
-        vm.open(List.of(intact));
+        WorkbenchViewModel[] vm = new WorkbenchViewModel[1];
+        vm[0] = new WorkbenchViewModel((p, o, pr) -> {
+            var report = real.verify(p, o, pr);
+            vm[0].verifySelected();                        // re-verified meanwhile, past this job's last interrupt check
+            return report;
+        }, trust, background, NOW, 1);
+        vm[0].open(List.of(intact));
         Runnable stale = jobs.get(0);
-        BundleViewModel b = vm.selected();
-        b.generation++;                                    // as if re-verified meanwhile
+        BundleViewModel b = vm[0].selected();
         stale.run();
+        Thread.interrupted(); // the re-verification interrupted the stale job, which ran on this thread
         assertThat(b.state()).isEqualTo(BundleViewModel.State.QUEUED);
         assertThat(b.summary()).isNull();
     }

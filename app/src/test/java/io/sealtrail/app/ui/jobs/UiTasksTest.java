@@ -155,4 +155,71 @@ class UiTasksTest {
         background.drain();
         assertThat(results).isEmpty();
     }
+
+    @Test
+    void aLaneRequestAfterTheExecutorShutDownIsDroppedNotThrown() {
+        java.util.concurrent.ExecutorService closed = java.util.concurrent.Executors.newSingleThreadExecutor();
+        closed.shutdownNow();
+        UiTasks.Latest lane = new UiTasks(closed, Runnable::run).latest();
+        List<String> seen = new ArrayList<>();
+
+        lane.run(ctx -> ctx.deliver(() -> seen.add("ran")), f -> seen.add("failed: " + f.message()));
+        lane.join(ctx -> ctx.deliver(() -> seen.add("ran")), f -> seen.add("failed: " + f.message()));
+
+        assertThat(seen).isEmpty();
+    }
+
+    @Test
+    void cancelInterruptsTheRunningInterruptibleRequestAndDropsWhatItStillDelivers() throws Exception {
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newSingleThreadExecutor();
+        try {
+            UiTasks.Latest lane = new UiTasks(pool, Runnable::run).latest();
+            java.util.concurrent.CountDownLatch started = new java.util.concurrent.CountDownLatch(1);
+            java.util.concurrent.CompletableFuture<Boolean> interrupted = new java.util.concurrent.CompletableFuture<>();
+            List<String> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+            lane.runInterruptibly(ctx -> {
+                started.countDown();
+                try {
+                    Thread.sleep(30_000);
+                    interrupted.complete(false);
+                } catch (InterruptedException e) {
+                    interrupted.complete(true);
+                }
+                ctx.deliver(() -> seen.add("delivered"));
+            }, f -> seen.add("failed"));
+            started.await();
+
+            lane.cancel();
+
+            assertThat(interrupted.get(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+            pool.shutdown();
+            assertThat(pool.awaitTermination(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+            assertThat(seen).isEmpty();
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void aNewerInterruptibleRequestCancelsTheQueuedOneBeforeItRuns() {
+        UiTasks.Latest lane = tasks.latest();
+        List<String> ran = new ArrayList<>();
+        lane.runInterruptibly(ctx -> ran.add("older"), f -> ran.add("failed"));
+        lane.runInterruptibly(ctx -> ran.add("newer"), f -> ran.add("failed"));
+
+        background.drain();
+
+        assertThat(ran).containsExactly("newer");
+    }
+
+    @Test
+    void writesAlwaysRunAndDeliverWhateverElseRuns() {
+        List<String> delivered = new ArrayList<>();
+        tasks.always(ctx -> ctx.deliver(() -> delivered.add("first")), f -> delivered.add("failed"));
+        tasks.always(ctx -> ctx.deliver(() -> delivered.add("second")), f -> delivered.add("failed"));
+
+        background.drain();
+
+        assertThat(delivered).containsExactly("first", "second");
+    }
 }

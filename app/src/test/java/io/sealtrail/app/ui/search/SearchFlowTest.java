@@ -96,20 +96,24 @@ class SearchFlowTest {
 
     @Test
     void theCaseLayoutShowsWhileACaseOpensAndGoesWhenItCannotBeOpened(FxRobot robot) throws Exception {
-        boolean[] tabsWhileOpening = new boolean[1];
+        javafx.scene.control.TabPane tabs = robot.lookup("#modeTabs").queryAs(javafx.scene.control.TabPane.class);
+        java.util.List<String> tabsWhileOpening = new java.util.ArrayList<>();
         robot.interact(() -> {
             cases.open(tmp); // no case.json
-            tabsWhileOpening[0] = robot.lookup("#modeTabs").tryQuery().isPresent();
+            tabs.getTabs().forEach(t -> tabsWhileOpening.add(t.getText()));
         });
-        assertThat(tabsWhileOpening[0]).isTrue();
+        assertThat(tabsWhileOpening).containsExactly("Search", "Timeline", "Verification", "Bookmarks");
 
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !cases.errorProperty().get().isEmpty());
         WaitForAsyncUtils.waitForFxEvents();
         javafx.scene.control.Button ok = robot.lookup(".dialog-pane .button").queryButton(); // the error's alert
         robot.interact(ok::fire);
         WaitForAsyncUtils.waitForFxEvents();
-        assertThat(robot.lookup("#modeTabs").tryQuery()).isEmpty();
-        assertThat(robot.lookup("#bundleList").queryListView().getScene()).isNotNull(); // the plain verification view
+        // the plain verification view: its tab alone, no tab header
+        assertThat(tabs.getTabs()).extracting(javafx.scene.control.Tab::getText).containsExactly("Verification");
+        assertThat(tabs.getChildrenUnmodifiable()).filteredOn(n -> n.getStyleClass().contains("tab-header-area"))
+                .singleElement().satisfies(header -> assertThat(header.isVisible()).isFalse());
+        assertThat(robot.lookup("#bundleList").queryListView().getScene()).isNotNull();
     }
 
     @Test

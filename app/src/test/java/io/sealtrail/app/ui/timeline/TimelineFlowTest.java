@@ -2,7 +2,7 @@ package io.sealtrail.app.ui.timeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.sealtrail.app.ui.WorkbenchWindow;
+import io.sealtrail.app.ui.shell.WorkbenchWindow;
 import io.sealtrail.app.ui.search.CaseViewModel;
 import io.sealtrail.app.ui.search.SearchViewModel;
 import io.sealtrail.app.ui.search.TestCase;
@@ -78,7 +78,7 @@ class TimelineFlowTest {
     void theTimelineHasALaneForEachUserOfTheCaseAndOneForEventsWithoutAUser(FxRobot robot) throws Exception {
         openTimeline(robot);
         List<String> users = facet("user.name");
-        assertThat(window.timeline().laneNames()).isEqualTo(users);
+        assertThat(window.shell().timeline().laneNames()).isEqualTo(users);
         TimelineCanvas canvas = robot.lookup("#timelineCanvas").queryAs(TimelineCanvas.class);
         assertThat(canvas.geometry().lanes()).isEqualTo(users.size() + 1); // the demo's heartbeats name no user
         assertThat(canvas.geometry().visibleLanes()).isGreaterThan(10);
@@ -90,7 +90,7 @@ class TimelineFlowTest {
         openTimeline(robot);
         robot.clickOn("#lanesByTarget");
         List<String> targets = facet("target.name");
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> window.timeline().laneNames().equals(targets));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> window.shell().timeline().laneNames().equals(targets));
         assertThat(robot.lookup("#timelineStatus").queryAs(Label.class).getText()).startsWith(targets.size() + " targets");
     }
 

@@ -1,0 +1,208 @@
+package io.sealtrail.app.ui.search;
+
+import io.sealtrail.app.ui.annotate.AnnotateDialog;
+import io.sealtrail.app.ui.annotate.AnnotationsViewModel;
+import io.sealtrail.cases.Annotation;
+import io.sealtrail.index.Hit;
+import io.sealtrail.index.Integrity;
+import io.sealtrail.index.Privileged;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+import javafx.beans.Observable;
+import javafx.collections.ListChangeListener;
+import javafx.fxml.FXML;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.scene.text.Text;
+import javafx.scene.text.TextFlow;
+
+/**
+ * The thin view of detail.fxml: the selected event's fields in the chosen zone, its integrity and what the
+ * live verification says of its checkpoint, its annotations, and its raw line with what the query looked for
+ * marked; buttons to bookmark, annotate, export its proof and show the events around it.
+ */
+public final class EventDetailController {
+    private static final String NONE_SELECTED = "Select an event to see it here (J/K: next/previous)";
+
+    private final SearchViewModel vm;
+    private final AnnotationsViewModel notes;
+    private final ResultsExport export;
+    /** The bundle's full microseconds, in the zone chosen. */
+    private DateTimeFormatter time = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSSSSS").withZone(ZoneOffset.UTC);
+    /** What the verification view says of an event's covering checkpoint; empty when it has nothing yet. */
+    private Function<Hit, String> coverage = h -> "";
+
+    @FXML private VBox detailPane;
+    @FXML private Label detailTitle;
+    @FXML private Button aroundButton;
+    @FXML private Button bookmarkButton;
+    @FXML private Button annotateButton;
+    @FXML private Button proofButton;
+    @FXML private Label annotationLabel;
+    @FXML private GridPane fieldGrid;
+    @FXML private Label integrityLabel;
+    @FXML private Label hashLabel;
+    @FXML private TextFlow rawFlow;
+    @FXML private Button copyRawButton;
+
+    public EventDetailController(SearchViewModel vm, AnnotationsViewModel notes, ResultsExport export) {
+        this.vm = vm;
+        this.notes = notes;
+        this.export = export;
+    }
+
+    @FXML
+    private void initialize() {
+        copyRawButton.setOnAction(e -> {
+            Hit h = vm.selectedProperty().get();
+            if (h != null) {
+                ClipboardContent c = new ClipboardContent();
+                c.putString(h.raw());
+                Clipboard.getSystemClipboard().setContent(c);
+            }
+        });
+        copyRawButton.setTooltip(new Tooltip("Copy the raw line, byte for byte as the bundle holds it"));
+        aroundButton.setOnAction(e -> vm.showAround());
+        aroundButton.disableProperty().bind(vm.selectedProperty().isNull());
+        aroundButton.setTooltip(new Tooltip("Show the " + SearchViewModel.AROUND_WINDOW
+                + " events before and after this one, from every bundle of the case, in event order"));
+        bookmarkButton.setOnAction(e -> notes.bookmark(vm.selectedProperty().get()));
+        bookmarkButton.setTooltip(new Tooltip("Bookmark this event in the signed case journal (Ctrl+B)"));
+        annotateButton.setOnAction(e -> AnnotateDialog.show(detailPane.getScene().getWindow(),
+                vm.selectedProperty().get(), notes));
+        annotateButton.setTooltip(new Tooltip("Add tags and a comment; they go to the signed case journal, never to"
+                + " the evidence"));
+        proofButton.setOnAction(e -> export.exportProof(vm.selectedProperty().get()));
+        proofButton.setTooltip(new Tooltip("Save this event's C2SP tlog-proof: a third party checks it with the log's"
+                + " key alone (sealtrail proof verify)"));
+        for (Button b : List.of(annotateButton, proofButton)) {
+            b.disableProperty().bind(vm.selectedProperty().isNull());
+        }
+        bookmarkButton.setDisable(true);
+        vm.selectedProperty().addListener((o, was, now) -> showDetail(now));
+        notes.annotations().addListener((ListChangeListener<Annotation>) c -> showAnnotations(vm.selectedProperty().get()));
+        vm.zoneProperty().addListener((o, was, now) -> {
+            time = time.withZone(now);
+            showDetail(vm.selectedProperty().get());
+        });
+        showDetail(null);
+    }
+
+    /**
+     * Shows, under an event's integrity, what the current verification says of the checkpoint covering it;
+     * re-shown whenever {@code changes} fires (a verification finished, a key was trusted).
+     */
+    public void setCoverage(Function<Hit, String> f, Observable changes) {
+        coverage = f;
+        changes.addListener(o -> showDetail(vm.selectedProperty().get()));
+        showDetail(vm.selectedProperty().get());
+    }
+
+    private void showDetail(Hit h) {
+        fieldGrid.getChildren().clear();
+        integrityLabel.getStyleClass().removeAll("integrity-broken", "integrity-verified", "integrity-not_covered");
+        if (h == null) {
+            detailTitle.setText(NONE_SELECTED);
+            integrityLabel.setText("");
+            hashLabel.setText("");
+            showRaw(null);
+            showAnnotations(null);
+            return;
+        }
+        detailTitle.setText("Event " + h.bundleId() + ":" + h.seq());
+        int r = 0;
+        r = field(r, "Time (" + SearchText.zoneName(vm.zoneProperty().get()) + ")",
+                h.time() == null ? "(unreadable)" : time.format(h.time()));
+        r = field(r, "Action", h.action());
+        r = field(r, "Outcome", h.outcome());
+        r = field(r, "User", h.userName());
+        r = field(r, "Target", SearchText.join(h.targetKind(), h.targetName()));
+        r = field(r, "Session", h.sessionId());
+        r = field(r, "Command", h.command());
+        r = field(r, "Query", h.query());
+        r = field(r, "Privileged", Privileged.test(h) ? "yes" : null);
+        r = field(r, "File", h.file() + " line " + h.line());
+        field(r, "Leaf", Long.toString(h.leaf()));
+        String covered = coverage.apply(h);
+        integrityLabel.setText("Integrity: " + h.integrity().wireName() + " — " + explain(h.integrity())
+                + (covered.isEmpty() ? "" : "\n" + covered));
+        integrityLabel.getStyleClass().add("integrity-" + h.integrity().wireName());
+        hashLabel.setText("Entry hash " + h.entryHash());
+        showRaw(h.raw());
+        showAnnotations(h);
+    }
+
+    static String explain(Integrity i) {
+        return switch (i) {
+            case VERIFIED -> "below a signed checkpoint whose root the events reproduce";
+            case BROKEN -> "this line or its range does not match what was signed: the evidence was changed";
+            case NOT_COVERED -> "after the last verified checkpoint: nothing signed vouches for it";
+            case UNSEALED -> io.sealtrail.model.Verdict.NO_EVIDENCE;
+        };
+    }
+
+    private int field(int row, String name, String value) {
+        if (value == null || value.isEmpty()) {
+            return row;
+        }
+        Label n = new Label(name);
+        n.getStyleClass().add("fact-name");
+        Label v = new Label(value);
+        v.getStyleClass().add("fact-value");
+        v.setWrapText(true);
+        v.setMinHeight(Region.USE_PREF_SIZE);
+        fieldGrid.addRow(row, n, v);
+        return row + 1;
+    }
+
+    /** The evidence line as monospaced text, the stretches the query looked for marked. */
+    private void showRaw(String raw) {
+        rawFlow.getChildren().clear();
+        copyRawButton.setDisable(raw == null);
+        if (raw == null) {
+            return;
+        }
+        List<String> terms = vm.aroundProperty().get() ? List.of() : Highlights.terms(vm.effectiveQuery());
+        for (Highlights.Span span : Highlights.spans(raw, terms)) {
+            Text t = new Text(raw.substring(span.start(), span.end()));
+            t.getStyleClass().addAll("raw-text", span.highlighted() ? "raw-match" : "raw-plain");
+            rawFlow.getChildren().add(t);
+        }
+    }
+
+    private void showAnnotations(Hit h) {
+        List<Annotation> mine = notes.of(h);
+        bookmarkButton.setDisable(h == null || notes.isBookmarked(h));
+        bookmarkButton.setText(h != null && notes.isBookmarked(h) ? "★ Bookmarked" : "☆ Bookmark");
+        StringBuilder sb = new StringBuilder();
+        for (Annotation a : mine) {
+            if (sb.length() > 0) {
+                sb.append('\n');
+            }
+            sb.append(a.bookmark() ? "★ " : "• ");
+            List<String> parts = new ArrayList<>();
+            if (a.bookmark() && a.tags().isEmpty() && a.comment().isEmpty()) {
+                parts.add("bookmarked");
+            }
+            if (!a.tags().isEmpty()) {
+                parts.add("tags: " + String.join(", ", a.tags()));
+            }
+            if (!a.comment().isEmpty()) {
+                parts.add("“" + a.comment() + "”");
+            }
+            sb.append(String.join(" · ", parts)).append("  (journal #").append(a.journalSeq()).append(')');
+        }
+        annotationLabel.setText(sb.toString());
+        annotationLabel.setVisible(!mine.isEmpty());
+        annotationLabel.setManaged(!mine.isEmpty());
+    }
+}

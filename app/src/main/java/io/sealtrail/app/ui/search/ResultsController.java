@@ -1,0 +1,199 @@
+package io.sealtrail.app.ui.search;
+
+import io.sealtrail.app.ui.annotate.AnnotationsViewModel;
+import io.sealtrail.cases.Annotation;
+import io.sealtrail.index.Hit;
+import io.sealtrail.index.Integrity;
+import io.sealtrail.index.Privileged;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.function.Function;
+import javafx.beans.binding.Bindings;
+import javafx.collections.ListChangeListener;
+import javafx.fxml.FXML;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.TableView;
+
+/**
+ * The thin view of results.fxml: the loaded pages of matches, one row per event, marked by outcome and
+ * integrity; selecting a row selects the event in {@link SearchViewModel}, scrolling near the end loads the next
+ * page, and the Time header flips the order (the index sorts, the table holds only a page).
+ */
+public final class ResultsController {
+    /** Rows from the end of the loaded ones at which the next page is fetched. */
+    private static final int PREFETCH = 100;
+
+    private final SearchViewModel vm;
+    private final AnnotationsViewModel notes;
+    /** Milliseconds, in the zone chosen; the detail shows the bundle's full microseconds. */
+    private DateTimeFormatter tableTime = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS").withZone(ZoneOffset.UTC);
+
+    @FXML private TableView<Hit> table;
+    @FXML private TableColumn<Hit, Hit> starColumn;
+    @FXML private TableColumn<Hit, Instant> timeColumn;
+    @FXML private TableColumn<Hit, String> whereColumn;
+    @FXML private TableColumn<Hit, String> outcomeColumn;
+    @FXML private TableColumn<Hit, String> actionColumn;
+    @FXML private TableColumn<Hit, String> userColumn;
+    @FXML private TableColumn<Hit, String> targetColumn;
+    @FXML private TableColumn<Hit, String> commandColumn;
+    @FXML private TableColumn<Hit, Integrity> integrityColumn;
+
+    public ResultsController(SearchViewModel vm, AnnotationsViewModel notes) {
+        this.vm = vm;
+        this.notes = notes;
+    }
+
+    @FXML
+    private void initialize() {
+        table.setItems(vm.rows());
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.placeholderProperty().bind(Bindings.createObjectBinding(() -> SearchText.hint(
+                !vm.errorProperty().get().isEmpty() ? "The query could not run: see the message above"
+                        : vm.busyProperty().get() ? "Searching…" : vm.matchingProperty().get() == 0 ? "No event matches"
+                        : "Open a case to search its events"), vm.errorProperty(), vm.busyProperty(), vm.matchingProperty()));
+        setUpColumns();
+        setUpTimeOrder();
+        setUpRows();
+        setUpSelection();
+        setUpStars();
+        vm.zoneProperty().addListener((o, was, now) -> {
+            tableTime = tableTime.withZone(now);
+            timeColumn.setText("Time (" + SearchText.zoneName(now) + ")");
+            table.refresh();
+        });
+        table.setTableMenuButtonVisible(true); // the header's + menu shows and hides columns
+    }
+
+    private void setUpColumns() {
+        timeColumn.setCellValueFactory(c -> SearchText.constant(c.getValue().time()));
+        timeColumn.setCellFactory(c -> new TableCell<>() {
+            @Override
+            protected void updateItem(Instant t, boolean empty) {
+                super.updateItem(t, empty);
+                setText(empty ? null : t == null ? "(unreadable)" : tableTime.format(t));
+            }
+        });
+        timeColumn.getStyleClass().add("mono-column");
+        whereColumn.setCellValueFactory(c -> SearchText.constant(SearchText.shortId(c.getValue().bundleId()) + ":"
+                + c.getValue().seq()));
+        whereColumn.getStyleClass().add("mono-column");
+        text(outcomeColumn, Hit::outcome);
+        outcomeColumn.setCellFactory(c -> styled("outcome-cell"));
+        text(actionColumn, Hit::action);
+        text(userColumn, Hit::userName);
+        text(targetColumn, h -> SearchText.join(h.targetKind(), h.targetName()));
+        text(commandColumn, h -> h.command() != null ? h.command() : h.query());
+        commandColumn.setCellFactory(c -> styled("command-cell"));
+        integrityColumn.setCellValueFactory(c -> SearchText.constant(c.getValue().integrity()));
+        integrityColumn.setCellFactory(c -> new TableCell<>() {
+            @Override
+            protected void updateItem(Integrity i, boolean empty) {
+                super.updateItem(i, empty);
+                getStyleClass().removeAll("integrity-broken", "integrity-verified", "integrity-not_covered");
+                setText(empty || i == null ? null : i.wireName());
+                if (!empty && i != null) {
+                    getStyleClass().add("integrity-" + i.wireName());
+                }
+            }
+        });
+    }
+
+    /**
+     * Only time sorts, and the index does it (the table holds a page, not everything): a click on the Time header
+     * flips oldest/newest first and searches again.
+     */
+    private void setUpTimeOrder() {
+        table.getColumns().forEach(c -> c.setSortable(c == timeColumn));
+        timeColumn.setSortType(TableColumn.SortType.ASCENDING);
+        table.getSortOrder().setAll(List.of(timeColumn));
+        table.setSortPolicy(t -> {
+            boolean newest = !table.getSortOrder().isEmpty() && timeColumn.getSortType() == TableColumn.SortType.DESCENDING;
+            if (table.getSortOrder().isEmpty()) { // a third click would unsort; time order is the only order
+                table.getSortOrder().setAll(List.of(timeColumn));
+            }
+            vm.setNewestFirst(newest);
+            return true;
+        });
+    }
+
+    private void setUpRows() {
+        table.setRowFactory(t -> new TableRow<>() {
+            @Override
+            protected void updateItem(Hit h, boolean empty) {
+                super.updateItem(h, empty);
+                getStyleClass().removeAll("hit-denied", "hit-failure", "hit-broken", "hit-anchor", "hit-privileged");
+                if (!empty && h != null) {
+                    if ("denied".equals(h.outcome())) {
+                        getStyleClass().add("hit-denied");
+                    } else if ("failure".equals(h.outcome())) {
+                        getStyleClass().add("hit-failure");
+                    }
+                    if (h.integrity() == Integrity.BROKEN) {
+                        getStyleClass().add("hit-broken");
+                    }
+                    if (Privileged.test(h)) {
+                        getStyleClass().add("hit-privileged");
+                    }
+                    if (h.anchor()) {
+                        getStyleClass().add("hit-anchor");
+                    }
+                    if (getIndex() >= vm.rows().size() - PREFETCH) {
+                        vm.loadMore(); // the table shows rows near the end: fetch the next page
+                    }
+                }
+            }
+        });
+    }
+
+    private void setUpSelection() {
+        table.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> {
+            if (now != null && now != vm.selectedProperty().get()) {
+                vm.selectedProperty().set(now);
+            }
+        });
+        vm.selectedProperty().addListener((o, was, now) -> {
+            if (now == null) {
+                table.getSelectionModel().clearSelection();
+            } else if (table.getSelectionModel().getSelectedItem() != now) {
+                table.getSelectionModel().select(now);
+                table.scrollTo(Math.max(0, vm.rows().indexOf(now) - 5));
+            }
+        });
+    }
+
+    /** The ★ column: bookmarked events, as the case journal holds them. */
+    private void setUpStars() {
+        starColumn.setCellValueFactory(c -> SearchText.constant(c.getValue()));
+        starColumn.setCellFactory(c -> new TableCell<>() {
+            @Override
+            protected void updateItem(Hit h, boolean empty) {
+                super.updateItem(h, empty);
+                setText(!empty && notes.isBookmarked(h) ? "★" : null);
+            }
+        });
+        starColumn.getStyleClass().add("star-column");
+        notes.annotations().addListener((ListChangeListener<Annotation>) c -> table.refresh());
+    }
+
+    private static void text(TableColumn<Hit, String> col, Function<Hit, String> f) {
+        col.setCellValueFactory(c -> SearchText.constant(f.apply(c.getValue())));
+    }
+
+    /** A plain text cell with a style class, for CSS that colours one column of a marked row. */
+    private static TableCell<Hit, String> styled(String styleClass) {
+        TableCell<Hit, String> cell = new TableCell<>() {
+            @Override
+            protected void updateItem(String s, boolean empty) {
+                super.updateItem(s, empty);
+                setText(empty ? null : s);
+            }
+        };
+        cell.getStyleClass().add(styleClass);
+        return cell;
+    }
+}

@@ -1,0 +1,36 @@
+package io.sealtrail.app.ui.search;
+
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.scene.control.Label;
+
+/** Small pieces of text and cells the parts of the Search view share. */
+final class SearchText {
+    private SearchText() {
+    }
+
+    /** Bundle ids are long; the table shows their first 8 characters as the CLI does, the detail the whole id. */
+    static String shortId(String id) {
+        return id.length() <= 8 ? id : id.substring(0, 8);
+    }
+
+    static String join(String a, String b) {
+        return a == null ? b : b == null ? a : a + " " + b;
+    }
+
+    /** "UTC", or the local zone's id. */
+    static String zoneName(ZoneId z) {
+        return ZoneOffset.UTC.equals(z) ? "UTC" : z.getId();
+    }
+
+    static <T> ReadOnlyObjectWrapper<T> constant(T value) {
+        return new ReadOnlyObjectWrapper<>(value);
+    }
+
+    static Label hint(String text) {
+        Label l = new Label(text);
+        l.getStyleClass().add("hint");
+        return l;
+    }
+}

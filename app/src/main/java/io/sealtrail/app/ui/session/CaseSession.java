@@ -1,0 +1,86 @@
+package io.sealtrail.app.ui.session;
+
+import io.sealtrail.cases.CaseFolder;
+import java.nio.file.Path;
+import java.util.Objects;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+
+/**
+ * What one workbench window has open: the case (none at first), whether one is being opened, why the last
+ * open failed, and the query scope of the case's search. One per window, made where the window is composed;
+ * the features of the window observe it instead of reaching into each other (docs/decisions/0015-window-shell.md).
+ *
+ * <p>Only the feature that opens cases (ui.search's CaseViewModel) calls {@link #opening}, {@link #opened} and
+ * {@link #failed}; everything changes on the FX thread.
+ */
+public final class CaseSession {
+    private final QueryScope scope;
+    private final ReadOnlyObjectWrapper<CaseFolder> openCase = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyBooleanWrapper opening = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper name = new ReadOnlyStringWrapper("");
+
+    /** @param scope the query, time range and zone of the window's search, and its index */
+    public CaseSession(QueryScope scope) {
+        this.scope = Objects.requireNonNull(scope);
+    }
+
+    /** The window's search as the other features see it: what is being looked at, and a way to show events. */
+    public QueryScope scope() {
+        return scope;
+    }
+
+    // --- transitions (the case opener's) ---
+
+    /** A case is being opened: the window takes the case's layout, a previous failure is forgotten. */
+    public void opening() {
+        error.set("");
+        opening.set(true);
+    }
+
+    /** The case is open: its name first, then the case, then the end of opening (observers rely on this order). */
+    public void opened(CaseFolder c) {
+        name.set(c.name());
+        openCase.set(c);
+        opening.set(false);
+    }
+
+    /** Opening failed; a case opened before stays open. */
+    public void failed(String why) {
+        opening.set(false);
+        error.set(why);
+    }
+
+    // --- what features observe ---
+
+    /** The open case, null while none is. */
+    public ReadOnlyObjectProperty<CaseFolder> caseProperty() {
+        return openCase.getReadOnlyProperty();
+    }
+
+    /** The open case's folder, null while none is. */
+    public Path dir() {
+        CaseFolder c = openCase.get();
+        return c == null ? null : c.dir();
+    }
+
+    /** The case's name, empty while no case is open. */
+    public ReadOnlyStringProperty nameProperty() {
+        return name.getReadOnlyProperty();
+    }
+
+    /** True from {@link #opening} until the case is open or fails to open. */
+    public ReadOnlyBooleanProperty openingProperty() {
+        return opening.getReadOnlyProperty();
+    }
+
+    /** Why the last open failed, empty otherwise. */
+    public ReadOnlyStringProperty errorProperty() {
+        return error.getReadOnlyProperty();
+    }
+}
