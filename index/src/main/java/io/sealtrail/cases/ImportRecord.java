@@ -70,7 +70,7 @@ public record ImportRecord(String bundleId, String origin, String fileName, Stri
         }
     }
 
-    static ImportRecord read(Path file) throws IOException {
+    public static ImportRecord read(Path file) throws IOException {
         String bundleId = null;
         String origin = null;
         String fileName = null;

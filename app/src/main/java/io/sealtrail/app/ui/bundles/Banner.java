@@ -8,7 +8,9 @@ public record Banner(Kind kind, String headline, String detail) {
 
     /** The banner's kinds; {@link #styleClass()} is the CSS class the view applies. */
     public enum Kind {
-        VERIFIED, UNTRUSTED, FAILURE, PENDING, UNREADABLE, CANCELLED;
+        VERIFIED, UNTRUSTED, FAILURE, PENDING, UNREADABLE, CANCELLED,
+        /** A source that carries no integrity evidence: neither intact nor failed, and not to be read as either. */
+        NO_EVIDENCE;
 
         public String styleClass() {
             return "verdict-" + name().toLowerCase(java.util.Locale.ROOT);

@@ -1,5 +1,6 @@
 package io.sealtrail.app.ui.bundles;
 
+import io.sealtrail.sources.SourceVerification;
 import io.sealtrail.model.Severity;
 import io.sealtrail.model.Verdict;
 import io.sealtrail.verify.VerificationReport;
@@ -52,6 +53,34 @@ public record BundleSummary(String bundleId, Verdict verdict, Banner banner, Str
     }
 
     /**
+     * A source of another format (docs/sources.md) as its import judged it: the verdict and findings it recorded,
+     * in the same banner words, with what vouches for it in place of checkpoints.
+     */
+    public static BundleSummary ofSource(String sourceId, String format, long events, SourceVerification v) {
+        int errors = (int) v.count(Severity.ERROR);
+        Banner banner = switch (v.verdict()) {
+            case VERIFIED -> new Banner(Banner.Kind.VERIFIED, "Verified: signed by " + String.join(", ", v.signers()),
+                    "Intact and complete by its own evidence (" + format + "), signed by a key you trust.");
+            case INTACT_UNTRUSTED -> new Banner(Banner.Kind.UNTRUSTED, "Intact but not signed by a key you trust",
+                    "Nothing was altered, but nobody you trust vouches for it. Trust the signer's keys (for CloudTrail: "
+                            + "Trust ▸ CloudTrail keys…), then import it again.");
+            case INTEGRITY_FAILURE -> new Banner(Banner.Kind.FAILURE,
+                    "Integrity failure: " + errors + (errors == 1 ? " error" : " errors"),
+                    "The evidence is not what was signed. The findings below say where.");
+            case NO_INTEGRITY_EVIDENCE -> new Banner(Banner.Kind.NO_EVIDENCE, "Carries no integrity evidence",
+                    "Nothing shows whether this source (" + format + ") was changed before it reached you: its events"
+                            + " are marked unsealed. The SHA-256 of every file as received is in the case journal.");
+        };
+        long files = v.files().stream().filter(f -> f.role().equals("log")).count();
+        return new BundleSummary(sourceId, v.verdict(), banner, format, NONE, NONE,
+                number(events) + " in " + files + (files == 1 ? " file" : " files"),
+                v.signers().isEmpty() ? "none: " + (v.verdict() == Verdict.NO_INTEGRITY_EVIDENCE ? "no evidence" : "unsigned")
+                        : String.join(", ", v.signers()),
+                v.findings().stream().map(FindingRow::new).toList(), List.of(), List.of(), errors,
+                (int) v.count(Severity.WARNING), (int) v.count(Severity.INFO));
+    }
+
+    /**
      * The checkpoint that vouches for leaf {@code leaf}: the smallest whose tree covers it (size &gt; leaf),
      * or null when none does (the leaf is after the last checkpoint).
      */
@@ -85,7 +114,7 @@ public record BundleSummary(String bundleId, Verdict verdict, Banner banner, Str
                     "Integrity failure: " + errors + (errors == 1 ? " error" : " errors"),
                     Character.toUpperCase(r.failureSummary().charAt(0)) + r.failureSummary().substring(1)
                             + ". The findings below say where.");
-            case NO_INTEGRITY_EVIDENCE -> new Banner(Banner.Kind.UNTRUSTED,
+            case NO_INTEGRITY_EVIDENCE -> new Banner(Banner.Kind.NO_EVIDENCE,
                     "Carries no integrity evidence", "Nothing shows whether this source was changed before it reached you: its events are marked"
                             + " unsealed.");
         };

@@ -53,6 +53,7 @@ final class Cells {
                     : switch (b.banner().kind()) {
                         case VERIFIED -> "Verified";
                         case UNTRUSTED -> "Intact, not trusted";
+                        case NO_EVIDENCE -> "No integrity evidence";
                         case PENDING -> "Verifying…";
                         case UNREADABLE -> "Not readable";
                         case CANCELLED -> "Cancelled";

@@ -1,5 +1,8 @@
 package io.sealtrail.app.ui.bundles;
 
+import io.sealtrail.cases.ImportRecord;
+import io.sealtrail.sources.SourceVerificationJson;
+import java.nio.file.Files;
 import io.sealtrail.app.ui.jobs.UiTasks;
 import io.sealtrail.app.ui.trust.TrustViewModel;
 import io.sealtrail.model.Severity;
@@ -186,9 +189,38 @@ public final class WorkbenchViewModel {
         updateStatus();
     }
 
+    /**
+     * A case's copy of a source other than a bundle: its verdict is the one its import recorded (the keys and options
+     * it was read with are not kept, and its evidence is not a bundle to verify again). Null for anything else.
+     */
+    static BundleSummary recordedSource(Path evidence) throws BundleFormatException {
+        Path dir = evidence.getParent() == null ? null : evidence.getParent().getParent();
+        if (dir == null || !Files.isRegularFile(dir.resolve(ImportRecord.FILE))) {
+            return null;
+        }
+        try {
+            ImportRecord r = ImportRecord.read(dir.resolve(ImportRecord.FILE));
+            if (r.isBundle()) {
+                return null;
+            }
+            return BundleSummary.ofSource(r.bundleId(), r.format(), r.events(),
+                    SourceVerificationJson.read(dir.resolve("verification.json")));
+        } catch (IOException e) {
+            throw new BundleFormatException(evidence + ": the recorded verification cannot be read: " + e.getMessage(), e);
+        }
+    }
+
     /** On the background executor; a BundleFormatException is the bundle's ("not readable"), the lane says it. */
     private void run(BundleViewModel b, UiTasks.Context ctx, List<VerifierKey> session) throws BundleFormatException {
         post(b, ctx, b::verifying);
+        BundleSummary recorded = recordedSource(b.path());
+        if (recorded != null) {
+            post(b, ctx, () -> {
+                b.show(recorded);
+                updateStatus();
+            });
+            return;
+        }
         Set<VerifierKey> keys = new LinkedHashSet<>();
         String trustProblem = null;
         try {
@@ -259,13 +291,14 @@ public final class WorkbenchViewModel {
                 + "…");
     }
 
-    /** "Checked 2 bundles: 1 verified, 1 integrity failure." */
+    /** "Checked 2 bundles: 1 verified, 1 integrity failure." (a source with no evidence says so) */
     private String tally() {
         java.util.Map<String, Long> by = new java.util.LinkedHashMap<>();
         for (BundleViewModel b : bundles) {
             String what = switch (b.banner().kind()) {
                 case VERIFIED -> "verified";
                 case UNTRUSTED -> "intact but not trusted";
+                case NO_EVIDENCE -> "no integrity evidence";
                 case FAILURE -> "integrity failure";
                 case UNREADABLE -> "not readable";
                 case CANCELLED -> "cancelled";

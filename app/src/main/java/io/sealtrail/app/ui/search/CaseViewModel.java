@@ -181,9 +181,7 @@ public final class CaseViewModel {
         List<Path> indexes = new ArrayList<>();
         for (ImportRecord r : c.bundles()) {
             Path b = c.bundleDir(r.bundleId());
-            if (r.isBundle()) { // the verification view re-verifies bundles; a source's verdict is the one its import recorded
-                evidence.add(r.evidence(b));
-            }
+            evidence.add(r.evidence(b)); // a source's shows the verdict its import recorded (WorkbenchViewModel)
             indexes.add(b.resolve("index"));
         }
         if (indexes.isEmpty()) {
