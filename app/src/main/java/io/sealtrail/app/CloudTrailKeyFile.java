@@ -26,7 +26,12 @@ public final class CloudTrailKeyFile {
 
     /** The stored file, if the auditor stored one. */
     public static Optional<Path> stored(Map<String, String> env) {
-        Path p = location(env);
+        return storedIn(TrustStore.configDir(env));
+    }
+
+    /** The file stored in the config folder {@code configDir}, if any. */
+    public static Optional<Path> storedIn(Path configDir) {
+        Path p = configDir.resolve(FILE_NAME);
         return Files.isRegularFile(p) ? Optional.of(p) : Optional.empty();
     }
 
@@ -37,8 +42,13 @@ public final class CloudTrailKeyFile {
      * @return how many keys it holds
      */
     public static CloudTrailKeys store(Path file, Map<String, String> env) throws IOException {
+        return store(file, TrustStore.configDir(env));
+    }
+
+    /** As {@link #store(Path, Map)}, into the config folder {@code configDir}. */
+    public static CloudTrailKeys store(Path file, Path configDir) throws IOException {
         CloudTrailKeys keys = CloudTrailKeys.read(file);
-        Path target = location(env);
+        Path target = configDir.resolve(FILE_NAME);
         Files.createDirectories(target.getParent());
         Path temp = Files.createTempFile(target.getParent(), ".cloudtrail-keys", ".tmp");
         try {

@@ -71,6 +71,32 @@ public final class ImportViewModel {
         this.openCase = openCase;
     }
 
+    /** The config folder that holds the CloudTrail keys the auditor trusts (CloudTrailKeyFile); null: none kept. */
+    private volatile Path configDir;
+
+    /** Keep and find the trusted CloudTrail keys in {@code dir} (the trust store's folder). */
+    public void keepCloudTrailKeysIn(Path dir) {
+        this.configDir = dir;
+    }
+
+    /** The trusted CloudTrail keys' file, read at each import; null when none are trusted. */
+    Path cloudTrailKeys() {
+        Path dir = configDir;
+        return dir == null ? null : io.sealtrail.app.CloudTrailKeyFile.storedIn(dir).orElse(null);
+    }
+
+    /**
+     * Trusts the CloudTrail keys in {@code file} (list-public-keys output) for the imports that follow.
+     *
+     * @throws java.io.IOException naming the file when it holds no such keys; nothing is stored then
+     */
+    public io.sealtrail.sources.cloudtrail.CloudTrailKeys trustCloudTrailKeys(Path file) throws java.io.IOException {
+        if (configDir == null) {
+            throw new java.io.IOException("no folder to keep the CloudTrail keys in");
+        }
+        return io.sealtrail.app.CloudTrailKeyFile.store(file, configDir);
+    }
+
     /** Imports the bundles one after another into {@code caseDir} (null: a new case named after the first bundle). */
     public void importBundles(Path caseDir, List<Path> bundles) {
         if (job.isRunning() || bundles.isEmpty()) {
@@ -96,8 +122,9 @@ public final class ImportViewModel {
                             total <= 0 ? -1 : Math.min(1.0, (double) n / total));
                     if (SourceImporter.isSource(b, SourceImporter.Options.DEFAULT)) {
                         // another format (docs/sources.md): the same all-or-nothing import, its own evidence rules
-                        SourceImporter.Result r = new SourceImporter().importSource(c, b, SourceImporter.Options.DEFAULT,
-                                signer, progress, ctx::cancelled);
+                        SourceImporter.Options o = new SourceImporter.Options(null, cloudTrailKeys(), null, null, null);
+                        SourceImporter.Result r = new SourceImporter().importSource(c, b, o, signer, progress,
+                                ctx::cancelled);
                         run.done++;
                         run.outcome.append(String.format("%s (%s): %,d events, %s%s (imported in %.1f s)%n",
                                 b.getFileName(), r.record().format(), r.record().events(), r.verification().verdict(),

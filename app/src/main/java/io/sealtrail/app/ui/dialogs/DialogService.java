@@ -45,6 +45,9 @@ public interface DialogService {
     /** Something the user should know before going on. */
     void showWarning(String header, String message);
 
+    /** Something that went as asked, said once. */
+    void showInformation(String header, String message);
+
     /** True when the user confirms (OK), false on Cancel or close. */
     boolean confirm(String header, String message);
 

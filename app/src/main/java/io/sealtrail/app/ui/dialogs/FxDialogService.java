@@ -84,6 +84,11 @@ public final class FxDialogService implements DialogService {
     }
 
     @Override
+    public void showInformation(String header, String message) {
+        alert(Alert.AlertType.INFORMATION, header, message).show();
+    }
+
+    @Override
     public boolean confirm(String header, String message) {
         Alert ask = new Alert(Alert.AlertType.CONFIRMATION, message, ButtonType.CANCEL, ButtonType.OK);
         ask.initOwner(owner());

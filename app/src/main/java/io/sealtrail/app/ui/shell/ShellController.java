@@ -184,8 +184,9 @@ public final class ShellController {
     @FXML
     private void importBundles() {
         Path into = features.session().dir();
-        List<Path> chosen = dialogs.openFiles(into == null ? "Import bundles into a new case" : "Import bundles into "
-                + into, List.of(Filter.of("Sealtrail bundles", "*.zip")));
+        List<Path> chosen = dialogs.openFiles(into == null ? "Import bundles or logs into a new case" : "Import bundles or"
+                + " logs into " + into, List.of(Filter.of("Bundles and logs", "*.zip", "*.log", "*.json", "*.jsonl", "*.gz",
+                "*.csv", "*"), Filter.of("Sealtrail bundles", "*.zip")));
         if (!chosen.isEmpty()) {
             features.imports().importBundles(into, chosen);
         }
@@ -193,7 +194,7 @@ public final class ShellController {
 
     @FXML
     private void importBundleFolder() {
-        dialogs.openFolder("Import a bundle folder (one holding manifest.json)")
+        dialogs.openFolder("Import a folder: a bundle (with manifest.json), a CloudTrail tree, or a folder of logs")
                 .ifPresent(dir -> features.imports().importBundles(features.session().dir(), List.of(dir)));
     }
 
@@ -225,6 +226,21 @@ public final class ShellController {
     @FXML
     private void manageTrust() {
         openTrustDialog();
+    }
+
+    /** Trust › CloudTrail keys…: the saved output of list-public-keys, checked and kept beside the trust store. */
+    @FXML
+    private void cloudTrailKeys() {
+        dialogs.openFile("The CloudTrail keys you trust: the saved output of 'aws cloudtrail list-public-keys'",
+                List.of(Filter.of("JSON", "*.json"), Filter.of("All files", "*"))).ifPresent(file -> {
+                    try {
+                        var keys = features.imports().trustCloudTrailKeys(file);
+                        dialogs.showInformation("CloudTrail keys trusted", keys.fingerprints().size() + " CloudTrail key(s) from "
+                                + file + " are now trusted for CloudTrail digests in the imports that follow.");
+                    } catch (java.io.IOException e) {
+                        dialogs.showError("These are not CloudTrail keys", e.getMessage());
+                    }
+                });
     }
 
     /** Trust › Manage trusted keys… (Ctrl+T). */

@@ -60,6 +60,7 @@ public record WindowFeatures(UiTasks tasks, WorkbenchViewModel verification, Cas
         notes.follow(session);
         ImportViewModel imports = new ImportViewModel(bg, fx, s.auditor(), trust::sessionKeys, trust::readStore,
                 s.casesFolder(), cases::open, trust::readSeen, trust::remember);
+        imports.keepCloudTrailKeysIn(s.configDir());
         ReportViewModel reports = new ReportViewModel(bg, fx, s.auditor(), trust::sessionKeys, trust::readStore,
                 s.version());
         return new WindowFeatures(new UiTasks(bg, fx), s.verification(), session, cases, search, notes,

@@ -73,6 +73,11 @@ public final class ScriptedDialogs implements DialogService {
     }
 
     @Override
+    public void showInformation(String header, String message) {
+        shown.add(new Shown("information", header, message));
+    }
+
+    @Override
     public boolean confirm(String header, String message) {
         return next(header, Boolean.class).orElse(false);
     }

@@ -49,10 +49,10 @@ class ShellMenuTest {
 
         assertThat(menus).extracting(MenuItem::getText).containsExactly("_File", "_Bundle", "_Trust");
         assertThat(items(menus.get(0))).containsExactly("Open bundle… [Shortcut+O]", "Open bundle folder…",
-                "Open case… [Shift+Shortcut+O]", "Open recent case", "Import bundle into case… [Shortcut+I]",
-                "Import bundle folder into case…", "Report… [Shortcut+R]", "—", "Quit [Shortcut+Q]");
+                "Open case… [Shift+Shortcut+O]", "Open recent case", "Import into case… [Shortcut+I]",
+                "Import folder into case…", "Report… [Shortcut+R]", "—", "Quit [Shortcut+Q]");
         assertThat(items(menus.get(1))).containsExactly("Verify again [F5]", "Verify all again", "Close bundle [Shortcut+W]");
-        assertThat(items(menus.get(2))).containsExactly("Manage trusted keys… [Shortcut+T]");
+        assertThat(items(menus.get(2))).containsExactly("Manage trusted keys… [Shortcut+T]", "CloudTrail keys…");
     }
 
     @Test
