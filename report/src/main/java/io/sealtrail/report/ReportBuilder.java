@@ -143,6 +143,22 @@ public final class ReportBuilder {
         }
     }
 
+    /** Why a cited record of a source has no proof, and what vouches for the file it is in. */
+    private static String sourceEvidence(ImportRecord r, Hit h) {
+        String file = h == null ? "its file" : h.file() + (h.line() > 0 ? " (line " + h.line() + ")" : "");
+        String what = "a record of a " + r.format() + " source, in " + file + ": no inclusion proof exists for one record";
+        if (h == null || h.integrity() == null) {
+            return what;
+        }
+        return what + switch (h.integrity()) {
+            case VERIFIED -> "; the file's SHA-256 is listed in signed evidence that verified (see the source's"
+                    + " verification attached)";
+            case BROKEN -> "; the file differs from what its signed evidence lists: it was altered";
+            case NOT_COVERED -> "; no valid signed evidence lists the file";
+            case UNSEALED -> "; " + io.sealtrail.model.Verdict.NO_EVIDENCE;
+        };
+    }
+
     /** Our own bundles: the sections about checkpoints and heartbeats have nothing to say about other sources yet. */
     private static List<ImportRecord> sealed(List<ImportRecord> all) {
         return all.stream().filter(ImportRecord::isBundle).toList();
@@ -165,7 +181,7 @@ public final class ReportBuilder {
                 v.verdict().name(), v.events(), v.count(Severity.ERROR), v.count(Severity.WARNING), v.checkpoints().size(),
                 last == null ? -1 : last.treeSize(), last == null ? null : last.rootHash(), ts,
                 m == null ? null : m.timeFrom(), m == null ? null : m.timeTo(), m == null ? -1 : m.start(),
-                m == null ? -1 : m.end(), r.format());
+                m == null ? -1 : m.end(), r.format(), null);
     }
 
     /** A source's provenance from the verification its import recorded (its evidence needs the auditor's key files). */
@@ -174,7 +190,25 @@ public final class ReportBuilder {
                 .map(s -> new ReportModel.SignerKey(s, "", true, true)).toList();
         return new BundleProvenance(r.bundleId(), r.fileName(), r.bundleSize(), r.bundleSha256(), r.origin(), keys,
                 v.verdict().name(), r.events(), v.count(Severity.ERROR), v.count(Severity.WARNING), 0, -1, null, List.of(),
-                null, null, -1, -1, r.format());
+                null, null, -1, -1, r.format(), writeOnce(v));
+    }
+
+    /**
+     * What the source's files said about write-once storage (S3 Object Lock, from the head-object sidecars the
+     * auditor supplied): how many log files were locked, in which modes, until when; null when nothing was said.
+     */
+    static String writeOnce(SourceVerification v) {
+        List<SourceVerification.FileEvidence> logs = v.files().stream().filter(f -> f.role().equals("log")).toList();
+        List<String> locks = logs.stream().map(SourceVerification.FileEvidence::lock).filter(java.util.Objects::nonNull)
+                .toList();
+        if (locks.isEmpty()) {
+            return null;
+        }
+        java.util.Map<String, Long> by = new java.util.TreeMap<>();
+        locks.forEach(l -> by.merge(l, 1L, Long::sum));
+        return locks.size() + " of " + logs.size() + " log files under a lock, as S3 reported it: "
+                + by.entrySet().stream().map(e -> e.getValue() + " × " + e.getKey())
+                .collect(java.util.stream.Collectors.joining("; "));
     }
 
     private static Completeness completeness(EventSearch search, QueryLog q, ReportOptions o, QueryLog.Result all,
@@ -305,7 +339,10 @@ public final class ReportBuilder {
             String proofName = bid + "-" + seq + ".tlog-proof";
             EventProofs.ExportedProof p = proofs.get(proofName);
             String noProof = null;
-            if (p == null) {
+            if (p == null && !r.isBundle()) {
+                // nothing proves one record of a source: say what vouches for its file instead (docs/sources.md)
+                noProof = sourceEvidence(r, h);
+            } else if (p == null) {
                 try {
                     p = EventProofs.export(r.evidence(c.bundleDir(bid)), seq);
                     proofs.put(proofName, p);

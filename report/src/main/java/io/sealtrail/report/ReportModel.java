@@ -38,7 +38,7 @@ public record ReportModel(Header header, List<BundleProvenance> provenance, Comp
                                    List<SignerKey> keys, String verdict, long events, long errors, long warnings,
                                    int checkpointCount, long finalTreeSize, String finalRootHash,
                                    List<Timestamp> timestamps, Instant timeFrom, Instant timeTo, long firstSeq,
-                                   long endSeq, String format) {
+                                   long endSeq, String format, String writeOnce) {
         /** Whether this is one of our bundles, else a source of another format (docs/sources.md). */
         public boolean isBundle() {
             return "sealtrail".equals(format);

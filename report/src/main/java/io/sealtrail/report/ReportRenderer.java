@@ -175,6 +175,9 @@ public final class ReportRenderer {
         kv.add(new String[] {"Events", num(b.events())});
         kv.add(new String[] {"Signed by", b.keys().isEmpty() ? "nobody" : String.join("\n",
                 b.keys().stream().map(ReportModel.SignerKey::name).toList())});
+        if (b.writeOnce() != null) {
+            kv.add(new String[] {"Write-once storage", b.writeOnce()});
+        }
         l.keyValues(kv);
     }
 

@@ -7,6 +7,7 @@ import io.sealtrail.cases.CaseImporter;
 import io.sealtrail.cases.JournalEntry;
 import io.sealtrail.cases.SourceImporter;
 import io.sealtrail.model.Verdict;
+import io.sealtrail.sources.SourceVerification;
 import io.sealtrail.verify.note.NoteSigner;
 import java.io.OutputStream;
 import java.nio.file.Files;
@@ -54,6 +55,9 @@ class SourcesReportTest {
                 "Mar  2 06:05:00 bastion sshd[4242]: Accepted publickey for alice from 10.0.0.5 port 52311 ssh2\n");
         new SourceImporter().importSource(c, auth, new SourceImporter.Options(null, null, 2026, ZoneOffset.UTC, null),
                 AUDITOR, CaseImporter.Progress.NONE, () -> false);
+        String cloudTrail = c.bundles().get(0).bundleId();
+        c.journal().append(AUDITOR, JournalEntry.ANNOTATION, Map.of("event", cloudTrail + ":3", "bookmark", "true",
+                "comment", "CreateAccessKey by alice"));
         model = new ReportBuilder().build(c, ReportOptions.of("Sources", "Auditor", CLOCK.instant(), List.of())
                 .withVersion("0.1.0-test"));
         pdf = tmp.resolve("sources.pdf");
@@ -70,6 +74,33 @@ class SourcesReportTest {
                 .containsExactly(Verdict.VERIFIED.name(), Verdict.NO_INTEGRITY_EVIDENCE.name());
         assertThat(model.provenance().get(0).keys()).singleElement()
                 .satisfies(k -> assertThat(k.name()).startsWith("AWS CloudTrail key "));
+    }
+
+    @Test
+    void aCitedCloudTrailRecordSaysWhatVouchesForItsFileInsteadOfAProof() {
+        assertThat(model.cited()).singleElement().satisfies(e -> {
+            assertThat(e.proofFile()).isNull();
+            assertThat(e.noProofReason()).startsWith("a record of a cloudtrail source, in AWSLogs/")
+                    .contains("no inclusion proof exists for one record")
+                    .endsWith("the file's SHA-256 is listed in signed evidence that verified (see the source's"
+                            + " verification attached)");
+        });
+    }
+
+    @Test
+    void objectLocksTheSidecarsReportAreSummedUpPerSource() {
+        SourceVerification v = new SourceVerification("cloudtrail", Verdict.VERIFIED, List.of(), List.of(
+                new SourceVerification.FileEvidence("a.json.gz", "log", SourceVerification.FileIntegrity.VERIFIED,
+                        "COMPLIANCE until 2033-01-01T00:00:00Z", "v1"),
+                new SourceVerification.FileEvidence("b.json.gz", "log", SourceVerification.FileIntegrity.VERIFIED,
+                        "COMPLIANCE until 2033-01-01T00:00:00Z", "v2"),
+                new SourceVerification.FileEvidence("c.json.gz", "log", SourceVerification.FileIntegrity.VERIFIED, null,
+                        null),
+                new SourceVerification.FileEvidence("d.json.gz", "digest", SourceVerification.FileIntegrity.VERIFIED,
+                        "GOVERNANCE until 2030-01-01T00:00:00Z", null)), List.of());
+        assertThat(ReportBuilder.writeOnce(v)).isEqualTo(
+                "2 of 3 log files under a lock, as S3 reported it: 2 × COMPLIANCE until 2033-01-01T00:00:00Z");
+        assertThat(model.provenance().get(1).writeOnce()).isNull();
     }
 
     @Test
