@@ -14,10 +14,16 @@ import java.time.Instant;
  */
 public record Hit(String bundleId, long seq, long leaf, Instant time, String action, String outcome, String userName,
                   String targetKind, String targetName, String sessionId, String command, String query,
-                  Integrity integrity, String entryHash, String file, long line, String raw, boolean anchor) {
+                  Integrity integrity, String entryHash, String file, long line, String raw, boolean anchor,
+                  String sourceFormat) {
+
+    /** Whether the event is from one of our bundles, which can prove it (a source's record cannot: docs/sources.md). */
+    public boolean provable() {
+        return sourceFormat == null || "sealtrail".equals(sourceFormat);
+    }
 
     Hit asAnchor() {
         return new Hit(bundleId, seq, leaf, time, action, outcome, userName, targetKind, targetName, sessionId,
-                command, query, integrity, entryHash, file, line, raw, true);
+                command, query, integrity, entryHash, file, line, raw, true, sourceFormat);
     }
 }

@@ -119,7 +119,7 @@ final class HitReader {
         }
         return new Hit(bundleId, seq, leaf, time == null ? null : IndexSchema.instant(time), action, outcome, userName,
                 targetKind, targetName, sessionId, command, query, integrity, hash, file, line,
-                new String(raw, StandardCharsets.UTF_8), false);
+                new String(raw, StandardCharsets.UTF_8), false, format);
     }
 
     /** A keyword field's value as the index holds it (cut at {@link IndexSchema#MAX_KEYWORD_BYTES}). */

@@ -90,6 +90,8 @@ class SourceImporterTest {
         assertThat(r.record().bundleId()).startsWith("cloudtrail-");
         List<Hit> hits = all();
         assertThat(hits).hasSize(20).allMatch(h -> h.integrity() == Integrity.VERIFIED);
+        assertThat(hits).as("a record of a source has no inclusion proof").noneMatch(Hit::provable)
+                .allMatch(h -> "cloudtrail".equals(h.sourceFormat()));
         assertThat(hits).allSatisfy(h -> {
             assertThat(h.action()).isEqualTo("cloud.api");
             assertThat(h.userName()).isEqualTo("alice");

@@ -53,6 +53,6 @@ class PrivilegedTest {
 
     private static Hit hit(String command, String query) {
         return new Hit("b", 0, 0, null, null, null, null, null, null, null, command, query, Integrity.VERIFIED, "", "", 0,
-                "", false);
+                "", false, "sealtrail");
     }
 }

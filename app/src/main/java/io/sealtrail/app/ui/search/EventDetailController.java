@@ -84,9 +84,11 @@ public final class EventDetailController {
         proofButton.setOnAction(e -> export.exportProof(vm.selectedProperty().get()));
         proofButton.setTooltip(new Tooltip("Save this event's C2SP tlog-proof: a third party checks it with the log's"
                 + " key alone (sealtrail proof verify)"));
-        for (Button b : List.of(annotateButton, proofButton)) {
-            b.disableProperty().bind(vm.selectedProperty().isNull());
-        }
+        annotateButton.disableProperty().bind(vm.selectedProperty().isNull());
+        // a record of another source has no inclusion proof; what vouches for its file is in the Verification tab
+        proofButton.disableProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(
+                () -> vm.selectedProperty().get() == null || !vm.selectedProperty().get().provable(),
+                vm.selectedProperty()));
         bookmarkButton.setDisable(true);
         vm.selectedProperty().addListener((o, was, now) -> showDetail(now));
         notes.annotations().addListener((ListChangeListener<Annotation>) c -> showAnnotations(vm.selectedProperty().get()));
