@@ -72,11 +72,17 @@ public record BundleSummary(String bundleId, Verdict verdict, Banner banner, Str
                             + " are marked unsealed. The SHA-256 of every file as received is in the case journal.");
         };
         long files = v.files().stream().filter(f -> f.role().equals("log")).count();
+        long proven = v.files().stream().filter(f -> f.role().equals("log")
+                && f.integrity() == SourceVerification.FileIntegrity.VERIFIED).count();
+        String evidence = v.verdict() == Verdict.NO_INTEGRITY_EVIDENCE ? "none: the source carries no integrity evidence"
+                : "none: the evidence is per file (" + proven + " of " + files + " files in valid signed evidence)";
+        // the keys that signed its evidence are the ones the auditor supplied and trusts (CloudTrail: --cloudtrail-keys)
+        List<KeyRow> keys = v.signers().stream()
+                .map(s -> new KeyRow(s, s.substring(s.lastIndexOf(' ') + 1), true, "trusted", "signed the evidence"))
+                .toList();
         return new BundleSummary(sourceId, v.verdict(), banner, format, NONE, NONE,
-                number(events) + " in " + files + (files == 1 ? " file" : " files"),
-                v.signers().isEmpty() ? "none: " + (v.verdict() == Verdict.NO_INTEGRITY_EVIDENCE ? "no evidence" : "unsigned")
-                        : String.join(", ", v.signers()),
-                v.findings().stream().map(FindingRow::new).toList(), List.of(), List.of(), errors,
+                number(events) + " in " + files + (files == 1 ? " file" : " files"), evidence,
+                v.findings().stream().map(FindingRow::new).toList(), List.of(), keys, errors,
                 (int) v.count(Severity.WARNING), (int) v.count(Severity.INFO));
     }
 

@@ -45,6 +45,28 @@ class RecordedSourceTest {
     }
 
     @Test
+    void aVerifiedCloudTrailTreeNamesItsSigningKeyAndHowManyFilesItsEvidenceCovers() {
+        io.sealtrail.sources.SourceVerification v = new io.sealtrail.sources.SourceVerification("cloudtrail",
+                Verdict.VERIFIED, java.util.List.of(), java.util.List.of(
+                new io.sealtrail.sources.SourceVerification.FileEvidence("a.json.gz", "log",
+                        io.sealtrail.sources.SourceVerification.FileIntegrity.VERIFIED, null, null),
+                new io.sealtrail.sources.SourceVerification.FileEvidence("d.json.gz", "digest",
+                        io.sealtrail.sources.SourceVerification.FileIntegrity.VERIFIED, null, null)),
+                java.util.List.of("AWS CloudTrail key 3b1c108231b422fb12c278a4021384dc"));
+
+        BundleSummary s = BundleSummary.ofSource("cloudtrail-0123456789ab", "cloudtrail", 20, v);
+
+        assertThat(s.banner().kind()).isEqualTo(Banner.Kind.VERIFIED);
+        assertThat(s.banner().headline()).isEqualTo("Verified: signed by AWS CloudTrail key 3b1c108231b422fb12c278a4021384dc");
+        assertThat(s.events()).isEqualTo("20 in 1 file");
+        assertThat(s.checkpoints()).isEqualTo("none: the evidence is per file (1 of 1 files in valid signed evidence)");
+        assertThat(s.keys()).singleElement().satisfies(k -> {
+            assertThat(k.fingerprint()).isEqualTo("3b1c108231b422fb12c278a4021384dc");
+            assertThat(k.trusted()).isTrue();
+        });
+    }
+
+    @Test
     void aBundleIsNoRecordedSource() throws Exception {
         Path notInACase = Files.writeString(tmp.resolve("b.zip"), "x");
         assertThat(WorkbenchViewModel.recordedSource(notInACase)).isNull();
