@@ -115,10 +115,31 @@ public final class CaseImporter {
                 VerificationReportJson.write(report, w);
             }
             CaseFiles.makeReadOnly(staging.resolve("evidence"));
-            List<ImportRecord.FileHash> hashes = fileHashes(staging, copied);
+            // the evidence was hashed as it was copied; the index files are hashed on both cores
+            List<ImportRecord.FileHash> hashes;
+            try {
+                hashes = CaseFiles.files(staging).parallelStream().map(f -> {
+                    Path p = staging.resolve(f);
+                    try {
+                        String sha = copied.get(f);
+                        return new ImportRecord.FileHash(f, Files.size(p), sha != null ? sha : CaseFiles.hash(p));
+                    } catch (IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                }).toList();
+            } catch (java.io.UncheckedIOException e) {
+                throw e.getCause();
+            }
             long size = Files.isDirectory(source) ? Files.size(source.resolve("manifest.json")) : Files.size(source);
             ImportRecord record = new ImportRecord(bundleId, report.manifest() == null ? null : report.manifest().origin(),
                     fileName, bundleSha, size, report.verdict().name(), c.clock().instant(), report.events(), hashes, null);
+            record.write(staging.resolve(ImportRecord.FILE));
+            String recordSha = CaseFiles.hash(staging.resolve(ImportRecord.FILE));
+            CaseFiles.makeReadOnly(staging.resolve("index"));
+            check(cancelled);
+
+            Files.createDirectories(c.bundleDir(bundleId).getParent());
+            Files.move(staging, c.bundleDir(bundleId), StandardCopyOption.ATOMIC_MOVE);
             Map<String, String> data = new LinkedHashMap<>();
             data.put("bundle_id", bundleId);
             data.put("file_name", fileName);
@@ -126,7 +147,9 @@ public final class CaseImporter {
             data.put("verdict", report.verdict().name());
             data.put("events", Long.toString(report.events()));
             data.put("errors", Long.toString(report.count(io.sealtrail.model.Severity.ERROR)));
-            commit(c, staging, record, data, auditor, cancelled);
+            // import.json lists every other file's hash; signing its hash in the entry anchors them all
+            data.put(IMPORT_SHA256, recordSha);
+            c.journal().append(auditor, JournalEntry.IMPORT, data);
             progress.update("done", 1, 1);
             return new Result(record, report, new Phases(Duration.ofNanos(copyDone - start),
                     Duration.ofNanos(verified - copyDone), Duration.ofNanos(indexed - verified),
@@ -136,41 +159,7 @@ public final class CaseImporter {
         }
     }
 
-    /** Every file below staging with its size and SHA-256: the evidence's from the copy, the rest hashed on all cores. */
-    static List<ImportRecord.FileHash> fileHashes(Path staging, Map<String, String> copied) throws IOException {
-        try {
-            return CaseFiles.files(staging).parallelStream().map(f -> {
-                Path p = staging.resolve(f);
-                try {
-                    String sha = copied.get(f);
-                    return new ImportRecord.FileHash(f, Files.size(p), sha != null ? sha : CaseFiles.hash(p));
-                } catch (IOException e) {
-                    throw new java.io.UncheckedIOException(e);
-                }
-            }).toList();
-        } catch (java.io.UncheckedIOException e) {
-            throw e.getCause();
-        }
-    }
-
-    /**
-     * The end of every import: writes import.json, makes the index read-only, moves staging to bundles/&lt;id&gt; in
-     * one atomic rename, and appends the journal entry anchoring import.json's SHA-256 — the commit point.
-     */
-    static void commit(CaseFolder c, Path staging, ImportRecord record, Map<String, String> data, NoteSigner auditor,
-                       BooleanSupplier cancelled) throws IOException {
-        record.write(staging.resolve(ImportRecord.FILE));
-        String recordSha = CaseFiles.hash(staging.resolve(ImportRecord.FILE));
-        CaseFiles.makeReadOnly(staging.resolve("index"));
-        check(cancelled);
-        Files.createDirectories(c.bundleDir(record.bundleId()).getParent());
-        Files.move(staging, c.bundleDir(record.bundleId()), StandardCopyOption.ATOMIC_MOVE);
-        // import.json lists every other file's hash; signing its hash in the entry anchors them all
-        data.put(IMPORT_SHA256, recordSha);
-        c.journal().append(auditor, JournalEntry.IMPORT, data);
-    }
-
-    static void check(BooleanSupplier cancelled) {
+    private static void check(BooleanSupplier cancelled) {
         if (cancelled.getAsBoolean() || Thread.currentThread().isInterrupted()) {
             throw new CancellationException("import cancelled");
         }

@@ -16,14 +16,17 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.CancellationException;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -79,7 +82,7 @@ public final class SourceImporter {
             CaseImporter.copyEvidence(source, evidence, "evidence/" + fileName, copied);
             // a file is named by its SHA-256; a folder by the SHA-256 of its listing in sha256sum's format
             String sourceSha = Files.isDirectory(source) ? sha256Listing(copied) : copied.get("evidence/" + fileName);
-            CaseImporter.check(cancelled);
+            check(cancelled);
             long copyDone = System.nanoTime();
 
             progress.update("verifying", 0, 1);
@@ -93,7 +96,7 @@ public final class SourceImporter {
                 throw new BundleFormatException(chosen + ": is a Sealtrail bundle, not a source: import it as a bundle");
             }
             SourceVerification verification = SourceCheck.evidence(evidence, plan, keys);
-            CaseImporter.check(cancelled);
+            check(cancelled);
             String sourceId = plan.formatName() + "-" + sourceSha.substring(0, 12);
             if (c.bundles().stream().anyMatch(r -> r.bundleId().equals(sourceId))) {
                 throw new BundleFormatException(chosen + ": this source is already in the case as " + sourceId);
@@ -113,18 +116,30 @@ public final class SourceImporter {
                     Runtime.getRuntime().availableProcessors());
             verification = reading.addTo(verification);
             long malformed = reading.malformed();
-            CaseImporter.check(cancelled);
+            check(cancelled);
             long indexDone = System.nanoTime();
 
             SourceVerificationJson.write(verification, staging.resolve("verification.json"));
             CaseFiles.makeReadOnly(staging.resolve("evidence"));
-            List<ImportRecord.FileHash> hashes = CaseImporter.fileHashes(staging, copied);
+            List<ImportRecord.FileHash> hashes = new ArrayList<>();
+            for (String f : CaseFiles.files(staging)) {
+                Path p = staging.resolve(f);
+                String sha = copied.get(f);
+                hashes.add(new ImportRecord.FileHash(f, Files.size(p), sha != null ? sha : CaseFiles.hash(p)));
+            }
             long size = 0; // bytes as received, of the file or of every file in the folder
             for (String f : copied.keySet()) {
                 size += Files.size(staging.resolve(f));
             }
             ImportRecord record = new ImportRecord(sourceId, null, fileName, sourceSha, size,
                     verification.verdict().name(), c.clock().instant(), indexed.events(), hashes, plan.formatName());
+            record.write(staging.resolve(ImportRecord.FILE));
+            String recordSha = CaseFiles.hash(staging.resolve(ImportRecord.FILE));
+            CaseFiles.makeReadOnly(staging.resolve("index"));
+            check(cancelled);
+
+            Files.createDirectories(c.bundleDir(sourceId).getParent());
+            Files.move(staging, c.bundleDir(sourceId), StandardCopyOption.ATOMIC_MOVE);
             Map<String, String> data = new LinkedHashMap<>();
             data.put("bundle_id", sourceId);
             data.put("format", plan.formatName());
@@ -134,7 +149,8 @@ public final class SourceImporter {
             data.put("events", Long.toString(indexed.events()));
             data.put("malformed", Long.toString(malformed));
             data.put("errors", Long.toString(verification.count(Severity.ERROR)));
-            CaseImporter.commit(c, staging, record, data, auditor, cancelled);
+            data.put(CaseImporter.IMPORT_SHA256, recordSha);
+            c.journal().append(auditor, JournalEntry.IMPORT, data);
             progress.update("done", 1, 1);
             return new Result(record, verification, malformed, new CaseImporter.Phases(
                     Duration.ofNanos(copyDone - start), Duration.ofNanos(verified - copyDone),
@@ -146,6 +162,12 @@ public final class SourceImporter {
 
     private static String rename(String message, Path copy, Path source) {
         return message.replace(copy.toString(), source.toString());
+    }
+
+    private static void check(BooleanSupplier cancelled) {
+        if (cancelled.getAsBoolean() || Thread.currentThread().isInterrupted()) {
+            throw new CancellationException("import cancelled");
+        }
     }
 
     static String sha256Listing(Map<String, String> hashes) {

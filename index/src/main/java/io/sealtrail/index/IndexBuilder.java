@@ -9,7 +9,10 @@ import io.sealtrail.verify.event.EventLineParser;
 import io.sealtrail.verify.event.ParsedLine;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.Comparator;
@@ -76,11 +79,23 @@ public final class IndexBuilder {
     public static IndexResult build(Path bundle, VerificationReport report, Path target, Progress progress,
                                     BooleanSupplier cancelled, int threads) throws IOException, IndexException {
         long t0 = System.nanoTime();
-        Counts counts = IndexFiles.buildInto(target, dir -> write(bundle, report, dir, progress, cancelled,
-                Math.max(1, threads)));
-        return new IndexResult(target.toAbsolutePath(), counts.bundleId, counts.events.get(), counts.unparsed.get(),
-                counts.verified.get(), counts.broken.get(), counts.notCovered.get(),
-                Duration.ofNanos(System.nanoTime() - t0));
+        Path absolute = target.toAbsolutePath();
+        if (Files.exists(absolute)) {
+            throw new FileAlreadyExistsException(absolute.toString(), null, "the index folder already exists");
+        }
+        Path temp = absolute.resolveSibling("." + absolute.getFileName() + ".building-" + ProcessHandle.current().pid());
+        IndexFiles.deleteTree(temp); // a leftover of this process's own earlier, interrupted attempt
+        Files.createDirectories(temp);
+        try {
+            Counts counts = write(bundle, report, temp, progress, cancelled, Math.max(1, threads));
+            Files.move(temp, absolute, StandardCopyOption.ATOMIC_MOVE);
+            return new IndexResult(absolute, counts.bundleId, counts.events.get(), counts.unparsed.get(),
+                    counts.verified.get(), counts.broken.get(), counts.notCovered.get(),
+                    Duration.ofNanos(System.nanoTime() - t0));
+        } catch (IOException | IndexException | RuntimeException | Error e) {
+            IndexFiles.deleteTree(temp);
+            throw e;
+        }
     }
 
     private static final class Counts {
@@ -179,7 +194,7 @@ public final class IndexBuilder {
                 }
                 try (InputStream in = source.open(seg.path())) {
                     SegmentLines.split(in, seg.path(), seg.firstSeq(), batch -> {
-                        IndexFiles.rethrow(failure.get());
+                        rethrow(failure.get());
                         if (cancelled.getAsBoolean()) {
                             throw new CancellationException("index build cancelled");
                         }
@@ -224,14 +239,39 @@ public final class IndexBuilder {
             if (!pool.awaitTermination(1, TimeUnit.DAYS)) {
                 throw new IndexException("indexing did not finish");
             }
-            IndexFiles.rethrow(failure.get());
+            rethrow(failure.get());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new CancellationException("index build interrupted");
         } finally {
             pool.shutdownNow();
-            IndexFiles.awaitQuietly(pool);
+            awaitQuietly(pool);
         }
+    }
+
+    /** Waits for workers still running, so no thread writes into a folder that is being deleted. */
+    private static void awaitQuietly(ExecutorService pool) {
+        try {
+            pool.awaitTermination(1, TimeUnit.MINUTES);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void rethrow(Throwable t) throws IOException, IndexException {
+        if (t == null) {
+            return;
+        }
+        if (t instanceof IOException io) {
+            throw io;
+        }
+        if (t instanceof RuntimeException re) {
+            throw re;
+        }
+        if (t instanceof Error err) {
+            throw err;
+        }
+        throw new IndexException("indexing failed: " + t, t);
     }
 
     /** Per-thread state: the parser and the digest are not thread-safe. */

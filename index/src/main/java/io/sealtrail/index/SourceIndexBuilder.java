@@ -4,7 +4,10 @@ import io.sealtrail.sources.RecordSink;
 import io.sealtrail.sources.SourceRecord;
 import io.sealtrail.sources.SourceVerification;
 import java.io.IOException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -73,10 +76,22 @@ public final class SourceIndexBuilder {
                                RecordSink observer, Path target, IndexBuilder.Progress progress, BooleanSupplier cancelled,
                                int threads) throws IOException, IndexException {
         long t0 = System.nanoTime();
-        Counts counts = IndexFiles.buildInto(target, dir -> write(sourceId, format, sha256, records, files, observer, dir,
-                progress, cancelled, Math.max(1, threads)));
-        return new Result(counts.events.get(), counts.malformed.get(), counts.verified.get(), counts.broken.get(),
-                counts.notCovered.get(), counts.unsealed.get(), Duration.ofNanos(System.nanoTime() - t0));
+        Path absolute = target.toAbsolutePath();
+        if (Files.exists(absolute)) {
+            throw new FileAlreadyExistsException(absolute.toString(), null, "the index folder already exists");
+        }
+        Path temp = absolute.resolveSibling("." + absolute.getFileName() + ".building-" + ProcessHandle.current().pid());
+        IndexFiles.deleteTree(temp);
+        Files.createDirectories(temp);
+        try {
+            Counts counts = write(sourceId, format, sha256, records, files, observer, temp, progress, cancelled, Math.max(1, threads));
+            Files.move(temp, absolute, StandardCopyOption.ATOMIC_MOVE);
+            return new Result(counts.events.get(), counts.malformed.get(), counts.verified.get(), counts.broken.get(),
+                    counts.notCovered.get(), counts.unsealed.get(), Duration.ofNanos(System.nanoTime() - t0));
+        } catch (IOException | IndexException | RuntimeException | Error e) {
+            IndexFiles.deleteTree(temp);
+            throw e;
+        }
     }
 
     private static final class Counts {
@@ -143,7 +158,7 @@ public final class SourceIndexBuilder {
                 if (!pool.awaitTermination(1, TimeUnit.DAYS)) {
                     throw new IndexException("indexing did not finish");
                 }
-                IndexFiles.rethrow(failure.get());
+                rethrow(failure.get());
                 progress.update(next[0], next[0]);
             }
             writer.setLiveCommitData(Map.of(
@@ -157,7 +172,11 @@ public final class SourceIndexBuilder {
             throw new CancellationException("index build interrupted");
         } finally {
             pool.shutdownNow();
-            IndexFiles.awaitQuietly(pool);
+            try {
+                pool.awaitTermination(1, TimeUnit.MINUTES);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
             analyzer.close();
         }
         return counts;
@@ -167,7 +186,7 @@ public final class SourceIndexBuilder {
                                ThreadLocal<Worker> workers, List<SourceRecord> batch, long firstOrd,
                                Map<String, Integrity> files, BooleanSupplier cancelled) throws IOException {
         try {
-            IndexFiles.rethrow(failure.get());
+            rethrow(failure.get());
         } catch (IndexException e) {
             throw new IOException(e.getMessage(), e);
         }
@@ -191,6 +210,25 @@ public final class SourceIndexBuilder {
                 slots.release();
             }
         });
+    }
+
+    private static void rethrow(Throwable t) throws IOException, IndexException {
+        if (t == null) {
+            return;
+        }
+        if (t instanceof IOException io) {
+            throw io;
+        }
+        if (t instanceof IndexException ie) {
+            throw ie;
+        }
+        if (t instanceof RuntimeException re) {
+            throw re;
+        }
+        if (t instanceof Error err) {
+            throw err;
+        }
+        throw new IndexException("indexing failed: " + t, t);
     }
 
     /** Per-thread state: the document and the digest are not thread-safe. */
