@@ -11,6 +11,7 @@ import io.sealtrail.sources.SourceVerification;
 import io.sealtrail.sources.SourceVerificationJson;
 import io.sealtrail.sources.cloudtrail.CloudTrailKeys;
 import io.sealtrail.verify.bundle.BundleFormatException;
+import io.sealtrail.verify.merkle.Sha256;
 import io.sealtrail.verify.note.NoteSigner;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -171,14 +172,10 @@ public final class SourceImporter {
     }
 
     static String sha256Listing(Map<String, String> hashes) {
-        try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            for (Map.Entry<String, String> e : new TreeMap<>(hashes).entrySet()) {
-                sha.update((e.getValue() + "  " + e.getKey() + "\n").getBytes(StandardCharsets.UTF_8));
-            }
-            return HexFormat.of().formatHex(sha.digest());
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
+        MessageDigest sha = Sha256.newDigest();
+        for (Map.Entry<String, String> e : new TreeMap<>(hashes).entrySet()) {
+            sha.update((e.getValue() + "  " + e.getKey() + "\n").getBytes(StandardCharsets.UTF_8));
         }
+        return HexFormat.of().formatHex(sha.digest());
     }
 }

@@ -3,6 +3,8 @@ package io.sealtrail.index;
 import io.sealtrail.sources.RecordSink;
 import io.sealtrail.sources.SourceRecord;
 import io.sealtrail.sources.SourceVerification;
+import io.sealtrail.verify.merkle.Merkle;
+import io.sealtrail.verify.merkle.Sha256;
 import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
@@ -234,7 +236,7 @@ public final class SourceIndexBuilder {
     /** Per-thread state: the document and the digest are not thread-safe. */
     private static final class Worker {
         private final EventDocument document = new EventDocument();
-        private final MessageDigest digest = SegmentLines.sha256();
+        private final MessageDigest digest = Sha256.newDigest();
         private final String sourceId;
         private final String format;
         private final IndexWriter writer;
@@ -269,9 +271,7 @@ public final class SourceIndexBuilder {
 
         private List<IndexableField> document(SourceRecord r, long ord, Map<String, Integrity> files) {
             byte[] raw = r.raw();
-            digest.update((byte) 0);
-            digest.update(raw);
-            byte[] hash = digest.digest();
+            byte[] hash = Merkle.leafHash(digest, raw, 0, raw.length);
             Integrity integrity = files.getOrDefault(r.file(), Integrity.NOT_COVERED);
             counts.events.incrementAndGet();
             if (r.isMalformed()) {
