@@ -11,10 +11,7 @@ import io.sealtrail.verify.merkle.Merkle;
 import io.sealtrail.verify.merkle.Sha256;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.Comparator;
@@ -79,23 +76,11 @@ public final class IndexBuilder {
     public static IndexResult build(Path bundle, VerificationReport report, Path target, Progress progress,
                                     BooleanSupplier cancelled, int threads) throws IOException, IndexException {
         long t0 = System.nanoTime();
-        Path absolute = target.toAbsolutePath();
-        if (Files.exists(absolute)) {
-            throw new FileAlreadyExistsException(absolute.toString(), null, "the index folder already exists");
-        }
-        Path temp = absolute.resolveSibling("." + absolute.getFileName() + ".building-" + ProcessHandle.current().pid());
-        IndexFiles.deleteTree(temp); // a leftover of this process's own earlier, interrupted attempt
-        Files.createDirectories(temp);
-        try {
-            Counts counts = write(bundle, report, temp, progress, cancelled, Math.max(1, threads));
-            Files.move(temp, absolute, StandardCopyOption.ATOMIC_MOVE);
-            return new IndexResult(absolute, counts.bundleId, counts.events.get(), counts.unparsed.get(),
-                    counts.verified.get(), counts.broken.get(), counts.notCovered.get(),
-                    Duration.ofNanos(System.nanoTime() - t0));
-        } catch (IOException | IndexException | RuntimeException | Error e) {
-            IndexFiles.deleteTree(temp);
-            throw e;
-        }
+        Counts counts = IndexFiles.buildInPlace(target,
+                temp -> write(bundle, report, temp, progress, cancelled, Math.max(1, threads)));
+        return new IndexResult(target.toAbsolutePath(), counts.bundleId, counts.events.get(), counts.unparsed.get(),
+                counts.verified.get(), counts.broken.get(), counts.notCovered.get(),
+                Duration.ofNanos(System.nanoTime() - t0));
     }
 
     private static final class Counts {
