@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import io.sealtrail.index.EventSearch;
+import io.sealtrail.index.IndexException;
 import io.sealtrail.verify.io.AtomicFiles;
 import io.sealtrail.verify.note.NoteFormatException;
 import io.sealtrail.verify.note.NoteSigner;
@@ -38,6 +40,8 @@ public final class CaseFolder {
     public static final String CASE_FILE = "case.json";
     public static final String BUNDLES = "bundles";
     public static final String JOURNAL = "journal";
+    /** The folder, inside an import's own, that holds its search index. */
+    static final String INDEX = "index";
     private static final JsonFactory JSON = new JsonFactory();
 
     private final Path dir;
@@ -187,6 +191,18 @@ public final class CaseFolder {
 
     public Path bundleDir(String bundleId) {
         return dir.resolve(BUNDLES).resolve(bundleId);
+    }
+
+    /**
+     * One search over the indexes of {@code imports} (as {@link #bundles()} lists them); the caller closes it.
+     * Each caller says in its own words that a case without imports has nothing to search.
+     */
+    public EventSearch openSearch(List<ImportRecord> imports) throws IndexException {
+        List<Path> indexes = new ArrayList<>();
+        for (ImportRecord r : imports) {
+            indexes.add(bundleDir(r.bundleId()).resolve(INDEX));
+        }
+        return EventSearch.open(indexes);
     }
 
     /** Bundles whose import was committed to the journal, in import order. */

@@ -106,7 +106,7 @@ public final class CaseImporter {
 
             long verified = System.nanoTime();
             progress.update("indexing", 0, 1);
-            IndexBuilder.build(evidence, report, staging.resolve("index"),
+            IndexBuilder.build(evidence, report, staging.resolve(CaseFolder.INDEX),
                     (done, total) -> progress.update("indexing", done, total), cancelled);
             check(cancelled);
             long indexed = System.nanoTime();
@@ -135,7 +135,7 @@ public final class CaseImporter {
                     fileName, bundleSha, size, report.verdict().name(), c.clock().instant(), report.events(), hashes, null);
             record.write(staging.resolve(ImportRecord.FILE));
             String recordSha = CaseFiles.hash(staging.resolve(ImportRecord.FILE));
-            CaseFiles.makeReadOnly(staging.resolve("index"));
+            CaseFiles.makeReadOnly(staging.resolve(CaseFolder.INDEX));
             check(cancelled);
 
             Files.createDirectories(c.bundleDir(bundleId).getParent());

@@ -112,7 +112,7 @@ public final class SourceImporter {
             SourceCheck.Findings reading = new SourceCheck.Findings();
             ReadContext context = new ReadContext(o.year(), o.zone(), o.mapping(), reading::note);
             SourceIndexBuilder.Result indexed = SourceIndexBuilder.build(sourceId, plan.formatName(), sourceSha,
-                    sink -> SourceCheck.read(evidence, plan, context, sink), integrity, reading, staging.resolve("index"),
+                    sink -> SourceCheck.read(evidence, plan, context, sink), integrity, reading, staging.resolve(CaseFolder.INDEX),
                     (done, total) -> progress.update("indexing", done, total), cancelled,
                     Runtime.getRuntime().availableProcessors());
             verification = reading.addTo(verification);
@@ -136,7 +136,7 @@ public final class SourceImporter {
                     verification.verdict().name(), c.clock().instant(), indexed.events(), hashes, plan.formatName());
             record.write(staging.resolve(ImportRecord.FILE));
             String recordSha = CaseFiles.hash(staging.resolve(ImportRecord.FILE));
-            CaseFiles.makeReadOnly(staging.resolve("index"));
+            CaseFiles.makeReadOnly(staging.resolve(CaseFolder.INDEX));
             check(cancelled);
 
             Files.createDirectories(c.bundleDir(sourceId).getParent());

@@ -73,11 +73,9 @@ public final class ReportBuilder {
         List<CheckCount> checks = new ArrayList<>();
         List<FindingRow> findingRows = new ArrayList<>();
         List<Attachment> attachments = new ArrayList<>();
-        List<Path> indexes = new ArrayList<>();
         TreeSet<String> systems = new TreeSet<>();
         for (ImportRecord r : bundles) {
             Path dir = c.bundleDir(r.bundleId());
-            indexes.add(dir.resolve("index"));
             if (!r.isBundle()) {
                 SourceVerification sv = SourceVerificationJson.read(dir.resolve("verification.json"));
                 provenance.add(provenance(r, sv));
@@ -113,11 +111,11 @@ public final class ReportBuilder {
                         Files.readAllBytes(json)));
             }
         }
-        if (indexes.isEmpty()) {
+        if (bundles.isEmpty()) {
             throw new IOException(c.dir() + ": the case holds no imported bundle to report on");
         }
         ReportTemplate t = o.template();
-        try (EventSearch search = EventSearch.open(indexes)) {
+        try (EventSearch search = c.openSearch(bundles)) {
             QueryLog q = new QueryLog(search, o.from(), o.to());
             QueryLog.Result all = q.run(t == ReportTemplate.INCIDENT_TIMELINE ? "selected events (the timeline)"
                     : "all events in scope", o.query());
