@@ -10,6 +10,7 @@ import io.sealtrail.index.Hit;
 import io.sealtrail.index.IndexException;
 import io.sealtrail.index.IndexSchema;
 import io.sealtrail.index.SessionSpan;
+import io.sealtrail.model.EventRef;
 import io.sealtrail.model.Finding;
 import io.sealtrail.model.FindingCode;
 import io.sealtrail.model.Severity;
@@ -288,12 +289,12 @@ public final class ReportBuilder {
         ByteArrayOutputStream excerpt = new ByteArrayOutputStream();
         Map<String, EventProofs.ExportedProof> proofs = new LinkedHashMap<>();
         for (JournalEntry e : c.journal().entries()) {
-            String ref = e.data().get("event");
-            if (!JournalEntry.ANNOTATION.equals(e.type()) || ref == null || ref.lastIndexOf(':') < 1) {
+            EventRef ref = JournalEntry.ANNOTATION.equals(e.type()) ? EventRef.parse(e.data().get("event")) : null;
+            if (ref == null) {
                 continue;
             }
-            String bid = ref.substring(0, ref.lastIndexOf(':'));
-            long seq = Long.parseLong(ref.substring(ref.lastIndexOf(':') + 1));
+            String bid = ref.bundleId();
+            long seq = ref.seq();
             ImportRecord r = bundles.stream().filter(b -> b.bundleId().equals(bid)).findFirst()
                     .orElseThrow(() -> new IOException("journal entry " + e.seq() + " cites bundle " + bid
                             + ", which is not in the case"));

@@ -5,6 +5,7 @@ import io.sealtrail.cases.CaseFolder;
 import io.sealtrail.cases.ImportRecord;
 import io.sealtrail.index.EventSearch;
 import io.sealtrail.index.IndexException;
+import io.sealtrail.model.EventRef;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -102,14 +103,6 @@ final class CaseSupport {
             return c.openSearch(imports);
         } catch (IndexException e) {
             throw new UserException(e.getMessage(), e);
-        }
-    }
-
-    /** An event named on the command line. */
-    record EventRef(String bundleId, long seq) {
-        @Override
-        public String toString() {
-            return bundleId + ":" + seq;
         }
     }
 
