@@ -13,6 +13,7 @@ import io.sealtrail.verify.note.VerifierKey;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -223,6 +224,12 @@ public final class CaseFolder {
     /** A fresh staging folder inside the case, on the same file system, so the final move is atomic. */
     Path newStaging() throws IOException {
         return Files.createDirectories(dir.resolve(".staging-" + UUID.randomUUID()));
+    }
+
+    /** Moves a finished staging folder to bundles/&lt;id&gt; in one rename; the journal entry then commits it. */
+    void moveIntoPlace(Path staging, String bundleId) throws IOException {
+        Files.createDirectories(bundleDir(bundleId).getParent());
+        Files.move(staging, bundleDir(bundleId), StandardCopyOption.ATOMIC_MOVE);
     }
 
     /** Removes what interrupted imports left behind: staging folders and uncommitted bundle folders. */

@@ -13,7 +13,6 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -138,8 +137,7 @@ public final class CaseImporter {
             CaseFiles.makeReadOnly(staging.resolve(CaseFolder.INDEX));
             check(cancelled);
 
-            Files.createDirectories(c.bundleDir(bundleId).getParent());
-            Files.move(staging, c.bundleDir(bundleId), StandardCopyOption.ATOMIC_MOVE);
+            c.moveIntoPlace(staging, bundleId);
             Map<String, String> data = new LinkedHashMap<>();
             data.put("bundle_id", bundleId);
             data.put("file_name", fileName);

@@ -17,7 +17,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.ZoneId;
@@ -139,8 +138,7 @@ public final class SourceImporter {
             CaseFiles.makeReadOnly(staging.resolve(CaseFolder.INDEX));
             check(cancelled);
 
-            Files.createDirectories(c.bundleDir(sourceId).getParent());
-            Files.move(staging, c.bundleDir(sourceId), StandardCopyOption.ATOMIC_MOVE);
+            c.moveIntoPlace(staging, sourceId);
             Map<String, String> data = new LinkedHashMap<>();
             data.put("bundle_id", sourceId);
             data.put("format", plan.formatName());
