@@ -1,11 +1,11 @@
 package io.sealtrail.app;
 
 import io.sealtrail.sources.cloudtrail.CloudTrailKeys;
+import io.sealtrail.verify.io.AtomicFiles;
 import io.sealtrail.verify.trust.TrustStore;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Map;
 import java.util.Optional;
 
@@ -50,13 +50,7 @@ public final class CloudTrailKeyFile {
         CloudTrailKeys keys = CloudTrailKeys.read(file);
         Path target = configDir.resolve(FILE_NAME);
         Files.createDirectories(target.getParent());
-        Path temp = Files.createTempFile(target.getParent(), ".cloudtrail-keys", ".tmp");
-        try {
-            Files.copy(file, temp, StandardCopyOption.REPLACE_EXISTING);
-            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } finally {
-            Files.deleteIfExists(temp);
-        }
+        AtomicFiles.write(target, AtomicFiles.Existing.REPLACE, out -> Files.copy(file, out));
         return keys;
     }
 }

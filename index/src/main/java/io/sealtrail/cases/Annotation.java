@@ -1,5 +1,6 @@
 package io.sealtrail.cases;
 
+import io.sealtrail.model.EventRef;
 import io.sealtrail.verify.note.NoteSigner;
 import java.io.IOException;
 import java.time.Instant;
@@ -43,7 +44,7 @@ public record Annotation(long journalSeq, Instant time, String actor, String bun
 
     /** {@code BUNDLE_ID:SEQ}, the form the journal and the command line use. */
     public String eventRef() {
-        return bundleId + ":" + seq;
+        return new EventRef(bundleId, seq).toString();
     }
 
     /** The journal entry's data. */
@@ -74,19 +75,20 @@ public record Annotation(long journalSeq, Instant time, String actor, String bun
 
     /** The annotation an entry records, or null when the entry is no annotation of an event. */
     public static Annotation from(JournalEntry e) {
-        String ref = e.data().get("event");
-        int colon = ref == null ? -1 : ref.lastIndexOf(':');
-        if (!JournalEntry.ANNOTATION.equals(e.type()) || colon < 1) {
+        if (!JournalEntry.ANNOTATION.equals(e.type())) {
             return null;
         }
-        long seq;
+        EventRef ref;
         try {
-            seq = Long.parseLong(ref.substring(colon + 1));
+            ref = EventRef.parse(e.data().get("event"));
         } catch (NumberFormatException ex) {
             return null;
         }
+        if (ref == null) {
+            return null;
+        }
         String tags = e.data().getOrDefault("tags", "");
-        return new Annotation(e.seq(), e.time(), e.actor(), ref.substring(0, colon), seq, e.data().get("entry_hash"),
+        return new Annotation(e.seq(), e.time(), e.actor(), ref.bundleId(), ref.seq(), e.data().get("entry_hash"),
                 "true".equals(e.data().get("bookmark")), tags.isEmpty() ? List.of() : Arrays.asList(tags.split(",")),
                 e.data().get("comment"));
     }

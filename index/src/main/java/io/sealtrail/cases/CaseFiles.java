@@ -1,5 +1,6 @@
 package io.sealtrail.cases;
 
+import io.sealtrail.verify.merkle.Sha256;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -12,7 +13,6 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFilePermission;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HexFormat;
@@ -25,17 +25,9 @@ public final class CaseFiles {
     private CaseFiles() {
     }
 
-    static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from this Java runtime", e);
-        }
-    }
-
     /** Copies one file and returns the SHA-256 of the bytes read. */
     static String copyHashing(Path from, Path to) throws IOException {
-        MessageDigest md = sha256();
+        MessageDigest md = Sha256.newDigest();
         Files.createDirectories(to.getParent());
         try (InputStream in = new DigestInputStream(Files.newInputStream(from, LinkOption.NOFOLLOW_LINKS), md);
              OutputStream out = Files.newOutputStream(to)) {
@@ -45,7 +37,7 @@ public final class CaseFiles {
     }
 
     static String hash(Path file) throws IOException {
-        MessageDigest md = sha256();
+        MessageDigest md = Sha256.newDigest();
         try (InputStream in = new DigestInputStream(Files.newInputStream(file), md)) {
             in.transferTo(OutputStream.nullOutputStream());
         }

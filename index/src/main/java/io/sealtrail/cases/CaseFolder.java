@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import io.sealtrail.index.EventSearch;
+import io.sealtrail.index.IndexException;
 import io.sealtrail.verify.io.AtomicFiles;
 import io.sealtrail.verify.note.NoteFormatException;
 import io.sealtrail.verify.note.NoteSigner;
@@ -11,6 +13,7 @@ import io.sealtrail.verify.note.VerifierKey;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -38,6 +41,8 @@ public final class CaseFolder {
     public static final String CASE_FILE = "case.json";
     public static final String BUNDLES = "bundles";
     public static final String JOURNAL = "journal";
+    /** The folder, inside an import's own, that holds its search index. */
+    static final String INDEX = "index";
     private static final JsonFactory JSON = new JsonFactory();
 
     private final Path dir;
@@ -189,6 +194,18 @@ public final class CaseFolder {
         return dir.resolve(BUNDLES).resolve(bundleId);
     }
 
+    /**
+     * One search over the indexes of {@code imports} (as {@link #bundles()} lists them); the caller closes it.
+     * Each caller says in its own words that a case without imports has nothing to search.
+     */
+    public EventSearch openSearch(List<ImportRecord> imports) throws IndexException {
+        List<Path> indexes = new ArrayList<>();
+        for (ImportRecord r : imports) {
+            indexes.add(bundleDir(r.bundleId()).resolve(INDEX));
+        }
+        return EventSearch.open(indexes);
+    }
+
     /** Bundles whose import was committed to the journal, in import order. */
     public List<ImportRecord> bundles() throws IOException {
         List<ImportRecord> out = new ArrayList<>();
@@ -207,6 +224,12 @@ public final class CaseFolder {
     /** A fresh staging folder inside the case, on the same file system, so the final move is atomic. */
     Path newStaging() throws IOException {
         return Files.createDirectories(dir.resolve(".staging-" + UUID.randomUUID()));
+    }
+
+    /** Moves a finished staging folder to bundles/&lt;id&gt; in one rename; the journal entry then commits it. */
+    void moveIntoPlace(Path staging, String bundleId) throws IOException {
+        Files.createDirectories(bundleDir(bundleId).getParent());
+        Files.move(staging, bundleDir(bundleId), StandardCopyOption.ATOMIC_MOVE);
     }
 
     /** Removes what interrupted imports left behind: staging folders and uncommitted bundle folders. */

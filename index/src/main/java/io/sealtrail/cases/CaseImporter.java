@@ -13,7 +13,6 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -106,7 +105,7 @@ public final class CaseImporter {
 
             long verified = System.nanoTime();
             progress.update("indexing", 0, 1);
-            IndexBuilder.build(evidence, report, staging.resolve("index"),
+            IndexBuilder.build(evidence, report, staging.resolve(CaseFolder.INDEX),
                     (done, total) -> progress.update("indexing", done, total), cancelled);
             check(cancelled);
             long indexed = System.nanoTime();
@@ -135,11 +134,10 @@ public final class CaseImporter {
                     fileName, bundleSha, size, report.verdict().name(), c.clock().instant(), report.events(), hashes, null);
             record.write(staging.resolve(ImportRecord.FILE));
             String recordSha = CaseFiles.hash(staging.resolve(ImportRecord.FILE));
-            CaseFiles.makeReadOnly(staging.resolve("index"));
+            CaseFiles.makeReadOnly(staging.resolve(CaseFolder.INDEX));
             check(cancelled);
 
-            Files.createDirectories(c.bundleDir(bundleId).getParent());
-            Files.move(staging, c.bundleDir(bundleId), StandardCopyOption.ATOMIC_MOVE);
+            c.moveIntoPlace(staging, bundleId);
             Map<String, String> data = new LinkedHashMap<>();
             data.put("bundle_id", bundleId);
             data.put("file_name", fileName);

@@ -11,12 +11,12 @@ import io.sealtrail.sources.SourceVerification;
 import io.sealtrail.sources.SourceVerificationJson;
 import io.sealtrail.sources.cloudtrail.CloudTrailKeys;
 import io.sealtrail.verify.bundle.BundleFormatException;
+import io.sealtrail.verify.merkle.Sha256;
 import io.sealtrail.verify.note.NoteSigner;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.ZoneId;
@@ -111,7 +111,7 @@ public final class SourceImporter {
             SourceCheck.Findings reading = new SourceCheck.Findings();
             ReadContext context = new ReadContext(o.year(), o.zone(), o.mapping(), reading::note);
             SourceIndexBuilder.Result indexed = SourceIndexBuilder.build(sourceId, plan.formatName(), sourceSha,
-                    sink -> SourceCheck.read(evidence, plan, context, sink), integrity, reading, staging.resolve("index"),
+                    sink -> SourceCheck.read(evidence, plan, context, sink), integrity, reading, staging.resolve(CaseFolder.INDEX),
                     (done, total) -> progress.update("indexing", done, total), cancelled,
                     Runtime.getRuntime().availableProcessors());
             verification = reading.addTo(verification);
@@ -135,11 +135,10 @@ public final class SourceImporter {
                     verification.verdict().name(), c.clock().instant(), indexed.events(), hashes, plan.formatName());
             record.write(staging.resolve(ImportRecord.FILE));
             String recordSha = CaseFiles.hash(staging.resolve(ImportRecord.FILE));
-            CaseFiles.makeReadOnly(staging.resolve("index"));
+            CaseFiles.makeReadOnly(staging.resolve(CaseFolder.INDEX));
             check(cancelled);
 
-            Files.createDirectories(c.bundleDir(sourceId).getParent());
-            Files.move(staging, c.bundleDir(sourceId), StandardCopyOption.ATOMIC_MOVE);
+            c.moveIntoPlace(staging, sourceId);
             Map<String, String> data = new LinkedHashMap<>();
             data.put("bundle_id", sourceId);
             data.put("format", plan.formatName());
@@ -171,14 +170,10 @@ public final class SourceImporter {
     }
 
     static String sha256Listing(Map<String, String> hashes) {
-        try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            for (Map.Entry<String, String> e : new TreeMap<>(hashes).entrySet()) {
-                sha.update((e.getValue() + "  " + e.getKey() + "\n").getBytes(StandardCharsets.UTF_8));
-            }
-            return HexFormat.of().formatHex(sha.digest());
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
+        MessageDigest sha = Sha256.newDigest();
+        for (Map.Entry<String, String> e : new TreeMap<>(hashes).entrySet()) {
+            sha.update((e.getValue() + "  " + e.getKey() + "\n").getBytes(StandardCharsets.UTF_8));
         }
+        return HexFormat.of().formatHex(sha.digest());
     }
 }

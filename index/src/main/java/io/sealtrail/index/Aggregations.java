@@ -1,5 +1,6 @@
 package io.sealtrail.index;
 
+import io.sealtrail.verify.merkle.Sha256;
 import java.io.IOException;
 import java.security.MessageDigest;
 import java.util.ArrayList;
@@ -198,7 +199,7 @@ final class Aggregations {
         }
         Facets result = new Facets();
         List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
-        MessageDigest sha = SegmentLines.sha256();
+        MessageDigest sha = Sha256.newDigest();
         for (long w : wanted) {
             Query same = new BooleanQuery.Builder()
                     .add(query, BooleanClause.Occur.FILTER)

@@ -1,5 +1,6 @@
 package io.sealtrail.index;
 
+import io.sealtrail.verify.merkle.Sha256;
 import java.io.IOException;
 import java.security.MessageDigest;
 import java.util.Arrays;
@@ -56,7 +57,7 @@ final class EntryHashQuery extends Query {
         return new ConstantScoreWeight(this, boost) {
             @Override
             public Scorer scorer(LeafReaderContext context) throws IOException {
-                MessageDigest sha = SegmentLines.sha256();
+                MessageDigest sha = Sha256.newDigest();
                 DocIdSetIterator all = DocIdSetIterator.all(context.reader().maxDoc());
                 TwoPhaseIterator check = new TwoPhaseIterator(all) {
                     @Override

@@ -3,6 +3,8 @@ package io.sealtrail.index;
 import io.sealtrail.model.AuditEvent;
 import io.sealtrail.verify.event.EventLineParser;
 import io.sealtrail.verify.event.ParsedLine;
+import io.sealtrail.verify.merkle.Merkle;
+import io.sealtrail.verify.merkle.Sha256;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -32,7 +34,7 @@ final class HitReader {
     private final IndexReader reader;
     private final List<LeafReaderContext> leaves;
     private final EventLineParser parser = new EventLineParser();
-    private final MessageDigest sha = SegmentLines.sha256();
+    private final MessageDigest sha = Sha256.newDigest();
 
     HitReader(IndexReader reader) {
         this.reader = reader;
@@ -129,9 +131,7 @@ final class HitReader {
 
     /** SHA-256(0x00 ‖ line) in hex: the entry hash, as the verifier computes it. */
     private static String entryHash(byte[] raw, MessageDigest sha) {
-        sha.update((byte) 0);
-        sha.update(raw);
-        return java.util.HexFormat.of().formatHex(sha.digest());
+        return java.util.HexFormat.of().formatHex(Merkle.leafHash(sha, raw, 0, raw.length));
     }
 
     /** The entry hash (hex) of one document of a segment, from its line, or stored as such where the line was cut. */

@@ -7,16 +7,14 @@ import io.sealtrail.verify.bundle.Manifest;
 import io.sealtrail.verify.bundle.ManifestCodec;
 import io.sealtrail.verify.event.EventLineParser;
 import io.sealtrail.verify.event.ParsedLine;
+import io.sealtrail.verify.merkle.Merkle;
+import io.sealtrail.verify.merkle.Sha256;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.Comparator;
-import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -46,7 +44,6 @@ import org.apache.lucene.store.FSDirectory;
 public final class IndexBuilder {
     /** Batches read ahead of the workers: bounds memory to a few MiB whatever the bundle size. */
     private static final int READ_AHEAD = 4;
-    private static final HexFormat HEX = HexFormat.of();
 
     /** Progress in events read; called from the building thread, once per batch (about 2,000 events). */
     @FunctionalInterface
@@ -79,23 +76,11 @@ public final class IndexBuilder {
     public static IndexResult build(Path bundle, VerificationReport report, Path target, Progress progress,
                                     BooleanSupplier cancelled, int threads) throws IOException, IndexException {
         long t0 = System.nanoTime();
-        Path absolute = target.toAbsolutePath();
-        if (Files.exists(absolute)) {
-            throw new FileAlreadyExistsException(absolute.toString(), null, "the index folder already exists");
-        }
-        Path temp = absolute.resolveSibling("." + absolute.getFileName() + ".building-" + ProcessHandle.current().pid());
-        IndexFiles.deleteTree(temp); // a leftover of this process's own earlier, interrupted attempt
-        Files.createDirectories(temp);
-        try {
-            Counts counts = write(bundle, report, temp, progress, cancelled, Math.max(1, threads));
-            Files.move(temp, absolute, StandardCopyOption.ATOMIC_MOVE);
-            return new IndexResult(absolute, counts.bundleId, counts.events.get(), counts.unparsed.get(),
-                    counts.verified.get(), counts.broken.get(), counts.notCovered.get(),
-                    Duration.ofNanos(System.nanoTime() - t0));
-        } catch (IOException | IndexException | RuntimeException | Error e) {
-            IndexFiles.deleteTree(temp);
-            throw e;
-        }
+        Counts counts = IndexFiles.buildInPlace(target,
+                temp -> write(bundle, report, temp, progress, cancelled, Math.max(1, threads)));
+        return new IndexResult(target.toAbsolutePath(), counts.bundleId, counts.events.get(), counts.unparsed.get(),
+                counts.verified.get(), counts.broken.get(), counts.notCovered.get(),
+                Duration.ofNanos(System.nanoTime() - t0));
     }
 
     private static final class Counts {
@@ -142,7 +127,7 @@ public final class IndexBuilder {
                         IndexSchema.USER_SCHEMA_VERSION, Integer.toString(IndexSchema.VERSION),
                         IndexSchema.USER_BUNDLE_ID, m.bundleId(),
                         IndexSchema.USER_EVENT_COUNT, Long.toString(counts.events.get()),
-                        IndexSchema.USER_MANIFEST_SHA256, HEX.formatHex(SegmentLines.sha256().digest(manifestBytes)))
+                        IndexSchema.USER_MANIFEST_SHA256, Sha256.hex(manifestBytes))
                         .entrySet());
                 writer.commit();
             } finally {
@@ -277,7 +262,7 @@ public final class IndexBuilder {
     /** Per-thread state: the parser and the digest are not thread-safe. */
     private static final class Worker {
         private final EventLineParser parser = new EventLineParser();
-        private final MessageDigest digest = SegmentLines.sha256();
+        private final MessageDigest digest = Sha256.newDigest();
         private final EventDocument document = new EventDocument();
         private final String bundleId;
         private final IntegrityRule rule;
@@ -335,9 +320,7 @@ public final class IndexBuilder {
         }
 
         private byte[] leafHash(byte[] buf, int off, int len) {
-            digest.update((byte) 0);
-            digest.update(buf, off, len);
-            return digest.digest();
+            return Merkle.leafHash(digest, buf, off, len);
         }
     }
 }

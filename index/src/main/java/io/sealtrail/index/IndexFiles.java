@@ -2,14 +2,46 @@ package io.sealtrail.index;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.Comparator;
 import java.util.stream.Stream;
 
 /** File chores for index folders; never used on evidence. */
 final class IndexFiles {
     private IndexFiles() {
+    }
+
+    /** Fills a folder with a complete index; runs once, in a folder it may use as it likes. */
+    @FunctionalInterface
+    interface FolderWriter<T> {
+        T write(Path folder) throws IOException, IndexException;
+    }
+
+    /**
+     * Builds an index in a hidden folder beside {@code target} and moves it into place in one step, so that
+     * {@code target} holds a complete index or nothing; a failure leaves no folder behind.
+     *
+     * @throws FileAlreadyExistsException when {@code target} exists
+     */
+    static <T> T buildInPlace(Path target, FolderWriter<T> writer) throws IOException, IndexException {
+        Path absolute = target.toAbsolutePath();
+        if (Files.exists(absolute)) {
+            throw new FileAlreadyExistsException(absolute.toString(), null, "the index folder already exists");
+        }
+        Path temp = absolute.resolveSibling("." + absolute.getFileName() + ".building-" + ProcessHandle.current().pid());
+        deleteTree(temp); // a leftover of this process's own earlier, interrupted attempt
+        Files.createDirectories(temp);
+        try {
+            T result = writer.write(temp);
+            Files.move(temp, absolute, StandardCopyOption.ATOMIC_MOVE);
+            return result;
+        } catch (IOException | IndexException | RuntimeException | Error e) {
+            deleteTree(temp);
+            throw e;
+        }
     }
 
     /** Deletes a folder and everything in it; a missing folder is fine. */

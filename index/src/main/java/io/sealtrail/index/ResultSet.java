@@ -1,8 +1,8 @@
 package io.sealtrail.index;
 
+import io.sealtrail.verify.merkle.Sha256;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -21,7 +21,7 @@ public record ResultSet(long count, String sha256, Instant first, Instant last) 
     public static String hash(List<String> bundleSeqLines) {
         List<String> sorted = new ArrayList<>(bundleSeqLines);
         sorted.sort(null);
-        MessageDigest md = digest();
+        MessageDigest md = Sha256.newDigest();
         for (String s : sorted) {
             md.update((s + "\n").getBytes(StandardCharsets.UTF_8));
         }
@@ -33,7 +33,7 @@ public record ResultSet(long count, String sha256, Instant first, Instant last) 
         // gives the order of the whole "id:seq" strings without building and sorting them all together
         List<String> ids = new ArrayList<>(keys.sizes.keySet());
         ids.sort((a, b) -> (a + ":").compareTo(b + ":"));
-        MessageDigest md = digest();
+        MessageDigest md = Sha256.newDigest();
         long count = 0;
         for (String id : ids) {
             int n = keys.sizes.get(id);
@@ -54,13 +54,5 @@ public record ResultSet(long count, String sha256, Instant first, Instant last) 
         return new ResultSet(count, HexFormat.of().formatHex(md.digest()),
                 keys.first == Long.MAX_VALUE ? null : IndexSchema.instant(keys.first),
                 keys.last == Long.MIN_VALUE ? null : IndexSchema.instant(keys.last));
-    }
-
-    private static MessageDigest digest() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
-        }
     }
 }

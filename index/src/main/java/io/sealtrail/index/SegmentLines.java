@@ -1,9 +1,10 @@
 package io.sealtrail.index;
 
+import io.sealtrail.verify.merkle.Merkle;
+import io.sealtrail.verify.merkle.Sha256;
 import java.io.IOException;
 import java.io.InputStream;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 
 /**
@@ -110,8 +111,8 @@ final class SegmentLines {
 
     /** A line of more than MAX_LINE bytes: keep its start, hash all of it, carry what follows its LF. */
     private void overLong(InputStream in) throws IOException, InterruptedException, IndexException {
-        MessageDigest md = sha256();
-        md.update((byte) 0);
+        MessageDigest md = Sha256.newDigest();
+        Merkle.startLeaf(md);
         md.update(buf, 0, filled);
         byte[] kept = Arrays.copyOf(buf, filled);
         byte[] chunk = new byte[CHUNK];
@@ -156,13 +157,5 @@ final class SegmentLines {
         starts = new int[INITIAL_LINES];
         lengths = new int[INITIAL_LINES];
         count = 0;
-    }
-
-    static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from this Java runtime", e);
-        }
     }
 }

@@ -3,11 +3,10 @@ package io.sealtrail.index;
 import io.sealtrail.sources.RecordSink;
 import io.sealtrail.sources.SourceRecord;
 import io.sealtrail.sources.SourceVerification;
+import io.sealtrail.verify.merkle.Merkle;
+import io.sealtrail.verify.merkle.Sha256;
 import java.io.IOException;
-import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -76,22 +75,10 @@ public final class SourceIndexBuilder {
                                RecordSink observer, Path target, IndexBuilder.Progress progress, BooleanSupplier cancelled,
                                int threads) throws IOException, IndexException {
         long t0 = System.nanoTime();
-        Path absolute = target.toAbsolutePath();
-        if (Files.exists(absolute)) {
-            throw new FileAlreadyExistsException(absolute.toString(), null, "the index folder already exists");
-        }
-        Path temp = absolute.resolveSibling("." + absolute.getFileName() + ".building-" + ProcessHandle.current().pid());
-        IndexFiles.deleteTree(temp);
-        Files.createDirectories(temp);
-        try {
-            Counts counts = write(sourceId, format, sha256, records, files, observer, temp, progress, cancelled, Math.max(1, threads));
-            Files.move(temp, absolute, StandardCopyOption.ATOMIC_MOVE);
-            return new Result(counts.events.get(), counts.malformed.get(), counts.verified.get(), counts.broken.get(),
-                    counts.notCovered.get(), counts.unsealed.get(), Duration.ofNanos(System.nanoTime() - t0));
-        } catch (IOException | IndexException | RuntimeException | Error e) {
-            IndexFiles.deleteTree(temp);
-            throw e;
-        }
+        Counts counts = IndexFiles.buildInPlace(target, temp ->
+                write(sourceId, format, sha256, records, files, observer, temp, progress, cancelled, Math.max(1, threads)));
+        return new Result(counts.events.get(), counts.malformed.get(), counts.verified.get(), counts.broken.get(),
+                counts.notCovered.get(), counts.unsealed.get(), Duration.ofNanos(System.nanoTime() - t0));
     }
 
     private static final class Counts {
@@ -234,7 +221,7 @@ public final class SourceIndexBuilder {
     /** Per-thread state: the document and the digest are not thread-safe. */
     private static final class Worker {
         private final EventDocument document = new EventDocument();
-        private final MessageDigest digest = SegmentLines.sha256();
+        private final MessageDigest digest = Sha256.newDigest();
         private final String sourceId;
         private final String format;
         private final IndexWriter writer;
@@ -269,9 +256,7 @@ public final class SourceIndexBuilder {
 
         private List<IndexableField> document(SourceRecord r, long ord, Map<String, Integrity> files) {
             byte[] raw = r.raw();
-            digest.update((byte) 0);
-            digest.update(raw);
-            byte[] hash = digest.digest();
+            byte[] hash = Merkle.leafHash(digest, raw, 0, raw.length);
             Integrity integrity = files.getOrDefault(r.file(), Integrity.NOT_COVERED);
             counts.events.incrementAndGet();
             if (r.isMalformed()) {

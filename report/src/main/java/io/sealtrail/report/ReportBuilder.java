@@ -10,6 +10,7 @@ import io.sealtrail.index.Hit;
 import io.sealtrail.index.IndexException;
 import io.sealtrail.index.IndexSchema;
 import io.sealtrail.index.SessionSpan;
+import io.sealtrail.model.EventRef;
 import io.sealtrail.model.Finding;
 import io.sealtrail.model.FindingCode;
 import io.sealtrail.model.Severity;
@@ -73,11 +74,9 @@ public final class ReportBuilder {
         List<CheckCount> checks = new ArrayList<>();
         List<FindingRow> findingRows = new ArrayList<>();
         List<Attachment> attachments = new ArrayList<>();
-        List<Path> indexes = new ArrayList<>();
         TreeSet<String> systems = new TreeSet<>();
         for (ImportRecord r : bundles) {
             Path dir = c.bundleDir(r.bundleId());
-            indexes.add(dir.resolve("index"));
             if (!r.isBundle()) {
                 SourceVerification sv = SourceVerificationJson.read(dir.resolve("verification.json"));
                 provenance.add(provenance(r, sv));
@@ -113,11 +112,11 @@ public final class ReportBuilder {
                         Files.readAllBytes(json)));
             }
         }
-        if (indexes.isEmpty()) {
+        if (bundles.isEmpty()) {
             throw new IOException(c.dir() + ": the case holds no imported bundle to report on");
         }
         ReportTemplate t = o.template();
-        try (EventSearch search = EventSearch.open(indexes)) {
+        try (EventSearch search = c.openSearch(bundles)) {
             QueryLog q = new QueryLog(search, o.from(), o.to());
             QueryLog.Result all = q.run(t == ReportTemplate.INCIDENT_TIMELINE ? "selected events (the timeline)"
                     : "all events in scope", o.query());
@@ -324,12 +323,12 @@ public final class ReportBuilder {
         ByteArrayOutputStream excerpt = new ByteArrayOutputStream();
         Map<String, EventProofs.ExportedProof> proofs = new LinkedHashMap<>();
         for (JournalEntry e : c.journal().entries()) {
-            String ref = e.data().get("event");
-            if (!JournalEntry.ANNOTATION.equals(e.type()) || ref == null || ref.lastIndexOf(':') < 1) {
+            EventRef ref = JournalEntry.ANNOTATION.equals(e.type()) ? EventRef.parse(e.data().get("event")) : null;
+            if (ref == null) {
                 continue;
             }
-            String bid = ref.substring(0, ref.lastIndexOf(':'));
-            long seq = Long.parseLong(ref.substring(ref.lastIndexOf(':') + 1));
+            String bid = ref.bundleId();
+            long seq = ref.seq();
             ImportRecord r = bundles.stream().filter(b -> b.bundleId().equals(bid)).findFirst()
                     .orElseThrow(() -> new IOException("journal entry " + e.seq() + " cites bundle " + bid
                             + ", which is not in the case"));

@@ -5,6 +5,7 @@ import io.sealtrail.cases.JournalEntry;
 import io.sealtrail.index.IndexException;
 import io.sealtrail.verify.bundle.BundleFormatException;
 import io.sealtrail.verify.io.AtomicFiles;
+import io.sealtrail.verify.merkle.Sha256;
 import io.sealtrail.verify.note.NoteSigner;
 import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;
@@ -12,7 +13,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -48,7 +48,7 @@ public final class ReportFile {
             throw new CancellationException("report cancelled");
         }
         Files.createDirectories(abs.getParent());
-        MessageDigest md = sha256();
+        MessageDigest md = Sha256.newDigest();
         AtomicFiles.write(abs, AtomicFiles.Existing.REFUSE, out -> {
             new ReportRenderer().render(model, new DigestOutputStream(out, md));
             if (cancelled.getAsBoolean()) {
@@ -66,13 +66,5 @@ public final class ReportFile {
         data.put("to", options.to() == null ? "" : options.to().toString());
         JournalEntry e = c.journal().append(auditor, JournalEntry.REPORT, data);
         return new Written(abs, sha, Files.size(abs), model.cited().size(), e.seq());
-    }
-
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java has SHA-256", e);
-        }
     }
 }

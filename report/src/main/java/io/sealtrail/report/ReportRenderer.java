@@ -9,10 +9,9 @@ import io.sealtrail.report.ReportModel.FieldRow;
 import io.sealtrail.report.ReportModel.FindingRow;
 import io.sealtrail.report.ReportModel.PartyRow;
 import io.sealtrail.report.ReportModel.QueryRecord;
+import io.sealtrail.verify.merkle.Sha256;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -20,7 +19,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Calendar;
 import java.util.GregorianCalendar;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.TimeZone;
@@ -368,7 +366,7 @@ public final class ReportRenderer {
                 + "PDF reader or 'pdfdetach -saveall'; the SHA-256 lets you check the extracted bytes.");
         List<List<String>> rows = new ArrayList<>();
         for (Attachment a : m.attachments()) {
-            rows.add(List.of(a.name(), a.description(), num(a.content().length), sha256(a.content())));
+            rows.add(List.of(a.name(), a.description(), num(a.content().length), Sha256.hex(a.content())));
         }
         l.table(List.of(Column.mono("File", 2.2f), Column.text("Content", 2.4f), Column.number("Bytes", 0.8f),
                 Column.mono("SHA-256", 2.3f)), rows);
@@ -424,13 +422,5 @@ public final class ReportRenderer {
 
     static String nz(String s) {
         return s == null ? "—" : s;
-    }
-
-    static String sha256(byte[] b) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(b));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
-        }
     }
 }

@@ -15,8 +15,6 @@ import io.sealtrail.verify.note.VerifierKey;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -192,14 +190,6 @@ public final class BundleVerifier {
             return Duration.ofSeconds(Long.MAX_VALUE);
         }
         return Duration.ofSeconds(s + s / 2, s % 2 == 0 ? 0 : 500_000_000);
-    }
-
-    static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from this Java runtime", e);
-        }
     }
 
     static String utf8(byte[] b) {

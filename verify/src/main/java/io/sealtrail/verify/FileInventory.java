@@ -5,6 +5,7 @@ import io.sealtrail.model.FindingCode;
 import io.sealtrail.model.Location;
 import io.sealtrail.verify.bundle.BundleSource;
 import io.sealtrail.verify.bundle.Manifest;
+import io.sealtrail.verify.merkle.Sha256;
 import java.io.IOException;
 import java.util.Collections;
 import java.util.HashSet;
@@ -64,7 +65,7 @@ final class FileInventory {
                         "cannot be read within its declared size of " + f.size() + " bytes: " + e.getMessage());
                 continue;
             }
-            checkSizeAndHash(f, bytes.length, BundleVerifier.sha256().digest(bytes), findings);
+            checkSizeAndHash(f, bytes.length, Sha256.of(bytes), findings);
             smallFiles.put(f.path(), bytes);
         }
         return new Result(smallFiles, findings.collected());

@@ -6,6 +6,8 @@ import io.sealtrail.verify.bundle.BundleSource;
 import io.sealtrail.verify.bundle.Manifest;
 import io.sealtrail.verify.event.EventLineParser;
 import io.sealtrail.verify.event.LineProblem;
+import io.sealtrail.verify.merkle.Merkle;
+import io.sealtrail.verify.merkle.Sha256;
 import java.io.IOException;
 import java.io.InputStream;
 import java.security.MessageDigest;
@@ -26,8 +28,8 @@ final class SegmentScanner {
     private static final int CHUNK = 1 << 20;
     private static final HexFormat HEX = HexFormat.of();
 
-    private final MessageDigest fileDigest = BundleVerifier.sha256();
-    private final MessageDigest leafDigest = BundleVerifier.sha256();
+    private final MessageDigest fileDigest = Sha256.newDigest();
+    private final MessageDigest leafDigest = Sha256.newDigest();
     private final EventLineParser parser = new EventLineParser();
     private final byte[] chunk = new byte[CHUNK];
     private byte[] lineBuf = new byte[4096];
@@ -97,7 +99,7 @@ final class SegmentScanner {
             int lf = indexOf(chunk, pos, n);
             int end = lf < 0 ? n : lf;
             if (lineLen == 0) {
-                leafDigest.update((byte) 0);
+                Merkle.startLeaf(leafDigest);
             }
             leafDigest.update(chunk, pos, end - pos);
             if (lf >= 0 && !lineInBuf) {

@@ -6,6 +6,7 @@ import io.sealtrail.model.Location;
 import io.sealtrail.verify.bundle.BundleSource;
 import io.sealtrail.verify.bundle.Manifest;
 import io.sealtrail.verify.bundle.ManifestSignature;
+import io.sealtrail.verify.merkle.Sha256;
 import io.sealtrail.verify.note.NoteFormatException;
 import io.sealtrail.verify.note.NoteVerification;
 import io.sealtrail.verify.note.SignedNote;
@@ -131,7 +132,7 @@ final class SignatureChecks {
             return;
         }
         String expected = ManifestSignature.text(m.origin(), m.bundleId(),
-                BundleVerifier.sha256().digest(manifestBytes));
+                Sha256.of(manifestBytes));
         if (!r.note().text().equals(expected)) {
             tally.findings.add(Finding.mismatch(FindingCode.MANIFEST_SIGNATURE_INVALID, at,
                     "the signed note does not name this manifest: signed text",

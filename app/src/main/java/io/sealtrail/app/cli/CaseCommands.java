@@ -10,6 +10,7 @@ import io.sealtrail.cases.JournalEntry;
 import io.sealtrail.index.EventSearch;
 import io.sealtrail.index.Hit;
 import io.sealtrail.index.IndexException;
+import io.sealtrail.model.EventRef;
 import io.sealtrail.model.Finding;
 import io.sealtrail.verify.note.VerifierKey;
 import java.io.PrintWriter;
@@ -55,7 +56,7 @@ final class CaseCommands {
                 throw new UserException("say what to record: --bookmark, --tag or --comment");
             }
             CaseFolder c = caseOption.open();
-            CaseSupport.EventRef ref = CaseSupport.event(c, event);
+            EventRef ref = CaseSupport.event(c, event);
             Hit hit;
             try (EventSearch search = CaseSupport.search(c)) {
                 hit = search.around(ref.bundleId(), ref.seq(), 0).stream().filter(Hit::anchor).findFirst()

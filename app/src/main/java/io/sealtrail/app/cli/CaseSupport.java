@@ -5,6 +5,7 @@ import io.sealtrail.cases.CaseFolder;
 import io.sealtrail.cases.ImportRecord;
 import io.sealtrail.index.EventSearch;
 import io.sealtrail.index.IndexException;
+import io.sealtrail.model.EventRef;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -13,7 +14,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Option;
 
@@ -90,29 +90,19 @@ final class CaseSupport {
     }
 
     static EventSearch search(CaseFolder c) throws UserException {
-        List<Path> indexes = new ArrayList<>();
+        List<ImportRecord> imports;
         try {
-            for (ImportRecord r : c.bundles()) {
-                indexes.add(c.bundleDir(r.bundleId()).resolve("index"));
-            }
+            imports = c.bundles();
         } catch (IOException e) {
             throw new UserException(c.dir() + ": " + e.getMessage(), e);
         }
-        if (indexes.isEmpty()) {
+        if (imports.isEmpty()) {
             throw new UserException(c.dir() + ": the case holds no bundles yet; import one with 'sealtrail import'");
         }
         try {
-            return EventSearch.open(indexes);
+            return c.openSearch(imports);
         } catch (IndexException e) {
             throw new UserException(e.getMessage(), e);
-        }
-    }
-
-    /** An event named on the command line. */
-    record EventRef(String bundleId, long seq) {
-        @Override
-        public String toString() {
-            return bundleId + ":" + seq;
         }
     }
 

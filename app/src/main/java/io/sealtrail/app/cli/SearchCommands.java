@@ -11,6 +11,7 @@ import io.sealtrail.index.HitFormat;
 import io.sealtrail.index.IndexException;
 import io.sealtrail.index.Page;
 import io.sealtrail.index.SessionSpan;
+import io.sealtrail.model.EventRef;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -186,7 +187,7 @@ final class SearchCommands {
 
         @Override
         int run(CaseFolder c, EventSearch search, PrintWriter o) throws Exception {
-            CaseSupport.EventRef ref = CaseSupport.event(c, event);
+            EventRef ref = CaseSupport.event(c, event);
             for (Hit h : search.around(ref.bundleId(), ref.seq(), window)) {
                 o.print(h.anchor() ? "> " : "  ");
                 HitFormat.TEXT.print(h, o);

@@ -4,6 +4,8 @@ import io.sealtrail.model.AuditEvent;
 import io.sealtrail.verify.event.EventJson;
 import io.sealtrail.verify.event.EventLineParser;
 import io.sealtrail.verify.merkle.CompactRange;
+import io.sealtrail.verify.merkle.Merkle;
+import io.sealtrail.verify.merkle.Sha256;
 import io.sealtrail.verify.note.Checkpoint;
 import io.sealtrail.verify.note.NoteSigner;
 import io.sealtrail.verify.note.NoteFormatException;
@@ -16,7 +18,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -59,7 +60,7 @@ public final class BundleWriter implements AutoCloseable {
     private final BundleOutput output;
     private final CompactRange tree;
     private final long start;
-    private final MessageDigest leafDigest = sha256();
+    private final MessageDigest leafDigest = Sha256.newDigest();
     private final EventJson json = new EventJson();
     private final List<Manifest.FileEntry> segments = new ArrayList<>();
     private final Map<String, byte[]> smallFiles = new LinkedHashMap<>();
@@ -75,7 +76,7 @@ public final class BundleWriter implements AutoCloseable {
     private static final class SegmentSink {
         final String path;
         final long firstSeq;
-        final MessageDigest digest = sha256();
+        final MessageDigest digest = Sha256.newDigest();
         final CountingStream counter;
         final OutputStream out;
         long count;
@@ -122,9 +123,7 @@ public final class BundleWriter implements AutoCloseable {
         }
         segment.out.write(line);
         segment.count++;
-        leafDigest.update((byte) 0);
-        leafDigest.update(line, 0, line.length - 1); // the entry is the line without its LF
-        byte[] leaf = leafDigest.digest();
+        byte[] leaf = Merkle.leafHash(leafDigest, line, 0, line.length - 1); // the entry is the line without its LF
         tree.append(leaf);
         prevHash = HEX.formatHex(leaf);
         if (firstTime == null) {
@@ -197,7 +196,7 @@ public final class BundleWriter implements AutoCloseable {
         }
         List<Manifest.FileEntry> files = new ArrayList<>(segments);
         for (Map.Entry<String, byte[]> f : smallFiles.entrySet()) {
-            files.add(Manifest.FileEntry.of(f.getKey(), f.getValue().length, HEX.formatHex(sha256().digest(f.getValue()))));
+            files.add(Manifest.FileEntry.of(f.getKey(), f.getValue().length, Sha256.hex(f.getValue())));
         }
         Continuation prev = options.previous();
         Manifest.Previous previous = prev == null ? null
@@ -212,7 +211,7 @@ public final class BundleWriter implements AutoCloseable {
         byte[] manifestBytes = ManifestCodec.write(manifest);
         smallFiles.put(Manifest.MANIFEST, manifestBytes);
         smallFiles.put(Manifest.MANIFEST_SIG, signed(ManifestSignature.text(manifest.origin(), manifest.bundleId(),
-                sha256().digest(manifestBytes)), false));
+                Sha256.of(manifestBytes)), false));
         for (Map.Entry<String, byte[]> f : smallFiles.entrySet()) {
             output.put(f.getKey(), f.getValue());
         }
@@ -230,14 +229,6 @@ public final class BundleWriter implements AutoCloseable {
     public void close() throws IOException {
         if (!finished) {
             output.discard();
-        }
-    }
-
-    static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from this Java runtime", e);
         }
     }
 

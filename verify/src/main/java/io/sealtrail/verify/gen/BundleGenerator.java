@@ -8,13 +8,12 @@ import io.sealtrail.verify.bundle.BundleFormatException;
 import io.sealtrail.verify.bundle.BundleWriter;
 import io.sealtrail.verify.bundle.Manifest;
 import io.sealtrail.verify.merkle.CompactRange;
+import io.sealtrail.verify.merkle.Sha256;
 import io.sealtrail.verify.note.NoteSigner;
 import io.sealtrail.verify.tsa.TestTimestampAuthority;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -132,10 +131,6 @@ public final class BundleGenerator {
     }
 
     static byte[] sha256(String s) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from this Java runtime", e);
-        }
+        return Sha256.of(s.getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -13,7 +13,7 @@ import java.util.List;
  */
 public final class CompactRange {
 
-  private final MessageDigest md = Merkle.sha256();
+  private final MessageDigest md = Sha256.newDigest();
   private final ArrayList<byte[]> hashes;
   private long size;
 

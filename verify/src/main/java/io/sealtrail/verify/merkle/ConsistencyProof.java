@@ -57,7 +57,7 @@ public final class ConsistencyProof {
       path.add(root1);
       path.addAll(proof);
     }
-    MessageDigest md = Merkle.sha256();
+    MessageDigest md = Sha256.newDigest();
     long fn = size1 - 1;
     long sn = size2 - 1;
     while ((fn & 1) == 1) {

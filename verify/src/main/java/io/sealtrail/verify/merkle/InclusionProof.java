@@ -29,7 +29,7 @@ public final class InclusionProof {
       requireHash(path.get(i), "proof hash " + i);
     }
 
-    MessageDigest md = Merkle.sha256();
+    MessageDigest md = Sha256.newDigest();
     long fn = index;
     long sn = size - 1;
     byte[] r = leafHash;

@@ -1,7 +1,6 @@
 package io.sealtrail.verify.merkle;
 
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
 
 /**
@@ -27,20 +26,33 @@ public final class Merkle {
 
   /** Returns SHA-256(0x00 || buf[off, off+len)). */
   public static byte[] leafHash(byte[] buf, int off, int len) {
-    MessageDigest md = sha256();
-    md.update(LEAF_PREFIX);
+    return leafHash(Sha256.newDigest(), buf, off, len);
+  }
+
+  /** Leaf hash with a caller-owned digest, so hot loops avoid a provider lookup per hash. */
+  public static byte[] leafHash(MessageDigest md, byte[] buf, int off, int len) {
+    startLeaf(md);
     md.update(buf, off, len);
     return md.digest();
   }
 
+  /**
+   * Resets {@code md} and feeds it the leaf prefix, for an entry that arrives in pieces: the caller feeds the
+   * entry's bytes and takes {@link MessageDigest#digest()} as the leaf hash.
+   */
+  public static void startLeaf(MessageDigest md) {
+    md.reset();
+    md.update(LEAF_PREFIX);
+  }
+
   /** Returns SHA-256(0x01 || left || right). */
   public static byte[] nodeHash(byte[] left, byte[] right) {
-    return nodeHash(sha256(), left, right);
+    return nodeHash(Sha256.newDigest(), left, right);
   }
 
   /** The root of the empty tree: SHA-256 of the empty string. */
   public static byte[] emptyRoot() {
-    return sha256().digest();
+    return Sha256.newDigest().digest();
   }
 
   /** Node hash with a caller-owned digest, so hot loops avoid a provider lookup per hash. */
@@ -50,15 +62,6 @@ public final class Merkle {
     md.update(left);
     md.update(right);
     return md.digest();
-  }
-
-  static MessageDigest sha256() {
-    try {
-      return MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      // Every Java SE platform is required to provide SHA-256.
-      throw new IllegalStateException("SHA-256 is not available", e);
-    }
   }
 
   static String b64(byte[] hash) {

@@ -17,7 +17,7 @@ import java.util.List;
  */
 public final class MerkleProver {
 
-  private final MessageDigest md = Merkle.sha256();
+  private final MessageDigest md = Sha256.newDigest();
   private final long start;
   private final long end;
   /** Compact range nodes at {@code start}: node i covers [nodeFrom[i], nodeFrom[i] + nodeLen[i]). */

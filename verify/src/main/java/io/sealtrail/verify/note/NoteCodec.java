@@ -1,8 +1,8 @@
 package io.sealtrail.verify.note;
 
+import io.sealtrail.verify.merkle.Sha256;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
 
 /** Encoding rules shared by notes, keys, checkpoints and tlog proofs. */
@@ -45,7 +45,7 @@ final class NoteCodec {
 
   /** SHA-256(name || 0x0A || type || publicKey)[:4] as a big-endian int. */
   static int keyId(String name, int type, byte[] publicKey) {
-    MessageDigest md = sha256();
+    MessageDigest md = Sha256.newDigest();
     md.update(name.getBytes(StandardCharsets.UTF_8));
     md.update((byte) '\n');
     md.update((byte) type);
@@ -92,14 +92,6 @@ final class NoteCodec {
         String shown = c == '\r' ? "carriage return" : String.format("control character U+%04X", (int) c);
         throw new NoteFormatException(what + " line " + line + ": " + shown + " is not allowed");
       }
-    }
-  }
-
-  static MessageDigest sha256() {
-    try {
-      return MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is not available", e);
     }
   }
 }

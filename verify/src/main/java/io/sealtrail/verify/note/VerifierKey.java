@@ -1,5 +1,6 @@
 package io.sealtrail.verify.note;
 
+import io.sealtrail.verify.merkle.Sha256;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
@@ -107,7 +108,7 @@ public record VerifierKey(String name, int keyId, int type, byte[] publicKey) {
 
   /** OpenSSH-style fingerprint: "SHA256:" + unpadded base64 of SHA-256(type || key). */
   public String fingerprint() {
-    byte[] digest = NoteCodec.sha256().digest(typedKey());
+    byte[] digest = Sha256.of(typedKey());
     return "SHA256:" + Base64.getEncoder().withoutPadding().encodeToString(digest);
   }
 

@@ -1,5 +1,6 @@
 package io.sealtrail.verify.tsa;
 
+import io.sealtrail.verify.merkle.Sha256;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.math.BigInteger;
@@ -143,7 +144,7 @@ public final class TestTimestampAuthority {
             throw new IllegalArgumentException("genTime " + genTime + " is outside the TSA certificate's validity "
                     + tsa.getNotBefore().toInstant() + " .. " + tsa.getNotAfter().toInstant());
         }
-        byte[] imprint = DeterministicKeys.sha256().digest(data);
+        byte[] imprint = Sha256.of(data);
         try {
             DigestCalculatorProvider digests = new JcaDigestCalculatorProviderBuilder().setProvider(bc).build();
             TimeStampTokenGenerator tokens = new TimeStampTokenGenerator(

@@ -7,12 +7,12 @@ import static io.sealtrail.verify.tsa.TsaFixtures.OTHER_AUTHORITY;
 import static io.sealtrail.verify.tsa.TsaFixtures.bytes;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.sealtrail.verify.merkle.Sha256;
 import io.sealtrail.verify.tsa.TimestampCheck.Status;
 import java.math.BigInteger;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.List;
 import org.bouncycastle.asn1.ASN1Encoding;
 import org.bouncycastle.asn1.cmp.PKIFailureInfo;
@@ -207,7 +207,7 @@ class TimestampVerifierTest {
     }
 
     private static String sha256Hex(byte[] data) {
-        return HexFormat.of().formatHex(DeterministicKeys.sha256().digest(data));
+        return Sha256.hex(data);
     }
 
     @Test

@@ -177,17 +177,16 @@ public final class CaseViewModel {
 
     static Opened read(Path caseDir) throws IOException, IndexException {
         CaseFolder c = CaseFolder.open(caseDir, Clock.systemUTC());
+        List<ImportRecord> imports = c.bundles();
         List<Path> evidence = new ArrayList<>();
-        List<Path> indexes = new ArrayList<>();
-        for (ImportRecord r : c.bundles()) {
-            Path b = c.bundleDir(r.bundleId());
-            evidence.add(r.evidence(b)); // a source's shows the verdict its import recorded (WorkbenchViewModel)
-            indexes.add(b.resolve("index"));
+        for (ImportRecord r : imports) {
+            // a source's shows the verdict its import recorded (WorkbenchViewModel)
+            evidence.add(r.evidence(c.bundleDir(r.bundleId())));
         }
-        if (indexes.isEmpty()) {
+        if (imports.isEmpty()) {
             throw new IOException("the case has no imported bundles yet (sealtrail import … --case " + caseDir + ")");
         }
-        return new Opened(c, evidence, EventSearch.open(indexes));
+        return new Opened(c, evidence, c.openSearch(imports));
     }
 
     private static void closeQuietly(EventSearch s) {
