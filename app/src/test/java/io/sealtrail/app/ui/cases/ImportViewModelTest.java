@@ -77,6 +77,18 @@ class ImportViewModelTest {
     }
 
     @Test
+    void aFileThatIsNeitherABundleNorALogSaysSoWithItsSizeAndSha256AndNoCommandLineAdvice() throws Exception {
+        Path garbage = tmp.resolve("garbage.log");
+        byte[] bytes = "\u0001\u0002 nothing anyone logs \u0003\n".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        Files.write(garbage, bytes);
+        vm.importBundles(null, List.of(garbage));
+        background.drain();
+        assertThat(vm.errorProperty().get()).isEqualTo(String.format("The import failed: %s (%d bytes, SHA-256 %s): not a"
+                + " Sealtrail bundle and not a format Sealtrail recognises. No case was made.", garbage, bytes.length,
+                java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes))));
+    }
+
+    @Test
     void aFailedImportIntoAnOpenCaseKeepsTheCase() throws Exception {
         Path caseDir = tmp.resolve("case");
         CaseFolder.create(caseDir, "c", Clock.systemUTC());
