@@ -95,7 +95,15 @@ public record SourcePlan(Kind kind, List<Part> parts, CloudTrailTree tree) {
                     if (name.startsWith(".") || name.contains("/.")) {
                         continue; // hidden files (.DS_Store, editor backups) are no one's log
                     }
-                    parts.add(new Part(name, forced.isPresent() ? forced.get() : detect(p, "not a format")));
+                    try {
+                        parts.add(new Part(name, forced.isPresent() ? forced.get() : detect(p, "not a format")));
+                    } catch (UnrecognizedException e) {
+                        // the person chose the folder: name it and say what it is not, then which file stopped it
+                        String inner = e.reason().startsWith(p + ": ") ? e.reason().substring(p.toString().length() + 2)
+                                : e.reason();
+                        throw new UnrecognizedException(source + ": not a Sealtrail bundle (it has no manifest.json),"
+                                + " and " + name + " in it: " + inner, e.advice(), e);
+                    }
                 }
             }
             if (parts.isEmpty()) {
