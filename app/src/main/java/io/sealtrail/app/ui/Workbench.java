@@ -73,6 +73,8 @@ public final class Workbench extends Application {
     @Override
     public void start(Stage stage) {
         WorkbenchLog.install(WorkbenchLog.file(System.getenv(), System.getProperties()));
+        // an exception on the FX thread would otherwise go to a terminal nobody watches
+        Thread.setDefaultUncaughtExceptionHandler((t, e) -> LOG.log(System.Logger.Level.ERROR, "uncaught on " + t.getName(), e));
         boolean timing = Boolean.getBoolean(TIMING_PROPERTY);
         if (timing) {
             Timing.started(Timing.uptime());

@@ -89,6 +89,17 @@ class ImportViewModelTest {
     }
 
     @Test
+    void aFolderOfNothingRecognisableIsNamedWithTheFileInItThatNoFormatReads() throws Exception {
+        Path folder = tmp.resolve("handed-over");
+        Files.createDirectories(folder.resolve("sub"));
+        Files.writeString(folder.resolve("sub").resolve("readme.txt"), "\u0001 not a log \u0002\n");
+        vm.importBundles(null, List.of(folder));
+        background.drain();
+        assertThat(vm.errorProperty().get()).isEqualTo("The import failed: " + folder + ": not a Sealtrail bundle (it has"
+                + " no manifest.json), and sub/readme.txt in it: not a format Sealtrail recognises. No case was made.");
+    }
+
+    @Test
     void aFailedImportIntoAnOpenCaseKeepsTheCase() throws Exception {
         Path caseDir = tmp.resolve("case");
         CaseFolder.create(caseDir, "c", Clock.systemUTC());
