@@ -7,6 +7,7 @@ import io.sealtrail.verify.VerificationReport;
 import io.sealtrail.verify.VerificationReportJson;
 import io.sealtrail.verify.VerifyOptions;
 import io.sealtrail.verify.bundle.BundleFormatException;
+import io.sealtrail.verify.bundle.ReceivedFile;
 import io.sealtrail.verify.note.NoteSigner;
 import java.io.IOException;
 import java.io.Writer;
@@ -90,11 +91,17 @@ public final class CaseImporter {
             } catch (BundleFormatException e) {
                 // The copy was read, but the person knows the file they chose: name it, with what identifies it.
                 String why = e.getMessage() == null ? "" : e.getMessage();
-                String copy = evidence.toString() + ": ";
-                String identity = Files.isDirectory(source) ? ""
-                        : " (" + String.format("%,d", Files.size(source)) + " bytes, SHA-256 " + bundleSha + ")";
-                throw new BundleFormatException(source + identity + ": "
-                        + (why.startsWith(copy) ? why.substring(copy.length()) : why), e);
+                boolean file = !Files.isDirectory(source);
+                long size = file ? Files.size(source) : 0;
+                // the verifier names the copy, with its size and SHA-256 when it is a file: the original's
+                for (String copy : List.of(ReceivedFile.describe(evidence, size, bundleSha) + ": ", evidence + ": ")) {
+                    if (why.startsWith(copy)) {
+                        why = why.substring(copy.length());
+                        break;
+                    }
+                }
+                throw new BundleFormatException((file ? ReceivedFile.describe(source, size, bundleSha) : source) + ": "
+                        + why, e);
             }
             check(cancelled);
             String bundleId = report.manifest() != null ? report.manifest().bundleId() : "sha256-" + bundleSha;

@@ -11,6 +11,7 @@ import io.sealtrail.sources.SourceVerification;
 import io.sealtrail.sources.SourceVerificationJson;
 import io.sealtrail.sources.cloudtrail.CloudTrailKeys;
 import io.sealtrail.verify.bundle.BundleFormatException;
+import io.sealtrail.verify.bundle.ReceivedFile;
 import io.sealtrail.verify.merkle.Sha256;
 import io.sealtrail.verify.note.NoteSigner;
 import java.io.IOException;
@@ -55,9 +56,17 @@ public final class SourceImporter {
                          CaseImporter.Phases phases) {
     }
 
-    /** Whether a path is a source this importer takes rather than a bundle. */
+    /**
+     * Whether a path is a source this importer takes rather than a bundle.
+     *
+     * @throws SourcePlan.UnrecognizedException when it is neither, naming a file with its size and SHA-256
+     */
     public static boolean isSource(Path path, Options o) throws IOException {
-        return SourcePlan.of(path, o.format()).kind() != SourcePlan.Kind.BUNDLE;
+        try {
+            return SourcePlan.of(path, o.format()).kind() != SourcePlan.Kind.BUNDLE;
+        } catch (SourcePlan.UnrecognizedException e) {
+            throw new SourcePlan.UnrecognizedException(ReceivedFile.identified(path, e.reason()), e.advice(), e);
+        }
     }
 
     public Result importSource(CaseFolder c, Path chosen, Options o, NoteSigner auditor, CaseImporter.Progress progress,

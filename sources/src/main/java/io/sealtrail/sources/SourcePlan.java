@@ -30,9 +30,25 @@ public record SourcePlan(Kind kind, List<Part> parts, CloudTrailTree tree) {
     /** Why a path cannot be read as any source: names the file. */
     public static final class UnrecognizedException extends IOException {
         private static final long serialVersionUID = 1L;
+        private final String advice;
 
         public UnrecognizedException(String message) {
-            super(message);
+            this(message, "", null);
+        }
+
+        /** @param advice what to try on the command line, appended to the message (" (give --format …)") */
+        public UnrecognizedException(String message, String advice, Throwable cause) {
+            super(message + advice, cause);
+            this.advice = advice;
+        }
+
+        /** What is wrong, without the command line's advice: a window has no --format to give. */
+        public String reason() {
+            return getMessage().substring(0, getMessage().length() - advice.length());
+        }
+
+        public String advice() {
+            return advice;
         }
     }
 
@@ -79,7 +95,15 @@ public record SourcePlan(Kind kind, List<Part> parts, CloudTrailTree tree) {
                     if (name.startsWith(".") || name.contains("/.")) {
                         continue; // hidden files (.DS_Store, editor backups) are no one's log
                     }
-                    parts.add(new Part(name, forced.isPresent() ? forced.get() : detect(p, name)));
+                    try {
+                        parts.add(new Part(name, forced.isPresent() ? forced.get() : detect(p, "not a format")));
+                    } catch (UnrecognizedException e) {
+                        // the person chose the folder: name it and say what it is not, then which file stopped it
+                        String inner = e.reason().startsWith(p + ": ") ? e.reason().substring(p.toString().length() + 2)
+                                : e.reason();
+                        throw new UnrecognizedException(source + ": not a Sealtrail bundle (it has no manifest.json),"
+                                + " and " + name + " in it: " + inner, e.advice(), e);
+                    }
                 }
             }
             if (parts.isEmpty()) {
@@ -96,15 +120,17 @@ public record SourcePlan(Kind kind, List<Part> parts, CloudTrailTree tree) {
             // cut short); the name only chooses who explains, the content decided it is no source
             return new SourcePlan(Kind.BUNDLE, List.of(), null);
         }
+        // a file on its own could have been a bundle too, and the person should hear it is neither
         return new SourcePlan(Kind.FILES, List.of(new Part("", forced.isPresent() ? forced.get()
-                : detect(source, source.getFileName().toString()))), null);
+                : detect(source, "not a Sealtrail bundle and not a format"))), null);
     }
 
-    private static SourceFormat detect(Path file, String name) throws IOException {
+    /** @param notA the start of the refusal, "not a format" (a file in a folder) or more */
+    private static SourceFormat detect(Path file, String notA) throws IOException {
         Head head = head(file);
         return SourceFormats.recognize(head).orElseThrow(() -> new UnrecognizedException(file + ": "
-                + (head.firstNonBlank() < 0 ? "the file is empty" : "not a format Sealtrail recognises")
-                + " (give --format NAME if you know it; 'sealtrail formats' lists them)"));
+                + (head.firstNonBlank() < 0 ? "the file is empty" : notA + " Sealtrail recognises"),
+                " (give --format NAME if you know it; 'sealtrail formats' lists them)", null));
     }
 
     /** The first {@link Head#MAX_BYTES} of a file, decompressed when it is gzip. */

@@ -6,6 +6,7 @@ import io.sealtrail.model.Location;
 import io.sealtrail.model.Severity;
 import io.sealtrail.model.Verdict;
 import io.sealtrail.verify.bundle.BundleFormatException;
+import io.sealtrail.verify.bundle.ReceivedFile;
 import io.sealtrail.verify.bundle.BundleSource;
 import io.sealtrail.verify.bundle.Manifest;
 import io.sealtrail.verify.bundle.ManifestCodec;
@@ -75,7 +76,14 @@ public final class BundleVerifier {
         try (BundleSource source = BundleSource.open(bundle)) {
             return verify(source, options, progress, t0);
         } catch (IOException e) {
-            throw new BundleFormatException(bundle + ": " + e.getMessage(), e);
+            throw new BundleFormatException(ReceivedFile.identified(bundle, bundle + ": " + e.getMessage()), e);
+        } catch (BundleFormatException e) {
+            // a file refused as a bundle is named with what identifies it, for whoever sent it or records it
+            String named = ReceivedFile.identified(bundle, e.getMessage());
+            if (java.util.Objects.equals(named, e.getMessage())) {
+                throw e;
+            }
+            throw new BundleFormatException(named, e);
         }
     }
 

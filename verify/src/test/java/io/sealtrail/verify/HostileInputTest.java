@@ -197,12 +197,32 @@ class HostileInputTest {
     }
 
     @Test
-    void truncatedZipIsRefused() throws Exception {
+    void truncatedZipIsRefusedAsCutShort() throws Exception {
         byte[] zip = Files.readAllBytes(fixtureZip);
         Path input = Files.write(tmp.resolve("truncated.zip"), Arrays.copyOf(zip, zip.length / 2));
         snapshot();
 
-        refused(input);
+        assertThat(refused(input)).hasMessageEndingWith(
+                ": the zip ends before its central directory: the file is cut short");
+    }
+
+    @Test
+    void aRefusedFileIsNamedWithItsSizeAndSha256() throws Exception {
+        byte[] zip = Files.readAllBytes(fixtureZip);
+        byte[] cut = Arrays.copyOf(zip, zip.length / 2);
+        Path input = Files.write(tmp.resolve("truncated.zip"), cut);
+        snapshot();
+
+        assertThat(refused(input)).hasMessageStartingWith(String.format("%s (%,d bytes, SHA-256 %s): ", input, cut.length,
+                HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(cut))));
+    }
+
+    @Test
+    void anEmptyFileIsRefusedAsEmpty() throws Exception {
+        Path input = Files.write(tmp.resolve("empty.zip"), new byte[0]);
+        snapshot();
+
+        assertThat(refused(input)).hasMessageContaining("the file is empty");
     }
 
     @Test

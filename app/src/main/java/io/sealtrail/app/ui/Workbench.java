@@ -2,6 +2,7 @@ package io.sealtrail.app.ui;
 
 import io.sealtrail.app.ui.bundles.WorkbenchViewModel;
 import io.sealtrail.app.ui.cases.ImportViewModel;
+import io.sealtrail.app.ui.jobs.WorkbenchLog;
 import io.sealtrail.cases.AuditorKey;
 import io.sealtrail.app.ui.search.CaseArgument;
 import io.sealtrail.app.ui.search.CaseViewModel;
@@ -71,6 +72,9 @@ public final class Workbench extends Application {
 
     @Override
     public void start(Stage stage) {
+        WorkbenchLog.install(WorkbenchLog.file(System.getenv(), System.getProperties()));
+        // an exception on the FX thread would otherwise go to a terminal nobody watches
+        Thread.setDefaultUncaughtExceptionHandler((t, e) -> LOG.log(System.Logger.Level.ERROR, "uncaught on " + t.getName(), e));
         boolean timing = Boolean.getBoolean(TIMING_PROPERTY);
         if (timing) {
             Timing.started(Timing.uptime());

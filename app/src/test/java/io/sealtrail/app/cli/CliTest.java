@@ -100,6 +100,37 @@ class CliTest {
     }
 
     @Test
+    void verifyOfACutShortBundleSaysSoWithItsSizeAndSha256AndExitsTwo() throws Exception {
+        Path cut = dir.resolve("cut.zip");
+        Files.write(cut, java.util.Arrays.copyOf(Files.readAllBytes(bundle), 30_000));
+        String sha = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                .digest(Files.readAllBytes(cut)));
+        Run r = run("verify", cut.toString(), "--no-trust-store");
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err().strip()).isEqualTo("sealtrail: " + cut + " (30,000 bytes, SHA-256 " + sha
+                + "): the zip ends before its central directory: the file is cut short");
+    }
+
+    @Test
+    void importOfACutShortBundleSaysSoWithItsSizeAndSha256AndLeavesNoCase() throws Exception {
+        Path cut = dir.resolve("cut-import.zip");
+        Files.write(cut, java.util.Arrays.copyOf(Files.readAllBytes(bundle), 30_000));
+        String sha = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                .digest(Files.readAllBytes(cut)));
+        Path caseDir = dir.resolve("cut-case");
+        System.setProperty("sealtrail.home", dir.resolve("home").toString());
+        try {
+            Run r = run("import", cut.toString(), "--case", caseDir.toString(), "--no-trust-store");
+            assertThat(r.exit()).isEqualTo(2);
+            assertThat(r.err()).contains(cut + " (30,000 bytes, SHA-256 " + sha
+                    + "): the zip ends before its central directory: the file is cut short");
+            assertThat(caseDir).doesNotExist();
+        } finally {
+            System.clearProperty("sealtrail.home");
+        }
+    }
+
+    @Test
     void missingBundleExitsTwo() {
         Run r = run("verify", dir.resolve("nope.zip").toString());
         assertThat(r.exit()).isEqualTo(2);

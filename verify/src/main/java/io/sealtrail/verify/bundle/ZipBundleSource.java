@@ -2,6 +2,8 @@ package io.sealtrail.verify.bundle;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.SeekableByteChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -41,13 +43,18 @@ final class ZipBundleSource implements BundleSource {
 
     static ZipBundleSource open(Path file) throws BundleFormatException {
         if (!looksLikeZip(file)) {
-            throw new BundleFormatException(file + ": not a zip file or a bundle directory");
+            throw new BundleFormatException(file + (isEmpty(file) ? ": the file is empty, so not a Sealtrail bundle"
+                    : ": not a zip file or a bundle directory"));
         }
         ZipFile zip;
         try {
             zip = new ZipFile(file.toFile());
         } catch (ZipException e) {
-            throw new BundleFormatException(file + ": corrupt zip (" + e.getMessage() + ")", e);
+            // java.util.zip's words ("zip END header not found") are about its parser; the person needs to know
+            // whether the download or copy stopped early, which is what a zip without its end record means
+            throw new BundleFormatException(file + (hasEndRecord(file)
+                    ? ": the zip is damaged (" + e.getMessage() + ")"
+                    : ": the zip ends before its central directory: the file is cut short"), e);
         } catch (IOException e) {
             throw new BundleFormatException(file + ": cannot read (" + e.getMessage() + ")", e);
         }
@@ -92,6 +99,39 @@ final class ZipBundleSource implements BundleSource {
                     && ((magic[2] == 3 && magic[3] == 4) || (magic[2] == 5 && magic[3] == 6));
         } catch (IOException e) {
             throw new BundleFormatException(file + ": cannot read (" + e.getMessage() + ")", e);
+        }
+    }
+
+    private static boolean isEmpty(Path file) throws BundleFormatException {
+        try {
+            return Files.size(file) == 0;
+        } catch (IOException e) {
+            throw new BundleFormatException(file + ": cannot read (" + e.getMessage() + ")", e);
+        }
+    }
+
+    /**
+     * Whether the last 64 KiB + 22 bytes (the end record and the longest comment) hold the end record's
+     * signature; a zip cut anywhere before its end has none.
+     */
+    private static boolean hasEndRecord(Path file) {
+        try (SeekableByteChannel ch = Files.newByteChannel(file)) {
+            long size = ch.size();
+            int n = (int) Math.min(size, 22 + 0xFFFF);
+            ByteBuffer tail = ByteBuffer.allocate(n);
+            ch.position(size - n);
+            while (tail.hasRemaining() && ch.read(tail) > 0) {
+                // read the whole tail
+            }
+            byte[] b = tail.array();
+            for (int i = tail.position() - 22; i >= 0; i--) {
+                if (b[i] == 'P' && b[i + 1] == 'K' && b[i + 2] == 5 && b[i + 3] == 6) {
+                    return true;
+                }
+            }
+            return false;
+        } catch (IOException e) {
+            return true; // unreadable: not known to be cut short, so the parser's own words are shown
         }
     }
 

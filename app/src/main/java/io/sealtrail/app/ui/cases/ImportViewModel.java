@@ -120,7 +120,7 @@ public final class ImportViewModel {
                             + bundles.size() + ")" : "");
                     CaseImporter.Progress progress = (p, n, total) -> ctx.progress(capitalised(p) + " " + name,
                             total <= 0 ? -1 : Math.min(1.0, (double) n / total));
-                    if (SourceImporter.isSource(b, SourceImporter.Options.DEFAULT)) {
+                    if (isSource(b)) {
                         // another format (docs/sources.md): the same all-or-nothing import, its own evidence rules
                         SourceImporter.Options o = new SourceImporter.Options(null, cloudTrailKeys(), null, null, null);
                         SourceImporter.Result r = new SourceImporter().importSource(c, b, o, signer, progress,
@@ -171,10 +171,24 @@ public final class ImportViewModel {
                 if (run.done > 0) {
                     openCase.accept(run.target);
                 }
-                return "The import failed: " + why + (run.done == 0 ? ""
-                        : " (the " + run.done + " bundle(s) before it are in the case)");
+                // what is left matters as much as what went wrong: the person must not go looking for a case
+                return "The import failed: " + why + (run.done > 0
+                        ? " (the " + run.done + " bundle(s) before it are in the case)"
+                        : caseDir == null ? ". No case was made." : ". The case is as it was.");
             }
         });
+    }
+
+    /**
+     * Whether {@code b} is read as a source rather than a bundle; a file that is neither is refused naming it,
+     * its size and SHA-256, without the command line's advice (a window has no --format).
+     */
+    private static boolean isSource(Path b) throws java.io.IOException {
+        try {
+            return SourceImporter.isSource(b, SourceImporter.Options.DEFAULT);
+        } catch (io.sealtrail.sources.SourcePlan.UnrecognizedException e) {
+            throw new java.io.IOException(e.reason(), e);
+        }
     }
 
     /** What one import job has done so far; written by the job, read by its outcome after it ended. */

@@ -1,5 +1,6 @@
 package io.sealtrail.app.ui.jobs;
 
+import java.nio.file.Path;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -309,10 +310,11 @@ public final class UiTasks {
         return e.getMessage() == null || e.getMessage().isBlank() ? e.getClass().getSimpleName() : e.getMessage();
     }
 
-    /** Logs a bug once, with its stack trace, and says it in one sentence. */
+    /** Logs a bug once, with its stack trace, and says it in one sentence that tells where the log is. */
     private static String unexpected(Throwable e) {
         LOG.log(System.Logger.Level.ERROR, "a background job failed unexpectedly", e);
         return "an unexpected error stopped it (" + e.getClass().getSimpleName()
-                + (e.getMessage() == null ? "" : ": " + e.getMessage()) + "); the details are in the log";
+                + (e.getMessage() == null ? "" : ": " + e.getMessage()) + "); the details are in "
+                + WorkbenchLog.location().map(Path::toString).orElse("the log");
     }
 }

@@ -77,6 +77,29 @@ class ImportViewModelTest {
     }
 
     @Test
+    void aFileThatIsNeitherABundleNorALogSaysSoWithItsSizeAndSha256AndNoCommandLineAdvice() throws Exception {
+        Path garbage = tmp.resolve("garbage.log");
+        byte[] bytes = "\u0001\u0002 nothing anyone logs \u0003\n".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        Files.write(garbage, bytes);
+        vm.importBundles(null, List.of(garbage));
+        background.drain();
+        assertThat(vm.errorProperty().get()).isEqualTo(String.format("The import failed: %s (%d bytes, SHA-256 %s): not a"
+                + " Sealtrail bundle and not a format Sealtrail recognises. No case was made.", garbage, bytes.length,
+                java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes))));
+    }
+
+    @Test
+    void aFolderOfNothingRecognisableIsNamedWithTheFileInItThatNoFormatReads() throws Exception {
+        Path folder = tmp.resolve("handed-over");
+        Files.createDirectories(folder.resolve("sub"));
+        Files.writeString(folder.resolve("sub").resolve("readme.txt"), "\u0001 not a log \u0002\n");
+        vm.importBundles(null, List.of(folder));
+        background.drain();
+        assertThat(vm.errorProperty().get()).isEqualTo("The import failed: " + folder + ": not a Sealtrail bundle (it has"
+                + " no manifest.json), and sub/readme.txt in it: not a format Sealtrail recognises. No case was made.");
+    }
+
+    @Test
     void aFailedImportIntoAnOpenCaseKeepsTheCase() throws Exception {
         Path caseDir = tmp.resolve("case");
         CaseFolder.create(caseDir, "c", Clock.systemUTC());
