@@ -13,7 +13,6 @@ import io.sealtrail.verify.merkle.CompactRange;
 import io.sealtrail.verify.note.NoteFormatException;
 import io.sealtrail.verify.note.VerifierKey;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -200,9 +199,5 @@ public final class BundleVerifier {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is missing from this Java runtime", e);
         }
-    }
-
-    static String utf8(byte[] b) {
-        return new String(b, StandardCharsets.UTF_8);
     }
 }

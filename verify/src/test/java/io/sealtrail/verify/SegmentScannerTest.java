@@ -536,7 +536,7 @@ class SegmentScannerTest {
 
     @Test
     void aLineOverTheLimitIsHashedButNotParsedAndTheChainResumesAfterIt() throws Exception {
-        Segment s = new Segment().event(0, T0).padded(1, T0, SegmentScanner.MAX_LINE + 1).event(2, T0);
+        Segment s = new Segment().event(10, T0).padded(11, T0, SegmentScanner.MAX_LINE + 1).event(12, T0);
 
         SegmentResult r = scan(s.bytes());
 
@@ -544,8 +544,8 @@ class SegmentScannerTest {
         assertThat(f.location()).isEqualTo(Location.line(FILE, 2, -1));
         assertThat(f.message()).isEqualTo("line of 1048577 bytes exceeds the 1048576-byte event limit; hashed but not parsed");
         assertThat(leaves(r)).containsExactly(s.leaf(1), s.leaf(2), s.leaf(3));
-        // the long line counts as seq 1, so seq 2 follows in order
-        assertThat(r.lastSeq).isEqualTo(2);
+        // the long line counts as seq 11, so seq 12 follows in order
+        assertThat(r.lastSeq).isEqualTo(12);
     }
 
     @Test
