@@ -125,6 +125,19 @@ class ChainAssemblerTest {
     }
 
     @Test
+    void theNextSegmentFollowsTheLastSeqSeenEvenWhenItWentBackTo0() throws Exception {
+        Tamper t = copy().editLine(SEG0, 3, l -> seq(l, 0));
+        reseal(t, UnaryOperator.identity());
+
+        VerificationReport r = verify(t.dir());
+
+        assertThat(only(r, FindingCode.SEQ_OUT_OF_ORDER).location()).isEqualTo(Location.line(SEG0, 3, 0));
+        Finding gap = only(r, FindingCode.SEQ_GAP);
+        assertThat(gap.location()).isEqualTo(Location.line(SEG3, 1, 3));
+        assertThat(gap.details()).containsEntry("expected", "1").containsEntry("found", "3");
+    }
+
+    @Test
     void aSegmentWithoutAReadableSeqStillAdvancesTheSeqByItsLines() throws Exception {
         Tamper t = copy();
         for (int line = 1; line <= 3; line++) {
