@@ -549,6 +549,16 @@ class SegmentScannerTest {
     }
 
     @Test
+    void aLineOverTheLimitRightAfterSeq0CountsAsSeq1() throws Exception {
+        Segment s = new Segment().event(0, T0).padded(1, T0, SegmentScanner.MAX_LINE + 1).event(2, T0);
+
+        SegmentResult r = scan(s.bytes());
+
+        assertThat(only(r, FindingCode.LINE_TOO_LONG).location()).isEqualTo(Location.line(FILE, 2, -1));
+        assertThat(r.lastSeq).isEqualTo(2);
+    }
+
+    @Test
     void aLongLineReadInSmallPiecesIsMeasuredWhole() throws Exception {
         Segment s = new Segment().padded(0, T0, 3 * SegmentScanner.MAX_LINE).event(1, T0);
         byte[] content = s.bytes();
