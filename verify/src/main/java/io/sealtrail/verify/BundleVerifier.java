@@ -14,7 +14,6 @@ import io.sealtrail.verify.merkle.CompactRange;
 import io.sealtrail.verify.note.NoteFormatException;
 import io.sealtrail.verify.note.VerifierKey;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -198,9 +197,5 @@ public final class BundleVerifier {
             return Duration.ofSeconds(Long.MAX_VALUE);
         }
         return Duration.ofSeconds(s + s / 2, s % 2 == 0 ? 0 : 500_000_000);
-    }
-
-    static String utf8(byte[] b) {
-        return new String(b, StandardCharsets.UTF_8);
     }
 }

@@ -287,6 +287,6 @@ final class ChainAssembler {
         if (s < 7200) {
             return (s / 60) + " min";
         }
-        return String.format("%.1f h", s / 3600.0);
+        return String.format(java.util.Locale.ROOT, "%.1f h", s / 3600.0); // a finding reads the same on any machine
     }
 }

@@ -16,7 +16,6 @@ final class SegmentResult {
     String fileSha256;
     long firstSeq = -1;
     long lastSeq = -1;
-    long firstLeafLine;
     String firstPrev;
     boolean firstPrevUnknown;
     byte[] lastLeaf;

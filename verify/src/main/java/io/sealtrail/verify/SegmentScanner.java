@@ -174,9 +174,6 @@ final class SegmentScanner {
         checkChain(at);
         checkTime(parser.time(), parser.heartbeat(), at);
         lastLeaf = leaf;
-        if (r.firstLeafLine == 0) {
-            r.firstLeafLine = lineNo;
-        }
     }
 
     /** A line we could not read still has a leaf hash; the chain check resumes at the next line. */

@@ -6,7 +6,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.sealtrail.model.FindingCode;
 import io.sealtrail.model.Verdict;
+import io.sealtrail.verify.conformance.ConformanceKit;
 import io.sealtrail.verify.testing.Bundles;
+import io.sealtrail.verify.testing.KeyHolder;
+import io.sealtrail.verify.testing.Tamper;
 import io.sealtrail.verify.trust.SeenCheckpoint;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -53,7 +56,8 @@ class ForkDetectionTest {
         assertThat(r.verdict()).as(describe(r)).isEqualTo(Verdict.INTEGRITY_FAILURE);
         assertThat(findings(r, FindingCode.LOG_FORKED)).as(describe(r)).singleElement().satisfies(f -> {
             assertThat(f.location().file()).isEqualTo("checkpoints/1000.checkpoint");
-            assertThat(f.message()).contains("tree size 1000", a.getFileName().toString());
+            assertThat(f.message()).contains("tree size 1000", a.getFileName().toString(),
+                    "this bundle's signed checkpoint gives another root");
         });
         assertThat(r.failureSummary()).isEqualTo("the log showed another history before: it forked");
     }
@@ -135,6 +139,33 @@ class ForkDetectionTest {
         assertThat(same.verdict()).as(describe(same)).isEqualTo(Verdict.VERIFIED);
         assertThat(findings(same, FindingCode.LOG_FORKED)).isEmpty();
         assertThat(findings(same, FindingCode.FORK_NOT_CHECKED)).isEmpty();
+    }
+
+    @Test
+    void aRememberedSizeBetweenCheckpointsIsReadFromTheEventsAsSignedWhenAnEventWasAltered() throws Exception {
+        // a-sparse agrees with a; its event at seq 850 is edited after signing, and the checkpoints at 900 and 1200
+        // match only with its signed hash restored: the root at the remembered 1000 is read the same way
+        Path agreeing = Bundles.generate(dir.resolve("a-sparse-altered"), Bundles.options(500, 31, 300, 400)
+                .withSigner(Bundles.signer(KEY_SEED)).withPrevious(base));
+        Tamper.copyOf(agreeing, dir.resolve("a-sparse-edited")).editLine(Tamper.segment(800), 51,
+                l -> l.replaceFirst("\"outcome\":\"[a-z]+\"", "\"outcome\":\"denied\""));
+        VerificationReport r = verify(dir.resolve("a-sparse-edited"), remembered(a));
+        assertThat(findings(r, FindingCode.EVENT_ALTERED)).as(describe(r)).singleElement()
+                .satisfies(f -> assertThat(f.location().seq()).isEqualTo(850));
+        assertThat(findings(r, FindingCode.LOG_FORKED)).as(describe(r)).isEmpty();
+        assertThat(findings(r, FindingCode.FORK_NOT_CHECKED)).as(describe(r)).isEmpty();
+    }
+
+    @Test
+    void aRememberedCheckpointAtTheStartOfAnExportWhoseCompactRangeIsBrokenLiesBeforeIt() throws Exception {
+        Path broken = Tamper.copyOf(afterA, dir.resolve("after-a-broken-range")).dir();
+        KeyHolder.manifest(broken, Bundles.signer(KEY_SEED), m -> ConformanceKit.withCompactRange(m,
+                List.of(m.compactRange().get(0))));
+        List<SeenCheckpoint> at1000 = remembered(a).stream().filter(c -> c.size() == 1000).toList();
+        VerificationReport r = verify(broken, at1000);
+        assertThat(findings(r, FindingCode.COMPACT_RANGE_INVALID)).as(describe(r)).isNotEmpty();
+        assertThat(findings(r, FindingCode.FORK_NOT_CHECKED)).as(describe(r)).singleElement()
+                .satisfies(f -> assertThat(f.message()).contains("tree size 1000", "lies before it"));
     }
 
     private static List<SeenCheckpoint> remembered(Path bundle) throws Exception {

@@ -72,6 +72,19 @@ class RuleBreakTest {
     }
 
     @Test
+    void aManifestSignatureTooLargeToReadIsInvalid() throws Exception {
+        Tamper t = plain();
+        t.replaceFile(Manifest.MANIFEST_SIG, new byte[(1 << 20) + 1]);
+
+        VerificationReport r = verify(t.dir());
+
+        assertFailure(r);
+        Finding f = only(r, FindingCode.MANIFEST_SIGNATURE_INVALID);
+        assertThat(f.location()).isEqualTo(Location.file(Manifest.MANIFEST_SIG));
+        assertThat(f.message()).isEqualTo("cannot be read: manifest.sig is larger than 1048576 bytes");
+    }
+
+    @Test
     void compactRangeThatDoesNotHashToThePreviousRootIsInvalid() throws Exception {
         VerificationReport r = verifyCase("compact-range-forged");
 

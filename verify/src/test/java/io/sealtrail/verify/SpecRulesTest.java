@@ -297,8 +297,10 @@ class SpecRulesTest {
             assertThat(expect(r, FindingCode.CHECKPOINT_ROOT_MISMATCH)).extracting(f -> f.location().file())
                     .containsExactlyInAnyOrder(checkpoint(800), checkpoint(1200));
             expect(r, FindingCode.RANGE_MISMATCH);
-            assertThat(expect(r, FindingCode.EVENTS_NOT_COVERED)).singleElement()
-                    .satisfies(f -> assertThat(f.location().seq()).isEqualTo(400));
+            assertThat(expect(r, FindingCode.EVENTS_NOT_COVERED)).singleElement().satisfies(f -> {
+                assertThat(f.location().seq()).isEqualTo(400);
+                assertThat(f.message()).isEqualTo("300 event(s) from seq 400 to 699 are covered by no valid signed checkpoint");
+            });
         }
 
         @Test
