@@ -57,6 +57,19 @@ public final class Head {
         }
     }
 
+    /**
+     * Whether the first non-blank line and at least nine in ten of the first {@code max} are lines of a format: how
+     * line formats recognise themselves, tolerant of a stray line but never fooled by a first line of another kind.
+     */
+    public boolean mostlyLines(int max, java.util.function.Predicate<String> isLine) {
+        List<String> lines = lines(max);
+        if (lines.isEmpty() || !isLine.test(lines.get(0))) {
+            return false;
+        }
+        long ok = lines.stream().filter(isLine).count();
+        return ok * 10 >= lines.size() * 9L;
+    }
+
     /** The first byte that is not white space, or -1. */
     public int firstNonBlank() {
         for (int i = 0; i < length; i++) {

@@ -46,20 +46,10 @@ public final class AuditdFormat implements SourceFormat {
     /** The first line and at least 9 in 10 of the first 20 are audit records. */
     @Override
     public boolean recognizes(Head head) {
-        List<String> lines = head.lines(HEAD_LINES);
-        if (lines.isEmpty()) {
-            return false;
-        }
-        int ok = 0;
-        for (int i = 0; i < lines.size(); i++) {
-            byte[] b = lines.get(i).getBytes(StandardCharsets.UTF_8);
-            boolean record = parse(b, b.length) != null;
-            if (i == 0 && !record) {
-                return false;
-            }
-            ok += record ? 1 : 0;
-        }
-        return ok * 10 >= lines.size() * 9;
+        return head.mostlyLines(HEAD_LINES, l -> {
+            byte[] b = l.getBytes(StandardCharsets.UTF_8);
+            return parse(b, b.length) != null;
+        });
     }
 
     private static AuditRecord parse(byte[] b, int len) {

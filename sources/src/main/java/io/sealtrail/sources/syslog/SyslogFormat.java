@@ -13,7 +13,6 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.DateTimeException;
 import java.time.Instant;
-import java.util.List;
 
 /**
  * auth.log / secure: syslog lines (RFC 3164, RFC 5424, rsyslog's RFC 3339 form) of OpenSSH, sudo, su and PAM as
@@ -41,19 +40,7 @@ public final class SyslogFormat implements SourceFormat {
     /** The first line and at least 9 in 10 of the first 20 are syslog lines. */
     @Override
     public boolean recognizes(Head head) {
-        List<String> lines = head.lines(HEAD_LINES);
-        if (lines.isEmpty()) {
-            return false;
-        }
-        int ok = 0;
-        for (int i = 0; i < lines.size(); i++) {
-            boolean syslog = SyslogLine.parse(lines.get(i)) != null;
-            if (i == 0 && !syslog) {
-                return false;
-            }
-            ok += syslog ? 1 : 0;
-        }
-        return ok * 10 >= lines.size() * 9;
+        return head.mostlyLines(HEAD_LINES, l -> SyslogLine.parse(l) != null);
     }
 
     @Override
