@@ -11,7 +11,7 @@ import java.util.Set;
  * of the event. Auditors read kubectl, the workbench's privileged rule matches kubectl prefixes, and Sealtrail's
  * own bundles write Kubernetes requests that way, so one query finds {@code kubectl exec} in every source.
  */
-final class KubectlLine {
+public final class KubectlLine {
     /** Subresources that open a stream into a pod or node; their verb (create or get) only says how. */
     static final Set<String> CONNECT = Set.of("exec", "attach", "portforward", "proxy");
 
@@ -30,6 +30,55 @@ final class KubectlLine {
             return "kube." + r.resource + "." + r.subresource;
         }
         return "kube." + r.resource + (r.subresource == null ? "" : "." + r.subresource) + "." + r.verb;
+    }
+
+    /**
+     * A Kubernetes API request as it crossed the wire (an HTTP method and path with query, as Teleport records a
+     * kube.request), as the kubectl command that sends it: the same words Kubernetes audit records get, so one
+     * query and the privileged rule ("kubectl get secret", "kubectl exec") find it through every source. Null when
+     * the path is not one of the API's (/api/…, /apis/…).
+     */
+    public static String fromHttp(String method, String pathAndQuery) {
+        if (method == null || pathAndQuery == null) {
+            return null;
+        }
+        String path = pathAndQuery.contains("?") ? pathAndQuery.substring(0, pathAndQuery.indexOf('?')) : pathAndQuery;
+        String[] p = java.util.Arrays.stream(path.split("/")).filter(x -> !x.isEmpty()).toArray(String[]::new);
+        int i;
+        KubeRequest r = new KubeRequest();
+        r.requestUri = pathAndQuery;
+        if (p.length >= 2 && p[0].equals("api")) {
+            i = 2; // api/v1
+        } else if (p.length >= 3 && p[0].equals("apis")) {
+            r.apiGroup = p[1];
+            i = 3; // apis/group/version
+        } else {
+            r.verb = method.toLowerCase(java.util.Locale.ROOT);
+            return command(r); // not a resource request: kubectl --raw
+        }
+        if (i + 1 < p.length && p[i].equals("namespaces") && i + 2 < p.length) {
+            r.namespace = p[i + 1];
+            i += 2;
+        }
+        if (i >= p.length) {
+            return null;
+        }
+        r.resource = p[i];
+        r.name = i + 1 < p.length ? p[i + 1] : null;
+        r.subresource = i + 2 < p.length ? p[i + 2] : null;
+        String m = method.toUpperCase(java.util.Locale.ROOT);
+        r.verb = switch (m) {
+            case "GET" -> r.name == null ? "list" : "get";
+            case "POST" -> "create";
+            case "PUT" -> "update";
+            case "PATCH" -> "patch";
+            case "DELETE" -> r.name == null ? "deletecollection" : "delete";
+            default -> m.toLowerCase(java.util.Locale.ROOT);
+        };
+        if (pathAndQuery.contains("watch=true") || pathAndQuery.contains("watch=1")) {
+            r.verb = "watch";
+        }
+        return command(r);
     }
 
     static String command(KubeRequest r) {

@@ -236,7 +236,9 @@ final class TeleportEvent {
                 return argv.isEmpty() ? null : String.join(" ", argv);
             }
             case "kube.request" -> {
-                return join(text(n, "verb"), text(n, "request_path"));
+                // as kubectl would send it, like a Kubernetes audit record, so the same queries find it
+                String kubectl = io.sealtrail.sources.kubernetes.KubectlLine.fromHttp(text(n, "verb"), text(n, "request_path"));
+                return kubectl != null ? kubectl : join(text(n, "verb"), text(n, "request_path"));
             }
             case "port" -> {
                 return join("port-forward", text(n, "addr"));

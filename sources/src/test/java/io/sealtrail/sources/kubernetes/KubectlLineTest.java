@@ -85,4 +85,21 @@ class KubectlLineTest {
 
         assertThat(KubectlLine.command(r)).isEqualTo("kubectl exec p -n a -- %zz id");
     }
+
+    @Test
+    void anHttpRequestReadsAsTheKubectlCommandThatSendsIt() {
+        assertThat(KubectlLine.fromHttp("GET", "/api/v1/namespaces/payments/secrets/db-password"))
+                .isEqualTo("kubectl get secrets db-password -n payments");
+        assertThat(KubectlLine.fromHttp("GET", "/api/v1/namespaces/payments/secrets")).isEqualTo("kubectl get secrets -n payments");
+        assertThat(KubectlLine.fromHttp("POST", "/api/v1/namespaces/pay/pods/api-0/exec?command=id&container=api"))
+                .isEqualTo("kubectl exec api-0 -n pay -c api -- id");
+        assertThat(KubectlLine.fromHttp("DELETE", "/apis/rbac.authorization.k8s.io/v1/clusterrolebindings/tmp-admin"))
+                .isEqualTo("kubectl delete clusterrolebindings.rbac.authorization.k8s.io tmp-admin");
+        assertThat(KubectlLine.fromHttp("GET", "/api/v1/namespaces/pay/pods?watch=true")).isEqualTo("kubectl get pods -n pay --watch");
+    }
+
+    @Test
+    void aPathOutsideTheApiIsARawRequest() {
+        assertThat(KubectlLine.fromHttp("GET", "/healthz")).isEqualTo("kubectl get --raw /healthz");
+    }
 }

@@ -115,7 +115,7 @@ class TeleportFormatTest {
                 s -> s.event().outcome()).containsExactly(tuple("db.session.start", Outcome.DENIED),
                 tuple("kube.request", Outcome.DENIED), tuple("access_request.update", Outcome.DENIED),
                 tuple("session.rejected", Outcome.DENIED));
-        assertThat(r.get(10).event().command()).isEqualTo("GET /api/v1/namespaces/payments/secrets");
+        assertThat(r.get(10).event().command()).isEqualTo("kubectl get secrets -n payments");
         assertThat(r.get(12).event().target()).isEqualTo(new Target(TargetKind.APPLICATION,
                 "teleport.acme.example", "prod-admin", null));
     }
