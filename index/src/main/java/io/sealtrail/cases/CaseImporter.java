@@ -139,22 +139,8 @@ public final class CaseImporter {
             long size = Files.isDirectory(source) ? Files.size(source.resolve("manifest.json")) : Files.size(source);
             ImportRecord record = new ImportRecord(bundleId, report.manifest() == null ? null : report.manifest().origin(),
                     fileName, bundleSha, size, report.verdict().name(), c.clock().instant(), report.events(), hashes, null);
-            record.write(staging.resolve(ImportRecord.FILE));
-            String recordSha = CaseFiles.hash(staging.resolve(ImportRecord.FILE));
-            CaseFiles.makeReadOnly(staging.resolve(CaseFolder.INDEX));
-            check(cancelled);
-
-            c.moveIntoPlace(staging, bundleId);
-            Map<String, String> data = new LinkedHashMap<>();
-            data.put("bundle_id", bundleId);
-            data.put("file_name", fileName);
-            data.put("bundle_sha256", bundleSha);
-            data.put("verdict", report.verdict().name());
-            data.put("events", Long.toString(report.events()));
-            data.put("errors", Long.toString(report.count(io.sealtrail.model.Severity.ERROR)));
-            // import.json lists every other file's hash; signing its hash in the entry anchors them all
-            data.put(IMPORT_SHA256, recordSha);
-            c.journal().append(auditor, JournalEntry.IMPORT, data);
+            commit(c, staging, record, Map.of("errors", Long.toString(report.count(io.sealtrail.model.Severity.ERROR))),
+                    auditor, cancelled);
             progress.update("done", 1, 1);
             return new Result(record, report, new Phases(Duration.ofNanos(copyDone - start),
                     Duration.ofNanos(verified - copyDone), Duration.ofNanos(indexed - verified),
@@ -164,7 +150,33 @@ public final class CaseImporter {
         }
     }
 
-    private static void check(BooleanSupplier cancelled) {
+    /**
+     * The end of every import: writes import.json, makes the index read-only, moves staging into place and appends
+     * the import entry — the commit point. The entry names the import as import.json does, then {@code extra}, then
+     * the SHA-256 of import.json, which lists every other file's hash: signing it anchors them all.
+     */
+    static void commit(CaseFolder c, Path staging, ImportRecord record, Map<String, String> extra, NoteSigner auditor,
+                       BooleanSupplier cancelled) throws IOException {
+        record.write(staging.resolve(ImportRecord.FILE));
+        String recordSha = CaseFiles.hash(staging.resolve(ImportRecord.FILE));
+        CaseFiles.makeReadOnly(staging.resolve(CaseFolder.INDEX));
+        check(cancelled);
+        c.moveIntoPlace(staging, record.bundleId());
+        Map<String, String> data = new LinkedHashMap<>();
+        data.put("bundle_id", record.bundleId());
+        if (!record.isBundle()) {
+            data.put("format", record.format());
+        }
+        data.put("file_name", record.fileName());
+        data.put("bundle_sha256", record.bundleSha256());
+        data.put("verdict", record.verdict());
+        data.put("events", Long.toString(record.events()));
+        new java.util.TreeMap<>(extra).forEach(data::put);
+        data.put(IMPORT_SHA256, recordSha);
+        c.journal().append(auditor, JournalEntry.IMPORT, data);
+    }
+
+    static void check(BooleanSupplier cancelled) {
         if (cancelled.getAsBoolean() || Thread.currentThread().isInterrupted()) {
             throw new CancellationException("import cancelled");
         }

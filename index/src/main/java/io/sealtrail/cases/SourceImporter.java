@@ -27,7 +27,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.CancellationException;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -91,7 +90,7 @@ public final class SourceImporter {
             CaseImporter.copyEvidence(source, evidence, "evidence/" + fileName, copied);
             // a file is named by its SHA-256; a folder by the SHA-256 of its listing in sha256sum's format
             String sourceSha = Files.isDirectory(source) ? sha256Listing(copied) : copied.get("evidence/" + fileName);
-            check(cancelled);
+            CaseImporter.check(cancelled);
             long copyDone = System.nanoTime();
 
             progress.update("verifying", 0, 1);
@@ -105,7 +104,7 @@ public final class SourceImporter {
                 throw new BundleFormatException(chosen + ": is a Sealtrail bundle, not a source: import it as a bundle");
             }
             SourceVerification verification = SourceCheck.evidence(evidence, plan, keys);
-            check(cancelled);
+            CaseImporter.check(cancelled);
             String sourceId = plan.formatName() + "-" + sourceSha.substring(0, 12);
             if (c.bundles().stream().anyMatch(r -> r.bundleId().equals(sourceId))) {
                 throw new BundleFormatException(chosen + ": this source is already in the case as " + sourceId);
@@ -125,7 +124,7 @@ public final class SourceImporter {
                     Runtime.getRuntime().availableProcessors());
             verification = reading.addTo(verification);
             long malformed = reading.malformed();
-            check(cancelled);
+            CaseImporter.check(cancelled);
             long indexDone = System.nanoTime();
 
             SourceVerificationJson.write(verification, staging.resolve("verification.json"));
@@ -142,23 +141,8 @@ public final class SourceImporter {
             }
             ImportRecord record = new ImportRecord(sourceId, null, fileName, sourceSha, size,
                     verification.verdict().name(), c.clock().instant(), indexed.events(), hashes, plan.formatName());
-            record.write(staging.resolve(ImportRecord.FILE));
-            String recordSha = CaseFiles.hash(staging.resolve(ImportRecord.FILE));
-            CaseFiles.makeReadOnly(staging.resolve(CaseFolder.INDEX));
-            check(cancelled);
-
-            c.moveIntoPlace(staging, sourceId);
-            Map<String, String> data = new LinkedHashMap<>();
-            data.put("bundle_id", sourceId);
-            data.put("format", plan.formatName());
-            data.put("file_name", fileName);
-            data.put("bundle_sha256", sourceSha);
-            data.put("verdict", verification.verdict().name());
-            data.put("events", Long.toString(indexed.events()));
-            data.put("malformed", Long.toString(malformed));
-            data.put("errors", Long.toString(verification.count(Severity.ERROR)));
-            data.put(CaseImporter.IMPORT_SHA256, recordSha);
-            c.journal().append(auditor, JournalEntry.IMPORT, data);
+            CaseImporter.commit(c, staging, record, Map.of("malformed", Long.toString(malformed),
+                    "errors", Long.toString(verification.count(Severity.ERROR))), auditor, cancelled);
             progress.update("done", 1, 1);
             return new Result(record, verification, malformed, new CaseImporter.Phases(
                     Duration.ofNanos(copyDone - start), Duration.ofNanos(verified - copyDone),
@@ -170,12 +154,6 @@ public final class SourceImporter {
 
     private static String rename(String message, Path copy, Path source) {
         return message.replace(copy.toString(), source.toString());
-    }
-
-    private static void check(BooleanSupplier cancelled) {
-        if (cancelled.getAsBoolean() || Thread.currentThread().isInterrupted()) {
-            throw new CancellationException("import cancelled");
-        }
     }
 
     static String sha256Listing(Map<String, String> hashes) {
