@@ -179,7 +179,7 @@ public final class IndexBuilder {
                 }
                 try (InputStream in = source.open(seg.path())) {
                     SegmentLines.split(in, seg.path(), seg.firstSeq(), batch -> {
-                        rethrow(failure.get());
+                        IndexFiles.rethrow(failure.get());
                         if (cancelled.getAsBoolean()) {
                             throw new CancellationException("index build cancelled");
                         }
@@ -224,39 +224,14 @@ public final class IndexBuilder {
             if (!pool.awaitTermination(1, TimeUnit.DAYS)) {
                 throw new IndexException("indexing did not finish");
             }
-            rethrow(failure.get());
+            IndexFiles.rethrow(failure.get());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new CancellationException("index build interrupted");
         } finally {
             pool.shutdownNow();
-            awaitQuietly(pool);
+            IndexFiles.awaitQuietly(pool);
         }
-    }
-
-    /** Waits for workers still running, so no thread writes into a folder that is being deleted. */
-    private static void awaitQuietly(ExecutorService pool) {
-        try {
-            pool.awaitTermination(1, TimeUnit.MINUTES);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    private static void rethrow(Throwable t) throws IOException, IndexException {
-        if (t == null) {
-            return;
-        }
-        if (t instanceof IOException io) {
-            throw io;
-        }
-        if (t instanceof RuntimeException re) {
-            throw re;
-        }
-        if (t instanceof Error err) {
-            throw err;
-        }
-        throw new IndexException("indexing failed: " + t, t);
     }
 
     /** Per-thread state: the parser and the digest are not thread-safe. */

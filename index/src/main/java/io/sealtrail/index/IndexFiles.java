@@ -61,4 +61,33 @@ final class IndexFiles {
             throw e.getCause();
         }
     }
+
+    /** A worker's failure, thrown on as what it was. */
+    static void rethrow(Throwable t) throws IOException, IndexException {
+        if (t == null) {
+            return;
+        }
+        if (t instanceof IOException io) {
+            throw io;
+        }
+        if (t instanceof IndexException ie) {
+            throw ie;
+        }
+        if (t instanceof RuntimeException re) {
+            throw re;
+        }
+        if (t instanceof Error err) {
+            throw err;
+        }
+        throw new IndexException("indexing failed: " + t, t);
+    }
+
+    /** Waits for workers still running, so no thread writes into a folder that is being deleted. */
+    static void awaitQuietly(java.util.concurrent.ExecutorService pool) {
+        try {
+            pool.awaitTermination(1, java.util.concurrent.TimeUnit.MINUTES);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
 }

@@ -145,7 +145,7 @@ public final class SourceIndexBuilder {
                 if (!pool.awaitTermination(1, TimeUnit.DAYS)) {
                     throw new IndexException("indexing did not finish");
                 }
-                rethrow(failure.get());
+                IndexFiles.rethrow(failure.get());
                 progress.update(next[0], next[0]);
             }
             writer.setLiveCommitData(Map.of(
@@ -159,11 +159,7 @@ public final class SourceIndexBuilder {
             throw new CancellationException("index build interrupted");
         } finally {
             pool.shutdownNow();
-            try {
-                pool.awaitTermination(1, TimeUnit.MINUTES);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+            IndexFiles.awaitQuietly(pool);
             analyzer.close();
         }
         return counts;
@@ -173,7 +169,7 @@ public final class SourceIndexBuilder {
                                ThreadLocal<Worker> workers, List<SourceRecord> batch, long firstOrd,
                                Map<String, Integrity> files, BooleanSupplier cancelled) throws IOException {
         try {
-            rethrow(failure.get());
+            IndexFiles.rethrow(failure.get());
         } catch (IndexException e) {
             throw new IOException(e.getMessage(), e);
         }
@@ -197,25 +193,6 @@ public final class SourceIndexBuilder {
                 slots.release();
             }
         });
-    }
-
-    private static void rethrow(Throwable t) throws IOException, IndexException {
-        if (t == null) {
-            return;
-        }
-        if (t instanceof IOException io) {
-            throw io;
-        }
-        if (t instanceof IndexException ie) {
-            throw ie;
-        }
-        if (t instanceof RuntimeException re) {
-            throw re;
-        }
-        if (t instanceof Error err) {
-            throw err;
-        }
-        throw new IndexException("indexing failed: " + t, t);
     }
 
     /** Per-thread state: the document and the digest are not thread-safe. */
