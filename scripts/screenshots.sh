@@ -58,6 +58,22 @@ SEALTRAIL_HOME="$FORK/home" timeout 300 xvfb-run -a -s "-screen 0 1440x900x24" \
 cp "$FORK/shots/01-b-findings.png" "$OUT/06-fork-findings.png"
 cp "$FORK/shots/trust-seen.png" "$OUT/trust-seen.png"
 
+# Sources other than bundles (issue 13): one case holding a bundle, the signed CloudTrail tree of the tests, a
+# Kubernetes audit log and Teleport events (07-sources: one table, each event with its integrity).
+echo "Starting the workbench on a case of several sources..."
+MIX="$WORK/mix"
+mkdir -p "$MIX/home" "$MIX/shots"
+mix() { SEALTRAIL_HOME="$MIX/home" java -jar "$JAR" "$@" >/dev/null || { local rc=$?; [[ $rc == 3 || $rc == 4 ]]; }; }
+mix gen --events 2000 --seed 7 --out "$MIX/b.zip"
+mix import "$MIX/b.zip" index/src/test/resources/cloudtrail-golden/bucket \
+  sources/src/test/resources/kubernetes-audit/k8s-audit-pod-exec-file.log \
+  sources/src/test/resources/teleport/generated-events.jsonl --case "$MIX/case" --trust "$MIX/b.zip.vkey" \
+  --cloudtrail-keys index/src/test/resources/cloudtrail-golden/cloudtrail-keys.json
+SEALTRAIL_HOME="$MIX/home" timeout 300 xvfb-run -a -s "-screen 0 1440x900x24" \
+  java -Dsealtrail.screenshot.dir="$MIX/shots" -Dprism.order=sw \
+       -cp "$JAR:app/target/lib/*" io.sealtrail.app.ui.WorkbenchLauncher --case "$MIX/case"
+cp "$MIX/shots/03-search.png" "$OUT/07-sources.png"
+
 shopt -s nullglob
 shots=("$OUT"/*.png)
 if (( ${#shots[@]} == 0 )); then
