@@ -40,7 +40,7 @@ public final class SourceCheck {
         }
         List<String> names = plan.parts().stream().map(p -> name(p, source)).toList();
         return SourceVerification.unsealed(plan.formatName(), names, Finding.of(FindingCode.SOURCE_UNSEALED,
-                Location.file(names.size() == 1 ? names.get(0) : null), Verdict.NO_EVIDENCE
+                Location.file(names.size() == 1 ? names.get(0) : source.getFileName() + "/"), Verdict.NO_EVIDENCE
                         + (plan.kind() == SourcePlan.Kind.CLOUDTRAIL ? ": the CloudTrail tree holds no digest files (log"
                         + " file validation was off, or CloudTrail-Digest was not copied)" : "")
                         + ": nothing shows whether it was changed before it reached you"));
