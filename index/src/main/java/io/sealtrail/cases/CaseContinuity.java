@@ -93,18 +93,30 @@ public final class CaseContinuity {
     }
 
     /**
-     * The report of a verification made with {@link #options}, its CONTINUITY_NOT_CHECKED saying which export the
-     * case lacks (bundle id, leaves) instead of advising a command-line flag. Anything else is returned as it is.
+     * The report of a verification made with {@link #options} in the case's words: its CONTINUITY_NOT_CHECKED says
+     * which export the case lacks (bundle id, leaves) instead of advising a command-line flag, and a previous export
+     * that fails itself is named by its bundle id, not by the path of the case's copy. Nothing else changes.
      */
     public VerificationReport explain(VerificationReport v) {
         Manifest m = v.manifest();
-        if (m == null || m.previous() == null || held.containsKey(m.previous().bundleId())) {
+        if (m == null || m.previous() == null) {
             return v;
         }
+        Held prev = held.get(m.previous().bundleId());
         List<Finding> findings = new ArrayList<>();
         for (Finding f : v.findings()) {
-            findings.add(f.code() == FindingCode.CONTINUITY_NOT_CHECKED
-                    ? new Finding(f.code(), f.severity(), missing(m), f.location(), f.details()) : f);
+            if (prev == null && f.code() == FindingCode.CONTINUITY_NOT_CHECKED) {
+                findings.add(new Finding(f.code(), f.severity(), missing(m), f.location(), f.details()));
+            } else if (prev != null && f.code() == FindingCode.CONTINUITY_BROKEN
+                    && f.message().contains(prev.evidence().toString())) {
+                // the case's copy is named by its bundle id, and its own findings are listed beside it
+                findings.add(new Finding(f.code(), f.severity(), f.message()
+                        .replace(prev.evidence().toString(), m.previous().bundleId() + ", which this case holds,")
+                        .replace("verify it on its own to see them", "its findings are listed with it"),
+                        f.location(), f.details()));
+            } else {
+                findings.add(f);
+            }
         }
         return new VerificationReport(v.bundle(), m, v.verdict(), v.events(), v.segments(), v.eventBytes(), v.checkpoints(),
                 v.keys(), findings, v.tail(), v.elapsed());
