@@ -133,8 +133,8 @@ public final class CaseContinuity {
             }
         }
         String leaves = before == null ? "the leaves before " + m.start()
-                : before.end() == m.start() ? "ending at leaf " + m.start() + ", like export " + before.bundleId()
-                        + " that the case holds under another id"
+                : before.end() == m.start() ? "ending at leaf " + m.start() + "; the case holds export "
+                        + before.bundleId() + ", which also ends there but is not the one named"
                 : "leaves " + before.end() + " to " + (m.start() - 1) + ", after export " + before.bundleId()
                         + " that the case holds";
         return "continues export " + m.previous().bundleId() + " (" + leaves + "), which this case does not hold:"
