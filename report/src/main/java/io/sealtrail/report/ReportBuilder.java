@@ -1,5 +1,6 @@
 package io.sealtrail.report;
 
+import io.sealtrail.cases.CaseContinuity;
 import io.sealtrail.cases.CaseFolder;
 import io.sealtrail.cases.ImportRecord;
 import io.sealtrail.cases.JournalEntry;
@@ -75,6 +76,7 @@ public final class ReportBuilder {
         List<FindingRow> findingRows = new ArrayList<>();
         List<Attachment> attachments = new ArrayList<>();
         TreeSet<String> systems = new TreeSet<>();
+        CaseContinuity continuity = CaseContinuity.of(c, bundles);
         for (ImportRecord r : bundles) {
             Path dir = c.bundleDir(r.bundleId());
             if (!r.isBundle()) {
@@ -92,7 +94,8 @@ public final class ReportBuilder {
                         Files.readAllBytes(dir.resolve("verification.json"))));
                 continue;
             }
-            VerificationReport v = verifier.verify(r.evidence(dir), VerifyOptions.trusting(o.trustedKeys()));
+            VerificationReport v = continuity.explain(verifier.verify(r.evidence(dir),
+                    continuity.options(r.bundleId(), VerifyOptions.trusting(o.trustedKeys()))));
             reports.put(r.bundleId(), v);
             provenance.add(provenance(r, v));
             if (r.origin() != null) {

@@ -200,7 +200,9 @@ class ReportTemplatesTest {
         ReportModel m = MODELS.get(ReportTemplate.INTEGRITY);
         String text = TEXTS.get(ReportTemplate.INTEGRITY);
         for (int i = 0; i < 2; i++) {
-            VerificationReport v = new BundleVerifier().verify(List.of(first, second).get(i), VerifyOptions.trusting(List.of(key)));
+            // the case holds the export the second continues, so the report verifies it against that one
+            VerificationReport v = new BundleVerifier().verify(List.of(first, second).get(i),
+                    VerifyOptions.trusting(List.of(key)).withPrevious(i == 0 ? null : first));
             ReportModel.BundleIntegrity b = m.integrity().bundles().get(i);
             assertThat(b.findings()).extracting(ReportModel.FindingRow::code)
                     .containsExactlyElementsOf(v.findings().stream().map(f -> f.code().name()).toList());
@@ -231,9 +233,12 @@ class ReportTemplatesTest {
         assertThat(b.get(0).continuity().previousId()).isNull();
         assertThat(b.get(1).continuity().previousId()).isEqualTo(b.get(0).bundleId());
         assertThat(b.get(1).continuity().previousInCase()).isTrue();
-        assertThat(b.get(1).continuity().problems()).isEmpty();
-        assertThat(TEXTS.get(ReportTemplate.INTEGRITY).replaceAll("\\s+", " "))
-                .contains("continues bundle 1 at leaf 3,000: final checkpoint and last entry hash match");
+        // the first export's heartbeat gap is an error, and a previous export that fails cannot vouch for the link
+        // (docs/bundle-format.md section 12)
+        assertThat(b.get(1).continuity().problems()).singleElement().asString()
+                .contains("CONTINUITY_BROKEN", b.get(0).bundleId() + ", which this case holds, fails verification itself");
+        assertThat(TEXTS.get(ReportTemplate.INTEGRITY).replaceAll("\\s+", " ")).contains("BROKEN against bundle 1")
+                .doesNotContain("--previous");
     }
 
     @Test

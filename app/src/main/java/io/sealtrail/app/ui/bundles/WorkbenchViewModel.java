@@ -1,5 +1,6 @@
 package io.sealtrail.app.ui.bundles;
 
+import io.sealtrail.cases.CaseContinuity;
 import io.sealtrail.cases.ImportRecord;
 import io.sealtrail.sources.SourceVerificationJson;
 import java.nio.file.Files;
@@ -240,7 +241,18 @@ public final class WorkbenchViewModel {
             trustProblem = e.getMessage() + "; verified without comparing with the checkpoints you verified before.";
         }
         VerifyOptions options = new VerifyOptions(new ArrayList<>(keys), List.of(), null, verifyThreads, seen);
-        VerificationReport report = verification.verify(b.path(), options, throttled(b, ctx));
+        CaseContinuity inCase = null;
+        try {
+            inCase = CaseContinuity.around(b.path());
+        } catch (IOException e) {
+            trustProblem = "The case around " + b.name() + " cannot be read (" + e.getMessage()
+                    + "); verified without the other exports it holds.";
+        }
+        if (inCase != null) {
+            options = inCase.options(b.path(), options);
+        }
+        VerificationReport verified = verification.verify(b.path(), options, throttled(b, ctx));
+        VerificationReport report = inCase == null ? verified : inCase.explain(verified);
         String remembered = demo ? null : trust.remember(report, report.seenIn(b.path()));
         String problem = trustProblem != null ? trustProblem : remembered;
         BundleSummary summary = BundleSummary.of(report, sessionOnly);
