@@ -10,7 +10,6 @@ import java.util.Map;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.core.KeywordAnalyzer;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
-import org.apache.lucene.analysis.standard.StandardAnalyzer;
 import org.apache.lucene.document.IntPoint;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.queryparser.classic.ParseException;
@@ -34,14 +33,16 @@ final class EventQueryParser extends QueryParser {
         super(IndexSchema.TEXT, analyzer());
         setAllowLeadingWildcard(true);
         setDefaultOperator(AND_OPERATOR);
+        setSplitOnWhitespace(true); // each term is analysed alone, as phrases below need
+        setAutoGeneratePhraseQueries(true); // prod-db is the words prod, db in that order, not both anywhere
     }
 
-    /** Keyword fields are matched whole and case-sensitively; text fields by StandardAnalyzer's words. */
+    /** Keyword fields are matched whole and case-sensitively; text fields by words ({@link WordAnalyzer}). */
     static Analyzer analyzer() {
         Map<String, Analyzer> perField = new HashMap<>();
-        StandardAnalyzer standard = new StandardAnalyzer();
+        WordAnalyzer words = new WordAnalyzer();
         for (String f : IndexSchema.TEXT_FIELDS) {
-            perField.put(f, standard);
+            perField.put(f, words);
         }
         return new PerFieldAnalyzerWrapper(new KeywordAnalyzer(), perField);
     }
