@@ -10,7 +10,6 @@ import java.util.Map;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.core.KeywordAnalyzer;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
-import org.apache.lucene.analysis.standard.StandardAnalyzer;
 import org.apache.lucene.document.IntPoint;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.queryparser.classic.ParseException;
@@ -34,14 +33,16 @@ final class EventQueryParser extends QueryParser {
         super(IndexSchema.TEXT, analyzer());
         setAllowLeadingWildcard(true);
         setDefaultOperator(AND_OPERATOR);
+        setSplitOnWhitespace(true); // each term is analysed alone, as phrases below need
+        setAutoGeneratePhraseQueries(true); // prod-db is the words prod, db in that order, not both anywhere
     }
 
-    /** Keyword fields are matched whole and case-sensitively; text fields by StandardAnalyzer's words. */
+    /** Keyword fields are matched whole and case-sensitively; text fields by words ({@link WordAnalyzer}). */
     static Analyzer analyzer() {
         Map<String, Analyzer> perField = new HashMap<>();
-        StandardAnalyzer standard = new StandardAnalyzer();
+        WordAnalyzer words = new WordAnalyzer();
         for (String f : IndexSchema.TEXT_FIELDS) {
-            perField.put(f, standard);
+            perField.put(f, words);
         }
         return new PerFieldAnalyzerWrapper(new KeywordAnalyzer(), perField);
     }
@@ -52,11 +53,13 @@ final class EventQueryParser extends QueryParser {
             return new MatchAllDocsQuery();
         }
         try {
+            QueryProblems.check(text);
             return new EventQueryParser().parse(text);
         } catch (ParseException e) {
-            String m = e.getMessage() == null ? "" : e.getMessage();
-            int nl = m.indexOf('\n');
-            throw new IndexException("query syntax error: " + (nl < 0 ? m : m.substring(0, nl)).strip(), e);
+            // Lucene wraps what the overrides below throw in "Cannot parse '…': …"; the cause says it plainly
+            Throwable why = e.getCause() != null ? e.getCause() : e;
+            throw new IndexException(why instanceof QueryProblems.Plain ? why.getMessage()
+                    : QueryProblems.fromLucene(text, why), e);
         }
     }
 
@@ -66,7 +69,7 @@ final class EventQueryParser extends QueryParser {
         if (IndexSchema.EVENT_HASH.equals(field)) {
             String hex = hex(text);
             if (hex.length() != 64) {
-                throw new ParseException(HASH_HELP);
+                throw new QueryProblems.Plain(HASH_HELP);
             }
             return EntryHashQuery.of(hex);
         }
@@ -126,7 +129,7 @@ final class EventQueryParser extends QueryParser {
             if (text.equals("*")) {
                 return new MatchAllDocsQuery(); // every document, even an unreadable line, has its entry hash
             }
-            throw new ParseException(HASH_HELP);
+            throw new QueryProblems.Plain(HASH_HELP);
         }
         return super.getWildcardQuery(field, text);
     }
@@ -174,20 +177,20 @@ final class EventQueryParser extends QueryParser {
     private static String hex(String text) throws ParseException {
         String h = text.strip().toLowerCase(java.util.Locale.ROOT);
         if (h.isEmpty() || h.length() > 64 || !h.chars().allMatch(c -> (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'))) {
-            throw new ParseException(HASH_HELP + ", not \"" + text + "\"");
+            throw new QueryProblems.Plain(HASH_HELP + ", not \"" + text + "\"");
         }
         return h;
     }
 
     private static void noHashSearch(String field, String what) throws ParseException {
         if (IndexSchema.EVENT_HASH.equals(field)) {
-            throw new ParseException(HASH_HELP + "; not " + what);
+            throw new QueryProblems.Plain(HASH_HELP + "; not " + what);
         }
     }
 
     private static void check(String field) throws ParseException {
         if (!IndexSchema.isSearchable(field)) {
-            throw new ParseException("unknown field \"" + field + "\" (see docs/index-schema.md)");
+            throw new QueryProblems.Plain(QueryProblems.unknownField(field));
         }
     }
 
@@ -195,7 +198,7 @@ final class EventQueryParser extends QueryParser {
         try {
             return Long.parseLong(text.strip());
         } catch (NumberFormatException e) {
-            throw new ParseException(field + " needs a whole number, not \"" + text + "\"");
+            throw new QueryProblems.Plain(field + " needs a whole number, not \"" + text + "\"");
         }
     }
 
@@ -207,7 +210,7 @@ final class EventQueryParser extends QueryParser {
             }
             return IndexSchema.micros(Instant.parse(text));
         } catch (DateTimeException | ArithmeticException e) {
-            throw new ParseException("time needs a date (2026-03-01) or an instant (2026-03-01T08:00:00Z), not \""
+            throw new QueryProblems.Plain("time needs a date (2026-03-01) or an instant (2026-03-01T08:00:00Z), not \""
                     + text + "\"");
         }
     }
@@ -220,7 +223,7 @@ final class EventQueryParser extends QueryParser {
         try {
             return LocalDate.parse(text);
         } catch (DateTimeException e) {
-            throw new ParseException("time needs a date (2026-03-01) or an instant (2026-03-01T08:00:00Z), not \""
+            throw new QueryProblems.Plain("time needs a date (2026-03-01) or an instant (2026-03-01T08:00:00Z), not \""
                     + text + "\"");
         }
     }

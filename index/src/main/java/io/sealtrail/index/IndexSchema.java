@@ -11,7 +11,7 @@ import java.util.Set;
  */
 public final class IndexSchema {
     /** Bumped on any change to fields, types or analysis; an index of another version is rebuilt (ADR 0004). */
-    public static final int VERSION = 4;
+    public static final int VERSION = 5;
 
     // Commit user data keys.
     public static final String USER_SCHEMA_VERSION = "schema_version";

@@ -32,24 +32,6 @@ class ErrorsTest {
     }
 
     @Test
-    void syntaxErrorNamesThePosition() {
-        assertThatThrownBy(() -> search.search("user.name:(alice OR", null, null, 10, null))
-                .isInstanceOf(IndexException.class).hasMessageContaining("query syntax error").hasMessageContaining("column");
-    }
-
-    @Test
-    void unterminatedQuoteIsASyntaxError() {
-        assertThatThrownBy(() -> search.count("command:\"kubectl logs", null, null))
-                .isInstanceOf(IndexException.class).hasMessageContaining("column");
-    }
-
-    @Test
-    void unknownFieldIsAnErrorNotAnEmptyResult() {
-        assertThatThrownBy(() -> search.count("usr.name:alice", null, null))
-                .isInstanceOf(IndexException.class).hasMessageContaining("unknown field \"usr.name\"");
-    }
-
-    @Test
     void badTimeInARangeIsAnError() {
         assertThatThrownBy(() -> search.count("time:[yesterday TO *]", null, null))
                 .isInstanceOf(IndexException.class).hasMessageContaining("not \"yesterday\"");

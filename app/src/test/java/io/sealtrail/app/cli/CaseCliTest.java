@@ -129,6 +129,14 @@ class CaseCliTest {
     }
 
     @Test
+    void aQueryMistakeIsOnePlainLine() {
+        Run r = run("search", "--case", caseDir.toString(), "user.name:");
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err()).isEqualTo("sealtrail: nothing after user.name: — give a value, e.g. user.name:alice"
+                + System.lineSeparator());
+    }
+
+    @Test
     void jsonlExportIsTheEvidenceLinesThemselves() throws IOException {
         String out = ok("search", "--case", caseDir.toString(), "seq:[0 TO 2]", "--format", "jsonl").out();
         String evidence = Files.readString(first.resolve("events/000000000000.jsonl"));

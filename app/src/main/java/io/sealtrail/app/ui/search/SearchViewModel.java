@@ -355,7 +355,7 @@ public final class SearchViewModel implements QueryScope {
 
     private String describe() {
         if (!error.get().isEmpty()) {
-            return "Search failed: " + error.get();
+            return "Search failed"; // the error itself is under the query bar: saying it twice reads as two problems
         }
         if (around.get()) {
             return rows.size() + " events " + aroundOf.get() + ", in event order";

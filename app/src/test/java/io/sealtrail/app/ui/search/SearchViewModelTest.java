@@ -75,8 +75,8 @@ class SearchViewModelTest {
         vm.setIndex(index);
         drain();
         search("event.outcome:(denied");
-        assertThat(vm.errorProperty().get()).contains("syntax");
-        assertThat(vm.statusProperty().get()).startsWith("Search failed: ").doesNotContain("0 matching");
+        assertThat(vm.errorProperty().get()).isEqualTo("the ( at column 15 is never closed — add a )");
+        assertThat(vm.statusProperty().get()).isEqualTo("Search failed");
         assertThat(vm.matchingProperty().get()).isEqualTo(-1);
         assertThat(vm.rows()).isEmpty();
 

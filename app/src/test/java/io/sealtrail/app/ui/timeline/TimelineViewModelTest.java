@@ -284,7 +284,7 @@ class TimelineViewModelTest {
         search.queryProperty().set("user.name:(");
         search.search();
         drain();
-        assertThat(timeline.errorProperty().get()).contains("syntax");
+        assertThat(timeline.errorProperty().get()).isEqualTo("the ( at column 11 is never closed — add a )");
         assertThat(timeline.laneNames()).isEmpty();
         assertThat(timeline.statusProperty().get()).startsWith("Timeline failed");
     }
