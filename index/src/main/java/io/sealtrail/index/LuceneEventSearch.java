@@ -101,7 +101,8 @@ final class LuceneEventSearch implements EventSearch {
         if (!Integer.toString(IndexSchema.VERSION).equals(version) || user.get(IndexSchema.USER_BUNDLE_ID) == null) {
             r.close();
             throw new IndexException(p + ": index schema version " + version + ", this Sealtrail reads version "
-                    + IndexSchema.VERSION + "; rebuild the index from the bundle");
+                    + IndexSchema.VERSION + ": an older Sealtrail made it; import the evidence it was built from (the"
+                    + " case's bundles/*/evidence) into a new case to search it");
         }
         try {
             LineStore.attach(r, p);
