@@ -70,7 +70,7 @@ class ErrorsTest {
             w.commit();
         }
         assertThatThrownBy(() -> EventSearch.open(List.of(dir))).isInstanceOf(IndexException.class)
-                .hasMessageContaining("schema version 0").hasMessageContaining("rebuild");
+                .hasMessageContaining("schema version 0").hasMessageContaining("import the evidence it was built from");
     }
 
     @Test
