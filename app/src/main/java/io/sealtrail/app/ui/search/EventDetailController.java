@@ -133,14 +133,28 @@ public final class EventDetailController {
         r = field(r, "Query", h.query());
         r = field(r, "Privileged", Privileged.test(h) ? "yes" : null);
         r = field(r, "File", h.file() + " line " + h.line());
-        field(r, "Leaf", Long.toString(h.leaf()));
+        field(r, h.provable() ? "Leaf" : "Record", Long.toString(h.leaf()));
         String covered = coverage.apply(h);
-        integrityLabel.setText("Integrity: " + h.integrity().wireName() + " — " + explain(h.integrity())
+        integrityLabel.setText("Integrity: " + h.integrity().wireName() + " — " + explain(h)
                 + (covered.isEmpty() ? "" : "\n" + covered));
         integrityLabel.getStyleClass().add("integrity-" + h.integrity().wireName());
         hashLabel.setText("Entry hash " + h.entryHash());
         showRaw(h.raw());
         showAnnotations(h);
+    }
+
+    /** What the event's integrity means: a bundle proves lines by checkpoints, a source's evidence proves files. */
+    static String explain(io.sealtrail.index.Hit h) {
+        if (h.provable()) {
+            return explain(h.integrity());
+        }
+        return switch (h.integrity()) {
+            case VERIFIED -> "its file is listed, with the SHA-256 it has, in signed evidence that verified"
+                    + " (" + h.sourceFormat() + ")";
+            case BROKEN -> "its file differs from what its signed evidence lists: the evidence was changed";
+            case NOT_COVERED -> "no valid signed evidence lists its file: nothing signed vouches for it";
+            case UNSEALED -> io.sealtrail.model.Verdict.NO_EVIDENCE;
+        };
     }
 
     static String explain(Integrity i) {
