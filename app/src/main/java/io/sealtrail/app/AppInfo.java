@@ -20,6 +20,15 @@ public final class AppInfo {
     }
 
     /** The version in the pom, e.g. {@code 0.1.0-SNAPSHOT}. */
+    /**
+     * How the person starts Sealtrail, for the commands the demo suggests: the launcher script says how it was
+     * called (./sealtrail from a clone); an installed app is "sealtrail".
+     */
+    public static String command() {
+        String c = System.getenv("SEALTRAIL_COMMAND");
+        return c == null || c.isBlank() ? "sealtrail" : c;
+    }
+
     public static String version() {
         return VERSION;
     }

@@ -50,23 +50,23 @@ final class DemoCommand implements Callable<Integer> {
         BundleVerifier verifier = new BundleVerifier();
 
         section(o, "1. The first export, verified",
-                "sealtrail verify " + demo.first() + " --trust " + demo.vkey());
+                io.sealtrail.app.AppInfo.command() + " verify " + demo.first() + " --trust " + demo.vkey());
         VerificationReport r1 = verifier.verify(demo.first(), trustDemo);
         VerifyCommand.print(r1, o);
 
         section(o, "2. The same export without trusting any key: intact, but nobody you trust vouches for it (exit 3)",
-                "sealtrail verify " + demo.first() + " --no-trust-store");
+                io.sealtrail.app.AppInfo.command() + " verify " + demo.first() + " --no-trust-store");
         VerifyCommand.print(verifier.verify(demo.first(), new VerifyOptions(List.of(), List.of(), null, 2)), o);
 
         section(o, "3. The second export, checked for continuity with the first; it was altered: "
-                + demo.alteration(), "sealtrail verify " + demo.second() + " --trust " + demo.vkey()
+                + demo.alteration(), io.sealtrail.app.AppInfo.command() + " verify " + demo.second() + " --trust " + demo.vkey()
                 + " --previous " + demo.first());
         VerificationReport r2 = verifier.verify(demo.second(), trustDemo.withPrevious(demo.first()));
         VerifyCommand.print(r2, o);
 
         Path caseDir = dir.resolve("case");
         section(o, "4. Both exports in a case: a read-only index and a signed journal",
-                "sealtrail import " + demo.first() + " " + demo.second() + " --case " + caseDir + " --trust " + demo.vkey());
+                io.sealtrail.app.AppInfo.command() + " import " + demo.first() + " " + demo.second() + " --case " + caseDir + " --trust " + demo.vkey());
         o.flush();
         if (CaseFolder.isCase(caseDir) && !readable(caseDir)) {
             o.println("(the demo case was made by an older Sealtrail whose index this one does not read: making it again)");
@@ -86,15 +86,15 @@ final class DemoCommand implements Callable<Integer> {
         String firstBundle = CaseFolder.open(caseDir, Clock.systemUTC()).bundles().get(0).bundleId().substring(0, 8);
         o.println();
         o.println("Try:");
-        o.println("  sealtrail search --case " + caseDir + " 'integrity:broken'");
-        o.println("  sealtrail search --case " + caseDir + " 'event.outcome:denied AND target.kind:kubernetes' --limit 10");
-        o.println("  sealtrail facets --case " + caseDir + " --field user.name");
-        o.println("  sealtrail histogram --case " + caseDir + " 'event.action:login AND event.outcome:failure' --interval 6h");
-        o.println("  sealtrail proof export --bundle " + demo.first() + " --seq 42 --out e42.tlog-proof");
-        o.println("  sealtrail proof verify e42.tlog-proof --vkey " + demo.vkey());
-        o.println("  sealtrail annotate --case " + caseDir + " --event " + firstBundle + ":42 --bookmark --comment 'why it matters'");
-        o.println("  sealtrail report --case " + caseDir + " --trust " + demo.vkey() + " --out demo-report.pdf");
-        o.println("  sealtrail report verify demo-report.pdf --vkey " + demo.vkey());
+        o.println("  " + io.sealtrail.app.AppInfo.command() + " search --case " + caseDir + " 'integrity:broken'");
+        o.println("  " + io.sealtrail.app.AppInfo.command() + " search --case " + caseDir + " 'event.outcome:denied AND target.kind:kubernetes' --limit 10");
+        o.println("  " + io.sealtrail.app.AppInfo.command() + " facets --case " + caseDir + " --field user.name");
+        o.println("  " + io.sealtrail.app.AppInfo.command() + " histogram --case " + caseDir + " 'event.action:login AND event.outcome:failure' --interval 6h");
+        o.println("  " + io.sealtrail.app.AppInfo.command() + " proof export --bundle " + demo.first() + " --seq 42 --out e42.tlog-proof");
+        o.println("  " + io.sealtrail.app.AppInfo.command() + " proof verify e42.tlog-proof --vkey " + demo.vkey());
+        o.println("  " + io.sealtrail.app.AppInfo.command() + " annotate --case " + caseDir + " --event " + firstBundle + ":42 --bookmark --comment 'why it matters'");
+        o.println("  " + io.sealtrail.app.AppInfo.command() + " report --case " + caseDir + " --trust " + demo.vkey() + " --out demo-report.pdf");
+        o.println("  " + io.sealtrail.app.AppInfo.command() + " report verify demo-report.pdf --vkey " + demo.vkey());
         o.flush();
         if (!noGui && GuiCommand.displayAvailable()) {
             o.println();
