@@ -15,10 +15,8 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.Comparator;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.NoSuchElementException;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -251,29 +249,9 @@ public final class IndexBuilder {
             this.counts = counts;
         }
 
-        /**
-         * Adds the batch as one block: Lucene puts a block into one in-memory segment, so each segment receives
-         * whole batches in log order and, for a log in time order, is already in index-sort order when flushed
-         * (no sorting, and no second copy of the stored fields).
-         */
+        /** Adds the batch as one block (IndexFiles.addBlock: whole batches per segment, already in sort order). */
         void index(SegmentLines.Batch b, long firstOrd) throws IOException {
-            writer.addDocuments(() -> new Iterator<>() {
-                private int i;
-
-                @Override
-                public boolean hasNext() {
-                    return i < b.count();
-                }
-
-                @Override
-                public List<IndexableField> next() {
-                    if (i >= b.count()) {
-                        throw new NoSuchElementException();
-                    }
-                    int at = i++;
-                    return document(b, at, firstOrd + at); // valid until the next call, by which time Lucene has consumed it
-                }
-            });
+            IndexFiles.addBlock(writer, b.count(), at -> document(b, at, firstOrd + at));
         }
 
         private List<IndexableField> document(SegmentLines.Batch b, int i, long ord) {

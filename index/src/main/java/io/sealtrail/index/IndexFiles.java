@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Comparator;
+import java.util.List;
 import java.util.stream.Stream;
 
 /** File chores for index folders; never used on evidence. */
@@ -89,5 +90,32 @@ final class IndexFiles {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /**
+     * Adds {@code count} documents as one block: Lucene puts a block into one in-memory segment, so a segment
+     * receives whole batches in read order and, for a log in time order, is already in index-sort order when flushed
+     * (no sorting, and no second copy of the stored fields). {@code document} may reuse its fields: Lucene has
+     * consumed one document before it asks for the next.
+     */
+    static void addBlock(org.apache.lucene.index.IndexWriter writer, int count,
+                         java.util.function.IntFunction<List<org.apache.lucene.index.IndexableField>> document)
+            throws IOException {
+        writer.addDocuments(() -> new java.util.Iterator<>() {
+            private int i;
+
+            @Override
+            public boolean hasNext() {
+                return i < count;
+            }
+
+            @Override
+            public List<org.apache.lucene.index.IndexableField> next() {
+                if (i >= count) {
+                    throw new java.util.NoSuchElementException();
+                }
+                return document.apply(i++);
+            }
+        });
     }
 }

@@ -10,10 +10,8 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.NoSuchElementException;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -212,23 +210,7 @@ public final class SourceIndexBuilder {
         }
 
         void index(List<SourceRecord> batch, long firstOrd, Map<String, Integrity> files) throws IOException {
-            writer.addDocuments(() -> new Iterator<>() {
-                private int i;
-
-                @Override
-                public boolean hasNext() {
-                    return i < batch.size();
-                }
-
-                @Override
-                public List<IndexableField> next() {
-                    if (i >= batch.size()) {
-                        throw new NoSuchElementException();
-                    }
-                    int at = i++;
-                    return document(batch.get(at), firstOrd + at, files);
-                }
-            });
+            IndexFiles.addBlock(writer, batch.size(), at -> document(batch.get(at), firstOrd + at, files));
         }
 
         private List<IndexableField> document(SourceRecord r, long ord, Map<String, Integrity> files) {
