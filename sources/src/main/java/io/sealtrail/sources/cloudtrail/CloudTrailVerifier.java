@@ -290,7 +290,8 @@ public final class CloudTrailVerifier {
                 return; // once per key: a year of hourly digests would repeat it 8,760 times
             }
             add(FindingCode.CLOUDTRAIL_KEY_UNKNOWN, d.path, "signed (with every later digest by the same key) by CloudTrail key " + fingerprint + ", which "
-                    + (keys.isEmpty() ? "cannot be checked: no CloudTrail public keys were supplied (--cloudtrail-keys)"
+                    + (keys.isEmpty() ? "cannot be checked: no CloudTrail public keys are trusted (save the output of aws cloudtrail"
+                    + " list-public-keys and trust it)"
                     : "is not among the keys in " + keys.source()));
             return;
         }

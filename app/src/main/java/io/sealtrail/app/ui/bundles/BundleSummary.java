@@ -74,8 +74,13 @@ public record BundleSummary(String bundleId, Verdict verdict, Banner banner, Str
         long files = v.files().stream().filter(f -> f.role().equals("log")).count();
         long proven = v.files().stream().filter(f -> f.role().equals("log")
                 && f.integrity() == SourceVerification.FileIntegrity.VERIFIED).count();
-        String evidence = v.verdict() == Verdict.NO_INTEGRITY_EVIDENCE ? "none: the source carries no integrity evidence"
-                : "none: the evidence is per file (" + proven + " of " + files + " files in valid signed evidence)";
+        String evidence = switch (v.verdict()) {
+            case NO_INTEGRITY_EVIDENCE -> "none: the source carries no integrity evidence";
+            // without a trusted key the signatures were not checked: the files only match what the evidence lists
+            case INTACT_UNTRUSTED -> "none: the evidence is per file (" + proven + " of " + files
+                    + " files match what it lists; no key you trust checked its signatures)";
+            default -> "none: the evidence is per file (" + proven + " of " + files + " files in valid signed evidence)";
+        };
         // the keys that signed its evidence are the ones the auditor supplied and trusts (CloudTrail: --cloudtrail-keys)
         List<KeyRow> keys = v.signers().stream()
                 .map(s -> new KeyRow(s, s.substring(s.lastIndexOf(' ') + 1), true, "trusted", "signed the evidence"))

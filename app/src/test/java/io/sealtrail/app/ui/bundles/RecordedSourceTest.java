@@ -67,6 +67,19 @@ class RecordedSourceTest {
     }
 
     @Test
+    void aCloudTrailTreeNoTrustedKeyCheckedDoesNotClaimValidSignatures() {
+        io.sealtrail.sources.SourceVerification v = new io.sealtrail.sources.SourceVerification("cloudtrail",
+                Verdict.INTACT_UNTRUSTED, java.util.List.of(), java.util.List.of(
+                new io.sealtrail.sources.SourceVerification.FileEvidence("a.json.gz", "log",
+                        io.sealtrail.sources.SourceVerification.FileIntegrity.VERIFIED, null, null)), java.util.List.of());
+
+        BundleSummary s = BundleSummary.ofSource("cloudtrail-0123456789ab", "cloudtrail", 20, v);
+
+        assertThat(s.checkpoints()).isEqualTo(
+                "none: the evidence is per file (1 of 1 files match what it lists; no key you trust checked its signatures)");
+    }
+
+    @Test
     void aBundleIsNoRecordedSource() throws Exception {
         Path notInACase = Files.writeString(tmp.resolve("b.zip"), "x");
         assertThat(WorkbenchViewModel.recordedSource(notInACase)).isNull();
