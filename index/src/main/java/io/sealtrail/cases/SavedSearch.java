@@ -1,5 +1,6 @@
 package io.sealtrail.cases;
 
+import io.sealtrail.index.EventQuery;
 import io.sealtrail.verify.note.NoteSigner;
 import java.io.IOException;
 import java.time.Instant;
@@ -26,6 +27,11 @@ public record SavedSearch(long journalSeq, String name, String query, Instant fr
         if (name.isEmpty()) {
             throw new IllegalArgumentException("a saved search needs a name");
         }
+    }
+
+    /** The query and time range this search runs. */
+    public EventQuery scope() {
+        return new EventQuery(query, from, to);
     }
 
     public Map<String, String> data() {

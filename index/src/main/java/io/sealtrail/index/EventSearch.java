@@ -2,14 +2,12 @@ package io.sealtrail.index;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.function.Consumer;
 
 /**
- * Read-only search over the indexes of one or more bundles (docs/index-schema.md). Every method takes a
- * query in Lucene's classic syntax (empty or {@code *} for all) and an optional time window
- * {@code [from, to)} (either may be null for open). Results come in one total order: time, bundle id,
+ * Read-only search over the indexes of one or more bundles (docs/index-schema.md). Every method takes an
+ * {@link EventQuery}: a query in Lucene's classic syntax and an optional time window. Results come in one total order: time, bundle id,
  * seq, leaf. A broken index or an invalid query is an {@link IndexException}, never an empty result.
  * Thread-safe.
  */
@@ -28,50 +26,50 @@ public interface EventSearch extends AutoCloseable {
      *
      * @param limit 1 to {@link #MAX_PAGE}
      */
-    Page search(String query, Instant from, Instant to, int limit, Cursor after) throws IndexException;
+    Page search(EventQuery query, int limit, Cursor after) throws IndexException;
 
     /**
-     * As {@link #search(String, Instant, Instant, int, Cursor)}, in the reverse order when {@code newestFirst}
+     * As {@link #search(EventQuery, int, Cursor)}, in the reverse order when {@code newestFirst}
      * (events without a readable time then come first). A cursor pages only in the order it came from.
      */
-    Page search(String query, Instant from, Instant to, int limit, Cursor after, boolean newestFirst)
+    Page search(EventQuery query, int limit, Cursor after, boolean newestFirst)
             throws IndexException;
 
     /**
      * The identity of the matching events (count, time span, and the hash of their {@code bundle:seq} lines;
      * see {@link ResultSet}) from doc values, without loading a document: what a report's query appendix cites.
      */
-    ResultSet resultSet(String query, Instant from, Instant to) throws IndexException;
+    ResultSet resultSet(EventQuery query) throws IndexException;
 
     /** Exactly how many events match. */
-    long count(String query, Instant from, Instant to) throws IndexException;
+    long count(EventQuery query) throws IndexException;
 
     /** Streams every matching event in order, page by page, however many there are. */
-    void export(String query, Instant from, Instant to, Consumer<Hit> sink) throws IndexException;
+    void export(EventQuery query, Consumer<Hit> sink) throws IndexException;
 
     /**
      * The {@code top} most frequent values of a keyword field over the matching events, most frequent
      * first, ties by value. A multi-valued field ({@code user.roles}) counts each value of an event once.
      */
-    List<FacetValue> facets(String query, Instant from, Instant to, String field, int top) throws IndexException;
+    List<FacetValue> facets(EventQuery query, String field, int top) throws IndexException;
 
     /**
      * Matching events per time bucket of {@code interval}, aligned to the epoch (UTC). Only non-empty
      * buckets are returned, in time order; a chart fills the gaps. Events without a readable time are
      * not counted.
      */
-    List<Bucket> histogram(String query, Instant from, Instant to, Duration interval) throws IndexException;
+    List<Bucket> histogram(EventQuery query, Duration interval) throws IndexException;
 
     /**
      * {@link #histogram} split by the values of a keyword field, in one pass over doc values: for each of
      * the {@code top} values with the most matching events (most first, ties by value), its buckets. An
      * event counts once for each value it has; events without the field are not counted.
      */
-    List<ValueHistogram> histogramBy(String query, Instant from, Instant to, Duration interval, String field, int top)
+    List<ValueHistogram> histogramBy(EventQuery query, Duration interval, String field, int top)
             throws IndexException;
 
     /** One span per session id among the matching events, ordered by start then id; events without one are ignored. */
-    List<SessionSpan> sessions(String query, Instant from, Instant to) throws IndexException;
+    List<SessionSpan> sessions(EventQuery query) throws IndexException;
 
     /**
      * The event {@code seq} of {@code bundleId} with up to {@code window} events before and after it, in

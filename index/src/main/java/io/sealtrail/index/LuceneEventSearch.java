@@ -115,12 +115,12 @@ final class LuceneEventSearch implements EventSearch {
     }
 
     @Override
-    public Page search(String query, Instant from, Instant to, int limit, Cursor after) throws IndexException {
-        return search(query, from, to, limit, after, false);
+    public Page search(EventQuery query, int limit, Cursor after) throws IndexException {
+        return search(query, limit, after, false);
     }
 
     @Override
-    public Page search(String query, Instant from, Instant to, int limit, Cursor after, boolean newestFirst)
+    public Page search(EventQuery query, int limit, Cursor after, boolean newestFirst)
             throws IndexException {
         if (limit < 1 || limit > MAX_PAGE) {
             throw new IllegalArgumentException("page size must be 1 to " + MAX_PAGE + ", not " + limit);
@@ -128,7 +128,7 @@ final class LuceneEventSearch implements EventSearch {
         if (after != null && after.newestFirst() != newestFirst) {
             throw new IllegalArgumentException("a cursor of one order cannot page the other");
         }
-        Query q = query(query, from, to);
+        Query q = query(query);
         try {
             TopFieldDocs top = searcher.searchAfter(after == null ? null : after.after(), q, limit + 1,
                     newestFirst ? REVERSE : ORDER, false);
@@ -142,26 +142,26 @@ final class LuceneEventSearch implements EventSearch {
     }
 
     @Override
-    public ResultSet resultSet(String query, Instant from, Instant to) throws IndexException {
+    public ResultSet resultSet(EventQuery query) throws IndexException {
         try {
-            return ResultSet.of(searcher.search(query(query, from, to), Aggregations.keys()));
+            return ResultSet.of(searcher.search(query(query), Aggregations.keys()));
         } catch (IOException | RuntimeException e) {
             throw failed(e);
         }
     }
 
     @Override
-    public long count(String query, Instant from, Instant to) throws IndexException {
+    public long count(EventQuery query) throws IndexException {
         try {
-            return searcher.count(query(query, from, to));
+            return searcher.count(query(query));
         } catch (IOException | RuntimeException e) {
             throw failed(e);
         }
     }
 
     @Override
-    public void export(String query, Instant from, Instant to, Consumer<Hit> sink) throws IndexException {
-        Query q = query(query, from, to);
+    public void export(EventQuery query, Consumer<Hit> sink) throws IndexException {
+        Query q = query(query);
         try {
             FieldDoc after = null;
             while (true) {
@@ -178,12 +178,12 @@ final class LuceneEventSearch implements EventSearch {
     }
 
     @Override
-    public List<FacetValue> facets(String query, Instant from, Instant to, String field, int top) throws IndexException {
+    public List<FacetValue> facets(EventQuery query, String field, int top) throws IndexException {
         if (!IndexSchema.KEYWORD_FIELDS.contains(field)) {
             throw new IndexException("facets need a keyword field, and \"" + field + "\" is not one (see docs/index-schema.md)");
         }
         try {
-            Query q = query(query, from, to);
+            Query q = query(query);
             return (IndexSchema.EVENT_HASH.equals(field) ? Aggregations.hashFacets(searcher, q, Math.max(0, top))
                     : searcher.search(q, Aggregations.facets(field))).top(top);
         } catch (IOException | RuntimeException e) {
@@ -192,20 +192,20 @@ final class LuceneEventSearch implements EventSearch {
     }
 
     @Override
-    public List<Bucket> histogram(String query, Instant from, Instant to, Duration interval) throws IndexException {
+    public List<Bucket> histogram(EventQuery query, Duration interval) throws IndexException {
         long micros = interval.toNanos() / 1000;
         if (micros < 1) {
             throw new IllegalArgumentException("histogram interval must be at least a microsecond, not " + interval);
         }
         try {
-            return searcher.search(query(query, from, to), Aggregations.histogram(micros)).buckets();
+            return searcher.search(query(query), Aggregations.histogram(micros)).buckets();
         } catch (IOException | RuntimeException e) {
             throw failed(e);
         }
     }
 
     @Override
-    public List<ValueHistogram> histogramBy(String query, Instant from, Instant to, Duration interval, String field,
+    public List<ValueHistogram> histogramBy(EventQuery query, Duration interval, String field,
                                             int top) throws IndexException {
         long micros = interval.toNanos() / 1000;
         if (micros < 1) {
@@ -216,16 +216,16 @@ final class LuceneEventSearch implements EventSearch {
                     + "\" is not one (see docs/index-schema.md)");
         }
         try {
-            return searcher.search(query(query, from, to), Aggregations.histogramBy(micros, field)).top(top);
+            return searcher.search(query(query), Aggregations.histogramBy(micros, field)).top(top);
         } catch (IOException | RuntimeException e) {
             throw failed(e);
         }
     }
 
     @Override
-    public List<SessionSpan> sessions(String query, Instant from, Instant to) throws IndexException {
+    public List<SessionSpan> sessions(EventQuery query) throws IndexException {
         try {
-            return searcher.search(query(query, from, to), Aggregations.sessions()).spans();
+            return searcher.search(query(query), Aggregations.sessions()).spans();
         } catch (IOException | RuntimeException e) {
             throw failed(e);
         }
@@ -288,13 +288,13 @@ final class LuceneEventSearch implements EventSearch {
     }
 
     /** The parsed query within the time window, which is a filter: it does not affect scoring (there is none). */
-    private static Query query(String text, Instant from, Instant to) throws IndexException {
-        Query q = EventQueryParser.parseQuery(text);
-        if (from == null && to == null) {
+    private static Query query(EventQuery query) throws IndexException {
+        Query q = EventQueryParser.parseQuery(query.text());
+        if (query.allTime()) {
             return q;
         }
-        long lo = from == null ? Long.MIN_VALUE : IndexSchema.micros(from);
-        long hi = to == null ? Long.MAX_VALUE : IndexSchema.micros(to) - 1;
+        long lo = query.from() == null ? Long.MIN_VALUE : IndexSchema.micros(query.from());
+        long hi = query.to() == null ? Long.MAX_VALUE : IndexSchema.micros(query.to()) - 1;
         return new BooleanQuery.Builder()
                 .add(q, BooleanClause.Occur.FILTER)
                 .add(LongPoint.newRangeQuery(IndexSchema.TIME, lo, hi), BooleanClause.Occur.FILTER)

@@ -3,6 +3,7 @@ package io.sealtrail.cases;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.sealtrail.index.EventQuery;
 import io.sealtrail.index.EventSearch;
 import io.sealtrail.index.Hit;
 import io.sealtrail.index.Integrity;
@@ -75,7 +76,7 @@ class SourceImporterTest {
     private List<Hit> all() throws Exception {
         List<Path> indexes = c.bundles().stream().map(b -> c.bundleDir(b.bundleId()).resolve("index")).toList();
         try (EventSearch s = EventSearch.open(indexes)) {
-            return s.search("*:*", null, null, 1000, null).hits();
+            return s.search(EventQuery.of("*:*"), 1000, null).hits();
         }
     }
 

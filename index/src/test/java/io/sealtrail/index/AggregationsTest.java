@@ -48,25 +48,25 @@ class AggregationsTest {
 
     @Test
     void userNameFacetEqualsBruteForceCounts() throws Exception {
-        assertThat(search.facets("", null, null, IndexSchema.USER_NAME, 10))
+        assertThat(search.facets(EventQuery.all(), IndexSchema.USER_NAME, 10))
                 .isEqualTo(bruteFacets(IndexSchema.USER_NAME, r -> true, 10));
     }
 
     @Test
     void facetCountsOnlyMatchingEvents() throws Exception {
-        assertThat(search.facets("event.outcome:denied", null, null, IndexSchema.TARGET_NAME, 5))
+        assertThat(search.facets(EventQuery.of("event.outcome:denied"), IndexSchema.TARGET_NAME, 5))
                 .isEqualTo(bruteFacets(IndexSchema.TARGET_NAME, AggregationsTest::denied, 5));
     }
 
     @Test
     void multiValuedFacetCountsEachValueOncePerEvent() throws Exception {
-        assertThat(search.facets("*", null, null, IndexSchema.USER_ROLES, 100))
+        assertThat(search.facets(EventQuery.all(), IndexSchema.USER_ROLES, 100))
                 .isEqualTo(bruteFacets(IndexSchema.USER_ROLES, r -> true, 100));
     }
 
     @Test
     void facetTiesAreBrokenByValue() throws Exception {
-        List<FacetValue> all = search.facets("", null, null, IndexSchema.SESSION_ID, Integer.MAX_VALUE);
+        List<FacetValue> all = search.facets(EventQuery.all(), IndexSchema.SESSION_ID, Integer.MAX_VALUE);
         assertThat(all).isSortedAccordingTo(Comparator.comparingLong(FacetValue::count).reversed()
                 .thenComparing(FacetValue::value));
         assertThat(all).isEqualTo(bruteFacets(IndexSchema.SESSION_ID, r -> true, Integer.MAX_VALUE));
@@ -74,12 +74,12 @@ class AggregationsTest {
 
     @Test
     void hourlyHistogramEqualsBruteForceBuckets() throws Exception {
-        assertThat(search.histogram("", null, null, Duration.ofHours(1))).isEqualTo(bruteHistogram(3_600_000_000L, r -> true));
+        assertThat(search.histogram(EventQuery.all(), Duration.ofHours(1))).isEqualTo(bruteHistogram(3_600_000_000L, r -> true));
     }
 
     @Test
     void histogramOfAQueryWithOddIntervalEqualsBruteForce() throws Exception {
-        assertThat(search.histogram("event.outcome:denied", null, null, Duration.ofMinutes(7)))
+        assertThat(search.histogram(EventQuery.of("event.outcome:denied"), Duration.ofMinutes(7)))
                 .isEqualTo(bruteHistogram(420_000_000L, AggregationsTest::denied));
     }
 
@@ -92,27 +92,27 @@ class AggregationsTest {
 
     @Test
     void hourlyHistogramByUserEqualsBruteForceBucketsPerUser() throws Exception {
-        assertThat(search.histogramBy("", null, null, Duration.ofHours(1), IndexSchema.USER_NAME, Integer.MAX_VALUE))
+        assertThat(search.histogramBy(EventQuery.all(), Duration.ofHours(1), IndexSchema.USER_NAME, Integer.MAX_VALUE))
                 .isEqualTo(bruteHistogramBy(3_600_000_000L, IndexSchema.USER_NAME, r -> true, Integer.MAX_VALUE));
     }
 
     @Test
     void histogramByOfAQueryKeepsOnlyTheTopValuesOfMatchingEvents() throws Exception {
-        assertThat(search.histogramBy("event.outcome:denied", null, null, Duration.ofMinutes(7), IndexSchema.TARGET_NAME, 3))
+        assertThat(search.histogramBy(EventQuery.of("event.outcome:denied"), Duration.ofMinutes(7), IndexSchema.TARGET_NAME, 3))
                 .hasSize(3)
                 .isEqualTo(bruteHistogramBy(420_000_000L, IndexSchema.TARGET_NAME, AggregationsTest::denied, 3));
     }
 
     @Test
     void histogramByAMultiValuedFieldCountsEachValueOncePerEvent() throws Exception {
-        assertThat(search.histogramBy("*", null, null, Duration.ofDays(1), IndexSchema.USER_ROLES, 100))
+        assertThat(search.histogramBy(EventQuery.all(), Duration.ofDays(1), IndexSchema.USER_ROLES, 100))
                 .isEqualTo(bruteHistogramBy(86_400_000_000L, IndexSchema.USER_ROLES, r -> true, 100));
     }
 
     @Test
     void histogramByANonKeywordFieldIsAnError() {
         org.assertj.core.api.Assertions.assertThatThrownBy(
-                        () -> search.histogramBy("", null, null, Duration.ofHours(1), IndexSchema.COMMAND, 5))
+                        () -> search.histogramBy(EventQuery.all(), Duration.ofHours(1), IndexSchema.COMMAND, 5))
                 .isInstanceOf(IndexException.class).hasMessageContaining("keyword field");
     }
 
@@ -130,12 +130,12 @@ class AggregationsTest {
 
     @Test
     void sessionsEqualBruteForceSpans() throws Exception {
-        assertThat(search.sessions("", null, null)).isEqualTo(bruteSessions(r -> true));
+        assertThat(search.sessions(EventQuery.all())).isEqualTo(bruteSessions(r -> true));
     }
 
     @Test
     void sessionsOfAQueryCountOnlyMatchingEvents() throws Exception {
-        assertThat(search.sessions("target.kind:database", null, null)).isEqualTo(bruteSessions(
+        assertThat(search.sessions(EventQuery.of("target.kind:database"))).isEqualTo(bruteSessions(
                 r -> r.event() != null && r.event().target() != null
                         && r.event().target().kind() == AuditEvent.TargetKind.DATABASE));
     }
@@ -161,7 +161,7 @@ class AggregationsTest {
 
     @Test
     void facetOnANonKeywordFieldIsAnError() {
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> search.facets("", null, null, IndexSchema.COMMAND, 5))
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> search.facets(EventQuery.all(), IndexSchema.COMMAND, 5))
                 .isInstanceOf(IndexException.class).hasMessageContaining("keyword field");
     }
 }

@@ -42,29 +42,29 @@ class BareWordSearchTest {
 
     @Test
     void firstNameFindsTheDottedUserName() throws Exception {
-        long byUser = search.count("user.name:kavya.reddy", null, null);
+        long byUser = search.count(EventQuery.of("user.name:kavya.reddy"));
         assertThat(byUser).isPositive();
-        assertThat(search.count("kavya", null, null)).isEqualTo(brute("kavya")).isGreaterThanOrEqualTo(byUser);
+        assertThat(search.count(EventQuery.of("kavya"))).isEqualTo(brute("kavya")).isGreaterThanOrEqualTo(byUser);
     }
 
     @Test
     void wholeDottedNameStillFindsTheUser() throws Exception {
-        assertThat(search.count("kavya.reddy", null, null)).isEqualTo(brute("kavya", "reddy"))
-                .isGreaterThanOrEqualTo(search.count("user.name:kavya.reddy", null, null)).isPositive();
+        assertThat(search.count(EventQuery.of("kavya.reddy"))).isEqualTo(brute("kavya", "reddy"))
+                .isGreaterThanOrEqualTo(search.count(EventQuery.of("user.name:kavya.reddy"))).isPositive();
     }
 
     @Test
     void startOfAHostNameFindsItsTargets() throws Exception {
-        long one = search.count("target.name:prod-db-01", null, null);
+        long one = search.count(EventQuery.of("target.name:prod-db-01"));
         assertThat(one).isPositive();
-        assertThat(search.count("prod-db", null, null)).isEqualTo(brute("prod", "db"))
+        assertThat(search.count(EventQuery.of("prod-db"))).isEqualTo(brute("prod", "db"))
                 .isGreaterThan(one); // prod-db-02 too
     }
 
     @Test
     void hyphenatedWordsMatchInOrderNotAnywhere() throws Exception {
-        assertThat(search.count("db-prod", null, null)).isEqualTo(brute("db", "prod"))
-                .isLessThan(search.count("db prod", null, null));
+        assertThat(search.count(EventQuery.of("db-prod"))).isEqualTo(brute("db", "prod"))
+                .isLessThan(search.count(EventQuery.of("db prod")));
     }
 
     @Test
@@ -72,11 +72,11 @@ class BareWordSearchTest {
         long shadow = fixture.rows().stream().filter(r -> r.event().command() != null
                 && r.event().command().contains("/etc/shadow")).count();
         assertThat(shadow).isPositive();
-        assertThat(search.count("shadow", null, null)).isEqualTo(brute("shadow")).isGreaterThanOrEqualTo(shadow);
+        assertThat(search.count(EventQuery.of("shadow"))).isEqualTo(brute("shadow")).isGreaterThanOrEqualTo(shadow);
     }
 
     @Test
     void lastNameFindsTheUserInAnyCase() throws Exception {
-        assertThat(search.count("REDDY", null, null)).isEqualTo(brute("reddy")).isPositive();
+        assertThat(search.count(EventQuery.of("REDDY"))).isEqualTo(brute("reddy")).isPositive();
     }
 }

@@ -33,9 +33,9 @@ class BuildSafetyTest {
         Map<String, String> before = TestBundles.hashes(f.bundle());
         TestBundles.index(f.bundle(), f.report(), dir.resolve("idx"));
         try (EventSearch s = EventSearch.open(List.of(dir.resolve("idx")))) {
-            s.search("user.name:a*", null, null, 50, null);
-            s.facets("", null, null, IndexSchema.USER_NAME, 5);
-            s.export("event.outcome:denied", null, Instant.parse("2026-03-02T09:00:00Z"), h -> { });
+            s.search(EventQuery.of("user.name:a*"), 50, null);
+            s.facets(EventQuery.all(), IndexSchema.USER_NAME, 5);
+            s.export(new EventQuery("event.outcome:denied", null, Instant.parse("2026-03-02T09:00:00Z")), h -> { });
         }
         assertThat(TestBundles.hashes(f.bundle())).isEqualTo(before);
     }

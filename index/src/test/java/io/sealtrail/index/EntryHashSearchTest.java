@@ -42,7 +42,7 @@ class EntryHashSearchTest {
 
     private static List<String> hashesOf(String query) throws Exception {
         List<String> out = new ArrayList<>();
-        s.export(query, null, null, h -> out.add(h.entryHash()));
+        s.export(EventQuery.of(query), h -> out.add(h.entryHash()));
         out.sort(null);
         return out;
     }
@@ -62,7 +62,7 @@ class EntryHashSearchTest {
     void aHashNoEventHasFindsNothingEvenWhenItsFirstBytesMatchOne() throws Exception {
         String h = f.rows().get(77).hash();
         String other = h.substring(0, 60) + (h.charAt(60) == '0' ? "1" : "0") + h.substring(61);
-        assertThat(s.count("event.hash:" + other, null, null)).isZero();
+        assertThat(s.count(EventQuery.of("event.hash:" + other))).isZero();
     }
 
     @Test
@@ -77,24 +77,24 @@ class EntryHashSearchTest {
     @Test
     void hashLookupsCombineWithOtherClauses() throws Exception {
         Row r = f.rows().get(900);
-        assertThat(s.count("event.hash:" + r.hash() + " AND seq:" + r.seq(), null, null)).isEqualTo(1);
-        assertThat(s.count("event.hash:" + r.hash() + " AND NOT seq:" + r.seq(), null, null)).isZero();
-        assertThat(s.count("NOT event.hash:" + r.hash(), null, null)).isEqualTo(TestBundles.EVENTS - 1);
-        assertThat(s.count("event.hash:*", null, null)).isEqualTo(TestBundles.EVENTS);
+        assertThat(s.count(EventQuery.of("event.hash:" + r.hash() + " AND seq:" + r.seq()))).isEqualTo(1);
+        assertThat(s.count(EventQuery.of("event.hash:" + r.hash() + " AND NOT seq:" + r.seq()))).isZero();
+        assertThat(s.count(EventQuery.of("NOT event.hash:" + r.hash()))).isEqualTo(TestBundles.EVENTS - 1);
+        assertThat(s.count(EventQuery.of("event.hash:*"))).isEqualTo(TestBundles.EVENTS);
     }
 
     @Test
     void whatIsNotAHashOrItsStartIsAClearError() {
         for (String q : List.of("event.hash:941a0157", "event.hash:xyz*", "event.hash:9?1a*", "event.hash:[a TO b]",
                 "event.hash:abc~")) {
-            assertThatThrownBy(() -> s.count(q, null, null)).as(q).isInstanceOf(IndexException.class)
+            assertThatThrownBy(() -> s.count(EventQuery.of(q))).as(q).isInstanceOf(IndexException.class)
                     .hasMessageContaining("event.hash takes an entry hash (64 hex digits) or its start followed by *");
         }
     }
 
     @Test
     void facetsOfTheHashAreTheSmallestHashesOnceEach() throws Exception {
-        List<FacetValue> top = s.facets("", null, null, IndexSchema.EVENT_HASH, 5);
+        List<FacetValue> top = s.facets(EventQuery.all(), IndexSchema.EVENT_HASH, 5);
         assertThat(top).extracting(FacetValue::value).containsExactlyElementsOf(brute("").subList(0, 5));
         assertThat(top).extracting(FacetValue::count).containsOnly(1L);
     }
@@ -110,23 +110,23 @@ class EntryHashSearchTest {
         TestBundles.index(copy, TestBundles.verify(copy, TestBundles.SEED), idx);
         try (EventSearch t = EventSearch.open(List.of(idx))) {
             Map<String, Long> brute = new TreeMap<>();
-            t.export("", null, null, h -> brute.merge(h.entryHash(), 1L, Long::sum));
+            t.export(EventQuery.all(), h -> brute.merge(h.entryHash(), 1L, Long::sum));
             String replayed = brute.entrySet().stream().filter(e -> e.getValue() == 2).map(Map.Entry::getKey)
                     .findFirst().orElseThrow();
             List<FacetValue> expected = brute.entrySet().stream()
                     .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
                     .limit(4).map(e -> new FacetValue(e.getKey(), e.getValue())).collect(Collectors.toList());
 
-            assertThat(t.facets("", null, null, IndexSchema.EVENT_HASH, 4)).isEqualTo(expected);
+            assertThat(t.facets(EventQuery.all(), IndexSchema.EVENT_HASH, 4)).isEqualTo(expected);
             assertThat(expected.get(0)).isEqualTo(new FacetValue(replayed, 2));
-            assertThat(t.count("event.hash:" + replayed, null, null)).isEqualTo(2);
+            assertThat(t.count(EventQuery.of("event.hash:" + replayed))).isEqualTo(2);
         }
     }
 
     @Test
     void facetsOfTheHashFollowTheQuery() throws Exception {
         List<String> denied = hashesOf("event.outcome:denied");
-        assertThat(s.facets("event.outcome:denied", null, null, IndexSchema.EVENT_HASH, 3))
+        assertThat(s.facets(EventQuery.of("event.outcome:denied"), IndexSchema.EVENT_HASH, 3))
                 .extracting(FacetValue::value).containsExactlyElementsOf(denied.subList(0, 3));
         assertThat(denied).isSortedAccordingTo(Comparator.naturalOrder());
     }

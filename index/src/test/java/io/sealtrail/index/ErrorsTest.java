@@ -33,13 +33,13 @@ class ErrorsTest {
 
     @Test
     void badTimeInARangeIsAnError() {
-        assertThatThrownBy(() -> search.count("time:[yesterday TO *]", null, null))
+        assertThatThrownBy(() -> search.count(EventQuery.of("time:[yesterday TO *]")))
                 .isInstanceOf(IndexException.class).hasMessageContaining("not \"yesterday\"");
     }
 
     @Test
     void nonNumericSeqIsAnError() {
-        assertThatThrownBy(() -> search.count("seq:[a TO 5]", null, null))
+        assertThatThrownBy(() -> search.count(EventQuery.of("seq:[a TO 5]")))
                 .isInstanceOf(IndexException.class).hasMessageContaining("whole number");
     }
 

@@ -49,12 +49,12 @@ public final class IndexBenchmark {
                     n, r.events(), s, r.events() / s, size(index), (double) size(index) / r.events());
         }
         try (EventSearch search = EventSearch.open(List.of(index))) {
-            measure("count event.outcome:denied", () -> search.count("event.outcome:denied", null, null));
-            measure("search event.outcome:denied, first 100", () -> search.search("event.outcome:denied", null, null, 100, null));
-            measure("facet user.name top 10", () -> search.facets("", null, null, IndexSchema.USER_NAME, 10));
-            measure("histogram 1h", () -> search.histogram("", null, null, Duration.ofHours(1)));
-            measure("sessions (all)", () -> search.sessions("", null, null));
-            measure("free text 'payments' first 100", () -> search.search("payments", null, null, 100, null));
+            measure("count event.outcome:denied", () -> search.count(EventQuery.of("event.outcome:denied")));
+            measure("search event.outcome:denied, first 100", () -> search.search(EventQuery.of("event.outcome:denied"), 100, null));
+            measure("facet user.name top 10", () -> search.facets(EventQuery.all(), IndexSchema.USER_NAME, 10));
+            measure("histogram 1h", () -> search.histogram(EventQuery.all(), Duration.ofHours(1)));
+            measure("sessions (all)", () -> search.sessions(EventQuery.all()));
+            measure("free text 'payments' first 100", () -> search.search(EventQuery.of("payments"), 100, null));
             measure("around seq " + events / 2 + " +-20", () -> search.around(report.manifest().bundleId(), events / 2, 20));
         }
     }

@@ -44,21 +44,21 @@ class PagingTest {
     void newestFirstPagesAreTheExactReverseOfTheOneOrder() throws Exception {
         String q = "event.action:command OR event.outcome:denied";
         List<Hit> paged = new ArrayList<>();
-        Page page = search.search(q, null, null, 333, null, true);
+        Page page = search.search(EventQuery.of(q), 333, null, true);
         paged.addAll(page.hits());
         while (page.next() != null) {
-            page = search.search(q, null, null, 333, page.next(), true);
+            page = search.search(EventQuery.of(q), 333, page.next(), true);
             paged.addAll(page.hits());
         }
-        List<String> forward = new ArrayList<>(keys(search.search(q, null, null, EventSearch.MAX_PAGE, null).hits()));
+        List<String> forward = new ArrayList<>(keys(search.search(EventQuery.of(q), EventSearch.MAX_PAGE, null).hits()));
         java.util.Collections.reverse(forward);
         assertThat(keys(paged)).isEqualTo(forward);
     }
 
     @Test
     void aCursorDoesNotPageTheOtherOrder() throws Exception {
-        Cursor c = search.search("*", null, null, 10, null).next();
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> search.search("*", null, null, 10, c, true))
+        Cursor c = search.search(EventQuery.all(), 10, null).next();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> search.search(EventQuery.all(), 10, c, true))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 
@@ -66,15 +66,15 @@ class PagingTest {
     void pagesConcatenatedEqualOneBigSearchInOrder() throws Exception {
         String q = "event.action:command OR event.outcome:denied"; // fewer than MAX_PAGE, so one page can hold all
         List<Hit> paged = new ArrayList<>();
-        Page page = search.search(q, null, null, 333, null);
+        Page page = search.search(EventQuery.of(q), 333, null);
         long total = page.total();
         paged.addAll(page.hits());
         while (page.next() != null) {
-            page = search.search(q, null, null, 333, page.next());
+            page = search.search(EventQuery.of(q), 333, page.next());
             paged.addAll(page.hits());
             assertThat(page.total()).isEqualTo(total);
         }
-        List<Hit> big = search.search(q, null, null, EventSearch.MAX_PAGE, null).hits();
+        List<Hit> big = search.search(EventQuery.of(q), EventSearch.MAX_PAGE, null).hits();
 
         assertThat(keys(paged)).isEqualTo(keys(big));
         assertThat(new HashSet<>(keys(paged))).hasSize(paged.size());
@@ -84,15 +84,15 @@ class PagingTest {
     @Test
     void exportFollowsTheTotalOrderAcrossBundles() throws Exception {
         List<Hit> all = new ArrayList<>();
-        search.export("", null, null, all::add);
+        search.export(EventQuery.all(), all::add);
         assertThat(keys(all)).isEqualTo(rows.stream().map(Row::key).toList());
     }
 
     @Test
     void lastPageHasNoNextCursor() throws Exception {
-        Page page = search.search("", null, null, EventSearch.MAX_PAGE, null);
+        Page page = search.search(EventQuery.all(), EventSearch.MAX_PAGE, null);
         while (page.next() != null) {
-            page = search.search("", null, null, EventSearch.MAX_PAGE, page.next());
+            page = search.search(EventQuery.all(), EventSearch.MAX_PAGE, page.next());
         }
         assertThat(page.hits()).isNotEmpty();
         assertThat(page.total()).isEqualTo(rows.size());
@@ -101,7 +101,7 @@ class PagingTest {
     @Test
     void hitCarriesStoredFieldsAndTheRawLine() throws Exception {
         Row r = first.rows().stream().filter(x -> x.event().command() != null).findFirst().orElseThrow();
-        Hit h = search.search("bundle.id:\"" + r.bundleId() + "\" AND seq:" + r.seq(), null, null, 1, null).hits().get(0);
+        Hit h = search.search(EventQuery.of("bundle.id:\"" + r.bundleId() + "\" AND seq:" + r.seq()), 1, null).hits().get(0);
         assertThat(h.command()).isEqualTo(r.event().command());
         assertThat(h.userName()).isEqualTo(r.event().user().name());
         assertThat(h.entryHash()).isEqualTo(r.hash());

@@ -28,17 +28,17 @@ class PrivilegedTest {
     @Test
     void theQueryMatchesExactlyTheEventsThePredicateCallsPrivileged() throws Exception {
         AtomicLong byPredicate = new AtomicLong();
-        search.export("*", null, null, h -> {
+        search.export(EventQuery.all(), h -> {
             if (Privileged.test(h)) {
                 byPredicate.incrementAndGet();
             }
         });
-        assertThat(search.count(Privileged.QUERY, null, null)).isEqualTo(byPredicate.get()).isPositive();
+        assertThat(search.count(EventQuery.of(Privileged.QUERY))).isEqualTo(byPredicate.get()).isPositive();
     }
 
     @Test
     void everyMatchOfTheQueryPassesThePredicate() throws Exception {
-        search.export(Privileged.QUERY, null, null, h -> assertThat(Privileged.test(h)).as(h.command() + " " + h.query()).isTrue());
+        search.export(EventQuery.of(Privileged.QUERY), h -> assertThat(Privileged.test(h)).as(h.command() + " " + h.query()).isTrue());
     }
 
     @Test

@@ -22,7 +22,7 @@ class QueryErrorsTest {
     }
 
     private static void rejects(String query, String message) {
-        assertThatThrownBy(() -> search.count(query, null, null)).isInstanceOf(IndexException.class)
+        assertThatThrownBy(() -> search.count(EventQuery.of(query))).isInstanceOf(IndexException.class)
                 .hasMessage(message);
     }
 

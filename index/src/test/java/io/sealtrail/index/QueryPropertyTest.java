@@ -14,9 +14,9 @@ import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
-import net.jqwik.api.statistics.Statistics;
 import net.jqwik.api.lifecycle.AfterContainer;
 import net.jqwik.api.lifecycle.BeforeContainer;
+import net.jqwik.api.statistics.Statistics;
 
 /**
  * Random queries of a small grammar (terms on real values, wildcards, seq and time ranges, AND/OR/NOT)
@@ -74,10 +74,10 @@ class QueryPropertyTest {
         List<String> expected = fixture.rows().stream().filter(c::matches).map(Row::key).toList();
         Statistics.collect(expected.isEmpty() ? "none" : expected.size() == fixture.rows().size() ? "all" : "some");
         List<String> found = new ArrayList<>();
-        search.export(c.expr().query(), c.fromInstant(), c.toInstant(), h -> found.add(h.bundleId() + "/" + h.seq()));
+        search.export(new EventQuery(c.expr().query(), c.fromInstant(), c.toInstant()), h -> found.add(h.bundleId() + "/" + h.seq()));
 
         assertThat(found).as(c.expr().query()).containsExactlyElementsOf(expected);
-        assertThat(search.count(c.expr().query(), c.fromInstant(), c.toInstant())).as(c.expr().query())
+        assertThat(search.count(new EventQuery(c.expr().query(), c.fromInstant(), c.toInstant()))).as(c.expr().query())
                 .isEqualTo(expected.size());
     }
 }

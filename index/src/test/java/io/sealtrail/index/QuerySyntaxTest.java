@@ -33,7 +33,7 @@ class QuerySyntaxTest {
     }
 
     private static long count(String q) throws IndexException {
-        return search.count(q, null, null);
+        return search.count(EventQuery.of(q));
     }
 
     @Test

@@ -33,7 +33,7 @@ class ResultSetTest {
     private static ResultSet byExport(String q, Instant from, Instant to) throws IndexException {
         List<String> keys = new ArrayList<>();
         Instant[] span = new Instant[2];
-        search.export(q, from, to, h -> {
+        search.export(new EventQuery(q, from, to), h -> {
             keys.add(h.bundleId() + ":" + h.seq());
             if (h.time() != null) {
                 span[0] = span[0] == null || h.time().isBefore(span[0]) ? h.time() : span[0];
@@ -47,7 +47,7 @@ class ResultSetTest {
     void everyQueryOfTheGrammarGivesTheSameResultSetAsTheExportedHits() throws Exception {
         for (String q : List.of("*", "event.outcome:denied", "user.name:zo*", "event.action:command AND NOT target.kind:host",
                 "seq:[0 TO 99]", "integrity:verified", "session.id:nosuch")) {
-            assertThat(search.resultSet(q, null, null)).as(q).isEqualTo(byExport(q, null, null));
+            assertThat(search.resultSet(EventQuery.of(q))).as(q).isEqualTo(byExport(q, null, null));
         }
     }
 
@@ -55,7 +55,7 @@ class ResultSetTest {
     void theTimeWindowBoundsTheResultSet() throws Exception {
         Instant from = Instant.parse("2026-03-02T08:00:00Z");
         Instant to = Instant.parse("2026-03-02T14:00:00Z");
-        ResultSet r = search.resultSet("*", from, to);
+        ResultSet r = search.resultSet(new EventQuery("*", from, to));
         assertThat(r).isEqualTo(byExport("*", from, to));
         assertThat(r.count()).isPositive();
         assertThat(r.first()).isAfterOrEqualTo(from);
@@ -64,7 +64,7 @@ class ResultSetTest {
 
     @Test
     void anEmptyResultHasTheHashOfNothingAndNoSpan() throws Exception {
-        ResultSet r = search.resultSet("user.name:nobody-at-all", null, null);
+        ResultSet r = search.resultSet(EventQuery.of("user.name:nobody-at-all"));
         assertThat(r.count()).isZero();
         assertThat(r.sha256()).isEqualTo("e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
         assertThat(r.first()).isNull();

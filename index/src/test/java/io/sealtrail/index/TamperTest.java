@@ -55,12 +55,12 @@ class TamperTest {
     void unparsableLineStaysSearchableAndItsRangeIsBroken() throws Exception {
         Path bundle = tampered("malformed", 4321, (b, at) -> b[at] = '[');
         try (EventSearch s = index(bundle, dir.resolve("idx"))) {
-            assertThat(s.count("", null, null)).isEqualTo(TestBundles.EVENTS);
+            assertThat(s.count(EventQuery.all())).isEqualTo(TestBundles.EVENTS);
             // the next event's prev names the line's signed hash, and the signed roots confirm it: only
             // this one line changed, so every other event is proven exactly as signed
-            assertThat(s.count("integrity:broken", null, null)).isEqualTo(1);
-            assertThat(s.count("integrity:verified", null, null)).isEqualTo(TestBundles.EVENTS - 1);
-            Hit h = s.search("seq:4321", null, null, 10, null).hits().get(0);
+            assertThat(s.count(EventQuery.of("integrity:broken"))).isEqualTo(1);
+            assertThat(s.count(EventQuery.of("integrity:verified"))).isEqualTo(TestBundles.EVENTS - 1);
+            Hit h = s.search(EventQuery.of("seq:4321"), 10, null).hits().get(0);
             assertThat(h.raw()).startsWith("[\"seq\":4321");
             assertThat(h.integrity()).isEqualTo(Integrity.BROKEN);
             assertThat(h.line()).isEqualTo(4321 - 2500 + 1);
@@ -85,11 +85,11 @@ class TamperTest {
             port[0] = Integer.parseInt(new String(b, p, end - p, StandardCharsets.US_ASCII));
         });
         try (EventSearch s = index(bundle, dir.resolve("idx"))) {
-            assertThat(s.count("", null, null)).isEqualTo(TestBundles.EVENTS);
-            assertThat(s.search("seq:4321 AND source.port:" + port[0], null, null, 1, null).hits())
+            assertThat(s.count(EventQuery.all())).isEqualTo(TestBundles.EVENTS);
+            assertThat(s.search(EventQuery.of("seq:4321 AND source.port:" + port[0]), 1, null).hits())
                     .singleElement().satisfies(h -> assertThat(h.integrity()).isEqualTo(Integrity.BROKEN));
-            assertThat(s.count("integrity:broken", null, null)).isEqualTo(1);
-            assertThat(s.count("integrity:verified", null, null)).isEqualTo(TestBundles.EVENTS - 1);
+            assertThat(s.count(EventQuery.of("integrity:broken"))).isEqualTo(1);
+            assertThat(s.count(EventQuery.of("integrity:verified"))).isEqualTo(TestBundles.EVENTS - 1);
         }
     }
 
@@ -105,8 +105,8 @@ class TamperTest {
         System.arraycopy(b, to, cut, from, b.length - to);
         Files.write(seg, cut);
         try (EventSearch s = index(bundle, dir.resolve("idx"))) {
-            assertThat(s.count("integrity:verified", null, null)).isEqualTo(4000);
-            assertThat(s.count("integrity:broken", null, null)).isEqualTo(TestBundles.EVENTS - 1 - 4000);
+            assertThat(s.count(EventQuery.of("integrity:verified"))).isEqualTo(4000);
+            assertThat(s.count(EventQuery.of("integrity:broken"))).isEqualTo(TestBundles.EVENTS - 1 - 4000);
         }
     }
 
@@ -123,10 +123,10 @@ class TamperTest {
                 .containsExactlyInAnyOrder("checkpoints/9000.checkpoint", "checkpoints/10000.checkpoint");
         TestBundles.index(copy, report, dir.resolve("idx"));
         try (EventSearch s = EventSearch.open(List.of(dir.resolve("idx")))) {
-            assertThat(s.count("", null, null)).isEqualTo(8500);
-            assertThat(s.count("integrity:verified", null, null)).isEqualTo(8000);
-            assertThat(s.count("integrity:not_covered AND seq:[8000 TO 8499]", null, null)).isEqualTo(500);
-            assertThat(s.count("integrity:broken", null, null)).isZero();
+            assertThat(s.count(EventQuery.all())).isEqualTo(8500);
+            assertThat(s.count(EventQuery.of("integrity:verified"))).isEqualTo(8000);
+            assertThat(s.count(EventQuery.of("integrity:not_covered AND seq:[8000 TO 8499]"))).isEqualTo(500);
+            assertThat(s.count(EventQuery.of("integrity:broken"))).isZero();
         }
     }
 
@@ -148,7 +148,7 @@ class TamperTest {
         out.write(b, end, b.length - end);
         Files.write(seg, out.toByteArray());
         try (EventSearch s = index(copy, dir.resolve("idx"))) {
-            Hit h = s.search("leaf:" + leaf, null, null, 1, null).hits().get(0);
+            Hit h = s.search(EventQuery.of("leaf:" + leaf), 1, null).hits().get(0);
             java.security.MessageDigest md = java.security.MessageDigest.getInstance("SHA-256");
             md.update((byte) 0);
             md.update(longLine);
@@ -156,7 +156,7 @@ class TamperTest {
             assertThat(h.raw().length()).isBetween(SegmentLines.MAX_LINE, longLine.length - 1);
             assertThat(longLine).startsWith(h.raw().getBytes(java.nio.charset.StandardCharsets.UTF_8));
             // its neighbours are whole and unchanged
-            Hit next = s.search("leaf:" + (leaf + 1), null, null, 1, null).hits().get(0);
+            Hit next = s.search(EventQuery.of("leaf:" + (leaf + 1)), 1, null).hits().get(0);
             int nextStart = end + 1;
             int nextEnd = nextStart;
             while (b[nextEnd] != '\n') {
@@ -171,7 +171,7 @@ class TamperTest {
     void intactBundleIsVerifiedThroughout() throws Exception {
         Fixture f = TestBundles.shared();
         try (EventSearch s = EventSearch.open(List.of(f.index()))) {
-            assertThat(s.count("integrity:verified", null, null)).isEqualTo(TestBundles.EVENTS);
+            assertThat(s.count(EventQuery.of("integrity:verified"))).isEqualTo(TestBundles.EVENTS);
         }
     }
 }

@@ -40,9 +40,9 @@ class ZipBundleTest {
         assertThat(r.events()).isEqualTo(TestBundles.EVENTS);
         assertThat(r.verified()).isEqualTo(TestBundles.EVENTS);
         try (EventSearch s = EventSearch.open(List.of(dir.resolve("idx")))) {
-            assertThat(s.facets("", null, null, IndexSchema.EVENT_HASH, 3).stream().map(FacetValue::count))
+            assertThat(s.facets(EventQuery.all(), IndexSchema.EVENT_HASH, 3).stream().map(FacetValue::count))
                     .containsOnly(1L);
-            assertThat(s.count("integrity:verified", null, null)).isEqualTo(TestBundles.EVENTS);
+            assertThat(s.count(EventQuery.of("integrity:verified"))).isEqualTo(TestBundles.EVENTS);
         }
     }
 }

@@ -1,6 +1,7 @@
 package io.sealtrail.report;
 
 import io.sealtrail.cases.ImportRecord;
+import io.sealtrail.index.EventQuery;
 import io.sealtrail.index.EventSearch;
 import io.sealtrail.index.Hit;
 import io.sealtrail.index.IndexException;
@@ -58,7 +59,7 @@ final class IntegritySection {
                 }
                 long seq = f.location().seq();
                 List<Hit> hits = seq < 0 ? List.of()
-                        : search.search(QueryLog.and(inBundle, "seq:" + seq), null, null, 1, null).hits();
+                        : search.search(EventQuery.of(QueryLog.and(inBundle, "seq:" + seq)), 1, null).hits();
                 Hit h = hits.isEmpty() ? null : hits.get(0);
                 altered.add(new AlteredEvent(seq, f.location().toString(), f.details().get("expected"), f.details().get("found"),
                         h == null ? null : h.time(), h == null ? null : h.action(), h == null ? null : h.outcome(),

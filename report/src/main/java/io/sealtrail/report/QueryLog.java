@@ -1,5 +1,6 @@
 package io.sealtrail.report;
 
+import io.sealtrail.index.EventQuery;
 import io.sealtrail.index.EventSearch;
 import io.sealtrail.index.IndexException;
 import io.sealtrail.index.ResultSet;
@@ -61,7 +62,7 @@ final class QueryLog {
         if (known != null) {
             return record(purpose, known);
         }
-        long n = search.count(query, from, to);
+        long n = search.count(new EventQuery(query, from, to));
         if (n == base.count()) {
             return remember(record(purpose, new Result(null, query, n, base.sha256(), base.first(), base.last())));
         }
@@ -83,7 +84,7 @@ final class QueryLog {
     }
 
     private Result fetch(String purpose, String query) throws IndexException {
-        ResultSet rs = search.resultSet(query, from, to); // from doc values: no event is loaded
+        ResultSet rs = search.resultSet(new EventQuery(query, from, to)); // from doc values: no event is loaded
         return remember(record(purpose, new Result(null, query, rs.count(), rs.sha256(), rs.first(), rs.last())));
     }
 

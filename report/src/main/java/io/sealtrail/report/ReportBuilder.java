@@ -5,6 +5,7 @@ import io.sealtrail.cases.CaseFolder;
 import io.sealtrail.cases.ImportRecord;
 import io.sealtrail.cases.JournalEntry;
 import io.sealtrail.index.Bucket;
+import io.sealtrail.index.EventQuery;
 import io.sealtrail.index.EventSearch;
 import io.sealtrail.index.FacetValue;
 import io.sealtrail.index.Hit;
@@ -229,7 +230,7 @@ public final class ReportBuilder {
             perBundle.put(r.bundleId(), inBundle);
             firstId = firstId == null ? id : firstId;
             Map<LocalDate, Long> perDay = new HashMap<>();
-            for (Bucket b : search.histogram(query, o.from(), o.to(), Duration.ofDays(1))) {
+            for (Bucket b : search.histogram(o.scope().withText(query), Duration.ofDays(1))) {
                 LocalDate d = LocalDate.ofInstant(b.start(), ZoneOffset.UTC);
                 perDay.merge(d, b.count(), Long::sum);
                 days.add(d);
@@ -247,7 +248,7 @@ public final class ReportBuilder {
         List<ReportModel.SourceRow> sources = new ArrayList<>();
         for (ImportRecord r : bundles) {
             QueryLog.Result inBundle = perBundle.get(r.bundleId());
-            for (FacetValue fv : search.facets(inBundle.query(), o.from(), o.to(), IndexSchema.SOURCE_FORMAT, 50)) {
+            for (FacetValue fv : search.facets(o.scope().withText(inBundle.query()), IndexSchema.SOURCE_FORMAT, 50)) {
                 QueryLog.Result res = q.narrow(inBundle, "events of bundle " + r.bundleId() + " in source format "
                         + fv.value(), QueryLog.term(IndexSchema.SOURCE_FORMAT, fv.value()));
                 sources.add(new ReportModel.SourceRow(r.bundleId(), fv.value(), res.count(), res.first(), res.last(), res.id()));
@@ -284,7 +285,7 @@ public final class ReportBuilder {
         }
         String offHours = BusinessHours.query(windows);
         QueryLog.Result ev = q.narrow(all, "access events (heartbeats excluded)", NOT_HEARTBEAT);
-        List<SessionSpan> sessions = search.sessions(query, o.from(), o.to());
+        List<SessionSpan> sessions = search.sessions(o.scope().withText(query));
         QueryLog.Result sess = q.narrow(all, "events with a session id (sessions = distinct session.id)", "session.id:*");
         QueryLog.Result fail = q.narrow(all, "failed events", "event.outcome:failure");
         QueryLog.Result deny = q.narrow(all, "denied events", "event.outcome:denied");
@@ -303,7 +304,7 @@ public final class ReportBuilder {
                                           String field, String what,
                                           List<SessionSpan> sessions, String offHours) throws IndexException {
         List<PartyRow> rows = new ArrayList<>();
-        for (FacetValue fv : search.facets(o.query(), o.from(), o.to(), field, TOP)) {
+        for (FacetValue fv : search.facets(o.scope(), field, TOP)) {
             String name = fv.value();
             QueryLog.Result all = q.narrow(scope, "events of " + what + " " + name, QueryLog.term(field, name));
             QueryLog.Result bad = q.narrow(all, "failures and denials of " + what + " " + name,
@@ -335,8 +336,7 @@ public final class ReportBuilder {
             ImportRecord r = bundles.stream().filter(b -> b.bundleId().equals(bid)).findFirst()
                     .orElseThrow(() -> new IOException("journal entry " + e.seq() + " cites bundle " + bid
                             + ", which is not in the case"));
-            List<Hit> hits = search.search(QueryLog.and(QueryLog.term(IndexSchema.BUNDLE_ID, bid), "seq:" + seq),
-                    null, null, 1, null).hits();
+            List<Hit> hits = search.search(EventQuery.of(QueryLog.and(QueryLog.term(IndexSchema.BUNDLE_ID, bid), "seq:" + seq)), 1, null).hits();
             Hit h = hits.isEmpty() ? null : hits.get(0);
             String proofName = bid + "-" + seq + ".tlog-proof";
             EventProofs.ExportedProof p = proofs.get(proofName);

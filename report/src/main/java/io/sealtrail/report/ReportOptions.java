@@ -1,5 +1,6 @@
 package io.sealtrail.report;
 
+import io.sealtrail.index.EventQuery;
 import io.sealtrail.verify.note.VerifierKey;
 import java.time.Instant;
 import java.time.Period;
@@ -37,6 +38,11 @@ public record ReportOptions(String title, String auditor, Instant from, Instant 
     public static ReportOptions of(String title, String auditor, Instant generatedAt, List<VerifierKey> trustedKeys) {
         return new ReportOptions(title, auditor, null, null, "*", generatedAt, null, trustedKeys, ReportTemplate.ACCESS_REVIEW,
                 null, BusinessHours.DEFAULT, DEFAULT_TIMELINE_CAP);
+    }
+
+    /** The query and period every table of the report is bounded by. */
+    public EventQuery scope() {
+        return new EventQuery(query, from, to);
     }
 
     public ReportOptions withPeriod(Instant newFrom, Instant newTo) {

@@ -1,5 +1,6 @@
 package io.sealtrail.report;
 
+import io.sealtrail.index.EventQuery;
 import io.sealtrail.index.EventSearch;
 import io.sealtrail.index.Hit;
 import io.sealtrail.index.IndexException;
@@ -21,7 +22,7 @@ final class TimelineSection {
     static Timeline build(EventSearch search, QueryLog q, ReportOptions o, QueryLog.Result selected) throws IndexException {
         int cap = Math.min(o.timelineCap(), EventSearch.MAX_PAGE);
         List<TimelineRow> rows = new ArrayList<>();
-        for (Hit h : search.search(o.query(), o.from(), o.to(), cap, null).hits()) {
+        for (Hit h : search.search(o.scope(), cap, null).hits()) {
             String target = h.targetName() == null ? null
                     : (h.targetKind() == null ? "" : h.targetKind() + ":") + h.targetName();
             String command = h.command() != null ? h.command() : h.query();
@@ -30,7 +31,7 @@ final class TimelineSection {
         }
         QueryLog.Result withSession = q.narrow(selected, "selected events with a session id (sessions = distinct session.id)",
                 "session.id:*");
-        List<SessionSpan> spans = search.sessions(o.query(), o.from(), o.to());
+        List<SessionSpan> spans = search.sessions(o.scope());
         List<SessionRow> sessions = spans.stream().limit(SESSION_CAP)
                 .map(s -> new SessionRow(s.sessionId(), s.start(), s.end(), s.user(), s.target(), s.events(), s.failures()))
                 .toList();

@@ -7,6 +7,7 @@ import io.sealtrail.cases.CaseFolder;
 import io.sealtrail.cases.CaseImporter;
 import io.sealtrail.cases.ImportRecord;
 import io.sealtrail.cases.JournalEntry;
+import io.sealtrail.index.EventQuery;
 import io.sealtrail.index.EventSearch;
 import io.sealtrail.index.Hit;
 import io.sealtrail.model.FindingCode;
@@ -98,7 +99,7 @@ class ReportTemplatesTest {
         }
         String secondId = kase.bundles().get(1).bundleId();
         try (EventSearch s = search()) {
-            Hit h = s.search(QUERY, null, null, 1, null).hits().get(0);
+            Hit h = s.search(EventQuery.of(QUERY), 1, null).hits().get(0);
             intactRef = h.bundleId() + ":" + h.seq();
         }
         for (String ref : List.of(intactRef, secondId + ":" + alteredSeq)) {
@@ -177,11 +178,11 @@ class ReportTemplatesTest {
     void theIncidentTimelineListsTheFirstCappedEventsInSearchOrder() throws Exception {
         ReportModel.Timeline t = MODELS.get(ReportTemplate.INCIDENT_TIMELINE).timeline();
         try (EventSearch s = search()) {
-            assertThat(t.total()).isEqualTo(s.count(QUERY, null, null)).isGreaterThan(CAP);
+            assertThat(t.total()).isEqualTo(s.count(EventQuery.of(QUERY))).isGreaterThan(CAP);
             assertThat(t.rows()).extracting(r -> r.bundleId() + ":" + r.seq()).containsExactlyElementsOf(
-                    s.search(QUERY, null, null, CAP, null).hits().stream().map(h -> h.bundleId() + ":" + h.seq()).toList());
-            assertThat(t.sessionCount()).isEqualTo(s.sessions(QUERY, null, null).size());
-            assertThat(t.broken()).isEqualTo(s.count("(" + QUERY + ") AND integrity:broken", null, null));
+                    s.search(EventQuery.of(QUERY), CAP, null).hits().stream().map(h -> h.bundleId() + ":" + h.seq()).toList());
+            assertThat(t.sessionCount()).isEqualTo(s.sessions(EventQuery.of(QUERY)).size());
+            assertThat(t.broken()).isEqualTo(s.count(EventQuery.of("(" + QUERY + ") AND integrity:broken")));
         }
     }
 
@@ -285,7 +286,7 @@ class ReportTemplatesTest {
         long expected;
         try (EventSearch s = search()) {
             long[] n = {0};
-            s.export("NOT event.action:log.heartbeat", null, null, h -> {
+            s.export(EventQuery.of("NOT event.action:log.heartbeat"), h -> {
                 ZonedDateTime local = h.time().atZone(ZoneId.of("Europe/Zurich"));
                 LocalTime t = local.toLocalTime();
                 boolean weekend = local.getDayOfWeek().getValue() >= 6;
@@ -306,8 +307,8 @@ class ReportTemplatesTest {
         ReportModel.Completeness c = MODELS.get(ReportTemplate.ACCESS_REVIEW).completeness();
         try (EventSearch s = search()) {
             for (ReportModel.SourceRow r : c.sources()) {
-                assertThat(r.events()).isEqualTo(s.count("bundle.id:\"" + r.bundleId() + "\" AND source.format:\""
-                        + r.sourceFormat() + "\"", null, null));
+                assertThat(r.events()).isEqualTo(s.count(EventQuery.of("bundle.id:\"" + r.bundleId() + "\" AND source.format:\""
+                        + r.sourceFormat() + "\"")));
             }
         }
         assertThat(c.sources()).extracting(ReportModel.SourceRow::sourceFormat).containsOnly("sealtrail").hasSize(2);
@@ -320,7 +321,7 @@ class ReportTemplatesTest {
         try (EventSearch s = search()) {
             for (ReportModel.QueryRecord q : m.queries()) {
                 List<String> keys = new ArrayList<>();
-                s.export(q.query(), q.from(), q.to(), h -> keys.add(h.bundleId() + ":" + h.seq()));
+                s.export(new EventQuery(q.query(), q.from(), q.to()), h -> keys.add(h.bundleId() + ":" + h.seq()));
                 assertThat(keys).as(q.id() + " " + q.query()).hasSize((int) q.count());
                 assertThat(QueryLog.resultSetHash(keys)).as(q.id() + " " + q.query()).isEqualTo(q.resultSha256());
             }

@@ -6,6 +6,7 @@ import io.sealtrail.cases.CaseFolder;
 import io.sealtrail.cases.CaseImporter;
 import io.sealtrail.cases.ImportRecord;
 import io.sealtrail.cases.JournalEntry;
+import io.sealtrail.index.EventQuery;
 import io.sealtrail.index.EventSearch;
 import io.sealtrail.index.Hit;
 import io.sealtrail.verify.VerifyOptions;
@@ -74,9 +75,9 @@ class ReportTest {
         List<ImportRecord> bundles = kase.bundles();
         try (EventSearch s = search()) {
             List<Hit> picks = new ArrayList<>();
-            picks.addAll(s.search("user.name:\"zoë.müller\"", null, null, 1, null).hits());
-            picks.addAll(s.search("command.keyword:sudo*", null, null, 2, null).hits());
-            picks.addAll(s.search("event.outcome:denied AND bundle.id:\"" + bundles.get(1).bundleId() + "\"", null, null, 1,
+            picks.addAll(s.search(EventQuery.of("user.name:\"zoë.müller\""), 1, null).hits());
+            picks.addAll(s.search(EventQuery.of("command.keyword:sudo*"), 2, null).hits());
+            picks.addAll(s.search(EventQuery.of("event.outcome:denied AND bundle.id:\"" + bundles.get(1).bundleId() + "\""), 1,
                     null).hits());
             for (Hit h : picks) {
                 String ref = h.bundleId() + ":" + h.seq();
@@ -121,23 +122,23 @@ class ReportTest {
     @Test
     void theModelsFiguresAreWhatSearchReports() throws Exception {
         try (EventSearch s = search()) {
-            assertThat(model.header().totalEvents()).isEqualTo(s.count("*", null, null)).isEqualTo(6000);
-            assertThat(model.access().failures()).isEqualTo(s.count("event.outcome:failure", null, null));
-            assertThat(model.access().denials()).isEqualTo(s.count("event.outcome:denied", null, null));
-            assertThat(model.access().privileged()).isEqualTo(s.count("command.keyword:sudo*", null, null)).isPositive();
-            assertThat(model.access().sessions()).isEqualTo(s.sessions("*", null, null).size());
+            assertThat(model.header().totalEvents()).isEqualTo(s.count(EventQuery.all())).isEqualTo(6000);
+            assertThat(model.access().failures()).isEqualTo(s.count(EventQuery.of("event.outcome:failure")));
+            assertThat(model.access().denials()).isEqualTo(s.count(EventQuery.of("event.outcome:denied")));
+            assertThat(model.access().privileged()).isEqualTo(s.count(EventQuery.of("command.keyword:sudo*"))).isPositive();
+            assertThat(model.access().sessions()).isEqualTo(s.sessions(EventQuery.all()).size());
             assertThat(model.access().users().get(0).events())
-                    .isEqualTo(s.facets("*", null, null, "user.name", 1).get(0).count());
-            long base = s.count("NOT event.action:log.heartbeat", null, null);
+                    .isEqualTo(s.facets(EventQuery.all(), "user.name", 1).get(0).count());
+            long base = s.count(EventQuery.of("NOT event.action:log.heartbeat"));
             assertThat(model.fieldCoverage().base()).isEqualTo(base);
             assertThat(model.fieldCoverage().rows()).filteredOn(r -> r.field().equals("user.name")).singleElement()
-                    .satisfies(r -> assertThat(r.count()).isEqualTo(s.count("NOT event.action:log.heartbeat AND user.name:*", null, null)));
+                    .satisfies(r -> assertThat(r.count()).isEqualTo(s.count(EventQuery.of("NOT event.action:log.heartbeat AND user.name:*"))));
             long perDay = model.completeness().perDay().values().stream().flatMapToLong(java.util.Arrays::stream).sum();
-            assertThat(perDay).isEqualTo(s.count("*", null, null));
+            assertThat(perDay).isEqualTo(s.count(EventQuery.all()));
         }
         for (ReportModel.QueryRecord q : model.queries()) {
             try (EventSearch s = search()) {
-                assertThat(s.count(q.query(), q.from(), q.to())).as(q.id() + " " + q.query()).isEqualTo(q.count());
+                assertThat(s.count(new EventQuery(q.query(), q.from(), q.to()))).as(q.id() + " " + q.query()).isEqualTo(q.count());
             }
         }
         assertThat(model.provenance()).hasSize(2).allSatisfy(b -> {

@@ -3,6 +3,7 @@ package io.sealtrail.app.cli;
 import io.sealtrail.app.cli.SealtrailCommand.UserException;
 import io.sealtrail.cases.CaseFiles;
 import io.sealtrail.cases.CaseFolder;
+import io.sealtrail.index.EventQuery;
 import io.sealtrail.index.EventSearch;
 import io.sealtrail.index.Hit;
 import io.sealtrail.verify.gen.BundleGenerator;
@@ -218,20 +219,20 @@ final class BenchImport implements Callable<Integer> {
             ImportReport.print(o, setup.events, done);
             CaseFolder c = CaseFolder.open(caseDir, Clock.systemUTC());
             try (EventSearch search = CaseSupport.search(c)) {
-                Hit sample = search.search("event.action:session.start", null, null, 1, null).hits().get(0);
+                Hit sample = search.search(EventQuery.of("event.action:session.start"), 1, null).hits().get(0);
                 String session = sample.sessionId();
                 Instant from = sample.time();
                 Instant to = from.plus(Duration.ofHours(6));
                 o.printf("%-52s %9s %9s %9s%n", "query (medians and p95 of " + runs + " runs)", "p50 ms", "p95 ms", "hits");
-                row(o, "term: session.id:" + session, () -> search.count("session.id:" + session, null, null));
-                row(o, "wildcard: command.keyword:*shadow*", () -> search.count("command.keyword:*shadow*", null, null));
-                row(o, "time range: 6 h, event.outcome:denied", () -> search.count("event.outcome:denied", from, to));
+                row(o, "term: session.id:" + session, () -> search.count(EventQuery.of("session.id:" + session)));
+                row(o, "wildcard: command.keyword:*shadow*", () -> search.count(EventQuery.of("command.keyword:*shadow*")));
+                row(o, "time range: 6 h, event.outcome:denied", () -> search.count(new EventQuery("event.outcome:denied", from, to)));
                 row(o, "first page: event.outcome:denied, 100 hits",
-                        () -> search.search("event.outcome:denied", null, null, 100, null).hits().size());
-                row(o, "facet: user.name top 10", () -> search.facets("*", null, null, "user.name", 10).size());
-                row(o, "histogram: 1 h buckets", () -> search.histogram("*", null, null, Duration.ofHours(1)).size());
+                        () -> search.search(EventQuery.of("event.outcome:denied"), 100, null).hits().size());
+                row(o, "facet: user.name top 10", () -> search.facets(EventQuery.all(), "user.name", 10).size());
+                row(o, "histogram: 1 h buckets", () -> search.histogram(EventQuery.all(), Duration.ofHours(1)).size());
                 double grep = grep(session, bundle);
-                double term = timeMs(() -> search.count("session.id:" + session, null, null))[runs / 2];
+                double term = timeMs(() -> search.count(EventQuery.of("session.id:" + session)))[runs / 2];
                 o.printf("%-52s %9.1f%n", "grep -c \"" + session + "\" over the JSONL", grep);
                 o.printf("index term query vs grep: %.0f× faster%n", grep / term);
             }

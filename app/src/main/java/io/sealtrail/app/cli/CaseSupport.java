@@ -3,6 +3,7 @@ package io.sealtrail.app.cli;
 import io.sealtrail.app.cli.SealtrailCommand.UserException;
 import io.sealtrail.cases.CaseFolder;
 import io.sealtrail.cases.ImportRecord;
+import io.sealtrail.index.EventQuery;
 import io.sealtrail.index.EventSearch;
 import io.sealtrail.index.IndexException;
 import io.sealtrail.model.EventRef;
@@ -55,6 +56,11 @@ final class CaseSupport {
 
         Instant to() throws UserException {
             return instant(to, "--to");
+        }
+
+        /** The query text within this window. */
+        EventQuery query(String text) throws UserException {
+            return new EventQuery(text, from(), to());
         }
     }
 

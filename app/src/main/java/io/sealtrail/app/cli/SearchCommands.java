@@ -4,6 +4,7 @@ import io.sealtrail.app.cli.SealtrailCommand.UserException;
 import io.sealtrail.cases.CaseFolder;
 import io.sealtrail.index.Bucket;
 import io.sealtrail.index.Cursor;
+import io.sealtrail.index.EventQuery;
 import io.sealtrail.index.EventSearch;
 import io.sealtrail.index.FacetValue;
 import io.sealtrail.index.Hit;
@@ -74,7 +75,7 @@ final class SearchCommands {
         @Override
         int run(CaseFolder c, EventSearch search, PrintWriter o) throws Exception {
             if (count) {
-                o.println(search.count(query, window.from(), window.to()));
+                o.println(search.count(window.query(query)));
                 return 0;
             }
             HitFormat f;
@@ -89,7 +90,7 @@ final class SearchCommands {
             long total = -1;
             Cursor after = null;
             while (printed < max) {
-                Page page = search.search(query, window.from(), window.to(),
+                Page page = search.search(window.query(query),
                         (int) Math.min(EventSearch.MAX_PAGE, max - printed), after);
                 total = page.total();
                 for (Hit h : page.hits()) {
@@ -125,7 +126,7 @@ final class SearchCommands {
 
         @Override
         int run(CaseFolder c, EventSearch search, PrintWriter o) throws Exception {
-            List<FacetValue> values = search.facets(query, window.from(), window.to(), field, top);
+            List<FacetValue> values = search.facets(window.query(query), field, top);
             int width = values.stream().mapToInt(v -> v.value().length()).max().orElse(5);
             for (FacetValue v : values) {
                 o.printf("%-" + width + "s  %,d%n", v.value(), v.count());
@@ -148,7 +149,7 @@ final class SearchCommands {
 
         @Override
         int run(CaseFolder c, EventSearch search, PrintWriter o) throws Exception {
-            for (Bucket b : search.histogram(query, window.from(), window.to(), CaseSupport.interval(interval))) {
+            for (Bucket b : search.histogram(window.query(query), CaseSupport.interval(interval))) {
                 o.printf("%s %d%n", b.start(), b.count());
             }
             return 0;
@@ -168,7 +169,7 @@ final class SearchCommands {
         int run(CaseFolder c, EventSearch search, PrintWriter o) throws Exception {
             o.printf("%-20s %-27s %-27s %-20s %-22s %7s %8s%n", "session", "start", "end", "user", "target", "events",
                     "failures");
-            for (SessionSpan s : search.sessions(query, window.from(), window.to())) {
+            for (SessionSpan s : search.sessions(window.query(query))) {
                 o.printf("%-20s %-27s %-27s %-20s %-22s %7d %8d%n", s.sessionId(), s.start(), s.end(), s.user(),
                         s.target(), s.events(), s.failures());
             }

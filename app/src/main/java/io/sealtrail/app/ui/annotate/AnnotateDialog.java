@@ -64,7 +64,6 @@ public final class AnnotateDialog {
     /** Saves the current query and time filter under a name the user gives. */
     public static void saveSearch(DialogService dialogs, QueryScope search, AnnotationsViewModel notes) {
         dialogs.prompt("Save search", "Save " + search.effectiveQuery() + "\nwith its time filter, in the signed case"
-                + " journal.", "Name").ifPresent(n -> notes.saveSearch(n, search.effectiveQuery(),
-                search.fromProperty().get(), search.toProperty().get()));
+                + " journal.", "Name").ifPresent(n -> notes.saveSearch(n, search.current()));
     }
 }

@@ -1,10 +1,11 @@
 package io.sealtrail.app.ui.annotate;
 
-import io.sealtrail.app.ui.session.CaseSession;
 import io.sealtrail.app.ui.jobs.UiTasks;
+import io.sealtrail.app.ui.session.CaseSession;
 import io.sealtrail.cases.Annotation;
 import io.sealtrail.cases.CaseFolder;
 import io.sealtrail.cases.SavedSearch;
+import io.sealtrail.index.EventQuery;
 import io.sealtrail.index.Hit;
 import io.sealtrail.verify.note.NoteSigner;
 import java.time.Instant;
@@ -98,12 +99,12 @@ public final class AnnotationsViewModel {
     }
 
     /** Saves the query and time window under a name; a later save of the same name replaces it in the list. */
-    public void saveSearch(String name, String query, Instant from, Instant to) {
+    public void saveSearch(String name, EventQuery query) {
         CaseFolder c = folder;
         if (c == null || name == null || name.isBlank()) {
             return;
         }
-        SavedSearch s = new SavedSearch(-1, name, query, from, to);
+        SavedSearch s = new SavedSearch(-1, name, query.text(), query.from(), query.to());
         lane.join(ctx -> {
             SavedSearch written = s.append(c.journal(), auditor.call());
             ctx.deliver(() -> {

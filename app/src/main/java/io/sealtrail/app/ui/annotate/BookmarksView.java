@@ -66,7 +66,7 @@ public final class BookmarksView {
             row.setOnMouseClicked(e -> {
                 if (e.getClickCount() == 2 && row.getItem() != null) {
                     SavedSearch s = row.getItem();
-                    search.run(s.query(), s.from(), s.to());
+                    search.run(s.scope());
                     showSearch.run();
                 }
             });

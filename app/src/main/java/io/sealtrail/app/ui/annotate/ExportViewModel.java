@@ -4,6 +4,7 @@ import io.sealtrail.app.ui.jobs.JobState;
 import io.sealtrail.app.ui.jobs.UiTasks;
 import io.sealtrail.cases.CaseFolder;
 import io.sealtrail.cases.ImportRecord;
+import io.sealtrail.index.EventQuery;
 import io.sealtrail.index.EventSearch;
 import io.sealtrail.index.Hit;
 import io.sealtrail.index.HitFormat;
@@ -43,7 +44,7 @@ public final class ExportViewModel {
     }
 
     /** Streams every hit of the query into {@code target}; one export at a time. */
-    public void exportResults(EventSearch index, String query, Instant from, Instant to, HitFormat format, Path target) {
+    public void exportResults(EventSearch index, EventQuery query, HitFormat format, Path target) {
         if (index == null) {
             return;
         }
@@ -54,7 +55,7 @@ public final class ExportViewModel {
                 try (PrintWriter w = new PrintWriter(new BufferedWriter(new OutputStreamWriter(
                         out, StandardCharsets.UTF_8), 1 << 16))) {
                     format.header(w);
-                    index.export(query, from, to, h -> {
+                    index.export(query, h -> {
                         ctx.checkCancelled();
                         format.print(h, w);
                         long n = count.incrementAndGet();

@@ -4,6 +4,7 @@ import io.sealtrail.app.ui.jobs.UiTasks;
 import io.sealtrail.app.ui.session.CaseSession;
 import io.sealtrail.cases.CaseFolder;
 import io.sealtrail.cases.ImportRecord;
+import io.sealtrail.index.EventQuery;
 import io.sealtrail.index.EventSearch;
 import io.sealtrail.index.IndexException;
 import java.io.IOException;
@@ -98,8 +99,8 @@ public final class CaseViewModel {
         private static void warmUp(EventSearch ix, String query) {
             try {
                 String q = query == null || query.isBlank() ? "*" : query;
-                ix.search(q, null, null, SearchViewModel.PAGE_SIZE, null, false);
-                ix.count("*", null, null);
+                ix.search(EventQuery.of(q), SearchViewModel.PAGE_SIZE, null, false);
+                ix.count(EventQuery.all());
             } catch (IndexException | RuntimeException e) {
                 LOG.log(System.Logger.Level.DEBUG, "warming the case up failed; the search will say why", e);
             }

@@ -43,8 +43,7 @@ public final class ResultsExport {
                 List.of(CSV, JSONL)).ifPresent(saved -> {
                     String name = saved.path().getFileName().toString();
                     boolean asJsonl = name.endsWith(".jsonl") || JSONL.equals(saved.filter()) && !name.endsWith(".csv");
-                    exports.exportResults(vm.index(), vm.effectiveQuery(), vm.fromProperty().get(), vm.toProperty().get(),
-                            asJsonl ? HitFormat.JSONL : HitFormat.CSV, saved.path());
+                    exports.exportResults(vm.index(), vm.current(), asJsonl ? HitFormat.JSONL : HitFormat.CSV, saved.path());
                 });
     }
 

@@ -4,6 +4,7 @@ import io.sealtrail.app.ui.jobs.UiTasks;
 import io.sealtrail.app.ui.session.QueryScope;
 import io.sealtrail.index.Bucket;
 import io.sealtrail.index.Cursor;
+import io.sealtrail.index.EventQuery;
 import io.sealtrail.index.EventSearch;
 import io.sealtrail.index.FacetValue;
 import io.sealtrail.index.Hit;
@@ -138,11 +139,11 @@ public final class SearchViewModel implements QueryScope {
     }
 
     /** Runs a query with this time window from scratch: no chips (a saved search is one query). */
-    public void run(String q, Instant newFrom, Instant newTo) {
+    public void run(EventQuery q) {
         chips.clear();
-        query.set(q == null || q.equals("*") ? "" : q);
-        from.set(newFrom);
-        to.set(newTo);
+        query.set(q.text().equals("*") ? "" : q.text());
+        from.set(q.from());
+        to.set(q.to());
         search();
     }
 
@@ -177,16 +178,14 @@ public final class SearchViewModel implements QueryScope {
             clear();
             return;
         }
-        String q = effectiveQuery();
-        Instant f = from.get();
-        Instant t = to.get();
+        EventQuery q = current();
         boolean needAll = allEvents.get() < 0;
         boolean reverse = newestFirst.get();
         busy.set(true);
         lane.run(ctx -> {
             // the rows first: they are what the person waits for; facets and the histogram follow
-            Page page = ix.search(q, f, t, PAGE_SIZE, null, reverse);
-            long all = needAll ? ix.count("*", null, null) : -1;
+            Page page = ix.search(q, PAGE_SIZE, null, reverse);
+            long all = needAll ? ix.count(EventQuery.all()) : -1;
             ctx.deliver(() -> {
                 error.set("");
                 if (all >= 0) {
@@ -202,10 +201,10 @@ public final class SearchViewModel implements QueryScope {
             });
             Map<String, List<FacetValue>> fv = new LinkedHashMap<>();
             for (String field : FACET_FIELDS) {
-                fv.put(field, ix.facets(q, f, t, field, FACET_TOP));
+                fv.put(field, ix.facets(q, field, FACET_TOP));
             }
-            Duration step = chooseInterval(ix, q, f, t);
-            List<Bucket> hist = ix.histogram(q, f, t, step);
+            Duration step = chooseInterval(ix, q);
+            List<Bucket> hist = ix.histogram(q, step);
             ctx.deliver(() -> {
                 fv.forEach((k, v) -> facets.get(k).setAll(v));
                 interval.set(step);
@@ -222,11 +221,9 @@ public final class SearchViewModel implements QueryScope {
             return;
         }
         loadingMore = true;
-        String q = effectiveQuery();
-        Instant f = from.get();
-        Instant t = to.get();
+        EventQuery q = current();
         lane.join(ctx -> {
-            Page page = ix.search(q, f, t, PAGE_SIZE, after, after.newestFirst());
+            Page page = ix.search(q, PAGE_SIZE, after, after.newestFirst());
             ctx.deliver(() -> {
                 if (next == after) { // never append the same page twice
                     rows.addAll(page.hits());
@@ -276,7 +273,7 @@ public final class SearchViewModel implements QueryScope {
      *
      * @param what completes "N events …" in the status, e.g. "of session s-1f"
      */
-    public void showEvents(String what, String query, Instant from, Instant to, int limit) {
+    public void showEvents(String what, EventQuery query, int limit) {
         EventSearch ix = index;
         if (ix == null) {
             return;
@@ -284,7 +281,7 @@ public final class SearchViewModel implements QueryScope {
         next = null;
         busy.set(true);
         lane.run(ctx -> {
-            Page page = ix.search(query, from, to, limit, null);
+            Page page = ix.search(query, limit, null);
             ctx.deliver(() -> {
                 error.set("");
                 around.set(true);
@@ -333,11 +330,11 @@ public final class SearchViewModel implements QueryScope {
 
 
     /** About {@value #MAX_BUCKETS} buckets or fewer over the range (the given one, or where the matches are). */
-    private static Duration chooseInterval(EventSearch ix, String q, Instant f, Instant t) throws IndexException {
-        Instant start = f;
-        Instant end = t;
+    private static Duration chooseInterval(EventSearch ix, EventQuery q) throws IndexException {
+        Instant start = q.from();
+        Instant end = q.to();
         if (start == null || end == null) {
-            List<Bucket> coarse = ix.histogram(q, f, t, Duration.ofDays(1));
+            List<Bucket> coarse = ix.histogram(q, Duration.ofDays(1));
             if (coarse.isEmpty()) {
                 return Duration.ofHours(1);
             }

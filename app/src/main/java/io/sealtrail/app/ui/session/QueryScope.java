@@ -1,5 +1,6 @@
 package io.sealtrail.app.ui.session;
 
+import io.sealtrail.index.EventQuery;
 import io.sealtrail.index.EventSearch;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -15,6 +16,11 @@ import javafx.beans.property.ReadOnlyBooleanProperty;
 public interface QueryScope {
     /** The query text with its chips, as it runs. */
     String effectiveQuery();
+
+    /** The query with its chips and the time filter, as they are now. */
+    default EventQuery current() {
+        return new EventQuery(effectiveQuery(), fromProperty().get(), toProperty().get());
+    }
 
     /** Start of the time filter, or null for open. */
     ObjectProperty<Instant> fromProperty();
@@ -32,15 +38,15 @@ public interface QueryScope {
     ReadOnlyBooleanProperty busyProperty();
 
     /** Runs another query with a time range, as if typed. */
-    void run(String query, Instant from, Instant to);
+    void run(EventQuery query);
 
     /** Shows the event {@code bundleId:seq} with the events around it, selected. */
     void showAround(String bundleId, long seq);
 
     /**
-     * Shows, in event order and the first selected, at most {@code limit} events matching {@code query} between
-     * {@code from} and {@code to} (null for an open end) in place of the matches; the query, chips and time filter
-     * stay for the next search. {@code what} completes "N events …" in the status ("of session s-1f").
+     * Shows, in event order and the first selected, at most {@code limit} events matching {@code query} in place
+     * of the matches; the query, chips and time filter stay for the next search. {@code what} completes
+     * "N events …" in the status ("of session s-1f").
      */
-    void showEvents(String what, String query, Instant from, Instant to, int limit);
+    void showEvents(String what, EventQuery query, int limit);
 }

@@ -3,6 +3,7 @@ package io.sealtrail.app.ui.timeline;
 import io.sealtrail.app.ui.jobs.UiTasks;
 import io.sealtrail.app.ui.session.QueryScope;
 import io.sealtrail.index.Bucket;
+import io.sealtrail.index.EventQuery;
 import io.sealtrail.index.EventSearch;
 import io.sealtrail.index.FacetValue;
 import io.sealtrail.index.IndexException;
@@ -65,6 +66,10 @@ public final class TimelineViewModel {
 
     /** What the timeline shows: an index, a query and a time filter, and how the lanes are grouped. */
     record Scope(EventSearch index, String query, Instant from, Instant to, Grouping grouping) {
+        /** The events the timeline shows. */
+        EventQuery events() {
+            return new EventQuery(query, from, to);
+        }
     }
 
     private final QueryScope search;
@@ -132,9 +137,9 @@ public final class TimelineViewModel {
         loading.set(true);
         lane.run(ctx -> {
             long t0 = System.nanoTime();
-            List<FacetValue> values = s.index().facets(s.query(), s.from(), s.to(), s.grouping().field, Integer.MAX_VALUE);
-            List<SessionSpan> spans = s.index().sessions(s.query(), s.from(), s.to());
-            List<Bucket> hours = s.index().histogram(s.query(), s.from(), s.to(), Duration.ofHours(1));
+            List<FacetValue> values = s.index().facets(s.events(), s.grouping().field, Integer.MAX_VALUE);
+            List<SessionSpan> spans = s.index().sessions(s.events());
+            List<Bucket> hours = s.index().histogram(s.events(), Duration.ofHours(1));
             List<Lane> named = lanes(values, spans, s.grouping());
             long[] extent = extent(hours, s.from(), s.to());
             long laneless = laneless(hours, values);
@@ -293,17 +298,17 @@ public final class TimelineViewModel {
                 Instant f = TimeScale.instant(fetchFrom);
                 Instant e = TimeScale.instant(fetchTo);
                 String field = s.grouping().field;
-                List<ValueHistogram> all = s.index().histogramBy(s.query(), f, e, d, field, Integer.MAX_VALUE);
-                List<ValueHistogram> failed = s.index().histogramBy(and(s.query(), "event.outcome:failure"), f, e, d,
+                List<ValueHistogram> all = s.index().histogramBy(s.events().within(f, e), d, field, Integer.MAX_VALUE);
+                List<ValueHistogram> failed = s.index().histogramBy(s.events().within(f, e).withText(and(s.query(), "event.outcome:failure")), d,
                         field, Integer.MAX_VALUE);
-                List<ValueHistogram> denied = s.index().histogramBy(and(s.query(), "event.outcome:denied"), f, e, d,
+                List<ValueHistogram> denied = s.index().histogramBy(s.events().within(f, e).withText(and(s.query(), "event.outcome:denied")), d,
                         field, Integer.MAX_VALUE);
                 List<TickBucket> none = List.of();
                 if (unnamed) {
                     String without = and(s.query(), withoutLane(s.grouping()));
-                    none = Ticks.joinUnnamed(s.index().histogram(without, f, e, d),
-                            s.index().histogram(and(without, "event.outcome:failure"), f, e, d),
-                            s.index().histogram(and(without, "event.outcome:denied"), f, e, d));
+                    none = Ticks.joinUnnamed(s.index().histogram(new EventQuery(without, f, e), d),
+                            s.index().histogram(new EventQuery(and(without, "event.outcome:failure"), f, e), d),
+                            s.index().histogram(new EventQuery(and(without, "event.outcome:denied"), f, e), d));
                 }
                 t = new Ticks(fetchFrom, fetchTo, interval, Ticks.join(all, failed, denied, names), none);
             } catch (IndexException ex) {
@@ -349,7 +354,7 @@ public final class TimelineViewModel {
         if (hit instanceof TimelineLayout.SessionHit s) {
             SessionSpan span = s.bar().session();
             selectedSession.set(span);
-            search.showEvents("of session " + span.sessionId(), "session.id:" + quote(span.sessionId()), null, null,
+            search.showEvents("of session " + span.sessionId(), EventQuery.of("session.id:" + quote(span.sessionId())),
                     SHOW_LIMIT);
         } else if (hit instanceof TimelineLayout.BucketHit b) {
             Scope sc = shown;
@@ -363,7 +368,8 @@ public final class TimelineViewModel {
             Instant to = TimeScale.instant(sc.to() == null ? end : Math.min(end, TimeScale.micros(sc.to())));
             search.showEvents((b.unnamed() ? "without a " + sc.grouping().one : "of " + b.lane()) + " from "
                             + TimeScale.label(start, 1_000_000) + " for " + TimeScale.human(b.intervalMicros()) + " (UTC)",
-                    and(sc.query(), b.unnamed() ? withoutLane(sc.grouping()) : field + ":" + quote(b.lane())), from, to,
+                    new EventQuery(and(sc.query(), b.unnamed() ? withoutLane(sc.grouping()) : field + ":" + quote(b.lane())),
+                            from, to),
                     SHOW_LIMIT);
         }
     }

@@ -9,6 +9,7 @@ import io.sealtrail.cases.Annotation;
 import io.sealtrail.cases.CaseFolder;
 import io.sealtrail.cases.JournalEntry;
 import io.sealtrail.cases.SavedSearch;
+import io.sealtrail.index.EventQuery;
 import io.sealtrail.index.EventSearch;
 import io.sealtrail.index.Hit;
 import java.nio.file.Path;
@@ -38,7 +39,7 @@ class AnnotationsViewModelTest {
     @BeforeAll
     static void openDemoCase() throws Exception {
         index = TestCase.openIndex();
-        hits = index.search("event.outcome:denied", null, null, 3, null).hits();
+        hits = index.search(EventQuery.of("event.outcome:denied"), 3, null).hits();
     }
 
     @AfterAll
@@ -102,7 +103,7 @@ class AnnotationsViewModelTest {
     @Test
     void reopeningTheCaseShowsWhatTheJournalHolds() {
         vm.annotate(hits.get(0), true, List.of(), "first");
-        vm.saveSearch("denied at night", "event.outcome:denied", Instant.parse("2026-03-02T20:00:00Z"), null);
+        vm.saveSearch("denied at night", new EventQuery("event.outcome:denied", Instant.parse("2026-03-02T20:00:00Z"), null));
         background.drain();
         AnnotationsViewModel again = new AnnotationsViewModel(background, Runnable::run, TestBundles::signer);
         again.setCase(kase);
@@ -126,8 +127,8 @@ class AnnotationsViewModelTest {
 
     @Test
     void savingASearchAgainUnderItsNameReplacesItInTheList() {
-        vm.saveSearch("x", "a:1", null, null);
-        vm.saveSearch("x", "a:2", null, null);
+        vm.saveSearch("x", EventQuery.of("a:1"));
+        vm.saveSearch("x", EventQuery.of("a:2"));
         background.drain();
         assertThat(vm.savedSearches()).extracting(SavedSearch::query).containsExactly("a:2");
     }

@@ -6,6 +6,7 @@ import io.sealtrail.app.ui.ManualExecutor;
 import io.sealtrail.app.ui.TestBundles;
 import io.sealtrail.app.ui.search.TestCase;
 import io.sealtrail.cases.CaseFolder;
+import io.sealtrail.index.EventQuery;
 import io.sealtrail.index.EventSearch;
 import io.sealtrail.index.Hit;
 import io.sealtrail.index.HitFormat;
@@ -54,10 +55,10 @@ class ExportViewModelTest {
 
     @Test
     void csvExportHasAHeaderAndEveryMatchWithNoCap() throws Exception {
-        long denied = index.count("event.outcome:denied", null, null);
+        long denied = index.count(EventQuery.of("event.outcome:denied"));
         assertThat(denied).isGreaterThan(EventSearch.MAX_PAGE / 10);
         Path out = tmp.resolve("denied.csv");
-        vm.exportResults(index, "event.outcome:denied", null, null, HitFormat.CSV, out);
+        vm.exportResults(index, EventQuery.of("event.outcome:denied"), HitFormat.CSV, out);
         background.drain();
         List<String> lines = Files.readAllLines(out, StandardCharsets.UTF_8);
         assertThat(lines.get(0)).isEqualTo(String.join(",", HitFormat.CSV_COLUMNS));
@@ -69,17 +70,17 @@ class ExportViewModelTest {
     @Test
     void jsonlExportIsTheEvidenceLinesByteForByte() throws Exception {
         Path out = tmp.resolve("first.jsonl");
-        vm.exportResults(index, "seq:[0 TO 4]", null, null, HitFormat.JSONL, out);
+        vm.exportResults(index, EventQuery.of("seq:[0 TO 4]"), HitFormat.JSONL, out);
         background.drain();
         List<String> expected = new ArrayList<>();
-        index.export("seq:[0 TO 4]", null, null, h -> expected.add(h.raw()));
+        index.export(EventQuery.of("seq:[0 TO 4]"), h -> expected.add(h.raw()));
         assertThat(Files.readAllLines(out, StandardCharsets.UTF_8)).isEqualTo(expected).hasSize(5); // the second export continues the log at 30,000
     }
 
     @Test
     void aCancelledExportLeavesNoFileBehind() throws Exception {
         Path out = tmp.resolve("all.csv");
-        vm.exportResults(index, "*", null, null, HitFormat.CSV, out);
+        vm.exportResults(index, EventQuery.all(), HitFormat.CSV, out);
         vm.cancel();
         background.drain();
         assertThat(out).doesNotExist();
@@ -91,7 +92,7 @@ class ExportViewModelTest {
 
     @Test
     void anExportIntoAMissingFolderFailsWithAMessage() {
-        vm.exportResults(index, "*", null, null, HitFormat.CSV, tmp.resolve("no/such/dir/x.csv"));
+        vm.exportResults(index, EventQuery.all(), HitFormat.CSV, tmp.resolve("no/such/dir/x.csv"));
         background.drain();
         assertThat(vm.errorProperty().get()).startsWith("The export failed");
         assertThat(vm.runningProperty().get()).isFalse();
@@ -99,7 +100,7 @@ class ExportViewModelTest {
 
     @Test
     void anExportedProofVerifiesUnderTheLogKeyWithoutTheBundle() throws Exception {
-        Hit h = index.search("event.outcome:denied", null, null, 1, null).hits().get(0);
+        Hit h = index.search(EventQuery.of("event.outcome:denied"), 1, null).hits().get(0);
         Path out = tmp.resolve("e.tlog-proof");
         vm.exportProof(kase, h, out);
         background.drain();

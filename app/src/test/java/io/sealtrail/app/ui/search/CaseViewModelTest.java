@@ -3,6 +3,7 @@ package io.sealtrail.app.ui.search;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.sealtrail.app.ui.ManualExecutor;
+import io.sealtrail.index.EventQuery;
 import io.sealtrail.index.IndexException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -90,7 +91,7 @@ class CaseViewModelTest {
 
     private static boolean isOpen(io.sealtrail.index.EventSearch ix) {
         try {
-            ix.search("event.outcome:denied", null, null, 1, null, false); // reads postings and doc values
+            ix.search(EventQuery.of("event.outcome:denied"), 1, null, false); // reads postings and doc values
             return true;
         } catch (IndexException | RuntimeException closed) {
             return false;

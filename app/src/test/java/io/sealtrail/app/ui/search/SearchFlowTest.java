@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.sealtrail.app.ui.annotate.AnnotationsViewModel;
 import io.sealtrail.app.ui.bundles.WorkbenchViewModel;
+import io.sealtrail.index.EventQuery;
 import io.sealtrail.index.Hit;
 import java.nio.file.Path;
 import java.util.concurrent.ExecutorService;
@@ -65,8 +66,8 @@ class SearchFlowTest {
         assertThat(vm.bundles()).hasSize(2); // the evidence copies, verified as before
 
         robot.clickOn("#queryField").write("event.outcome:denied").type(KeyCode.ENTER);
-        long denied = search.index().count("event.outcome:denied", null, null);
-        long all = search.index().count("*", null, null);
+        long denied = search.index().count(EventQuery.of("event.outcome:denied"));
+        long all = search.index().count(EventQuery.all());
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> search.matchingProperty().get() == denied);
         WaitForAsyncUtils.waitForFxEvents();
         Label status = robot.lookup("#statusLabel").queryAs(Label.class);
@@ -143,7 +144,7 @@ class SearchFlowTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(search.queryProperty().get()).isEqualTo("event.outcome:denied AND target.name:");
         robot.write("\"prod-eu-1\"").type(KeyCode.ENTER);
-        long expected = search.index().count("event.outcome:denied AND target.name:\"prod-eu-1\"", null, null);
+        long expected = search.index().count(EventQuery.of("event.outcome:denied AND target.name:\"prod-eu-1\""));
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> search.matchingProperty().get() == expected);
         robot.clickOn("#queryField").type(KeyCode.UP);
         assertThat(search.queryProperty().get()).isEqualTo("event.outcome:denied AND target.name:\"prod-eu-1\"");
@@ -178,7 +179,7 @@ class SearchFlowTest {
         java.time.Instant from = search.fromProperty().get();
         java.time.Instant to = search.toProperty().get();
         assertThat(from).isBefore(to);
-        long expected = search.index().count("*", from, to);
+        long expected = search.index().count(new EventQuery("*", from, to));
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> search.matchingProperty().get() == expected);
         assertThat(expected).isPositive().isLessThan(search.allEventsProperty().get());
     }
@@ -194,7 +195,7 @@ class SearchFlowTest {
                 .<javafx.scene.control.Label>match(l -> l.getText().startsWith("Time")).queryAs(javafx.scene.control.Label.class));
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> search.newestFirstProperty().get() && !search.busyProperty().get()
                 && !table.getItems().isEmpty() && table.getItems().get(0).time().isAfter(oldest));
-        Hit newest = search.index().search("*", null, null, 1, null, true).hits().get(0);
+        Hit newest = search.index().search(EventQuery.all(), 1, null, true).hits().get(0);
         assertThat(table.getItems().get(0).entryHash()).isEqualTo(newest.entryHash());
         assertThat(table.getItems().get(0).time()).isAfterOrEqualTo(table.getItems().get(1).time());
     }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.sealtrail.app.ui.ManualExecutor;
 import io.sealtrail.index.Bucket;
+import io.sealtrail.index.EventQuery;
 import io.sealtrail.index.EventSearch;
 import io.sealtrail.index.Hit;
 import java.nio.file.Path;
@@ -55,11 +56,11 @@ class SearchViewModelTest {
     void aQueryShowsItsFirstPageAndExactlyTheIndexCount() throws Exception {
         vm.setIndex(index);
         drain();
-        long all = index.count("*", null, null);
+        long all = index.count(EventQuery.all());
         assertThat(vm.allEventsProperty().get()).isEqualTo(all);
 
         search("event.outcome:denied");
-        long denied = index.count("event.outcome:denied", null, null);
+        long denied = index.count(EventQuery.of("event.outcome:denied"));
         assertThat(denied).isPositive();
         assertThat(vm.matchingProperty().get()).isEqualTo(denied);
         assertThat(vm.rows()).hasSize((int) Math.min(denied, SearchViewModel.PAGE_SIZE))
@@ -100,7 +101,7 @@ class SearchViewModelTest {
         List<Runnable> pending = background.takeAll();
         pending.get(1).run();
         pending.get(0).run();
-        long failures = index.count("event.outcome:failure", null, null);
+        long failures = index.count(EventQuery.of("event.outcome:failure"));
         assertThat(vm.matchingProperty().get()).isEqualTo(failures);
         assertThat(vm.rows()).allMatch(h -> h.outcome().equals("failure"));
     }
@@ -115,14 +116,14 @@ class SearchViewModelTest {
         assertThat(vm.chips()).containsExactly("event.outcome:\"denied\"");
         assertThat(vm.effectiveQuery()).isEqualTo("(target.kind:kubernetes) AND event.outcome:\"denied\"");
         assertThat(vm.matchingProperty().get())
-                .isEqualTo(index.count("target.kind:kubernetes AND event.outcome:denied", null, null)).isPositive();
+                .isEqualTo(index.count(EventQuery.of("target.kind:kubernetes AND event.outcome:denied"))).isPositive();
 
         vm.removeChip("event.outcome:\"denied\"");
         vm.addFilter("event.outcome", "denied", true); // Alt+click: exclude
         drain();
         assertThat(vm.chips()).containsExactly("NOT event.outcome:\"denied\"");
-        assertThat(vm.matchingProperty().get()).isEqualTo(index.count("target.kind:kubernetes", null, null)
-                - index.count("target.kind:kubernetes AND event.outcome:denied", null, null));
+        assertThat(vm.matchingProperty().get()).isEqualTo(index.count(EventQuery.of("target.kind:kubernetes"))
+                - index.count(EventQuery.of("target.kind:kubernetes AND event.outcome:denied")));
         assertThat(vm.rows()).noneMatch(h -> "denied".equals(h.outcome()));
 
         // excluding alone means "everything except"
@@ -130,7 +131,7 @@ class SearchViewModelTest {
         vm.search();
         drain();
         assertThat(vm.matchingProperty().get())
-                .isEqualTo(index.count("*", null, null) - index.count("event.outcome:denied", null, null));
+                .isEqualTo(index.count(EventQuery.all()) - index.count(EventQuery.of("event.outcome:denied")));
     }
 
     @Test
@@ -145,7 +146,7 @@ class SearchViewModelTest {
         drain();
         vm.loadMore();
         drain();
-        List<Hit> expected = index.search("*", null, null, 3 * SearchViewModel.PAGE_SIZE, null).hits();
+        List<Hit> expected = index.search(EventQuery.all(), 3 * SearchViewModel.PAGE_SIZE, null).hits();
         assertThat(vm.rows()).hasSize(3 * SearchViewModel.PAGE_SIZE).containsExactlyElementsOf(expected);
         Set<String> keys = new HashSet<>();
         vm.rows().forEach(h -> keys.add(h.bundleId() + ":" + h.leaf()));
@@ -185,10 +186,10 @@ class SearchViewModelTest {
         drain();
         assertThat(vm.fromProperty().get()).isEqualTo(b.start());
         assertThat(vm.matchingProperty().get()).isEqualTo(b.count())
-                .isEqualTo(index.count("event.action:login", b.start(), vm.toProperty().get()));
+                .isEqualTo(index.count(new EventQuery("event.action:login", b.start(), vm.toProperty().get())));
         vm.clearTimeRange();
         drain();
-        assertThat(vm.matchingProperty().get()).isEqualTo(index.count("event.action:login", null, null));
+        assertThat(vm.matchingProperty().get()).isEqualTo(index.count(EventQuery.of("event.action:login")));
     }
 
     @Test

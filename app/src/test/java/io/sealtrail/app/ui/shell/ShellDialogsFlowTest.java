@@ -8,6 +8,7 @@ import io.sealtrail.app.ui.search.CaseViewModel;
 import io.sealtrail.app.ui.search.SearchViewModel;
 import io.sealtrail.app.ui.search.TestCase;
 import io.sealtrail.app.ui.search.TestWindow;
+import io.sealtrail.index.EventQuery;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -89,7 +90,7 @@ class ShellDialogsFlowTest {
         openCaseFromTheMenu(robot, TestCase.demoCase());
         robot.interact(() -> search.queryProperty().set("event.outcome:denied"));
         robot.interact(search::search);
-        long denied = TestCase.openIndex().count("event.outcome:denied", null, null);
+        long denied = TestCase.openIndex().count(EventQuery.of("event.outcome:denied"));
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> search.matchingProperty().get() == denied);
         Path out = tmp.resolve("denied.jsonl");
         dialogs.answer(new DialogService.Saved(out, null));

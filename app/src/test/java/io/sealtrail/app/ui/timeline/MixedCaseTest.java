@@ -6,6 +6,7 @@ import io.sealtrail.cases.CaseFolder;
 import io.sealtrail.cases.CaseImporter;
 import io.sealtrail.cases.JournalEntry;
 import io.sealtrail.cases.SourceImporter;
+import io.sealtrail.index.EventQuery;
 import io.sealtrail.index.EventSearch;
 import io.sealtrail.index.FacetValue;
 import io.sealtrail.index.Hit;
@@ -84,7 +85,7 @@ class MixedCaseTest {
     @Test
     void oneQueryAnswersAcrossEverySourceInTimeOrder() throws Exception {
         try (EventSearch s = EventSearch.open(indexes)) {
-            List<Hit> hits = s.search("user.name:alice", null, null, 100, null).hits();
+            List<Hit> hits = s.search(EventQuery.of("user.name:alice"), 100, null).hits();
             assertThat(hits).extracting(Hit::bundleId).anyMatch(id -> id.startsWith("cloudtrail-"))
                     .anyMatch(id -> id.startsWith("kubernetes-audit-")).anyMatch(id -> id.startsWith("syslog-"));
             List<Instant> times = hits.stream().map(Hit::time).toList();
@@ -93,15 +94,15 @@ class MixedCaseTest {
                     .allMatch(h -> h.integrity() == Integrity.VERIFIED);
             assertThat(hits).filteredOn(h -> !h.bundleId().startsWith("cloudtrail-"))
                     .allMatch(h -> h.integrity() == Integrity.UNSEALED);
-            assertThat(s.count("*:*", null, null)).isEqualTo(500 + 20 + 1 + 2);
+            assertThat(s.count(EventQuery.of("*:*"))).isEqualTo(500 + 20 + 1 + 2);
         }
     }
 
     @Test
     void theTimelineHasOneLanePerUserAcrossSources() throws Exception {
         try (EventSearch s = EventSearch.open(indexes)) {
-            List<FacetValue> users = s.facets("*:*", null, null, "user.name", Integer.MAX_VALUE);
-            List<Lane> lanes = TimelineViewModel.lanes(users, s.sessions("*:*", null, null),
+            List<FacetValue> users = s.facets(EventQuery.of("*:*"), "user.name", Integer.MAX_VALUE);
+            List<Lane> lanes = TimelineViewModel.lanes(users, s.sessions(EventQuery.of("*:*")),
                     TimelineViewModel.Grouping.USER);
             assertThat(lanes).filteredOn(l -> l.name().equals("alice")).singleElement()
                     .satisfies(l -> assertThat(l.events()).isEqualTo(20 + 1 + 2));

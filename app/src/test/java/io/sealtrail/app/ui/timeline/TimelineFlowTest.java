@@ -2,10 +2,11 @@ package io.sealtrail.app.ui.timeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.sealtrail.app.ui.shell.WorkbenchWindow;
 import io.sealtrail.app.ui.search.CaseViewModel;
 import io.sealtrail.app.ui.search.SearchViewModel;
 import io.sealtrail.app.ui.search.TestCase;
+import io.sealtrail.app.ui.shell.WorkbenchWindow;
+import io.sealtrail.index.EventQuery;
 import io.sealtrail.index.FacetValue;
 import io.sealtrail.index.Hit;
 import java.nio.file.Path;
@@ -71,7 +72,7 @@ class TimelineFlowTest {
     }
 
     private List<String> facet(String field) throws Exception {
-        return search.index().facets("*", null, null, field, 1000).stream().map(FacetValue::value).toList();
+        return search.index().facets(EventQuery.all(), field, 1000).stream().map(FacetValue::value).toList();
     }
 
     @Test

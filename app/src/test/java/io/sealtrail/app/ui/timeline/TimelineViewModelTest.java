@@ -7,6 +7,7 @@ import io.sealtrail.app.ui.search.SearchViewModel;
 import io.sealtrail.app.ui.search.TestCase;
 import io.sealtrail.cases.CaseFolder;
 import io.sealtrail.cases.ImportRecord;
+import io.sealtrail.index.EventQuery;
 import io.sealtrail.index.EventSearch;
 import io.sealtrail.index.FacetValue;
 import io.sealtrail.index.Hit;
@@ -69,17 +70,17 @@ class TimelineViewModelTest {
     @Test
     void lanesAreTheCasesUsersBusiestFirst() throws Exception {
         openOnScreen();
-        List<String> users = index.facets("*", null, null, "user.name", 1000).stream().map(FacetValue::value).toList();
+        List<String> users = index.facets(EventQuery.all(), "user.name", 1000).stream().map(FacetValue::value).toList();
         assertThat(users).hasSizeGreaterThan(10);
         assertThat(timeline.laneNames()).isEqualTo(users);
         assertThat(timeline.lanesProperty().get().get(0).events())
-                .isEqualTo(index.facets("*", null, null, "user.name", 1).get(0).count());
+                .isEqualTo(index.facets(EventQuery.all(), "user.name", 1).get(0).count());
     }
 
     @Test
     void everySessionIsABarInTheLaneOfItsUser() throws Exception {
         openOnScreen();
-        List<SessionSpan> spans = index.sessions("*", null, null);
+        List<SessionSpan> spans = index.sessions(EventQuery.all());
         long inLanes = timeline.lanesProperty().get().stream().mapToLong(l -> l.bars().size()).sum();
         assertThat(inLanes).isEqualTo(spans.stream().filter(s -> s.user() != null).count());
         Lane first = timeline.lanesProperty().get().get(0);
@@ -89,7 +90,7 @@ class TimelineViewModelTest {
     @Test
     void eventsWithoutAUserHaveTheLastLaneCountedInTheStatus() throws Exception {
         openOnScreen();
-        long withoutUser = index.count("NOT user.name:*", null, null);
+        long withoutUser = index.count(EventQuery.of("NOT user.name:*"));
         assertThat(withoutUser).isPositive(); // the log's heartbeats name no user
         List<Lane> lanes = timeline.lanesProperty().get();
         Lane last = lanes.get(lanes.size() - 1);
@@ -120,7 +121,7 @@ class TimelineViewModelTest {
         List<TickBucket> buckets = t.of(last);
         assertThat(buckets).isNotEmpty();
         assertThat(buckets.stream().mapToLong(TickBucket::all).sum())
-                .isEqualTo(index.count("NOT user.name:*", TimeScale.instant(t.from()), TimeScale.instant(t.to())));
+                .isEqualTo(index.count(new EventQuery("NOT user.name:*", TimeScale.instant(t.from()), TimeScale.instant(t.to()))));
         assertThat(t.of(last.name())).isEmpty(); // not mixed up with a user of that name
     }
 
@@ -144,7 +145,7 @@ class TimelineViewModelTest {
         timeline.groupingProperty().set(TimelineViewModel.Grouping.TARGET);
         drain();
         assertThat(timeline.laneNames()).isEqualTo(
-                index.facets("*", null, null, "target.name", 1000).stream().map(FacetValue::value).toList());
+                index.facets(EventQuery.all(), "target.name", 1000).stream().map(FacetValue::value).toList());
         assertThat(timeline.statusProperty().get()).contains("targets");
     }
 
@@ -158,7 +159,7 @@ class TimelineViewModelTest {
         search.toProperty().set(to);
         search.search();
         drain();
-        List<FacetValue> denied = index.facets("event.outcome:denied", from, to, "user.name", 1000);
+        List<FacetValue> denied = index.facets(new EventQuery("event.outcome:denied", from, to), "user.name", 1000);
         assertThat(timeline.laneNames()).isEqualTo(denied.stream().map(FacetValue::value).toList());
         assertThat(timeline.lanesProperty().get()).extracting(Lane::events)
                 .isEqualTo(denied.stream().map(FacetValue::count).toList());
@@ -202,8 +203,8 @@ class TimelineViewModelTest {
         Instant f = TimeScale.instant(t.from());
         Instant e = TimeScale.instant(t.to());
         String q = "user.name:" + TimelineViewModel.quote(lane);
-        assertThat(shown).isEqualTo(index.count(q, f, e));
-        assertThat(denied).isEqualTo(index.count(q + " AND event.outcome:denied", f, e));
+        assertThat(shown).isEqualTo(index.count(new EventQuery(q, f, e)));
+        assertThat(denied).isEqualTo(index.count(new EventQuery(q + " AND event.outcome:denied", f, e)));
         assertThat(t.intervalMicros() / timeline.scaleProperty().get().microsPerPixel())
                 .isBetween(2.0, 5.0);
     }
