@@ -319,14 +319,17 @@ public final class ReportBuilder {
         return rows;
     }
 
-    /** Every annotation in the journal: the event, its covering checkpoint, a proof, the journal line. */
+    /** Every annotation in the journal not since removed: the event, its covering checkpoint, a proof, the journal line. */
     private static void cite(CaseFolder c, EventSearch search, List<ImportRecord> bundles, List<CitedEvent> cited,
                              List<Attachment> attachments) throws IOException, BundleFormatException, IndexException {
         List<byte[]> journalLines = lines(Files.readAllBytes(c.journal().file()));
         ByteArrayOutputStream excerpt = new ByteArrayOutputStream();
         Map<String, EventProofs.ExportedProof> proofs = new LinkedHashMap<>();
-        for (JournalEntry e : c.journal().entries()) {
-            EventRef ref = JournalEntry.ANNOTATION.equals(e.type()) ? EventRef.parse(e.data().get("event")) : null;
+        List<JournalEntry> entries = c.journal().entries();
+        java.util.Set<Long> removed = io.sealtrail.cases.Annotation.removed(entries); // taken back: not cited
+        for (JournalEntry e : entries) {
+            EventRef ref = JournalEntry.ANNOTATION.equals(e.type()) && !removed.contains(e.seq())
+                    ? EventRef.parse(e.data().get("event")) : null;
             if (ref == null) {
                 continue;
             }

@@ -87,7 +87,7 @@ public final class ShellController {
         reportItem.disableProperty().bind(session.caseProperty().isNull());
         new RecentCasesMenu(recentMenu, verificationController.emptyState(), features.recent(), session,
                 features.cases()::open, features.tasks());
-        WindowStatus.bind(features.verification(), features.search(), trustNotice, statusBar, zoneToggle, cancelButton);
+        WindowStatus.bind(features.verification(), features.zones(), trustNotice, statusBar, zoneToggle, cancelButton);
         connectFeatures();
         setUpDrop(features.imports());
     }
