@@ -137,7 +137,7 @@ public final class ReportBuilder {
             List<CitedEvent> cited = new ArrayList<>();
             cite(c, search, bundles, cited, attachments);
             ReportModel.Header header = new ReportModel.Header(t, o.title(), c.name(), c.id(), o.auditor(), o.from(), o.to(),
-                    o.query(), List.copyOf(systems), o.generatedAt(), o.sealtrailVersion(), all.count(), all.id());
+                    o.query(), List.copyOf(systems), o.generatedAt(), o.sealtrailVersion(), all.count(), all.id(), o.hours().zone());
             attachments.add(new Attachment("queries.tsv", "text/tab-separated-values",
                     "Every query of Appendix A verbatim, with its bounds, count and result-set hash", QueryLog.tsv(q.records())));
             return new ReportModel(header, provenance, completeness, coverage, access, timeline, integrity, retention, cited,

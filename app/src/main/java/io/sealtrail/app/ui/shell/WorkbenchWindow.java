@@ -70,6 +70,7 @@ public record WorkbenchWindow(Stage stage, Scene scene, ShellController shell, W
             scene.getStylesheets().add(WorkbenchWindow.class.getResource(css).toExternalForm());
         }
         scene.getAccelerators().put(KeyCombination.valueOf("Shortcut+F"), shell::focusSearch);
+        AltClickGuard.install(scene);
         var name = features.session().nameProperty();
         var verified = features.verification().titleProperty();
         // with a case open, the window is the case's
