@@ -29,8 +29,8 @@ final class CaseCommands {
     }
 
     @Command(name = "annotate", mixinStandardHelpOptions = true,
-            description = {"Bookmark, tag or comment on an event. Annotations go to the signed case journal,",
-                    "never to the evidence."})
+            description = {"Bookmark, tag or comment on an event.",
+                    "Annotations go to the signed case journal, never to the evidence."})
     static final class Annotate implements Callable<Integer> {
         @Spec
         CommandSpec spec;
@@ -73,12 +73,12 @@ final class CaseCommands {
         }
     }
 
-    @Command(name = "journal", mixinStandardHelpOptions = true, description = "The case's signed chain of custody.",
+    @Command(name = "journal", mixinStandardHelpOptions = true, description = "Show and check the case's signed chain of custody.",
             subcommands = {Show.class, VerifyJournal.class, Handover.class})
     static final class Journal {
     }
 
-    @Command(name = "show", mixinStandardHelpOptions = true, description = "Every journal entry, oldest first.")
+    @Command(name = "show", mixinStandardHelpOptions = true, description = "Print every journal entry, oldest first.")
     static final class Show implements Callable<Integer> {
         @Spec
         CommandSpec spec;
@@ -99,7 +99,8 @@ final class CaseCommands {
     }
 
     @Command(name = "verify", mixinStandardHelpOptions = true,
-            description = {"Check the journal: every line, the hash chain, that each entry is by the key holding the",
+            description = {"Check the case journal: its lines, hash chain, custody and signature.",
+                    "Check the journal: every line, the hash chain, that each entry is by the key holding the",
                     "case (its creator, or whom it was handed over to), the signed root and its signature.",
                     "Exit 0 if sound, 1 if not."})
     static final class VerifyJournal implements Callable<Integer> {
@@ -123,7 +124,8 @@ final class CaseCommands {
     }
 
     @Command(name = "handover", mixinStandardHelpOptions = true,
-            description = {"Hand the case over to another auditor's key: a journal entry signed by your key, which must",
+            description = {"Hand the case over to another auditor's key.",
+                    "Hand the case over to another auditor's key: a journal entry signed by your key, which must",
                     "hold the case, over the journal so far, their key and the reason. From then on only their key may",
                     "write to the case. Exit 0 when handed over, 2 if your key does not hold the case."})
     static final class Handover implements Callable<Integer> {
@@ -183,7 +185,8 @@ final class CaseCommands {
     }
 
     @Command(name = "verify", mixinStandardHelpOptions = true,
-            description = {"Check the journal, then follow each of its import entries to the import record it anchored",
+            description = {"Check the journal and re-hash every file of the case it anchors.",
+                    "Check the journal, then follow each of its import entries to the import record it anchored",
                     "and re-hash every evidence, index and verification file. Exit 0 if nothing changed, 1 otherwise."})
     static final class VerifyCase implements Callable<Integer> {
         @Spec
