@@ -19,6 +19,7 @@ import javafx.scene.control.ContextMenu;
 import javafx.scene.control.MenuItem;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
@@ -52,17 +53,17 @@ public final class BookmarksView {
         annotations.setItems(notes.annotations());
         annotations.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         TableColumn<Annotation, String> time = column("Event time (UTC)", a -> event(a, h -> h.time() == null ? ""
-                : eventTime.format(h.time())), 200);
+                : eventTime.format(h.time())), 230);
         annotations.getColumns().add(column("★", a -> a.bookmark() ? "★" : "", 34));
         annotations.getColumns().add(time);
-        annotations.getColumns().add(column("User", a -> event(a, Hit::userName), 130));
-        annotations.getColumns().add(column("Action", a -> event(a, Hit::action), 130));
-        annotations.getColumns().add(column("Event", a -> shortId(a.bundleId()) + ":" + a.seq(), 120));
-        annotations.getColumns().add(column("Tags", a -> String.join(", ", a.tags()), 120));
+        annotations.getColumns().add(column("User", a -> event(a, Hit::userName), 120));
+        annotations.getColumns().add(column("Action", a -> event(a, Hit::action), 125));
+        annotations.getColumns().add(column("Event", a -> shortId(a.bundleId()) + ":" + a.seq(), 125));
+        annotations.getColumns().add(column("Tags", a -> String.join(", ", a.tags()), 100));
         annotations.getColumns().add(column("Recorded (UTC)", a -> a.time() == null ? "" : WHEN.format(a.time()), 150));
-        annotations.getColumns().add(column("By", a -> who(a.actor()), 130));
-        annotations.getColumns().add(column("Comment", Annotation::comment, 240));
-        annotations.getColumns().forEach(c -> c.setMinWidth(c.getPrefWidth() * 0.8));
+        annotations.getColumns().add(column("By", a -> who(a.actor()), 150));
+        annotations.getColumns().add(column("Comment", Annotation::comment, 200));
+        annotations.getColumns().forEach(c -> c.setMinWidth(c.getPrefWidth()));
         notes.events().addListener((javafx.collections.MapChangeListener<String, Hit>) c -> annotations.refresh());
         search.zoneProperty().addListener((o, was, now) -> showZone(time, now));
         showZone(time, search.zoneProperty().get());
@@ -89,6 +90,7 @@ public final class BookmarksView {
             }
         });
         Button removeButton = new Button("Remove…");
+        removeButton.setMinWidth(Region.USE_PREF_SIZE);
         removeButton.setId("removeAnnotation");
         removeButton.disableProperty().bind(annotations.getSelectionModel().selectedItemProperty().isNull());
         removeButton.setOnAction(e -> remove(annotations.getSelectionModel().getSelectedItem()));
@@ -118,6 +120,7 @@ public final class BookmarksView {
         Label h1 = hint("From the signed case journal. Double-click one to see the event among its neighbours;"
                 + " Remove… (or Delete) takes one back with a signed entry, the original stays in the journal.");
         HBox.setHgrow(h1, Priority.ALWAYS);
+        h1.setMinHeight(Region.USE_PREF_SIZE);
         h1.setMaxWidth(Double.MAX_VALUE);
         HBox bar = new HBox(12, h1, removeButton);
         bar.setAlignment(Pos.CENTER_LEFT);
@@ -135,7 +138,14 @@ public final class BookmarksView {
 
     private void showZone(TableColumn<Annotation, String> column, ZoneId zone) {
         eventTime = eventTime.withZone(zone);
-        column.setText("Event time (" + (ZoneOffset.UTC.equals(zone) ? "UTC" : zone.getId()) + ")");
+        String header = "Event time (" + (ZoneOffset.UTC.equals(zone) ? "UTC" : zone.getId()) + ")";
+        column.setText(header);
+        // wide enough for the whole zone name and for a time with its offset
+        javafx.scene.text.Text probe = new javafx.scene.text.Text(header);
+        probe.setFont(javafx.scene.text.Font.font("DejaVu Sans", javafx.scene.text.FontWeight.BOLD, 15));
+        double w = Math.max(230, Math.ceil(probe.getLayoutBounds().getWidth()) + 24);
+        column.setMinWidth(w);
+        column.setPrefWidth(w);
         annotations.refresh();
     }
 
@@ -166,6 +176,15 @@ public final class BookmarksView {
     private static <T> TableColumn<T, String> column(String title, Function<T, String> value, double width) {
         TableColumn<T, String> c = new TableColumn<>(title);
         c.setCellValueFactory(x -> new ReadOnlyObjectWrapper<>(value.apply(x.getValue())));
+        c.setCellFactory(x -> new javafx.scene.control.TableCell<>() {
+            @Override
+            protected void updateItem(String s, boolean empty) {
+                super.updateItem(s, empty);
+                setText(empty ? null : s);
+                // a value longer than its column ends in "…": the tooltip has it whole
+                setTooltip(empty || s == null || s.isEmpty() ? null : new javafx.scene.control.Tooltip(s));
+            }
+        });
         c.setPrefWidth(width);
         return c;
     }

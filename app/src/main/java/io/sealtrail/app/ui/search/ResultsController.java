@@ -198,6 +198,7 @@ public final class ResultsController {
 
     private static void text(TableColumn<Hit, String> col, Function<Hit, String> f) {
         col.setCellValueFactory(c -> SearchText.constant(f.apply(c.getValue())));
+        col.setCellFactory(c -> styled(null));
     }
 
     /** A plain text cell with a style class, for CSS that colours one column of a marked row. */
@@ -207,9 +208,13 @@ public final class ResultsController {
             protected void updateItem(String s, boolean empty) {
                 super.updateItem(s, empty);
                 setText(empty ? null : s);
+                // a value longer than its column ends in "…": the tooltip has it whole
+                setTooltip(empty || s == null || s.isEmpty() ? null : new javafx.scene.control.Tooltip(s));
             }
         };
-        cell.getStyleClass().add(styleClass);
+        if (styleClass != null) {
+            cell.getStyleClass().add(styleClass);
+        }
         return cell;
     }
 }

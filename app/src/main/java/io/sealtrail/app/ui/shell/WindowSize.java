@@ -3,12 +3,12 @@ package io.sealtrail.app.ui.shell;
 import javafx.geometry.Rectangle2D;
 
 /**
- * How big the window opens: 1280 × 820 where that fits, else as large as the screen's usable area (without the
+ * How big the window opens: 1366 × 820 where that fits, else as large as the screen's usable area (without the
  * task bar), so a 1366 × 768 laptop shows the whole window, its menu and its status bar, with no part off screen.
  * The sizes include the window's title bar and borders.
  */
 record WindowSize(double x, double y, double width, double height) {
-    static final double PREFERRED_WIDTH = 1280;
+    static final double PREFERRED_WIDTH = 1366;
     static final double PREFERRED_HEIGHT = 820;
 
     /** Centred in {@code usable} (the screen's visual bounds), never larger than it. */

@@ -26,7 +26,7 @@ final class WindowStatus {
         // the zone every feature shows times in; an underscore in its id (America/New_York) is no mnemonic
         var zone = zones.zoneProperty();
         zoneToggle.setMnemonicParsing(false);
-        zoneToggle.textProperty().bind(Bindings.createStringBinding(() -> "Times in " + zones.label(zone.get()) + " …",
+        zoneToggle.textProperty().bind(Bindings.createStringBinding(() -> "Times in " + zones.label(zone.get()),
                 zone));
         zoneToggle.setTooltip(new Tooltip("Choose the time zone times are shown in, for this case;"
                 + " queries, the evidence and the journal stay in UTC"));

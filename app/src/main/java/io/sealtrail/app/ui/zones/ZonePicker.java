@@ -40,11 +40,9 @@ public final class ZonePicker {
             protected void updateItem(ZoneId z, boolean empty) {
                 super.updateItem(z, empty);
                 setMnemonicParsing(false);
-                getStyleClass().remove("recent-zone");
                 setText(empty || z == null ? null : vm.label(z));
-                if (!empty && z != null && vm.isRecent(z)) {
-                    getStyleClass().add("recent-zone");
-                }
+                // the recent ones, first in the list, in bold: where the list's own order begins is visible
+                setStyle(!empty && z != null && vm.isRecent(z) ? "-fx-font-weight: bold;" : "");
             }
         });
         list.setOnMouseClicked(e -> {
@@ -72,6 +70,7 @@ public final class ZonePicker {
         Label hint = new Label("Times are shown in the zone you choose, with their offset; the case remembers it. "
                 + "Queries, the evidence and the journal stay in UTC.");
         hint.setWrapText(true);
+        hint.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         hint.getStyleClass().add("hint");
         VBox box = new VBox(8, search, list, hint);
         box.getStyleClass().add("zone-picker");
