@@ -63,7 +63,7 @@ public final class BookmarksView {
         annotations.getColumns().add(column("Recorded (UTC)", a -> a.time() == null ? "" : WHEN.format(a.time()), 150));
         annotations.getColumns().add(column("By", a -> who(a.actor()), 150));
         annotations.getColumns().add(column("Comment", Annotation::comment, 200));
-        annotations.getColumns().forEach(c -> c.setMinWidth(c.getPrefWidth()));
+        annotations.getColumns().forEach(c -> c.setMinWidth(Math.max(c.getPrefWidth(), headerWidth(c.getText()))));
         notes.events().addListener((javafx.collections.MapChangeListener<String, Hit>) c -> annotations.refresh());
         search.zoneProperty().addListener((o, was, now) -> showZone(time, now));
         showZone(time, search.zoneProperty().get());
@@ -141,12 +141,17 @@ public final class BookmarksView {
         String header = "Event time (" + (ZoneOffset.UTC.equals(zone) ? "UTC" : zone.getId()) + ")";
         column.setText(header);
         // wide enough for the whole zone name and for a time with its offset
-        javafx.scene.text.Text probe = new javafx.scene.text.Text(header);
-        probe.setFont(javafx.scene.text.Font.font("DejaVu Sans", javafx.scene.text.FontWeight.BOLD, 15));
-        double w = Math.max(230, Math.ceil(probe.getLayoutBounds().getWidth()) + 24);
+        double w = Math.max(230, headerWidth(header));
         column.setMinWidth(w);
         column.setPrefWidth(w);
         annotations.refresh();
+    }
+
+    /** How wide a column must be for its header in the workbench's bold header font (workbench.css), and padding. */
+    private static double headerWidth(String title) {
+        javafx.scene.text.Text probe = new javafx.scene.text.Text(title);
+        probe.setFont(javafx.scene.text.Font.font("DejaVu Sans", javafx.scene.text.FontWeight.BOLD, 15));
+        return Math.ceil(probe.getLayoutBounds().getWidth()) + 28;
     }
 
     /** A field of the annotated event, once the index has given it; empty until then. */
