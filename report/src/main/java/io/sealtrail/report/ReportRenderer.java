@@ -62,7 +62,7 @@ public final class ReportRenderer {
             method(l, m);
             signOff(l, h);
             l.finish(h.title(), h.template().title() + " · case " + h.caseName(),
-                    "Generated " + l.times().time(h.generatedAt()) + " by Sealtrail " + h.sealtrailVersion()
+                    "Generated " + ReportTimes.utc(h.generatedAt()) + " by Sealtrail " + h.sealtrailVersion()
                             + " · PDF/A-3b with " + m.attachments().size() + " embedded evidence files");
             String tool = "Sealtrail " + h.sealtrailVersion();
             PdfA.conform(doc, h.title(), h.auditor(), tool, when);
