@@ -29,8 +29,9 @@ final class CaseCommands {
     }
 
     @Command(name = "annotate", mixinStandardHelpOptions = true,
-            description = {"Bookmark, tag or comment on an event.",
-                    "Annotations go to the signed case journal, never to the evidence."})
+            description = {"Bookmark, tag or comment on an event, or take an annotation back.",
+                    "Annotations go to the signed case journal, never to the evidence. --remove N appends a signed",
+                    "removal of annotation #N; its entry stays in the journal, lists and reports leave it out."})
     static final class Annotate implements Callable<Integer> {
         @Spec
         CommandSpec spec;
@@ -38,8 +39,15 @@ final class CaseCommands {
         @Mixin
         CaseSupport.CaseOption caseOption = new CaseSupport.CaseOption();
 
-        @Option(names = "--event", required = true, paramLabel = "SEQ|BUNDLE_ID:SEQ")
+        @Option(names = "--event", paramLabel = "SEQ|BUNDLE_ID:SEQ", description = "The event to annotate.")
         String event;
+
+        @Option(names = "--remove", paramLabel = "N",
+                description = "Take back annotation #N (as 'annotate' and 'journal show' number it).")
+        Long remove;
+
+        @Option(names = "--reason", paramLabel = "TEXT", description = "Why it is taken back, in one line (with --remove).")
+        String reason;
 
         @Option(names = "--bookmark")
         boolean bookmark;
@@ -52,6 +60,12 @@ final class CaseCommands {
 
         @Override
         public Integer call() throws Exception {
+            if (remove != null) {
+                return remove();
+            }
+            if (event == null) {
+                throw new UserException("say which event: --event SEQ or BUNDLE_ID:SEQ (or --remove N)");
+            }
             if (!bookmark && tags.isEmpty() && comment == null) {
                 throw new UserException("say what to record: --bookmark, --tag or --comment");
             }
@@ -68,6 +82,29 @@ final class CaseCommands {
                     .append(c.journal(), AuditorKey.loadOrCreate(CliEnvironment.env()));
             PrintWriter o = spec.commandLine().getOut();
             o.printf("Recorded annotation #%d on %s (entry hash %s)%n", a.journalSeq(), ref, a.entryHash());
+            o.flush();
+            return 0;
+        }
+
+        private Integer remove() throws Exception {
+            if (event != null || bookmark || !tags.isEmpty() || comment != null) {
+                throw new UserException("--remove takes back an annotation; it records nothing else");
+            }
+            CaseFolder c = caseOption.open();
+            List<io.sealtrail.cases.JournalEntry> entries = c.journal().entries();
+            Annotation a = remove < 0 || remove >= entries.size() ? null : Annotation.from(entries.get(remove.intValue()));
+            if (a == null) {
+                throw new UserException("journal entry #" + remove + " is no annotation ('sealtrail journal show' lists them)");
+            }
+            io.sealtrail.cases.JournalEntry e;
+            try {
+                e = a.remove(c.journal(), AuditorKey.loadOrCreate(CliEnvironment.env()), reason);
+            } catch (IllegalArgumentException ex) {
+                throw new UserException(ex.getMessage(), ex);
+            }
+            PrintWriter o = spec.commandLine().getOut();
+            o.printf("Removed annotation #%d on %s by journal entry #%d; #%d stays in the journal%n", remove, a.eventRef(),
+                    e.seq(), remove);
             o.flush();
             return 0;
         }
