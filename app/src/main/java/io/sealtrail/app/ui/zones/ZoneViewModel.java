@@ -24,7 +24,8 @@ import javafx.collections.ObservableList;
 public final class ZoneViewModel {
     private static final System.Logger LOG = System.getLogger(ZoneViewModel.class.getName());
 
-    private final UiTasks tasks;
+    /** Writes, one after the other in the order chosen: the newest choice is the one the files keep. */
+    private final UiTasks writes;
     private final UiTasks.Latest lane;
     private final ZoneChoices files;
     private final ObjectProperty<ZoneId> zone;
@@ -41,8 +42,8 @@ public final class ZoneViewModel {
      */
     public ZoneViewModel(Executor background, Executor fxThread, ZoneChoices files, ObjectProperty<ZoneId> zone,
                          Clock clock, ZoneId system) {
-        this.tasks = new UiTasks(background, fxThread);
-        this.lane = tasks.latest();
+        this.writes = new UiTasks(new InOrder(background), fxThread);
+        this.lane = new UiTasks(background, fxThread).latest();
         this.files = files;
         this.zone = zone;
         this.clock = clock;
@@ -87,8 +88,40 @@ public final class ZoneViewModel {
         }
         refreshMatches();
         String id = caseId;
-        tasks.always(ctx -> files.chosen(id, z),
+        writes.always(ctx -> files.chosen(id, z),
                 failure -> LOG.log(System.Logger.Level.WARNING, "the chosen time zone cannot be remembered: " + failure.message()));
+    }
+
+    /** Runs its jobs on the background executor one at a time, in the order given (Executor's SerialExecutor). */
+    private static final class InOrder implements Executor {
+        private final java.util.ArrayDeque<Runnable> queue = new java.util.ArrayDeque<>();
+        private final Executor background;
+        private Runnable running;
+
+        InOrder(Executor background) {
+            this.background = background;
+        }
+
+        @Override
+        public synchronized void execute(Runnable job) {
+            queue.add(() -> {
+                try {
+                    job.run();
+                } finally {
+                    next();
+                }
+            });
+            if (running == null) {
+                next();
+            }
+        }
+
+        private synchronized void next() {
+            running = queue.poll();
+            if (running != null) {
+                background.execute(running);
+            }
+        }
     }
 
     private void refreshMatches() {

@@ -78,6 +78,17 @@ class ZoneViewModelTest {
     }
 
     @Test
+    void choicesAreWrittenInTheOrderMadeSoTheFilesKeepTheLast() {
+        vm.choose(NEW_YORK);
+        vm.choose(KOLKATA);
+        assertThat(background.waiting()).as("the second write waits for the first").isEqualTo(1);
+        List<Runnable> first = background.takeAll();
+        first.forEach(Runnable::run);
+        background.drain();
+        assertThat(new ZoneChoices(tmp.resolve("config")).recent()).containsExactly(KOLKATA, NEW_YORK);
+    }
+
+    @Test
     void atMostEightRecentZonesAreKept() {
         List<String> ids = List.of("Europe/Paris", "Europe/Rome", "Europe/Madrid", "Asia/Tokyo", "Asia/Seoul",
                 "America/Chicago", "America/Denver", "Australia/Sydney", "Africa/Cairo");
