@@ -129,7 +129,7 @@ public final class TimelineView {
         range.setId("timelineRange");
         range.getStyleClass().add("hint");
         range.textProperty().bind(Bindings.createStringBinding(() -> vm.lanesProperty().get().isEmpty() ? ""
-                : vm.scaleProperty().get().describe(), vm.scaleProperty(), vm.lanesProperty()));
+                : vm.scaleProperty().get().describe(vm.zone()), vm.scaleProperty(), vm.lanesProperty(), vm.zoneProperty()));
         Label status = new Label();
         status.setId("timelineStatus");
         status.getStyleClass().add("search-status");
