@@ -276,9 +276,24 @@ public final class TimelineCanvas extends Region {
         g.fillRect(0, 0, labelWidth - 1, TimelineLayout.AXIS - 1);
         g.setFill(AXIS_TEXT);
         String many = vm.groupingProperty().get().many;
-        g.fillText(Character.toUpperCase(many.charAt(0)) + many.substring(1) + " · times " + scale.offsetName(vm.zone()), 8,
+        g.fillText(corner(Character.toUpperCase(many.charAt(0)) + many.substring(1), scale.offsetName(vm.zone())), 8,
                 TimelineLayout.AXIS / 2);
         g.setTextBaseline(VPos.BASELINE);
+    }
+
+    /**
+     * The corner above the lane names: "Users · times UTC-05:00" where that fits the names' width, else without
+     * "times", else the lanes' name alone; never drawn over the first tick (the range above names the zone).
+     */
+    private String corner(String lanes, String offset) {
+        for (String c : List.of(lanes + " · times " + offset, lanes + " · " + offset)) {
+            javafx.scene.text.Text t = new javafx.scene.text.Text(c);
+            t.setFont(SMALL);
+            if (t.getLayoutBounds().getWidth() + 12 <= labelWidth) {
+                return c;
+            }
+        }
+        return lanes;
     }
 
     private static long visibleMax(List<TickBucket> buckets, TimeScale scale) {
