@@ -20,6 +20,11 @@ public record JournalEntry(long seq, Instant time, String prev, String type, Str
     public static final String CASE_CREATED = "case.created";
     public static final String IMPORT = "import";
     public static final String ANNOTATION = "annotation";
+    /**
+     * An annotation taken back (data: {@code removes}, the annotation's journal seq; {@code event}; {@code reason},
+     * may be empty). The annotation's own entry stays in the journal; lists and reports stop showing it.
+     */
+    public static final String ANNOTATION_REMOVED = "annotation.removed";
     public static final String SAVED_SEARCH = "search.saved";
     public static final String REPORT = "report";
     /** The holder passes the case to another auditor's key (data: to, reason, signed_checkpoint). */

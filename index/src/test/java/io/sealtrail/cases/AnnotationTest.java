@@ -66,6 +66,34 @@ class AnnotationTest {
     }
 
     @Test
+    void aRemovedAnnotationLeavesTheListButItsEntryStaysInTheSignedJournal() throws Exception {
+        Annotation kept = Annotation.of("b-1", 1, "aa", true, List.of(), "").append(journal, AUDITOR);
+        Annotation gone = Annotation.of("b-1", 2, "bb", true, List.of(), "set in error").append(journal, AUDITOR);
+        JournalEntry removal = gone.remove(journal, AUDITOR, "wrong event");
+        assertThat(Annotation.all(journal)).containsExactly(kept);
+        assertThat(removal.type()).isEqualTo(JournalEntry.ANNOTATION_REMOVED);
+        assertThat(removal.data()).containsEntry(Annotation.REMOVES, Long.toString(gone.journalSeq()))
+                .containsEntry("event", "b-1:2").containsEntry("reason", "wrong event");
+        assertThat(Annotation.from(journal.entries().get((int) gone.journalSeq()))).isEqualTo(gone);
+        assertThat(journal.verify(List.of(AUDITOR.verifierKey())).ok()).isTrue();
+    }
+
+    @Test
+    void anAnnotationIsRemovedOnlyOnce() throws Exception {
+        Annotation a = Annotation.of("b-1", 1, "aa", true, List.of(), "").append(journal, AUDITOR);
+        a.remove(journal, AUDITOR, "");
+        assertThatThrownBy(() -> a.remove(journal, AUDITOR, "")).hasMessageContaining("already removed");
+    }
+
+    @Test
+    void aRemovalNamingAnEntryThatIsNoAnnotationRemovesNothing() throws Exception {
+        Annotation a = Annotation.of("b-1", 1, "aa", true, List.of(), "").append(journal, AUDITOR);
+        journal.append(AUDITOR, JournalEntry.ANNOTATION_REMOVED, Map.of(Annotation.REMOVES, "0"));
+        journal.append(AUDITOR, JournalEntry.ANNOTATION_REMOVED, Map.of(Annotation.REMOVES, "99"));
+        assertThat(Annotation.all(journal)).containsExactly(a);
+    }
+
+    @Test
     void theNewestSavedSearchOfANameWins() throws Exception {
         new SavedSearch(-1, "denied", "event.outcome:denied", null, null).append(journal, AUDITOR);
         new SavedSearch(-1, "night", "*", Instant.parse("2026-03-02T22:00:00Z"), Instant.parse("2026-03-03T06:00:00Z"))

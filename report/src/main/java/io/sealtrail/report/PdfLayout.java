@@ -62,6 +62,18 @@ final class PdfLayout {
     /** The font size of the table being laid out. */
     private float cell = BODY;
 
+    /** How the pages write times: in the report's zone, UTC beside. */
+    private ReportTimes times = new ReportTimes(java.time.ZoneOffset.UTC);
+
+    ReportTimes times() {
+        return times;
+    }
+
+    PdfLayout times(ReportTimes t) {
+        times = t;
+        return this;
+    }
+
     PdfLayout(PDDocument doc) throws IOException {
         this.doc = doc;
         this.regular = font("DejaVuSans.ttf");

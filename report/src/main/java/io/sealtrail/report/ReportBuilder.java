@@ -138,7 +138,7 @@ public final class ReportBuilder {
             List<CitedEvent> cited = new ArrayList<>();
             cite(c, search, bundles, cited, attachments);
             ReportModel.Header header = new ReportModel.Header(t, o.title(), c.name(), c.id(), o.auditor(), o.from(), o.to(),
-                    o.query(), List.copyOf(systems), o.generatedAt(), o.sealtrailVersion(), all.count(), all.id());
+                    o.query(), List.copyOf(systems), o.generatedAt(), o.sealtrailVersion(), all.count(), all.id(), o.hours().zone());
             attachments.add(new Attachment("queries.tsv", "text/tab-separated-values",
                     "Every query of Appendix A verbatim, with its bounds, count and result-set hash", QueryLog.tsv(q.records())));
             return new ReportModel(header, provenance, completeness, coverage, access, timeline, integrity, retention, cited,
@@ -320,14 +320,17 @@ public final class ReportBuilder {
         return rows;
     }
 
-    /** Every annotation in the journal: the event, its covering checkpoint, a proof, the journal line. */
+    /** Every annotation in the journal not since removed: the event, its covering checkpoint, a proof, the journal line. */
     private static void cite(CaseFolder c, EventSearch search, List<ImportRecord> bundles, List<CitedEvent> cited,
                              List<Attachment> attachments) throws IOException, BundleFormatException, IndexException {
         List<byte[]> journalLines = lines(Files.readAllBytes(c.journal().file()));
         ByteArrayOutputStream excerpt = new ByteArrayOutputStream();
         Map<String, EventProofs.ExportedProof> proofs = new LinkedHashMap<>();
-        for (JournalEntry e : c.journal().entries()) {
-            EventRef ref = JournalEntry.ANNOTATION.equals(e.type()) ? EventRef.parse(e.data().get("event")) : null;
+        List<JournalEntry> entries = c.journal().entries();
+        java.util.Set<Long> removed = io.sealtrail.cases.Annotation.removed(entries); // taken back: not cited
+        for (JournalEntry e : entries) {
+            EventRef ref = JournalEntry.ANNOTATION.equals(e.type()) && !removed.contains(e.seq())
+                    ? EventRef.parse(e.data().get("event")) : null;
             if (ref == null) {
                 continue;
             }

@@ -27,9 +27,11 @@ public record ReportModel(Header header, List<BundleProvenance> provenance, Comp
     /** Engagement title, case, period, query, systems in scope (log origins), preparer, generation time. */
     public record Header(ReportTemplate template, String title, String caseName, String caseId, String auditor,
                          Instant from, Instant to, String query, List<String> systems, Instant generatedAt,
-                         String sealtrailVersion, long totalEvents, String totalQueryId) {
+                         String sealtrailVersion, long totalEvents, String totalQueryId, java.time.ZoneId zone) {
+        /** @param zone the zone times are written in (the report's --zone), UTC beside them */
         public Header {
             systems = List.copyOf(systems);
+            zone = zone == null ? java.time.ZoneOffset.UTC : zone;
         }
     }
 

@@ -14,7 +14,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Calendar;
@@ -30,15 +29,12 @@ import org.apache.pdfbox.pdmodel.graphics.image.LosslessFactory;
  * attached. Pure: writes only to the given stream, no dialogs, no file system.
  */
 public final class ReportRenderer {
-    private static final DateTimeFormatter UTC = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'", Locale.ROOT)
-            .withZone(ZoneOffset.UTC);
-
     public void render(ReportModel m, OutputStream out) throws IOException {
         ReportModel.Header h = m.header();
         Calendar when = GregorianCalendar.from(h.generatedAt().truncatedTo(ChronoUnit.SECONDS).atZone(ZoneOffset.UTC));
         when.setTimeZone(TimeZone.getTimeZone("UTC"));
         try (PDDocument doc = new PDDocument()) {
-            PdfLayout l = new PdfLayout(doc);
+            PdfLayout l = new PdfLayout(doc).times(new ReportTimes(h.zone()));
             Sections n = new Sections();
             header(l, m);
             provenance(l, m, n.next());
@@ -65,7 +61,7 @@ public final class ReportRenderer {
             method(l, m);
             signOff(l, h);
             l.finish(h.title(), h.template().title() + " · case " + h.caseName(),
-                    "Generated " + time(h.generatedAt()) + " by Sealtrail " + h.sealtrailVersion()
+                    "Generated " + ReportTimes.utc(h.generatedAt()) + " by Sealtrail " + h.sealtrailVersion()
                             + " · PDF/A-3b with " + m.attachments().size() + " embedded evidence files");
             String tool = "Sealtrail " + h.sealtrailVersion();
             PdfA.conform(doc, h.title(), h.auditor(), tool, when);
@@ -94,11 +90,13 @@ public final class ReportRenderer {
         l.title(h.title(), h.template().title() + " — evidence report");
         List<String[]> kv = new ArrayList<>();
         kv.add(new String[] {"Case", h.caseName() + "\n" + h.caseId()});
-        kv.add(new String[] {"Period (UTC)", period(h.from(), h.to())});
+        kv.add(new String[] {"Period", l.times().period(h.from(), h.to())});
+        kv.add(new String[] {"Times in", l.times().zoneName() + (l.times().zoneName().equals("UTC") ? ""
+                : ", with their offset and UTC beside them; the attachments and Appendix A are in UTC")});
         kv.add(new String[] {"Query", h.query()});
         kv.add(new String[] {"Systems in scope", String.join("\n", h.systems())});
         kv.add(new String[] {"Prepared by", h.auditor()});
-        kv.add(new String[] {"Generated", time(h.generatedAt())});
+        kv.add(new String[] {"Generated", l.times().time(h.generatedAt())});
         kv.add(new String[] {"Sealtrail version", h.sealtrailVersion()});
         kv.add(new String[] {"Template", h.template().id()});
         kv.add(new String[] {h.template() == ReportTemplate.INCIDENT_TIMELINE ? "Selected events" : "Events in scope",
@@ -136,7 +134,7 @@ public final class ReportRenderer {
             kv.add(new String[] {"Origin", b.origin()});
             kv.add(new String[] {"Verdict", b.verdict() + " (" + b.errors() + " errors, " + b.warnings() + " warnings)"});
             kv.add(new String[] {"Events", num(b.events()) + " (seq " + b.firstSeq() + " to " + (b.endSeq() - 1) + ")"});
-            kv.add(new String[] {"Time range", period(b.timeFrom(), b.timeTo())});
+            kv.add(new String[] {"Time range", l.times().period(b.timeFrom(), b.timeTo())});
             kv.add(new String[] {"Checkpoints", b.checkpointCount() + "; final: tree size " + num(b.finalTreeSize())
                     + ", root " + b.finalRootHash()});
             l.keyValues(kv);
@@ -151,7 +149,7 @@ public final class ReportRenderer {
             } else {
                 List<List<String>> ts = new ArrayList<>();
                 for (ReportModel.Timestamp t : b.timestamps()) {
-                    ts.add(List.of(num(t.treeSize()), t.authority() == null ? "—" : t.authority(), time(t.genTime()),
+                    ts.add(List.of(num(t.treeSize()), t.authority() == null ? "—" : t.authority(), l.times().time(t.genTime()),
                             t.authorityTrusted() ? "yes" : "NO"));
                 }
                 l.table(List.of(Column.number("Checkpoint size", 1f), Column.text("Time-stamping authority", 3f),
@@ -212,10 +210,11 @@ public final class ReportRenderer {
         List<List<String>> src = new ArrayList<>();
         for (ReportModel.SourceRow r : c.sources()) {
             src.add(List.of("Bundle " + bundleNo(m, r.bundleId()), r.sourceFormat(), num(r.events()),
-                    TemplateSections.shortTime(r.first()), TemplateSections.shortTime(r.last()), r.queryId()));
+                    l.times().shortTime(r.first()), l.times().shortTime(r.last()), r.queryId()));
         }
         l.table(List.of(Column.text("Bundle", 0.9f), Column.mono("source.format", 1.4f), Column.number("Events", 1f),
-                Column.text("First event (UTC)", 1.6f), Column.text("Last event (UTC)", 1.6f), Column.text("Query", 0.7f)), src);
+                Column.text("First event (" + l.times().zoneName() + ")", 1.6f),
+                Column.text("Last event (" + l.times().zoneName() + ")", 1.6f), Column.text("Query", 0.7f)), src);
         l.subheading("Integrity and completeness checks");
         List<List<String>> checks = new ArrayList<>();
         for (CheckCount k : c.checks()) {
@@ -282,12 +281,12 @@ public final class ReportRenderer {
         List<List<String>> out = new ArrayList<>();
         for (PartyRow p : rows) {
             out.add(List.of(p.name(), num(p.events()), num(p.sessions()), num(p.failuresAndDenials()), num(p.privileged()),
-                    num(p.offHours()), TemplateSections.shortTime(p.firstSeen()) + "\n" + TemplateSections.shortTime(p.lastSeen()),
+                    num(p.offHours()), l.times().shortTime(p.firstSeen()) + "\n" + l.times().shortTime(p.lastSeen()),
                     p.queryId()));
         }
         l.table(List.of(Column.text(what, 1.5f), Column.number("Events", 0.8f), Column.number("Sessions", 0.85f),
                 Column.number("Failures / denials", 0.9f), Column.number("Privileged", 0.95f),
-                Column.number("Off-hours", 0.9f), Column.text("First and last seen (UTC)", 1.75f),
+                Column.number("Off-hours", 0.9f), Column.text("First and last seen (" + l.times().zoneName() + ")", 1.75f),
                 Column.text("Query", 0.7f)), out, 8.5f);
     }
 
@@ -300,7 +299,7 @@ public final class ReportRenderer {
         int i = 1;
         for (CitedEvent e : m.cited()) {
             String event = "bundle " + bundleNo(m, e.bundleId()) + ", seq " + e.seq() + "\n"
-                    + time(e.time()) + "\n" + nz(e.action()) + (e.outcome() == null ? "" : " (" + e.outcome() + ")") + "\n"
+                    + l.times().time(e.time()) + "\n" + nz(e.action()) + (e.outcome() == null ? "" : " (" + e.outcome() + ")") + "\n"
                     + "user " + nz(e.user()) + "\ntarget " + nz(e.target());
             String proof = e.proofFile() == null ? "entry hash " + nz(e.entryHash()) + "\nNO PROOF: " + e.noProofReason()
                     : "entry hash " + nz(e.entryHash()) + "\ncheckpoint " + e.checkpointFile() + " (size "
@@ -327,9 +326,9 @@ public final class ReportRenderer {
             l.paragraph("In the query column, OFF_HOURS stands for the off-hours windows of Appendix A.1, written as "
                     + "'(time:[from TO to} OR …)'. The attached queries.tsv holds every query verbatim.");
         }
-        boolean shared = m.queries().stream().map(q -> period(q.from(), q.to())).distinct().count() <= 1;
+        boolean shared = m.queries().stream().map(q -> queryBounds(q.from(), q.to())).distinct().count() <= 1;
         if (shared && !m.queries().isEmpty()) {
-            l.paragraph("Every query runs within the time bounds [" + period(m.queries().get(0).from(), m.queries().get(0).to())
+            l.paragraph("Every query runs within the time bounds [" + queryBounds(m.queries().get(0).from(), m.queries().get(0).to())
                     + ") (UTC).");
         }
         List<List<String>> rows = new ArrayList<>();
@@ -337,7 +336,7 @@ public final class ReportRenderer {
             String text = offHours == null ? q.query() : q.query().replace(offHours, "OFF_HOURS");
             List<String> r = new ArrayList<>(List.of(q.id(), q.purpose(), text));
             if (!shared) {
-                r.add(period(q.from(), q.to()));
+                r.add(queryBounds(q.from(), q.to()));
             }
             r.addAll(List.of(num(q.count()), q.resultSha256()));
             rows.add(r);
@@ -353,7 +352,7 @@ public final class ReportRenderer {
             l.subheading("A.1 Off-hours windows (OFF_HOURS)");
             List<List<String>> w = new ArrayList<>();
             for (ReportModel.Stretch s : m.access().offHoursWindows()) {
-                w.add(List.of(time(s.from()), time(s.to())));
+                w.add(List.of(ReportTimes.utc(s.from()), ReportTimes.utc(s.to())));
             }
             l.paragraph(m.access().offHoursDefinition() + "; each window is [from, to).");
             l.table(List.of(Column.text("From (UTC)", 1f), Column.text("To (UTC)", 1f)), w);
@@ -408,12 +407,9 @@ public final class ReportRenderer {
         return 0;
     }
 
-    static String time(Instant t) {
-        return t == null ? "—" : UTC.format(t);
-    }
-
-    static String period(Instant from, Instant to) {
-        return (from == null ? "open" : time(from)) + " to " + (to == null ? "open" : time(to));
+    /** A query's time bounds as the index was asked: UTC, whatever zone the report's times are in. */
+    static String queryBounds(Instant from, Instant to) {
+        return (from == null ? "open" : ReportTimes.utc(from)) + " to " + (to == null ? "open" : ReportTimes.utc(to));
     }
 
     static String num(long n) {

@@ -3,7 +3,6 @@ package io.sealtrail.report;
 import static io.sealtrail.report.ReportRenderer.bundleNo;
 import static io.sealtrail.report.ReportRenderer.num;
 import static io.sealtrail.report.ReportRenderer.nz;
-import static io.sealtrail.report.ReportRenderer.time;
 
 import io.sealtrail.report.PdfLayout.Column;
 import io.sealtrail.report.ReportModel.AlteredEvent;
@@ -38,14 +37,14 @@ final class TemplateSections {
                 + t.notCoveredQueryId() + ").");
         List<List<String>> rows = new ArrayList<>();
         for (TimelineRow r : t.rows()) {
-            rows.add(List.of(shortTime(r.time()), bundleNo(m, r.bundleId()) + ":" + r.seq(), nz(r.user()),
+            rows.add(List.of(l.times().shortTime(r.time()), bundleNo(m, r.bundleId()) + ":" + r.seq(), nz(r.user()),
                     nz(r.target()), nz(r.action()), nz(r.outcome()), nz(r.command()), integrity(r.integrity())));
         }
         if (rows.isEmpty()) {
             l.paragraph("No event matches.");
         } else {
             l.paragraph("Event is bundle:seq (bundles numbered as in section 1); target is kind:name.");
-            l.table(List.of(Column.text("Time (UTC)", 1.95f), Column.mono("Event", 0.85f), Column.text("User", 1.3f),
+            l.table(List.of(Column.text("Time (" + l.times().zoneName() + ")", 1.95f), Column.mono("Event", 0.85f), Column.text("User", 1.3f),
                     Column.text("Target", 1.5f), Column.text("Action", 1.2f), Column.text("Outcome", 0.95f),
                     Column.mono("Command or query", 1.8f), Column.text("Integrity", 1.0f)), rows, 7.5f);
         }
@@ -56,11 +55,11 @@ final class TemplateSections {
                 + "names them; failures count outcomes failure and denied.");
         List<List<String>> sess = new ArrayList<>();
         for (SessionRow s : t.sessions()) {
-            sess.add(List.of(s.sessionId(), shortTime(s.start()) + "\n" + shortTime(s.end()), nz(s.user()), nz(s.target()),
+            sess.add(List.of(s.sessionId(), l.times().shortTime(s.start()) + "\n" + l.times().shortTime(s.end()), nz(s.user()), nz(s.target()),
                     num(s.events()), num(s.failures())));
         }
         if (!sess.isEmpty()) {
-            l.table(List.of(Column.mono("Session id", 1.7f), Column.text("First and last event (UTC)", 1.9f),
+            l.table(List.of(Column.mono("Session id", 1.7f), Column.text("First and last event (" + l.times().zoneName() + ")", 1.9f),
                     Column.text("User", 1.2f), Column.text("Target", 1.5f), Column.number("Events", 0.7f),
                     Column.number("Failures", 0.8f)), sess, 8f);
         }
@@ -111,7 +110,7 @@ final class TemplateSections {
             for (CheckpointRow c : b.checkpoints()) {
                 cps.add(List.of(c.file().replaceFirst("^checkpoints/", ""), num(c.treeSize()), c.rootHash(), c.rootCheck(),
                         c.signedBy().isEmpty() ? "nobody" : String.join("\n", c.signedBy().stream().map(TemplateSections::keyName)
-                                .toList()), c.trusted() ? "yes" : "NO", shortTime(c.timestamp())));
+                                .toList()), c.trusted() ? "yes" : "NO", l.times().shortTime(c.timestamp())));
             }
             if (!cps.isEmpty()) {
                 l.table(List.of(Column.mono("File in checkpoints/", 1.75f), Column.number("Tree size", 0.85f),
@@ -133,7 +132,7 @@ final class TemplateSections {
                         new String[] {"Where", a.location()},
                         new String[] {"Signed entry hash", nz(a.signedEntryHash())},
                         new String[] {"Entry hash now", nz(a.foundEntryHash())},
-                        new String[] {"The event now reads", time(a.time()) + ", " + nz(a.action()) + " by " + nz(a.user())
+                        new String[] {"The event now reads", l.times().time(a.time()) + ", " + nz(a.action()) + " by " + nz(a.user())
                                 + " on " + nz(a.target()) + ", outcome " + nz(a.outcome())},
                         new String[] {"Finding", a.message()}));
             }
@@ -175,13 +174,13 @@ final class TemplateSections {
     static void retention(PdfLayout l, ReportModel m, String no) throws IOException {
         RetentionCoverage r = m.retention();
         l.heading(no + " Retention coverage");
-        l.paragraph("Required: " + r.required() + " of audit log ending at " + time(r.windowTo())
-                + " (the report's end, else its generation time), that is from " + time(r.windowFrom()) + ". PCI DSS v4.0 "
+        l.paragraph("Required: " + r.required() + " of audit log ending at " + l.times().time(r.windowTo())
+                + " (the report's end, else its generation time), that is from " + l.times().time(r.windowFrom()) + ". PCI DSS v4.0 "
                 + "requirement 10.5.1 asks for twelve months, the latest three immediately available. Rule: " + r.gapRule() + ".");
         l.table(List.of(Column.text("Measure", 2.4f), Column.text("Value", 3.2f)), List.of(
-                List.of("Required period (UTC)", time(r.windowFrom()) + " to " + time(r.windowTo())),
+                List.of("Required period", l.times().time(r.windowFrom()) + " to " + l.times().time(r.windowTo())),
                 List.of("The case's exports cover", r.coveredFrom() == null ? "nothing"
-                        : time(r.coveredFrom()) + " to " + time(r.coveredTo())),
+                        : l.times().time(r.coveredFrom()) + " to " + l.times().time(r.coveredTo())),
                 List.of("Uncovered within the required period", duration(r.uncoveredSeconds()) + " in " + r.uncovered().size()
                         + " stretch(es)"),
                 List.of("Share of the required period covered", String.format(Locale.ROOT, "%.1f %%", 100 * r.coveredShare()))));
@@ -191,22 +190,14 @@ final class TemplateSections {
         }
         List<List<String>> rows = new ArrayList<>();
         for (Stretch s : r.uncovered()) {
-            rows.add(List.of(shortTime(s.from()), shortTime(s.to()), duration(Duration.between(s.from(), s.to()).getSeconds()),
+            rows.add(List.of(l.times().shortTime(s.from()), l.times().shortTime(s.to()), duration(Duration.between(s.from(), s.to()).getSeconds()),
                     s.reason()));
         }
-        l.table(List.of(Column.text("Uncovered from (UTC)", 1.6f), Column.text("to (UTC)", 1.6f),
+        l.table(List.of(Column.text("Uncovered from (" + l.times().zoneName() + ")", 1.6f),
+                Column.text("to (" + l.times().zoneName() + ")", 1.6f),
                 Column.number("Length", 1f), Column.text("Why", 2.6f)), rows);
     }
 
-    private static final java.time.format.DateTimeFormatter SHORT = java.time.format.DateTimeFormatter
-            .ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT).withZone(java.time.ZoneOffset.UTC);
-
-    /** UTC time without the zone suffix, for columns whose header says UTC. */
-    static String shortTime(java.time.Instant t) {
-        return t == null ? "—" : SHORT.format(t);
-    }
-
-    /** {@code 94 d 3 h}, {@code 2 h 5 min}, {@code 95 s}. */
     static String duration(long seconds) {
         long d = seconds / 86_400;
         long h = seconds % 86_400 / 3600;

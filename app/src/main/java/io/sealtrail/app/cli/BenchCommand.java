@@ -23,12 +23,13 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-@Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks on generated bundles.",
+@Command(name = "bench", mixinStandardHelpOptions = true, description = "Run benchmarks on generated bundles.",
         subcommands = {BenchCommand.Verify.class, BenchImport.class, BenchReport.class, BenchGui.class})
 final class BenchCommand {
 
     @Command(name = "verify", mixinStandardHelpOptions = true,
-            description = {"Time the whole 'sealtrail verify' command (a fresh JVM each run) on a generated bundle,",
+            description = {"Time 'sealtrail verify' on a generated bundle, against sha256sum and openssl.",
+                    "Time the whole 'sealtrail verify' command (a fresh JVM each run) on a generated bundle,",
                     "against sha256sum and openssl dgst -sha256 over the same event bytes. Reports medians."})
     static final class Verify implements Callable<Integer> {
         @Spec

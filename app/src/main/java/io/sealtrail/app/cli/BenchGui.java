@@ -21,7 +21,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "gui", mixinStandardHelpOptions = true,
-        description = {"Time the workbench opening a case of generated events (a fresh JVM each run, -Dsealtrail.timing):",
+        description = {"Time how fast the workbench opens a case of generated events.",
+                "Time the workbench opening a case of generated events (a fresh JVM each run, -Dsealtrail.timing):",
                 "when the window shows and when the first rows show, in ms since the JVM started, and the wall time",
                 "from starting the process. Needs a display (xvfb-run works). Reports medians.",
                 "Like ./sealtrail, it first records a class-data-sharing archive in an untimed launch, then starts from",

@@ -28,7 +28,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "import", mixinStandardHelpOptions = true,
-        description = {"Time 'sealtrail import' (a fresh JVM each, verify + index) on a generated bundle: medians of",
+        description = {"Time 'sealtrail import' on a generated bundle, then searches of the case.",
+                "Time 'sealtrail import' (a fresh JVM each, verify + index) on a generated bundle: medians of",
                 "wall time, phases, CPU and peak RSS. Like ./sealtrail, the imports start from a class-data-sharing",
                 "archive (recorded first by an untimed small import; --no-cds: without). Then search latency",
                 "p50/p95 on the case, against grep -c over the same JSONL as the no-index baseline."})

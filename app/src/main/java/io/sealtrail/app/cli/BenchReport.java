@@ -18,7 +18,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "report", mixinStandardHelpOptions = true,
-        description = {"Time 'sealtrail report' (a fresh JVM each run: re-verify, every query with its result-set hash,",
+        description = {"Time 'sealtrail report' on a case of one generated bundle.",
+                "Time 'sealtrail report' (a fresh JVM each run: re-verify, every query with its result-set hash,",
                 "layout, PDF/A, proofs) on a case of one generated bundle with three cited events. Reports the median.",
                 "With --dir, the bundle and the case are made once and reused (the bundle is the one 'bench import' makes)."})
 final class BenchReport implements Callable<Integer> {

@@ -29,8 +29,9 @@ final class CaseCommands {
     }
 
     @Command(name = "annotate", mixinStandardHelpOptions = true,
-            description = {"Bookmark, tag or comment on an event. Annotations go to the signed case journal,",
-                    "never to the evidence."})
+            description = {"Bookmark, tag or comment on an event, or take an annotation back.",
+                    "Annotations go to the signed case journal, never to the evidence. --remove N appends a signed",
+                    "removal of annotation #N; its entry stays in the journal, lists and reports leave it out."})
     static final class Annotate implements Callable<Integer> {
         @Spec
         CommandSpec spec;
@@ -38,8 +39,15 @@ final class CaseCommands {
         @Mixin
         CaseSupport.CaseOption caseOption = new CaseSupport.CaseOption();
 
-        @Option(names = "--event", required = true, paramLabel = "SEQ|BUNDLE_ID:SEQ")
+        @Option(names = "--event", paramLabel = "SEQ|BUNDLE_ID:SEQ", description = "The event to annotate.")
         String event;
+
+        @Option(names = "--remove", paramLabel = "N",
+                description = "Take back annotation #N (as 'annotate' and 'journal show' number it).")
+        Long remove;
+
+        @Option(names = "--reason", paramLabel = "TEXT", description = "Why it is taken back, in one line (with --remove).")
+        String reason;
 
         @Option(names = "--bookmark")
         boolean bookmark;
@@ -52,6 +60,12 @@ final class CaseCommands {
 
         @Override
         public Integer call() throws Exception {
+            if (remove != null) {
+                return remove();
+            }
+            if (event == null) {
+                throw new UserException("say which event: --event SEQ or BUNDLE_ID:SEQ (or --remove N)");
+            }
             if (!bookmark && tags.isEmpty() && comment == null) {
                 throw new UserException("say what to record: --bookmark, --tag or --comment");
             }
@@ -71,14 +85,37 @@ final class CaseCommands {
             o.flush();
             return 0;
         }
+
+        private Integer remove() throws Exception {
+            if (event != null || bookmark || !tags.isEmpty() || comment != null) {
+                throw new UserException("--remove takes back an annotation; it records nothing else");
+            }
+            CaseFolder c = caseOption.open();
+            List<io.sealtrail.cases.JournalEntry> entries = c.journal().entries();
+            Annotation a = remove < 0 || remove >= entries.size() ? null : Annotation.from(entries.get(remove.intValue()));
+            if (a == null) {
+                throw new UserException("journal entry #" + remove + " is no annotation ('sealtrail journal show' lists them)");
+            }
+            io.sealtrail.cases.JournalEntry e;
+            try {
+                e = a.remove(c.journal(), AuditorKey.loadOrCreate(CliEnvironment.env()), reason);
+            } catch (IllegalArgumentException ex) {
+                throw new UserException(ex.getMessage(), ex);
+            }
+            PrintWriter o = spec.commandLine().getOut();
+            o.printf("Removed annotation #%d on %s by journal entry #%d; #%d stays in the journal%n", remove, a.eventRef(),
+                    e.seq(), remove);
+            o.flush();
+            return 0;
+        }
     }
 
-    @Command(name = "journal", mixinStandardHelpOptions = true, description = "The case's signed chain of custody.",
+    @Command(name = "journal", mixinStandardHelpOptions = true, description = "Show and check the case's signed chain of custody.",
             subcommands = {Show.class, VerifyJournal.class, Handover.class})
     static final class Journal {
     }
 
-    @Command(name = "show", mixinStandardHelpOptions = true, description = "Every journal entry, oldest first.")
+    @Command(name = "show", mixinStandardHelpOptions = true, description = "Print every journal entry, oldest first.")
     static final class Show implements Callable<Integer> {
         @Spec
         CommandSpec spec;
@@ -99,7 +136,8 @@ final class CaseCommands {
     }
 
     @Command(name = "verify", mixinStandardHelpOptions = true,
-            description = {"Check the journal: every line, the hash chain, that each entry is by the key holding the",
+            description = {"Check the case journal: its lines, hash chain, custody and signature.",
+                    "Check the journal: every line, the hash chain, that each entry is by the key holding the",
                     "case (its creator, or whom it was handed over to), the signed root and its signature.",
                     "Exit 0 if sound, 1 if not."})
     static final class VerifyJournal implements Callable<Integer> {
@@ -123,7 +161,8 @@ final class CaseCommands {
     }
 
     @Command(name = "handover", mixinStandardHelpOptions = true,
-            description = {"Hand the case over to another auditor's key: a journal entry signed by your key, which must",
+            description = {"Hand the case over to another auditor's key.",
+                    "Hand the case over to another auditor's key: a journal entry signed by your key, which must",
                     "hold the case, over the journal so far, their key and the reason. From then on only their key may",
                     "write to the case. Exit 0 when handed over, 2 if your key does not hold the case."})
     static final class Handover implements Callable<Integer> {
@@ -183,7 +222,8 @@ final class CaseCommands {
     }
 
     @Command(name = "verify", mixinStandardHelpOptions = true,
-            description = {"Check the journal, then follow each of its import entries to the import record it anchored",
+            description = {"Check the journal and re-hash every file of the case it anchors.",
+                    "Check the journal, then follow each of its import entries to the import record it anchored",
                     "and re-hash every evidence, index and verification file. Exit 0 if nothing changed, 1 otherwise."})
     static final class VerifyCase implements Callable<Integer> {
         @Spec

@@ -23,7 +23,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "demo", mixinStandardHelpOptions = true,
-        description = {"Make the demo (once): two consecutive exports of one log, the second altered in one place,",
+        description = {"Make the demo case, walk through verifying it, then open the workbench on it.",
+                "Make the demo (once): two consecutive exports of one log, the second altered in one place,",
                 "imported into a demo case; walk through verifying them, then open the workbench on them.",
                 "The demo trusts its own demo key, for the demo only; your trust store is not changed."})
 final class DemoCommand implements Callable<Integer> {

@@ -14,7 +14,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "gui", mixinStandardHelpOptions = true,
-        description = {"Open the workbench on a case (a folder made by 'sealtrail import'), or import bundles (zip",
+        description = {"Open the workbench on a case, or import bundles into a case and open it.",
+                "Open the workbench on a case (a folder made by 'sealtrail import'), or import bundles (zip",
                 "files or folders) into a new case (or into --case) with a progress dialog and open that."})
 final class GuiCommand implements Callable<Integer> {
     @Parameters(arity = "0..*", paramLabel = "CASE|BUNDLE")

@@ -22,7 +22,8 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 @Command(name = "import", mixinStandardHelpOptions = true,
-        description = {"Import bundles and other sources (a CloudTrail tree, Kubernetes audit, Teleport, auditd, syslog:",
+        description = {"Import bundles and other sources into a case: copy, verify, index and record them.",
+                "Import bundles and other sources (a CloudTrail tree, Kubernetes audit, Teleport, auditd, syslog:",
                 "'sealtrail formats' lists them; the format is told from the content) into a case (created if the",
                 "folder holds none): copy, verify the copy by its own evidence, index it, and record it with the SHA-256",
                 "of every file in the signed case journal. The originals are only read.",

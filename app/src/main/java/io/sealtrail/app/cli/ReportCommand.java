@@ -30,7 +30,8 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 @Command(name = "report", mixinStandardHelpOptions = true,
-        description = {"Write a PDF/A-3b evidence report of a case: provenance, then per template completeness, field",
+        description = {"Write a PDF/A-3b evidence report of a case.",
+                "Write a PDF/A-3b evidence report of a case: provenance, then per template completeness, field",
                 "coverage and access summary (access-review), the selected events in time order (incident-timeline) or",
                 "every verification finding (integrity); cited events with embedded proofs and every query behind every",
                 "figure. Prints the report's SHA-256 and records it in the case journal. 'report verify' re-checks",
@@ -75,7 +76,8 @@ final class ReportCommand implements Callable<Integer> {
     String businessHours;
 
     @Option(names = "--zone", paramLabel = "ZONE", defaultValue = "UTC",
-            description = "Time zone of the business hours, e.g. Europe/Zurich (default: ${DEFAULT-VALUE}).")
+            description = "Time zone the report writes times in (with the offset, UTC beside) and of the business hours,"
+                    + " e.g. Europe/Zurich (default: ${DEFAULT-VALUE}).")
     String zone;
 
     @Option(names = "--timeline-cap", paramLabel = "N", defaultValue = "500",
@@ -130,8 +132,8 @@ final class ReportCommand implements Callable<Integer> {
     }
 
     @Command(name = "verify", mixinStandardHelpOptions = true,
-            description = {"Check every proof a report embeds against the log keys given, without the bundles:",
-                    "each cited event must be proven into a checkpoint signed by one of them.",
+            description = {"Check every proof a report embeds against the log keys given, without the bundles.",
+                    "Each cited event must be proven into a checkpoint signed by one of them.",
                     "Exit 0: every proof holds under a key given; 1: a proof is broken (event line, inclusion path,",
                     "seq), a cited event has no proof, or cited-events.csv disagrees with the proofs; 3: every proof",
                     "is intact but no key given signed its checkpoint; 2: not a readable PDF."})

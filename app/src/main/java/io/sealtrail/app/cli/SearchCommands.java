@@ -53,7 +53,8 @@ final class SearchCommands {
     }
 
     @Command(name = "search", mixinStandardHelpOptions = true,
-            description = {"Search a case in Lucene syntax on the documented field names (docs/index-schema.md),",
+            description = {"Search a case in Lucene syntax on the documented field names.",
+                    "Search a case in Lucene syntax on the documented field names (docs/index-schema.md),",
                     "e.g. 'event.outcome:denied AND target.kind:kubernetes'. Results in time order.",
                     "jsonl prints the evidence lines themselves; jsonl and csv have no row cap unless --limit."})
     static final class Search extends CaseQuery {
@@ -110,7 +111,7 @@ final class SearchCommands {
     }
 
     @Command(name = "facets", mixinStandardHelpOptions = true,
-            description = "The most frequent values of a field among the matching events.")
+            description = "Show the most frequent values of a field among the matching events.")
     static final class Facets extends CaseQuery {
         @Parameters(arity = "0..1", paramLabel = "QUERY")
         String query = "*";
@@ -136,7 +137,7 @@ final class SearchCommands {
     }
 
     @Command(name = "histogram", mixinStandardHelpOptions = true,
-            description = "Matching events per time bucket: one line per bucket, its start (UTC) and its count.")
+            description = "Count the matching events per time bucket: one line per bucket, its start (UTC) and its count.")
     static final class Histogram extends CaseQuery {
         @Parameters(arity = "0..1", paramLabel = "QUERY")
         String query = "*";
@@ -157,7 +158,7 @@ final class SearchCommands {
     }
 
     @Command(name = "sessions", mixinStandardHelpOptions = true,
-            description = "Session spans among the matching events: start, end, user, target, events, failures.")
+            description = "List the session spans among the matching events: start, end, user, target, events, failures.")
     static final class Sessions extends CaseQuery {
         @Parameters(arity = "0..1", paramLabel = "QUERY")
         String query = "*";
@@ -178,7 +179,7 @@ final class SearchCommands {
     }
 
     @Command(name = "around", mixinStandardHelpOptions = true,
-            description = "The events just before and after one event, across all bundles of the case.")
+            description = "Show the events just before and after one event, across all bundles of the case.")
     static final class Around extends CaseQuery {
         @Option(names = "--event", required = true, paramLabel = "SEQ|BUNDLE_ID:SEQ")
         String event;

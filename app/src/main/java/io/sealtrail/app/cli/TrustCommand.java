@@ -50,7 +50,8 @@ final class TrustCommand {
     }
 
     @Command(name = "cloudtrail-keys", mixinStandardHelpOptions = true,
-            description = {"Trust the CloudTrail public keys in FILE (the saved JSON output of 'aws cloudtrail",
+            description = {"Trust the CloudTrail public keys in FILE, or show the ones stored.",
+                    "Trust the CloudTrail public keys in FILE (the saved JSON output of 'aws cloudtrail",
                     "list-public-keys'): import and verify then check CloudTrail digests with them unless given",
                     "--cloudtrail-keys. Replaces the keys stored before. Without FILE: show what is stored."})
     static final class CloudTrail implements Callable<Integer> {
@@ -120,7 +121,8 @@ final class TrustCommand {
     }
 
     @Command(name = "seen", mixinStandardHelpOptions = true,
-            description = {"List the checkpoints you verified before, per log: a later export of the log must show the",
+            description = {"List the checkpoints you verified before, per log.",
+                    "List the checkpoints you verified before, per log: a later export of the log must show the",
                     "same roots where it reaches them, or its verdict names a fork (LOG_FORKED).",
                     "Stored beside the trust store as " + SeenCheckpoints.FILE_NAME + "."})
     static final class Seen implements Callable<Integer> {

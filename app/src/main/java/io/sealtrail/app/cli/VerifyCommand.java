@@ -26,7 +26,8 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 @Command(name = "verify", mixinStandardHelpOptions = true,
-        description = {"Verify a bundle (directory or zip), or another source by its own evidence (a CloudTrail tree by",
+        description = {"Verify a bundle, or another source by its own evidence, and list every finding.",
+                "Verify a bundle (directory or zip), or another source by its own evidence (a CloudTrail tree by",
                 "its digest chain; 'sealtrail formats'), completely, and list every finding.",
                 "Exit codes: 0 verified (intact and signed by a trusted key), 1 integrity findings,"
                         + " 2 usage error or unreadable input, 3 intact but not signed by a key you trust,"

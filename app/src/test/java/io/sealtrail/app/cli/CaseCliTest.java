@@ -166,6 +166,27 @@ class CaseCliTest {
     }
 
     @Test
+    void anAnnotationIsTakenBackByASignedRemovalAndItsEntryStays() throws Exception {
+        Path copy = dir.resolve("case-remove");
+        copyTree(caseDir, copy);
+        String c = copy.toString();
+        String id = ok("search", "--case", c, "seq:7", "--format", "csv").out().lines().skip(1).findFirst()
+                .orElseThrow().split(",")[1];
+        String recorded = ok("annotate", "--case", c, "--event", id + ":7", "--bookmark").out();
+        String n = recorded.replaceAll("(?s)Recorded annotation #(\\d+).*", "$1");
+        Run notAnAnnotation = run("annotate", "--case", c, "--remove", "0");
+        assertThat(notAnAnnotation.exit()).isEqualTo(2);
+        assertThat(notAnAnnotation.err()).contains("#0 is no annotation");
+
+        assertThat(ok("annotate", "--case", c, "--remove", n, "--reason", "wrong event").out())
+                .contains("Removed annotation #" + n, "#" + n + " stays in the journal");
+        assertThat(ok("journal", "show", "--case", c).out()).contains("annotation.removed").contains("removes=" + n);
+        assertThat(io.sealtrail.cases.Annotation.all(io.sealtrail.cases.CaseFolder.open(copy, java.time.Clock.systemUTC())
+                .journal())).noneMatch(a -> a.journalSeq() == Long.parseLong(n));
+        ok("journal", "verify", "--case", c);
+    }
+
+    @Test
     void caseVerifyNoticesAChangedEvidenceCopy() throws Exception {
         Path copy = dir.resolve("case-copy");
         copyTree(caseDir, copy);

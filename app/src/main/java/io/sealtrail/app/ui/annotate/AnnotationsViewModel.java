@@ -5,11 +5,17 @@ import io.sealtrail.app.ui.session.CaseSession;
 import io.sealtrail.cases.Annotation;
 import io.sealtrail.cases.CaseFolder;
 import io.sealtrail.cases.SavedSearch;
+import io.sealtrail.cases.JournalEntry;
 import io.sealtrail.index.EventQuery;
+import io.sealtrail.index.EventSearch;
 import io.sealtrail.index.Hit;
+import io.sealtrail.index.IndexException;
 import io.sealtrail.verify.note.NoteSigner;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.Supplier;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Executor;
@@ -17,6 +23,7 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import javafx.collections.ObservableMap;
 
 /**
  * The open case's annotations (bookmarks, tags, comments) and saved searches, as the signed case journal
@@ -33,6 +40,9 @@ public final class AnnotationsViewModel {
     private final SimpleStringProperty message = new SimpleStringProperty("");
     /** {@code bundle:seq} of every bookmarked event: the table asks for each row it draws. */
     private final java.util.Set<String> bookmarked = new java.util.HashSet<>();
+    /** The annotated events as the index holds them ({@code bundle:seq} → hit), for their time, user and action. */
+    private final ObservableMap<String, Hit> events = FXCollections.observableHashMap();
+    private Supplier<EventSearch> index = () -> null;
     private CaseFolder folder;
 
     /** @param auditor loads (or on first use creates) the auditor's signing key; called off the FX thread */
@@ -47,6 +57,7 @@ public final class AnnotationsViewModel {
 
     /** From now on shows the annotations of whichever case {@code session} has open. */
     public void follow(CaseSession session) {
+        index = session.scope()::index;
         session.caseProperty().addListener((o, was, now) -> setCase(now));
         setCase(session.caseProperty().get());
     }
@@ -56,6 +67,7 @@ public final class AnnotationsViewModel {
         folder = c;
         annotations.clear();
         savedSearches.clear();
+        events.clear();
         if (c == null) {
             lane.invalidate();
             return;
@@ -66,6 +78,7 @@ public final class AnnotationsViewModel {
             ctx.deliver(() -> {
                 annotations.setAll(a);
                 savedSearches.setAll(s);
+                lookUp(a);
             });
         }, failure -> error.set("The case journal cannot be read: " + failure.message()));
     }
@@ -91,11 +104,64 @@ public final class AnnotationsViewModel {
         lane.join(ctx -> {
             Annotation written = a.append(c.journal(), auditor.call());
             ctx.deliver(() -> {
+                events.put(written.eventRef(), h);
                 annotations.add(written);
                 error.set("");
                 message.set("Recorded in the case journal as entry #" + written.journalSeq());
             });
         }, failure -> error.set("The annotation was not recorded: " + failure.message()));
+    }
+
+    /**
+     * Finds the annotated events in the case's index, for their time, user and action. Called once the annotations
+     * are read, which is after the window's search has the case's index (it gets it as the case opens).
+     */
+    private void lookUp(List<Annotation> list) {
+        EventSearch idx = index.get();
+        if (idx == null || list.isEmpty()) {
+            return;
+        }
+        List<Annotation> todo = List.copyOf(list);
+        lane.join(ctx -> {
+            Map<String, Hit> found = new HashMap<>();
+            for (Annotation a : todo) {
+                if (!found.containsKey(a.eventRef())) {
+                    try {
+                        found.put(a.eventRef(), idx.around(a.bundleId(), a.seq(), 0).get(0));
+                    } catch (IndexException e) {
+                        // an event the index no longer holds: the row shows its reference only
+                    }
+                }
+            }
+            ctx.deliver(() -> events.putAll(found));
+        }, failure -> error.set("The bookmarked events cannot be read from the index: " + failure.message()));
+    }
+
+    /**
+     * Takes an annotation back: a signed removal entry in the case journal (its own entry stays there); it leaves the
+     * list, and reports stop citing it, once the journal holds the removal.
+     *
+     * @param reason why, one line; may be empty
+     */
+    public void remove(Annotation a, String reason) {
+        CaseFolder c = folder;
+        if (a == null || c == null) {
+            return;
+        }
+        lane.join(ctx -> {
+            JournalEntry written = a.remove(c.journal(), auditor.call(), reason);
+            ctx.deliver(() -> {
+                annotations.remove(a);
+                error.set("");
+                message.set("Removed the " + (a.bookmark() ? "bookmark" : "annotation") + " on " + a.eventRef()
+                        + " by journal entry #" + written.seq() + "; entry #" + a.journalSeq() + " stays in the journal");
+            });
+        }, failure -> error.set("The annotation was not removed: " + failure.message()));
+    }
+
+    /** The annotated events the index holds, by {@code bundle:seq}; filled in once they are looked up. */
+    public ObservableMap<String, Hit> events() {
+        return events;
     }
 
     /** Saves the query and time window under a name; a later save of the same name replaces it in the list. */

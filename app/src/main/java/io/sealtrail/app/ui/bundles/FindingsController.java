@@ -68,7 +68,12 @@ public final class FindingsController {
         messageColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().message()));
         messageColumn.setCellFactory(c -> new Cells.WrappingCell<>());
         locationColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().location()));
-        locationColumn.setCellFactory(c -> Cells.styled("location-cell"));
+        // wrapped, never cut: the line number at the end of a location is what the auditor opens the file at
+        locationColumn.setCellFactory(c -> {
+            Cells.WrappingCell<FindingRow> cell = new Cells.WrappingCell<>();
+            cell.getStyleClass().add("location-cell");
+            return cell;
+        });
         findingsTable.setRowFactory(t -> row());
     }
 

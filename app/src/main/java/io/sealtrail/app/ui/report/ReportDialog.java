@@ -156,6 +156,17 @@ public final class ReportDialog {
             stage.getScene().getStylesheets().addAll(owner.getScene().getStylesheets());
         }
         stage.setOnCloseRequest(e -> vm.cancel());
+        // on a 1366 × 768 screen the preview gives way (it scrolls), so the buttons stay on screen
+        javafx.geometry.Rectangle2D usable = javafx.stage.Screen.getPrimary().getVisualBounds();
+        VBox.setVgrow(previewPane, Priority.ALWAYS);
+        previewPane.setMinHeight(120);
+        note.setMinHeight(Region.USE_PREF_SIZE);
+        problem.setMinHeight(Region.USE_PREF_SIZE);
+        box.applyCss(); // measured in the workbench's fonts
+        if (box.prefHeight(820) > usable.getHeight()) {
+            stage.setHeight(usable.getHeight());
+            stage.setY(usable.getMinY());
+        }
         stage.show();
     }
 }

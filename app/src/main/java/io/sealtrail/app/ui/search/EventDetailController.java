@@ -37,7 +37,7 @@ public final class EventDetailController {
     private final AnnotationsViewModel notes;
     private final ResultsExport export;
     /** The bundle's full microseconds, in the zone chosen. */
-    private DateTimeFormatter time = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSSSSS").withZone(ZoneOffset.UTC);
+    private DateTimeFormatter time = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSSSSS XXX").withZone(ZoneOffset.UTC);
     /** What the verification view says of an event's covering checkpoint; empty when it has nothing yet. */
     private Function<Hit, String> coverage = h -> "";
 
@@ -122,8 +122,12 @@ public final class EventDetailController {
         }
         detailTitle.setText("Event " + h.bundleId() + ":" + h.seq());
         int r = 0;
-        r = field(r, "Time (" + SearchText.zoneName(vm.zoneProperty().get()) + ")",
-                h.time() == null ? "(unreadable)" : time.format(h.time()));
+        // the zone's offset on the time, and UTC beside it when another zone is shown: the label stays short
+        java.time.ZoneId zone = vm.zoneProperty().get();
+        r = field(r, "Time", h.time() == null ? "(unreadable)" : time.format(h.time()));
+        if (h.time() != null && !java.time.ZoneOffset.UTC.equals(zone)) {
+            r = field(r, "UTC", time.withZone(java.time.ZoneOffset.UTC).format(h.time()));
+        }
         r = field(r, "Action", h.action());
         r = field(r, "Outcome", h.outcome());
         r = field(r, "User", h.userName());

@@ -51,6 +51,9 @@ final class FacetSidebar {
         value.getStyleClass().add("facet-value");
         value.setMaxWidth(Double.MAX_VALUE);
         value.setMinWidth(0);
+        // a long value (an account id, a host name) wraps inside the sidebar instead of ending in "…"
+        value.setWrapText(true);
+        value.setMinHeight(Region.USE_PREF_SIZE);
         HBox.setHgrow(value, Priority.ALWAYS);
         Label count = new Label(String.format("%,d", v.count()));
         count.getStyleClass().add("facet-count");

@@ -68,14 +68,15 @@ public final class HistogramView extends Region {
                 onBucket.accept(b);
             }
         });
+        // one tooltip for the canvas, its text following the bar under the mouse
+        tip.setShowDelay(javafx.util.Duration.millis(150));
+        tip.setId("histogramTip");
         canvas.setOnMouseMoved(e -> {
             Bucket b = at(e.getX());
             if (b == null) {
                 Tooltip.uninstall(canvas, tip);
             } else {
-                tip.setText(String.format("%s  +%s: %,d events — click to narrow to it, drag to select a range",
-                        label.format(b.start()),
-                        human(interval), b.count()));
+                tip.setText(describe(b, interval, label));
                 Tooltip.install(canvas, tip);
             }
         });
@@ -168,6 +169,23 @@ public final class HistogramView extends Region {
         g.fillText(end, Math.max(120, w - 6.2 * end.length() - 6), h - 4);
         String mid = String.format("max %,d per %s", max, human(interval));
         g.fillText(mid, w / 2 - 3 * mid.length(), h - 4);
+    }
+
+    /**
+     * A bar in words: its whole time range in the zone shown (the end exclusive, its date only when it differs) and
+     * its count: {@code 2026-03-02 06:00 – 06:30 UTC: 1,111 events}.
+     */
+    static String describe(Bucket b, Duration interval, DateTimeFormatter label) {
+        String from = label.format(b.start());
+        String to = label.format(b.start().plus(interval));
+        if (to.substring(0, 10).equals(from.substring(0, 10))) {
+            to = to.substring(11);
+        }
+        java.time.ZoneId z = label.getZone();
+        String zone = z == null || ZoneOffset.UTC.equals(z) ? "UTC" : z.getId();
+        String what = b.count() == 0 ? "no events" : String.format("%,d event%s", b.count(), b.count() == 1 ? "" : "s");
+        return from + " – " + to + " " + zone + ": " + what
+                + (b.count() == 0 ? "" : "\nClick to narrow to it, drag across bars to select a range");
     }
 
     static String human(Duration d) {

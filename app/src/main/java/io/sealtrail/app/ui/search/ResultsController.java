@@ -29,8 +29,11 @@ public final class ResultsController {
 
     private final SearchViewModel vm;
     private final AnnotationsViewModel notes;
-    /** Milliseconds, in the zone chosen; the detail shows the bundle's full microseconds. */
-    private DateTimeFormatter tableTime = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS").withZone(ZoneOffset.UTC);
+    /**
+     * Milliseconds and the offset ("Z" in UTC), in the zone chosen, so a row read alone (or copied) says which
+     * clock it is on; the detail shows the bundle's full microseconds.
+     */
+    private DateTimeFormatter tableTime = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS XXX").withZone(ZoneOffset.UTC);
 
     @FXML private TableView<Hit> table;
     @FXML private TableColumn<Hit, Hit> starColumn;
@@ -61,12 +64,25 @@ public final class ResultsController {
         setUpRows();
         setUpSelection();
         setUpStars();
-        vm.zoneProperty().addListener((o, was, now) -> {
-            tableTime = tableTime.withZone(now);
-            timeColumn.setText("Time (" + SearchText.zoneName(now) + ")");
-            table.refresh();
-        });
+        vm.zoneProperty().addListener((o, was, now) -> showZone(now));
+        showZone(vm.zoneProperty().get());
         table.setTableMenuButtonVisible(true); // the header's + menu shows and hides columns
+    }
+
+    /**
+     * Times in {@code zone}; the column grows to hold the whole zone name in its header and the offset in its rows
+     * (a zone id such as America/Argentina/ComodRivadavia is never cut).
+     */
+    private void showZone(java.time.ZoneId zone) {
+        tableTime = tableTime.withZone(zone);
+        String header = "Time (" + SearchText.zoneName(zone) + ")";
+        timeColumn.setText(header);
+        double rows = SearchText.textWidth(tableTime.format(java.time.Instant.EPOCH), 13, false) + 24; // search.css
+        double head = SearchText.textWidth(header, 15, true) + 40; // and the sort arrow
+        double w = Math.ceil(Math.max(rows, head));
+        timeColumn.setMinWidth(w);
+        timeColumn.setPrefWidth(w);
+        table.refresh();
     }
 
     private void setUpColumns() {
@@ -182,6 +198,7 @@ public final class ResultsController {
 
     private static void text(TableColumn<Hit, String> col, Function<Hit, String> f) {
         col.setCellValueFactory(c -> SearchText.constant(f.apply(c.getValue())));
+        col.setCellFactory(c -> styled(null));
     }
 
     /** A plain text cell with a style class, for CSS that colours one column of a marked row. */
@@ -191,9 +208,13 @@ public final class ResultsController {
             protected void updateItem(String s, boolean empty) {
                 super.updateItem(s, empty);
                 setText(empty ? null : s);
+                // a value longer than its column ends in "…": the tooltip has it whole
+                setTooltip(empty || s == null || s.isEmpty() ? null : new javafx.scene.control.Tooltip(s));
             }
         };
-        cell.getStyleClass().add(styleClass);
+        if (styleClass != null) {
+            cell.getStyleClass().add(styleClass);
+        }
         return cell;
     }
 }

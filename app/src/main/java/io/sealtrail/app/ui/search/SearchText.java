@@ -24,6 +24,14 @@ final class SearchText {
         return ZoneOffset.UTC.equals(z) ? "UTC" : z.getId();
     }
 
+    /** How wide {@code text} draws in the workbench's font (workbench.css) at this size. */
+    static double textWidth(String text, double size, boolean bold) {
+        javafx.scene.text.Text t = new javafx.scene.text.Text(text);
+        t.setFont(javafx.scene.text.Font.font("DejaVu Sans", bold ? javafx.scene.text.FontWeight.BOLD
+                : javafx.scene.text.FontWeight.NORMAL, size));
+        return t.getLayoutBounds().getWidth();
+    }
+
     static <T> ReadOnlyObjectWrapper<T> constant(T value) {
         return new ReadOnlyObjectWrapper<>(value);
     }

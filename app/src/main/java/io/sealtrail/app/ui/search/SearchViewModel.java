@@ -76,7 +76,7 @@ public final class SearchViewModel implements QueryScope {
     private final SimpleObjectProperty<Duration> interval = new SimpleObjectProperty<>(Duration.ofHours(1));
     private final Map<String, ObservableList<FacetValue>> facets = new LinkedHashMap<>();
     private final StringBinding status;
-    /** The zone times are shown in; UTC unless the user switches to local time. Queries are always UTC. */
+    /** The zone times are shown in; UTC unless the auditor chooses another (ui.zones). Queries are always UTC. */
     private final ObjectProperty<ZoneId> zone = new SimpleObjectProperty<>(ZoneOffset.UTC);
     private final BooleanProperty newestFirst = new SimpleBooleanProperty();
 
@@ -391,10 +391,6 @@ public final class SearchViewModel implements QueryScope {
         return zone;
     }
 
-    /** Flips between UTC and the system's time zone (the status bar's toggle). */
-    public void toggleZone() {
-        zone.set(ZoneOffset.UTC.equals(zone.get()) ? ZoneId.systemDefault() : ZoneOffset.UTC);
-    }
 
     public ObjectProperty<Instant> fromProperty() {
         return from;

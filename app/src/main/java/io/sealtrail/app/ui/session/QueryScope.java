@@ -28,7 +28,7 @@ public interface QueryScope {
     /** End of the time filter, or null for open. */
     ObjectProperty<Instant> toProperty();
 
-    /** The zone times are shown and typed in (UTC or the local zone). */
+    /** The zone times are shown and typed in: UTC, or any zone chosen for the case (ui.zones). */
     ObjectProperty<ZoneId> zoneProperty();
 
     /** The open case's bundles searched together; null while no case is open. */

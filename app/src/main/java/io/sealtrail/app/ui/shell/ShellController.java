@@ -6,6 +6,7 @@ import io.sealtrail.app.ui.bundles.WorkbenchViewModel;
 import io.sealtrail.app.ui.cases.ImportViewModel;
 import io.sealtrail.app.ui.dialogs.DialogService;
 import io.sealtrail.app.ui.dialogs.DialogService.Filter;
+import io.sealtrail.app.ui.help.HelpWindows;
 import io.sealtrail.app.ui.report.ReportDialog;
 import io.sealtrail.app.ui.search.SearchController;
 import io.sealtrail.app.ui.session.CaseSession;
@@ -18,6 +19,7 @@ import javafx.fxml.FXML;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.Menu;
+import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
@@ -39,6 +41,7 @@ public final class ShellController {
     private TimelineView timeline;
 
     @FXML private BorderPane root;
+    @FXML private MenuBar menuBar;
     @FXML private Label trustNotice;
     @FXML private Menu recentMenu;
     @FXML private MenuItem reportItem;
@@ -65,7 +68,7 @@ public final class ShellController {
         CaseSession session = features.session();
         timeline = new TimelineView(features.timeline(), timelineTab.selectedProperty(), this::showSearch);
         timelineTab.setContent(timeline.root());
-        bookmarksTab.setContent(new BookmarksView(features.notes(), session.scope(), this::showSearch).root());
+        bookmarksTab.setContent(new BookmarksView(features.notes(), session.scope(), this::showSearch, dialogs).root());
         tabs = new CaseTabs(modeTabs, List.of(searchTab, timelineTab, verificationTab, bookmarksTab), searchTab,
                 verificationTab);
         // the case's layout from the moment it is being opened, so the window is styled and laid out once
@@ -87,7 +90,7 @@ public final class ShellController {
         reportItem.disableProperty().bind(session.caseProperty().isNull());
         new RecentCasesMenu(recentMenu, verificationController.emptyState(), features.recent(), session,
                 features.cases()::open, features.tasks());
-        WindowStatus.bind(features.verification(), features.search(), trustNotice, statusBar, zoneToggle, cancelButton);
+        WindowStatus.bind(features.verification(), features.zones(), trustNotice, statusBar, zoneToggle, cancelButton);
         connectFeatures();
         setUpDrop(features.imports());
     }
@@ -246,6 +249,18 @@ public final class ShellController {
     /** Trust › Manage trusted keys… (Ctrl+T). */
     public TrustDialog openTrustDialog() {
         return verificationController.openTrustDialog();
+    }
+
+    /** Help › Keys (F1). */
+    @FXML
+    private void showKeys() {
+        HelpWindows.keys(root.getScene().getWindow(), menuBar);
+    }
+
+    /** Help › About Sealtrail. */
+    @FXML
+    private void showAbout() {
+        HelpWindows.about(root.getScene().getWindow(), io.sealtrail.app.AppInfo.version());
     }
 
     @FXML

@@ -12,8 +12,12 @@ import io.sealtrail.app.ui.search.SearchViewModel;
 import io.sealtrail.app.ui.session.CaseSession;
 import io.sealtrail.app.ui.timeline.TimelineViewModel;
 import io.sealtrail.app.ui.trust.TrustViewModel;
+import io.sealtrail.app.ui.zones.ZoneChoices;
+import io.sealtrail.app.ui.zones.ZoneViewModel;
 import io.sealtrail.verify.note.NoteSigner;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.Callable;
@@ -28,9 +32,9 @@ import java.util.function.Consumer;
 public record WindowFeatures(UiTasks tasks, WorkbenchViewModel verification, CaseSession session, CaseViewModel cases,
                              SearchViewModel search, AnnotationsViewModel notes, ExportViewModel exports,
                              TimelineViewModel timeline, ImportViewModel imports, ReportViewModel reports,
-                             RecentCases recent) {
+                             RecentCases recent, ZoneViewModel zones) {
     public WindowFeatures {
-        List.of(tasks, verification, session, cases, search, notes, exports, timeline, imports, reports, recent)
+        List.of(tasks, verification, session, cases, search, notes, exports, timeline, imports, reports, recent, zones)
                 .forEach(Objects::requireNonNull);
     }
 
@@ -61,10 +65,13 @@ public record WindowFeatures(UiTasks tasks, WorkbenchViewModel verification, Cas
         ImportViewModel imports = new ImportViewModel(bg, fx, s.auditor(), trust::sessionKeys, trust::readStore,
                 s.casesFolder(), cases::open, trust::readSeen, trust::remember);
         imports.keepCloudTrailKeysIn(s.configDir());
+        ZoneViewModel zones = new ZoneViewModel(bg, fx, new ZoneChoices(s.configDir()), search.zoneProperty(),
+                Clock.systemUTC(), ZoneId.systemDefault());
+        zones.follow(session);
         ReportViewModel reports = new ReportViewModel(bg, fx, s.auditor(), trust::sessionKeys, trust::readStore,
                 s.version());
         return new WindowFeatures(new UiTasks(bg, fx), s.verification(), session, cases, search, notes,
                 new ExportViewModel(bg, fx), new TimelineViewModel(session.scope(), bg, fx), imports, reports,
-                new RecentCases(s.configDir()));
+                new RecentCases(s.configDir()), zones);
     }
 }

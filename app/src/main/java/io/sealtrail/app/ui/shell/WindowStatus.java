@@ -1,8 +1,8 @@
 package io.sealtrail.app.ui.shell;
 
 import io.sealtrail.app.ui.bundles.WorkbenchViewModel;
-import io.sealtrail.app.ui.search.SearchViewModel;
-import java.time.ZoneOffset;
+import io.sealtrail.app.ui.zones.ZonePicker;
+import io.sealtrail.app.ui.zones.ZoneViewModel;
 import javafx.beans.binding.Bindings;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -14,7 +14,7 @@ final class WindowStatus {
     private WindowStatus() {
     }
 
-    static void bind(WorkbenchViewModel vm, SearchViewModel search, Label trustNotice, StatusBar statusBar,
+    static void bind(WorkbenchViewModel vm, ZoneViewModel zones, Label trustNotice, StatusBar statusBar,
                      Button zoneToggle, Button cancelButton) {
         trustNotice.textProperty().bind(vm.trustNoticeProperty());
         trustNotice.visibleProperty().bind(vm.trustNoticeProperty().isNotEmpty());
@@ -23,12 +23,13 @@ final class WindowStatus {
         statusBar.progressProperty().bind(vm.progressProperty());
         cancelButton.visibleProperty().bind(vm.busyProperty());
         cancelButton.managedProperty().bind(cancelButton.visibleProperty());
-        // times in UTC or in this computer's zone: the search's zone, which every feature shows times in
-        var zone = search.zoneProperty();
-        zoneToggle.textProperty().bind(Bindings.createStringBinding(() -> "Times in "
-                + (ZoneOffset.UTC.equals(zone.get()) ? "UTC" : zone.get().getId() + " (local)"), zone));
-        zoneToggle.setTooltip(new Tooltip("Show times in UTC or in this computer's time zone;"
-                + " queries, reports and the evidence stay in UTC"));
-        zoneToggle.setOnAction(e -> search.toggleZone());
+        // the zone every feature shows times in; an underscore in its id (America/New_York) is no mnemonic
+        var zone = zones.zoneProperty();
+        zoneToggle.setMnemonicParsing(false);
+        zoneToggle.textProperty().bind(Bindings.createStringBinding(() -> "Times in " + zones.label(zone.get()),
+                zone));
+        zoneToggle.setTooltip(new Tooltip("Choose the time zone times are shown in, for this case;"
+                + " queries, the evidence and the journal stay in UTC"));
+        zoneToggle.setOnAction(e -> ZonePicker.show(zoneToggle.getScene().getWindow(), zones));
     }
 }

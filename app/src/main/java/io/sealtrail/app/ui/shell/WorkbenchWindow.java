@@ -19,6 +19,7 @@ import javafx.fxml.FXMLLoader;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.input.KeyCombination;
+import javafx.stage.Screen;
 import javafx.stage.Stage;
 
 /**
@@ -64,11 +65,12 @@ public record WorkbenchWindow(Stage stage, Scene scene, ShellController shell, W
         } catch (IOException e) {
             throw new UncheckedIOException("shell.fxml cannot be loaded", e);
         }
-        Scene scene = new Scene(root, 1280, 820);
+        Scene scene = new Scene(root);
         for (String css : STYLESHEETS) {
             scene.getStylesheets().add(WorkbenchWindow.class.getResource(css).toExternalForm());
         }
         scene.getAccelerators().put(KeyCombination.valueOf("Shortcut+F"), shell::focusSearch);
+        AltClickGuard.install(scene);
         var name = features.session().nameProperty();
         var verified = features.verification().titleProperty();
         // with a case open, the window is the case's
@@ -77,6 +79,11 @@ public record WorkbenchWindow(Stage stage, Scene scene, ShellController shell, W
         stage.setMinWidth(960);
         stage.setMinHeight(640);
         stage.setScene(scene);
+        WindowSize size = WindowSize.fit(Screen.getPrimary().getVisualBounds());
+        stage.setX(size.x());
+        stage.setY(size.y());
+        stage.setWidth(size.width());
+        stage.setHeight(size.height());
         ImportDialog.install(stage, features.imports());
         stage.show();
         shell.focusFirst();

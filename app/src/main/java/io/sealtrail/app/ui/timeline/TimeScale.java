@@ -2,6 +2,7 @@ package io.sealtrail.app.ui.timeline;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -9,7 +10,8 @@ import java.util.List;
 
 /**
  * The visible stretch of time laid over a plot {@code width} pixels wide: x = 0 is {@code startMicros},
- * each pixel {@code microsPerPixel} later. Times are epoch microseconds, UTC, as in the index. Immutable;
+ * each pixel {@code microsPerPixel} later. Times are epoch microseconds, UTC, as in the index; labels are
+ * written in the zone asked for. Immutable;
  * zooming and panning return a new scale. Pure arithmetic, so it is tested without a toolkit.
  */
 public record TimeScale(long startMicros, double microsPerPixel, double width) {
@@ -125,35 +127,71 @@ public record TimeScale(long startMicros, double microsPerPixel, double width) {
         return weeks * 7 * DAY;
     }
 
-    /** Axis labels at a round step, at least {@code minSpacing} pixels apart, inside the plot. */
+    /** Axis labels at a round step, at least {@code minSpacing} pixels apart, inside the plot, in UTC. */
     public List<AxisTick> ticks(double minSpacing) {
+        return ticks(minSpacing, ZoneOffset.UTC);
+    }
+
+    /**
+     * Axis labels in {@code zone}: the steps are round on its clock (its offset where the view starts; across a
+     * change of summer time the labels stay true and the steps keep their width).
+     */
+    public List<AxisTick> ticks(double minSpacing, ZoneId zone) {
         long step = nice(minSpacing * microsPerPixel);
+        long offset = zone.getRules().getOffset(instant(startMicros)).getTotalSeconds() * S;
         List<AxisTick> out = new ArrayList<>();
-        long t = Math.floorDiv(startMicros, step) * step;
+        long t = Math.floorDiv(startMicros + offset, step) * step - offset;
         for (; t <= endMicros(); t += step) {
             if (t >= startMicros) {
-                out.add(new AxisTick(t, x(t), label(t, step)));
+                out.add(new AxisTick(t, x(t), label(t, step, zone)));
             }
         }
         return out;
     }
 
-    /** A label as precise as the step needs; whole days show the date, parts of days the time too. */
+    /** A label as precise as the step needs, in UTC. */
     static String label(long micros, long step) {
+        return label(micros, step, ZoneOffset.UTC);
+    }
+
+    /** A label as precise as the step needs; whole days show the date, parts of days the time too. */
+    static String label(long micros, long step, ZoneId zone) {
         Instant i = instant(micros);
         if (step >= DAY) {
-            return DATE.format(i);
+            return DATE.withZone(zone).format(i);
         }
         if (step >= MIN) {
-            return DAY_TIME.format(i);
+            return DAY_TIME.withZone(zone).format(i);
         }
-        return step >= S ? SECONDS.format(i) : MILLIS.format(i);
+        return (step >= S ? SECONDS : MILLIS).withZone(zone).format(i);
     }
 
     /** "2026-03-02 06:00:16 – 2026-03-04 12:27:28 UTC": the visible range, to the second. */
     public String describe() {
-        DateTimeFormatter f = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneOffset.UTC);
-        return f.format(instant(startMicros)) + " – " + f.format(instant(endMicros())) + " UTC";
+        return describe(ZoneOffset.UTC);
+    }
+
+    /** The visible range in {@code zone}, to the second, the zone named after it. */
+    public String describe(ZoneId zone) {
+        DateTimeFormatter f = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(zone);
+        return f.format(instant(startMicros)) + " – " + f.format(instant(endMicros())) + " " + zoneName(zone);
+    }
+
+    /**
+     * The zone's offset where the view starts, short enough for the lane names' corner: "UTC", "UTC-05:00"
+     * (the range above the plot names the zone).
+     */
+    public String offsetName(ZoneId zone) {
+        if (ZoneOffset.UTC.equals(zone)) {
+            return "UTC";
+        }
+        ZoneOffset o = zone.getRules().getOffset(instant(startMicros));
+        return "UTC" + (o.getTotalSeconds() == 0 ? "+00:00" : o.getId());
+    }
+
+    /** "UTC", or the zone's id. */
+    static String zoneName(ZoneId zone) {
+        return ZoneOffset.UTC.equals(zone) ? "UTC" : zone.getId();
     }
 
     static Instant instant(long micros) {

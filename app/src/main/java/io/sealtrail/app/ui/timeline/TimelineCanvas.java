@@ -81,6 +81,7 @@ public final class TimelineCanvas extends Region {
         vm.scaleProperty().addListener((o, was, now) -> requestDraw());
         vm.selectedSessionProperty().addListener((o, was, now) -> requestDraw());
         vm.statusProperty().addListener((o, was, now) -> requestDraw());
+        vm.zoneProperty().addListener((o, was, now) -> requestDraw());
         setUpMouse();
     }
 
@@ -128,7 +129,7 @@ public final class TimelineCanvas extends Region {
         if (h == null) {
             Tooltip.uninstall(canvas, tip);
         } else {
-            tip.setText(TimelineText.describe(h));
+            tip.setText(TimelineText.describe(h, vm.zone()));
             Tooltip.install(canvas, tip);
         }
         requestDraw();
@@ -261,7 +262,7 @@ public final class TimelineCanvas extends Region {
         g.setFont(SMALL);
         g.setTextBaseline(VPos.CENTER);
         g.setFill(AXIS_TEXT);
-        for (TimeScale.AxisTick t : scale.ticks(LABEL_SPACING)) {
+        for (TimeScale.AxisTick t : scale.ticks(LABEL_SPACING, vm.zone())) {
             double x = Math.round(labelWidth + t.x()) + 0.5;
             g.strokeLine(x, TimelineLayout.AXIS - 6, x, bottom);
             if (x + 4 + t.label().length() * 6.5 < lay.width()) { // no label cut off at the right edge
@@ -275,8 +276,24 @@ public final class TimelineCanvas extends Region {
         g.fillRect(0, 0, labelWidth - 1, TimelineLayout.AXIS - 1);
         g.setFill(AXIS_TEXT);
         String many = vm.groupingProperty().get().many;
-        g.fillText(Character.toUpperCase(many.charAt(0)) + many.substring(1) + " · times UTC", 8, TimelineLayout.AXIS / 2);
+        g.fillText(corner(Character.toUpperCase(many.charAt(0)) + many.substring(1), scale.offsetName(vm.zone())), 8,
+                TimelineLayout.AXIS / 2);
         g.setTextBaseline(VPos.BASELINE);
+    }
+
+    /**
+     * The corner above the lane names: "Users · times UTC-05:00" where that fits the names' width, else without
+     * "times", else the lanes' name alone; never drawn over the first tick (the range above names the zone).
+     */
+    private String corner(String lanes, String offset) {
+        for (String c : List.of(lanes + " · times " + offset, lanes + " · " + offset)) {
+            javafx.scene.text.Text t = new javafx.scene.text.Text(c);
+            t.setFont(SMALL);
+            if (t.getLayoutBounds().getWidth() + 12 <= labelWidth) {
+                return c;
+            }
+        }
+        return lanes;
     }
 
     private static long visibleMax(List<TickBucket> buckets, TimeScale scale) {

@@ -14,14 +14,21 @@ final class TimelineText {
     }
 
     static String describe(TimelineLayout.Hit hit) {
+        return describe(hit, ZoneOffset.UTC);
+    }
+
+    /** The tooltip, its times in {@code zone}. */
+    static String describe(TimelineLayout.Hit hit, java.time.ZoneId zone) {
+        DateTimeFormatter time = TIME.withZone(zone);
+        String z = " " + TimeScale.zoneName(zone);
         if (hit instanceof TimelineLayout.SessionHit s) {
             SessionSpan span = s.bar().session();
             long micros = s.bar().end() - s.bar().start();
             return "Session " + span.sessionId()
                     + "\nUser: " + orNone(span.user())
                     + "\nTarget: " + orNone(span.target())
-                    + "\nStart: " + TIME.format(span.start()) + " UTC"
-                    + "\nEnd:   " + (span.end() == null ? "unknown" : TIME.format(span.end()) + " UTC")
+                    + "\nStart: " + time.format(span.start()) + z
+                    + "\nEnd:   " + (span.end() == null ? "unknown" : time.format(span.end()) + z)
                     + " (" + duration(micros) + ")"
                     + String.format("%nEvents: %,d", span.events())
                     + (span.failures() > 0 ? String.format("%nFailed or denied: %,d", span.failures()) : "\nNo failures or denials")
@@ -30,7 +37,7 @@ final class TimelineText {
         TimelineLayout.BucketHit b = (TimelineLayout.BucketHit) hit;
         TickBucket t = b.bucket();
         long end = t.start() + b.intervalMicros();
-        return b.lane() + "\n" + TIME.format(TimeScale.instant(t.start())) + " – " + TIME.format(TimeScale.instant(end)) + " UTC"
+        return b.lane() + "\n" + time.format(TimeScale.instant(t.start())) + " – " + time.format(TimeScale.instant(end)) + z
                 + String.format("%n%,d %s", t.all(), t.all() == 1 ? "event" : "events")
                 + (t.failed() > 0 ? String.format(", %,d failed", t.failed()) : "")
                 + (t.denied() > 0 ? String.format(", %,d denied", t.denied()) : "")

@@ -129,12 +129,15 @@ public final class TimelineView {
         range.setId("timelineRange");
         range.getStyleClass().add("hint");
         range.textProperty().bind(Bindings.createStringBinding(() -> vm.lanesProperty().get().isEmpty() ? ""
-                : vm.scaleProperty().get().describe(), vm.scaleProperty(), vm.lanesProperty()));
+                : vm.scaleProperty().get().describe(vm.zone()), vm.scaleProperty(), vm.lanesProperty(), vm.zoneProperty()));
         Label status = new Label();
         status.setId("timelineStatus");
         status.getStyleClass().add("search-status");
         status.textProperty().bind(vm.statusProperty());
-        status.setMinWidth(0); // the status gives way (with its full text as a tooltip), never the controls
+        // the status gives way to the controls by wrapping onto a second line, never by an ellipsis
+        status.setMinWidth(160);
+        status.setWrapText(true);
+        status.setMinHeight(Region.USE_PREF_SIZE);
         Tooltip full = new Tooltip();
         full.textProperty().bind(vm.statusProperty());
         status.setTooltip(full);
@@ -173,7 +176,9 @@ public final class TimelineView {
                 swatch(TimelineCanvas.TICK_DENIED, 3, 12, "denied"));
         Label hint = new Label("Wheel: zoom · drag: pan · keys + − 0 ← → ↑ ↓ · click: show in Search");
         hint.getStyleClass().add("hint");
-        hint.setMinWidth(80);
+        hint.setMinWidth(160);
+        hint.setWrapText(true);
+        hint.setMinHeight(Region.USE_PREF_SIZE);
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
         box.getChildren().addAll(gap, hint);

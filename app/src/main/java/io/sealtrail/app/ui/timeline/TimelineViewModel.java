@@ -367,7 +367,8 @@ public final class TimelineViewModel {
             Instant from = TimeScale.instant(sc.from() == null ? start : Math.max(start, TimeScale.micros(sc.from())));
             Instant to = TimeScale.instant(sc.to() == null ? end : Math.min(end, TimeScale.micros(sc.to())));
             search.showEvents((b.unnamed() ? "without a " + sc.grouping().one : "of " + b.lane()) + " from "
-                            + TimeScale.label(start, 1_000_000) + " for " + TimeScale.human(b.intervalMicros()) + " (UTC)",
+                            + TimeScale.label(start, 1_000_000, zone()) + " for " + TimeScale.human(b.intervalMicros())
+                            + " (" + TimeScale.zoneName(zone()) + ")",
                     new EventQuery(and(sc.query(), b.unnamed() ? withoutLane(sc.grouping()) : field + ":" + quote(b.lane())),
                             from, to),
                     SHOW_LIMIT);
@@ -453,6 +454,15 @@ public final class TimelineViewModel {
     }
 
     /** "26 users · 1,234 sessions · a tick per 5 min", or what is wrong. */
+    /** The zone the window shows times in (the search's): the axis, the range and the tooltips follow it. */
+    public javafx.beans.value.ObservableValue<java.time.ZoneId> zoneProperty() {
+        return search.zoneProperty();
+    }
+
+    java.time.ZoneId zone() {
+        return search.zoneProperty().get();
+    }
+
     public ReadOnlyStringProperty statusProperty() {
         return status;
     }

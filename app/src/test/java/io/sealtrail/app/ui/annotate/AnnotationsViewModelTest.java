@@ -73,6 +73,38 @@ class AnnotationsViewModelTest {
     }
 
     @Test
+    void removingABookmarkSignsARemovalTheOriginalStaysAndTheEventIsNoLongerBookmarked() throws Exception {
+        Hit h = hits.get(0);
+        vm.bookmark(h);
+        background.drain();
+        Annotation written = vm.annotations().get(0);
+        vm.remove(written, "wrong event");
+        assertThat(vm.annotations()).as("not before the journal holds the removal").hasSize(1);
+        background.drain();
+        assertThat(vm.annotations()).isEmpty();
+        assertThat(vm.isBookmarked(h)).isFalse();
+        assertThat(Annotation.all(kase.journal())).isEmpty();
+        List<JournalEntry> entries = kase.journal().entries();
+        assertThat(entries.get((int) written.journalSeq()).type()).isEqualTo(JournalEntry.ANNOTATION);
+        assertThat(entries.get(entries.size() - 1).data()).containsEntry(Annotation.REMOVES,
+                Long.toString(written.journalSeq())).containsEntry("reason", "wrong event");
+        assertThat(kase.journal().verify(List.of(TestBundles.signer().verifierKey())).ok()).isTrue();
+        assertThat(vm.messageProperty().get()).contains("#" + written.journalSeq() + " stays in the journal");
+    }
+
+    @Test
+    void aRemovedBookmarkStaysRemovedWhenTheCaseIsOpenedAgain() throws Exception {
+        vm.bookmark(hits.get(0));
+        vm.bookmark(hits.get(1));
+        background.drain();
+        vm.remove(vm.annotations().get(0), "");
+        background.drain();
+        vm.setCase(CaseFolder.open(kase.dir(), Clock.systemUTC()));
+        background.drain();
+        assertThat(vm.annotations()).extracting(Annotation::seq).containsExactly(hits.get(1).seq());
+    }
+
+    @Test
     void bookmarkingABookmarkedEventWritesNothing() throws Exception {
         vm.bookmark(hits.get(0));
         background.drain();

@@ -91,6 +91,20 @@ class TimeScaleTest {
     }
 
     @Test
+    void inAnotherZoneTheTicksAreRoundOnItsClockAndLabelledInIt() {
+        java.time.ZoneId kolkata = java.time.ZoneId.of("Asia/Kolkata"); // +05:30: an hour tick in UTC is :30 there
+        TimeScale s = TimeScale.fit(T0, T0 + 6 * H, 1000);
+        List<TimeScale.AxisTick> ticks = s.ticks(120, kolkata);
+        assertThat(ticks).isNotEmpty().allSatisfy(t -> {
+            assertThat(t.label()).endsWith(":00");
+            assertThat(TimeScale.instant(t.micros()).atZone(kolkata).getMinute()).isZero();
+        });
+        assertThat(s.describe(kolkata)).endsWith(" Asia/Kolkata").startsWith("2026-03-02 11:");
+        assertThat(s.offsetName(kolkata)).isEqualTo("UTC+05:30");
+        assertThat(s.ticks(120)).isEqualTo(s.ticks(120, java.time.ZoneOffset.UTC));
+    }
+
+    @Test
     void labelsAreAsPreciseAsTheStep() {
         long t = TimeScale.micros(Instant.parse("2026-03-02T14:05:30.250Z"));
         assertThat(TimeScale.label(t, DAY)).isEqualTo("2026-03-02");
