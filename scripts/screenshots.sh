@@ -13,7 +13,9 @@ cd "$(dirname "$0")/.."
 OUT="$(realpath -m "${1:-docs/screenshots}")"
 
 JAR=app/target/sealtrail-app.jar
-if [[ ! -f $JAR || -n $(find app/src/main -newer "$JAR" -print -quit) ]]; then
+# the screenshot tour is a tool (docs/decisions/0017-tools-apart.md): the workbench finds it in this jar
+TOOLS=tools/target/sealtrail-tools.jar
+if [[ ! -f $JAR || ! -f $TOOLS || -n $(find app/src/main tools/src/main -newer "$JAR" -print -quit) ]]; then
   echo "Building (mvn install -DskipTests)..."
   mvn -q -B -o install -DskipTests || mvn -q -B install -DskipTests
 fi
@@ -30,14 +32,14 @@ rm -f "$OUT"/*.png
 echo "Starting the workbench under Xvfb (1440x900)..."
 SEALTRAIL_HOME="$WORK/home" timeout 300 xvfb-run -a -s "-screen 0 1440x900x24" \
   java -Dsealtrail.screenshot.dir="$OUT" -Dprism.order=sw \
-       -cp "$JAR:app/target/lib/*" io.sealtrail.app.ui.WorkbenchLauncher \
+       -cp "$JAR:app/target/lib/*:$TOOLS" io.sealtrail.app.ui.WorkbenchLauncher \
        --demo --trust-session "$WORK/demo/demo-log.vkey" "$WORK/demo/export-1.zip" "$WORK/demo/export-2.zip"
 
 # The demo also made a case of both exports: its Search and Timeline views (03-search, 04-timeline, 05-…).
 echo "Starting the workbench on the demo case..."
 SEALTRAIL_HOME="$WORK/home" timeout 300 xvfb-run -a -s "-screen 0 1440x900x24" \
   java -Dsealtrail.screenshot.dir="$OUT" -Dprism.order=sw \
-       -cp "$JAR:app/target/lib/*" io.sealtrail.app.ui.WorkbenchLauncher \
+       -cp "$JAR:app/target/lib/*:$TOOLS" io.sealtrail.app.ui.WorkbenchLauncher \
        --demo --trust-session "$WORK/demo/demo-log.vkey" --case "$WORK/demo/case"
 
 # A forked log (issue 11): two exports that agree up to leaf 800 and differ after it. The first is verified with
@@ -54,7 +56,7 @@ run trust add "$FORK/base.zip.vkey"
 run verify "$FORK/a.zip"
 SEALTRAIL_HOME="$FORK/home" timeout 300 xvfb-run -a -s "-screen 0 1440x900x24" \
   java -Dsealtrail.screenshot.dir="$FORK/shots" -Dprism.order=sw \
-       -cp "$JAR:app/target/lib/*" io.sealtrail.app.ui.WorkbenchLauncher "$FORK/b.zip"
+       -cp "$JAR:app/target/lib/*:$TOOLS" io.sealtrail.app.ui.WorkbenchLauncher "$FORK/b.zip"
 cp "$FORK/shots/01-b-findings.png" "$OUT/06-fork-findings.png"
 cp "$FORK/shots/trust-seen.png" "$OUT/trust-seen.png"
 
@@ -71,7 +73,7 @@ mix import "$MIX/b.zip" index/src/test/resources/cloudtrail-golden/bucket \
   --cloudtrail-keys index/src/test/resources/cloudtrail-golden/cloudtrail-keys.json
 SEALTRAIL_HOME="$MIX/home" timeout 300 xvfb-run -a -s "-screen 0 1440x900x24" \
   java -Dsealtrail.screenshot.dir="$MIX/shots" -Dprism.order=sw \
-       -cp "$JAR:app/target/lib/*" io.sealtrail.app.ui.WorkbenchLauncher --case "$MIX/case"
+       -cp "$JAR:app/target/lib/*:$TOOLS" io.sealtrail.app.ui.WorkbenchLauncher --case "$MIX/case"
 cp "$MIX/shots/03-search.png" "$OUT/07-sources.png"
 
 shopt -s nullglob

@@ -12,7 +12,9 @@ cd "$(dirname "$0")/.."
 EVENTS="${1:-1000000}"
 CACHE="$(realpath -m "${2:-/tmp/sealtrail-pulses}")"
 JAR=app/target/sealtrail-app.jar
-if [[ ! -f $JAR || -n $(find app/src/main -newer "$JAR" -print -quit) ]]; then
+# the screenshot tour is a tool (docs/decisions/0017-tools-apart.md): the workbench finds it in this jar
+TOOLS=tools/target/sealtrail-tools.jar
+if [[ ! -f $JAR || ! -f $TOOLS || -n $(find app/src/main tools/src/main -newer "$JAR" -print -quit) ]]; then
   echo "Building (mvn package -DskipTests)..."
   mvn -q -B -o package -DskipTests || mvn -q -B package -DskipTests
 fi
@@ -27,7 +29,7 @@ SHOTS="$(mktemp -d -t sealtrail-pulses.XXXXXX)"
 trap 'rm -rf "$SHOTS"' EXIT
 SEALTRAIL_HOME="$SHOTS/home" timeout 600 xvfb-run -a -s "-screen 0 1440x900x24" \
   java -Xmx1g -Dsealtrail.pulselog=true -Dsealtrail.screenshot.dir="$SHOTS" -Dprism.order=sw \
-       -cp "$JAR:app/target/lib/*" io.sealtrail.app.ui.WorkbenchLauncher \
+       -cp "$JAR:app/target/lib/*:$TOOLS" io.sealtrail.app.ui.WorkbenchLauncher \
        --case "$CASE" --trust-session "$BUNDLE.vkey" 2>&1 | grep -E "timeline (load|zoom run)" || {
   echo "no pulse log was written" >&2
   exit 1

@@ -29,6 +29,11 @@ public final class AppInfo {
         return c == null || c.isBlank() ? "sealtrail" : c;
     }
 
+    /** Whether a window can be shown at all: X11 or Wayland. */
+    public static boolean displayAvailable() {
+        return System.getenv("DISPLAY") != null || System.getenv("WAYLAND_DISPLAY") != null;
+    }
+
     public static String version() {
         return VERSION;
     }

@@ -50,7 +50,8 @@ class LayeringTest {
     void modelDependsOnNoOtherModule() {
         noClasses().that().resideInAPackage("io.sealtrail.model..")
                 .should().dependOnClassesThat().resideInAnyPackage("io.sealtrail.verify..", "io.sealtrail.index..",
-                        "io.sealtrail.report..", "io.sealtrail.app..", "com.fasterxml..")
+                        "io.sealtrail.cases..", "io.sealtrail.sources..", "io.sealtrail.report..", "io.sealtrail.app..",
+                        "io.sealtrail.tools..", "com.fasterxml..")
                 .check(classes);
     }
 
@@ -58,6 +59,16 @@ class LayeringTest {
     void coreModulesDoNotDependOnTheApp() {
         noClasses().that().resideInAnyPackage(CORE)
                 .should().dependOnClassesThat().resideInAPackage("io.sealtrail.app..")
+                .check(classes);
+    }
+
+    /** The benchmarks, the screenshot tour and the test TSA are tooling; the product finds them, it never names them. */
+    @Test
+    void noProductClassUsesTheTools() {
+        noClasses().that().resideInAPackage("io.sealtrail..").and().resideOutsideOfPackage("io.sealtrail.tools..")
+                .should().dependOnClassesThat().resideInAPackage("io.sealtrail.tools..")
+                .because("docs/decisions/0017-tools-apart.md: the product reaches tooling only through ServiceLoader"
+                        + " (ToolCommand, WorkbenchProbe, GeneratorTsa)")
                 .check(classes);
     }
 

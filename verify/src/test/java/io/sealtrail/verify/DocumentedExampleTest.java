@@ -41,7 +41,7 @@ class DocumentedExampleTest {
     static void generate() throws Exception {
         doc = Files.readString(Path.of("..", "docs", "bundle-format.md"), StandardCharsets.UTF_8);
         example = Bundles.generate(tmp.resolve("docs-example"),
-                Bundles.options(2500, 3, 1000, 1000).withTimestamps(true));
+                Bundles.options(2500, 3, 1000, 1000).withTimestamps(Bundles.TEST_TSA));
         continued = Bundles.generate(tmp.resolve("docs-example-2"), Bundles.options(700, 4, 1000, 1000)
                 .withPrevious(example).withSigner(Bundles.signer(3)));
     }

@@ -7,6 +7,7 @@ import static io.sealtrail.verify.testing.Tamper.checkpoint;
 import static io.sealtrail.verify.testing.Tamper.segment;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.sealtrail.tools.tsa.TestTimestampAuthority;
 import io.sealtrail.model.Finding;
 import io.sealtrail.model.FindingCode;
 import io.sealtrail.model.Location;
@@ -259,7 +260,7 @@ class GoldenTamperTest {
 
     @Test
     void sameSeedGeneratesByteIdenticalZips() throws Exception {
-        BundleGenerator.Options o = Bundles.options(EVENTS, SEED, CHECKPOINT_EVERY, SEGMENT).withTimestamps(true);
+        BundleGenerator.Options o = Bundles.options(EVENTS, SEED, CHECKPOINT_EVERY, SEGMENT).withTimestamps(Bundles.TEST_TSA);
         Path z1 = Bundles.generate(tmp.resolve("one.zip"), o);
         Path z2 = Bundles.generate(tmp.resolve("two.zip"), o);
         assertThat(Files.readAllBytes(z2)).isEqualTo(Files.readAllBytes(z1));
@@ -386,12 +387,12 @@ class GoldenTamperTest {
     @Nested
     class Timestamps {
         Path stamped;
-        final X509Certificate tsaRoot = BundleGenerator.testTsa(Bundles.ORIGIN).rootCertificate();
+        final X509Certificate tsaRoot = TestTimestampAuthority.forLog(Bundles.ORIGIN).rootCertificate();
 
         @org.junit.jupiter.api.BeforeEach
         void generate() throws Exception {
             stamped = Bundles.generate(tmp.resolve("stamped"),
-                    Bundles.options(EVENTS, SEED, CHECKPOINT_EVERY, SEGMENT).withTimestamps(true));
+                    Bundles.options(EVENTS, SEED, CHECKPOINT_EVERY, SEGMENT).withTimestamps(Bundles.TEST_TSA));
         }
 
         private VerifyOptions trustingTsa() {

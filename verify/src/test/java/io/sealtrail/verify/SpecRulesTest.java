@@ -7,6 +7,7 @@ import static io.sealtrail.verify.testing.Tamper.checkpoint;
 import static io.sealtrail.verify.testing.Tamper.segment;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.sealtrail.tools.tsa.TestTimestampAuthority;
 import io.sealtrail.model.Finding;
 import io.sealtrail.model.FindingCode;
 import io.sealtrail.model.Severity;
@@ -426,11 +427,11 @@ class SpecRulesTest {
     @Nested
     class Timestamps {
         Path stamped;
-        final X509Certificate tsaRoot = BundleGenerator.testTsa(Bundles.ORIGIN).rootCertificate();
+        final X509Certificate tsaRoot = TestTimestampAuthority.forLog(Bundles.ORIGIN).rootCertificate();
 
         @org.junit.jupiter.api.BeforeEach
         void generate() throws Exception {
-            stamped = Bundles.generate(tmp.resolve("stamped"), Bundles.options(800, SEED, 400, 400).withTimestamps(true));
+            stamped = Bundles.generate(tmp.resolve("stamped"), Bundles.options(800, SEED, 400, 400).withTimestamps(Bundles.TEST_TSA));
         }
 
         @Test

@@ -3,6 +3,7 @@ package io.sealtrail.app.cli;
 import io.sealtrail.app.cli.SealtrailCommand.UserException;
 import io.sealtrail.verify.bundle.Manifest;
 import io.sealtrail.verify.gen.BundleGenerator;
+import io.sealtrail.verify.gen.GeneratorTsa;
 import io.sealtrail.verify.note.NoteSigner;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -11,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Comparator;
+import java.util.ServiceLoader;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
@@ -41,7 +43,8 @@ final class GenCommand implements Callable<Integer> {
     @Option(names = "--previous", description = "Continue the log of this earlier export (uses PREV.key unless --key).")
     Path previous;
 
-    @Option(names = "--timestamp", description = "Stamp each checkpoint with RFC 3161 tokens from a local test TSA.")
+    @Option(names = "--timestamp", description = "Stamp each checkpoint with RFC 3161 tokens from a local test TSA"
+            + " (a tool: needs the tools jar, which ./sealtrail adds).")
     boolean timestamp;
 
     @Option(names = "--origin", description = "Log origin (default: ${DEFAULT-VALUE}).",
@@ -86,7 +89,7 @@ final class GenCommand implements Callable<Integer> {
             signer = Keys.signer(prevKey);
         }
         BundleGenerator.Options opts = BundleGenerator.Options.defaults(events, seed)
-                .withSigner(signer).withPrevious(previous).withTimestamps(timestamp)
+                .withSigner(signer).withPrevious(previous).withTimestamps(timestamp ? testTsa() : null)
                 .withLayout(checkpointEvery, segmentEvents);
         opts = new BundleGenerator.Options(opts.events(), opts.seed(), origin, opts.signer(), opts.cosigners(),
                 opts.previous(), opts.timestamps(), opts.checkpointInterval(), opts.segmentEvents(),
@@ -105,6 +108,13 @@ final class GenCommand implements Callable<Integer> {
         o.printf("Verifier key written to %s%s%n", vkeyFile,
                 key == null && previous == null ? "; private key to " + keyFile : "");
         return 0;
+    }
+
+    /** The tools' test TSA: tooling, so the product finds it on the class path or says it is not there. */
+    private static GeneratorTsa testTsa() throws UserException {
+        return ServiceLoader.load(GeneratorTsa.class).findFirst().orElseThrow(() -> new UserException(
+                "--timestamp needs the test time-stamping authority of Sealtrail's tools, which is not on the class path"
+                        + " (./sealtrail adds tools/target/sealtrail-tools.jar; an installed Sealtrail has no test TSA)"));
     }
 
     static Path sibling(Path p, String suffix) {

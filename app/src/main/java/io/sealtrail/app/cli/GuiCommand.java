@@ -61,9 +61,8 @@ final class GuiCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** Whether a window can be shown at all: X11 or Wayland. */
     static boolean displayAvailable() {
-        return System.getenv("DISPLAY") != null || System.getenv("WAYLAND_DISPLAY") != null;
+        return io.sealtrail.app.AppInfo.displayAvailable();
     }
 
     static void open(List<Path> bundles, Path caseDir, String query, List<Path> sessionKeys, boolean demo)

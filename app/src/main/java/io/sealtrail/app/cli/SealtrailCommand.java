@@ -7,6 +7,7 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.NoSuchFileException;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.ServiceLoader;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -59,7 +60,6 @@ public final class SealtrailCommand implements Runnable {
         m.put("journal", CaseCommands.Journal.class);
         m.put("case", CaseCommands.Case.class);
         m.put("report", ReportCommand.class);
-        m.put("bench", BenchCommand.class);
         m.put("demo", DemoCommand.class);
         return m;
     }
@@ -79,19 +79,38 @@ public final class SealtrailCommand implements Runnable {
     /**
      * The command tree for a run of {@code first}: picocli reflects over every registered command when it
      * builds the tree, which costs a noticeable part of a second, so a known subcommand is registered
-     * alone. Help and unknown commands get the full tree.
+     * alone. Help and unknown commands get the full tree, with the tools' commands when they are on the
+     * class path (only then is it searched).
      */
     static CommandLine commandLine(String first) {
         CommandLine cl = new CommandLine(new SealtrailCommand());
         if (first != null && SUBCOMMANDS.containsKey(first)) {
             cl.addSubcommand(first, SUBCOMMANDS.get(first));
         } else {
-            SUBCOMMANDS.forEach(cl::addSubcommand);
-            cl.addSubcommand("help", new CommandLine.HelpCommand());
+            Map<String, Object> tools = toolCommands();
+            if (first != null && tools.containsKey(first)) {
+                cl.addSubcommand(first, tools.get(first));
+            } else {
+                SUBCOMMANDS.forEach(cl::addSubcommand);
+                tools.forEach(cl::addSubcommand);
+                cl.addSubcommand("help", new CommandLine.HelpCommand());
+            }
         }
         cl.setUsageHelpWidth(110); // descriptions are written for a wide terminal
         cl.setExecutionExceptionHandler(SealtrailCommand::onException);
         return cl;
+    }
+
+    /** The tooling's commands on the class path ('bench'), by name; none in an installed Sealtrail. */
+    private static Map<String, Object> toolCommands() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        for (ToolCommand t : ServiceLoader.load(ToolCommand.class)) {
+            if (SUBCOMMANDS.containsKey(t.name())) {
+                throw new IllegalStateException("the tool command '" + t.name() + "' would hide the product's command");
+            }
+            m.put(t.name(), t.command());
+        }
+        return m;
     }
 
     @Override

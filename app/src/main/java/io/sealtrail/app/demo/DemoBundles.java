@@ -2,6 +2,7 @@ package io.sealtrail.app.demo;
 
 import io.sealtrail.verify.bundle.BundleFormatException;
 import io.sealtrail.verify.gen.BundleGenerator;
+import io.sealtrail.verify.gen.GeneratorTsa;
 import io.sealtrail.verify.note.NoteSigner;
 import io.sealtrail.verify.io.AtomicFiles;
 import java.io.IOException;
@@ -29,7 +30,13 @@ public final class DemoBundles {
     private DemoBundles() {
     }
 
+    /** Makes the demo in {@code dir}, its checkpoints stamped with the recorded timestamps that ship with Sealtrail. */
     public static Demo create(Path dir) throws IOException, BundleFormatException {
+        return create(dir, DemoTimestamps.recorded());
+    }
+
+    /** Makes the demo with these timestamps (the tools record the shipped ones with it). */
+    public static Demo create(Path dir, GeneratorTsa timestamps) throws IOException, BundleFormatException {
         Files.createDirectories(dir);
         Path first = dir.resolve("export-1.zip");
         Path second = dir.resolve("export-2.zip");
@@ -45,12 +52,12 @@ public final class DemoBundles {
         BundleGenerator gen = new BundleGenerator();
         gen.generate(first, BundleGenerator.Options.defaults(EVENTS_PER_EXPORT, SEED).withLayout(5_000, 15_000)
                 .withSigner(signer)
-                .withTimestamps(true), n -> { });
+                .withTimestamps(timestamps), n -> { });
         Path intact = dir.resolve(".export-2-intact.zip");
         Files.deleteIfExists(intact);
         gen.generate(intact, BundleGenerator.Options.defaults(EVENTS_PER_EXPORT, SEED + 1).withLayout(5_000, 15_000)
                 .withSigner(signer)
-                .withTimestamps(true).withPrevious(first), n -> { });
+                .withTimestamps(timestamps).withPrevious(first), n -> { });
         String alteration = alter(intact, second);
         Files.delete(intact);
         Files.writeString(vkey, signer.verifierKey().encode() + "\n", StandardCharsets.UTF_8);

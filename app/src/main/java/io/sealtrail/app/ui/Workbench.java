@@ -21,6 +21,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.ServiceLoader;
 import java.util.concurrent.ExecutorService;
 import javafx.application.Application;
 import javafx.application.Platform;
@@ -36,9 +37,15 @@ public final class Workbench extends Application {
     public static final String TRUST_SESSION_PROPERTY = "sealtrail.trust.session";
     /** "true": the session-only trust is the demo's, and the UI says so. */
     public static final String DEMO_PROPERTY = "sealtrail.demo";
-    /** A folder: once the opened bundles are verified, save PNGs of the main views there and exit. */
+    /**
+     * A folder: once the opened bundles are verified, save PNGs of the main views there and exit (the tools'
+     * screenshot tour, a {@link WorkbenchProbe}).
+     */
     public static final String SCREENSHOT_PROPERTY = "sealtrail.screenshot.dir";
-    /** "true": print to stderr how long the window took to show and to show the first rows of a case. */
+    /**
+     * "true": print to stderr how long the window took to show and to show the first rows of a case (the tools'
+     * timing log, a {@link WorkbenchProbe}).
+     */
     public static final String TIMING_PROPERTY = io.sealtrail.app.AppInfo.TIMING_PROPERTY;
 
     /** The version reports name (the CLI's --version says the same). */
@@ -75,10 +82,8 @@ public final class Workbench extends Application {
         WorkbenchLog.install(WorkbenchLog.file(System.getenv(), System.getProperties()));
         // an exception on the FX thread would otherwise go to a terminal nobody watches
         Thread.setDefaultUncaughtExceptionHandler((t, e) -> LOG.log(System.Logger.Level.ERROR, "uncaught on " + t.getName(), e));
-        boolean timing = Boolean.getBoolean(TIMING_PROPERTY);
-        if (timing) {
-            Timing.started(Timing.uptime());
-        }
+        long startedAt = Boolean.getBoolean(TIMING_PROPERTY)
+                ? java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime() : -1;
         CaseArgument caseArg = CaseArgument.parse(getParameters().getRaw(), System.getProperties());
         WorkbenchArguments args = WorkbenchArguments.parse(caseArg.rest(), System.getProperties());
         background = BackgroundExecutor.create(WORKER_THREADS);
@@ -102,11 +107,8 @@ public final class Workbench extends Application {
             features.cases().open(caseArg.caseDir());
         }
         WorkbenchWindow window = WorkbenchWindow.show(stage, features, FxDialogService::new, Platform::exit);
-        if (timing) {
-            Timing.report(search);
-        }
-        if (args.screenshotDir() != null) {
-            new ScreenshotTour(window, args.screenshotDir(), Platform::exit).start();
+        if (startedAt >= 0 || args.screenshotDir() != null) {
+            probe(window, args, startedAt);
         }
         ImportViewModel imports = features.imports();
         // Session keys are files: read them off the FX thread, then open the bundles trusting them.
@@ -134,6 +136,16 @@ public final class Workbench extends Application {
                 }
             });
         }, failure -> window.dialogs().showWarning("The session keys cannot be read", failure.message()));
+    }
+
+    private static void probe(WorkbenchWindow window, WorkbenchArguments args, long startedAt) {
+        List<WorkbenchProbe> probes = ServiceLoader.load(WorkbenchProbe.class).stream().map(ServiceLoader.Provider::get)
+                .toList();
+        if (probes.isEmpty()) {
+            LOG.log(System.Logger.Level.WARNING, "timing and screenshots are tools, and the tools jar is not on the"
+                    + " class path (tools/target/sealtrail-tools.jar): neither is done");
+        }
+        probes.forEach(p -> p.windowShown(window, args, startedAt, Platform::exit));
     }
 
     @Override

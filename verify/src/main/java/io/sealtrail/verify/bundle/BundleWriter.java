@@ -11,7 +11,6 @@ import io.sealtrail.verify.note.NoteSigner;
 import io.sealtrail.verify.note.NoteFormatException;
 import io.sealtrail.verify.note.SignedNote;
 import io.sealtrail.verify.note.VerifierKey;
-import io.sealtrail.verify.tsa.TestTimestampAuthority;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -44,7 +43,7 @@ public final class BundleWriter implements AutoCloseable {
     }
 
     public record Options(String origin, NoteSigner signer, List<NoteSigner> cosigners, long checkpointInterval,
-                          int segmentEvents, Duration heartbeatInterval, TestTimestampAuthority tsa,
+                          int segmentEvents, Duration heartbeatInterval, Timestamping tsa,
                           Continuation previous, String bundleId, String producer) {
         public Options {
             Objects.requireNonNull(origin, "origin");
@@ -152,9 +151,9 @@ public final class BundleWriter implements AutoCloseable {
         String name = Manifest.CHECKPOINTS_DIR + tree.size() + ".checkpoint";
         smallFiles.put(name, note);
         if (options.tsa() != null) {
-            // The test TSA stamps at the checkpoint's logical time, so generated bundles are reproducible.
+            // Stamped at the checkpoint's logical time, so generated bundles are reproducible.
             smallFiles.put(Manifest.TIMESTAMPS_DIR + tree.size() + ".tsr",
-                    options.tsa().stamp(note, lastTime.plusSeconds(1)));
+                    options.tsa().authority().stamp(note, lastTime.plusSeconds(1)));
         }
         return note;
     }

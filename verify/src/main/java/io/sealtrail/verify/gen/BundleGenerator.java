@@ -10,7 +10,6 @@ import io.sealtrail.verify.bundle.Manifest;
 import io.sealtrail.verify.merkle.CompactRange;
 import io.sealtrail.verify.merkle.Sha256;
 import io.sealtrail.verify.note.NoteSigner;
-import io.sealtrail.verify.tsa.TestTimestampAuthority;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -27,15 +26,14 @@ import java.util.function.LongConsumer;
 public final class BundleGenerator {
     public static final String DEFAULT_ORIGIN = "gateway.example.com/prod-audit";
     public static final Instant DEFAULT_START = Instant.parse("2026-03-02T06:00:00Z");
-    private static final Instant TSA_NOT_BEFORE = Instant.parse("2020-01-01T00:00:00Z");
-    private static final Instant TSA_NOT_AFTER = Instant.parse("2045-01-01T00:00:00Z");
 
     /**
      * @param signer   the log's key; null derives one from the seed (reproducible, for tests and demos only)
      * @param previous an earlier export of the same log to continue, or null
+     * @param timestamps who stamps the checkpoints, or null for none
      */
     public record Options(long events, long seed, String origin, NoteSigner signer, List<NoteSigner> cosigners,
-                          Path previous, boolean timestamps, long checkpointInterval, int segmentEvents,
+                          Path previous, GeneratorTsa timestamps, long checkpointInterval, int segmentEvents,
                           Duration heartbeatInterval, Instant start, List<ActivitySimulator.Outage> outages) {
         public Options {
             if (events < 1) {
@@ -46,7 +44,7 @@ public final class BundleGenerator {
         }
 
         public static Options defaults(long events, long seed) {
-            return new Options(events, seed, DEFAULT_ORIGIN, null, List.of(), null, false, 10_000, 50_000,
+            return new Options(events, seed, DEFAULT_ORIGIN, null, List.of(), null, null, 10_000, 50_000,
                     Duration.ofSeconds(60), DEFAULT_START, List.of());
         }
 
@@ -60,7 +58,7 @@ public final class BundleGenerator {
                     segmentEvents, heartbeatInterval, start, outages);
         }
 
-        public Options withTimestamps(boolean t) {
+        public Options withTimestamps(GeneratorTsa t) {
             return new Options(events, seed, origin, signer, cosigners, previous, t, checkpointInterval,
                     segmentEvents, heartbeatInterval, start, outages);
         }
@@ -86,12 +84,6 @@ public final class BundleGenerator {
         return NoteSigner.fromSeed(origin, sha256("sealtrail-gen-key:" + seed));
     }
 
-    /** The test TSA gen uses: one per origin, so consecutive exports share it. */
-    public static TestTimestampAuthority testTsa(String origin) {
-        return TestTimestampAuthority.create(sha256("sealtrail-test-tsa:" + origin), "Sealtrail Test TSA",
-                TSA_NOT_BEFORE, TSA_NOT_AFTER);
-    }
-
     public Manifest generate(Path out, Options o, LongConsumer progress) throws IOException, BundleFormatException {
         NoteSigner signer = o.signer() != null ? o.signer() : seededSigner(o.origin(), o.seed());
         BundleWriter.Continuation continuation = null;
@@ -112,7 +104,7 @@ public final class BundleGenerator {
         String bundleId = UUID.nameUUIDFromBytes(("sealtrail-gen:" + origin + ":" + o.seed() + ":"
                 + (continuation == null ? 0 : continuation.tree().size())).getBytes(StandardCharsets.UTF_8)).toString();
         BundleWriter.Options wo = new BundleWriter.Options(origin, signer, o.cosigners(), o.checkpointInterval(),
-                o.segmentEvents(), o.heartbeatInterval(), o.timestamps() ? testTsa(origin) : null, continuation,
+                o.segmentEvents(), o.heartbeatInterval(), o.timestamps() == null ? null : o.timestamps().forLog(origin), continuation,
                 bundleId, "sealtrail gen 0.1.0 (seed " + o.seed() + ")");
         ActivitySimulator sim = new ActivitySimulator(o.seed(), start, o.heartbeatInterval(),
                 origin.substring(0, origin.indexOf('/') < 0 ? origin.length() : origin.indexOf('/')), o.outages());

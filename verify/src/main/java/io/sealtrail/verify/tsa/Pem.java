@@ -2,7 +2,6 @@ package io.sealtrail.verify.tsa;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
-import java.security.cert.CertificateEncodingException;
 import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
@@ -12,7 +11,7 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Reads and writes PEM certificate chains (RFC 7468 "CERTIFICATE" blocks). */
+/** Reads PEM certificate chains (RFC 7468 "CERTIFICATE" blocks); the tools write them (PemWriter). */
 public final class Pem {
     /** Bundles carry a TSA chain, typically two or three certificates; anything longer is suspect. */
     public static final int MAX_CERTIFICATES = 20;
@@ -64,22 +63,6 @@ public final class Pem {
             throw new TimestampFormatException("PEM input contains no '-----BEGIN CERTIFICATE-----' block");
         }
         return List.copyOf(certificates);
-    }
-
-    /** Writes the certificates as consecutive PEM blocks with 64-column base64 and '\n' line ends. */
-    public static String writeCertificates(List<X509Certificate> certificates) {
-        Base64.Encoder base64 = Base64.getMimeEncoder(64, new byte[] {'\n'});
-        StringBuilder out = new StringBuilder();
-        for (X509Certificate certificate : certificates) {
-            try {
-                out.append("-----BEGIN CERTIFICATE-----\n")
-                        .append(base64.encodeToString(certificate.getEncoded()))
-                        .append("\n-----END CERTIFICATE-----\n");
-            } catch (CertificateEncodingException e) {
-                throw new IllegalArgumentException("certificate cannot be encoded: " + certificate.getSubjectX500Principal(), e);
-            }
-        }
-        return out.toString();
     }
 
     private static X509Certificate decode(String body, int index) throws TimestampFormatException {

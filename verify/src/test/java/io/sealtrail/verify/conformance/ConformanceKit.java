@@ -1,5 +1,6 @@
 package io.sealtrail.verify.conformance;
 
+import io.sealtrail.tools.tsa.TestTimestampAuthority;
 import io.sealtrail.model.FindingCode;
 import io.sealtrail.model.Verdict;
 import io.sealtrail.verify.bundle.Manifest;
@@ -11,7 +12,6 @@ import io.sealtrail.verify.note.VerifierKey;
 import io.sealtrail.verify.testing.Bundles;
 import io.sealtrail.verify.testing.KeyHolder;
 import io.sealtrail.verify.testing.Tamper;
-import io.sealtrail.verify.tsa.TestTimestampAuthority;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -102,7 +102,7 @@ public final class ConformanceKit {
         BundleGenerator.Options plain = Bundles.options(EVENTS, SEED, CHECKPOINT_EVERY, SEGMENT_EVENTS);
         return switch (base) {
             case PLAIN -> Bundles.generate(out, plain);
-            case STAMPED -> Bundles.generate(out, plain.withTimestamps(true));
+            case STAMPED -> Bundles.generate(out, plain.withTimestamps(Bundles.TEST_TSA));
             case CONTINUED -> {
                 Path previous = Files.createTempDirectory("sealtrail-kit-previous").resolve("b");
                 try {

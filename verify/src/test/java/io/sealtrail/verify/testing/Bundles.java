@@ -1,13 +1,16 @@
 package io.sealtrail.verify.testing;
 
 import io.sealtrail.model.Finding;
+import io.sealtrail.tools.tsa.TestTimestampAuthority;
 import io.sealtrail.model.FindingCode;
 import io.sealtrail.model.Severity;
 import io.sealtrail.verify.BundleVerifier;
 import io.sealtrail.verify.VerificationReport;
 import io.sealtrail.verify.VerifyOptions;
 import io.sealtrail.verify.bundle.BundleFormatException;
+import io.sealtrail.verify.bundle.Timestamping;
 import io.sealtrail.verify.gen.BundleGenerator;
+import io.sealtrail.verify.gen.GeneratorTsa;
 import io.sealtrail.verify.note.NoteSigner;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -17,6 +20,11 @@ import java.util.stream.Collectors;
 /** Test fixtures: seeded bundles, the matching trust, and finding look-ups. */
 public final class Bundles {
     public static final String ORIGIN = BundleGenerator.DEFAULT_ORIGIN;
+    /** The test TSA of the tools, one per log, as {@code gen --timestamp} stamps with it. */
+    public static final GeneratorTsa TEST_TSA = origin -> {
+        TestTimestampAuthority tsa = TestTimestampAuthority.forLog(origin);
+        return new Timestamping(tsa::stamp, tsa.chainPem());
+    };
 
     private Bundles() {
     }

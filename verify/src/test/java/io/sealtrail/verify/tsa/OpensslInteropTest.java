@@ -7,6 +7,8 @@ import static io.sealtrail.verify.tsa.TsaFixtures.bytes;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.sealtrail.tools.tsa.TestTimestampAuthority;
+import io.sealtrail.tools.tsa.PemWriter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -60,8 +62,8 @@ class OpensslInteropTest {
         assumeTrue(Files.isExecutable(OPENSSL), "openssl not installed");
         Path data = Files.write(dir.resolve("checkpoint"), DATA);
         Path in = Files.write(dir.resolve("checkpoint.tsr"), tsr);
-        Path root = Files.writeString(dir.resolve("root.pem"), Pem.writeCertificates(List.of(authority.rootCertificate())));
-        Path tsa = Files.writeString(dir.resolve("tsa.pem"), Pem.writeCertificates(List.of(authority.tsaCertificate())));
+        Path root = Files.writeString(dir.resolve("root.pem"), PemWriter.certificates(List.of(authority.rootCertificate())));
+        Path tsa = Files.writeString(dir.resolve("tsa.pem"), PemWriter.certificates(List.of(authority.tsaCertificate())));
         List<String> command = new ArrayList<>(List.of(OPENSSL.toString(), "ts", "-verify",
                 "-data", data.toString(), "-in", in.toString(), "-CAfile", root.toString(), "-untrusted", tsa.toString()));
         command.addAll(extra);

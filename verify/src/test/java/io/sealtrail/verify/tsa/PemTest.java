@@ -5,6 +5,7 @@ import static io.sealtrail.verify.tsa.TsaFixtures.bytes;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.sealtrail.tools.tsa.PemWriter;
 import java.security.cert.X509Certificate;
 import java.util.Collections;
 import java.util.List;
@@ -15,12 +16,12 @@ class PemTest {
 
     @Test
     void writtenCertificatesReadBackInOrder() throws Exception {
-        assertThat(Pem.readCertificates(bytes(Pem.writeCertificates(CHAIN)))).containsExactlyElementsOf(CHAIN);
+        assertThat(Pem.readCertificates(bytes(PemWriter.certificates(CHAIN)))).containsExactlyElementsOf(CHAIN);
     }
 
     @Test
     void writtenPemUsesStandardArmourAnd64ColumnLines() {
-        String pem = Pem.writeCertificates(List.of(AUTHORITY.rootCertificate()));
+        String pem = PemWriter.certificates(List.of(AUTHORITY.rootCertificate()));
 
         assertThat(pem).startsWith("-----BEGIN CERTIFICATE-----\n").endsWith("-----END CERTIFICATE-----\n");
         assertThat(pem.lines()).allSatisfy(line -> assertThat(line.length()).isLessThanOrEqualTo(64));
@@ -28,7 +29,7 @@ class PemTest {
 
     @Test
     void textBetweenBlocksAndCrLfAreTolerated() throws Exception {
-        String pem = "subject=CN=x\r\n" + Pem.writeCertificates(CHAIN).replace("\n", "\r\n");
+        String pem = "subject=CN=x\r\n" + PemWriter.certificates(CHAIN).replace("\n", "\r\n");
 
         assertThat(Pem.readCertificates(bytes(pem))).containsExactlyElementsOf(CHAIN);
     }
@@ -55,7 +56,7 @@ class PemTest {
 
     @Test
     void unterminatedBlockIsRejected() {
-        String pem = Pem.writeCertificates(CHAIN).replace("-----END CERTIFICATE-----\n", "");
+        String pem = PemWriter.certificates(CHAIN).replace("-----END CERTIFICATE-----\n", "");
 
         assertThatThrownBy(() -> Pem.readCertificates(bytes(pem)))
                 .isInstanceOf(TimestampFormatException.class).hasMessageContaining("no '-----END CERTIFICATE-----'");
@@ -81,7 +82,7 @@ class PemTest {
 
     @Test
     void moreThanTwentyCertificatesAreRejected() {
-        String pem = Pem.writeCertificates(Collections.nCopies(Pem.MAX_CERTIFICATES + 1, AUTHORITY.rootCertificate()));
+        String pem = PemWriter.certificates(Collections.nCopies(Pem.MAX_CERTIFICATES + 1, AUTHORITY.rootCertificate()));
 
         assertThatThrownBy(() -> Pem.readCertificates(bytes(pem)))
                 .isInstanceOf(TimestampFormatException.class).hasMessageContaining("more than 20");
@@ -89,7 +90,7 @@ class PemTest {
 
     @Test
     void twentyCertificatesAreAccepted() throws Exception {
-        String pem = Pem.writeCertificates(Collections.nCopies(Pem.MAX_CERTIFICATES, AUTHORITY.rootCertificate()));
+        String pem = PemWriter.certificates(Collections.nCopies(Pem.MAX_CERTIFICATES, AUTHORITY.rootCertificate()));
 
         assertThat(Pem.readCertificates(bytes(pem))).hasSize(20);
     }

@@ -10,6 +10,7 @@ import static io.sealtrail.verify.tsa.TsaFixtures.bytes;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.sealtrail.tools.tsa.TestTimestampAuthority;
 import java.security.cert.X509Certificate;
 import java.security.interfaces.RSAPublicKey;
 import java.util.List;

@@ -7,6 +7,7 @@ import static io.sealtrail.verify.tsa.TsaFixtures.OTHER_AUTHORITY;
 import static io.sealtrail.verify.tsa.TsaFixtures.bytes;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.sealtrail.tools.tsa.TestTimestampAuthority;
 import io.sealtrail.verify.merkle.Sha256;
 import io.sealtrail.verify.tsa.TimestampCheck.Status;
 import java.math.BigInteger;

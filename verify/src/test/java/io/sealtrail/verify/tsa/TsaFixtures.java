@@ -1,5 +1,6 @@
 package io.sealtrail.verify.tsa;
 
+import io.sealtrail.tools.tsa.TestTimestampAuthority;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;

@@ -11,7 +11,6 @@ import io.sealtrail.index.EventSearch;
 import io.sealtrail.index.Hit;
 import io.sealtrail.index.IndexException;
 import io.sealtrail.verify.note.NoteSigner;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Map;

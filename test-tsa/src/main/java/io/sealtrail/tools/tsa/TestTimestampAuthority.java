@@ -1,12 +1,13 @@
-package io.sealtrail.verify.tsa;
+package io.sealtrail.tools.tsa;
 
-import io.sealtrail.verify.merkle.Sha256;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
+import java.security.MessageDigest;
 import java.security.Provider;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
@@ -48,7 +49,9 @@ import org.bouncycastle.tsp.TimeStampTokenGenerator;
 /**
  * A local, fully deterministic RFC 3161 time-stamping authority for generated (test) bundles: the
  * same seed yields byte-identical certificates, and the same (data, genTime) byte-identical
- * responses. It is not a trustworthy TSA: anyone with the seed can forge its tokens.
+ * responses. It is not a trustworthy TSA: anyone with the seed can forge its tokens, which is why
+ * it lives in this tools module, which no product module depends on
+ * (docs/decisions/0017-tools-apart.md).
  *
  * <p><b>Key algorithm: RSA-2048, PKCS#1 v1.5 with SHA-256.</b> Ed25519 was tried first (its
  * signatures are deterministic and BouncyCastle's TimeStampTokenGenerator accepts it), but
@@ -62,6 +65,9 @@ import org.bouncycastle.tsp.TimeStampTokenGenerator;
  */
 public final class TestTimestampAuthority {
     public static final String POLICY_OID = "1.2.3.4.1";
+    /** The validity of {@link #forLog}'s certificates: wide, so a generated log may start at any date in it. */
+    public static final Instant LOG_TSA_NOT_BEFORE = Instant.parse("2020-01-01T00:00:00Z");
+    public static final Instant LOG_TSA_NOT_AFTER = Instant.parse("2045-01-01T00:00:00Z");
     private static final String ORGANIZATION = "Sealtrail test TSA";
     private static final String SIGNATURE_ALGORITHM = "SHA256withRSA";
 
@@ -130,6 +136,20 @@ public final class TestTimestampAuthority {
     }
 
     /**
+     * The authority {@code sealtrail gen --timestamp} stamps a log's checkpoints with: one per log origin, so
+     * consecutive exports of a log share it, and the same origin always gives the same certificates.
+     */
+    public static TestTimestampAuthority forLog(String origin) {
+        try {
+            byte[] seed = MessageDigest.getInstance("SHA-256")
+                    .digest(("sealtrail-test-tsa:" + origin).getBytes(StandardCharsets.UTF_8));
+            return create(seed, "Sealtrail Test TSA", LOG_TSA_NOT_BEFORE, LOG_TSA_NOT_AFTER);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("every JDK has SHA-256", e);
+        }
+    }
+
+    /**
      * A DER TimeStampResp (status granted) over SHA-256(data) at genTime, which is recorded with
      * millisecond precision. The token carries the TSA certificate, an ESSCertIDv2 signing-certificate
      * attribute and no nonce; its serial number is derived from (seed, data, genTime).
@@ -144,8 +164,8 @@ public final class TestTimestampAuthority {
             throw new IllegalArgumentException("genTime " + genTime + " is outside the TSA certificate's validity "
                     + tsa.getNotBefore().toInstant() + " .. " + tsa.getNotAfter().toInstant());
         }
-        byte[] imprint = Sha256.of(data);
         try {
+            byte[] imprint = MessageDigest.getInstance("SHA-256", bc).digest(data);
             DigestCalculatorProvider digests = new JcaDigestCalculatorProviderBuilder().setProvider(bc).build();
             TimeStampTokenGenerator tokens = new TimeStampTokenGenerator(
                     new JcaSignerInfoGeneratorBuilder(digests).build(signer(tsaKeys), tsaHolder),
@@ -167,7 +187,7 @@ public final class TestTimestampAuthority {
 
     /** The chain as PEM, TSA certificate first, then the root. */
     public String chainPem() {
-        return Pem.writeCertificates(List.of(tsa, root));
+        return PemWriter.certificates(List.of(tsa, root));
     }
 
     public X509Certificate rootCertificate() {

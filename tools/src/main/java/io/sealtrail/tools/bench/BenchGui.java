@@ -1,4 +1,4 @@
-package io.sealtrail.app.cli;
+package io.sealtrail.tools.bench;
 
 import io.sealtrail.app.cli.SealtrailCommand.UserException;
 import java.io.BufferedReader;
@@ -49,7 +49,7 @@ final class BenchGui implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (!GuiCommand.displayAvailable()) {
+        if (!io.sealtrail.app.AppInfo.displayAvailable()) {
             throw new UserException("no display to open the workbench on (DISPLAY is not set); run it under xvfb-run");
         }
         PrintWriter o = spec.commandLine().getOut();

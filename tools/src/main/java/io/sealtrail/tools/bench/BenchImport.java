@@ -1,5 +1,6 @@
-package io.sealtrail.app.cli;
+package io.sealtrail.tools.bench;
 
+import io.sealtrail.app.cli.SealtrailCommand;
 import io.sealtrail.app.cli.SealtrailCommand.UserException;
 import io.sealtrail.cases.CaseFiles;
 import io.sealtrail.cases.CaseFolder;
@@ -219,7 +220,7 @@ final class BenchImport implements Callable<Integer> {
             }
             ImportReport.print(o, setup.events, done);
             CaseFolder c = CaseFolder.open(caseDir, Clock.systemUTC());
-            try (EventSearch search = CaseSupport.search(c)) {
+            try (EventSearch search = c.openSearch(c.bundles())) {
                 Hit sample = search.search(EventQuery.of("event.action:session.start"), 1, null).hits().get(0);
                 String session = sample.sessionId();
                 Instant from = sample.time();

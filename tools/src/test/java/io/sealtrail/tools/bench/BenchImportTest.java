@@ -1,16 +1,17 @@
-package io.sealtrail.app.cli;
+package io.sealtrail.tools.bench;
 
-import static io.sealtrail.app.cli.CliTest.run;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
-import io.sealtrail.app.cli.CliTest.Run;
+import io.sealtrail.app.AppInfo;
+import io.sealtrail.app.cli.SealtrailCommand;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The import's timing lines and how 'bench import' reads and summarises them. */
@@ -18,10 +19,23 @@ class BenchImportTest {
     @TempDir
     Path dir;
 
+    record Run(int exit, String out, String err) {
+    }
+
+    static Run run(String... args) {
+        CommandLine cl = SealtrailCommand.commandLine();
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        cl.setOut(new PrintWriter(out));
+        cl.setErr(new PrintWriter(err));
+        int exit = cl.execute(args);
+        return new Run(exit, out.toString(), err.toString());
+    }
+
     @Test
     void anImportWithTimingOnPrintsTheLinesTheBenchmarkReads() throws Exception {
         System.setProperty("sealtrail.home", dir.resolve("home").toString());
-        System.setProperty(ImportCommand.TIMING_PROPERTY, "true");
+        System.setProperty(AppInfo.TIMING_PROPERTY, "true");
         try {
             Path bundle = dir.resolve("b");
             assertThat(run("gen", "--events", "1500", "--seed", "5", "--out", bundle.toString()).exit()).isZero();
@@ -38,7 +52,7 @@ class BenchImportTest {
             assertThat(r.out()).containsPattern("\\(copy [\\d.]+ s, verify [\\d.]+ s, index [\\d.]+ s, seal [\\d.]+ s\\):"
                     + " [\\d,]+ events/s");
         } finally {
-            System.clearProperty(ImportCommand.TIMING_PROPERTY);
+            System.clearProperty(AppInfo.TIMING_PROPERTY);
             System.clearProperty("sealtrail.home");
         }
     }

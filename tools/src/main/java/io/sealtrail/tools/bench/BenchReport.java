@@ -1,4 +1,4 @@
-package io.sealtrail.app.cli;
+package io.sealtrail.tools.bench;
 
 import io.sealtrail.app.cli.SealtrailCommand.UserException;
 import java.io.PrintWriter;

@@ -1,6 +1,10 @@
-package io.sealtrail.app.ui;
+package io.sealtrail.tools.ui;
 
+import io.sealtrail.app.AppInfo;
+import io.sealtrail.app.ui.WorkbenchArguments;
+import io.sealtrail.app.ui.WorkbenchProbe;
 import io.sealtrail.app.ui.search.SearchViewModel;
+import io.sealtrail.app.ui.shell.WorkbenchWindow;
 import io.sealtrail.index.Hit;
 import java.lang.management.ManagementFactory;
 import javafx.animation.AnimationTimer;
@@ -14,25 +18,28 @@ import javafx.util.Duration;
  * the person at it, in milliseconds since the JVM started: when {@code Application.start} ran, when the window
  * showed, when the first rows of the case showed; then FX pulse durations while it runs (the longest and the
  * median of the last few seconds), so stalls of the FX thread show up. With -Dsealtrail.timing.exit=true it
- * quits two seconds after the first rows ('sealtrail bench gui' reads these lines).
+ * quits two seconds after the first rows ('sealtrail bench gui' reads these lines). A tool: the workbench finds
+ * it with ServiceLoader when timing is on.
  */
-final class Timing {
+public final class Timing implements WorkbenchProbe {
     static final String EXIT_PROPERTY = "sealtrail.timing.exit";
     private static final System.Logger LOG = System.getLogger("sealtrail.timing");
-
-    private Timing() {
-    }
 
     /** Milliseconds since the JVM started. */
     static long uptime() {
         return ManagementFactory.getRuntimeMXBean().getUptime();
     }
 
-    static void started(long uptimeAtStart) {
-        log("Application.start at %d ms", uptimeAtStart);
+    @Override
+    public void windowShown(WorkbenchWindow window, WorkbenchArguments args, long startedAtMillis, Runnable quit) {
+        if (startedAtMillis < 0 || !Boolean.getBoolean(AppInfo.TIMING_PROPERTY)) {
+            return;
+        }
+        log("Application.start at %d ms", startedAtMillis);
+        report(window.features().search(), quit);
     }
 
-    static void report(SearchViewModel search) {
+    private static void report(SearchViewModel search, Runnable quit) {
         log("window shown at %d ms", uptime());
         PulseLog pulses = new PulseLog();
         search.rows().addListener(new ListChangeListener<Hit>() {
@@ -48,7 +55,7 @@ final class Timing {
                             PauseTransition p = new PauseTransition(Duration.seconds(2));
                             p.setOnFinished(e -> {
                                 pulses.flush();
-                                Platform.exit();
+                                quit.run();
                             });
                             p.play();
                         }

@@ -1,4 +1,4 @@
-package io.sealtrail.app.cli;
+package io.sealtrail.tools.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package io.sealtrail.app.cli;
+package io.sealtrail.tools.bench;
 
 import io.sealtrail.cases.CaseFiles;
 import io.sealtrail.verify.gen.BundleGenerator;

@@ -1,5 +1,8 @@
-package io.sealtrail.app.ui;
+package io.sealtrail.tools.ui;
 
+import io.sealtrail.app.ui.Workbench;
+import io.sealtrail.app.ui.WorkbenchArguments;
+import io.sealtrail.app.ui.WorkbenchProbe;
 import io.sealtrail.app.ui.bundles.BundleViewModel;
 import io.sealtrail.app.ui.bundles.WorkbenchViewModel;
 import io.sealtrail.app.ui.search.CaseViewModel;
@@ -29,7 +32,8 @@ import javax.imageio.ImageIO;
  * looking at the UI on a machine without a screen: waits until every opened bundle is verified, then
  * walks through the views, snapshotting each scene, and quits; with a case open, its Search and Timeline
  * views instead (and, with {@value PulseMeter#PROPERTY}, a scripted zoom run whose pulse times are logged).
- * Runs entirely on the FX thread.
+ * Runs entirely on the FX thread. A tool: the workbench finds its {@link Probe} with ServiceLoader when a
+ * screenshot folder is given.
  */
 final class ScreenshotTour {
     private static final System.Logger LOG = System.getLogger(ScreenshotTour.class.getName());
@@ -49,6 +53,16 @@ final class ScreenshotTour {
     private long waitingSince;
 
     /** With a case open, the tour shows the case's Search and Timeline instead of the bundles. */
+    /** Starts the tour when the workbench was given a screenshot folder. */
+    public static final class Probe implements WorkbenchProbe {
+        @Override
+        public void windowShown(WorkbenchWindow window, WorkbenchArguments args, long startedAtMillis, Runnable quit) {
+            if (args.screenshotDir() != null) {
+                new ScreenshotTour(window, args.screenshotDir(), quit).start();
+            }
+        }
+    }
+
     ScreenshotTour(WorkbenchWindow window, Path dir, Runnable quit) {
         this.window = window;
         this.vm = window.features().verification();

@@ -1,12 +1,12 @@
-package io.sealtrail.verify.tsa;
+package io.sealtrail.tools.tsa;
 
-import io.sealtrail.verify.merkle.Sha256;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.KeyPair;
 import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.security.spec.RSAPrivateCrtKeySpec;
 import java.security.spec.RSAPublicKeySpec;
 
@@ -27,7 +27,12 @@ final class DeterministicKeys {
 
     /** SHA-256 counter-mode expansion of (seed, label) to {@code length} bytes. */
     static byte[] expand(byte[] seed, String label, int length) {
-        MessageDigest sha256 = Sha256.newDigest();
+        MessageDigest sha256;
+        try {
+            sha256 = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has SHA-256", e);
+        }
         byte[] labelBytes = label.getBytes(StandardCharsets.UTF_8);
         byte[] out = new byte[length];
         int filled = 0;

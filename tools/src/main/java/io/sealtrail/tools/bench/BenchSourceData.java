@@ -1,4 +1,4 @@
-package io.sealtrail.app.cli;
+package io.sealtrail.tools.bench;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
