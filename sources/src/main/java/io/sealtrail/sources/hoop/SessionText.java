@@ -1,0 +1,122 @@
+package io.sealtrail.sources.hoop;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * What a session's bytes say as text for search: decoded as UTF-8 (a byte that is not becomes U+FFFD), terminal
+ * control sequences removed so that {@code ls --color} output is words and not {@code [01;34mdata}, and bounded.
+ * The bytes themselves stay exact in the record; only the searchable text is derived.
+ */
+final class SessionText {
+    /** Most of one event's output that is made searchable (UTF-8 bytes); the rest is only in the record. */
+    static final int MAX_OUTPUT_BYTES = 64 * 1024;
+    /**
+     * CSI (ESC [ … final), character set choices (ESC ( B), OSC (ESC ] … BEL or ESC \), two-byte ESC sequences,
+     * and the other C0 controls but tab, LF and CR.
+     */
+    private static final Pattern TERMINAL_CONTROL = Pattern.compile("\u001B\\[[0-?]*[ -/]*[@-~]"
+            + "|\u001B[()*+][0-9A-Za-z]"
+            + "|\u001B\\][^\u0007\u001B]*(?:\u0007|\u001B\\\\)?"
+            + "|\u001B[@-Z\\\\-_]"
+            + "|[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]");
+
+    private SessionText() {
+    }
+
+    static String decode(byte[] bytes) {
+        CharsetDecoder d = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPLACE)
+                .onUnmappableCharacter(CodingErrorAction.REPLACE);
+        try {
+            return d.decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (java.nio.charset.CharacterCodingException cannotHappenWithReplace) {
+            return new String(bytes, StandardCharsets.UTF_8);
+        }
+    }
+
+    /** Terminal output as searchable text, at most {@link #MAX_OUTPUT_BYTES} of UTF-8, or null when empty. */
+    static String searchable(String decoded) {
+        String s = TERMINAL_CONTROL.matcher(decoded).replaceAll("");
+        if (s.isBlank()) {
+            return null;
+        }
+        return cut(s, MAX_OUTPUT_BYTES);
+    }
+
+    /** An input chunk as a command or query: control sequences removed, trailing line ends dropped. */
+    static String input(byte[] bytes) {
+        String s = TERMINAL_CONTROL.matcher(decode(bytes)).replaceAll("").stripTrailing();
+        return s.isEmpty() ? null : s;
+    }
+
+    /** At most {@code max} bytes of UTF-8, never inside a character. */
+    static String cut(String s, int max) {
+        if (s.length() <= max / 3) {
+            return s;
+        }
+        int bytes = 0;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            int n = c < 0x80 ? 1 : c < 0x800 ? 2 : Character.isSurrogate(c) ? 2 : 3;
+            if (bytes + n > max) {
+                return s.substring(0, Character.isLowSurrogate(c) ? i - 1 : i);
+            }
+            bytes += n;
+        }
+        return s;
+    }
+
+    /**
+     * The SQL of a PostgreSQL frontend message chunk (what hoop.dev records as input of an interactive postgres
+     * session, its {@code wire-proto} blob format): the text of each simple Query ('Q') and extended Parse ('P')
+     * message, or null when the bytes are not a sequence of whole frontend messages with at least one of them.
+     */
+    static List<String> postgresQueries(byte[] b) {
+        List<String> out = new ArrayList<>();
+        int at = 0;
+        while (at < b.length) {
+            if (at + 5 > b.length) {
+                return null;
+            }
+            byte type = b[at];
+            int len = ((b[at + 1] & 0xff) << 24) | ((b[at + 2] & 0xff) << 16) | ((b[at + 3] & 0xff) << 8)
+                    | (b[at + 4] & 0xff);
+            if (len < 4 || at + 1 + len > b.length || !Character.isLetter(type)) {
+                return null;
+            }
+            int body = at + 5;
+            int end = at + 1 + len;
+            if (type == 'P') {
+                int name = nul(b, body, end); // the statement's name comes first
+                if (name < 0) {
+                    return null;
+                }
+                body = name + 1;
+            }
+            if (type == 'Q' || type == 'P') {
+                int stop = nul(b, body, end);
+                if (stop < 0) {
+                    return null;
+                }
+                out.add(decode(java.util.Arrays.copyOfRange(b, body, stop)));
+            }
+            at = end;
+        }
+        return out.isEmpty() ? null : out;
+    }
+
+    private static int nul(byte[] b, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (b[i] == 0) {
+                return i;
+            }
+        }
+        return -1;
+    }
+}
