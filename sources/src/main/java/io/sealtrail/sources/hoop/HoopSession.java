@@ -148,20 +148,26 @@ final class HoopSession {
             out.add(input(s.members("script"), s.lineOf("script"), start, script, each)
                     .withOutput(output(chunks, 0, chunks.size())));
         }
-        for (int i = 0; i < chunks.size(); i++) {
-            Chunk c = chunks.get(i);
-            if (!c.isInput()) {
+        // a terminal sends what is typed key by key: its keystrokes up to Enter are one command line
+        boolean typed = "connect".equals(SessionObject.text(f, "verb")) && !database;
+        int i = 0;
+        while (i < chunks.size()) {
+            if (!chunks.get(i).isInput()) {
+                i++;
                 continue;
             }
-            int next = i + 1;
-            while (next < chunks.size() && !chunks.get(next).isInput()) {
-                next++;
+            int last = i;
+            while (typed && !endsLine(chunks.get(last).bytes()) && nextInput(chunks, last + 1) < chunks.size()) {
+                last = nextInput(chunks, last + 1);
             }
-            String text = inputText(c.bytes());
-            if (text == null) {
-                continue; // a keystroke of nothing but control characters (an arrow key, Ctrl-D) says nothing
+            int next = nextInput(chunks, last + 1);
+            String text = typed ? SessionText.input(SessionText.edited(inputs(chunks, i, last)))
+                    : inputText(chunks.get(i).bytes());
+            if (text != null) { // a keystroke of nothing but control characters (an arrow key, Ctrl-D) says nothing
+                out.add(input(tuples(chunks, i, last), chunks.get(i).line(), at(chunks.get(last)), text, each)
+                        .withOutput(output(chunks, last + 1, next)));
             }
-            out.add(input(s.bytes(c), c.line(), at(c), text, each).withOutput(output(chunks, i + 1, next)));
+            i = last + 1;
         }
         masking(out);
         if (end != null) {
@@ -171,6 +177,46 @@ final class HoopSession {
                             null)));
         }
         return out;
+    }
+
+    private static int nextInput(List<Chunk> chunks, int from) {
+        int k = from;
+        while (k < chunks.size() && !chunks.get(k).isInput()) {
+            k++;
+        }
+        return k;
+    }
+
+    /** Whether a keystroke chunk ends a command line: Enter, Ctrl-C or Ctrl-D as its last byte. */
+    private static boolean endsLine(byte[] b) {
+        return b.length > 0 && (b[b.length - 1] == '\r' || b[b.length - 1] == '\n' || b[b.length - 1] == 3
+                || b[b.length - 1] == 4);
+    }
+
+    /** The bytes of the input chunks in [from, to], in order. */
+    private static byte[] inputs(List<Chunk> chunks, int from, int to) {
+        ByteArrayOutputStream b = new ByteArrayOutputStream();
+        for (int k = from; k <= to; k++) {
+            if (chunks.get(k).isInput()) {
+                b.write(chunks.get(k).bytes(), 0, chunks.get(k).bytes().length);
+            }
+        }
+        return b.toByteArray();
+    }
+
+    /** The input tuples in [from, to] exactly as written, joined by LF. */
+    private byte[] tuples(List<Chunk> chunks, int from, int to) {
+        ByteArrayOutputStream b = new ByteArrayOutputStream();
+        for (int k = from; k <= to; k++) {
+            if (chunks.get(k).isInput()) {
+                if (b.size() > 0) {
+                    b.write('\n');
+                }
+                byte[] t = s.bytes(chunks.get(k));
+                b.write(t, 0, t.length);
+            }
+        }
+        return b.toByteArray();
     }
 
     private SourceRecord input(byte[] raw, int lineInObject, Instant time, String text, Outcome o) {

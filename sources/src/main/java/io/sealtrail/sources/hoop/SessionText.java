@@ -16,14 +16,13 @@ import java.util.regex.Pattern;
 final class SessionText {
     /** Most of one event's output that is made searchable (UTF-8 bytes); the rest is only in the record. */
     static final int MAX_OUTPUT_BYTES = 64 * 1024;
-    /**
-     * CSI (ESC [ … final), character set choices (ESC ( B), OSC (ESC ] … BEL or ESC \), two-byte ESC sequences,
-     * and the other C0 controls but tab, LF and CR.
-     */
-    private static final Pattern TERMINAL_CONTROL = Pattern.compile("\u001B\\[[0-?]*[ -/]*[@-~]"
+    /** CSI (ESC [ … final), character set choices (ESC ( B), OSC (ESC ] … BEL or ESC \), two-byte ESC sequences. */
+    private static final Pattern TERMINAL_ESCAPE = Pattern.compile("\u001B\\[[0-?]*[ -/]*[@-~]"
             + "|\u001B[()*+][0-9A-Za-z]"
             + "|\u001B\\][^\u0007\u001B]*(?:\u0007|\u001B\\\\)?"
-            + "|\u001B[@-Z\\\\-_]"
+            + "|\u001B[@-Z\\\\-_]");
+    /** The escape sequences and the other C0 controls but tab, LF and CR. */
+    private static final Pattern TERMINAL_CONTROL = Pattern.compile(TERMINAL_ESCAPE.pattern()
             + "|[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]");
 
     private SessionText() {
@@ -53,6 +52,27 @@ final class SessionText {
     static String input(byte[] bytes) {
         String s = TERMINAL_CONTROL.matcher(decode(bytes)).replaceAll("").stripTrailing();
         return s.isEmpty() ? null : s;
+    }
+
+    /**
+     * Keystrokes as the line they typed: Backspace (BS or DEL) takes back the character before it, and a
+     * cursor or function key (an escape sequence) is dropped, since where it moved the cursor is not known.
+     */
+    static byte[] edited(byte[] keys) {
+        String typed = TERMINAL_ESCAPE.matcher(decode(keys)).replaceAll("");
+        StringBuilder line = new StringBuilder(typed.length());
+        for (int i = 0; i < typed.length(); i++) {
+            char c = typed.charAt(i);
+            if (c == '\b' || c == 0x7f) {
+                if (line.length() > 0) {
+                    line.setLength(line.length() - (Character.isLowSurrogate(line.charAt(line.length() - 1))
+                            && line.length() > 1 ? 2 : 1));
+                }
+            } else {
+                line.append(c);
+            }
+        }
+        return line.toString().getBytes(StandardCharsets.UTF_8);
     }
 
     /** At most {@code max} bytes of UTF-8, never inside a character. */

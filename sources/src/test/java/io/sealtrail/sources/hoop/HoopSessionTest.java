@@ -226,4 +226,22 @@ class HoopSessionTest {
         assertThat(event(r, "db.query").query()).isEqualTo("SELECT 1");
         assertThat(event(r, "db.query").time()).isEqualTo(Instant.parse("2026-03-02T08:00:01.500Z"));
     }
+
+    @Test
+    void keystrokesOfATerminalUpToEnterAreOneCommandWithTheOutputAfterIt() {
+        java.util.function.Function<String, String> b64 = t -> java.util.Base64.getEncoder()
+                .encodeToString(t.getBytes(StandardCharsets.UTF_8));
+        List<SourceRecord> r = HoopFixtures.readText("{\"id\":\"s1\",\"user\":\"a@x\",\"connection\":\"h\","
+                + "\"connection_subtype\":\"ssh\",\"verb\":\"connect\",\"status\":\"done\",\"exit_code\":0,"
+                + "\"event_stream\":[[1,\"i\",\"" + b64.apply("l") + "\"],[1.01,\"o\",\"" + b64.apply("l") + "\"],"
+                + "[1.2,\"i\",\"" + b64.apply("s") + "\"],[1.21,\"o\",\"" + b64.apply("s") + "\"],"
+                + "[1.5,\"i\",\"" + b64.apply("\r") + "\"],[1.6,\"o\",\"" + b64.apply("\r\nREADME.md\r\n$ ") + "\"]],"
+                + "\"start_date\":\"2026-03-02T08:00:00Z\",\"end_date\":\"2026-03-02T08:00:09Z\"}");
+        SourceRecord ls = only(r, "command");
+
+        assertThat(ls.event().command()).isEqualTo("ls");
+        assertThat(ls.event().time()).isEqualTo(Instant.parse("2026-03-02T08:00:01.500Z"));
+        assertThat(ls.output()).isEqualTo("\r\nREADME.md\r\n$ ");
+        assertThat(raw(ls)).isEqualTo("[1,\"i\",\"bA==\"]\n[1.2,\"i\",\"cw==\"]\n[1.5,\"i\",\"DQ==\"]");
+    }
 }

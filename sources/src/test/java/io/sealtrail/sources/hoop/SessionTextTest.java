@@ -26,4 +26,10 @@ class SessionTextTest {
     void aChunkThatIsNotPostgresMessagesHasNoQueries() {
         assertThat(SessionText.postgresQueries("SELECT 1;".getBytes(java.nio.charset.StandardCharsets.UTF_8))).isNull();
     }
+
+    @Test
+    void backspaceTakesBackWhatWasTypedAndCursorKeysAreDropped() {
+        assertThat(new String(SessionText.edited("lss\u007F -l\u001B[D\bla\r".getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+                java.nio.charset.StandardCharsets.UTF_8)).isEqualTo("ls -la\r");
+    }
 }
