@@ -86,4 +86,37 @@ class HoopLayoutsTest {
 
         assertThat(r).singleElement().satisfies(m -> assertThat(m.problem()).isEqualTo("record 1: session s1: no start_date"));
     }
+
+    @Test
+    void theFirstSessionIsPassedOnBeforeTheRestOfTheArrayIsRead() {
+        byte[] one = ("{\"id\":\"s\",\"user\":\"a@x\",\"connection\":\"h\",\"verb\":\"exec\",\"event_stream\":"
+                + "[[0.1,\"o\",\"" + "QUFB".repeat(2_000) + "\"]],\"start_date\":\"2026-03-02T08:00:00Z\"}")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        long total = 10_000L * (one.length + 1);
+        long[] served = {0};
+        java.io.InputStream export = new java.io.InputStream() { // "[" then 10,000 sessions, made as they are read
+            @Override
+            public int read() {
+                if (served[0] > total) {
+                    return -1;
+                }
+                long at = served[0]++;
+                if (at == 0) {
+                    return '[';
+                }
+                long in = (at - 1) % (one.length + 1);
+                return in < one.length ? one[(int) in] : at == total ? ']' : ',';
+            }
+        };
+        List<SourceRecord> got = new java.util.ArrayList<>();
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> HoopFixtures.FORMAT.read(export,
+                new io.sealtrail.sources.SourceFile("big.json", java.time.Instant.EPOCH),
+                io.sealtrail.sources.ReadContext.defaults(), r -> {
+                    got.add(r);
+                    throw new java.io.IOException("seen enough");
+                })).hasMessage("seen enough");
+        assertThat(got).singleElement().satisfies(r -> assertThat(r.event().action()).isEqualTo("session.start"));
+        assertThat(served[0]).isLessThan(64 * 1024).isLessThan(total / 1000);
+    }
 }
