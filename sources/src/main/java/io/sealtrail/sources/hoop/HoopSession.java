@@ -224,12 +224,17 @@ final class HoopSession {
                 : event("command", time, null, o, null, text, null));
     }
 
+    /**
+     * What an input chunk says: for PostgreSQL and MySQL sessions whose input is the client's wire protocol (an
+     * interactive {@code connect} through the gateway), the SQL of its query messages, and nothing for a chunk of
+     * other messages; otherwise its text.
+     */
     private String inputText(byte[] bytes) {
-        if ("postgres".equals(lower(SessionObject.text(f, "connection_subtype")))) {
-            List<String> sql = SessionText.postgresQueries(bytes);
-            if (sql != null) {
-                return String.join(";\n", sql);
-            }
+        String subtype = lower(SessionObject.text(f, "connection_subtype"));
+        List<String> sql = "postgres".equals(subtype) ? SessionText.postgresQueries(bytes)
+                : "mysql".equals(subtype) ? SessionText.mysqlQueries(bytes) : null;
+        if (sql != null) {
+            return sql.isEmpty() ? null : String.join(";\n", sql);
         }
         return SessionText.input(bytes);
     }

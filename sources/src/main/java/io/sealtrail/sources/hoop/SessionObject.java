@@ -96,8 +96,12 @@ public final class SessionObject {
     }
 
     private static void readStream(JsonParser p, List<Chunk> out) throws IOException, MalformedException {
-        JsonToken t;
-        while ((t = p.nextToken()) == JsonToken.START_ARRAY) {
+        JsonToken t = p.nextToken();
+        if (t == JsonToken.VALUE_STRING) {
+            flattened(p, out);
+            return;
+        }
+        for (; t == JsonToken.START_ARRAY; t = p.nextToken()) {
             int from = (int) p.currentTokenLocation().getByteOffset();
             int line = p.currentTokenLocation().getLineNr() - 1;
             int index = out.size();
@@ -135,6 +139,26 @@ public final class SessionObject {
         if (t != JsonToken.END_ARRAY) {
             throw new MalformedException("event_stream[" + out.size() + "] is not a [time, type, content] list");
         }
+    }
+
+    /**
+     * A stream the API flattened ({@code GET /api/sessions/{id}?event_stream=utf8} or {@code =base64}): one string
+     * of all output and errors, without times or input. It is one output chunk at the start; base64 is told
+     * from text by its alphabet and padding, and by decoding to UTF-8.
+     */
+    private static void flattened(JsonParser p, List<Chunk> out) throws IOException, MalformedException {
+        java.io.ByteArrayOutputStream all = new java.io.ByteArrayOutputStream();
+        int from = (int) p.currentTokenLocation().getByteOffset();
+        int line = p.currentTokenLocation().getLineNr() - 1;
+        for (JsonToken t = p.currentToken(); t != JsonToken.END_ARRAY; t = p.nextToken()) {
+            if (t != JsonToken.VALUE_STRING) {
+                throw new MalformedException("event_stream mixes strings and [time, type, content] lists");
+            }
+            byte[] b = SessionText.base64Text(p.getText());
+            all.write(b, 0, b.length);
+        }
+        out.add(new Chunk(BigDecimal.ZERO, 'o', all.toByteArray(), from, (int) p.currentLocation().getByteOffset(),
+                line));
     }
 
     /** The object's bytes as given. */

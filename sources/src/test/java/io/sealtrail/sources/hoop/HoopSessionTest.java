@@ -244,4 +244,14 @@ class HoopSessionTest {
         assertThat(ls.output()).isEqualTo("\r\nREADME.md\r\n$ ");
         assertThat(raw(ls)).isEqualTo("[1,\"i\",\"bA==\"]\n[1.2,\"i\",\"cw==\"]\n[1.5,\"i\",\"DQ==\"]");
     }
+
+    @Test
+    void aStreamTheApiFlattenedToOneStringIsTheOutputOfTheScript() {
+        List<SourceRecord> r = HoopFixtures.readText("{\"id\":\"s1\",\"user\":\"a@x\",\"connection\":\"pg\","
+                + "\"type\":\"database\",\"connection_subtype\":\"postgres\",\"verb\":\"exec\",\"status\":\"done\","
+                + "\"script\":{\"data\":\"DROP TABLE t;\"},\"event_stream\":[\"DROP TABLE\\n\"],"
+                + "\"start_date\":\"2026-03-02T08:00:00Z\",\"end_date\":\"2026-03-02T08:00:09Z\",\"exit_code\":0}");
+
+        assertThat(only(r, "db.query").output()).isEqualTo("DROP TABLE\n");
+    }
 }
