@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A hoop.dev export (the sources module's fixture of 27 sessions) imported the way a source is: what was typed
+ * A hoop.dev export (the sources module's fixture of 40 sessions) imported the way a source is: what was typed
  * and what came back are searchable, and a statement finds the event of the session that ran it.
  */
 class HoopSessionSearchTest {
@@ -61,7 +61,7 @@ class HoopSessionSearchTest {
         assertThat(page.hits()).singleElement().satisfies(h -> {
             assertThat(h.action()).isEqualTo("db.query");
             assertThat(h.query()).isEqualTo("DROP TABLE audit_archive_2023;");
-            assertThat(h.sessionId()).isEqualTo("3b55a8c7-7658-9091-f5d5-56e191d00e8b");
+            assertThat(h.sessionId()).isEqualTo("a985641d-9110-581b-fcbd-4c169ac06515");
             assertThat(h.raw()).isEqualTo("[5e-06,\"i\",\"RFJPUCBUQUJMRSBhdWRpdF9hcmNoaXZlXzIwMjM7\"]");
         });
     }

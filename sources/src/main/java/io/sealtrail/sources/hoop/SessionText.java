@@ -43,16 +43,27 @@ final class SessionText {
 
     /** Terminal output as searchable text, at most {@link #MAX_OUTPUT_BYTES} of UTF-8, or null when empty. */
     static String searchable(String decoded) {
-        String s = TERMINAL_CONTROL.matcher(decoded).replaceAll("");
+        String s = withoutControls(decoded);
         if (s.isBlank()) {
             return null;
         }
         return cut(s, MAX_OUTPUT_BYTES);
     }
 
+    /** The text without terminal control sequences; most output (a query's result) has none, and is not copied. */
+    private static String withoutControls(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7f) {
+                return TERMINAL_CONTROL.matcher(s).replaceAll("");
+            }
+        }
+        return s;
+    }
+
     /** An input chunk as a command or query: control sequences removed, trailing line ends dropped. */
     static String input(byte[] bytes) {
-        String s = TERMINAL_CONTROL.matcher(decode(bytes)).replaceAll("").stripTrailing();
+        String s = withoutControls(decode(bytes)).stripTrailing();
         return s.isEmpty() ? null : s;
     }
 

@@ -20,7 +20,7 @@ class HoopAuditLogTest {
         AuditEvent first = events().get(0);
 
         assertThat(first.action()).isEqualTo("admin.connections.create");
-        assertThat(first.time()).isEqualTo(Instant.parse("2026-03-02T10:05:00Z"));
+        assertThat(first.time()).isEqualTo(Instant.parse("2026-03-02T10:08:00Z"));
         assertThat(first.user()).isEqualTo(new AuditEvent.Actor("kavya.reddy@northwind.example", "oidc|kavya.reddy",
                 List.of()));
         assertThat(first.source().ip()).isEqualTo("10.20.0.10");

@@ -10,7 +10,7 @@ import java.util.function.Predicate;
 
 /**
  * The hoop.dev fixtures in src/test/resources/hoop, written from the API's Session type by a seeded script:
- * sessions.json holds 27 sessions (database queries, ssh commands with output, a rejected review, a guardrail
+ * sessions.json holds 40 sessions (database queries, ssh commands with output, a rejected review, a guardrail
  * match, a failed exit code, a running session, non-ASCII output, a truncated stream, masking); the other files
  * hold some of the same sessions in the other layouts.
  */
