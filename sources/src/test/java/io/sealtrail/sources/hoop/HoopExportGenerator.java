@@ -12,7 +12,7 @@ import java.util.SplittableRandom;
 /**
  * Writes a large hoop.dev export for throughput measurements (not a test): a JSON array of sessions shaped as
  * the API returns them, deterministic per seed. Mix: 70 % one-off database queries with a result table, 20 %
- * interactive ssh sessions of 10–30 commands with output, 10 % reviewed sessions; about 16 events per session.
+ * interactive ssh sessions of 10–30 commands with output, 10 % reviewed sessions; about 7 events per session.
  * Run: java -cp target/test-classes:target/classes:$(deps) io.sealtrail.sources.hoop.HoopExportGenerator FILE SESSIONS [SEED]
  */
 public final class HoopExportGenerator {
