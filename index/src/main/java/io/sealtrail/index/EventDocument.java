@@ -76,6 +76,7 @@ final class EventDocument {
     private final Field userAgent = new Field(IndexSchema.USER_AGENT, "", TEXT_TYPE);
     private final Field command = new Field(IndexSchema.COMMAND, "", TEXT_TYPE);
     private final Field query = new Field(IndexSchema.QUERY, "", TEXT_TYPE);
+    private final Field sessionOutput = new Field(IndexSchema.SESSION_OUTPUT, "", TEXT_TYPE);
     private final Field text = new Field(IndexSchema.TEXT, "", TEXT_TYPE);
     private final StringBuilder textBuilder = new StringBuilder(512);
 
@@ -101,13 +102,18 @@ final class EventDocument {
                               String readAction, byte[] data, int off, int len, byte[] entryHash, boolean truncated,
                               Integrity integrityValue, long ord) {
         return fill(at, event, seq, readTime, readAction, data, off, len, entryHash, truncated, integrityValue, ord,
-                io.sealtrail.verify.event.EventLineParser.SOURCE_FORMAT);
+                io.sealtrail.verify.event.EventLineParser.SOURCE_FORMAT, null);
     }
 
-    /** As above, for a line of {@code format}: an unreadable line keeps the format it was read as. */
+    /**
+     * As above, for a line of {@code format}: an unreadable line keeps the format it was read as.
+     *
+     * @param output what a recorded session printed after this event, or null ({@code session.output}, also
+     *               in the catch-all field so a bare word finds it)
+     */
     List<IndexableField> fill(IndexSchema.LinePosition at, AuditEvent event, long seq, Instant readTime,
                               String readAction, byte[] data, int off, int len, byte[] entryHash, boolean truncated,
-                              Integrity integrityValue, long ord, String format) {
+                              Integrity integrityValue, long ord, String format, String output) {
         fields.clear();
         bundleId.add(at.bundleId());
         file.add(at.file());
@@ -134,6 +140,7 @@ final class EventDocument {
             textBuilder.append(new String(data, off, len, StandardCharsets.UTF_8));
         } else {
             eventFields(event);
+            analysed(sessionOutput, output, true);
         }
         text.setStringValue(textBuilder.toString());
         fields.add(text);

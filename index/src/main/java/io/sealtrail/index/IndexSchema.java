@@ -55,6 +55,12 @@ public final class IndexSchema {
     public static final String QUERY = "query";
     public static final String REASON = "event.reason";
     public static final String USER_AGENT = "user_agent.original";
+    /**
+     * What a recorded session printed after the event's input (hoop.dev sessions), decoded; absent for every
+     * other event. Added without a version change: an index built before it has no such values, and would hold
+     * none if built again (docs/index-schema.md).
+     */
+    public static final String SESSION_OUTPUT = "session.output";
     /** Catch-all default field for free text. */
     public static final String TEXT = "text";
 
@@ -69,7 +75,8 @@ public final class IndexSchema {
             BUNDLE_ID, EVENT_HASH, INTEGRITY, SOURCE_FORMAT, COMMAND_KEYWORD, QUERY_KEYWORD, FILE);
     /** Bytes of the entry hash indexed as a point (event.hash); a lookup checks the rest against the line. */
     public static final int HASH_POINT_BYTES = 8;
-    public static final Set<String> TEXT_FIELDS = Set.of(COMMAND, QUERY, REASON, USER_AGENT, TEXT);
+    public static final Set<String> TEXT_FIELDS = Set.of(COMMAND, QUERY, REASON, USER_AGENT, SESSION_OUTPUT,
+            TEXT);
     public static final Set<String> LONG_FIELDS = Set.of(SEQ, TIME, LEAF, LINE);
     public static final Set<String> INT_FIELDS = Set.of(SOURCE_PORT);
 

@@ -224,7 +224,7 @@ public final class SourceIndexBuilder {
             counts.tally(integrity);
             IndexSchema.LinePosition at = new IndexSchema.LinePosition(sourceId, r.file(), r.line(), ord);
             return document.fill(at, r.event(), ord, r.event() == null ? null : r.event().time(), null, raw, 0,
-                    raw.length, hash, false, integrity, ord, format);
+                    raw.length, hash, false, integrity, ord, format, r.output());
         }
     }
 }

@@ -61,8 +61,8 @@ class QueryErrorsTest {
     void unknownFieldFarFromAnyListsTheFields() {
         rejects("colour:red", "unknown field colour — the fields are auth.method, auth.mfa, bundle.id, command,"
                 + " command.keyword, event.action, event.hash, event.outcome, event.reason, file, integrity, leaf, line,"
-                + " query, query.keyword, seq, session.id, source.format, source.ip, source.port, target.account,"
-                + " target.kind, target.name, target.namespace, text, time, user.id, user.name, user.roles,"
+                + " query, query.keyword, seq, session.id, session.output, source.format, source.ip, source.port,"
+                + " target.account, target.kind, target.name, target.namespace, text, time, user.id, user.name, user.roles,"
                 + " user_agent.original. To search for a word with a colon, quote it: \"colour:…\"");
     }
 

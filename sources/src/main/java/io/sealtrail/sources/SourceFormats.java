@@ -2,6 +2,7 @@ package io.sealtrail.sources;
 
 import io.sealtrail.sources.auditd.AuditdFormat;
 import io.sealtrail.sources.cloudtrail.CloudTrailFormat;
+import io.sealtrail.sources.hoop.HoopFormat;
 import io.sealtrail.sources.kubernetes.KubernetesAuditFormat;
 import io.sealtrail.sources.mapped.MappedFormat;
 import io.sealtrail.sources.sudo.SudoJsonFormat;
@@ -19,6 +20,7 @@ public final class SourceFormats {
             new CloudTrailFormat(),
             new KubernetesAuditFormat(),
             new TeleportFormat(),
+            new HoopFormat(),
             new SudoJsonFormat(),
             new AuditdFormat(),
             new SyslogFormat(),

@@ -16,8 +16,10 @@ import java.util.Objects;
  * @param event   the record in the event model; {@code seq} is -1 (the importer numbers the records) and
  *                {@code sourceFormat} is the format's name
  * @param problem why the record could not be read, or null
+ * @param output  what a recorded session printed after this event's input, decoded for search
+ *                ({@code session.output}), or null; the event model has no field for it, the index does
  */
-public record SourceRecord(String file, long line, byte[] raw, AuditEvent event, String problem) {
+public record SourceRecord(String file, long line, byte[] raw, AuditEvent event, String problem, String output) {
 
     public SourceRecord {
         Objects.requireNonNull(file, "file");
@@ -25,14 +27,26 @@ public record SourceRecord(String file, long line, byte[] raw, AuditEvent event,
         if ((event == null) == (problem == null)) {
             throw new IllegalArgumentException("a record has either an event or a problem");
         }
+        if (output != null && event == null) {
+            throw new IllegalArgumentException("only a readable record carries session output");
+        }
+    }
+
+    public SourceRecord(String file, long line, byte[] raw, AuditEvent event, String problem) {
+        this(file, line, raw, event, problem, null);
     }
 
     public static SourceRecord of(String file, long line, byte[] raw, AuditEvent event) {
-        return new SourceRecord(file, line, raw, event, null);
+        return new SourceRecord(file, line, raw, event, null, null);
     }
 
     public static SourceRecord malformed(String file, long line, byte[] raw, String problem) {
-        return new SourceRecord(file, line, raw, null, problem);
+        return new SourceRecord(file, line, raw, null, problem, null);
+    }
+
+    /** The same record with the session output that followed it. */
+    public SourceRecord withOutput(String text) {
+        return new SourceRecord(file, line, raw, event, problem, text);
     }
 
     public boolean isMalformed() {

@@ -3,6 +3,7 @@ package io.sealtrail.sources;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.sealtrail.sources.hoop.HoopFormat;
 import io.sealtrail.sources.kubernetes.KubernetesAuditFormat;
 import io.sealtrail.sources.mapped.MappedFormat;
 import io.sealtrail.sources.teleport.TeleportFormat;
@@ -51,6 +52,11 @@ class SharedDataDetectionTest {
     void teleportRecognisesTheTeleportSamplesOnly() throws IOException {
         assertThat(recognisedBy(new TeleportFormat())).containsExactly("teleport-bf.log", "teleport-logs.log",
                 "teleport_audit.jsonl");
+    }
+
+    @Test
+    void hoopRecognisesNoneOfTheSharedSamples() throws IOException {
+        assertThat(recognisedBy(new HoopFormat())).isEmpty();
     }
 
     @Test

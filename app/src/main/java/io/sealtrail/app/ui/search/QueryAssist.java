@@ -13,8 +13,8 @@ public final class QueryAssist {
     public static final List<String> FIELDS = List.of(IndexSchema.USER_NAME, IndexSchema.ACTION, IndexSchema.OUTCOME,
             IndexSchema.TARGET_KIND, IndexSchema.TARGET_NAME, IndexSchema.TARGET_ACCOUNT, IndexSchema.TARGET_NAMESPACE,
             IndexSchema.SOURCE_IP, IndexSchema.SOURCE_PORT, IndexSchema.SESSION_ID, IndexSchema.COMMAND,
-            IndexSchema.COMMAND_KEYWORD, IndexSchema.QUERY, IndexSchema.QUERY_KEYWORD, IndexSchema.REASON,
-            IndexSchema.USER_ID, IndexSchema.USER_ROLES, IndexSchema.AUTH_METHOD, IndexSchema.AUTH_MFA,
+            IndexSchema.COMMAND_KEYWORD, IndexSchema.QUERY, IndexSchema.QUERY_KEYWORD, IndexSchema.SESSION_OUTPUT,
+            IndexSchema.REASON, IndexSchema.USER_ID, IndexSchema.USER_ROLES, IndexSchema.AUTH_METHOD, IndexSchema.AUTH_MFA,
             IndexSchema.USER_AGENT, IndexSchema.INTEGRITY, IndexSchema.TIME, IndexSchema.SEQ, IndexSchema.BUNDLE_ID,
             IndexSchema.EVENT_HASH, IndexSchema.SOURCE_FORMAT, IndexSchema.FILE);
     private static final int MAX_HISTORY = 100;

@@ -1,0 +1,87 @@
+package io.sealtrail.index;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.sealtrail.sources.SourceFile;
+import io.sealtrail.sources.hoop.HoopFormat;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A hoop.dev export (the sources module's fixture of 40 sessions) imported the way a source is: what was typed
+ * and what came back are searchable, and a statement finds the event of the session that ran it.
+ */
+class HoopSessionSearchTest {
+    private static final String FILE = "sessions.json";
+    @TempDir
+    static Path dir;
+    private static EventSearch search;
+
+    @BeforeAll
+    static void build() throws Exception {
+        Path export = fixture();
+        Path index = dir.resolve("index");
+        SourceIndexBuilder.build("hoop-test", HoopFormat.NAME, "0".repeat(64), sink -> {
+            try (InputStream in = Files.newInputStream(export)) {
+                new HoopFormat().read(in, new SourceFile(FILE, Instant.EPOCH),
+                        io.sealtrail.sources.ReadContext.defaults(), sink);
+            }
+        }, Map.of(FILE, Integrity.UNSEALED), r -> { }, index, IndexBuilder.Progress.NONE, () -> false, 2);
+        search = EventSearch.open(List.of(index));
+    }
+
+    @AfterAll
+    static void close() throws Exception {
+        search.close();
+    }
+
+    /** The sources module's fixture, found from the module folder the tests run in. */
+    private static Path fixture() {
+        for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {
+            Path f = p.resolve("sources/src/test/resources/hoop").resolve(FILE);
+            if (Files.isRegularFile(f)) {
+                return f;
+            }
+        }
+        throw new IllegalStateException("no sources/src/test/resources/hoop/" + FILE + " above " + Path.of("").toAbsolutePath());
+    }
+
+    @Test
+    void theStatementFindsTheQueryEventOfTheSessionThatRanIt() throws Exception {
+        Page page = search.search(EventQuery.of("\"DROP TABLE\""), 10, null);
+
+        assertThat(page.hits()).singleElement().satisfies(h -> {
+            assertThat(h.action()).isEqualTo("db.query");
+            assertThat(h.query()).isEqualTo("DROP TABLE audit_archive_2023;");
+            assertThat(h.sessionId()).isEqualTo("a985641d-9110-581b-fcbd-4c169ac06515");
+            assertThat(h.raw()).isEqualTo("[5e-06,\"i\",\"RFJPUCBUQUJMRSBhdWRpdF9hcmNoaXZlXzIwMjM7\"]");
+        });
+    }
+
+    @Test
+    void wordsOfTheDecodedOutputAreFoundInSessionOutput() throws Exception {
+        Page page = search.search(EventQuery.of("session.output:münchen"), 10, null);
+
+        assertThat(page.hits()).singleElement()
+                .satisfies(h -> assertThat(h.command()).isEqualTo("cat /srv/app/shared/config/Grüße.txt"));
+    }
+
+    @Test
+    void aBareWordFindsTheOutputToo() throws Exception {
+        assertThat(search.count(EventQuery.of("\"does not exist\""))).isEqualTo(2); // the query's output and the end's reason
+    }
+
+    @Test
+    void wordsOfTheInputAreNotSessionOutput() throws Exception {
+        assertThat(search.count(EventQuery.of("session.output:paymnets"))).isEqualTo(1); // psql echoes the line
+        assertThat(search.count(EventQuery.of("session.output:audit_archive_2023"))).isZero();
+    }
+}
