@@ -144,4 +144,53 @@ class ProofTest {
         assertThatThrownBy(() -> EventProofs.export(first, 2000)).isInstanceOf(BundleFormatException.class)
                 .hasMessageContaining("2000");
     }
+
+    /** An edit the verifier can pin on one event: its outcome flipped, the line still valid. */
+    private static String flipOutcome(String line) {
+        return line.replaceFirst("\"outcome\":\"(success|failure|denied)\"", "\"outcome\":\"X$1\"")
+                .replace("\"outcome\":\"Xsuccess\"", "\"outcome\":\"failure\"")
+                .replace("\"outcome\":\"Xfailure\"", "\"outcome\":\"success\"")
+                .replace("\"outcome\":\"Xdenied\"", "\"outcome\":\"success\"");
+    }
+
+    @ParameterizedTest(name = "seq 100 edited: seq {0} is proven by checkpoint {1}")
+    @CsvSource({"101, 500", "99, 500", "1500, 2000"})
+    void anEventOfAnExportWithOneEditedEventStillHasAProofThatVerifies(long seq, long checkpoint, @TempDir Path tmp)
+            throws Exception {
+        Path edited = Tamper.copyOf(first, tmp.resolve("edited")).editLine(Tamper.segment(0), 101, ProofTest::flipOutcome)
+                .dir();
+
+        EventProofs.ExportedProof p = EventProofs.export(edited, seq);
+
+        assertThat(p.checkpointFile()).isEqualTo(Tamper.checkpoint(checkpoint));
+        TlogProofCheck check = EventProofs.verify(p.proof(), null, TRUSTED);
+        assertThat(check.problems()).isEmpty();
+        assertThat(check.ok()).isTrue();
+    }
+
+    @Test
+    void anEventEditedAtACheckpointsLastLeafLeavesTheOthersProvable(@TempDir Path tmp) throws Exception {
+        // seq 499 is the last leaf of checkpoint 500: its signed hash is in seq 500's prev, past the checkpoint
+        Path edited = Tamper.copyOf(first, tmp.resolve("edge")).editLine(Tamper.segment(0), 500, ProofTest::flipOutcome)
+                .dir();
+
+        assertThat(EventProofs.verify(EventProofs.export(edited, 10).proof(), null, TRUSTED).ok()).isTrue();
+    }
+
+    @Test
+    void theEditedEventItselfHasNoProof(@TempDir Path tmp) throws Exception {
+        Path edited = Tamper.copyOf(first, tmp.resolve("edited")).editLine(Tamper.segment(0), 101, ProofTest::flipOutcome)
+                .dir();
+
+        assertThatThrownBy(() -> EventProofs.export(edited, 100)).isInstanceOf(BundleFormatException.class)
+                .hasMessageContaining("seq 100 was changed after it was signed");
+    }
+
+    @Test
+    void aDeletedEventLeavesTheLaterOnesOfItsCheckpointWithoutProof(@TempDir Path tmp) throws Exception {
+        Path cut = Tamper.copyOf(first, tmp.resolve("cut")).deleteLine(Tamper.segment(0), 101).dir();
+
+        assertThatThrownBy(() -> EventProofs.export(cut, 300)).isInstanceOf(BundleFormatException.class)
+                .hasMessageContaining("do not reproduce the root");
+    }
 }

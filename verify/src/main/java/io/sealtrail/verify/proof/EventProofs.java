@@ -4,6 +4,7 @@ import io.sealtrail.verify.bundle.BundleFormatException;
 import io.sealtrail.verify.bundle.BundleSource;
 import io.sealtrail.verify.bundle.Manifest;
 import io.sealtrail.verify.bundle.ManifestCodec;
+import io.sealtrail.verify.event.EventLineParser;
 import io.sealtrail.verify.merkle.CompactRange;
 import io.sealtrail.verify.merkle.Merkle;
 import io.sealtrail.verify.merkle.MerkleProver;
@@ -23,6 +24,7 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.HexFormat;
 import java.util.TreeMap;
 
 /**
@@ -35,6 +37,8 @@ public final class EventProofs {
     /** A proof and the exact event line (without LF) it proves. */
     public record ExportedProof(TlogProof proof, byte[] line, String checkpointFile) {
     }
+
+    private static final HexFormat HEX = HexFormat.of();
 
     private EventProofs() {
     }
@@ -77,32 +81,51 @@ public final class EventProofs {
                 throw new BundleFormatException(bundle + ": " + covering.getValue() + " " + e.getMessage(), e);
             }
             List<byte[]> leaves = new ArrayList<>();
-            byte[] line = readLeaves(src, m, size, seq, leaves);
-            MerkleProver prover = new MerkleProver(CompactRange.of(m.start(), m.compactRange()), leaves);
+            List<byte[]> signed = new ArrayList<>();
+            byte[] line = readLeaves(src, m, size, seq, leaves, signed);
+            CompactRange start = CompactRange.of(m.start(), m.compactRange());
+            MerkleProver prover = new MerkleProver(start, leaves);
             if (!Arrays.equals(prover.root(size), cp.rootHash())) {
-                throw new BundleFormatException(bundle + ": the events do not reproduce the root of "
-                        + covering.getValue() + "; run 'sealtrail verify' on this bundle");
+                // An event edited after signing changes the root, yet the next event's prev still names the hash it
+                // was signed with (the verifier's EVENT_ALTERED). With those hashes restored, a matching root proves
+                // every other event exactly as signed, so a path for one of them is a valid proof.
+                int target = (int) (seq - m.start());
+                if (!Arrays.equals(signed.get(target), leaves.get(target))) {
+                    throw new BundleFormatException(bundle + ": the event at seq " + seq
+                            + " was changed after it was signed: the next event's prev names another entry hash");
+                }
+                prover = new MerkleProver(start, signed);
+                if (!Arrays.equals(prover.root(size), cp.rootHash())) {
+                    throw new BundleFormatException(bundle + ": the events do not reproduce the root of "
+                            + covering.getValue() + ", not even with the signed hashes of edited events restored"
+                            + " (the verifier's findings say what changed)");
+                }
             }
             TlogProof proof = new TlogProof(line, seq, prover.inclusionPath(seq, size), note);
             return new ExportedProof(proof, line, covering.getValue());
         }
     }
 
-    /** Reads leaf hashes up to tree size {@code size} and returns the line of {@code seq}. */
-    private static byte[] readLeaves(BundleSource src, Manifest m, long size, long seq, List<byte[]> leaves)
-            throws IOException, BundleFormatException {
+    /**
+     * Reads leaf hashes up to tree size {@code size} and returns the line of {@code seq}. {@code signed} gets the
+     * same hashes, except where the next line's prev names another one: the hash the event had when its successor
+     * was written. The line at {@code size}, if any, is read for its prev only.
+     */
+    private static byte[] readLeaves(BundleSource src, Manifest m, long size, long seq, List<byte[]> leaves,
+                                     List<byte[]> signed) throws IOException, BundleFormatException {
         byte[] wanted = null;
         long leaf = m.start();
+        EventLineParser parser = new EventLineParser();
         ByteArrayOutputStream line = new ByteArrayOutputStream(1024);
         List<Manifest.FileEntry> segments = new ArrayList<>(m.eventSegments());
         segments.sort(java.util.Comparator.comparingLong(Manifest.FileEntry::firstSeq));
         for (Manifest.FileEntry f : segments) {
-            if (leaf >= size) {
+            if (leaf > size) {
                 break;
             }
             try (InputStream in = new BufferedInputStream(src.open(f.path()), 1 << 16)) {
                 int b;
-                while (leaf < size && (b = in.read()) >= 0) {
+                while (leaf <= size && (b = in.read()) >= 0) {
                     if (b != '\n') {
                         line.write(b);
                         if (line.size() > (1 << 20)) {
@@ -112,20 +135,45 @@ public final class EventProofs {
                         continue;
                     }
                     byte[] bytes = line.toByteArray();
-                    leaves.add(Merkle.leafHash(bytes));
+                    line.reset();
+                    parser.check(bytes, 0, bytes.length);
+                    if (!signed.isEmpty() && parser.hasPrev() && !parser.prevMatches(leaves.get(leaves.size() - 1))) {
+                        byte[] named = signedHash(parser.prevHex());
+                        if (named != null) {
+                            signed.set(signed.size() - 1, named);
+                        }
+                    }
+                    if (leaf == size) {
+                        leaf++;
+                        break;
+                    }
+                    byte[] hash = Merkle.leafHash(bytes);
+                    leaves.add(hash);
+                    signed.add(hash);
                     if (leaf == seq) {
                         wanted = bytes;
                     }
                     leaf++;
-                    line.reset();
                 }
             }
         }
-        if (leaf < size || wanted == null) {
+        if (leaves.size() < size - m.start() || wanted == null) {
             throw new BundleFormatException(src.displayName() + ": the bundle holds fewer events than checkpoint "
                     + size + " covers");
         }
         return wanted;
+    }
+
+    /** A prev field's hash, or null when it is not 64 lower-case hex digits (the verifier reports such a line). */
+    private static byte[] signedHash(String prevHex) {
+        if (prevHex == null || prevHex.length() != 64) {
+            return null;
+        }
+        try {
+            return HEX.parseHex(prevHex);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 
     /**
