@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import io.sealtrail.index.EventSearch;
 import io.sealtrail.index.IndexException;
+import io.sealtrail.model.Verdict;
 import io.sealtrail.verify.io.AtomicFiles;
 import io.sealtrail.verify.note.NoteFormatException;
 import io.sealtrail.verify.note.NoteSigner;
@@ -17,6 +18,7 @@ import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -200,10 +202,15 @@ public final class CaseFolder {
      */
     public EventSearch openSearch(List<ImportRecord> imports) throws IndexException {
         List<Path> indexes = new ArrayList<>();
+        Map<String, Verdict> verdicts = new HashMap<>();
         for (ImportRecord r : imports) {
             indexes.add(bundleDir(r.bundleId()).resolve(INDEX));
+            Verdict v = r.recordedVerdict();
+            if (v != null) {
+                verdicts.put(r.bundleId(), v);
+            }
         }
-        return EventSearch.open(indexes);
+        return EventSearch.open(indexes, verdicts);
     }
 
     /** Bundles whose import was committed to the journal, in import order. */

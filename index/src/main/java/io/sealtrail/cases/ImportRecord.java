@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import io.sealtrail.model.Verdict;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,6 +30,18 @@ public record ImportRecord(String bundleId, String origin, String fileName, Stri
     }
 
     /** Whether this import is one of our bundles (else a source: docs/sources.md). */
+    /** The verdict the import recorded, or null when the record names none this version knows. */
+    public Verdict recordedVerdict() {
+        if (verdict == null) {
+            return null;
+        }
+        try {
+            return Verdict.valueOf(verdict);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
     public boolean isBundle() {
         return BUNDLE_FORMAT.equals(format);
     }

@@ -1,8 +1,10 @@
 package io.sealtrail.index;
 
+import io.sealtrail.model.Verdict;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 
 /**
@@ -18,8 +20,22 @@ public interface EventSearch extends AutoCloseable {
 
     /** Opens the given index folders read-only; each must hold an index of {@link IndexSchema#VERSION}. */
     static EventSearch open(List<Path> indexes) throws IndexException {
-        return LuceneEventSearch.open(indexes);
+        return LuceneEventSearch.open(indexes, Map.of());
     }
+
+    /**
+     * As {@link #open(List)}, knowing the verdict each bundle's import recorded, by bundle id, so that
+     * {@link #standing} can say whether a proven event's signer is trusted.
+     */
+    static EventSearch open(List<Path> indexes, Map<String, Verdict> verdicts) throws IndexException {
+        return LuceneEventSearch.open(indexes, verdicts);
+    }
+
+    /**
+     * What an auditor may say of the event: its integrity with its export's verdict. Without a recorded verdict
+     * for its bundle a proven event is {@link EventStanding#PROVEN_UNTRUSTED}: trust is never assumed.
+     */
+    EventStanding standing(Hit h);
 
     /**
      * One page of hits after {@code after} (null for the first page).

@@ -20,17 +20,18 @@ public enum HitFormat {
         }
     }
 
-    public void print(Hit h, PrintWriter o) {
+    /** One hit, with what an auditor may say of it ({@link EventSearch#standing}): words only where it is not proven. */
+    public void print(Hit h, EventStanding standing, PrintWriter o) {
         switch (this) {
             case TEXT -> o.printf("%s  %s:%-7d %-8s %-14s %-20s -> %-22s %s%s%n", h.time(), shortId(h.bundleId()), h.seq(),
                     nz(h.outcome()), nz(h.action()), nz(h.userName()), nz(h.targetName()),
                     h.command() != null ? h.command() : nz(h.query()),
-                    h.integrity() == Integrity.VERIFIED ? "" : "  [" + h.integrity().wireName() + "]");
+                    standing == EventStanding.PROVEN ? "" : "  [" + standing.label() + "]");
             // the evidence exactly as the bundle holds it: what you see is what you export
             case JSONL -> o.println(h.raw());
             case CSV -> o.println(String.join(",", List.of(str(h.time()), h.bundleId(), Long.toString(h.seq()),
                     nz(h.action()), nz(h.outcome()), nz(h.userName()), nz(h.targetKind()), nz(h.targetName()),
-                    nz(h.sessionId()), nz(h.command()), nz(h.query()), h.integrity().wireName(), nz(h.entryHash()))
+                    nz(h.sessionId()), nz(h.command()), nz(h.query()), standing.label(), nz(h.entryHash()))
                     .stream().map(HitFormat::csv).toList()));
         }
     }

@@ -1,5 +1,6 @@
 package io.sealtrail.index;
 
+import io.sealtrail.model.Verdict;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,9 +40,11 @@ final class LuceneEventSearch implements EventSearch {
     private final IndexReader reader;
     private final IndexSearcher searcher;
     private final long span;
+    private final Map<String, Verdict> verdicts;
 
-    private LuceneEventSearch(IndexReader reader) {
+    private LuceneEventSearch(IndexReader reader, Map<String, Verdict> verdicts) {
         this.reader = reader;
+        this.verdicts = Map.copyOf(verdicts);
         this.searcher = new IndexSearcher(reader);
         this.searcher.setQueryCache(null); // one-off analyst queries; caching only costs memory here
         this.span = timeSpan(reader);
@@ -58,7 +61,7 @@ final class LuceneEventSearch implements EventSearch {
         }
     }
 
-    static LuceneEventSearch open(List<Path> indexes) throws IndexException {
+    static LuceneEventSearch open(List<Path> indexes, Map<String, Verdict> verdicts) throws IndexException {
         if (indexes.isEmpty()) {
             throw new IndexException("no index to search");
         }
@@ -74,7 +77,7 @@ final class LuceneEventSearch implements EventSearch {
                     throw new IndexException(p + ": bundle " + bundle + " is already open from " + other);
                 }
             }
-            return new LuceneEventSearch(new MultiReader(readers.toArray(new IndexReader[0]), true));
+            return new LuceneEventSearch(new MultiReader(readers.toArray(new IndexReader[0]), true), verdicts);
         } catch (IndexException | IOException | RuntimeException e) {
             IOUtils.closeWhileHandlingException(readers);
             if (e instanceof IndexException ie) {
@@ -229,6 +232,11 @@ final class LuceneEventSearch implements EventSearch {
         } catch (IOException | RuntimeException e) {
             throw failed(e);
         }
+    }
+
+    @Override
+    public EventStanding standing(Hit h) {
+        return EventStanding.of(h.integrity(), verdicts.get(h.bundleId()));
     }
 
     @Override

@@ -3,6 +3,11 @@ package io.sealtrail.cases;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.sealtrail.index.EventQuery;
+import io.sealtrail.index.EventSearch;
+import io.sealtrail.index.EventStanding;
+import io.sealtrail.index.Hit;
+import io.sealtrail.index.Integrity;
 import io.sealtrail.model.Verdict;
 import io.sealtrail.verify.VerifyOptions;
 import io.sealtrail.verify.bundle.BundleFormatException;
@@ -68,6 +73,26 @@ class CaseImporterTest {
         assertThat(c.journal().entries()).extracting(JournalEntry::type)
                 .containsExactly(JournalEntry.CASE_CREATED, JournalEntry.IMPORT);
         assertThat(new CaseVerifier().verify(c, List.of(AUDITOR.verifierKey())).ok()).isTrue();
+    }
+
+    @Test
+    void anEventOfABundleImportedWithItsSignerTrustedIsProven() throws Exception {
+        new CaseImporter().importBundle(c, bundle, trust, AUDITOR, CaseImporter.Progress.NONE, () -> false);
+        try (EventSearch s = c.openSearch(c.bundles())) {
+            Hit h = s.search(EventQuery.all(), 1, null).hits().get(0);
+            assertThat(s.standing(h)).isEqualTo(EventStanding.PROVEN);
+        }
+    }
+
+    @Test
+    void anEventOfABundleImportedTrustingNobodyIsProvenWithAnUntrustedSigner() throws Exception {
+        new CaseImporter().importBundle(c, bundle, VerifyOptions.trusting(List.of()), AUDITOR,
+                CaseImporter.Progress.NONE, () -> false);
+        try (EventSearch s = c.openSearch(c.bundles())) {
+            Hit h = s.search(EventQuery.all(), 1, null).hits().get(0);
+            assertThat(h.integrity()).isEqualTo(Integrity.VERIFIED);
+            assertThat(s.standing(h)).isEqualTo(EventStanding.PROVEN_UNTRUSTED);
+        }
     }
 
     @Test

@@ -7,7 +7,7 @@ import java.util.List;
 /** cited-events.csv: RFC 4180, UTF-8, one row per annotation, header first. */
 final class CitedEventsCsv {
     static final String HEADER = "bundle_id,seq,time,action,user,target,outcome,entry_hash,checkpoint_size,"
-            + "checkpoint_root,checkpoint_file,journal_seq,tags,comment,proof_file,no_proof_reason";
+            + "checkpoint_root,checkpoint_file,journal_seq,tags,comment,proof_file,no_proof_reason,standing";
 
     private CitedEventsCsv() {
     }
@@ -17,7 +17,7 @@ final class CitedEventsCsv {
         for (CitedEvent e : events) {
             Object[] v = {e.bundleId(), e.seq(), e.time(), e.action(), e.user(), e.target(), e.outcome(), e.entryHash(),
                     e.checkpointSize() < 0 ? null : e.checkpointSize(), e.checkpointRoot(), e.checkpointFile(), e.journalSeq(), e.tags(), e.comment(),
-                    e.proofFile(), e.noProofReason()};
+                    e.proofFile(), e.noProofReason(), e.standing()};
             for (int i = 0; i < v.length; i++) {
                 if (i > 0) {
                     sb.append(',');

@@ -154,8 +154,8 @@ public final class ReportBuilder {
             return what;
         }
         return what + switch (h.integrity()) {
-            case VERIFIED -> "; the file's SHA-256 is listed in signed evidence that verified (see the source's"
-                    + " verification attached)";
+            case VERIFIED -> "; the file's SHA-256 is listed in validly signed evidence (see the source's verification"
+                    + " attached)";
             case BROKEN -> "; the file differs from what its signed evidence lists: it was altered";
             case NOT_COVERED -> "; no valid signed evidence lists the file";
             case UNSEALED -> "; " + io.sealtrail.model.Verdict.NO_EVIDENCE;
@@ -356,8 +356,7 @@ public final class ReportBuilder {
                     String why = ex.getMessage();
                     String where = r.evidence(c.bundleDir(bid)) + ": ";
                     why = why.startsWith(where) ? why.substring(where.length()) : why;
-                    noProof = (h != null && h.integrity() != null ? "the index marks this event " + h.integrity().wireName()
-                            + "; " : "") + "no inclusion proof can be made: " + why;
+                        noProof = "no inclusion proof can be made: " + why;
                 }
             }
             Checkpoint cp = null;
@@ -375,7 +374,8 @@ public final class ReportBuilder {
                     h == null ? null : h.entryHash(), cp == null ? -1 : cp.size(),
                     cp == null ? null : Base64.getEncoder().encodeToString(cp.rootHash()),
                     p == null ? null : p.checkpointFile(), e.seq(), e.data().getOrDefault("tags", ""),
-                    e.data().getOrDefault("comment", ""), p == null ? null : proofName, noProof));
+                    e.data().getOrDefault("comment", ""), p == null ? null : proofName, noProof,
+                    h == null ? null : search.standing(h).label()));
             if (e.seq() < journalLines.size()) {
                 excerpt.write(journalLines.get((int) e.seq()));
                 excerpt.write('\n');

@@ -208,12 +208,13 @@ public record ReportModel(Header header, List<BundleProvenance> provenance, Comp
     /**
      * An annotated event, with the checkpoint that covers it and the auditor's words. {@code proofFile} is null
      * when no proof could be made (the event was altered after signing, or no signed checkpoint covers it); then
-     * {@code noProofReason} says why, and {@code checkpointSize} is -1.
+     * {@code noProofReason} says why, and {@code checkpointSize} is -1. {@code standing} is the event's
+     * {@link io.sealtrail.index.EventStanding} label, the words the window and the CLI use.
      */
     public record CitedEvent(String bundleId, long seq, Instant time, String action, String user, String target,
                              String outcome, String entryHash, long checkpointSize, String checkpointRoot,
                              String checkpointFile, long journalSeq, String tags, String comment, String proofFile,
-                             String noProofReason) {
+                             String noProofReason, String standing) {
     }
 
     /**

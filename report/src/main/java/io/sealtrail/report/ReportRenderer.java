@@ -301,8 +301,9 @@ public final class ReportRenderer {
             String event = "bundle " + bundleNo(m, e.bundleId()) + ", seq " + e.seq() + "\n"
                     + l.times().time(e.time()) + "\n" + nz(e.action()) + (e.outcome() == null ? "" : " (" + e.outcome() + ")") + "\n"
                     + "user " + nz(e.user()) + "\ntarget " + nz(e.target());
-            String proof = e.proofFile() == null ? "entry hash " + nz(e.entryHash()) + "\nNO PROOF: " + e.noProofReason()
-                    : "entry hash " + nz(e.entryHash()) + "\ncheckpoint " + e.checkpointFile() + " (size "
+            String standing = e.standing() == null ? "" : e.standing() + "\n";
+            String proof = e.proofFile() == null ? standing + "entry hash " + nz(e.entryHash()) + "\nno proof: " + e.noProofReason()
+                    : standing + "entry hash " + nz(e.entryHash()) + "\ncheckpoint " + e.checkpointFile() + " (size "
                     + num(e.checkpointSize()) + ")\nroot " + e.checkpointRoot() + "\nproof " + e.proofFile();
             String comment = e.comment() + (e.tags().isBlank() ? "" : "\ntags: " + e.tags()) + "\njournal entry " + e.journalSeq();
             rows.add(List.of(Integer.toString(i++), event, proof, comment));

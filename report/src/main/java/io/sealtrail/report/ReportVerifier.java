@@ -178,7 +178,8 @@ public final class ReportVerifier {
             String ref = r.get("bundle_id") + ":" + r.get("seq");
             if (file.isEmpty()) {
                 outcomes.add(new ProofOutcome("(no proof) " + ref, parseLong(r.get("seq")), Status.NOT_PROVEN,
-                        List.of("cited without a proof: " + r.getOrDefault("no_proof_reason", ""))));
+                        List.of((r.getOrDefault("standing", "").isEmpty() ? "" : r.get("standing") + "; ")
+                                + "cited without a proof: " + r.getOrDefault("no_proof_reason", ""))));
                 continue;
             }
             if (!seen.containsKey(file)) {

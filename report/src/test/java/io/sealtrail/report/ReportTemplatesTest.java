@@ -9,6 +9,7 @@ import io.sealtrail.cases.ImportRecord;
 import io.sealtrail.cases.JournalEntry;
 import io.sealtrail.index.EventQuery;
 import io.sealtrail.index.EventSearch;
+import io.sealtrail.index.EventStanding;
 import io.sealtrail.index.Hit;
 import io.sealtrail.model.FindingCode;
 import io.sealtrail.verify.BundleVerifier;
@@ -250,7 +251,9 @@ class ReportTemplatesTest {
         ReportModel.CitedEvent altered = m.cited().get(1);
         assertThat(altered.seq()).isEqualTo(alteredSeq);
         assertThat(altered.proofFile()).isNull();
-        assertThat(altered.noProofReason()).startsWith("the index marks this event broken; no inclusion proof can be made");
+        assertThat(altered.standing()).isEqualTo(EventStanding.ALTERED.label());
+        assertThat(altered.noProofReason()).startsWith("no inclusion proof can be made: the event at seq " + alteredSeq
+                + " was changed after it was signed");
         assertThat(m.attachments()).extracting(ReportModel.Attachment::name).filteredOn(n -> n.endsWith(".tlog-proof"))
                 .containsExactly(intactRef.replace(':', '-') + ".tlog-proof");
     }

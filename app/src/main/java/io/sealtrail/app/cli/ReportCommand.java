@@ -4,6 +4,7 @@ import io.sealtrail.app.cli.SealtrailCommand.UserException;
 import io.sealtrail.cases.AuditorKey;
 import io.sealtrail.cases.CaseFolder;
 import io.sealtrail.index.EventSearch;
+import io.sealtrail.index.EventStanding;
 import io.sealtrail.index.IndexException;
 import io.sealtrail.report.BusinessHours;
 import io.sealtrail.report.ReportFile;
@@ -160,15 +161,16 @@ final class ReportCommand implements Callable<Integer> {
             }
             PrintWriter o = spec.commandLine().getOut();
             for (ReportVerifier.ProofOutcome p : r.proofs()) {
+                // the event's words are the workbench's (EventStanding); a proof that fails to check is FAIL
                 String mark = switch (p.status()) {
-                    case PROVEN -> "ok";
-                    case UNTRUSTED -> "UNTRUSTED";
+                    case PROVEN -> EventStanding.PROVEN.label();
+                    case UNTRUSTED -> EventStanding.PROVEN_UNTRUSTED.label();
                     case BROKEN -> "FAIL";
-                    case NOT_PROVEN -> "UNPROVEN";
+                    case NOT_PROVEN -> "no proof";
                 };
-                o.printf("%-9s %s%s%n", mark, p.file(), p.ok() ? "" : ": " + String.join("; ", p.problems()));
+                o.printf("%-26s %s%s%n", mark, p.file(), p.ok() ? "" : ": " + String.join("; ", p.problems()));
             }
-            r.problems().forEach(p -> o.println("FAIL      " + p));
+            r.problems().forEach(p -> o.printf("%-26s %s%n", "FAIL", p));
             long good = r.proofs().stream().filter(ReportVerifier.ProofOutcome::ok).count();
             ReportVerifier.Verdict v = r.verdict();
             o.printf("Verdict %s: %d of %d cited events proven%s%n", v == ReportVerifier.Verdict.BROKEN ? "FAILED" : v.name(),

@@ -95,7 +95,7 @@ final class SearchCommands {
                         (int) Math.min(EventSearch.MAX_PAGE, max - printed), after);
                 total = page.total();
                 for (Hit h : page.hits()) {
-                    f.print(h, o);
+                    f.print(h, search.standing(h), o);
                     printed++;
                 }
                 if (page.next() == null || page.hits().isEmpty()) {
@@ -192,7 +192,7 @@ final class SearchCommands {
             EventRef ref = CaseSupport.event(c, event);
             for (Hit h : search.around(ref.bundleId(), ref.seq(), window)) {
                 o.print(h.anchor() ? "> " : "  ");
-                HitFormat.TEXT.print(h, o);
+                HitFormat.TEXT.print(h, search.standing(h), o);
             }
             return 0;
         }

@@ -57,7 +57,7 @@ public final class ExportViewModel {
                     format.header(w);
                     index.export(query, h -> {
                         ctx.checkCancelled();
-                        format.print(h, w);
+                        format.print(h, index.standing(h), w);
                         long n = count.incrementAndGet();
                         if (n % PROGRESS_EVERY == 0) {
                             ctx.onFxThread(() -> done.set(n));

@@ -4,7 +4,7 @@ import io.sealtrail.app.ui.annotate.AnnotateDialog;
 import io.sealtrail.app.ui.annotate.AnnotationsViewModel;
 import io.sealtrail.cases.Annotation;
 import io.sealtrail.index.Hit;
-import io.sealtrail.index.Integrity;
+import io.sealtrail.index.EventStanding;
 import io.sealtrail.index.Privileged;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -111,7 +111,7 @@ public final class EventDetailController {
 
     private void showDetail(Hit h) {
         fieldGrid.getChildren().clear();
-        integrityLabel.getStyleClass().removeAll("integrity-broken", "integrity-verified", "integrity-not_covered");
+        integrityLabel.getStyleClass().removeIf(k -> k.startsWith("standing-"));
         if (h == null) {
             detailTitle.setText(NONE_SELECTED);
             integrityLabel.setText("");
@@ -139,34 +139,33 @@ public final class EventDetailController {
         r = field(r, "File", h.file() + " line " + h.line());
         field(r, h.provable() ? "Leaf" : "Record", Long.toString(h.leaf()));
         String covered = coverage.apply(h);
-        integrityLabel.setText("Integrity: " + h.integrity().wireName() + " — " + explain(h)
+        EventStanding standing = vm.standing(h);
+        integrityLabel.setText("Integrity: " + standing.label() + " — " + explain(h, standing)
                 + (covered.isEmpty() ? "" : "\n" + covered));
-        integrityLabel.getStyleClass().add("integrity-" + h.integrity().wireName());
+        integrityLabel.getStyleClass().removeIf(k -> k.startsWith("standing-"));
+        integrityLabel.getStyleClass().add(standing.styleClass());
         hashLabel.setText("Entry hash " + h.entryHash());
         showRaw(h.raw());
         showAnnotations(h);
     }
 
-    /** What the event's integrity means: a bundle proves lines by checkpoints, a source's evidence proves files. */
-    static String explain(io.sealtrail.index.Hit h) {
+    /**
+     * What the event's standing means where it came from: a bundle proves lines by checkpoints (the words are the
+     * standing's own), a source's evidence proves files.
+     */
+    static String explain(io.sealtrail.index.Hit h, EventStanding s) {
         if (h.provable()) {
-            return explain(h.integrity());
+            return s.meaning();
         }
-        return switch (h.integrity()) {
-            case VERIFIED -> "its file is listed, with the SHA-256 it has, in signed evidence that verified"
-                    + " (" + h.sourceFormat() + ")";
-            case BROKEN -> "its file differs from what its signed evidence lists: the evidence was changed";
+        String listed = "its file is listed, with the SHA-256 it has, in ";
+        return switch (s) {
+            case PROVEN -> listed + "evidence signed by a key you trust (" + h.sourceFormat() + ")";
+            case PROVEN_UNTRUSTED -> listed + "validly signed evidence, but no key you trust signed it (" + h.sourceFormat() + ")";
+            case PROVEN_AMID_EDITS -> listed + "validly signed evidence; other files of the export differ from what it lists ("
+                    + h.sourceFormat() + ")";
+            case ALTERED -> "its file differs from what its signed evidence lists: the evidence was changed";
             case NOT_COVERED -> "no valid signed evidence lists its file: nothing signed vouches for it";
-            case UNSEALED -> io.sealtrail.model.Verdict.NO_EVIDENCE;
-        };
-    }
-
-    static String explain(Integrity i) {
-        return switch (i) {
-            case VERIFIED -> "below a signed checkpoint whose root the events reproduce";
-            case BROKEN -> "this line or its range does not match what was signed: the evidence was changed";
-            case NOT_COVERED -> "after the last verified checkpoint: nothing signed vouches for it";
-            case UNSEALED -> io.sealtrail.model.Verdict.NO_EVIDENCE;
+            case NO_EVIDENCE -> io.sealtrail.model.Verdict.NO_EVIDENCE;
         };
     }
 

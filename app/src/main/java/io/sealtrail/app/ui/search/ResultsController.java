@@ -3,6 +3,7 @@ package io.sealtrail.app.ui.search;
 import io.sealtrail.app.ui.annotate.AnnotationsViewModel;
 import io.sealtrail.cases.Annotation;
 import io.sealtrail.index.Hit;
+import io.sealtrail.index.EventStanding;
 import io.sealtrail.index.Integrity;
 import io.sealtrail.index.Privileged;
 import java.time.Instant;
@@ -44,7 +45,7 @@ public final class ResultsController {
     @FXML private TableColumn<Hit, String> userColumn;
     @FXML private TableColumn<Hit, String> targetColumn;
     @FXML private TableColumn<Hit, String> commandColumn;
-    @FXML private TableColumn<Hit, Integrity> integrityColumn;
+    @FXML private TableColumn<Hit, EventStanding> integrityColumn;
 
     public ResultsController(SearchViewModel vm, AnnotationsViewModel notes) {
         this.vm = vm;
@@ -105,15 +106,16 @@ public final class ResultsController {
         text(targetColumn, h -> SearchText.join(h.targetKind(), h.targetName()));
         text(commandColumn, h -> h.command() != null ? h.command() : h.query());
         commandColumn.setCellFactory(c -> styled("command-cell"));
-        integrityColumn.setCellValueFactory(c -> SearchText.constant(c.getValue().integrity()));
+        integrityColumn.setCellValueFactory(c -> SearchText.constant(vm.standing(c.getValue())));
         integrityColumn.setCellFactory(c -> new TableCell<>() {
             @Override
-            protected void updateItem(Integrity i, boolean empty) {
-                super.updateItem(i, empty);
-                getStyleClass().removeAll("integrity-broken", "integrity-verified", "integrity-not_covered");
-                setText(empty || i == null ? null : i.wireName());
-                if (!empty && i != null) {
-                    getStyleClass().add("integrity-" + i.wireName());
+            protected void updateItem(EventStanding s, boolean empty) {
+                super.updateItem(s, empty);
+                getStyleClass().removeIf(k -> k.startsWith("standing-"));
+                setText(empty || s == null ? null : s.label());
+                setTooltip(empty || s == null ? null : new javafx.scene.control.Tooltip(s.sentence()));
+                if (!empty && s != null) {
+                    getStyleClass().add(s.styleClass());
                 }
             }
         });

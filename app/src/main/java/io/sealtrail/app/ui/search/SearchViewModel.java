@@ -6,6 +6,7 @@ import io.sealtrail.index.Bucket;
 import io.sealtrail.index.Cursor;
 import io.sealtrail.index.EventQuery;
 import io.sealtrail.index.EventSearch;
+import io.sealtrail.index.EventStanding;
 import io.sealtrail.index.FacetValue;
 import io.sealtrail.index.Hit;
 import io.sealtrail.index.IndexException;
@@ -103,6 +104,12 @@ public final class SearchViewModel implements QueryScope {
 
     public EventSearch index() {
         return index;
+    }
+
+    /** What an auditor may say of the event, in the words the CLI and the PDF use (its export's verdict included). */
+    public EventStanding standing(Hit h) {
+        EventSearch ix = index;
+        return ix != null ? ix.standing(h) : EventStanding.of(h.integrity(), null);
     }
 
     /** The query as the index gets it: the typed text and every chip, all required. */
