@@ -13,6 +13,7 @@ import io.sealtrail.sources.RecordSink;
 import io.sealtrail.sources.SourceFile;
 import io.sealtrail.sources.SourceFormat;
 import io.sealtrail.sources.SourceRecord;
+import io.sealtrail.sources.Transcript;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -35,6 +36,20 @@ public final class HoopFormat implements SourceFormat {
     private static final Set<String> VERBS = Set.of("exec", "connect");
     /** What the API's list wrappers hold besides {@code data} (SessionList, PaginatedResponse). */
     private static final Set<String> LIST_FIELDS = Set.of("pages", "total", "total_is_capped", "has_next_page");
+
+    /**
+     * What a session typed and got back, read from its session object's exact bytes (the raw record of its
+     * {@code session.start} event).
+     *
+     * @throws IOException when the bytes are not a hoop.dev session object
+     */
+    public static Transcript transcript(byte[] sessionObject) throws IOException {
+        try {
+            return HoopTranscript.of(sessionObject);
+        } catch (SessionObject.MalformedException e) {
+            throw new IOException(e.getMessage(), e);
+        }
+    }
 
     @Override
     public String name() {

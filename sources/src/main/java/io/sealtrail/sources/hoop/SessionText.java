@@ -61,6 +61,15 @@ final class SessionText {
         return s;
     }
 
+    /**
+     * Terminal output for reading: control sequences removed, CR LF as LF, a carriage return that redraws the
+     * line dropped; empty when nothing readable is left.
+     */
+    static String display(byte[] bytes) {
+        String s = withoutControls(decode(bytes)).replace("\r\n", "\n").replace("\r", "");
+        return s.isBlank() ? "" : s;
+    }
+
     /** An input chunk as a command or query: control sequences removed, trailing line ends dropped. */
     static String input(byte[] bytes) {
         String s = withoutControls(decode(bytes)).stripTrailing();
