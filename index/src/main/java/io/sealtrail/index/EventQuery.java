@@ -29,6 +29,11 @@ public record EventQuery(String text, Instant from, Instant to) {
         return new EventQuery(text, null, null);
     }
 
+    /** A keyword value as an exact-term clause: {@code field:"value"}, quotes and backslashes escaped. */
+    public static String term(String field, String value) {
+        return field + ":\"" + value.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+    }
+
     /** This window with another query text. */
     public EventQuery withText(String other) {
         return new EventQuery(other, from, to);

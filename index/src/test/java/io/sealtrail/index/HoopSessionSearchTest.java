@@ -84,4 +84,35 @@ class HoopSessionSearchTest {
         assertThat(search.count(EventQuery.of("session.output:paymnets"))).isEqualTo(1); // psql echoes the line
         assertThat(search.count(EventQuery.of("session.output:audit_archive_2023"))).isZero();
     }
+
+    @Test
+    void theSessionThatRanAStatementOpensWithTheStatementAndWhatCameBack() throws Exception {
+        String id = search.search(EventQuery.of("\"DROP TABLE\""), 1, null).hits().get(0).sessionId();
+
+        SessionDetail d = SessionDetail.load(search, id);
+
+        assertThat(d.recorded()).isTrue();
+        List<io.sealtrail.sources.Transcript.Entry> entries = d.transcript().entries();
+        assertThat(entries).extracting(io.sealtrail.sources.Transcript.Entry::text)
+                .startsWith("DROP TABLE audit_archive_2023;");
+        assertThat(entries.get(0).kind()).isEqualTo(io.sealtrail.sources.Transcript.Kind.INPUT);
+        assertThat(entries.get(1).kind()).isNotEqualTo(io.sealtrail.sources.Transcript.Kind.INPUT);
+        assertThat(d.first("session.start")).isNotNull();
+        assertThat(d.first("session.end")).isNotNull();
+    }
+
+    @Test
+    void aRejectedSessionListsItsReviewDecisions() throws Exception {
+        String id = search.search(EventQuery.of("event.action:access.reject"), 1, null).hits().get(0).sessionId();
+
+        SessionDetail d = SessionDetail.load(search, id);
+
+        assertThat(d.decisions()).extracting(Hit::action).contains("access.request", "access.reject");
+    }
+
+    @Test
+    void aSessionIdNoEventHasIsRefusedByName() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> SessionDetail.load(search, "no-such-\"session"))
+                .isInstanceOf(IndexException.class).hasMessage("no event of session no-such-\"session is in the case");
+    }
 }

@@ -1,0 +1,94 @@
+package io.sealtrail.index;
+
+import io.sealtrail.sources.Transcript;
+import io.sealtrail.sources.hoop.HoopFormat;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One session as an investigator opens it: its events in time order (who, where, when, the approvals, how it
+ * ended) and its transcript. A recorded session (a hoop.dev session object) gives what was typed and what came
+ * back, read again from the evidence record; any other session gives what its events say was typed.
+ *
+ * @param sessionId  the session's id ({@code session.id})
+ * @param events     the session's events in time order, at most {@link #MAX_EVENTS}
+ * @param capped     whether the session has more events than {@link #MAX_EVENTS}
+ * @param transcript what was typed (and, when {@code recorded}, what came back); null when no event has a time
+ * @param recorded   whether the transcript comes from a recording of the terminal or the connection
+ */
+public record SessionDetail(String sessionId, List<Hit> events, boolean capped, Transcript transcript,
+                            boolean recorded) {
+    /** The most events of one session loaded; a session with more still opens, and says it was cut. */
+    public static final int MAX_EVENTS = 5_000;
+
+    public SessionDetail {
+        events = List.copyOf(events);
+    }
+
+    /**
+     * Loads a session from the index.
+     *
+     * @throws IndexException when the index cannot be read, no event has this session id, or the session's
+     *                        recording cannot be read (the message names the record)
+     */
+    public static SessionDetail load(EventSearch search, String sessionId) throws IndexException {
+        List<Hit> events = new ArrayList<>();
+        Page page = search.search(EventQuery.of(EventQuery.term(IndexSchema.SESSION_ID, sessionId)), MAX_EVENTS, null);
+        events.addAll(page.hits());
+        if (events.isEmpty()) {
+            throw new IndexException("no event of session " + sessionId + " is in the case");
+        }
+        boolean capped = page.total() > events.size();
+        for (Hit h : events) {
+            if (HoopFormat.NAME.equals(h.sourceFormat()) && "session.start".equals(h.action())) {
+                try {
+                    return new SessionDetail(sessionId, events, capped,
+                            HoopFormat.transcript(h.raw().getBytes(StandardCharsets.UTF_8)), true);
+                } catch (IOException e) {
+                    throw new IndexException(h.file() + " line " + h.line() + ": the recording of session " + sessionId
+                            + " cannot be read: " + e.getMessage());
+                }
+            }
+        }
+        return new SessionDetail(sessionId, events, capped, typed(sessionId, events), false);
+    }
+
+    /** What the events say was typed: each command or query at its time. */
+    private static Transcript typed(String sessionId, List<Hit> events) {
+        Instant start = events.stream().map(Hit::time).filter(t -> t != null).findFirst().orElse(null);
+        if (start == null) {
+            return null;
+        }
+        List<Transcript.Entry> entries = new ArrayList<>();
+        for (Hit h : events) {
+            String typed = h.command() != null ? h.command() : h.query();
+            if (typed != null && h.time() != null) {
+                entries.add(new Transcript.Entry(h.time(), Transcript.Kind.INPUT, typed));
+            }
+        }
+        return new Transcript(sessionId, start, entries, false);
+    }
+
+    /** The first event with this action, or null. */
+    public Hit first(String action) {
+        return events.stream().filter(h -> action.equals(h.action())).findFirst().orElse(null);
+    }
+
+    /** The events about access to the session: requests, approvals, rejections, revocations. */
+    public List<Hit> decisions() {
+        return events.stream().filter(h -> h.action() != null && h.action().startsWith("access.")).toList();
+    }
+
+    /** When the session's first event happened, or null. */
+    public Instant from() {
+        return events.stream().map(Hit::time).filter(t -> t != null).min(Instant::compareTo).orElse(null);
+    }
+
+    /** When its last event happened, or null. */
+    public Instant to() {
+        return events.stream().map(Hit::time).filter(t -> t != null).max(Instant::compareTo).orElse(null);
+    }
+}
