@@ -56,6 +56,7 @@ public final class SealtrailCommand implements Runnable {
         m.put("histogram", SearchCommands.Histogram.class);
         m.put("sessions", SearchCommands.Sessions.class);
         m.put("around", SearchCommands.Around.class);
+        m.put("session", SessionCommand.class);
         m.put("annotate", CaseCommands.Annotate.class);
         m.put("journal", CaseCommands.Journal.class);
         m.put("case", CaseCommands.Case.class);

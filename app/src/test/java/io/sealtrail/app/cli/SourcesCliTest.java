@@ -121,4 +121,31 @@ class SourcesCliTest {
         assertThat(r.err()).contains(garbage.toString()).contains("not a format Sealtrail recognises");
         assertThat(caseDir).doesNotExist();
     }
+
+    @Test
+    void aHoopSessionShowsWhatWasTypedAndWhatCameBack() throws IOException {
+        Path caseDir = dir.resolve("hoop");
+        Path export = dir.resolve("in/hoop-sessions.json");
+        Files.copy(Path.of("../sources/src/test/resources/hoop/sessions.json"), export);
+        Run imported = run("import", export.toString(), "--case", caseDir.toString());
+        assertThat(imported.exit()).as(imported.out() + imported.err()).isEqualTo(SealtrailCommand.EXIT_NO_EVIDENCE);
+
+        Run r = run("session", "--case", caseDir.toString(), "6c4e6db0-1182-20c1-6eb4-9d132bcbf7a3");
+
+        assertThat(r.exit()).as(r.out() + r.err()).isZero();
+        assertThat(r.out()).contains("User       kavya.reddy@northwind.example", "Transcript recorded by the gateway",
+                "[+9.750 s] $ cat /srv/app/shared/config/Grüße.txt\n[+9.800 s] Grüße aus München — 東京オフィス ✓\n");
+    }
+
+    @Test
+    void aSessionIdTheCaseLacksIsAnErrorNamingIt() {
+        Path caseDir = dir.resolve("verified-for-session");
+        assertThat(run("import", tree.toString(), "--case", caseDir.toString(), "--cloudtrail-keys", keys.toString()).exit())
+                .isZero();
+
+        Run r = run("session", "--case", caseDir.toString(), "s-404");
+
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err()).contains("no event of session s-404 is in the case");
+    }
 }
