@@ -3,15 +3,17 @@ package io.sealtrail.app.ui.search;
 import io.sealtrail.app.ui.annotate.AnnotateDialog;
 import io.sealtrail.app.ui.annotate.AnnotationsViewModel;
 import io.sealtrail.cases.Annotation;
-import io.sealtrail.index.Hit;
 import io.sealtrail.index.EventStanding;
+import io.sealtrail.index.Hit;
 import io.sealtrail.index.Privileged;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import javafx.beans.Observable;
+import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
@@ -40,10 +42,13 @@ public final class EventDetailController {
     private DateTimeFormatter time = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSSSSS XXX").withZone(ZoneOffset.UTC);
     /** What the verification view says of an event's covering checkpoint; empty when it has nothing yet. */
     private Function<Hit, String> coverage = h -> "";
+    /** What Session… does with the selected event; the window shell decides (it opens the session's window). */
+    private Consumer<Hit> openSession = h -> { };
 
     @FXML private VBox detailPane;
     @FXML private Label detailTitle;
     @FXML private Button aroundButton;
+    @FXML private Button sessionButton;
     @FXML private Button bookmarkButton;
     @FXML private Button annotateButton;
     @FXML private Button proofButton;
@@ -73,6 +78,12 @@ public final class EventDetailController {
         copyRawButton.setTooltip(new Tooltip("Copy the raw line, byte for byte as the bundle holds it"));
         aroundButton.setOnAction(e -> vm.showAround());
         aroundButton.disableProperty().bind(vm.selectedProperty().isNull());
+        sessionButton.setOnAction(e -> openSession.accept(vm.selectedProperty().get()));
+        sessionButton.disableProperty().bind(Bindings.createBooleanBinding(
+                () -> vm.selectedProperty().get() == null || vm.selectedProperty().get().sessionId() == null,
+                vm.selectedProperty()));
+        sessionButton.setTooltip(new Tooltip("Open the event's session: who, where, when, its review decisions, and"
+                + " what was typed and what came back"));
         aroundButton.setTooltip(new Tooltip("Show the " + SearchViewModel.AROUND_WINDOW
                 + " events before and after this one, from every bundle of the case, in event order"));
         bookmarkButton.setOnAction(e -> notes.bookmark(vm.selectedProperty().get()));
@@ -107,6 +118,11 @@ public final class EventDetailController {
         coverage = f;
         changes.addListener(o -> showDetail(vm.selectedProperty().get()));
         showDetail(vm.selectedProperty().get());
+    }
+
+    /** What the Session… button does with the selected event (it has a session id). */
+    public void setOpenSession(Consumer<Hit> open) {
+        openSession = open;
     }
 
     private void showDetail(Hit h) {

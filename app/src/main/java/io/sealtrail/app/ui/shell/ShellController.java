@@ -11,6 +11,8 @@ import io.sealtrail.app.ui.report.ReportDialog;
 import io.sealtrail.app.ui.search.SearchController;
 import io.sealtrail.app.ui.session.CaseSession;
 import io.sealtrail.app.ui.timeline.TimelineView;
+import io.sealtrail.app.ui.transcript.SessionViewModel;
+import io.sealtrail.app.ui.transcript.SessionWindow;
 import io.sealtrail.app.ui.trust.TrustDialog;
 import java.io.File;
 import java.nio.file.Path;
@@ -106,6 +108,15 @@ public final class ShellController {
             return true;
         });
         searchController.detail().setCoverage(h -> vm.coverage(h.bundleId(), h.leaf()), vm.statusProperty());
+        searchController.detail().setOpenSession(this::openSession);
+    }
+
+    /** A window on the event's session, beside the case (issue 15: gateway sessions). */
+    private void openSession(io.sealtrail.index.Hit h) {
+        SessionViewModel s = new SessionViewModel(features.tasks());
+        s.zoneProperty().bind(features.search().zoneProperty());
+        SessionWindow.show(root.getScene().getWindow(), s, h.sessionId());
+        s.load(features.search().index(), h.sessionId());
     }
 
     /**

@@ -1,0 +1,191 @@
+package io.sealtrail.app.ui.transcript;
+
+import io.sealtrail.sources.Transcript;
+import javafx.beans.binding.Bindings;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.geometry.Rectangle2D;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.TextField;
+import javafx.scene.input.ClipboardContent;
+import javafx.scene.input.KeyCode;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.stage.Screen;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+
+/**
+ * A window for one session: the facts on top, then the transcript, what was typed marked and what came back below
+ * it, each stretch with its offset from the start and its clock time; Find walks the stretches with the words
+ * (Enter: next, Shift+Enter: previous), Copy puts the whole transcript on the clipboard. Not modal: several
+ * sessions can be open beside the case.
+ */
+public final class SessionWindow {
+    private final SessionViewModel vm;
+    private final Stage stage = new Stage();
+    private final GridPane facts = new GridPane();
+    private final ListView<Transcript.Entry> list = new ListView<>();
+
+    private SessionWindow(SessionViewModel vm) {
+        this.vm = vm;
+    }
+
+    /** Opens a window on the ViewModel (load it before or after); {@code owner} lends its stylesheets. */
+    public static SessionWindow show(Window owner, SessionViewModel vm, String sessionId) {
+        SessionWindow w = new SessionWindow(vm);
+        w.build(owner, sessionId);
+        w.stage.show();
+        return w;
+    }
+
+    public Stage stage() {
+        return stage;
+    }
+
+    private void build(Window owner, String sessionId) {
+        stage.initOwner(owner);
+        stage.setTitle("Session " + sessionId + " — Sealtrail");
+        Label title = new Label("Session " + sessionId);
+        title.getStyleClass().add("detail-title");
+        facts.setHgap(12);
+        facts.setVgap(3);
+        facts.getStyleClass().add("facts");
+        vm.detailProperty().addListener((o, was, now) -> showFacts());
+
+        TextField find = new TextField();
+        find.setId("transcriptFind");
+        find.setPromptText("Find in the transcript");
+        find.textProperty().bindBidirectional(vm.findProperty());
+        find.setOnKeyPressed(e -> {
+            if (e.getCode() == KeyCode.ENTER) {
+                if (e.isShiftDown()) {
+                    vm.findPrevious();
+                } else {
+                    vm.findNext();
+                }
+                e.consume();
+            }
+        });
+        HBox.setHgrow(find, Priority.ALWAYS);
+        Label count = new Label();
+        count.textProperty().bind(Bindings.createStringBinding(() -> vm.findProperty().get().isBlank() ? ""
+                : vm.matchCountProperty().get() == 1 ? "1 stretch" : vm.matchCountProperty().get() + " stretches",
+                vm.findProperty(), vm.matchCountProperty()));
+        Button previous = new Button("Previous");
+        previous.setOnAction(e -> vm.findPrevious());
+        Button next = new Button("Next");
+        next.setOnAction(e -> vm.findNext());
+        previous.disableProperty().bind(vm.matchCountProperty().isEqualTo(0));
+        next.disableProperty().bind(vm.matchCountProperty().isEqualTo(0));
+        Button copy = new Button("Copy transcript");
+        copy.setId("copyTranscript");
+        copy.disableProperty().bind(Bindings.isEmpty(vm.entries()));
+        copy.setOnAction(e -> {
+            ClipboardContent c = new ClipboardContent();
+            c.putString(vm.plainText());
+            javafx.scene.input.Clipboard.getSystemClipboard().setContent(c);
+        });
+        HBox findBar = new HBox(8, find, count, previous, next, copy);
+        findBar.setAlignment(Pos.CENTER_LEFT);
+
+        list.setId("transcriptList");
+        list.setItems(vm.entries());
+        list.setCellFactory(l -> new EntryCell());
+        list.setPlaceholder(new Label("No transcript: nothing typed is recorded for this session"));
+        vm.foundProperty().addListener((o, was, now) -> {
+            list.refresh();
+            if (now.intValue() >= 0) {
+                list.getSelectionModel().select(now.intValue());
+                list.scrollTo(Math.max(0, now.intValue() - 2));
+            }
+        });
+        VBox.setVgrow(list, Priority.ALWAYS);
+
+        Label problem = new Label();
+        problem.getStyleClass().add("transcript-problem");
+        problem.setWrapText(true);
+        problem.setMinHeight(Region.USE_PREF_SIZE);
+        problem.textProperty().bind(Bindings.createStringBinding(() -> !vm.errorProperty().get().isEmpty()
+                ? vm.errorProperty().get() : vm.loadingProperty().get() ? "Reading the session…" : "",
+                vm.errorProperty(), vm.loadingProperty()));
+        problem.visibleProperty().bind(problem.textProperty().isNotEmpty());
+        problem.managedProperty().bind(problem.visibleProperty());
+
+        VBox box = new VBox(8, title, facts, problem, findBar, list);
+        box.setPadding(new Insets(12));
+        box.getStyleClass().add("session-window");
+        Scene scene = new Scene(box);
+        if (owner != null && owner.getScene() != null) {
+            scene.getStylesheets().addAll(owner.getScene().getStylesheets());
+        }
+        scene.getStylesheets().add(SessionWindow.class.getResource("transcript.css").toExternalForm());
+        stage.setScene(scene);
+        // fits a 1366 × 768 screen with room for the window's frame
+        Rectangle2D usable = Screen.getPrimary().getVisualBounds();
+        stage.setWidth(Math.min(1000, usable.getWidth() - 40));
+        stage.setHeight(Math.min(720, usable.getHeight() - 40));
+        showFacts();
+    }
+
+    private void showFacts() {
+        facts.getChildren().clear();
+        int row = 0;
+        for (String[] f : vm.facts()) {
+            Label n = new Label(f[0]);
+            n.getStyleClass().add("fact-name");
+            Label v = new Label(f[1]);
+            v.getStyleClass().add("fact-value");
+            v.setWrapText(true);
+            v.setMinHeight(Region.USE_PREF_SIZE);
+            facts.addRow(row++, n, v);
+        }
+    }
+
+    /** One stretch: its time on the left, its text on the right; input marked, the found one highlighted. */
+    private final class EntryCell extends ListCell<Transcript.Entry> {
+        private final Label when = new Label();
+        private final Label text = new Label();
+        private final HBox row = new HBox(12, when, text);
+
+        EntryCell() {
+            when.getStyleClass().add("transcript-time");
+            text.getStyleClass().add("transcript-text");
+            when.setMinWidth(Region.USE_PREF_SIZE);
+            text.setWrapText(true);
+            text.setMinHeight(Region.USE_PREF_SIZE);
+            text.maxWidthProperty().bind(list.widthProperty().subtract(230));
+            setPrefWidth(0); // wrap to the list's width instead of scrolling sideways
+        }
+
+        @Override
+        protected void updateItem(Transcript.Entry e, boolean empty) {
+            super.updateItem(e, empty);
+            getStyleClass().removeAll("transcript-input", "transcript-output", "transcript-error", "transcript-found");
+            if (empty || e == null) {
+                setGraphic(null);
+                setText(null);
+                return;
+            }
+            when.setText(vm.when(e));
+            text.setText(e.kind() == Transcript.Kind.INPUT ? "$ " + e.text() : e.text());
+            getStyleClass().add(switch (e.kind()) {
+                case INPUT -> "transcript-input";
+                case OUTPUT -> "transcript-output";
+                case ERROR -> "transcript-error";
+            });
+            if (vm.matches(getIndex())) {
+                getStyleClass().add("transcript-found");
+            }
+            setGraphic(row);
+            setText(null);
+        }
+    }
+}
