@@ -156,7 +156,9 @@ public final class EventDetailController {
         field(r, h.provable() ? "Leaf" : "Record", Long.toString(h.leaf()));
         String covered = coverage.apply(h);
         EventStanding standing = vm.standing(h);
-        integrityLabel.setText("Integrity: " + standing.label() + " — " + explain(h, standing)
+        // "no integrity evidence — this source carries no integrity evidence" would say it twice
+        integrityLabel.setText("Integrity: " + (standing == EventStanding.NO_EVIDENCE ? "" : standing.label() + " — ")
+                + explain(h, standing)
                 + (covered.isEmpty() ? "" : "\n" + covered));
         integrityLabel.getStyleClass().removeIf(k -> k.startsWith("standing-"));
         integrityLabel.getStyleClass().add(standing.styleClass());

@@ -107,6 +107,8 @@ public final class ResultsController {
         text(commandColumn, h -> h.command() != null ? h.command() : h.query());
         commandColumn.setCellFactory(c -> styled("command-cell"));
         integrityColumn.setCellValueFactory(c -> SearchText.constant(vm.standing(c.getValue())));
+        // as wide as the longest standing the rows show ("proven" for most cases), never cut
+        vm.rows().addListener((ListChangeListener<Hit>) ch -> fitIntegrity());
         integrityColumn.setCellFactory(c -> new TableCell<>() {
             @Override
             protected void updateItem(EventStanding s, boolean empty) {
@@ -119,6 +121,17 @@ public final class ResultsController {
                 }
             }
         });
+    }
+
+    private void fitIntegrity() {
+        double widest = SearchText.textWidth(integrityColumn.getText(), 13, true);
+        java.util.Set<EventStanding> seen = java.util.EnumSet.noneOf(EventStanding.class);
+        for (Hit h : vm.rows().subList(0, Math.min(vm.rows().size(), 1000))) {
+            if (seen.add(vm.standing(h))) {
+                widest = Math.max(widest, SearchText.textWidth(vm.standing(h).label(), 13, false));
+            }
+        }
+        integrityColumn.setPrefWidth(Math.max(integrityColumn.getMinWidth(), widest + 24));
     }
 
     /**

@@ -101,7 +101,7 @@ public final class SessionViewModel {
         }
         java.time.Duration off = d.transcript().elapsed(e);
         return String.format(Locale.ROOT, "+%d.%03d s", off.toSeconds(), off.toMillisPart()) + "  "
-                + DateTimeFormatter.ofPattern("HH:mm:ss.SSS").withZone(zone.get()).format(e.time());
+                + DateTimeFormatter.ofPattern("HH:mm:ss.SSS XXX").withZone(zone.get()).format(e.time());
     }
 
     /** The transcript as plain text, for the clipboard. */
