@@ -115,7 +115,8 @@ public final class ShellController {
     private void openSession(io.sealtrail.index.Hit h) {
         SessionViewModel s = new SessionViewModel(features.tasks());
         s.zoneProperty().bind(features.search().zoneProperty());
-        SessionWindow.show(root.getScene().getWindow(), s, h.sessionId());
+        SessionWindow.show(root.getScene().getWindow(), s, h.sessionId(),
+                (event, moment) -> features.notes().annotate(event, true, List.of("transcript"), moment));
         s.load(features.search().index(), h.sessionId());
     }
 

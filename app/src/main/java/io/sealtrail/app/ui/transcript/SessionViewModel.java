@@ -5,6 +5,7 @@ import io.sealtrail.index.EventSearch;
 import io.sealtrail.index.Hit;
 import io.sealtrail.index.SessionDetail;
 import io.sealtrail.sources.Transcript;
+import java.time.Duration;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -31,9 +32,15 @@ import javafx.collections.ObservableList;
  * case's index; a recorded session's transcript is read again from its evidence record.
  */
 public final class SessionViewModel {
+    /** A pause longer than this plays as this long: an idle terminal is not worth waiting for. */
+    public static final Duration LONGEST_PAUSE = Duration.ofSeconds(2);
     private final UiTasks.Latest lane;
     private final ObjectProperty<SessionDetail> detail = new SimpleObjectProperty<>();
     private final ObservableList<Transcript.Entry> entries = FXCollections.observableArrayList();
+    /** What the window shows: every entry, or during playback those played so far. */
+    private final ObservableList<Transcript.Entry> shown = FXCollections.observableArrayList();
+    /** When each entry appears in playback, pauses cut to {@link #LONGEST_PAUSE}. */
+    private final List<Duration> playAt = new ArrayList<>();
     private final BooleanProperty loading = new SimpleBooleanProperty();
     private final StringProperty error = new SimpleStringProperty("");
     private final StringProperty find = new SimpleStringProperty("");
@@ -56,6 +63,8 @@ public final class SessionViewModel {
             loading.set(false);
             detail.set(d);
             entries.setAll(d.transcript() == null ? List.of() : d.transcript().entries());
+            timePlayback();
+            shown.setAll(entries);
             refind();
         }, why -> {
             loading.set(false);
@@ -110,6 +119,72 @@ public final class SessionViewModel {
         return d == null || d.transcript() == null ? "" : d.transcript().plainText();
     }
 
+    private void timePlayback() {
+        playAt.clear();
+        Duration at = Duration.ZERO;
+        java.time.Instant last = null;
+        for (Transcript.Entry e : entries) {
+            if (last != null) {
+                Duration gap = Duration.between(last, e.time());
+                at = at.plus(gap.isNegative() ? Duration.ZERO : gap.compareTo(LONGEST_PAUSE) > 0 ? LONGEST_PAUSE : gap);
+            }
+            playAt.add(at);
+            last = e.time();
+        }
+    }
+
+    /** Shows every entry (the end of a playback, or "instant"). */
+    public void showAll() {
+        if (shown.size() != entries.size()) {
+            shown.setAll(entries);
+        }
+    }
+
+    /**
+     * Playback: shows the entries that appear within {@code played} of playing time (pauses cut to
+     * {@link #LONGEST_PAUSE}); the caller advances it by wall time times the speed.
+     *
+     * @return whether every entry is shown, so the playback is over
+     */
+    public boolean reveal(Duration played) {
+        int n = 0;
+        while (n < playAt.size() && playAt.get(n).compareTo(played) <= 0) {
+            n++;
+        }
+        if (n < shown.size()) {
+            shown.setAll(entries.subList(0, n));
+        } else if (n > shown.size()) {
+            shown.addAll(entries.subList(shown.size(), n));
+        }
+        return n == entries.size();
+    }
+
+    /**
+     * The session's event a transcript entry belongs to: the last event with a command or query, or the start,
+     * at or before it (what was typed is such an event at the same instant; what came back follows it).
+     */
+    public Hit eventAt(Transcript.Entry e) {
+        SessionDetail d = detail.get();
+        if (d == null) {
+            return null;
+        }
+        Hit best = null;
+        for (Hit h : d.events()) {
+            boolean typedOrStart = h.command() != null || h.query() != null || "session.start".equals(h.action());
+            if (typedOrStart && h.time() != null && !h.time().isAfter(e.time())) {
+                best = h;
+            }
+        }
+        return best != null ? best : d.events().get(0);
+    }
+
+    /** The comment a bookmark of this moment carries: where in the transcript, and its first words. */
+    public String moment(Transcript.Entry e) {
+        String text = e.text().strip().replace('\n', ' ');
+        return "transcript of session " + detail.get().sessionId() + " at " + when(e).split("  ")[0] + ": "
+                + (e.kind() == Transcript.Kind.INPUT ? "$ " : "") + (text.length() > 120 ? text.substring(0, 119) + "…" : text);
+    }
+
     /** Moves the find to the next entry with the words, wrapping round. */
     public void findNext() {
         step(1);
@@ -128,6 +203,7 @@ public final class SessionViewModel {
     }
 
     private void refind() {
+        showAll(); // the find walks the whole transcript
         matches.clear();
         String words = find.get() == null ? "" : find.get().strip().toLowerCase(Locale.ROOT);
         if (!words.isEmpty()) {
@@ -156,6 +232,10 @@ public final class SessionViewModel {
 
     public ObservableList<Transcript.Entry> entries() {
         return entries;
+    }
+
+    public ObservableList<Transcript.Entry> shown() {
+        return shown;
     }
 
     public ReadOnlyObjectProperty<SessionDetail> detailProperty() {

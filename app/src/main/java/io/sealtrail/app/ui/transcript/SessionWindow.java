@@ -1,6 +1,10 @@
 package io.sealtrail.app.ui.transcript;
 
+import io.sealtrail.index.Hit;
 import io.sealtrail.sources.Transcript;
+import java.util.List;
+import java.util.function.BiConsumer;
+import javafx.animation.AnimationTimer;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -11,6 +15,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
 import javafx.scene.input.ClipboardContent;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.GridPane;
@@ -25,22 +30,31 @@ import javafx.stage.Window;
 /**
  * A window for one session: the facts on top, then the transcript, what was typed marked and what came back below
  * it, each stretch with its offset from the start and its clock time; Find walks the stretches with the words
- * (Enter: next, Shift+Enter: previous), Copy puts the whole transcript on the clipboard. Not modal: several
+ * (Enter: next, Shift+Enter: previous), Copy puts the whole transcript on the clipboard; Play replays it at its own
+ * pace or four times faster (pauses cut to two seconds), and a moment can be bookmarked. Not modal: several
  * sessions can be open beside the case.
  */
 public final class SessionWindow {
     private final SessionViewModel vm;
     private final Stage stage = new Stage();
     private final GridPane facts = new GridPane();
+    private final Label marked = new Label();
     private final ListView<Transcript.Entry> list = new ListView<>();
+    private final BiConsumer<Hit, String> bookmark;
+    private AnimationTimer playback;
 
-    private SessionWindow(SessionViewModel vm) {
+    private SessionWindow(SessionViewModel vm, BiConsumer<Hit, String> bookmark) {
         this.vm = vm;
+        this.bookmark = bookmark;
     }
 
-    /** Opens a window on the ViewModel (load it before or after); {@code owner} lends its stylesheets. */
-    public static SessionWindow show(Window owner, SessionViewModel vm, String sessionId) {
-        SessionWindow w = new SessionWindow(vm);
+    /**
+     * Opens a window on the ViewModel (load it before or after); {@code owner} lends its stylesheets.
+     *
+     * @param bookmark bookmarks an event of the session with a comment (a signed journal entry)
+     */
+    public static SessionWindow show(Window owner, SessionViewModel vm, String sessionId, BiConsumer<Hit, String> bookmark) {
+        SessionWindow w = new SessionWindow(vm, bookmark);
         w.build(owner, sessionId);
         w.stage.show();
         return w;
@@ -95,9 +109,43 @@ public final class SessionWindow {
         });
         HBox findBar = new HBox(8, find, count, previous, next, copy);
         findBar.setAlignment(Pos.CENTER_LEFT);
+        find.textProperty().addListener((o, was, now) -> stopPlayback());
+
+        Button play1 = new Button("Play 1×");
+        play1.setId("play1");
+        play1.setOnAction(e -> play(1));
+        Button play4 = new Button("Play 4×");
+        play4.setOnAction(e -> play(4));
+        Button all = new Button("Show all");
+        all.setId("showAll");
+        all.setOnAction(e -> {
+            stopPlayback();
+            vm.showAll();
+        });
+        for (Button b : List.of(play1, play4, all)) {
+            b.disableProperty().bind(Bindings.isEmpty(vm.entries()));
+        }
+        Button mark = new Button("Bookmark this moment");
+        mark.setId("bookmarkMoment");
+        mark.setTooltip(new Tooltip("Bookmark the session's event this stretch belongs to, with where in the"
+                + " transcript it is: a signed entry in the case journal"));
+        mark.disableProperty().bind(list.getSelectionModel().selectedItemProperty().isNull());
+        mark.setOnAction(e -> {
+            Transcript.Entry at = list.getSelectionModel().getSelectedItem();
+            Hit h = at == null ? null : vm.eventAt(at);
+            if (h != null) {
+                bookmark.accept(h, vm.moment(at));
+                marked.setText("Bookmarked " + h.bundleId() + ":" + h.seq() + " — see the Bookmarks tab");
+            }
+        });
+        Region gap = new Region();
+        HBox.setHgrow(gap, Priority.ALWAYS);
+        HBox playBar = new HBox(8, play1, play4, all, gap, marked, mark);
+        playBar.setAlignment(Pos.CENTER_LEFT);
+        marked.getStyleClass().add("fact-name");
 
         list.setId("transcriptList");
-        list.setItems(vm.entries());
+        list.setItems(vm.shown());
         list.setCellFactory(l -> new EntryCell());
         list.setPlaceholder(new Label("No transcript: nothing typed is recorded for this session"));
         vm.foundProperty().addListener((o, was, now) -> {
@@ -119,7 +167,7 @@ public final class SessionWindow {
         problem.visibleProperty().bind(problem.textProperty().isNotEmpty());
         problem.managedProperty().bind(problem.visibleProperty());
 
-        VBox box = new VBox(8, title, facts, problem, findBar, list);
+        VBox box = new VBox(8, title, facts, problem, findBar, list, playBar);
         box.setPadding(new Insets(12));
         box.getStyleClass().add("session-window");
         Scene scene = new Scene(box);
@@ -128,11 +176,43 @@ public final class SessionWindow {
         }
         scene.getStylesheets().add(SessionWindow.class.getResource("transcript.css").toExternalForm());
         stage.setScene(scene);
+        stage.setOnHidden(e -> stopPlayback());
         // fits a 1366 × 768 screen with room for the window's frame
         Rectangle2D usable = Screen.getPrimary().getVisualBounds();
         stage.setWidth(Math.min(1000, usable.getWidth() - 40));
         stage.setHeight(Math.min(720, usable.getHeight() - 40));
         showFacts();
+    }
+
+    /** Plays the recording from its start at {@code speed} times its own pace (pauses cut short). */
+    private void play(int speed) {
+        stopPlayback();
+        vm.reveal(java.time.Duration.ZERO);
+        playback = new AnimationTimer() {
+            private long start = -1;
+
+            @Override
+            public void handle(long now) {
+                if (start < 0) {
+                    start = now;
+                }
+                boolean done = vm.reveal(java.time.Duration.ofNanos((now - start) * speed));
+                if (!vm.shown().isEmpty()) {
+                    list.scrollTo(vm.shown().size() - 1);
+                }
+                if (done) {
+                    stop();
+                }
+            }
+        };
+        playback.start();
+    }
+
+    private void stopPlayback() {
+        if (playback != null) {
+            playback.stop();
+            playback = null;
+        }
     }
 
     private void showFacts() {

@@ -47,6 +47,7 @@ class SessionFlowTest {
     private ExecutorService background;
     private CaseViewModel cases;
     private SearchViewModel search;
+    private io.sealtrail.app.ui.annotate.AnnotationsViewModel notes;
 
     @BeforeAll
     static void importSessions() throws Exception {
@@ -67,6 +68,7 @@ class SessionFlowTest {
         background = w.background();
         search = w.search();
         cases = w.cases();
+        notes = w.notes();
     }
 
     @AfterEach
@@ -124,5 +126,30 @@ class SessionFlowTest {
         assertThat(selected.text()).contains("Grüße aus München");
         assertThat(transcript.getItems().get(transcript.getSelectionModel().getSelectedIndex() - 1).text())
                 .isEqualTo("cat /srv/app/shared/config/Grüße.txt");
+    }
+
+    @Test
+    void aBookmarkedMomentIsASignedAnnotationOfTheEventItBelongsTo(FxRobot robot) throws Exception {
+        robot.interact(() -> cases.open(caseDir));
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> search.matchingProperty().get() > 0);
+        robot.clickOn("#queryField").write("session.output:münchen").type(KeyCode.ENTER);
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> search.matchingProperty().get() == 1);
+        WaitForAsyncUtils.waitForFxEvents();
+        Hit cat = robot.lookup("#table").<Hit>queryTableView().getItems().get(0);
+        robot.clickOn(robot.lookup("#table .table-row-cell").<TableRow<?>>match(r -> r.getIndex() == 0)
+                .queryAs(TableRow.class));
+        robot.clickOn(robot.lookup("#sessionButton").queryAs(Button.class));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("#transcriptList").tryQuery().isPresent()
+                && !robot.lookup("#transcriptList").<Transcript.Entry>queryListView().getItems().isEmpty());
+        robot.clickOn("#transcriptFind").write("Grüße aus");
+        WaitForAsyncUtils.waitForFxEvents();
+
+        robot.clickOn("#bookmarkMoment");
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> notes.annotations().size() == 1);
+
+        assertThat(notes.annotations()).singleElement().satisfies(a -> {
+            assertThat(a.eventRef()).isEqualTo(cat.bundleId() + ":" + cat.seq());
+            assertThat(a.comment()).startsWith("transcript of session " + cat.sessionId() + " at +9.800 s: Grüße aus München");
+        });
     }
 }
