@@ -7,7 +7,7 @@ import java.util.Locale;
  * What an auditor may say of one event: the index's {@link Integrity} of the event read together with the verdict
  * of the export it came in, since trust in the signer is a property of the export, not of a line. The one
  * vocabulary for events: the table, the detail pane, the CLI, the PDF and {@code report verify} use these words
- * (docs/decisions/0018-event-standing.md).
+ * (docs/decisions/0019-event-standing.md).
  */
 public enum EventStanding {
     /** Exactly as signed, under a checkpoint a key the auditor trusts signed, in an export without findings. */
