@@ -34,6 +34,17 @@ import java.util.Objects;
  */
 public final class BundleWriter implements AutoCloseable {
     private static final HexFormat HEX = HexFormat.of();
+    /** The longest event line, without its LF, that a verifier parses (docs/bundle-format.md §17). */
+    public static final int MAX_LINE = 1 << 20;
+
+    /** An event whose line would be longer than {@link #MAX_LINE}: it is not written, the bundle goes on. */
+    public static final class LineTooLongException extends IllegalArgumentException {
+        private static final long serialVersionUID = 1L;
+
+        LineTooLongException(String message) {
+            super(message);
+        }
+    }
 
     /** Where a continued log stands: the tree over all earlier leaves and the last entry hash. */
     public record Continuation(String bundleId, CompactRange tree, String lastEntryHash, Instant lastTime) {
@@ -110,11 +121,24 @@ public final class BundleWriter implements AutoCloseable {
 
     /** Chains {@code draft} into the log (sets seq and prev) and writes its line. */
     public AuditEvent append(AuditEvent draft) throws IOException {
+        return append(draft, Map.of());
+    }
+
+    /**
+     * As {@link #append(AuditEvent)}, with the line's {@code labels} (producer extensions, string values).
+     *
+     * @throws LineTooLongException when the line would exceed {@link #MAX_LINE}; nothing was written
+     */
+    public AuditEvent append(AuditEvent draft, Map<String, String> labels) throws IOException {
         if (finished) {
             throw new IllegalStateException("bundle already finished");
         }
         AuditEvent e = draft.withChain(tree.size(), prevHash);
-        byte[] line = json.line(e);
+        byte[] line = json.line(e, labels);
+        if (line.length - 1 > MAX_LINE) {
+            throw new LineTooLongException(String.format("the event line would be %,d bytes; a bundle's lines hold at"
+                    + " most %,d", line.length - 1, MAX_LINE));
+        }
         if (segment == null || segment.count >= options.segmentEvents()) {
             closeSegment();
             String path = String.format("%s%012d.jsonl", Manifest.EVENTS_DIR, e.seq());
@@ -125,10 +149,14 @@ public final class BundleWriter implements AutoCloseable {
         byte[] leaf = Merkle.leafHash(leafDigest, line, 0, line.length - 1); // the entry is the line without its LF
         tree.append(leaf);
         prevHash = HEX.formatHex(leaf);
-        if (firstTime == null) {
+        // the range spans every event: a source's records need not come in time order (a session's commands
+        // follow its start, the next session may have started earlier), and a generated log's do
+        if (firstTime == null || e.time().isBefore(firstTime)) {
             firstTime = e.time();
         }
-        lastTime = e.time();
+        if (lastTime == null || e.time().isAfter(lastTime)) {
+            lastTime = e.time();
+        }
         if (tree.size() % options.checkpointInterval() == 0) {
             checkpoint();
         }

@@ -7,7 +7,6 @@ import io.sealtrail.verify.VerifyOptions;
 import io.sealtrail.verify.bundle.BundleFormatException;
 import io.sealtrail.verify.bundle.BundleWriter;
 import io.sealtrail.verify.bundle.Manifest;
-import io.sealtrail.verify.merkle.CompactRange;
 import io.sealtrail.verify.merkle.Sha256;
 import io.sealtrail.verify.note.NoteSigner;
 import java.io.IOException;
@@ -92,13 +91,9 @@ public final class BundleGenerator {
         if (o.previous() != null) {
             VerificationReport prev = new BundleVerifier().verify(o.previous(),
                     VerifyOptions.trusting(List.of(signer.verifierKey())));
-            if (prev.manifest() == null || prev.tail() == null) {
-                throw new BundleFormatException(o.previous() + ": the previous export has no readable manifest");
-            }
-            VerificationReport.Tail tail = prev.tail();
-            continuation = new BundleWriter.Continuation(prev.manifest().bundleId(),
-                    CompactRange.of(tail.treeSize(), tail.compactRange()), tail.lastEntryHash(), tail.lastTime());
-            start = tail.lastTime().plusSeconds(1);
+            continuation = prev.continuation().orElseThrow(() -> new BundleFormatException(o.previous()
+                    + ": the previous export has no readable manifest"));
+            start = prev.tail().lastTime().plusSeconds(1);
             origin = prev.manifest().origin();
         }
         String bundleId = UUID.nameUUIDFromBytes(("sealtrail-gen:" + origin + ":" + o.seed() + ":"
