@@ -277,11 +277,7 @@ public final class IndexBuilder {
                 // when the source gave no outcome, beside the outcome the format requires
                 Map<String, String> labels = EventLabels.of(b.data(), off, len);
                 output = labels.get(EventLabels.SESSION_OUTPUT);
-                if (EventLabels.NO_OUTCOME.equals(labels.get(EventLabels.OUTCOME))) {
-                    event = new AuditEvent(event.seq(), event.time(), event.timeText(), event.prev(), event.action(),
-                            null, event.reason(), event.user(), event.auth(), event.source(), event.target(),
-                            event.sessionId(), event.command(), event.query(), event.sourceFormat());
-                }
+                event = EventLabels.asRecorded(event, labels);
             }
             return document.fill(at, event, p.seq(), p.time(), p.action(), b.data(), off, len,
                     hash, cut, integrity, ord, EventLineParser.SOURCE_FORMAT, output);

@@ -2,6 +2,7 @@ package io.sealtrail.app.seal;
 
 import io.sealtrail.app.AppInfo;
 import io.sealtrail.model.AuditEvent;
+import io.sealtrail.model.FindingCode;
 import io.sealtrail.model.Verdict;
 import io.sealtrail.sources.ReadContext;
 import io.sealtrail.sources.SourceCheck;
@@ -167,6 +168,10 @@ public final class SourceSealer {
         if (!prev.manifest().origin().equals(origin)) {
             throw new SealException(SealException.Kind.KEY, "--previous " + r.previous() + " is an export of the log "
                     + prev.manifest().origin() + ", and the key signs for " + origin);
+        }
+        if (prev.findings().stream().anyMatch(f -> f.code() == FindingCode.SIGNER_KEY_MISMATCH)) {
+            throw new SealException(SealException.Kind.KEY, "--previous " + r.previous() + " was not signed by the key"
+                    + " given (" + r.signer().verifierKey().fingerprint() + "): continue a log with its own key");
         }
         if (prev.verdict() == Verdict.INTEGRITY_FAILURE) {
             throw new SealException(SealException.Kind.PREVIOUS_BROKEN, "--previous " + r.previous()

@@ -35,6 +35,7 @@ public final class LoopbackTsaServer implements AutoCloseable {
     private final Clock clock;
     private final AtomicInteger requests = new AtomicInteger();
     private volatile Behaviour behaviour = Behaviour.GRANT;
+    private volatile int grantFirst;
 
     private LoopbackTsaServer(TestTimestampAuthority authority, Clock clock) throws IOException {
         this.authority = authority;
@@ -59,6 +60,12 @@ public final class LoopbackTsaServer implements AutoCloseable {
     }
 
     public void behave(Behaviour b) {
+        behave(b, 0);
+    }
+
+    /** Grants the next {@code grants} requests, then behaves as {@code b}: an authority that fails midway. */
+    public void behave(Behaviour b, int grants) {
+        grantFirst = requests.get() + grants;
         behaviour = b;
     }
 
@@ -69,7 +76,7 @@ public final class LoopbackTsaServer implements AutoCloseable {
 
     private void handle(HttpExchange x) throws IOException {
         try (x) {
-            requests.incrementAndGet();
+            int n = requests.incrementAndGet();
             byte[] body;
             try (InputStream in = x.getRequestBody()) {
                 body = in.readNBytes(1 << 16);
@@ -79,7 +86,7 @@ public final class LoopbackTsaServer implements AutoCloseable {
                 send(x, 400, "text/plain", "POST an application/timestamp-query".getBytes(StandardCharsets.US_ASCII));
                 return;
             }
-            switch (behaviour) {
+            switch (n <= grantFirst ? Behaviour.GRANT : behaviour) {
                 case UNAVAILABLE -> send(x, 503, "text/plain", "down for maintenance".getBytes(StandardCharsets.US_ASCII));
                 case GARBAGE -> send(x, 200, "application/timestamp-reply",
                         "<html>not a timestamp</html>".getBytes(StandardCharsets.US_ASCII));

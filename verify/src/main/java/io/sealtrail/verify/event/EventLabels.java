@@ -73,6 +73,19 @@ public final class EventLabels {
         return labels;
     }
 
+    /**
+     * The event as its source recorded it: without the outcome the format made the line carry when the labels say
+     * the source gave none ({@value #OUTCOME} = {@value #NO_OUTCOME}).
+     */
+    public static io.sealtrail.model.AuditEvent asRecorded(io.sealtrail.model.AuditEvent e, Map<String, String> labels) {
+        if (e == null || !NO_OUTCOME.equals(labels.get(OUTCOME))) {
+            return e;
+        }
+        return new io.sealtrail.model.AuditEvent(e.seq(), e.time(), e.timeText(), e.prev(), e.action(), null,
+                e.reason(), e.user(), e.auth(), e.source(), e.target(), e.sessionId(), e.command(), e.query(),
+                e.sourceFormat());
+    }
+
     private static boolean contains(byte[] buf, int off, int len) {
         outer:
         for (int i = off, end = off + len - KEY.length; i <= end; i++) {
