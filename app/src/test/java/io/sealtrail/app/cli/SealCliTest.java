@@ -267,6 +267,37 @@ class SealCliTest {
         }
     }
 
+    @Test
+    void aTimestampAuthorityThatRejectsIsNamedWithItsPkiStatus() throws IOException {
+        try (LoopbackTsaServer tsa = LoopbackTsaServer.start(TestTimestampAuthority.forLog("loopback"),
+                Clock.systemUTC())) {
+            tsa.behave(LoopbackTsaServer.Behaviour.REJECT);
+            Path out = dir.resolve("rejected");
+            Run s = seal(out, HOOP.toString(), "--tsa", tsa.url().toString());
+            assertThat(s.exit()).isEqualTo(SealCommand.EXIT_TSA);
+            assertThat(s.err()).contains(tsa.url().toString()).contains("status rejection (2)").contains("badAlg");
+            assertNothingLeft(out);
+        }
+    }
+
+    @Test
+    void aSessionTooLargeForOneLineIsNotSealedAndSaysWhich() throws IOException {
+        ObjectMapper json = new ObjectMapper();
+        com.fasterxml.jackson.databind.node.ObjectNode session =
+                (com.fasterxml.jackson.databind.node.ObjectNode) json.readTree(HOOP.toFile()).get(0);
+        byte[] listing = "-rw-r--r-- 1 app app 4096 Mar  2 08:00 ledger.csv\n".repeat(25_000)
+                .getBytes(StandardCharsets.UTF_8); // about 1.2 MB of output
+        session.withArray("event_stream").addArray().add(1.5).add("o")
+                .add(java.util.Base64.getEncoder().encodeToString(listing));
+        Path big = dir.resolve("big-session.json");
+        json.writeValue(big.toFile(), List.of(session));
+        Path out = dir.resolve("too-large");
+        Run s = seal(out, big.toString());
+        assertThat(s.exit()).isEqualTo(SealtrailCommand.EXIT_USAGE);
+        assertThat(s.err()).contains("big-session.json line ").contains("cannot be sealed");
+        assertNothingLeft(out);
+    }
+
     private static void assertNothingLeft(Path out) throws IOException {
         assertThat(out).doesNotExist();
         try (Stream<Path> siblings = Files.list(out.getParent())) {

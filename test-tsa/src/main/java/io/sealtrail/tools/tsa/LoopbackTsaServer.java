@@ -26,7 +26,9 @@ public final class LoopbackTsaServer implements AutoCloseable {
         /** Answers 200 with bytes that are no TimeStampResp. */
         GARBAGE,
         /** Answers HTTP 503. */
-        UNAVAILABLE
+        UNAVAILABLE,
+        /** Answers a TimeStampResp with PKIStatus rejection (badAlg), as an authority refusing the request does. */
+        REJECT
     }
 
     private static final String PATH = "/tsr";
@@ -88,6 +90,7 @@ public final class LoopbackTsaServer implements AutoCloseable {
             }
             switch (n <= grantFirst ? Behaviour.GRANT : behaviour) {
                 case UNAVAILABLE -> send(x, 503, "text/plain", "down for maintenance".getBytes(StandardCharsets.US_ASCII));
+                case REJECT -> send(x, 200, "application/timestamp-reply", authority.reject("unsupported algorithm"));
                 case GARBAGE -> send(x, 200, "application/timestamp-reply",
                         "<html>not a timestamp</html>".getBytes(StandardCharsets.US_ASCII));
                 case GRANT -> {

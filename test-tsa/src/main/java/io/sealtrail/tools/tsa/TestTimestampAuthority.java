@@ -183,6 +183,18 @@ public final class TestTimestampAuthority {
         return granted(request, genTime);
     }
 
+    /** A TimeStampResp that refuses: PKIStatus rejection with failInfo badAlg and {@code text}. */
+    public byte[] reject(String text) {
+        try {
+            return new TimeStampResponseGenerator(null, TSPAlgorithms.ALLOWED)
+                    .generateFailResponse(org.bouncycastle.asn1.cmp.PKIStatus.REJECTION,
+                            org.bouncycastle.asn1.cmp.PKIFailureInfo.badAlg, text)
+                    .getEncoded(ASN1Encoding.DER);
+        } catch (TSPException | IOException e) {
+            throw new IllegalStateException("cannot create a rejection", e);
+        }
+    }
+
     private byte[] granted(TimeStampRequest request, Instant genTime) {
         Date time = Date.from(genTime);
         if (time.before(tsa.getNotBefore()) || time.after(tsa.getNotAfter())) {
