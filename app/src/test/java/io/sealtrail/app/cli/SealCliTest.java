@@ -336,6 +336,19 @@ class SealCliTest {
     }
 
     @Test
+    void continuingAnAlteredExportExitsOneAndLeavesNoBundle() throws IOException {
+        Path altered = dir.resolve("altered");
+        assertThat(seal(altered, SYSLOG.toString(), "--year", "2026").exit()).isZero();
+        Path segment = altered.resolve("events/000000000000.jsonl");
+        Files.writeString(segment, Files.readString(segment).replaceFirst("Failed password", "Failed passw0rd"));
+        Path out = dir.resolve("after-altered");
+        Run s = seal(out, HOOP.toString(), "--previous", altered.toString());
+        assertThat(s.exit()).as(s.out() + s.err()).isEqualTo(SealtrailCommand.EXIT_INTEGRITY);
+        assertThat(s.err()).contains("does not verify");
+        assertNothingLeft(out);
+    }
+
+    @Test
     void aKeyFileThatIsNoKeyExitsFive() throws IOException {
         Path notAKey = dir.resolve("not-a.key");
         Files.writeString(notAKey, "hello\n");

@@ -27,6 +27,8 @@ public final class LoopbackTsaServer implements AutoCloseable {
         GARBAGE,
         /** Answers HTTP 503. */
         UNAVAILABLE,
+        /** Answers every request with the first reply it granted: a token for another request (its nonce, its imprint). */
+        REPLAY,
         /** Answers a TimeStampResp with PKIStatus rejection (badAlg), as an authority refusing the request does. */
         REJECT
     }
@@ -38,6 +40,7 @@ public final class LoopbackTsaServer implements AutoCloseable {
     private final AtomicInteger requests = new AtomicInteger();
     private volatile Behaviour behaviour = Behaviour.GRANT;
     private volatile int grantFirst;
+    private volatile byte[] firstGranted;
 
     private LoopbackTsaServer(TestTimestampAuthority authority, Clock clock) throws IOException {
         this.authority = authority;
@@ -90,6 +93,7 @@ public final class LoopbackTsaServer implements AutoCloseable {
             }
             switch (n <= grantFirst ? Behaviour.GRANT : behaviour) {
                 case UNAVAILABLE -> send(x, 503, "text/plain", "down for maintenance".getBytes(StandardCharsets.US_ASCII));
+                case REPLAY -> send(x, 200, "application/timestamp-reply", firstGranted);
                 case REJECT -> send(x, 200, "application/timestamp-reply", authority.reject("unsupported algorithm"));
                 case GARBAGE -> send(x, 200, "application/timestamp-reply",
                         "<html>not a timestamp</html>".getBytes(StandardCharsets.US_ASCII));
@@ -100,6 +104,9 @@ public final class LoopbackTsaServer implements AutoCloseable {
                     } catch (IOException | IllegalArgumentException e) {
                         send(x, 400, "text/plain", String.valueOf(e.getMessage()).getBytes(StandardCharsets.UTF_8));
                         return;
+                    }
+                    if (firstGranted == null) {
+                        firstGranted = reply;
                     }
                     send(x, 200, "application/timestamp-reply", reply);
                 }
