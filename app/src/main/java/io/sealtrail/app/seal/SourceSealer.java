@@ -102,7 +102,7 @@ public final class SourceSealer {
         }
         BundleWriter.Options options = new BundleWriter.Options(origin, r.signer(), List.of(), CHECKPOINT_INTERVAL,
                 SEGMENT_EVENTS, Duration.ZERO, r.tsa(), continuation, UUID.randomUUID().toString(),
-                "sealtrail seal " + AppInfo.version());
+                "sealtrail seal " + AppInfo.version(), java.time.Instant.now());
         Appender appender = new Appender(sealedBefore, progress);
         try (BundleWriter w = BundleWriter.create(r.out(), options)) {
             appender.writer = w;

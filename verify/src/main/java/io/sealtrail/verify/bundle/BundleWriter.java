@@ -53,9 +53,13 @@ public final class BundleWriter implements AutoCloseable {
         }
     }
 
+    /**
+     * @param created when the bundle is sealed (the wall clock of a real export), or null for its last event's time
+     *                + 60 s, which keeps a seeded bundle reproducible
+     */
     public record Options(String origin, NoteSigner signer, List<NoteSigner> cosigners, long checkpointInterval,
                           int segmentEvents, Duration heartbeatInterval, Timestamping tsa,
-                          Continuation previous, String bundleId, String producer) {
+                          Continuation previous, String bundleId, String producer, Instant created) {
         public Options {
             Objects.requireNonNull(origin, "origin");
             Objects.requireNonNull(signer, "signer");
@@ -232,7 +236,8 @@ public final class BundleWriter implements AutoCloseable {
         keys.add(options.signer().verifierKey().encode());
         options.cosigners().forEach(c -> keys.add(c.verifierKey().encode()));
         Manifest manifest = new Manifest(Manifest.FORMAT_VERSION, options.origin(), options.bundleId(),
-                lastTime.plusSeconds(60), options.producer(), firstTime, lastTime, start, tree.size(),
+                options.created() != null ? options.created() : lastTime.plusSeconds(60), options.producer(),
+                firstTime, lastTime, start, tree.size(),
                 options.heartbeatInterval().toSeconds(), options.checkpointInterval(), keys, previous,
                 startCompactRange, new Manifest.TreeHead(tree.size(), tree.root()), files);
         byte[] manifestBytes = ManifestCodec.write(manifest);

@@ -100,7 +100,7 @@ public final class BundleGenerator {
                 + (continuation == null ? 0 : continuation.tree().size())).getBytes(StandardCharsets.UTF_8)).toString();
         BundleWriter.Options wo = new BundleWriter.Options(origin, signer, o.cosigners(), o.checkpointInterval(),
                 o.segmentEvents(), o.heartbeatInterval(), o.timestamps() == null ? null : o.timestamps().forLog(origin), continuation,
-                bundleId, "sealtrail gen 0.1.0 (seed " + o.seed() + ")");
+                bundleId, "sealtrail gen 0.1.0 (seed " + o.seed() + ")", null);
         ActivitySimulator sim = new ActivitySimulator(o.seed(), start, o.heartbeatInterval(),
                 origin.substring(0, origin.indexOf('/') < 0 ? origin.length() : origin.indexOf('/')), o.outages());
         try (BundleWriter w = BundleWriter.create(out, wo)) {
