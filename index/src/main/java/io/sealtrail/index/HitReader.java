@@ -1,6 +1,7 @@
 package io.sealtrail.index;
 
 import io.sealtrail.model.AuditEvent;
+import io.sealtrail.verify.event.EventLabels;
 import io.sealtrail.verify.event.EventLineParser;
 import io.sealtrail.verify.event.ParsedLine;
 import io.sealtrail.verify.merkle.Merkle;
@@ -89,7 +90,7 @@ final class HitReader {
         String query = null;
         if (EventLineParser.SOURCE_FORMAT.equals(format)) { // other formats get their reader with their importer
             ParsedLine p = parser.parse(raw, 0, raw.length);
-            AuditEvent e = p.event();
+            AuditEvent e = EventLabels.asRecorded(p.event(), EventLabels.of(raw, 0, raw.length));
             if (e == null) {
                 action = keyword(p.action());
             } else {

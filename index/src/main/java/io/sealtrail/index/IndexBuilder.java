@@ -1,10 +1,12 @@
 package io.sealtrail.index;
 
+import io.sealtrail.model.AuditEvent;
 import io.sealtrail.verify.VerificationReport;
 import io.sealtrail.verify.bundle.BundleFormatException;
 import io.sealtrail.verify.bundle.BundleSource;
 import io.sealtrail.verify.bundle.Manifest;
 import io.sealtrail.verify.bundle.ManifestCodec;
+import io.sealtrail.verify.event.EventLabels;
 import io.sealtrail.verify.event.EventLineParser;
 import io.sealtrail.verify.event.ParsedLine;
 import io.sealtrail.verify.merkle.Merkle;
@@ -268,8 +270,17 @@ public final class IndexBuilder {
                 counts.unparsed.incrementAndGet();
             }
             counts.tally(integrity);
-            return document.fill(at, p.event(), p.seq(), p.time(), p.action(), b.data(), off, len,
-                    hash, cut, integrity, ord);
+            AuditEvent event = p.event();
+            String output = null;
+            if (event != null) {
+                // a sealed source's line (docs/decisions/0018-seal.md) keeps what its session printed, and says
+                // when the source gave no outcome, beside the outcome the format requires
+                Map<String, String> labels = EventLabels.of(b.data(), off, len);
+                output = labels.get(EventLabels.SESSION_OUTPUT);
+                event = EventLabels.asRecorded(event, labels);
+            }
+            return document.fill(at, event, p.seq(), p.time(), p.action(), b.data(), off, len,
+                    hash, cut, integrity, ord, EventLineParser.SOURCE_FORMAT, output);
         }
 
         private byte[] leafHash(byte[] buf, int off, int len) {

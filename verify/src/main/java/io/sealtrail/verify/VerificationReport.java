@@ -75,6 +75,19 @@ public record VerificationReport(String bundle, Manifest manifest, Verdict verdi
         return "the log showed another history before: it forked";
     }
 
+    /**
+     * Where this export left its log, for writing the next export of it ({@code gen --previous}, {@code seal
+     * --previous}); empty when the manifest or the events could not be read.
+     */
+    public java.util.Optional<io.sealtrail.verify.bundle.BundleWriter.Continuation> continuation() {
+        if (manifest == null || tail == null) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(new io.sealtrail.verify.bundle.BundleWriter.Continuation(manifest.bundleId(),
+                io.sealtrail.verify.merkle.CompactRange.of(tail.treeSize(), tail.compactRange()), tail.lastEntryHash(),
+                tail.lastTime()));
+    }
+
     public long count(Severity s) {
         return findings.stream().filter(f -> f.severity() == s).count();
     }

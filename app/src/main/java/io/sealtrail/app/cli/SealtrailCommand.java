@@ -51,6 +51,7 @@ public final class SealtrailCommand implements Runnable {
         m.put("trust", TrustCommand.class);
         m.put("import", ImportCommand.class);
         m.put("formats", FormatsCommand.class);
+        m.put("seal", SealCommand.class);
         m.put("search", SearchCommands.Search.class);
         m.put("facets", SearchCommands.Facets.class);
         m.put("histogram", SearchCommands.Histogram.class);

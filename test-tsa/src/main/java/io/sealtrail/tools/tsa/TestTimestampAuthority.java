@@ -159,13 +159,50 @@ public final class TestTimestampAuthority {
      */
     public byte[] stamp(byte[] data, Instant genTime) {
         Objects.requireNonNull(data, "data");
+        try {
+            byte[] imprint = MessageDigest.getInstance("SHA-256", bc).digest(data);
+            TimeStampRequestGenerator requests = new TimeStampRequestGenerator();
+            requests.setCertReq(true); // without it the generator leaves the certificates out
+            return granted(requests.generate(TSPAlgorithms.SHA256, imprint), genTime);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("cannot create timestamp token", e);
+        }
+    }
+
+    /**
+     * The answer to a DER TimeStampReq as a TSA serving HTTP gives it (RFC 3161 §3.4): granted over the request's
+     * SHA-256 imprint at genTime, with its nonce, and the certificate when asked for.
+     *
+     * @throws IOException when the bytes are not a time-stamp request
+     */
+    public byte[] respond(byte[] timeStampReq, Instant genTime) throws IOException {
+        TimeStampRequest request = new TimeStampRequest(timeStampReq);
+        if (!TSPAlgorithms.SHA256.equals(request.getMessageImprintAlgOID())) {
+            throw new IOException("only SHA-256 imprints are stamped, not " + request.getMessageImprintAlgOID());
+        }
+        return granted(request, genTime);
+    }
+
+    /** A TimeStampResp that refuses: PKIStatus rejection with failInfo badAlg and {@code text}. */
+    public byte[] reject(String text) {
+        try {
+            return new TimeStampResponseGenerator(null, TSPAlgorithms.ALLOWED)
+                    .generateFailResponse(org.bouncycastle.asn1.cmp.PKIStatus.REJECTION,
+                            org.bouncycastle.asn1.cmp.PKIFailureInfo.badAlg, text)
+                    .getEncoded(ASN1Encoding.DER);
+        } catch (TSPException | IOException e) {
+            throw new IllegalStateException("cannot create a rejection", e);
+        }
+    }
+
+    private byte[] granted(TimeStampRequest request, Instant genTime) {
         Date time = Date.from(genTime);
         if (time.before(tsa.getNotBefore()) || time.after(tsa.getNotAfter())) {
             throw new IllegalArgumentException("genTime " + genTime + " is outside the TSA certificate's validity "
                     + tsa.getNotBefore().toInstant() + " .. " + tsa.getNotAfter().toInstant());
         }
+        byte[] imprint = request.getMessageImprintDigest();
         try {
-            byte[] imprint = MessageDigest.getInstance("SHA-256", bc).digest(data);
             DigestCalculatorProvider digests = new JcaDigestCalculatorProviderBuilder().setProvider(bc).build();
             TimeStampTokenGenerator tokens = new TimeStampTokenGenerator(
                     new JcaSignerInfoGeneratorBuilder(digests).build(signer(tsaKeys), tsaHolder),
@@ -173,10 +210,6 @@ public final class TestTimestampAuthority {
                     new ASN1ObjectIdentifier(POLICY_OID));
             tokens.setResolution(TimeStampTokenGenerator.R_MILLISECONDS);
             tokens.addCertificates(new JcaCertStore(List.of(tsa)));
-
-            TimeStampRequestGenerator requests = new TimeStampRequestGenerator();
-            requests.setCertReq(true); // without it the generator leaves the certificates out
-            TimeStampRequest request = requests.generate(TSPAlgorithms.SHA256, imprint);
             return new TimeStampResponseGenerator(tokens, TSPAlgorithms.ALLOWED)
                     .generateGrantedResponse(request, tokenSerial(imprint, genTime), time)
                     .getEncoded(ASN1Encoding.DER);

@@ -34,6 +34,17 @@ import java.util.Objects;
  */
 public final class BundleWriter implements AutoCloseable {
     private static final HexFormat HEX = HexFormat.of();
+    /** The longest event line, without its LF, that a verifier parses (docs/bundle-format.md §17). */
+    public static final int MAX_LINE = 1 << 20;
+
+    /** An event whose line would be longer than {@link #MAX_LINE}: it is not written, the bundle goes on. */
+    public static final class LineTooLongException extends IllegalArgumentException {
+        private static final long serialVersionUID = 1L;
+
+        LineTooLongException(String message) {
+            super(message);
+        }
+    }
 
     /** Where a continued log stands: the tree over all earlier leaves and the last entry hash. */
     public record Continuation(String bundleId, CompactRange tree, String lastEntryHash, Instant lastTime) {
@@ -42,9 +53,13 @@ public final class BundleWriter implements AutoCloseable {
         }
     }
 
+    /**
+     * @param created when the bundle is sealed (the wall clock of a real export), or null for its last event's time
+     *                + 60 s, which keeps a seeded bundle reproducible
+     */
     public record Options(String origin, NoteSigner signer, List<NoteSigner> cosigners, long checkpointInterval,
                           int segmentEvents, Duration heartbeatInterval, Timestamping tsa,
-                          Continuation previous, String bundleId, String producer) {
+                          Continuation previous, String bundleId, String producer, Instant created) {
         public Options {
             Objects.requireNonNull(origin, "origin");
             Objects.requireNonNull(signer, "signer");
@@ -110,11 +125,24 @@ public final class BundleWriter implements AutoCloseable {
 
     /** Chains {@code draft} into the log (sets seq and prev) and writes its line. */
     public AuditEvent append(AuditEvent draft) throws IOException {
+        return append(draft, Map.of());
+    }
+
+    /**
+     * As {@link #append(AuditEvent)}, with the line's {@code labels} (producer extensions, string values).
+     *
+     * @throws LineTooLongException when the line would exceed {@link #MAX_LINE}; nothing was written
+     */
+    public AuditEvent append(AuditEvent draft, Map<String, String> labels) throws IOException {
         if (finished) {
             throw new IllegalStateException("bundle already finished");
         }
         AuditEvent e = draft.withChain(tree.size(), prevHash);
-        byte[] line = json.line(e);
+        byte[] line = json.line(e, labels);
+        if (line.length - 1 > MAX_LINE) {
+            throw new LineTooLongException(String.format("the event line would be %,d bytes; a bundle's lines hold at"
+                    + " most %,d", line.length - 1, MAX_LINE));
+        }
         if (segment == null || segment.count >= options.segmentEvents()) {
             closeSegment();
             String path = String.format("%s%012d.jsonl", Manifest.EVENTS_DIR, e.seq());
@@ -125,10 +153,14 @@ public final class BundleWriter implements AutoCloseable {
         byte[] leaf = Merkle.leafHash(leafDigest, line, 0, line.length - 1); // the entry is the line without its LF
         tree.append(leaf);
         prevHash = HEX.formatHex(leaf);
-        if (firstTime == null) {
+        // the range spans every event: a source's records need not come in time order (a session's commands
+        // follow its start, the next session may have started earlier), and a generated log's do
+        if (firstTime == null || e.time().isBefore(firstTime)) {
             firstTime = e.time();
         }
-        lastTime = e.time();
+        if (lastTime == null || e.time().isAfter(lastTime)) {
+            lastTime = e.time();
+        }
         if (tree.size() % options.checkpointInterval() == 0) {
             checkpoint();
         }
@@ -204,7 +236,8 @@ public final class BundleWriter implements AutoCloseable {
         keys.add(options.signer().verifierKey().encode());
         options.cosigners().forEach(c -> keys.add(c.verifierKey().encode()));
         Manifest manifest = new Manifest(Manifest.FORMAT_VERSION, options.origin(), options.bundleId(),
-                lastTime.plusSeconds(60), options.producer(), firstTime, lastTime, start, tree.size(),
+                options.created() != null ? options.created() : lastTime.plusSeconds(60), options.producer(),
+                firstTime, lastTime, start, tree.size(),
                 options.heartbeatInterval().toSeconds(), options.checkpointInterval(), keys, previous,
                 startCompactRange, new Manifest.TreeHead(tree.size(), tree.root()), files);
         byte[] manifestBytes = ManifestCodec.write(manifest);

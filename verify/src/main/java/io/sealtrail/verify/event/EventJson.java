@@ -6,6 +6,7 @@ import io.sealtrail.model.AuditEvent;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.Map;
 
 /**
  * Writes an event as one bundle line: the canonical key order of docs/bundle-format.md, absent values
@@ -18,6 +19,14 @@ public final class EventJson {
 
     /** Serializes {@code e}; the returned array is fresh and ends with '\n'. */
     public byte[] line(AuditEvent e) {
+        return line(e, Map.of());
+    }
+
+    /**
+     * As {@link #line(AuditEvent)}, with {@code labels} last (docs/bundle-format.md: producer extensions, string
+     * values), in the map's order; an empty map writes no {@code labels}.
+     */
+    public byte[] line(AuditEvent e, Map<String, String> labels) {
         buffer.reset();
         try (JsonGenerator g = factory.createGenerator(buffer)) {
             g.writeStartObject();
@@ -76,6 +85,13 @@ public final class EventJson {
             }
             optional(g, "command", e.command());
             optional(g, "query", e.query());
+            if (!labels.isEmpty()) {
+                g.writeObjectFieldStart("labels");
+                for (Map.Entry<String, String> l : labels.entrySet()) {
+                    g.writeStringField(l.getKey(), l.getValue());
+                }
+                g.writeEndObject();
+            }
             g.writeEndObject();
         } catch (IOException ex) {
             throw new UncheckedIOException(ex);

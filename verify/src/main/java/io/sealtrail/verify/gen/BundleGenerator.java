@@ -7,7 +7,6 @@ import io.sealtrail.verify.VerifyOptions;
 import io.sealtrail.verify.bundle.BundleFormatException;
 import io.sealtrail.verify.bundle.BundleWriter;
 import io.sealtrail.verify.bundle.Manifest;
-import io.sealtrail.verify.merkle.CompactRange;
 import io.sealtrail.verify.merkle.Sha256;
 import io.sealtrail.verify.note.NoteSigner;
 import java.io.IOException;
@@ -92,20 +91,16 @@ public final class BundleGenerator {
         if (o.previous() != null) {
             VerificationReport prev = new BundleVerifier().verify(o.previous(),
                     VerifyOptions.trusting(List.of(signer.verifierKey())));
-            if (prev.manifest() == null || prev.tail() == null) {
-                throw new BundleFormatException(o.previous() + ": the previous export has no readable manifest");
-            }
-            VerificationReport.Tail tail = prev.tail();
-            continuation = new BundleWriter.Continuation(prev.manifest().bundleId(),
-                    CompactRange.of(tail.treeSize(), tail.compactRange()), tail.lastEntryHash(), tail.lastTime());
-            start = tail.lastTime().plusSeconds(1);
+            continuation = prev.continuation().orElseThrow(() -> new BundleFormatException(o.previous()
+                    + ": the previous export has no readable manifest"));
+            start = prev.tail().lastTime().plusSeconds(1);
             origin = prev.manifest().origin();
         }
         String bundleId = UUID.nameUUIDFromBytes(("sealtrail-gen:" + origin + ":" + o.seed() + ":"
                 + (continuation == null ? 0 : continuation.tree().size())).getBytes(StandardCharsets.UTF_8)).toString();
         BundleWriter.Options wo = new BundleWriter.Options(origin, signer, o.cosigners(), o.checkpointInterval(),
                 o.segmentEvents(), o.heartbeatInterval(), o.timestamps() == null ? null : o.timestamps().forLog(origin), continuation,
-                bundleId, "sealtrail gen 0.1.0 (seed " + o.seed() + ")");
+                bundleId, "sealtrail gen 0.1.0 (seed " + o.seed() + ")", null);
         ActivitySimulator sim = new ActivitySimulator(o.seed(), start, o.heartbeatInterval(),
                 origin.substring(0, origin.indexOf('/') < 0 ? origin.length() : origin.indexOf('/')), o.outages());
         try (BundleWriter w = BundleWriter.create(out, wo)) {
