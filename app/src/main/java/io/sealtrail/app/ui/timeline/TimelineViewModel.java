@@ -356,9 +356,9 @@ public final class TimelineViewModel {
     public void open(TimelineLayout.Hit hit) {
         if (hit instanceof TimelineLayout.SessionHit s) {
             SessionSpan span = s.bar().session();
-            selectedSession.set(span);
             search.show(QueryView.drill("of session " + span.sessionId(),
                     List.of(IndexSchema.SESSION_ID + ":" + quote(span.sessionId())), null, null));
+            selectedSession.set(span); // after: the timeline follows the new search, and a reload forgets the selection
         } else if (hit instanceof TimelineLayout.BucketHit b) {
             Scope sc = shown;
             if (sc == null) {
