@@ -64,7 +64,32 @@ final class Cells {
             HBox box = new HBox(10, dot("dot-" + b.banner().kind().name().toLowerCase(Locale.ROOT)), text);
             box.setAlignment(Pos.CENTER_LEFT);
             setText(null);
-            setGraphic(box);
+            String group = group(b);
+            if (group == null) {
+                setGraphic(box);
+                return;
+            }
+            Label header = new Label(group);
+            header.getStyleClass().add("bundle-group");
+            header.setWrapText(true);
+            header.setMinHeight(Region.USE_PREF_SIZE);
+            setGraphic(new VBox(6, header, box));
+        }
+
+        /**
+         * The heading over the first bundle of its group: the case's bundles, then the files opened for a look, which
+         * are not evidence of the case; null for the other rows.
+         */
+        private String group(BundleViewModel b) {
+            int i = getIndex();
+            java.util.List<BundleViewModel> items = getListView() == null ? java.util.List.of() : getListView().getItems();
+            if (i < 0 || i >= items.size() || (i > 0 && items.get(i - 1).inCase() == b.inCase())) {
+                return null;
+            }
+            if (b.inCase()) {
+                return "IN THE CASE";
+            }
+            return items.get(0).inCase() ? "OPENED FOR A LOOK, NOT IN THE CASE" : "OPENED FOR A LOOK";
         }
     }
 
