@@ -193,18 +193,21 @@ public final class WorkbenchController {
 
     // --- actions (the sidebar's button, the shell's menu) ---
 
-    /** File › Open bundle…: bundles (zip files) to verify. */
+    /** File › Open bundle…: bundles (zip files) to verify, for a look (they do not join the case); whether any were chosen. */
     @FXML
-    public void openFile() {
+    public boolean openFile() {
         List<java.nio.file.Path> files = dialogs.openFiles("Open sealed audit-log bundles", BUNDLE_FILES);
         if (!files.isEmpty()) {
             vm.open(files);
         }
+        return !files.isEmpty();
     }
 
-    /** File › Open bundle folder…: a bundle unpacked into a folder. */
-    public void openFolder() {
-        dialogs.openFolder("Open a bundle folder").ifPresent(dir -> vm.open(List.of(dir)));
+    /** File › Open bundle folder…: a bundle unpacked into a folder, for a look; whether one was chosen. */
+    public boolean openFolder() {
+        java.util.Optional<java.nio.file.Path> dir = dialogs.openFolder("Open a bundle folder");
+        dir.ifPresent(d -> vm.open(List.of(d)));
+        return dir.isPresent();
     }
 
     /** Opens the trust dialog (not modal-blocking: the FX thread keeps running). */
