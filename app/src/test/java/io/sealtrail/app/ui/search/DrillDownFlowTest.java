@@ -112,6 +112,10 @@ class DrillDownFlowTest {
         assertThat(chipTexts(robot)).isEmpty();
         assertThat(facetTotal(robot, "event.outcome")).isEqualTo(denied);
         assertThat(search.selectedProperty().get()).isEqualTo(chosen);
+        // the Alt of Alt+Left is not "go to the menu bar": in its keyboard mode, Down would open the File menu
+        robot.type(KeyCode.DOWN);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(javafx.stage.Window.getWindows()).noneMatch(javafx.scene.control.ContextMenu.class::isInstance);
 
         robot.press(KeyCode.ALT, KeyCode.RIGHT).release(KeyCode.RIGHT, KeyCode.ALT);
         settled(shown);
