@@ -58,7 +58,8 @@ public final class SearchViewModel implements QueryScope {
     /** The facet fields of the sidebar, in display order. */
     public static final List<String> FACET_FIELDS = List.of("event.outcome", "event.action", "user.name",
             "target.kind", "target.name", "integrity");
-    private static final List<Duration> INTERVALS = List.of(Duration.ofMinutes(1), Duration.ofMinutes(5),
+    private static final List<Duration> INTERVALS = List.of(Duration.ofSeconds(1), Duration.ofSeconds(5),
+            Duration.ofSeconds(10), Duration.ofSeconds(30), Duration.ofMinutes(1), Duration.ofMinutes(5),
             Duration.ofMinutes(15), Duration.ofMinutes(30), Duration.ofHours(1), Duration.ofHours(3), Duration.ofHours(6),
             Duration.ofHours(12), Duration.ofDays(1), Duration.ofDays(7), Duration.ofDays(30));
     private static final int MAX_BUCKETS = 150;
@@ -409,12 +410,21 @@ public final class SearchViewModel implements QueryScope {
         Instant start = q.from();
         Instant end = q.to();
         if (start == null || end == null) {
-            List<Bucket> coarse = ix.histogram(q, Duration.ofDays(1));
+            Duration probe = Duration.ofDays(1);
+            List<Bucket> coarse = ix.histogram(q, probe);
+            // a few minutes of events (a drill-down: the events around one, a session) would be one bar a day wide
+            for (Duration finer : List.of(Duration.ofHours(1), Duration.ofMinutes(1))) {
+                if (coarse.size() > 2) {
+                    break;
+                }
+                probe = finer;
+                coarse = ix.histogram(q, probe);
+            }
             if (coarse.isEmpty()) {
                 return Duration.ofHours(1);
             }
             start = start != null ? start : coarse.get(0).start();
-            end = end != null ? end : coarse.get(coarse.size() - 1).start().plus(Duration.ofDays(1));
+            end = end != null ? end : coarse.get(coarse.size() - 1).start().plus(probe);
         }
         Duration span = Duration.between(start, end);
         for (Duration d : INTERVALS) {

@@ -201,6 +201,18 @@ class SearchViewModelTest {
     }
 
     @Test
+    void theHistogramOfAFewMinutesOfEventsHasBarsOfSecondsNotOneBarADayWide() throws Exception {
+        vm.setIndex(index);
+        drain();
+        search("event.outcome:denied");
+        vm.selectedProperty().set(vm.rows().get(vm.rows().size() / 2));
+        vm.showAround();
+        drain();
+        assertThat(vm.intervalProperty().get()).isLessThan(java.time.Duration.ofMinutes(1));
+        assertThat(vm.buckets()).hasSizeGreaterThan(1);
+    }
+
+    @Test
     void aSessionDrillDownIsAChipThatCanBeRemoved() throws Exception {
         vm.setIndex(index);
         drain();
