@@ -39,6 +39,9 @@ final class Cells {
 
     /** Bundle list entry: verdict dot, name, and the banner's headline in small print. */
     static final class BundleCell extends ListCell<BundleViewModel> {
+        /** Under the heading of the files opened for a look: they are not evidence of the case. */
+        static final String NOT_IN_CASE = "not part of the case";
+
         @Override
         protected void updateItem(BundleViewModel b, boolean empty) {
             super.updateItem(b, empty);
@@ -71,14 +74,18 @@ final class Cells {
             }
             Label header = new Label(group);
             header.getStyleClass().add("bundle-group");
-            header.setWrapText(true);
-            header.setMinHeight(Region.USE_PREF_SIZE);
-            setGraphic(new VBox(6, header, box));
+            VBox heading = new VBox(0, header);
+            if (!b.inCase()) {
+                Label note = new Label(NOT_IN_CASE);
+                note.getStyleClass().add("bundle-group-note");
+                heading.getChildren().add(note);
+            }
+            setGraphic(new VBox(6, heading, box));
         }
 
         /**
-         * The heading over the first bundle of its group: the case's bundles, then the files opened for a look, which
-         * are not evidence of the case; null for the other rows.
+         * The heading over the first bundle of its group: the case's bundles, then the files opened for a look; null
+         * for the other rows.
          */
         private String group(BundleViewModel b) {
             int i = getIndex();
@@ -86,10 +93,7 @@ final class Cells {
             if (i < 0 || i >= items.size() || (i > 0 && items.get(i - 1).inCase() == b.inCase())) {
                 return null;
             }
-            if (b.inCase()) {
-                return "IN THE CASE";
-            }
-            return items.get(0).inCase() ? "OPENED FOR A LOOK, NOT IN THE CASE" : "OPENED FOR A LOOK";
+            return b.inCase() ? "IN THE CASE" : "OPENED FOR A LOOK";
         }
     }
 

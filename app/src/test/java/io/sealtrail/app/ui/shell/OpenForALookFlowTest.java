@@ -81,7 +81,9 @@ class OpenForALookFlowTest {
         assertThat(list.getItems()).extracting(BundleViewModel::inCase).containsExactly(true, true, false);
         List<String> headings = robot.lookup("#bundleList .bundle-group").queryAllAs(Label.class).stream()
                 .map(Label::getText).toList();
-        assertThat(headings).containsExactly("IN THE CASE", "OPENED FOR A LOOK, NOT IN THE CASE");
+        assertThat(headings).containsExactly("IN THE CASE", "OPENED FOR A LOOK");
+        assertThat(robot.lookup("#bundleList .bundle-group-note").queryLabeled().getText())
+                .isEqualTo("not part of the case");
         assertThat(robot.lookup("#bundleList .list-cell").<ListCell<?>>match(c -> c.getIndex() == 2).queryAs(ListCell.class)
                 .lookup(".bundle-group")).isNotNull();
         assertThat(status.getText()).startsWith(caseCount).contains("Opened for a look, not in the case: 1 bundle");
