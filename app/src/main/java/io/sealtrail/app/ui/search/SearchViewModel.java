@@ -48,7 +48,7 @@ import javafx.collections.ObservableList;
  *
  * <p>Every search is a {@link QueryView} (query, chips, time filter, selection), drill-downs included: the rows,
  * the facets and the histogram always answer the same {@link EventQuery}, and {@link #back()}/{@link #forward()}
- * walk the views shown (docs/decisions/0018-views-and-drill-downs.md).
+ * walk the views shown (docs/decisions/0019-views-and-drill-downs.md).
  */
 public final class SearchViewModel implements QueryScope {
     /** Hits fetched per page; the table asks for the next one as the user scrolls near the end. */
