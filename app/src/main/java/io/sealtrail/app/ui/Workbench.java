@@ -94,7 +94,7 @@ public final class Workbench extends Application {
         // A case's evidence copies are verified again, once its first rows are drawn: both cores go to that
         // verification, and the person is waiting for the rows.
         WindowFeatures features = WindowFeatures.compose(new WindowFeatures.Services(background, Platform::runLater, vm,
-                paths -> Frames.afterPulses(2, () -> vm.open(paths)), () -> AuditorKey.loadOrCreate(System.getenv()),
+                paths -> Frames.afterPulses(2, () -> vm.openCase(paths)), () -> AuditorKey.loadOrCreate(System.getenv()),
                 ImportViewModel.defaultCasesFolder(System.getenv()), TrustStore.configDir(System.getenv()), VERSION));
         SearchViewModel search = features.search();
         boolean openCase = caseArg.caseDir() != null && caseArg.imports().isEmpty();

@@ -38,7 +38,8 @@ public final class ReceivedFile {
         }
     }
 
-    private static String sha256(Path file) throws IOException {
+    /** The SHA-256 of the file's bytes, in lower-case hex: what the custody record and the sender compare. */
+    public static String sha256(Path file) throws IOException {
         MessageDigest md = io.sealtrail.verify.merkle.Sha256.newDigest();
         byte[] buffer = new byte[64 * 1024];
         try (InputStream in = Files.newInputStream(file)) {

@@ -29,6 +29,21 @@ public final class BundleViewModel {
     private final DoubleProperty progress = new SimpleDoubleProperty(-1);
     private final ObservableList<CheckpointRow> checkpoints = FXCollections.observableArrayList();
     private final ObservableList<KeyRow> keys = FXCollections.observableArrayList();
+    private final ObjectProperty<Received> received = new SimpleObjectProperty<>();
+    private final javafx.beans.property.BooleanProperty inCase = new javafx.beans.property.SimpleBooleanProperty();
+
+    /**
+     * The file as it was received, before anything was concluded from it: the first step of its chain of custody.
+     *
+     * @param size    its length in bytes, -1 for a bundle folder
+     * @param sha256  its SHA-256 in hex, empty for a folder
+     * @param problem why it could not be read, empty when it could
+     */
+    public record Received(long size, String sha256, String problem) {
+        public boolean folder() {
+            return size < 0 && problem.isEmpty();
+        }
+    }
 
     /** The bundle's verifications: a newer one (or a cancel) interrupts the older and drops what it still delivers. */
     final UiTasks.Latest verification;
@@ -89,6 +104,32 @@ public final class BundleViewModel {
 
     public ObservableList<KeyRow> keys() {
         return keys;
+    }
+
+    /** The received file's size and SHA-256; null while they are being read. */
+    public ReadOnlyObjectProperty<Received> receivedProperty() {
+        return received;
+    }
+
+    public Received received() {
+        return received.get();
+    }
+
+    void received(Received r) {
+        received.set(r);
+    }
+
+    /** True for one of the open case's bundles (its evidence copy), false for a file opened for a look. */
+    public boolean inCase() {
+        return inCase.get();
+    }
+
+    public javafx.beans.property.ReadOnlyBooleanProperty inCaseProperty() {
+        return inCase;
+    }
+
+    void setInCase(boolean b) {
+        inCase.set(b);
     }
 
     public boolean isRunning() {

@@ -39,6 +39,9 @@ final class Cells {
 
     /** Bundle list entry: verdict dot, name, and the banner's headline in small print. */
     static final class BundleCell extends ListCell<BundleViewModel> {
+        /** Under the heading of the files opened for a look: they are not evidence of the case. */
+        static final String NOT_IN_CASE = "not part of the case";
+
         @Override
         protected void updateItem(BundleViewModel b, boolean empty) {
             super.updateItem(b, empty);
@@ -64,7 +67,33 @@ final class Cells {
             HBox box = new HBox(10, dot("dot-" + b.banner().kind().name().toLowerCase(Locale.ROOT)), text);
             box.setAlignment(Pos.CENTER_LEFT);
             setText(null);
-            setGraphic(box);
+            String group = group(b);
+            if (group == null) {
+                setGraphic(box);
+                return;
+            }
+            Label header = new Label(group);
+            header.getStyleClass().add("bundle-group");
+            VBox heading = new VBox(0, header);
+            if (!b.inCase()) {
+                Label note = new Label(NOT_IN_CASE);
+                note.getStyleClass().add("bundle-group-note");
+                heading.getChildren().add(note);
+            }
+            setGraphic(new VBox(6, heading, box));
+        }
+
+        /**
+         * The heading over the first bundle of its group: the case's bundles, then the files opened for a look; null
+         * for the other rows.
+         */
+        private String group(BundleViewModel b) {
+            int i = getIndex();
+            java.util.List<BundleViewModel> items = getListView() == null ? java.util.List.of() : getListView().getItems();
+            if (i < 0 || i >= items.size() || (i > 0 && items.get(i - 1).inCase() == b.inCase())) {
+                return null;
+            }
+            return b.inCase() ? "IN THE CASE" : "OPENED FOR A LOOK";
         }
     }
 

@@ -11,7 +11,11 @@ import javafx.beans.value.ChangeListener;
 import javafx.beans.value.ObservableValue;
 import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
+import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
 import javafx.scene.control.ListView;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
@@ -47,6 +51,8 @@ public final class WorkbenchController {
     @FXML private Label bannerHeadline;
     @FXML private Label bannerDetail;
     @FXML private Label bundlePath;
+    @FXML private Label receivedLabel;
+    @FXML private Button copyReceivedButton;
     @FXML private Label origin;
     @FXML private Label leafRange;
     @FXML private Label timeRange;
@@ -108,15 +114,18 @@ public final class WorkbenchController {
             was.keys().removeListener(keysChanged);
             was.bannerProperty().removeListener(bannerChanged);
         }
-        for (Label l : List.of(bannerHeadline, bannerDetail, origin, leafRange, timeRange, events, checkpointCount)) {
+        for (Label l : List.of(receivedLabel, bannerHeadline, bannerDetail, origin, leafRange, timeRange, events,
+                checkpointCount)) {
             l.textProperty().unbind();
         }
+        copyReceivedButton.disableProperty().unbind();
         banner.getStyleClass().removeIf(s -> s.startsWith("verdict-") && !s.equals("verdict-banner"));
         if (b == null) {
             keyList.getChildren().clear();
             return;
         }
         bundlePath.setText(b.path().toString());
+        showReceived(b);
         bannerHeadline.textProperty().bind(Bindings.createStringBinding(() -> b.banner().headline(), b.bannerProperty()));
         bannerDetail.textProperty().bind(Bindings.createStringBinding(() -> b.banner().detail(), b.bannerProperty()));
         banner.getStyleClass().add(b.banner().kind().styleClass());
@@ -129,6 +138,30 @@ public final class WorkbenchController {
         checkpointsTab.textProperty().bind(Bindings.concat("Checkpoints (", Bindings.size(b.checkpoints()), ")"));
         b.keys().addListener(keysChanged);
         showKeys(b.keys());
+    }
+
+    /** The received file's name, size and SHA-256, and a Copy button for the custody record. */
+    private void showReceived(BundleViewModel b) {
+        receivedLabel.textProperty().bind(Bindings.createStringBinding(() -> {
+            BundleViewModel.Received r = b.received();
+            if (r == null) {
+                return b.name() + " · reading its size and SHA-256…";
+            }
+            if (!r.problem().isEmpty()) {
+                return b.name() + " " + r.problem();
+            }
+            return r.folder() ? b.name() + " · a bundle folder: no single file to hash (its manifest lists each file's SHA-256)"
+                    : b.name() + " · " + String.format("%,d", r.size()) + " bytes · SHA-256 " + r.sha256();
+        }, b.receivedProperty()));
+        copyReceivedButton.disableProperty().bind(Bindings.createBooleanBinding(
+                () -> b.received() == null || b.received().sha256().isEmpty(), b.receivedProperty()));
+        copyReceivedButton.setTooltip(new Tooltip("Copy the path, size and SHA-256, for the custody record"));
+        copyReceivedButton.setOnAction(e -> {
+            BundleViewModel.Received r = b.received();
+            ClipboardContent c = new ClipboardContent();
+            c.putString(io.sealtrail.verify.bundle.ReceivedFile.describe(b.path(), r.size(), r.sha256()));
+            Clipboard.getSystemClipboard().setContent(c);
+        });
     }
 
     private static ObservableValue<String> fact(BundleViewModel b, Function<BundleSummary, String> f) {
@@ -160,18 +193,21 @@ public final class WorkbenchController {
 
     // --- actions (the sidebar's button, the shell's menu) ---
 
-    /** File › Open bundle…: bundles (zip files) to verify. */
+    /** File › Open bundle…: bundles (zip files) to verify, for a look (they do not join the case); whether any were chosen. */
     @FXML
-    public void openFile() {
+    public boolean openFile() {
         List<java.nio.file.Path> files = dialogs.openFiles("Open sealed audit-log bundles", BUNDLE_FILES);
         if (!files.isEmpty()) {
             vm.open(files);
         }
+        return !files.isEmpty();
     }
 
-    /** File › Open bundle folder…: a bundle unpacked into a folder. */
-    public void openFolder() {
-        dialogs.openFolder("Open a bundle folder").ifPresent(dir -> vm.open(List.of(dir)));
+    /** File › Open bundle folder…: a bundle unpacked into a folder, for a look; whether one was chosen. */
+    public boolean openFolder() {
+        java.util.Optional<java.nio.file.Path> dir = dialogs.openFolder("Open a bundle folder");
+        dir.ifPresent(d -> vm.open(List.of(d)));
+        return dir.isPresent();
     }
 
     /** Opens the trust dialog (not modal-blocking: the FX thread keeps running). */

@@ -12,6 +12,7 @@ import io.sealtrail.verify.VerificationReport;
 import io.sealtrail.verify.VerifyOptions;
 import io.sealtrail.verify.trust.SeenCheckpoint;
 import io.sealtrail.verify.bundle.BundleFormatException;
+import io.sealtrail.verify.bundle.ReceivedFile;
 import io.sealtrail.verify.note.NoteFormatException;
 import io.sealtrail.verify.note.VerifierKey;
 import java.io.IOException;
@@ -63,7 +64,7 @@ public final class WorkbenchViewModel {
 
     /** Fires list updates when a bundle's banner changes, so the list's verdict dots follow. */
     private final ObservableList<BundleViewModel> bundles = FXCollections.observableArrayList(
-            b -> new javafx.beans.Observable[] {b.bannerProperty(), b.stateProperty()});
+            b -> new javafx.beans.Observable[] {b.bannerProperty(), b.stateProperty(), b.inCaseProperty()});
     private final ObjectProperty<BundleViewModel> selected = new SimpleObjectProperty<>();
     private final ObservableList<FindingRow> selectedFindings = FXCollections.observableArrayList();
     private final FilteredList<FindingRow> visibleFindings = new FilteredList<>(selectedFindings);
@@ -122,7 +123,44 @@ public final class WorkbenchViewModel {
 
     // --- opening and verifying ---
 
-    /** Opens bundles (zip files or folders) and verifies each in the background; selects the last one. */
+    /**
+     * Shows the open case's bundles (their evidence copies) and verifies each, listed first and apart from the files
+     * opened for a look; the bundles of a case opened before leave the list.
+     */
+    public void openCase(List<Path> evidence) {
+        List<Path> paths = evidence.stream().map(p -> p.toAbsolutePath().normalize()).toList();
+        for (BundleViewModel b : List.copyOf(bundles)) {
+            if (b.inCase() && !paths.contains(b.path())) {
+                stop(b);
+                bundles.remove(b);
+            }
+        }
+        BundleViewModel last = null;
+        for (Path path : paths) {
+            BundleViewModel b = bundles.stream().filter(x -> x.path().equals(path)).findFirst().orElse(null);
+            boolean fresh = b == null;
+            if (fresh) {
+                b = new BundleViewModel(path, tasks.latest());
+            } else {
+                bundles.remove(b);
+            }
+            b.setInCase(true);
+            bundles.add((int) bundles.stream().filter(BundleViewModel::inCase).count(), b);
+            if (fresh) {
+                verify(b); // once listed: what a verification delivers for a bundle no longer listed is dropped
+            }
+            last = b;
+        }
+        if (last != null) {
+            selected.set(last);
+        }
+        updateStatus();
+    }
+
+    /**
+     * Opens bundles (zip files or folders) for a look, outside any case, and verifies each in the background;
+     * selects the last one.
+     */
     public void open(List<Path> paths) {
         BundleViewModel last = null;
         for (Path p : paths) {
@@ -182,8 +220,9 @@ public final class WorkbenchViewModel {
 
     void verify(BundleViewModel b) {
         List<VerifierKey> session = trust.sessionKeys();
+        boolean receive = b.received() == null;
         b.queued();
-        b.verification.runInterruptibly(ctx -> run(b, ctx, session), failure -> {
+        b.verification.runInterruptibly(ctx -> run(b, ctx, session, receive), failure -> {
             b.unreadable(failure.bug() ? "Verification failed: " + failure.message() : failure.message());
             updateStatus();
         });
@@ -212,8 +251,13 @@ public final class WorkbenchViewModel {
     }
 
     /** On the background executor; a BundleFormatException is the bundle's ("not readable"), the lane says it. */
-    private void run(BundleViewModel b, UiTasks.Context ctx, List<VerifierKey> session) throws BundleFormatException {
+    private void run(BundleViewModel b, UiTasks.Context ctx, List<VerifierKey> session, boolean receive)
+            throws BundleFormatException {
         post(b, ctx, b::verifying);
+        if (receive) {
+            BundleViewModel.Received r = received(b.path());
+            post(b, ctx, () -> b.received(r));
+        }
         BundleSummary recorded = recordedSource(b.path());
         if (recorded != null) {
             post(b, ctx, () -> {
@@ -264,6 +308,18 @@ public final class WorkbenchViewModel {
         });
     }
 
+    /** The file's size and SHA-256 as received, before it is read as evidence (a folder has none). */
+    static BundleViewModel.Received received(Path file) {
+        if (Files.isDirectory(file)) {
+            return new BundleViewModel.Received(-1, "", "");
+        }
+        try {
+            return new BundleViewModel.Received(Files.size(file), ReceivedFile.sha256(file), "");
+        } catch (IOException e) {
+            return new BundleViewModel.Received(-1, "", "cannot be read: " + e.getMessage());
+        }
+    }
+
     /** Runs an update on the FX thread unless the verification went stale or the bundle was closed meanwhile. */
     private void post(BundleViewModel b, UiTasks.Context ctx, Runnable update) {
         ctx.deliver(() -> {
@@ -292,7 +348,7 @@ public final class WorkbenchViewModel {
         busy.set(!running.isEmpty());
         if (running.isEmpty()) {
             progress.set(0);
-            status.set(bundles.isEmpty() ? "Open a bundle to verify it (Ctrl+O), or drop it here." : tally());
+            status.set(bundles.isEmpty() ? "Open a bundle to verify it (Ctrl+O), or drop it here." : tallies());
             return;
         }
         BundleViewModel current = running.stream().filter(x -> x.state() == BundleViewModel.State.VERIFYING)
@@ -303,10 +359,24 @@ public final class WorkbenchViewModel {
                 + "…");
     }
 
-    /** "Checked 2 bundles: 1 verified, 1 integrity failure." (a source with no evidence says so) */
-    private String tally() {
+    /**
+     * The case's bundles counted apart from the files opened for a look: "The case's 2 bundles: 2 verified. Opened
+     * for a look, not in the case: 1 bundle, 1 integrity failure."; with no case open, "Checked 1 bundle: …".
+     */
+    private String tallies() {
+        List<BundleViewModel> inCase = bundles.stream().filter(BundleViewModel::inCase).toList();
+        List<BundleViewModel> looks = bundles.stream().filter(b -> !b.inCase()).toList();
+        if (inCase.isEmpty()) {
+            return "Checked " + tally(looks);
+        }
+        String c = "The case's " + tally(inCase);
+        return looks.isEmpty() ? c : c + " Opened for a look, not in the case: " + tally(looks);
+    }
+
+    /** "2 bundles: 1 verified, 1 integrity failure." (a source with no evidence says so) */
+    private static String tally(List<BundleViewModel> list) {
         java.util.Map<String, Long> by = new java.util.LinkedHashMap<>();
-        for (BundleViewModel b : bundles) {
+        for (BundleViewModel b : list) {
             String what = switch (b.banner().kind()) {
                 case VERIFIED -> "verified";
                 case UNTRUSTED -> "intact but not trusted";
@@ -318,7 +388,7 @@ public final class WorkbenchViewModel {
             };
             by.merge(what, 1L, Long::sum);
         }
-        return "Checked " + bundles.size() + (bundles.size() == 1 ? " bundle: " : " bundles: ") + by.entrySet().stream()
+        return list.size() + (list.size() == 1 ? " bundle: " : " bundles: ") + by.entrySet().stream()
                 .map(e -> e.getValue() + " " + e.getKey()).collect(Collectors.joining(", ")) + ".";
     }
 

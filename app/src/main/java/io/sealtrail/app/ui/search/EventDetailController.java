@@ -208,7 +208,7 @@ public final class EventDetailController {
         if (raw == null) {
             return;
         }
-        List<String> terms = vm.aroundProperty().get() ? List.of() : Highlights.terms(vm.effectiveQuery());
+        List<String> terms = Highlights.terms(vm.effectiveQuery());
         for (Highlights.Span span : Highlights.spans(raw, terms)) {
             Text t = new Text(raw.substring(span.start(), span.end()));
             t.getStyleClass().addAll("raw-text", span.highlighted() ? "raw-match" : "raw-plain");

@@ -175,7 +175,10 @@ public final class HistogramView extends Region {
      * A bar in words: its whole time range in the zone shown (the end exclusive, its date only when it differs) and
      * its count: {@code 2026-03-02 06:00 – 06:30 UTC: 1,111 events}.
      */
-    static String describe(Bucket b, Duration interval, DateTimeFormatter label) {
+    static String describe(Bucket b, Duration interval, DateTimeFormatter minutes) {
+        // bars of seconds (a drill-down's few minutes) say their seconds
+        DateTimeFormatter label = interval.toSecondsPart() == 0 ? minutes
+                : DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(minutes.getZone());
         String from = label.format(b.start());
         String to = label.format(b.start().plus(interval));
         if (to.substring(0, 10).equals(from.substring(0, 10))) {
@@ -195,7 +198,7 @@ public final class HistogramView extends Region {
         if (d.toHours() > 0 && d.toMinutesPart() == 0) {
             return d.toHours() + " h";
         }
-        return d.toMinutes() + " min";
+        return d.toMinutes() == 0 ? d.toSeconds() + " s" : d.toMinutes() + " min";
     }
 
     /** Labels times in this zone from now on (buckets stay aligned to UTC, as the index counts them). */

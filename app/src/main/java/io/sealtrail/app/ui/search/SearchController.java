@@ -11,6 +11,8 @@ import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
+import javafx.scene.control.ContextMenu;
+import javafx.scene.control.MenuItem;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
@@ -38,6 +40,8 @@ public final class SearchController {
 
     @FXML private BorderPane root;
     @FXML private VBox facetBox;
+    @FXML private Button backButton;
+    @FXML private Button forwardButton;
     @FXML private TextField queryField;
     @FXML private Button searchButton;
     @FXML private FlowPane chipPane;
@@ -72,6 +76,7 @@ public final class SearchController {
         errorLabel.managedProperty().bind(errorLabel.visibleProperty());
         statusLabel.textProperty().bind(vm.statusProperty());
         setUpTimeFilter();
+        setUpHistory();
         vm.chips().addListener((ListChangeListener<String>) c -> showChips());
         showChips();
         vm.buckets().addListener((ListChangeListener<Bucket>) c -> histogram.show(vm.buckets(), vm.intervalProperty().get()));
@@ -95,6 +100,20 @@ public final class SearchController {
         setRangeButton.setTooltip(new Tooltip("Type the start and end of the time filter (or drag across the histogram)"));
     }
 
+    /** Back and Forward walk the views shown (Alt+Left, Alt+Right); each says in its tooltip where it goes. */
+    private void setUpHistory() {
+        backButton.disableProperty().bind(vm.canBackProperty().not());
+        forwardButton.disableProperty().bind(vm.canForwardProperty().not());
+        backButton.setOnAction(e -> vm.back());
+        forwardButton.setOnAction(e -> vm.forward());
+        Tooltip back = new Tooltip();
+        Tooltip forward = new Tooltip();
+        backButton.setTooltip(back);
+        forwardButton.setTooltip(forward);
+        back.setOnShowing(e -> back.setText("Back to " + SearchText.view(vm.previousView()) + " (Alt+Left)"));
+        forward.setOnShowing(e -> forward.setText("Forward to " + SearchText.view(vm.nextView()) + " (Alt+Right)"));
+    }
+
     /** Save… (the query in the case journal), Export… (every match to a file) and the export's progress. */
     private void setUpSaving() {
         ExportViewModel exports = export.job();
@@ -115,7 +134,10 @@ public final class SearchController {
         cancelJobButton.setOnAction(e -> exports.cancel());
     }
 
-    /** Ctrl+F focuses the query field, Ctrl+B bookmarks, Ctrl+E exports; J/K move when the field does not have focus. */
+    /**
+     * Ctrl+F focuses the query field, Ctrl+B bookmarks, Ctrl+E exports, Alt+Left/Right go back and forward; J/K move
+     * when the field does not have focus.
+     */
     private void installShortcuts() {
         root.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
             if (e.isShortcutDown() && e.getCode() == KeyCode.F) {
@@ -123,6 +145,13 @@ public final class SearchController {
                 e.consume();
             } else if (e.isShortcutDown() && e.getCode() == KeyCode.B) {
                 notes.bookmark(vm.selectedProperty().get());
+                e.consume();
+            } else if (e.isAltDown() && !e.isShortcutDown() && (e.getCode() == KeyCode.LEFT || e.getCode() == KeyCode.RIGHT)) {
+                if (e.getCode() == KeyCode.LEFT) {
+                    vm.back();
+                } else {
+                    vm.forward();
+                }
                 e.consume();
             } else if (e.isShortcutDown() && e.getCode() == KeyCode.E) {
                 export.exportResults();
@@ -155,12 +184,26 @@ public final class SearchController {
         for (String c : vm.chips()) {
             Button b = new Button(c + "  ✕");
             b.getStyleClass().addAll("chip", c.startsWith("NOT ") ? "chip-exclude" : "chip-include");
-            b.setTooltip(new Tooltip("Remove this filter"));
+            b.setTooltip(new Tooltip(c + "\nClick to remove this filter; right-click to edit it or turn it around"));
             b.setOnAction(e -> vm.removeChip(c));
+            b.setContextMenu(chipMenu(c));
             chipPane.getChildren().add(b);
         }
         chipPane.setVisible(!vm.chips().isEmpty());
         chipPane.setManaged(chipPane.isVisible());
+    }
+
+    private ContextMenu chipMenu(String chip) {
+        MenuItem edit = new MenuItem("Edit in the query bar");
+        edit.setOnAction(e -> {
+            vm.editChip(chip);
+            focusQuery();
+        });
+        MenuItem invert = new MenuItem(chip.startsWith("NOT ") ? "Include instead" : "Exclude instead");
+        invert.setOnAction(e -> vm.invertChip(chip));
+        MenuItem remove = new MenuItem("Remove");
+        remove.setOnAction(e -> vm.removeChip(chip));
+        return new ContextMenu(edit, invert, remove);
     }
 
     private String range(Instant t) {

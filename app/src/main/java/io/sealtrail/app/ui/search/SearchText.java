@@ -32,6 +32,19 @@ final class SearchText {
         return t.getLayoutBounds().getWidth();
     }
 
+    /** A view as Back and Forward name it: a drill-down by what it shows, a query by its text (and its time filter). */
+    static String view(io.sealtrail.app.ui.session.QueryView v) {
+        if (v == null) {
+            return "nothing";
+        }
+        if (!v.label().isEmpty()) {
+            return "the events " + v.label();
+        }
+        String q = v.effectiveQuery();
+        String text = q.equals("*") ? "every event" : q.length() > 80 ? q.substring(0, 79) + "…" : q;
+        return v.from() == null && v.to() == null ? text : text + " in a time filter";
+    }
+
     static <T> ReadOnlyObjectWrapper<T> constant(T value) {
         return new ReadOnlyObjectWrapper<>(value);
     }

@@ -2,6 +2,7 @@ package io.sealtrail.app.ui.search;
 
 import io.sealtrail.app.ui.jobs.UiTasks;
 import io.sealtrail.app.ui.session.QueryScope;
+import io.sealtrail.app.ui.session.QueryView;
 import io.sealtrail.index.Bucket;
 import io.sealtrail.index.Cursor;
 import io.sealtrail.index.EventQuery;
@@ -11,11 +12,11 @@ import io.sealtrail.index.FacetValue;
 import io.sealtrail.index.Hit;
 import io.sealtrail.index.IndexException;
 import io.sealtrail.index.Page;
+import io.sealtrail.model.EventRef;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -45,6 +46,10 @@ import javafx.collections.ObservableList;
  * called on the FX thread and every property changes on it; index calls run on the injected background
  * executor through a latest-only lane ({@link UiTasks#latest()}): a result a newer request made stale is
  * dropped. Index errors (a syntax error, a broken index) become {@link #errorProperty()}, never "0 results".
+ *
+ * <p>Every search is a {@link QueryView} (query, chips, time filter, selection), drill-downs included: the rows,
+ * the facets and the histogram always answer the same {@link EventQuery}, and {@link #back()}/{@link #forward()}
+ * walk the views shown (docs/decisions/0020-views-and-drill-downs.md).
  */
 public final class SearchViewModel implements QueryScope {
     /** Hits fetched per page; the table asks for the next one as the user scrolls near the end. */
@@ -54,7 +59,8 @@ public final class SearchViewModel implements QueryScope {
     /** The facet fields of the sidebar, in display order. */
     public static final List<String> FACET_FIELDS = List.of("event.outcome", "event.action", "user.name",
             "target.kind", "target.name", "integrity");
-    private static final List<Duration> INTERVALS = List.of(Duration.ofMinutes(1), Duration.ofMinutes(5),
+    private static final List<Duration> INTERVALS = List.of(Duration.ofSeconds(1), Duration.ofSeconds(5),
+            Duration.ofSeconds(10), Duration.ofSeconds(30), Duration.ofMinutes(1), Duration.ofMinutes(5),
             Duration.ofMinutes(15), Duration.ofMinutes(30), Duration.ofHours(1), Duration.ofHours(3), Duration.ofHours(6),
             Duration.ofHours(12), Duration.ofDays(1), Duration.ofDays(7), Duration.ofDays(30));
     private static final int MAX_BUCKETS = 150;
@@ -71,8 +77,11 @@ public final class SearchViewModel implements QueryScope {
     private final LongProperty allEvents = new SimpleLongProperty(-1);
     private final SimpleStringProperty error = new SimpleStringProperty("");
     private final SimpleBooleanProperty busy = new SimpleBooleanProperty();
-    private final SimpleBooleanProperty around = new SimpleBooleanProperty();
-    private final SimpleStringProperty aroundOf = new SimpleStringProperty("");
+    /** What the view is when a drill-down made it ("around b-1:12"); empty for a typed query. */
+    private final SimpleStringProperty context = new SimpleStringProperty("");
+    private final ViewHistory history = new ViewHistory();
+    private final SimpleBooleanProperty canBack = new SimpleBooleanProperty();
+    private final SimpleBooleanProperty canForward = new SimpleBooleanProperty();
     private final ObservableList<Bucket> buckets = FXCollections.observableArrayList();
     private final SimpleObjectProperty<Duration> interval = new SimpleObjectProperty<>(Duration.ofHours(1));
     private final Map<String, ObservableList<FacetValue>> facets = new LinkedHashMap<>();
@@ -85,12 +94,15 @@ public final class SearchViewModel implements QueryScope {
     /** Where the next page starts, null when everything matching is loaded. */
     private Cursor next;
     private boolean loadingMore;
+    /** The event to select when the rows of the running search arrive (a drill-down's, or Back's), or null. */
+    private EventRef wanted;
 
     public SearchViewModel(Executor background, Executor fxThread) {
         this.lane = new UiTasks(background, fxThread).latest();
         FACET_FIELDS.forEach(f -> facets.put(f, FXCollections.observableArrayList()));
-        status = Bindings.createStringBinding(this::describe, matching, allEvents, error, busy, around, aroundOf,
+        status = Bindings.createStringBinding(this::describe, matching, allEvents, error, busy, context,
                 Bindings.size(rows));
+        selected.addListener((o, was, now) -> history.select(now == null ? null : new EventRef(now.bundleId(), now.seq())));
     }
 
     // --- inputs ---
@@ -99,6 +111,7 @@ public final class SearchViewModel implements QueryScope {
     public void setIndex(EventSearch index) {
         this.index = index;
         allEvents.set(-1);
+        history.clear();
         search();
     }
 
@@ -114,26 +127,51 @@ public final class SearchViewModel implements QueryScope {
 
     /** The query as the index gets it: the typed text and every chip, all required. */
     public String effectiveQuery() {
-        List<String> parts = new ArrayList<>();
-        String q = query.get() == null ? "" : query.get().strip();
-        if (!q.isEmpty() && !q.equals("*")) {
-            parts.add(chips.isEmpty() ? q : "(" + q + ")");
-        }
-        parts.addAll(chips);
-        return parts.isEmpty() ? "*" : String.join(" AND ", parts);
+        return view().effectiveQuery();
+    }
+
+    /** The view as it stands: the typed query, the chips, the time filter, and what a drill-down called it. */
+    public QueryView view() {
+        Hit h = selected.get();
+        return new QueryView(query.get(), chips, from.get(), to.get(), h == null ? null : new EventRef(h.bundleId(), h.seq()),
+                context.get());
     }
 
     /** Adds {@code field:"value"} (or {@code NOT field:"value"}) as a chip and searches again. */
     public void addFilter(String field, String value, boolean exclude) {
-        String clause = (exclude ? "NOT " : "") + field + ":\"" + value.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+        String clause = (exclude ? "NOT " : "") + clause(field, value);
         if (!chips.contains(clause)) {
             chips.add(clause);
         }
         search();
     }
 
+    /** {@code field:"value"}, the value quoted as the query language wants it. */
+    public static String clause(String field, String value) {
+        return field + ":\"" + value.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+    }
+
     public void removeChip(String chip) {
         if (chips.remove(chip)) {
+            search();
+        }
+    }
+
+    /** Moves a chip into the typed query, to be changed there; it runs when the person runs the query. */
+    public void editChip(String chip) {
+        if (chips.remove(chip)) {
+            String q = query.get() == null ? "" : query.get().strip();
+            query.set(q.isEmpty() || q.equals("*") ? chip : "(" + q + ") AND " + chip);
+        }
+    }
+
+    /** Turns a chip from "must match" into "must not match", or back, and searches again. */
+    public void invertChip(String chip) {
+        int i = chips.indexOf(chip);
+        if (i >= 0) {
+            String inverted = chip.startsWith("NOT ") ? chip.substring(4) : "NOT " + (chip.contains(" ") && !chip.startsWith("(")
+                    ? "(" + chip + ")" : chip);
+            chips.set(i, inverted);
             search();
         }
     }
@@ -173,12 +211,59 @@ public final class SearchViewModel implements QueryScope {
 
     // --- running ---
 
-    /** Runs the current query (text, chips, time range) from the first page. */
+    /** Runs the current query (text, chips, time range) from the first page; a new query is a step in the history. */
     public void search() {
+        QueryView now = view();
+        if (!now.sameQuery(history.current())) {
+            context.set(""); // a query the person changed is no longer the drill-down's
+            now = view();
+        }
+        history.visit(now.selecting(null));
+        runView();
+    }
+
+    /** Shows a view (a drill-down: its chips, time filter, label and selected event) as a new step in the history. */
+    @Override
+    public void show(QueryView v) {
+        apply(v);
+        history.visit(v);
+        runView();
+    }
+
+    /** Shows the view before this one, as it was left (its selection too). */
+    public void back() {
+        QueryView v = history.back();
+        if (v != null) {
+            apply(v);
+            runView();
+        }
+    }
+
+    /** Shows the view after this one, after {@link #back()}. */
+    public void forward() {
+        QueryView v = history.forward();
+        if (v != null) {
+            apply(v);
+            runView();
+        }
+    }
+
+    private void apply(QueryView v) {
+        query.set(v.text());
+        chips.setAll(v.chips());
+        from.set(v.from());
+        to.set(v.to());
+        context.set(v.label());
+        wanted = v.selected();
+    }
+
+    private void runView() {
+        canBack.set(history.canBack());
+        canForward.set(history.canForward());
         next = null;
         loadingMore = false;
-        around.set(false);
-        aroundOf.set("");
+        EventRef want = wanted;
+        wanted = null;
         EventSearch ix = index;
         if (ix == null) {
             lane.invalidate();
@@ -201,7 +286,8 @@ public final class SearchViewModel implements QueryScope {
                 matching.set(page.total());
                 rows.setAll(page.hits());
                 next = page.next();
-                Hit was = selected.get();
+                Hit was = want == null ? selected.get() : rows.stream()
+                        .filter(h -> h.bundleId().equals(want.bundleId()) && h.seq() == want.seq()).findFirst().orElse(null);
                 // keep the selected event if it still matches, else show the first match in the detail
                 selected.set(rows.isEmpty() ? null : was != null && rows.contains(was) ? was : rows.get(0));
                 busy.set(false);
@@ -224,7 +310,7 @@ public final class SearchViewModel implements QueryScope {
     public void loadMore() {
         Cursor after = next;
         EventSearch ix = index;
-        if (after == null || loadingMore || ix == null || around.get()) {
+        if (after == null || loadingMore || ix == null) {
             return;
         }
         loadingMore = true;
@@ -252,53 +338,43 @@ public final class SearchViewModel implements QueryScope {
         }
     }
 
-    /** Shows the event {@code bundleId:seq} with the events around it, selected (a bookmark, a timeline click). */
+    /**
+     * Shows the event {@code bundleId:seq} with the events around it, selected (a bookmark, a finding): a view of
+     * every event from the {@value #AROUND_WINDOW}th before it to the {@value #AROUND_WINDOW}th after, in event order,
+     * whatever the query was; the chip says which, and Back returns to the query.
+     */
+    @Override
     public void showAround(String bundleId, long seq) {
         EventSearch ix = index;
         if (ix == null) {
             return;
         }
-        next = null;
         busy.set(true);
         lane.run(ctx -> {
             List<Hit> hits = ix.around(bundleId, seq, AROUND_WINDOW);
             ctx.deliver(() -> {
-                error.set("");
-                around.set(true);
-                aroundOf.set("around " + bundleId + ":" + seq);
-                rows.setAll(hits);
-                selected.set(hits.stream().filter(Hit::anchor).findFirst().orElse(null));
                 busy.set(false);
+                show(QueryView.drill("around " + bundleId + ":" + seq, List.of(aroundClause(hits)), null, null)
+                        .selecting(new EventRef(bundleId, seq)));
             });
         }, this::fail);
     }
 
     /**
-     * Shows the events of another query in event order, first one selected, in place of the matches (like
-     * {@link #showAround}: the query, chips and time filter stay, and the next search returns to them). The
-     * timeline shows a session or a lane's bucket with it.
-     *
-     * @param what completes "N events …" in the status, e.g. "of session s-1f"
+     * The clause that matches the events {@link EventSearch#around} returned: the time span from the first to the
+     * last (an event at the same instant as either end matches too: the index cannot tell them apart by time). Events
+     * without a readable time sort last; around one of them, its bundle's seqs are the span.
      */
-    public void showEvents(String what, EventQuery query, int limit) {
-        EventSearch ix = index;
-        if (ix == null) {
-            return;
+    static String aroundClause(List<Hit> hits) {
+        Hit anchor = hits.stream().filter(Hit::anchor).findFirst().orElse(hits.get(0));
+        if (anchor.time() == null) {
+            List<Long> seqs = hits.stream().filter(h -> h.time() == null && h.bundleId().equals(anchor.bundleId()))
+                    .map(Hit::seq).sorted().toList();
+            return "(" + clause("bundle.id", anchor.bundleId()) + " AND seq:[" + seqs.get(0) + " TO "
+                    + seqs.get(seqs.size() - 1) + "])";
         }
-        next = null;
-        busy.set(true);
-        lane.run(ctx -> {
-            Page page = ix.search(query, limit, null);
-            ctx.deliver(() -> {
-                error.set("");
-                around.set(true);
-                aroundOf.set(what + (page.next() == null ? ""
-                        : String.format(" (the first %,d of %,d)", page.hits().size(), page.total())));
-                rows.setAll(page.hits());
-                selected.set(rows.isEmpty() ? null : rows.get(0));
-                busy.set(false);
-            });
-        }, this::fail);
+        List<Instant> times = hits.stream().map(Hit::time).filter(java.util.Objects::nonNull).sorted().toList();
+        return "time:[" + times.get(0) + " TO " + times.get(times.size() - 1) + "]";
     }
 
     /** Selects the row {@code delta} away from the selected one (J/K), loading more when near the end. */
@@ -341,12 +417,21 @@ public final class SearchViewModel implements QueryScope {
         Instant start = q.from();
         Instant end = q.to();
         if (start == null || end == null) {
-            List<Bucket> coarse = ix.histogram(q, Duration.ofDays(1));
+            Duration probe = Duration.ofDays(1);
+            List<Bucket> coarse = ix.histogram(q, probe);
+            // a few minutes of events (a drill-down: the events around one, a session) would be one bar a day wide
+            for (Duration finer : List.of(Duration.ofHours(1), Duration.ofMinutes(1))) {
+                if (coarse.size() > 2) {
+                    break;
+                }
+                probe = finer;
+                coarse = ix.histogram(q, probe);
+            }
             if (coarse.isEmpty()) {
                 return Duration.ofHours(1);
             }
             start = start != null ? start : coarse.get(0).start();
-            end = end != null ? end : coarse.get(coarse.size() - 1).start().plus(Duration.ofDays(1));
+            end = end != null ? end : coarse.get(coarse.size() - 1).start().plus(probe);
         }
         Duration span = Duration.between(start, end);
         for (Duration d : INTERVALS) {
@@ -361,15 +446,13 @@ public final class SearchViewModel implements QueryScope {
         if (!error.get().isEmpty()) {
             return "Search failed"; // the error itself is under the query bar: saying it twice reads as two problems
         }
-        if (around.get()) {
-            return rows.size() + " events " + aroundOf.get() + ", in event order";
-        }
         if (matching.get() < 0) {
             return busy.get() ? "Searching…" : index == null ? "Open a case to search its events (File › Open case…)" : "";
         }
         String of = allEvents.get() < 0 ? "" : " of " + String.format("%,d", allEvents.get()) + " events";
         return String.format("%,d", matching.get()) + " matching" + of
-                + (rows.size() < matching.get() ? String.format(" · %,d loaded", rows.size()) : "");
+                + (rows.size() < matching.get() ? String.format(" · %,d loaded", rows.size()) : "")
+                + (context.get().isEmpty() ? "" : " · " + context.get());
     }
 
     // --- properties ---
@@ -435,9 +518,34 @@ public final class SearchViewModel implements QueryScope {
         return busy;
     }
 
-    /** True while the rows are not the query's matches: the events around one event, or what a timeline click shows. */
-    public ReadOnlyBooleanProperty aroundProperty() {
-        return around;
+    /** What the view is when a drill-down made it ("around b-1:12", "of session s-1f"); empty for a typed query. */
+    public ReadOnlyStringProperty contextProperty() {
+        return context;
+    }
+
+    /** True when {@link #back()} has a view to return to. */
+    public ReadOnlyBooleanProperty canBackProperty() {
+        return canBack;
+    }
+
+    /** True when {@link #forward()} has a view to go to. */
+    public ReadOnlyBooleanProperty canForwardProperty() {
+        return canForward;
+    }
+
+    /** The view Back would show (for its tooltip), or null. */
+    public QueryView previousView() {
+        return history.previous();
+    }
+
+    /** The view Forward would show, or null. */
+    public QueryView nextView() {
+        return history.following();
+    }
+
+    /** How many views the history holds (at most {@value ViewHistory#MAX}). */
+    public int historySize() {
+        return history.size();
     }
 
     public boolean hasMore() {

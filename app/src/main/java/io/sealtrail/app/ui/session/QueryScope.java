@@ -44,9 +44,8 @@ public interface QueryScope {
     void showAround(String bundleId, long seq);
 
     /**
-     * Shows, in event order and the first selected, at most {@code limit} events matching {@code query} in place
-     * of the matches; the query, chips and time filter stay for the next search. {@code what} completes
-     * "N events …" in the status ("of session s-1f").
+     * Shows a view of the events (a drill-down: a session, a timeline bucket) in the Search view: its chips and time
+     * filter become the search, so the rows, facets and histogram agree, and Back returns to the view before.
      */
-    void showEvents(String what, EventQuery query, int limit);
+    void show(QueryView view);
 }

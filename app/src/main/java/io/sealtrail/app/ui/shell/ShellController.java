@@ -183,12 +183,16 @@ public final class ShellController {
 
     @FXML
     private void openBundles() {
-        verificationController.openFile();
+        if (verificationController.openFile()) {
+            showVerification(); // what was opened for a look is shown there, apart from the case's bundles
+        }
     }
 
     @FXML
     private void openBundleFolder() {
-        verificationController.openFolder();
+        if (verificationController.openFolder()) {
+            showVerification();
+        }
     }
 
     @FXML

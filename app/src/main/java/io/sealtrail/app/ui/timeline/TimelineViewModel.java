@@ -2,11 +2,13 @@ package io.sealtrail.app.ui.timeline;
 
 import io.sealtrail.app.ui.jobs.UiTasks;
 import io.sealtrail.app.ui.session.QueryScope;
+import io.sealtrail.app.ui.session.QueryView;
 import io.sealtrail.index.Bucket;
 import io.sealtrail.index.EventQuery;
 import io.sealtrail.index.EventSearch;
 import io.sealtrail.index.FacetValue;
 import io.sealtrail.index.IndexException;
+import io.sealtrail.index.IndexSchema;
 import io.sealtrail.index.SessionSpan;
 import io.sealtrail.index.ValueHistogram;
 import java.time.Duration;
@@ -46,8 +48,6 @@ public final class TimelineViewModel {
     /** Ticks are fetched at the round bucket width nearest this many pixels, and never under {@link #TICK_MIN_PIXELS}. */
     public static final double TICK_PIXELS = 3;
     public static final double TICK_MIN_PIXELS = 2;
-    /** How many events a click shows in the Search view at most. */
-    public static final int SHOW_LIMIT = 5_000;
 
     /** What the lanes are. */
     public enum Grouping {
@@ -349,13 +349,16 @@ public final class TimelineViewModel {
 
     // --- selection: a click shows the session or the bucket's events in the Search view ---
 
-    /** Shows this session's events in the Search view (all of them, whatever the query), the first selected. */
+    /**
+     * Shows this session's events (all of them, whatever the query), or the lane's events in the bucket, in the Search
+     * view: a drill-down whose chip and time filter become the search there (Back returns to the query before).
+     */
     public void open(TimelineLayout.Hit hit) {
         if (hit instanceof TimelineLayout.SessionHit s) {
             SessionSpan span = s.bar().session();
-            selectedSession.set(span);
-            search.showEvents("of session " + span.sessionId(), EventQuery.of("session.id:" + quote(span.sessionId())),
-                    SHOW_LIMIT);
+            search.show(QueryView.drill("of session " + span.sessionId(),
+                    List.of(IndexSchema.SESSION_ID + ":" + quote(span.sessionId())), null, null));
+            selectedSession.set(span); // after: the timeline follows the new search, and a reload forgets the selection
         } else if (hit instanceof TimelineLayout.BucketHit b) {
             Scope sc = shown;
             if (sc == null) {
@@ -366,12 +369,12 @@ public final class TimelineViewModel {
             long end = start + b.intervalMicros();
             Instant from = TimeScale.instant(sc.from() == null ? start : Math.max(start, TimeScale.micros(sc.from())));
             Instant to = TimeScale.instant(sc.to() == null ? end : Math.min(end, TimeScale.micros(sc.to())));
-            search.showEvents((b.unnamed() ? "without a " + sc.grouping().one : "of " + b.lane()) + " from "
-                            + TimeScale.label(start, 1_000_000, zone()) + " for " + TimeScale.human(b.intervalMicros())
-                            + " (" + TimeScale.zoneName(zone()) + ")",
-                    new EventQuery(and(sc.query(), b.unnamed() ? withoutLane(sc.grouping()) : field + ":" + quote(b.lane())),
-                            from, to),
-                    SHOW_LIMIT);
+            String label = (b.unnamed() ? "without a " + sc.grouping().one : "of " + b.lane()) + " from "
+                    + TimeScale.label(start, 1_000_000, zone()) + " for " + TimeScale.human(b.intervalMicros())
+                    + " (" + TimeScale.zoneName(zone()) + ")";
+            String query = sc.query() == null || sc.query().strip().equals("*") ? "" : sc.query();
+            search.show(new QueryView(query, List.of(b.unnamed() ? withoutLane(sc.grouping()) : field + ":" + quote(b.lane())),
+                    from, to, null, label));
         }
     }
 

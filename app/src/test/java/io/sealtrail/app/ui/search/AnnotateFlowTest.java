@@ -100,7 +100,7 @@ class AnnotateFlowTest {
         assertThat(bookmarks.getItems()).hasSize(1);
         robot.doubleClickOn(robot.lookup("#annotationsTable .table-row-cell").<TableRow<?>>match(r -> r.getIndex() == 0)
                 .queryAs(TableRow.class));
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> search.aroundProperty().get());
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> search.contextProperty().get().startsWith("around") && !search.busyProperty().get());
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(search.selectedProperty().get().entryHash()).isEqualTo(chosen.entryHash());
         assertThat(robot.lookup("#table").queryTableView().isVisible()).isTrue();

@@ -32,4 +32,12 @@ class HistogramTipTest {
         String tip = HistogramView.describe(new Bucket(Instant.parse("2026-03-02T06:00:00Z"), 0), Duration.ofHours(1), UTC);
         assertThat(tip).isEqualTo("2026-03-02 06:00 – 07:00 UTC: no events");
     }
+
+    @Test
+    void aBarOfSecondsSaysSeconds() {
+        assertThat(HistogramView.human(Duration.ofSeconds(5))).isEqualTo("5 s");
+        assertThat(HistogramView.human(Duration.ofMinutes(15))).isEqualTo("15 min");
+        assertThat(HistogramView.describe(new Bucket(Instant.parse("2026-03-02T06:01:05Z"), 3), Duration.ofSeconds(5), UTC))
+                .startsWith("2026-03-02 06:01:05 – 06:01:10 UTC: 3 events");
+    }
 }

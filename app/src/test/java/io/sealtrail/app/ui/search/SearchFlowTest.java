@@ -228,7 +228,7 @@ class SearchFlowTest {
         robot.interact(() -> findings.scrollTo(row));
         robot.doubleClickOn(robot.lookup("#findingsTable .table-row-cell")
                 .<javafx.scene.control.TableRow<?>>match(r -> r.getIndex() == row).queryAs(javafx.scene.control.TableRow.class));
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> search.aroundProperty().get() && search.selectedProperty().get() != null);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> search.contextProperty().get().startsWith("around") && !search.busyProperty().get() && search.selectedProperty().get() != null);
         assertThat(search.selectedProperty().get().seq()).isEqualTo(seq);
         assertThat(search.selectedProperty().get().integrity()).isEqualTo(io.sealtrail.index.Integrity.BROKEN);
         assertThat(robot.lookup("#table").queryTableView().isVisible()).isTrue();

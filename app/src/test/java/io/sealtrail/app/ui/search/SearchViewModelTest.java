@@ -158,22 +158,136 @@ class SearchViewModelTest {
         assertThat(vm.rows()).allMatch(h -> h.outcome().equals("denied"));
     }
 
+    /** Waits for every job, then says what the facets and the histogram count in all. */
+    private void assertFacetsAndHistogramCountTheRows() {
+        long shown = vm.matchingProperty().get();
+        assertThat(vm.rows()).hasSize((int) shown);
+        assertThat(vm.facets("event.outcome").stream().mapToLong(io.sealtrail.index.FacetValue::count).sum()).isEqualTo(shown);
+        assertThat(vm.buckets().stream().mapToLong(Bucket::count).sum()).isEqualTo(shown);
+    }
+
     @Test
-    void eventsAroundOneShowTheAnchorSelected() throws Exception {
+    void eventsAroundOneAreAChipOverTheirTimeSpanWithTheAnchorSelected() throws Exception {
         vm.setIndex(index);
         drain();
         search("integrity:broken");
-        assertThat(vm.rows()).isNotEmpty();
         Hit broken = vm.rows().get(0);
         vm.selectedProperty().set(broken);
         vm.showAround();
         drain();
-        assertThat(vm.aroundProperty().get()).isTrue();
-        assertThat(vm.rows()).hasSize(2 * SearchViewModel.AROUND_WINDOW + 1);
-        assertThat(vm.selectedProperty().get().anchor()).isTrue();
+
+        List<Hit> around = index.around(broken.bundleId(), broken.seq(), SearchViewModel.AROUND_WINDOW);
+        assertThat(vm.queryProperty().get()).isEmpty();
+        assertThat(vm.chips()).containsExactly("time:[" + around.get(0).time() + " TO " + around.get(around.size() - 1).time() + "]");
+        assertThat(vm.rows()).extracting(Hit::entryHash).containsAll(around.stream().map(Hit::entryHash).toList());
         assertThat(vm.selectedProperty().get().entryHash()).isEqualTo(broken.entryHash());
-        assertThat(vm.statusProperty().get()).contains("around " + broken.bundleId() + ":" + broken.seq());
-        assertThat(vm.rows().stream().filter(Hit::anchor)).hasSize(1);
+        assertThat(vm.contextProperty().get()).isEqualTo("around " + broken.bundleId() + ":" + broken.seq());
+        assertThat(vm.statusProperty().get()).endsWith(" · around " + broken.bundleId() + ":" + broken.seq());
+    }
+
+    @Test
+    void theFacetsAndHistogramOfADrillDownCountTheEventsItShows() throws Exception {
+        vm.setIndex(index);
+        drain();
+        search("event.outcome:denied");
+        Hit chosen = vm.rows().get(vm.rows().size() / 2);
+        vm.selectedProperty().set(chosen);
+        vm.showAround();
+        drain();
+
+        assertThat(vm.matchingProperty().get()).isEqualTo(index.count(EventQuery.of(vm.effectiveQuery())))
+                .isGreaterThanOrEqualTo(index.around(chosen.bundleId(), chosen.seq(), SearchViewModel.AROUND_WINDOW).size());
+        assertFacetsAndHistogramCountTheRows();
+    }
+
+    @Test
+    void theHistogramOfAFewMinutesOfEventsHasBarsOfSecondsNotOneBarADayWide() throws Exception {
+        vm.setIndex(index);
+        drain();
+        search("event.outcome:denied");
+        vm.selectedProperty().set(vm.rows().get(vm.rows().size() / 2));
+        vm.showAround();
+        drain();
+        assertThat(vm.intervalProperty().get()).isLessThan(java.time.Duration.ofMinutes(1));
+        assertThat(vm.buckets()).hasSizeGreaterThan(1);
+    }
+
+    @Test
+    void aSessionDrillDownIsAChipThatCanBeRemoved() throws Exception {
+        vm.setIndex(index);
+        drain();
+        String session = index.search(EventQuery.of("session.id:*"), 1, null).hits().get(0).sessionId();
+        String chip = SearchViewModel.clause("session.id", session);
+        vm.show(io.sealtrail.app.ui.session.QueryView.drill("of session " + session, List.of(chip), null, null));
+        drain();
+        assertThat(vm.chips()).containsExactly(chip);
+        assertThat(vm.rows()).isNotEmpty().allMatch(h -> session.equals(h.sessionId()));
+        assertFacetsAndHistogramCountTheRows();
+
+        vm.removeChip(chip);
+        drain();
+        assertThat(vm.matchingProperty().get()).isEqualTo(index.count(EventQuery.all()));
+        assertThat(vm.contextProperty().get()).isEmpty(); // no longer the drill-down
+    }
+
+    @Test
+    void backReturnsToTheQueryBeforeWithItsSelectionAndForwardToTheDrillDown() throws Exception {
+        vm.setIndex(index);
+        drain();
+        search("event.outcome:denied");
+        Hit chosen = vm.rows().get(3);
+        vm.selectedProperty().set(chosen);
+        vm.showAround();
+        drain();
+        List<String> aroundChips = List.copyOf(vm.chips());
+        Hit inAround = vm.rows().get(0);
+        vm.selectedProperty().set(inAround);
+
+        assertThat(vm.canBackProperty().get()).isTrue();
+        vm.back();
+        drain();
+        assertThat(vm.queryProperty().get()).isEqualTo("event.outcome:denied");
+        assertThat(vm.chips()).isEmpty();
+        assertThat(vm.matchingProperty().get()).isEqualTo(index.count(EventQuery.of("event.outcome:denied")));
+        assertThat(vm.selectedProperty().get()).isEqualTo(chosen);
+        assertThat(vm.canForwardProperty().get()).isTrue();
+
+        vm.forward();
+        drain();
+        assertThat(vm.chips()).isEqualTo(aroundChips);
+        assertThat(vm.selectedProperty().get()).isEqualTo(inAround);
+        assertThat(vm.canForwardProperty().get()).isFalse();
+    }
+
+    @Test
+    void theViewHistoryIsBoundedAndStartsAgainWithAnotherIndex() {
+        vm.setIndex(index);
+        drain();
+        for (int i = 0; i < 130; i++) {
+            search("seq:" + i);
+        }
+        assertThat(vm.historySize()).isEqualTo(100);
+        vm.setIndex(index);
+        drain();
+        assertThat(vm.historySize()).isEqualTo(1);
+        assertThat(vm.canBackProperty().get()).isFalse();
+    }
+
+    @Test
+    void aChipCanBeMovedIntoTheQueryToBeEditedOrTurnedAround() {
+        vm.setIndex(index);
+        drain();
+        search("event.action:login");
+        vm.addFilter("event.outcome", "denied", false);
+        drain();
+        vm.invertChip("event.outcome:\"denied\"");
+        drain();
+        assertThat(vm.chips()).containsExactly("NOT event.outcome:\"denied\"");
+        assertThat(vm.rows()).noneMatch(h -> "denied".equals(h.outcome()));
+
+        vm.editChip("NOT event.outcome:\"denied\"");
+        assertThat(vm.chips()).isEmpty();
+        assertThat(vm.queryProperty().get()).isEqualTo("(event.action:login) AND NOT event.outcome:\"denied\"");
     }
 
     @Test

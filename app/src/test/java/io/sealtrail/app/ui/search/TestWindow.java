@@ -37,7 +37,7 @@ public record TestWindow(ExecutorService background, TrustStore store, Workbench
         TrustStore store = new TrustStore(tmp.resolve("config").resolve(TrustStore.FILE_NAME)); // never the user's own
         TrustViewModel trust = new TrustViewModel(store, background, Platform::runLater);
         WorkbenchViewModel vm = new WorkbenchViewModel(new BundleVerifier()::verify, trust, background, Platform::runLater, 2);
-        WindowFeatures f = WindowFeatures.compose(new WindowFeatures.Services(background, Platform::runLater, vm, vm::open,
+        WindowFeatures f = WindowFeatures.compose(new WindowFeatures.Services(background, Platform::runLater, vm, vm::openCase,
                 TestBundles::signer, tmp.resolve("cases"), tmp.resolve("config"), "test"));
         WorkbenchWindow window = WorkbenchWindow.show(stage, f, dialogs, stage::close);
         return new TestWindow(background, store, vm, f.cases(), f.search(), f.notes(), f.timeline(), window);

@@ -63,6 +63,6 @@ class SourceImportFlowTest {
         BundleViewModel source = w.vm().bundles().get(0);
         assertThat(source.banner().kind()).isEqualTo(Banner.Kind.NO_EVIDENCE);
         assertThat(source.banner().headline()).isEqualTo("Carries no integrity evidence");
-        assertThat(w.vm().statusProperty().get()).isEqualTo("Checked 1 bundle: 1 no integrity evidence.");
+        assertThat(w.vm().statusProperty().get()).isEqualTo("The case's 1 bundle: 1 no integrity evidence.");
     }
 }

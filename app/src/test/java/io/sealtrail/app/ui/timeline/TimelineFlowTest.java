@@ -105,7 +105,7 @@ class TimelineFlowTest {
         String id = expected.bar().session().sessionId();
 
         robot.clickOn(canvas.localToScreen(at));
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> search.aroundProperty().get() && !search.busyProperty().get());
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> search.contextProperty().get().startsWith("of session") && !search.busyProperty().get());
         WaitForAsyncUtils.waitForFxEvents();
         TabPane tabs = robot.lookup("#modeTabs").queryAs(TabPane.class);
         assertThat(tabs.getSelectionModel().getSelectedItem().getId()).isEqualTo("searchTab");

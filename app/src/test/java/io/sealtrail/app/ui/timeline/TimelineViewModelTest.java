@@ -261,9 +261,13 @@ class TimelineViewModelTest {
                 .allMatch(h -> bar.session().sessionId().equals(h.sessionId()));
         assertThat(search.selectedProperty().get()).isEqualTo(search.rows().get(0));
         assertThat(search.statusProperty().get()).contains("of session " + bar.session().sessionId());
-        assertThat(search.effectiveQuery()).isEqualTo(query); // the search itself is unchanged…
-        assertThat(timeline.laneNames()).isEqualTo(lanes); // …so the timeline stays as it was
+        // the drill-down is the search now, a chip the person sees; Back returns to the query and its timeline
+        assertThat(search.chips()).containsExactly("session.id:\"" + bar.session().sessionId() + "\"");
         assertThat(timeline.selectedSessionProperty().get()).isEqualTo(bar.session());
+        search.back();
+        drain();
+        assertThat(search.effectiveQuery()).isEqualTo(query);
+        assertThat(timeline.laneNames()).isEqualTo(lanes);
     }
 
     @Test
