@@ -1,6 +1,7 @@
 package io.sealtrail.index;
 
 import io.sealtrail.sources.Transcript;
+import io.sealtrail.sources.asciicast.AsciicastFormat;
 import io.sealtrail.sources.hoop.HoopFormat;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -10,8 +11,9 @@ import java.util.List;
 
 /**
  * One session as an investigator opens it: its events in time order (who, where, when, the approvals, how it
- * ended) and its transcript. A recorded session (a hoop.dev session object) gives what was typed and what came
- * back, read again from the evidence record; any other session gives what its events say was typed.
+ * ended) and its transcript. A recorded session (a hoop.dev session object, an asciicast recording) gives what
+ * was typed and what came back, read again from the evidence records; any other session gives what its events
+ * say was typed.
  *
  * @param sessionId  the session's id ({@code session.id})
  * @param events     the session's events in time order, at most {@link #MAX_EVENTS}
@@ -51,6 +53,18 @@ public record SessionDetail(String sessionId, List<Hit> events, boolean capped, 
                     throw new IndexException(h.file() + " line " + h.line() + ": the recording of session " + sessionId
                             + " cannot be read: " + e.getMessage());
                 }
+            }
+        }
+        List<Hit> cast = events.stream().filter(h -> AsciicastFormat.NAME.equals(h.sourceFormat()))
+                .sorted(java.util.Comparator.comparingLong(Hit::line)).toList();
+        if (!cast.isEmpty()) {
+            // the recording's lines are spread over the session's records, each holding whole lines in file order
+            try {
+                return new SessionDetail(sessionId, events, capped, AsciicastFormat.transcript(sessionId,
+                        cast.stream().map(h -> h.raw().getBytes(StandardCharsets.UTF_8)).toList()), true);
+            } catch (IOException e) {
+                throw new IndexException(cast.get(0).file() + ": the recording of session " + sessionId
+                        + " cannot be read: " + e.getMessage());
             }
         }
         return new SessionDetail(sessionId, events, capped, typed(sessionId, events), false);

@@ -82,8 +82,9 @@ class SourcesReportTest {
             assertThat(e.proofFile()).isNull();
             assertThat(e.noProofReason()).startsWith("a record of a cloudtrail source, in AWSLogs/")
                     .contains("no inclusion proof exists for one record")
-                    .endsWith("the file's SHA-256 is listed in signed evidence that verified (see the source's"
+                    .endsWith("the file's SHA-256 is listed in validly signed evidence (see the source's"
                             + " verification attached)");
+            assertThat(e.standing()).isEqualTo(io.sealtrail.index.EventStanding.PROVEN.label());
         });
     }
 

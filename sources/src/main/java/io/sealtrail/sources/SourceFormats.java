@@ -1,5 +1,6 @@
 package io.sealtrail.sources;
 
+import io.sealtrail.sources.asciicast.AsciicastFormat;
 import io.sealtrail.sources.auditd.AuditdFormat;
 import io.sealtrail.sources.cloudtrail.CloudTrailFormat;
 import io.sealtrail.sources.hoop.HoopFormat;
@@ -21,6 +22,7 @@ public final class SourceFormats {
             new KubernetesAuditFormat(),
             new TeleportFormat(),
             new HoopFormat(),
+            new AsciicastFormat(),
             new SudoJsonFormat(),
             new AuditdFormat(),
             new SyslogFormat(),

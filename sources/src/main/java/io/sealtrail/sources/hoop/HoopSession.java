@@ -5,6 +5,7 @@ import io.sealtrail.model.AuditEvent;
 import io.sealtrail.model.AuditEvent.Outcome;
 import io.sealtrail.model.AuditEvent.TargetKind;
 import io.sealtrail.sources.SourceRecord;
+import io.sealtrail.sources.TerminalText;
 import io.sealtrail.sources.Times;
 import io.sealtrail.sources.hoop.SessionObject.Chunk;
 import java.io.ByteArrayOutputStream;
@@ -161,7 +162,7 @@ final class HoopSession {
                 last = nextInput(chunks, last + 1);
             }
             int next = nextInput(chunks, last + 1);
-            String text = typed ? SessionText.input(SessionText.edited(inputs(chunks, i, last)))
+            String text = typed ? TerminalText.input(TerminalText.edited(inputs(chunks, i, last)))
                     : inputText(chunks.get(i).bytes());
             if (text != null) { // a keystroke of nothing but control characters (an arrow key, Ctrl-D) says nothing
                 out.add(input(tuples(chunks, i, last), chunks.get(i).line(), at(chunks.get(last)), text, each)
@@ -236,7 +237,7 @@ final class HoopSession {
         if (sql != null) {
             return sql.isEmpty() ? null : String.join(";\n", sql);
         }
-        return SessionText.input(bytes);
+        return TerminalText.input(bytes);
     }
 
     private Instant at(Chunk c) throws SessionObject.MalformedException {
@@ -253,13 +254,13 @@ final class HoopSession {
     /** The output and error chunks in [from, to), decoded for search. */
     private static String output(List<Chunk> chunks, int from, int to) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        for (int i = from; i < to && bytes.size() <= SessionText.MAX_OUTPUT_BYTES * 4; i++) {
+        for (int i = from; i < to && bytes.size() <= TerminalText.MAX_OUTPUT_BYTES * 4; i++) {
             Chunk c = chunks.get(i);
             if (!c.isInput()) {
                 bytes.write(c.bytes(), 0, c.bytes().length);
             }
         }
-        return bytes.size() == 0 ? null : SessionText.searchable(SessionText.decode(bytes.toByteArray()));
+        return bytes.size() == 0 ? null : TerminalText.searchable(TerminalText.decode(bytes.toByteArray()));
     }
 
     private Outcome startOutcome() {
@@ -296,9 +297,9 @@ final class HoopSession {
         r.add(exit == null || exit.isNull() ? "no exit code recorded" : "exit code " + exit.asText());
         for (int i = chunks.size() - 1; i >= 0; i--) {
             if (chunks.get(i).type() == 'e') {
-                String err = SessionText.searchable(SessionText.decode(chunks.get(i).bytes()));
+                String err = TerminalText.searchable(TerminalText.decode(chunks.get(i).bytes()));
                 if (err != null) {
-                    r.add(SessionText.cut(err.strip(), 1024));
+                    r.add(TerminalText.cut(err.strip(), 1024));
                 }
                 break;
             }

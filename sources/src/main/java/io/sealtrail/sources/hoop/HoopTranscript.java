@@ -1,5 +1,6 @@
 package io.sealtrail.sources.hoop;
 
+import io.sealtrail.sources.TerminalText;
 import io.sealtrail.sources.Times;
 import io.sealtrail.sources.Transcript;
 import io.sealtrail.sources.Transcript.Entry;
@@ -48,8 +49,8 @@ final class HoopTranscript {
                     break;
                 }
             }
-            String text = kind == Kind.INPUT ? SessionText.input(SessionText.edited(bytes.toByteArray()))
-                    : SessionText.display(bytes.toByteArray());
+            String text = kind == Kind.INPUT ? TerminalText.input(TerminalText.edited(bytes.toByteArray()))
+                    : TerminalText.display(bytes.toByteArray());
             if (text != null && !text.isEmpty()) {
                 entries.add(new Entry(at(start, first, id), kind, text));
             }

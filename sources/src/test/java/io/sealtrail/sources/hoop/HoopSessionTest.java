@@ -11,6 +11,7 @@ import io.sealtrail.model.AuditEvent;
 import io.sealtrail.model.AuditEvent.Outcome;
 import io.sealtrail.model.AuditEvent.TargetKind;
 import io.sealtrail.sources.SourceRecord;
+import io.sealtrail.sources.TerminalText;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -211,7 +212,7 @@ class HoopSessionTest {
                 + "\"event_stream\":[[0.1,\"i\",\"bHMK\"],[0.2,\"o\",\"" + big + "\"]],"
                 + "\"start_date\":\"2026-03-02T08:00:00Z\",\"end_date\":\"2026-03-02T08:00:01Z\"}\n");
 
-        assertThat(only(r, "command").output()).hasSize(SessionText.MAX_OUTPUT_BYTES / 2);
+        assertThat(only(r, "command").output()).hasSize(TerminalText.MAX_OUTPUT_BYTES / 2);
     }
 
     @Test

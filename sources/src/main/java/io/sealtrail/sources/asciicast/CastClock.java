@@ -1,0 +1,21 @@
+package io.sealtrail.sources.asciicast;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Instant;
+
+/** When each event happened: version 2 counts from the start, version 3 from the previous event. */
+final class CastClock {
+    private static final BigDecimal NANOS_PER_SECOND = BigDecimal.valueOf(1_000_000_000L);
+    private final CastHeader header;
+    private BigDecimal elapsed = BigDecimal.ZERO;
+
+    CastClock(CastHeader header) {
+        this.header = header;
+    }
+
+    Instant at(CastEvent e) {
+        elapsed = header.version() == 3 ? elapsed.add(e.time()) : e.time();
+        return header.start().plusNanos(elapsed.multiply(NANOS_PER_SECOND).setScale(0, RoundingMode.HALF_UP).longValue());
+    }
+}
