@@ -2,15 +2,9 @@ package io.sealtrail.index;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.sealtrail.sources.SourceFile;
 import io.sealtrail.sources.Transcript;
 import io.sealtrail.sources.asciicast.AsciicastFormat;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
-import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -18,22 +12,13 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** An asciicast recording imported as a source: searchable by what was typed and printed, and replayable as a session. */
 class AsciicastSessionTest {
-    private static final String FILE = "deploy-with-input.cast";
     @TempDir
     static Path dir;
     private static EventSearch search;
 
     @BeforeAll
     static void build() throws Exception {
-        Path cast = Path.of("../sources/src/test/resources/asciicast").resolve(FILE);
-        Path index = dir.resolve("index");
-        SourceIndexBuilder.build("cast-test", AsciicastFormat.NAME, "0".repeat(64), sink -> {
-            try (InputStream in = Files.newInputStream(cast)) {
-                new AsciicastFormat().read(in, new SourceFile(FILE, Instant.EPOCH),
-                        io.sealtrail.sources.ReadContext.defaults(), sink);
-            }
-        }, Map.of(FILE, Integrity.UNSEALED), r -> { }, index, IndexBuilder.Progress.NONE, () -> false, 2);
-        search = EventSearch.open(List.of(index));
+        search = SourceIndexes.open(new AsciicastFormat(), "asciicast/deploy-with-input.cast", dir);
     }
 
     @AfterAll

@@ -2,14 +2,9 @@ package io.sealtrail.index;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.sealtrail.sources.SourceFile;
 import io.sealtrail.sources.hoop.HoopFormat;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -20,38 +15,18 @@ import org.junit.jupiter.api.io.TempDir;
  * and what came back are searchable, and a statement finds the event of the session that ran it.
  */
 class HoopSessionSearchTest {
-    private static final String FILE = "sessions.json";
     @TempDir
     static Path dir;
     private static EventSearch search;
 
     @BeforeAll
     static void build() throws Exception {
-        Path export = fixture();
-        Path index = dir.resolve("index");
-        SourceIndexBuilder.build("hoop-test", HoopFormat.NAME, "0".repeat(64), sink -> {
-            try (InputStream in = Files.newInputStream(export)) {
-                new HoopFormat().read(in, new SourceFile(FILE, Instant.EPOCH),
-                        io.sealtrail.sources.ReadContext.defaults(), sink);
-            }
-        }, Map.of(FILE, Integrity.UNSEALED), r -> { }, index, IndexBuilder.Progress.NONE, () -> false, 2);
-        search = EventSearch.open(List.of(index));
+        search = SourceIndexes.open(new HoopFormat(), "hoop/sessions.json", dir);
     }
 
     @AfterAll
     static void close() throws Exception {
         search.close();
-    }
-
-    /** The sources module's fixture, found from the module folder the tests run in. */
-    private static Path fixture() {
-        for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {
-            Path f = p.resolve("sources/src/test/resources/hoop").resolve(FILE);
-            if (Files.isRegularFile(f)) {
-                return f;
-            }
-        }
-        throw new IllegalStateException("no sources/src/test/resources/hoop/" + FILE + " above " + Path.of("").toAbsolutePath());
     }
 
     @Test

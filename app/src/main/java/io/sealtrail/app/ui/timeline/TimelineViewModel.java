@@ -357,7 +357,7 @@ public final class TimelineViewModel {
         if (hit instanceof TimelineLayout.SessionHit s) {
             SessionSpan span = s.bar().session();
             search.show(QueryView.drill("of session " + span.sessionId(),
-                    List.of(IndexSchema.SESSION_ID + ":" + quote(span.sessionId())), null, null));
+                    List.of(EventQuery.term(IndexSchema.SESSION_ID, span.sessionId())), null, null));
             selectedSession.set(span); // after: the timeline follows the new search, and a reload forgets the selection
         } else if (hit instanceof TimelineLayout.BucketHit b) {
             Scope sc = shown;
@@ -373,7 +373,7 @@ public final class TimelineViewModel {
                     + TimeScale.label(start, 1_000_000, zone()) + " for " + TimeScale.human(b.intervalMicros())
                     + " (" + TimeScale.zoneName(zone()) + ")";
             String query = sc.query() == null || sc.query().strip().equals("*") ? "" : sc.query();
-            search.show(new QueryView(query, List.of(b.unnamed() ? withoutLane(sc.grouping()) : field + ":" + quote(b.lane())),
+            search.show(new QueryView(query, List.of(b.unnamed() ? withoutLane(sc.grouping()) : EventQuery.term(field, b.lane())),
                     from, to, null, label));
         }
     }
@@ -382,11 +382,6 @@ public final class TimelineViewModel {
     static String withoutLane(Grouping g) {
         return "NOT " + g.field + ":*";
     }
-
-    static String quote(String value) {
-        return "\"" + value.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
-    }
-
 
     private void updateStatus() {
         String text;

@@ -202,7 +202,7 @@ class TimelineViewModelTest {
         long denied = t.of(lane).stream().mapToLong(TickBucket::denied).sum();
         Instant f = TimeScale.instant(t.from());
         Instant e = TimeScale.instant(t.to());
-        String q = "user.name:" + TimelineViewModel.quote(lane);
+        String q = EventQuery.term("user.name", lane);
         assertThat(shown).isEqualTo(index.count(new EventQuery(q, f, e)));
         assertThat(denied).isEqualTo(index.count(new EventQuery(q + " AND event.outcome:denied", f, e)));
         assertThat(t.intervalMicros() / timeline.scaleProperty().get().microsPerPixel())

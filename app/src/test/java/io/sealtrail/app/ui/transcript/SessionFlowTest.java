@@ -2,20 +2,12 @@ package io.sealtrail.app.ui.transcript;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.sealtrail.app.ui.TestBundles;
 import io.sealtrail.app.ui.search.CaseViewModel;
 import io.sealtrail.app.ui.search.SearchViewModel;
 import io.sealtrail.app.ui.search.TestWindow;
-import io.sealtrail.cases.CaseFolder;
-import io.sealtrail.cases.CaseImporter;
-import io.sealtrail.cases.JournalEntry;
-import io.sealtrail.cases.SourceImporter;
 import io.sealtrail.index.Hit;
 import io.sealtrail.sources.Transcript;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.control.Button;
@@ -51,13 +43,7 @@ class SessionFlowTest {
 
     @BeforeAll
     static void importSessions() throws Exception {
-        caseDir = tmp.resolve("hoop-case");
-        CaseFolder c = CaseFolder.create(caseDir, "gateway sessions", Clock.systemUTC());
-        c.journal().append(TestBundles.signer(), JournalEntry.CASE_CREATED, Map.of("name", c.name()));
-        Path export = tmp.resolve("hoop-sessions.json");
-        Files.copy(Path.of("../sources/src/test/resources/hoop/sessions.json"), export);
-        new SourceImporter().importSource(c, export, SourceImporter.Options.DEFAULT, TestBundles.signer(),
-                CaseImporter.Progress.NONE, () -> false);
+        caseDir = HoopCase.make(tmp).dir();
     }
 
     @Start

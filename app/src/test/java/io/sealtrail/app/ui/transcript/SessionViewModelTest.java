@@ -2,20 +2,13 @@ package io.sealtrail.app.ui.transcript;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.sealtrail.app.ui.TestBundles;
 import io.sealtrail.app.ui.jobs.UiTasks;
 import io.sealtrail.cases.CaseFolder;
-import io.sealtrail.cases.CaseImporter;
-import io.sealtrail.cases.JournalEntry;
-import io.sealtrail.cases.SourceImporter;
 import io.sealtrail.index.EventSearch;
 import io.sealtrail.index.Hit;
 import io.sealtrail.sources.Transcript;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
-import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -32,12 +25,7 @@ class SessionViewModelTest {
 
     @BeforeAll
     static void importSessions() throws Exception {
-        CaseFolder c = CaseFolder.create(tmp.resolve("case"), "sessions", Clock.systemUTC());
-        c.journal().append(TestBundles.signer(), JournalEntry.CASE_CREATED, Map.of("name", c.name()));
-        Path export = tmp.resolve("hoop-sessions.json");
-        Files.copy(Path.of("../sources/src/test/resources/hoop/sessions.json"), export);
-        new SourceImporter().importSource(c, export, SourceImporter.Options.DEFAULT, TestBundles.signer(),
-                CaseImporter.Progress.NONE, () -> false);
+        CaseFolder c = HoopCase.make(tmp);
         search = c.openSearch(c.bundles());
     }
 
