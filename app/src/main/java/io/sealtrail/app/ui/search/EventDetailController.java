@@ -4,6 +4,8 @@ import io.sealtrail.app.ui.annotate.AnnotateDialog;
 import io.sealtrail.app.ui.annotate.AnnotationsViewModel;
 import io.sealtrail.cases.Annotation;
 import io.sealtrail.index.Hit;
+import io.sealtrail.index.HitFields;
+import io.sealtrail.index.IndexSchema;
 import io.sealtrail.index.Integrity;
 import io.sealtrail.index.Privileged;
 import java.time.ZoneOffset;
@@ -26,7 +28,8 @@ import javafx.scene.text.Text;
 import javafx.scene.text.TextFlow;
 
 /**
- * The thin view of detail.fxml: the selected event's fields in the chosen zone, its integrity and what the
+ * The thin view of detail.fxml: every field of the selected event, grouped ({@link DetailFields}), times in the
+ * chosen zone, each value filtered on or copied by a right-click, its integrity and what the
  * live verification says of its checkpoint, its annotations, and its raw line with what the query looked for
  * marked; buttons to bookmark, annotate, export its proof and show the events around it.
  */
@@ -124,20 +127,20 @@ public final class EventDetailController {
         int r = 0;
         // the zone's offset on the time, and UTC beside it when another zone is shown: the label stays short
         java.time.ZoneId zone = vm.zoneProperty().get();
-        r = field(r, "Time", h.time() == null ? "(unreadable)" : time.format(h.time()));
-        if (h.time() != null && !java.time.ZoneOffset.UTC.equals(zone)) {
-            r = field(r, "UTC", time.withZone(java.time.ZoneOffset.UTC).format(h.time()));
+        for (DetailFields.Group g : DetailFields.groups(h)) {
+            r = heading(r, g.title());
+            for (String f : g.fields()) {
+                String shown = IndexSchema.TIME.equals(f) ? (h.time() == null ? "(unreadable)" : time.format(h.time()))
+                        : HitFields.value(h, f);
+                r = field(r, h, f, shown);
+                if (IndexSchema.TIME.equals(f) && h.time() != null && !java.time.ZoneOffset.UTC.equals(zone)) {
+                    r = field(r, h, f, time.withZone(java.time.ZoneOffset.UTC).format(h.time()));
+                }
+            }
+            if (g.title().equals("Target") && Privileged.test(h)) {
+                r = field(r, h, "privileged", "yes");
+            }
         }
-        r = field(r, "Action", h.action());
-        r = field(r, "Outcome", h.outcome());
-        r = field(r, "User", h.userName());
-        r = field(r, "Target", SearchText.join(h.targetKind(), h.targetName()));
-        r = field(r, "Session", h.sessionId());
-        r = field(r, "Command", h.command());
-        r = field(r, "Query", h.query());
-        r = field(r, "Privileged", Privileged.test(h) ? "yes" : null);
-        r = field(r, "File", h.file() + " line " + h.line());
-        field(r, h.provable() ? "Leaf" : "Record", Long.toString(h.leaf()));
         String covered = coverage.apply(h);
         integrityLabel.setText("Integrity: " + h.integrity().wireName() + " — " + explain(h)
                 + (covered.isEmpty() ? "" : "\n" + covered));
@@ -170,7 +173,15 @@ public final class EventDetailController {
         };
     }
 
-    private int field(int row, String name, String value) {
+    private int heading(int row, String title) {
+        Label t = new Label(title);
+        t.getStyleClass().add("fact-group");
+        fieldGrid.add(t, 0, row, 2, 1);
+        return row + 1;
+    }
+
+    /** One field: its index name (what a query names) and its value, which right-click filters on or copies. */
+    private int field(int row, Hit h, String name, String value) {
         if (value == null || value.isEmpty()) {
             return row;
         }
@@ -178,8 +189,13 @@ public final class EventDetailController {
         n.getStyleClass().add("fact-name");
         Label v = new Label(value);
         v.getStyleClass().add("fact-value");
+        v.setId("fact-" + name);
         v.setWrapText(true);
         v.setMinHeight(Region.USE_PREF_SIZE);
+        if (!"privileged".equals(name)) {
+            v.setContextMenu(FieldMenu.of(vm, () -> h, () -> name, "Copy all fields", DetailFields::text));
+            n.setContextMenu(v.getContextMenu());
+        }
         fieldGrid.addRow(row, n, v);
         return row + 1;
     }
