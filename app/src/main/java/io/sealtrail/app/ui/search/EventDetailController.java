@@ -189,7 +189,7 @@ public final class EventDetailController {
         n.getStyleClass().add("fact-name");
         Label v = new Label(value);
         v.getStyleClass().add("fact-value");
-        v.setId("fact-" + name);
+        v.setId("fact-" + name.replace('.', '-')); // a CSS id: no dots
         v.setWrapText(true);
         v.setMinHeight(Region.USE_PREF_SIZE);
         if (!"privileged".equals(name)) {

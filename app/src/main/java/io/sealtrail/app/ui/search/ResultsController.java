@@ -175,7 +175,8 @@ public final class ResultsController {
         List<TableColumn<Hit, ?>> shown = new ArrayList<>();
         shown.add(starColumn);
         for (String key : columns.visible()) {
-            shown.add(byKey.computeIfAbsent(key, this::fieldColumn));
+            TableColumn<Hit, ?> col = byKey.get(key);
+            shown.add(col != null ? col : fieldColumn(key)); // fieldColumn keeps it in byKey
         }
         showingOrder = true;
         table.getColumns().setAll(shown);
