@@ -187,6 +187,7 @@ public final class EventDetailController {
         }
         Label n = new Label(name);
         n.getStyleClass().add("fact-name");
+        n.setMinWidth(Region.USE_PREF_SIZE); // a field's name is what a query types: never cut
         Label v = new Label(value);
         v.getStyleClass().add("fact-value");
         v.setId("fact-" + name.replace('.', '-')); // a CSS id: no dots
