@@ -187,7 +187,18 @@ public final class EventDetailController {
         }
         Label n = new Label(name);
         n.getStyleClass().add("fact-name");
-        n.setMinWidth(Region.USE_PREF_SIZE); // a field's name is what a query types: never cut
+        if (HitFields.SCHEMA.contains(name)) {
+            n.setMinWidth(Region.USE_PREF_SIZE); // a field's name is what a query types: never cut
+        } else {
+            // a source record's own field: its path can be long (kubernetes-audit.user.extra.…); it wraps, shown
+            // without the format the group's title names, and whole in its tooltip
+            String format = h.sourceFormat() + ".";
+            n.setText(name.startsWith(format) ? name.substring(format.length()) : name);
+            n.setWrapText(true);
+            n.setMaxWidth(160);
+            n.setMinHeight(Region.USE_PREF_SIZE);
+            n.setTooltip(new javafx.scene.control.Tooltip(name));
+        }
         Label v = new Label(value);
         v.getStyleClass().add("fact-value");
         v.setId("fact-" + name.replace('.', '-')); // a CSS id: no dots

@@ -25,8 +25,10 @@ final class FieldMenu {
     static ContextMenu of(SearchViewModel vm, Supplier<Hit> hit, Supplier<String> column, String allLabel,
                           java.util.function.Function<Hit, String> all) {
         MenuItem filter = new MenuItem("Filter for value");
+        filter.setMnemonicParsing(false);
         filter.setId("filter-for");
         MenuItem exclude = new MenuItem("Exclude value");
+        exclude.setMnemonicParsing(false);
         exclude.setId("exclude-value");
         MenuItem copy = new MenuItem("Copy value");
         copy.setId("copy-value");
@@ -40,12 +42,22 @@ final class FieldMenu {
         menu.setOnShowing(e -> {
             Hit h = hit.get();
             boolean searchable = h != null && ResultColumns.filterable(h, column.get());
+            // the menu says what it will do: "Filter for user.name = alice"
+            String field = h == null ? "" : ResultColumns.field(h, column.get());
+            String what = h == null ? "" : " " + field + " = " + shorten(io.sealtrail.index.HitFields.value(h, field));
+            filter.setText("Filter for" + (searchable ? what : " value"));
+            exclude.setText("Exclude" + (searchable ? what : " value"));
             filter.setDisable(!searchable);
             exclude.setDisable(!searchable);
             copy.setDisable(h == null || ResultColumns.copyText(h, column.get()).isEmpty());
             copyAll.setDisable(h == null);
         });
         return menu;
+    }
+
+    private static String shorten(String s) {
+        String one = s.replace('\n', ' ');
+        return one.length() > 40 ? one.substring(0, 39) + "…" : one;
     }
 
     static void copy(String s) {

@@ -78,6 +78,12 @@ public final class ResultsController {
                         : "Open a case to search its events"), vm.errorProperty(), vm.busyProperty(), vm.matchingProperty()));
         setUpColumns();
         setUpLayout();
+        // only a primary click sorts: a right-click on a header opens its menu and leaves the order alone
+        table.addEventFilter(javafx.scene.input.MouseEvent.MOUSE_RELEASED, e -> {
+            if (e.getButton() != javafx.scene.input.MouseButton.PRIMARY && inHeader(e.getPickResult().getIntersectedNode())) {
+                e.consume();
+            }
+        });
         setUpOrder();
         setUpRows();
         setUpSelection();
@@ -195,6 +201,15 @@ public final class ResultsController {
         return col;
     }
 
+    private boolean inHeader(javafx.scene.Node n) {
+        for (javafx.scene.Node p = n; p != null && p != table; p = p.getParent()) {
+            if (p.getStyleClass().contains("column-header")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The header's right-click menu: sort either way, hide, add any field as a column. */
     private ContextMenu headerMenu(String key) {
         ContextMenu menu = new ContextMenu();
@@ -225,7 +240,10 @@ public final class ResultsController {
                     add.getItems().add(title);
                     group = g;
                 }
-                CheckMenuItem item = new CheckMenuItem(field);
+                CheckMenuItem item = new CheckMenuItem(field.contains(".") || field.equals(IndexSchema.TIME)
+                        || io.sealtrail.index.HitFields.SCHEMA.contains(field) ? field
+                        : ResultColumns.title(field) + " (combined)");
+                item.setMnemonicParsing(false); // user_agent.original keeps its underscore
                 item.setSelected(columns.visible().contains(field));
                 item.setDisable(IndexSchema.TIME.equals(field));
                 item.setOnAction(a -> columns.show(field, item.isSelected()));

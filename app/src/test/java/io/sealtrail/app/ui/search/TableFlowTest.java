@@ -133,7 +133,7 @@ class TableFlowTest {
         rightClick(robot, robot.lookup("#table .table-cell").<TableCell<?, ?>>match(c -> c.getTableRow() != null
                 && c.getTableRow().getIndex() == row && c.getTableColumn() != null
                 && "column-user.name".equals(c.getTableColumn().getId())).queryAs(TableCell.class));
-        robot.clickOn(menuLabel(robot, "Filter for value"));
+        robot.clickOn(menuLabel(robot, "Filter for user.name = " + user));
         String chip = "user.name:\"" + user + "\"";
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> search.chips().contains(chip) && !search.busyProperty().get()
                 && search.matchingProperty().get() >= 0);
@@ -176,7 +176,7 @@ class TableFlowTest {
             }
         }
         rightClick(robot, robot.lookup("#fact-source-ip").queryAs(Label.class));
-        robot.clickOn(menuLabel(robot, "Exclude value"));
+        robot.clickOn(menuLabel(robot, "Exclude source.ip = " + HitFields.value(h, "source.ip")));
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !search.chips().isEmpty() && !search.busyProperty().get());
 
         assertThat(search.chips()).containsExactly("NOT source.ip:\"" + HitFields.value(h, "source.ip") + "\"");
