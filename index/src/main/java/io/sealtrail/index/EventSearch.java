@@ -52,6 +52,12 @@ public interface EventSearch extends AutoCloseable {
             throws IndexException;
 
     /**
+     * As {@link #search(EventQuery, int, Cursor)}, in {@code order}: by one field, ties in event order. A field the
+     * index cannot sort by is an {@link IndexException}; a cursor pages only in the order it came from.
+     */
+    Page search(EventQuery query, int limit, Cursor after, SortOrder order) throws IndexException;
+
+    /**
      * The identity of the matching events (count, time span, and the hash of their {@code bundle:seq} lines;
      * see {@link ResultSet}) from doc values, without loading a document: what a report's query appendix cites.
      */

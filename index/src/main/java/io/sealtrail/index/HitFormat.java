@@ -13,6 +13,24 @@ public enum HitFormat {
     public static final List<String> CSV_COLUMNS = List.of("time", "bundle_id", "seq", "event.action", "event.outcome",
             "user.name", "target.kind", "target.name", "session.id", "command", "query", "integrity", "event.hash");
 
+    /** An all-fields CSV's columns: every schema field, then the raw record (where a source's own fields are). */
+    public static final List<String> ALL_FIELDS = java.util.stream.Stream.concat(HitFields.SCHEMA.stream(),
+            java.util.stream.Stream.of("raw")).toList();
+
+    /** A CSV header row naming {@code columns} (index field names, {@code raw} for the raw record). */
+    public static void csvHeader(List<String> columns, PrintWriter o) {
+        o.println(String.join(",", columns.stream().map(HitFormat::csv).toList()));
+    }
+
+    /**
+     * A CSV row of {@code columns} of {@code h}; several values of one field are joined by ", " in one cell. The
+     * {@code integrity} column says the event's standing, in the words the window and the PDF use.
+     */
+    public static void csvRow(Hit h, EventStanding standing, List<String> columns, PrintWriter o) {
+        o.println(String.join(",", columns.stream().map(c -> csv("raw".equals(c) ? h.raw()
+                : IndexSchema.INTEGRITY.equals(c) ? standing.label() : HitFields.value(h, c))).toList()));
+    }
+
     /** What comes before the first hit: the CSV header row, nothing otherwise. */
     public void header(PrintWriter o) {
         if (this == CSV) {

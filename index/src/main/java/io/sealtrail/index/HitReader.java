@@ -12,6 +12,7 @@ import java.security.MessageDigest;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.lucene.index.DocValues;
@@ -88,6 +89,7 @@ final class HitReader {
         String sessionId = null;
         String command = null;
         String query = null;
+        Map<String, List<String>> more = new LinkedHashMap<>();
         if (EventLineParser.SOURCE_FORMAT.equals(format)) { // other formats get their reader with their importer
             ParsedLine p = parser.parse(raw, 0, raw.length);
             AuditEvent e = EventLabels.asRecorded(p.event(), EventLabels.of(raw, 0, raw.length));
@@ -106,6 +108,7 @@ final class HitReader {
                 sessionId = keyword(e.sessionId());
                 command = e.command();
                 query = e.query();
+                more(more, e);
             }
         } else {
             // Another format's reader needs what its import knew (a syslog year, a mapping file): its fields are read
@@ -119,10 +122,48 @@ final class HitReader {
             sessionId = f.sessionId.value(local);
             command = f.command.value(local);
             query = f.query.value(local);
+            put(more, IndexSchema.USER_ID, f.userId.value(local));
+            more.put(IndexSchema.USER_ROLES, f.roles.values(local));
+            put(more, IndexSchema.AUTH_METHOD, f.authMethod.value(local));
+            put(more, IndexSchema.AUTH_MFA, f.authMfa.value(local));
+            put(more, IndexSchema.SOURCE_IP, f.sourceIp.value(local));
+            put(more, IndexSchema.TARGET_ACCOUNT, f.targetAccount.value(local));
+            put(more, IndexSchema.TARGET_NAMESPACE, f.targetNamespace.value(local));
+            more.values().removeIf(List::isEmpty);
         }
         return new Hit(bundleId, seq, leaf, time == null ? null : IndexSchema.instant(time), action, outcome, userName,
                 targetKind, targetName, sessionId, command, query, integrity, hash, file, line,
-                new String(raw, StandardCharsets.UTF_8), false, format);
+                new String(raw, StandardCharsets.UTF_8), false, format, more);
+    }
+
+    /** The event's fields that are not components of a {@link Hit}, in schema order (docs/index-schema.md). */
+    private static void more(Map<String, List<String>> out, AuditEvent e) {
+        put(out, IndexSchema.REASON, e.reason());
+        if (e.user() != null) {
+            put(out, IndexSchema.USER_ID, keyword(e.user().id()));
+            if (!e.user().roles().isEmpty()) {
+                out.put(IndexSchema.USER_ROLES, e.user().roles().stream().map(HitReader::keyword).toList());
+            }
+        }
+        if (e.auth() != null) {
+            put(out, IndexSchema.AUTH_METHOD, keyword(e.auth().method()));
+            put(out, IndexSchema.AUTH_MFA, e.auth().mfa() == null ? null : e.auth().mfa().toString());
+        }
+        if (e.source() != null) {
+            put(out, IndexSchema.SOURCE_IP, keyword(e.source().ip()));
+            put(out, IndexSchema.SOURCE_PORT, e.source().port() == null ? null : e.source().port().toString());
+            put(out, IndexSchema.USER_AGENT, e.source().userAgent());
+        }
+        if (e.target() != null) {
+            put(out, IndexSchema.TARGET_ACCOUNT, keyword(e.target().account()));
+            put(out, IndexSchema.TARGET_NAMESPACE, keyword(e.target().namespace()));
+        }
+    }
+
+    private static void put(Map<String, List<String>> out, String field, String value) {
+        if (value != null) {
+            out.put(field, List.of(value));
+        }
     }
 
     /** A keyword field's value as the index holds it (cut at {@link IndexSchema#MAX_KEYWORD_BYTES}). */
@@ -190,6 +231,13 @@ final class HitReader {
             final Keyword sessionId;
             final Keyword command;
             final Keyword query;
+            final Keyword userId;
+            final Keyword roles;
+            final Keyword authMethod;
+            final Keyword authMfa;
+            final Keyword sourceIp;
+            final Keyword targetAccount;
+            final Keyword targetNamespace;
 
             Fields(LeafReader r) throws IOException {
                 action = new Keyword(DocValues.getSortedSet(r, IndexSchema.ACTION));
@@ -200,6 +248,13 @@ final class HitReader {
                 sessionId = new Keyword(DocValues.getSortedSet(r, IndexSchema.SESSION_ID));
                 command = new Keyword(DocValues.getSortedSet(r, IndexSchema.COMMAND_KEYWORD));
                 query = new Keyword(DocValues.getSortedSet(r, IndexSchema.QUERY_KEYWORD));
+                userId = new Keyword(DocValues.getSortedSet(r, IndexSchema.USER_ID));
+                roles = new Keyword(DocValues.getSortedSet(r, IndexSchema.USER_ROLES));
+                authMethod = new Keyword(DocValues.getSortedSet(r, IndexSchema.AUTH_METHOD));
+                authMfa = new Keyword(DocValues.getSortedSet(r, IndexSchema.AUTH_MFA));
+                sourceIp = new Keyword(DocValues.getSortedSet(r, IndexSchema.SOURCE_IP));
+                targetAccount = new Keyword(DocValues.getSortedSet(r, IndexSchema.TARGET_ACCOUNT));
+                targetNamespace = new Keyword(DocValues.getSortedSet(r, IndexSchema.TARGET_NAMESPACE));
             }
         }
 
@@ -231,7 +286,22 @@ final class HitReader {
             if (!values.advanceExact(doc)) {
                 return null;
             }
-            long ord = values.nextOrd();
+            return string(values.nextOrd());
+        }
+
+        /** Every value of a multi-valued keyword (in term order: the index keeps no other). */
+        List<String> values(int doc) throws IOException {
+            if (!values.advanceExact(doc)) {
+                return List.of();
+            }
+            List<String> out = new java.util.ArrayList<>(values.docValueCount());
+            for (int i = 0; i < values.docValueCount(); i++) {
+                out.add(string(values.nextOrd()));
+            }
+            return out;
+        }
+
+        private String string(long ord) throws IOException {
             String s = strings.get(ord);
             if (s == null) {
                 s = values.lookupOrd(ord).utf8ToString();

@@ -125,19 +125,25 @@ final class LuceneEventSearch implements EventSearch {
     @Override
     public Page search(EventQuery query, int limit, Cursor after, boolean newestFirst)
             throws IndexException {
+        return search(query, limit, after, SortOrder.time(newestFirst));
+    }
+
+    @Override
+    public Page search(EventQuery query, int limit, Cursor after, SortOrder order) throws IndexException {
         if (limit < 1 || limit > MAX_PAGE) {
             throw new IllegalArgumentException("page size must be 1 to " + MAX_PAGE + ", not " + limit);
         }
-        if (after != null && after.newestFirst() != newestFirst) {
-            throw new IllegalArgumentException("a cursor of one order cannot page the other");
+        if (after != null && !after.order().equals(order)) {
+            throw new IllegalArgumentException("a cursor of the order " + after.order() + " cannot page " + order);
         }
+        Sort sort = order.equals(SortOrder.TIME) ? ORDER : order.equals(SortOrder.NEWEST_FIRST) ? REVERSE
+                : EventSearchOrder.sort(order);
         Query q = query(query);
         try {
-            TopFieldDocs top = searcher.searchAfter(after == null ? null : after.after(), q, limit + 1,
-                    newestFirst ? REVERSE : ORDER, false);
+            TopFieldDocs top = searcher.searchAfter(after == null ? null : after.after(), q, limit + 1, sort, false);
             int n = Math.min(limit, top.scoreDocs.length);
             List<Hit> hits = hits(top.scoreDocs, n);
-            Cursor next = top.scoreDocs.length > limit ? new Cursor((FieldDoc) top.scoreDocs[limit - 1], newestFirst) : null;
+            Cursor next = top.scoreDocs.length > limit ? new Cursor((FieldDoc) top.scoreDocs[limit - 1], order) : null;
             return new Page(hits, next, searcher.count(q));
         } catch (IOException | RuntimeException e) {
             throw failed(e);

@@ -11,6 +11,7 @@ import io.sealtrail.index.Hit;
 import io.sealtrail.index.HitFormat;
 import io.sealtrail.index.IndexException;
 import io.sealtrail.index.Page;
+import io.sealtrail.index.SortOrder;
 import io.sealtrail.index.SessionSpan;
 import io.sealtrail.model.EventRef;
 import java.io.PrintWriter;
@@ -55,7 +56,7 @@ final class SearchCommands {
     @Command(name = "search", mixinStandardHelpOptions = true,
             description = {"Search a case in Lucene syntax on the documented field names.",
                     "Search a case in Lucene syntax on the documented field names (docs/index-schema.md),",
-                    "e.g. 'event.outcome:denied AND target.kind:kubernetes'. Results in time order.",
+                    "e.g. 'event.outcome:denied AND target.kind:kubernetes'. Results in time order, or sorted by --sort.",
                     "jsonl prints the evidence lines themselves; jsonl and csv have no row cap unless --limit."})
     static final class Search extends CaseQuery {
         @Parameters(arity = "0..1", paramLabel = "QUERY", description = "Default: every event.")
@@ -73,6 +74,10 @@ final class SearchCommands {
         @Option(names = "--count", description = "Print only the number of matching events.")
         boolean count;
 
+        @Option(names = "--sort", paramLabel = "FIELD[:desc]", description = "Sort by a keyword field or by time, seq,"
+                + " leaf or line, ascending or with :desc descending; ties stay in time order (default: time).")
+        String sort;
+
         @Override
         int run(CaseFolder c, EventSearch search, PrintWriter o) throws Exception {
             if (count) {
@@ -85,6 +90,7 @@ final class SearchCommands {
             } catch (IllegalArgumentException e) {
                 throw new UserException("--format " + format + ": use text, jsonl or csv", e);
             }
+            SortOrder order = sort == null ? SortOrder.TIME : SortOrder.parse(sort);
             long max = limit != null ? limit : f == HitFormat.TEXT ? 50 : Long.MAX_VALUE;
             f.header(o);
             long printed = 0;
@@ -92,7 +98,7 @@ final class SearchCommands {
             Cursor after = null;
             while (printed < max) {
                 Page page = search.search(window.query(query),
-                        (int) Math.min(EventSearch.MAX_PAGE, max - printed), after);
+                        (int) Math.min(EventSearch.MAX_PAGE, max - printed), after, order);
                 total = page.total();
                 for (Hit h : page.hits()) {
                     f.print(h, search.standing(h), o);

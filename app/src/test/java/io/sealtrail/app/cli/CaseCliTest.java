@@ -129,6 +129,27 @@ class CaseCliTest {
     }
 
     @Test
+    void sortByUserPrintsTheAlphabeticallyFirstUserOfTheCaseFirst() {
+        String c = caseDir.toString();
+        int userColumn = io.sealtrail.index.HitFormat.CSV_COLUMNS.indexOf("user.name");
+        String first = ok("search", "--case", c, "--format", "csv").out().lines().skip(1)
+                .map(l -> l.split(",", -1)[userColumn]).filter(u -> !u.isEmpty()).min(String::compareTo).orElseThrow();
+
+        String top = ok("search", "--case", c, "--sort", "user.name", "--format", "csv", "--limit", "1").out().lines()
+                .skip(1).findFirst().orElseThrow();
+
+        assertThat(top.split(",", -1)[userColumn]).isEqualTo(first);
+    }
+
+    @Test
+    void sortByAFieldTheIndexCannotSortIsOnePlainLine() {
+        Run r = run("search", "--case", caseDir.toString(), "--sort", "command:desc");
+
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err()).startsWith("sealtrail: cannot sort by \"command\"");
+    }
+
+    @Test
     void aQueryMistakeIsOnePlainLine() {
         Run r = run("search", "--case", caseDir.toString(), "user.name:");
         assertThat(r.exit()).isEqualTo(2);

@@ -45,6 +45,20 @@ public final class ExportViewModel {
 
     /** Streams every hit of the query into {@code target}; one export at a time. */
     public void exportResults(EventSearch index, EventQuery query, HitFormat format, Path target) {
+        export(index, query, format::header, (h, w) -> format.print(h, index.standing(h), w), target);
+    }
+
+    /**
+     * Streams every hit of the query into {@code target} as CSV of these columns (index field names, {@code raw} for
+     * the raw record; see {@link io.sealtrail.index.HitFields}), a header row naming them first.
+     */
+    public void exportCsv(EventSearch index, EventQuery query, java.util.List<String> columns, Path target) {
+        java.util.List<String> cols = java.util.List.copyOf(columns);
+        export(index, query, w -> HitFormat.csvHeader(cols, w), (h, w) -> HitFormat.csvRow(h, index.standing(h), cols, w), target);
+    }
+
+    private void export(EventSearch index, EventQuery query, java.util.function.Consumer<PrintWriter> header,
+                        java.util.function.BiConsumer<Hit, PrintWriter> print, Path target) {
         if (index == null) {
             return;
         }
@@ -54,10 +68,10 @@ public final class ExportViewModel {
             AtomicFiles.<IndexException>write(target, AtomicFiles.Existing.REPLACE, out -> {
                 try (PrintWriter w = new PrintWriter(new BufferedWriter(new OutputStreamWriter(
                         out, StandardCharsets.UTF_8), 1 << 16))) {
-                    format.header(w);
+                    header.accept(w);
                     index.export(query, h -> {
                         ctx.checkCancelled();
-                        format.print(h, index.standing(h), w);
+                        print.accept(h, w);
                         long n = count.incrementAndGet();
                         if (n % PROGRESS_EVERY == 0) {
                             ctx.onFxThread(() -> done.set(n));

@@ -5,6 +5,8 @@ import io.sealtrail.app.ui.annotate.AnnotationsViewModel;
 import io.sealtrail.cases.Annotation;
 import io.sealtrail.index.EventStanding;
 import io.sealtrail.index.Hit;
+import io.sealtrail.index.HitFields;
+import io.sealtrail.index.IndexSchema;
 import io.sealtrail.index.Privileged;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -28,7 +30,8 @@ import javafx.scene.text.Text;
 import javafx.scene.text.TextFlow;
 
 /**
- * The thin view of detail.fxml: the selected event's fields in the chosen zone, its integrity and what the
+ * The thin view of detail.fxml: every field of the selected event, grouped ({@link DetailFields}), times in the
+ * chosen zone, each value filtered on or copied by a right-click, its integrity and what the
  * live verification says of its checkpoint, its annotations, and its raw line with what the query looked for
  * marked; buttons to bookmark, annotate, export its proof and show the events around it.
  */
@@ -140,20 +143,20 @@ public final class EventDetailController {
         int r = 0;
         // the zone's offset on the time, and UTC beside it when another zone is shown: the label stays short
         java.time.ZoneId zone = vm.zoneProperty().get();
-        r = field(r, "Time", h.time() == null ? "(unreadable)" : time.format(h.time()));
-        if (h.time() != null && !java.time.ZoneOffset.UTC.equals(zone)) {
-            r = field(r, "UTC", time.withZone(java.time.ZoneOffset.UTC).format(h.time()));
+        for (DetailFields.Group g : DetailFields.groups(h)) {
+            r = heading(r, g.title());
+            for (String f : g.fields()) {
+                String shown = IndexSchema.TIME.equals(f) ? (h.time() == null ? "(unreadable)" : time.format(h.time()))
+                        : HitFields.value(h, f);
+                r = field(r, h, f, shown);
+                if (IndexSchema.TIME.equals(f) && h.time() != null && !java.time.ZoneOffset.UTC.equals(zone)) {
+                    r = field(r, h, f, time.withZone(java.time.ZoneOffset.UTC).format(h.time()));
+                }
+            }
+            if (g.title().equals("Target") && Privileged.test(h)) {
+                r = field(r, h, "privileged", "yes");
+            }
         }
-        r = field(r, "Action", h.action());
-        r = field(r, "Outcome", h.outcome());
-        r = field(r, "User", h.userName());
-        r = field(r, "Target", SearchText.join(h.targetKind(), h.targetName()));
-        r = field(r, "Session", h.sessionId());
-        r = field(r, "Command", h.command());
-        r = field(r, "Query", h.query());
-        r = field(r, "Privileged", Privileged.test(h) ? "yes" : null);
-        r = field(r, "File", h.file() + " line " + h.line());
-        field(r, h.provable() ? "Leaf" : "Record", Long.toString(h.leaf()));
         String covered = coverage.apply(h);
         EventStanding standing = vm.standing(h);
         // "no integrity evidence — this source carries no integrity evidence" would say it twice
@@ -187,16 +190,41 @@ public final class EventDetailController {
         };
     }
 
-    private int field(int row, String name, String value) {
+    private int heading(int row, String title) {
+        Label t = new Label(title);
+        t.getStyleClass().add("fact-group");
+        fieldGrid.add(t, 0, row, 2, 1);
+        return row + 1;
+    }
+
+    /** One field: its index name (what a query names) and its value, which right-click filters on or copies. */
+    private int field(int row, Hit h, String name, String value) {
         if (value == null || value.isEmpty()) {
             return row;
         }
         Label n = new Label(name);
         n.getStyleClass().add("fact-name");
+        if (HitFields.SCHEMA.contains(name)) {
+            n.setMinWidth(Region.USE_PREF_SIZE); // a field's name is what a query types: never cut
+        } else {
+            // a source record's own field: its path can be long (kubernetes-audit.user.extra.…); it wraps, shown
+            // without the format the group's title names, and whole in its tooltip
+            String format = h.sourceFormat() + ".";
+            n.setText(name.startsWith(format) ? name.substring(format.length()) : name);
+            n.setWrapText(true);
+            n.setMaxWidth(160);
+            n.setMinHeight(Region.USE_PREF_SIZE);
+            n.setTooltip(new javafx.scene.control.Tooltip(name));
+        }
         Label v = new Label(value);
         v.getStyleClass().add("fact-value");
+        v.setId("fact-" + name.replace('.', '-')); // a CSS id: no dots
         v.setWrapText(true);
         v.setMinHeight(Region.USE_PREF_SIZE);
+        if (!"privileged".equals(name)) {
+            v.setContextMenu(FieldMenu.of(vm, () -> h, () -> name, "Copy all fields", DetailFields::text));
+            n.setContextMenu(v.getContextMenu());
+        }
         fieldGrid.addRow(row, n, v);
         return row + 1;
     }

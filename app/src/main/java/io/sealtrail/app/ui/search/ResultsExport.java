@@ -14,7 +14,8 @@ import java.util.List;
  * Asks where through the window's {@link DialogService}; the writing is {@link ExportViewModel}'s job.
  */
 public final class ResultsExport {
-    static final Filter CSV = Filter.of("CSV (spreadsheet)", "*.csv");
+    static final Filter CSV = Filter.of("CSV of the visible columns (spreadsheet)", "*.csv");
+    static final Filter CSV_ALL = Filter.of("CSV of every field and the raw record (spreadsheet)", "*.csv");
     static final Filter JSONL = Filter.of("JSONL (the evidence lines, byte for byte)", "*.jsonl");
     static final Filter PROOF = Filter.of("C2SP tlog-proof", "*.tlog-proof");
 
@@ -22,29 +23,54 @@ public final class ResultsExport {
     private final ExportViewModel exports;
     private final AnnotationsViewModel notes;
     private final DialogService dialogs;
+    private final ResultColumns columns;
 
-    public ResultsExport(SearchViewModel vm, ExportViewModel exports, AnnotationsViewModel notes, DialogService dialogs) {
+    public ResultsExport(SearchViewModel vm, ExportViewModel exports, AnnotationsViewModel notes, DialogService dialogs,
+                         ResultColumns columns) {
         this.vm = vm;
         this.exports = exports;
         this.notes = notes;
         this.dialogs = dialogs;
+        this.columns = columns;
     }
 
     public ExportViewModel job() {
         return exports;
     }
 
-    /** Every matching event, CSV or JSONL by the chosen file's extension (or, without one, the type chosen). */
+    /**
+     * Every matching event, CSV or JSONL by the chosen file's extension (or, without one, the type chosen); a CSV has
+     * the table's visible columns or, when that type is chosen, every field and the raw record.
+     */
     public void exportResults() {
         if (exports.runningProperty().get() || vm.matchingProperty().get() < 1) {
             return;
         }
         dialogs.saveFile(String.format("Export %,d matching events", vm.matchingProperty().get()), Path.of("events.csv"),
-                List.of(CSV, JSONL)).ifPresent(saved -> {
+                List.of(CSV, CSV_ALL, JSONL)).ifPresent(saved -> {
                     String name = saved.path().getFileName().toString();
                     boolean asJsonl = name.endsWith(".jsonl") || JSONL.equals(saved.filter()) && !name.endsWith(".csv");
-                    exports.exportResults(vm.index(), vm.current(), asJsonl ? HitFormat.JSONL : HitFormat.CSV, saved.path());
+                    if (asJsonl) {
+                        exports.exportResults(vm.index(), vm.current(), HitFormat.JSONL, saved.path());
+                    } else {
+                        exports.exportCsv(vm.index(), vm.current(), CSV_ALL.equals(saved.filter()) ? HitFormat.ALL_FIELDS
+                                : csvColumns(columns.visible()), saved.path());
+                    }
                 });
+    }
+
+    /** The table's columns as CSV columns: a combined column becomes the fields it shows. */
+    static List<String> csvColumns(List<String> visible) {
+        List<String> out = new java.util.ArrayList<>();
+        for (String c : visible) {
+            switch (c) {
+                case ResultColumns.WHERE -> out.addAll(List.of("bundle.id", "seq"));
+                case ResultColumns.TARGET -> out.addAll(List.of("target.kind", "target.name"));
+                case ResultColumns.COMMAND -> out.addAll(List.of("command", "query"));
+                default -> out.add(c);
+            }
+        }
+        return out.stream().distinct().toList();
     }
 
     /** The event's C2SP tlog-proof, which a third party checks with the log's key alone. */

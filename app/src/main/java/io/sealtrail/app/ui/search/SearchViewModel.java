@@ -12,6 +12,7 @@ import io.sealtrail.index.FacetValue;
 import io.sealtrail.index.Hit;
 import io.sealtrail.index.IndexException;
 import io.sealtrail.index.Page;
+import io.sealtrail.index.SortOrder;
 import io.sealtrail.model.EventRef;
 import java.time.Duration;
 import java.time.Instant;
@@ -89,6 +90,8 @@ public final class SearchViewModel implements QueryScope {
     /** The zone times are shown in; UTC unless the auditor chooses another (ui.zones). Queries are always UTC. */
     private final ObjectProperty<ZoneId> zone = new SimpleObjectProperty<>(ZoneOffset.UTC);
     private final BooleanProperty newestFirst = new SimpleBooleanProperty();
+    /** The order the index returns the matches in; newest first is time descending. */
+    private final ObjectProperty<SortOrder> sortOrder = new SimpleObjectProperty<>(SortOrder.TIME);
 
     private EventSearch index;
     /** Where the next page starts, null when everything matching is loaded. */
@@ -272,11 +275,11 @@ public final class SearchViewModel implements QueryScope {
         }
         EventQuery q = current();
         boolean needAll = allEvents.get() < 0;
-        boolean reverse = newestFirst.get();
+        SortOrder order = sortOrder.get();
         busy.set(true);
         lane.run(ctx -> {
             // the rows first: they are what the person waits for; facets and the histogram follow
-            Page page = ix.search(q, PAGE_SIZE, null, reverse);
+            Page page = ix.search(q, PAGE_SIZE, null, order);
             long all = needAll ? ix.count(EventQuery.all()) : -1;
             ctx.deliver(() -> {
                 error.set("");
@@ -316,7 +319,7 @@ public final class SearchViewModel implements QueryScope {
         loadingMore = true;
         EventQuery q = current();
         lane.join(ctx -> {
-            Page page = ix.search(q, PAGE_SIZE, after, after.newestFirst());
+            Page page = ix.search(q, PAGE_SIZE, after, after.order());
             ctx.deliver(() -> {
                 if (next == after) { // never append the same page twice
                     rows.addAll(page.hits());
@@ -465,12 +468,25 @@ public final class SearchViewModel implements QueryScope {
         return chips;
     }
 
-    /** Newest events first instead of oldest first; setting it runs the search again. */
+    /** Newest events first instead of oldest first (time descending); setting it runs the search again. */
     public void setNewestFirst(boolean b) {
-        if (newestFirst.get() != b) {
-            newestFirst.set(b);
+        sortBy(SortOrder.time(b));
+    }
+
+    /**
+     * Has the index return the matches in {@code order} (ties in event order) and searches again from the first
+     * page: the table shows the first rows of every match so ordered, not its loaded rows reordered.
+     */
+    public void sortBy(SortOrder order) {
+        if (!sortOrder.get().equals(order)) {
+            sortOrder.set(order);
+            newestFirst.set(order.equals(SortOrder.NEWEST_FIRST));
             search();
         }
+    }
+
+    public ReadOnlyObjectProperty<SortOrder> sortOrderProperty() {
+        return sortOrder;
     }
 
     public ReadOnlyBooleanProperty newestFirstProperty() {

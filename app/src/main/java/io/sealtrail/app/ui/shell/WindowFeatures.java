@@ -8,6 +8,7 @@ import io.sealtrail.app.ui.cases.RecentCases;
 import io.sealtrail.app.ui.jobs.UiTasks;
 import io.sealtrail.app.ui.report.ReportViewModel;
 import io.sealtrail.app.ui.search.CaseViewModel;
+import io.sealtrail.app.ui.search.ResultColumns;
 import io.sealtrail.app.ui.search.SearchViewModel;
 import io.sealtrail.app.ui.session.CaseSession;
 import io.sealtrail.app.ui.timeline.TimelineViewModel;
@@ -32,9 +33,10 @@ import java.util.function.Consumer;
 public record WindowFeatures(UiTasks tasks, WorkbenchViewModel verification, CaseSession session, CaseViewModel cases,
                              SearchViewModel search, AnnotationsViewModel notes, ExportViewModel exports,
                              TimelineViewModel timeline, ImportViewModel imports, ReportViewModel reports,
-                             RecentCases recent, ZoneViewModel zones) {
+                             RecentCases recent, ZoneViewModel zones, ResultColumns columns) {
     public WindowFeatures {
-        List.of(tasks, verification, session, cases, search, notes, exports, timeline, imports, reports, recent, zones)
+        List.of(tasks, verification, session, cases, search, notes, exports, timeline, imports, reports, recent, zones,
+                        columns)
                 .forEach(Objects::requireNonNull);
     }
 
@@ -45,7 +47,7 @@ public record WindowFeatures(UiTasks tasks, WorkbenchViewModel verification, Cas
      * @param verifyEvidence how a case's evidence copies reach the verification view once the case is open
      * @param auditor        the auditor's signing key, for the case journal and reports; called off the FX thread
      * @param casesFolder    where imports make new cases
-     * @param configDir      where the recent-cases list is kept
+     * @param configDir      where the recent-cases list and the reader's habits (zones, table columns) are kept
      * @param version        the version reports name
      */
     public record Services(Executor background, Executor fxThread, WorkbenchViewModel verification,
@@ -72,6 +74,6 @@ public record WindowFeatures(UiTasks tasks, WorkbenchViewModel verification, Cas
                 s.version());
         return new WindowFeatures(new UiTasks(bg, fx), s.verification(), session, cases, search, notes,
                 new ExportViewModel(bg, fx), new TimelineViewModel(session.scope(), bg, fx), imports, reports,
-                new RecentCases(s.configDir()), zones);
+                new RecentCases(s.configDir()), zones, new ResultColumns(s.configDir(), bg));
     }
 }

@@ -42,11 +42,12 @@ public record WorkbenchWindow(Stage stage, Scene scene, ShellController shell, W
                                        Runnable quit) {
         DialogService d = dialogs.apply(stage);
         ShellController shell = new ShellController(features, d, quit);
-        ResultsExport export = new ResultsExport(features.search(), features.exports(), features.notes(), d);
+        ResultsExport export = new ResultsExport(features.search(), features.exports(), features.notes(), d,
+                features.columns());
         Map<Class<?>, Supplier<Object>> controllers = Map.of(
                 ShellController.class, () -> shell,
                 SearchController.class, () -> new SearchController(features.search(), features.notes(), export, d),
-                ResultsController.class, () -> new ResultsController(features.search(), features.notes()),
+                ResultsController.class, () -> new ResultsController(features.search(), features.notes(), features.columns()),
                 EventDetailController.class, () -> new EventDetailController(features.search(), features.notes(), export),
                 WorkbenchController.class, () -> new WorkbenchController(features.verification(), d),
                 FindingsController.class, () -> new FindingsController(features.verification()),

@@ -9,6 +9,7 @@ import io.sealtrail.cases.CaseFolder;
 import io.sealtrail.index.EventQuery;
 import io.sealtrail.index.EventSearch;
 import io.sealtrail.index.Hit;
+import io.sealtrail.index.HitFields;
 import io.sealtrail.index.HitFormat;
 import io.sealtrail.verify.note.TlogProof;
 import io.sealtrail.verify.note.VerifierKey;
@@ -65,6 +66,33 @@ class ExportViewModelTest {
         assertThat(lines).hasSize((int) denied + 1);
         assertThat(vm.messageProperty().get()).contains(String.format("%,d", denied));
         assertThat(vm.runningProperty().get()).isFalse();
+    }
+
+    @Test
+    void csvOfChosenColumnsHasThoseFieldsInThatOrder() throws Exception {
+        Path out = tmp.resolve("chosen.csv");
+        vm.exportCsv(index, EventQuery.of("seq:[0 TO 4]"), List.of("seq", "user.name", "source.ip", "user.roles"), out);
+        background.drain();
+        List<Hit> hits = new ArrayList<>();
+        index.export(EventQuery.of("seq:[0 TO 4]"), hits::add);
+
+        List<String> lines = Files.readAllLines(out, StandardCharsets.UTF_8);
+        assertThat(lines.get(0)).isEqualTo("seq,user.name,source.ip,user.roles");
+        Hit h = hits.get(0);
+        assertThat(lines.get(1)).isEqualTo(String.join(",", List.of(Long.toString(h.seq()), HitFields.value(h, "user.name"),
+                HitFields.value(h, "source.ip"), HitFormat.csv(HitFields.value(h, "user.roles")))));
+        assertThat(lines).hasSize(hits.size() + 1);
+    }
+
+    @Test
+    void csvOfAllFieldsNamesEverySchemaFieldAndTheRawRecord() throws Exception {
+        Path out = tmp.resolve("all-fields.csv");
+        vm.exportCsv(index, EventQuery.of("seq:0"), HitFormat.ALL_FIELDS, out);
+        background.drain();
+
+        String header = Files.readAllLines(out, StandardCharsets.UTF_8).get(0);
+        assertThat(header.split(",")).startsWith("time", "bundle.id", "seq").contains("auth.mfa", "target.account",
+                "event.reason", "user.roles", "session.id").endsWith("raw");
     }
 
     @Test

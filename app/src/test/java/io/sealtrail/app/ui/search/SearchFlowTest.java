@@ -140,7 +140,9 @@ class SearchFlowTest {
         WaitForAsyncUtils.waitForFxEvents(); // the tab's content joins the scene on the next pulse
         robot.clickOn("#queryField").write("event.outcome:denied AND targ");
         WaitForAsyncUtils.waitForFxEvents();
-        robot.clickOn("target.name");
+        // the completion's item, not the detail pane's field of that name
+        robot.clickOn(robot.lookup(".context-menu .label").<Label>match(l -> "target.name".equals(l.getText()))
+                .queryAs(Label.class));
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(search.queryProperty().get()).isEqualTo("event.outcome:denied AND target.name:");
         robot.write("\"prod-eu-1\"").type(KeyCode.ENTER);
