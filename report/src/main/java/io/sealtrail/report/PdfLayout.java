@@ -21,7 +21,8 @@ import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
 /**
  * A small flowing layout on A4 pages: headings, wrapped paragraphs, tables that break across pages with
  * their header row repeated, images; then a header line and "Page x of y" on every page. Text is never
- * cut: long words (hashes) break between characters, and a row taller than a page continues on the next.
+ * cut: a hash too wide for its cell wraps at a fixed width (see {@link #cut}), another long word after a
+ * separator, and a row taller than a page continues on the next.
  */
 final class PdfLayout {
     static final PDRectangle A4 = PDRectangle.A4;
@@ -177,6 +178,15 @@ final class PdfLayout {
             rows.add(List.of(p[0], p[1] == null ? "—" : p[1]));
         }
         table(List.of(new Column("", 1.1f, false, false), new Column("", 3.4f, false, false)), rows, false);
+    }
+
+    /** Label/value pairs whose values are hashes, file names and ids: set in the monospaced font, wide enough for a SHA-256. */
+    void monoValues(List<String[]> pairs) throws IOException {
+        List<List<String>> rows = new ArrayList<>();
+        for (String[] p : pairs) {
+            rows.add(List.of(p[0], p[1] == null ? "—" : p[1]));
+        }
+        table(List.of(new Column("", 1.1f, false, false), new Column("", 3.4f, false, true)), rows, false);
     }
 
     void table(List<Column> cols, List<List<String>> rows) throws IOException {
@@ -389,6 +399,35 @@ final class PdfLayout {
         return sb.toString();
     }
 
+    /** A hash or key as hex or base64: wrapped only at fixed widths, so its pieces line up and read back whole. */
+    static final java.util.regex.Pattern HASH = java.util.regex.Pattern.compile("[0-9a-fA-F]{16,}|[A-Za-z0-9+/]{22,}={0,2}");
+
+    /**
+     * Where an over-long word breaks. A hash breaks into equal pieces (halves, else quarters, else eighths: a SHA-256
+     * in hex as 2 × 32 or 4 × 16 characters), never at whatever character reaches the edge; another word after the
+     * last separator ({@code / - _ . : , =}) that fits, else at the edge.
+     */
+    int cut(String word, PDFont f, float size, float max) {
+        int fit = 1;
+        while (fit < word.length() && width(word.substring(0, fit + 1), f, size) <= max) {
+            fit++;
+        }
+        if (HASH.matcher(word).matches()) {
+            for (int parts = 2; parts <= 16; parts *= 2) {
+                int piece = (word.length() + parts - 1) / parts;
+                if (piece <= fit) {
+                    return piece;
+                }
+            }
+        }
+        for (int i = fit; i > fit / 2; i--) {
+            if ("/-_.:,=".indexOf(word.charAt(i - 1)) >= 0) {
+                return i;
+            }
+        }
+        return Character.isHighSurrogate(word.charAt(fit - 1)) && fit > 1 ? fit - 1 : fit;
+    }
+
     /** Lines of at most {@code max} points: breaks at spaces, at explicit newlines, and inside over-long words. */
     List<String> wrap(String text, PDFont f, float size, float max) {
         List<String> out = new ArrayList<>();
@@ -408,13 +447,7 @@ final class PdfLayout {
                 }
                 String rest = word;
                 while (width(rest, f, size) > max && rest.length() > 1) {
-                    int cut = 1;
-                    while (cut < rest.length() && width(rest.substring(0, cut + 1), f, size) <= max) {
-                        cut++;
-                    }
-                    if (Character.isHighSurrogate(rest.charAt(cut - 1)) && cut > 1) {
-                        cut--;
-                    }
+                    int cut = cut(rest, f, size, max);
                     out.add(rest.substring(0, cut));
                     rest = rest.substring(cut);
                 }
