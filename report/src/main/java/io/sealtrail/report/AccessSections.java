@@ -42,7 +42,7 @@ final class AccessSections {
         l.subheading(no + ".1 Review per user (PCI DSS 7 and 8, SOC 2 CC6.1–6.3)");
         l.paragraph(num(r.userCount()) + " user(s) in scope" + (r.users().size() < r.userCount() ? "; the "
                 + r.users().size() + " with the most events are listed, the others are found by their user.name" : ", all listed")
-                + ". Events: the user's own query (last column). Failures counts outcomes failure and denied (" + r.failuresQueryId()
+                + ". Events: the user's own query (under the name). Failures counts outcomes failure and denied (" + r.failuresQueryId()
                 + " by user.name); privileged, as defined in " + no + ".2; MFA counts the user's authentications that record "
                 + "auth.mfa, with MFA (" + r.mfaQueryId() + ") of all of them (" + r.mfaQueryId() + " and " + r.noMfaQueryId()
                 + "). New: first seen more than " + r.newAfterDays() + " days after the period's start; dormant: not seen in its "
@@ -55,22 +55,23 @@ final class AccessSections {
         for (UserReview u : r.users()) {
             long auth = u.mfa() + u.noMfa();
             String flags = (u.isNew() ? "NEW" : "") + (u.isNew() && u.dormant() ? "\n" : "") + (u.dormant() ? "DORMANT" : "");
-            List<String> row = new ArrayList<>(List.of(u.name() + (flags.isEmpty() ? "" : "\n" + flags), num(u.events())));
+            List<String> row = new ArrayList<>(List.of(u.name() + "\n" + u.queryId() + (flags.isEmpty() ? "" : "\n" + flags),
+                    num(u.events())));
             if (failed) {
                 row.add(num(u.fromFailedExports()));
             }
             row.addAll(List.of(num(u.failures()), num(u.privileged()),
                     auth == 0 ? "—" : num(u.mfa()) + " of " + num(auth) + "\n" + percent(u.mfa(), auth),
-                    l.times().shortTime(u.firstSeen()) + "\n" + l.times().shortTime(u.lastSeen()), u.queryId(), ""));
+                    l.times().shortTime(u.firstSeen()) + "\n" + l.times().shortTime(u.lastSeen()), ""));
             rows.add(row);
         }
-        List<Column> cols = new ArrayList<>(List.of(Column.text("User", 1.45f), Column.number("Events", 0.8f)));
+        List<Column> cols = new ArrayList<>(List.of(Column.text("User and query", 1.5f), Column.number("Events", 0.8f)));
         if (failed) {
             cols.add(Column.number("of them from FAILED exports", 0.95f));
         }
         cols.addAll(List.of(Column.number("Failures", 0.8f), Column.number("Privileged", 0.85f),
-                Column.number("MFA", 0.9f), Column.text("First and last seen (" + l.times().zoneName() + ")", 1.55f),
-                Column.text("Query", 0.55f), Column.text("Reviewer's conclusion", 1.5f)));
+                Column.number("MFA", 0.9f), Column.text("First and last seen (" + l.times().zoneName() + ")", 1.6f),
+                Column.text("Reviewer's conclusion", 1.6f)));
         l.table(cols, rows, 7.5f);
         List<String> failing = r.users().stream().filter(u -> u.failures() > 0).map(UserReview::name).toList();
         List<String> fresh = r.users().stream().filter(UserReview::isNew).map(UserReview::name).toList();

@@ -21,7 +21,7 @@ import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
 /**
  * A small flowing layout on A4 pages: headings, wrapped paragraphs, tables that break across pages with
  * their header row repeated, images; then a header line and "Page x of y" on every page. Text is never
- * cut: a hash too wide for its cell wraps at a fixed width (see {@link #cut}), another long word after a
+ * cut: a hash too wide for its cell wraps at a fixed width (see {@link #pieces}), another long word after a
  * separator, and a row taller than a page continues on the next.
  */
 final class PdfLayout {
@@ -218,6 +218,7 @@ final class PdfLayout {
         for (int i = 0; i < w.length; i++) {
             w[i] = WIDTH * cols.get(i).weight() / total;
         }
+        widen(cols, rows, w, header);
         float leading = cell * 1.3f;
         List<List<String>> headLines = new ArrayList<>();
         for (int i = 0; i < cols.size(); i++) {
@@ -274,6 +275,47 @@ final class PdfLayout {
             }
         }
         y -= 8;
+    }
+
+    /**
+     * Gives a column too narrow for its longest word (a header's "Privileged", a date) the width it needs, taken from
+     * the columns with room to spare, so no word is broken in the middle; hashes are left to {@link #pieces}.
+     */
+    private void widen(List<Column> cols, List<List<String>> rows, float[] w, boolean header) {
+        float[] need = new float[w.length];
+        for (int i = 0; i < w.length; i++) {
+            PDFont body = cols.get(i).mono() ? mono : i == 0 && !header ? bold : regular;
+            need[i] = header ? longestWord(cols.get(i).title(), bold) : 0;
+            for (List<String> r : rows) {
+                if (i < r.size() && r.get(i) != null) {
+                    need[i] = Math.max(need[i], longestWord(r.get(i), body));
+                }
+            }
+            need[i] = Math.min(need[i] + 2 * CELL_PAD, WIDTH / 3);
+        }
+        float deficit = 0;
+        float slack = 0;
+        for (int i = 0; i < w.length; i++) {
+            deficit += Math.max(0, need[i] - w[i]);
+            slack += Math.max(0, w[i] - need[i]);
+        }
+        if (deficit == 0 || slack < deficit) {
+            return;
+        }
+        for (int i = 0; i < w.length; i++) {
+            w[i] = w[i] < need[i] ? need[i] : w[i] - (w[i] - need[i]) * deficit / slack;
+        }
+    }
+
+    /** The widest word of a cell that is not a hash (hashes wrap at fixed widths by design). */
+    private float longestWord(String text, PDFont f) {
+        float widest = 0;
+        for (String word : clean(text.replace('\n', ' '), f).split(" ")) {
+            if (!word.isEmpty() && !HASH.matcher(word).matches()) {
+                widest = Math.max(widest, width(word, f, cell));
+            }
+        }
+        return widest;
     }
 
     private static float height(List<List<String>> cells, float leading) {
@@ -399,33 +441,57 @@ final class PdfLayout {
         return sb.toString();
     }
 
-    /** A hash or key as hex or base64: wrapped only at fixed widths, so its pieces line up and read back whole. */
-    static final java.util.regex.Pattern HASH = java.util.regex.Pattern.compile("[0-9a-fA-F]{16,}|[A-Za-z0-9+/]{22,}={0,2}");
+    /** A hash or key as hex or base64, perhaps after a label ("SHA256:") and before punctuation ("…ae6,"). */
+    static final java.util.regex.Pattern HASH = java.util.regex.Pattern.compile(
+            "([^\\s]*?[:=(])?([0-9a-fA-F]{16,}|[A-Za-z0-9+/]{22,}={0,2})([,.;:)]*)");
 
     /**
-     * Where an over-long word breaks. A hash breaks into equal pieces (halves, else quarters, else eighths: a SHA-256
-     * in hex as 2 × 32 or 4 × 16 characters), never at whatever character reaches the edge; another word after the
-     * last separator ({@code / - _ . : , =}) that fits, else at the edge.
+     * An over-long word in lines of at most {@code max} points, the last one returned unfinished (more may follow it
+     * on its line). A hash breaks into equal pieces (halves, else quarters, else eighths: a SHA-256 in hex as 2 × 32
+     * or 4 × 16 characters) after any label before it, never at whatever character reaches the edge; another word
+     * breaks after the last separator ({@code / - _ . : , =}) that lets the line be at least half full, else at the edge.
      */
-    int cut(String word, PDFont f, float size, float max) {
-        int fit = 1;
-        while (fit < word.length() && width(word.substring(0, fit + 1), f, size) <= max) {
-            fit++;
-        }
-        if (HASH.matcher(word).matches()) {
+    List<String> pieces(String word, PDFont f, float size, float max) {
+        List<String> out = new ArrayList<>();
+        java.util.regex.Matcher h = HASH.matcher(word);
+        if (h.matches()) {
+            String label = h.group(1) == null ? "" : h.group(1);
+            String hash = h.group(2);
             for (int parts = 2; parts <= 16; parts *= 2) {
-                int piece = (word.length() + parts - 1) / parts;
-                if (piece <= fit) {
-                    return piece;
+                int piece = (hash.length() + parts - 1) / parts;
+                if (width(hash.substring(0, piece), f, size) <= max) {
+                    if (!label.isEmpty()) {
+                        out.addAll(pieces(label, f, size, max));
+                    }
+                    for (int i = 0; i < hash.length(); i += piece) {
+                        out.add(hash.substring(i, Math.min(hash.length(), i + piece)));
+                    }
+                    out.set(out.size() - 1, out.get(out.size() - 1) + h.group(3));
+                    return out;
                 }
             }
         }
-        for (int i = fit; i > fit / 2; i--) {
-            if ("/-_.:,=".indexOf(word.charAt(i - 1)) >= 0) {
-                return i;
+        String rest = word;
+        while (width(rest, f, size) > max && rest.length() > 1) {
+            int fit = 1;
+            while (fit < rest.length() && width(rest.substring(0, fit + 1), f, size) <= max) {
+                fit++;
             }
+            int cut = fit;
+            for (int i = fit; i > fit / 2; i--) {
+                if ("/-_.:,=".indexOf(rest.charAt(i - 1)) >= 0) {
+                    cut = i;
+                    break;
+                }
+            }
+            if (cut == fit && Character.isHighSurrogate(rest.charAt(cut - 1)) && cut > 1) {
+                cut--;
+            }
+            out.add(rest.substring(0, cut));
+            rest = rest.substring(cut);
         }
-        return Character.isHighSurrogate(word.charAt(fit - 1)) && fit > 1 ? fit - 1 : fit;
+        out.add(rest);
+        return out;
     }
 
     /** Lines of at most {@code max} points: breaks at spaces, at explicit newlines, and inside over-long words. */
@@ -445,12 +511,9 @@ final class PdfLayout {
                     out.add(line.toString());
                     line.setLength(0);
                 }
-                String rest = word;
-                while (width(rest, f, size) > max && rest.length() > 1) {
-                    int cut = cut(rest, f, size, max);
-                    out.add(rest.substring(0, cut));
-                    rest = rest.substring(cut);
-                }
+                List<String> pieces = pieces(word, f, size, max);
+                out.addAll(pieces.subList(0, pieces.size() - 1));
+                String rest = pieces.get(pieces.size() - 1);
                 line.append(rest);
             }
             out.add(line.toString());

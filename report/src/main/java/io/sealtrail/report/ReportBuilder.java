@@ -387,7 +387,7 @@ public final class ReportBuilder {
                     String why = ex.getMessage();
                     String where = r.evidence(c.bundleDir(bid)) + ": ";
                     why = why.startsWith(where) ? why.substring(where.length()) : why;
-                        noProof = "no inclusion proof can be made: " + why;
+                    noProof = "no inclusion proof can be made: " + ReportWords.forReader(why);
                 }
             }
             Checkpoint cp = null;

@@ -354,8 +354,10 @@ public final class ReportRenderer {
         }
         boolean shared = m.queries().stream().map(q -> queryBounds(q.from(), q.to())).distinct().count() <= 1;
         if (shared && !m.queries().isEmpty()) {
-            l.paragraph("Every query runs within the time bounds [" + queryBounds(m.queries().get(0).from(), m.queries().get(0).to())
-                    + ") (UTC).");
+            QueryRecord q0 = m.queries().get(0);
+            l.paragraph(q0.from() == null && q0.to() == null
+                    ? "Every query runs without a time bound, over every event of the case."
+                    : "Every query runs within the time bounds [" + queryBounds(q0.from(), q0.to()) + ") (UTC).");
         }
         List<List<String>> rows = new ArrayList<>();
         for (QueryRecord q : m.queries()) {

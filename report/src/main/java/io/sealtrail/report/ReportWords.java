@@ -16,6 +16,7 @@ final class ReportWords {
             "; it deserves trust only once its fingerprint is confirmed with the producer"},
         {"verify the exports in between with --previous to link the two",
             "the exports in between are needed to link the two"},
+        {"; run 'sealtrail verify' on this bundle", "; the bundle's verification findings say what changed"},
     };
     /** Any advice the list above does not know yet: a clause that names a flag or a sealtrail command. */
     private static final Pattern OTHER = Pattern.compile("[;(]\\s*(?:pass|use|run|add|with|see|try)\\b[^;()]*?(?:--[a-z][-a-z]*|'sealtrail [^']*')[^;()]*\\)?");

@@ -175,7 +175,7 @@ final class TemplateSections {
         RetentionCoverage r = m.retention();
         l.heading(no + " Retention coverage");
         l.paragraph("Required: " + r.required() + " of audit log ending at " + l.times().time(r.windowTo())
-                + " (the report's end, else its generation time), that is from " + l.times().time(r.windowFrom()) + ". PCI DSS v4.0 "
+                + " (the report's end, else the case's last event), that is from " + l.times().time(r.windowFrom()) + ". PCI DSS v4.0 "
                 + "requirement 10.5.1 asks for twelve months, the latest three immediately available. Rule: " + r.gapRule() + ".");
         l.table(List.of(Column.text("Measure", 2.4f), Column.text("Value", 3.2f)), List.of(
                 List.of("Required period", l.times().time(r.windowFrom()) + " to " + l.times().time(r.windowTo())),
