@@ -94,8 +94,10 @@ class ReportDialogTest {
         assertThat(cutOrOffScreen(dialog.getScene())).isEmpty();
         // after a report is written the status holds a path and a SHA-256: the buttons keep their labels still
         robot.interact(() -> ((TextField) dialog.getScene().lookup("#reportOut")).setText(tmp.resolve("buttons/r.pdf").toString()));
-        robot.clickOn("#writeReport");
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> vm.writtenProperty().get() != null);
+        fire(robot, dialog, "#writeReport");
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> vm.writtenProperty().get() != null
+                || !vm.errorProperty().get().isEmpty());
+        assertThat(vm.errorProperty().get()).isEmpty();
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(cutOrOffScreen(dialog.getScene())).isEmpty();
     }
@@ -112,7 +114,7 @@ class ReportDialogTest {
         assertThat(((TextField) dialog.getScene().lookup("#reportQuery")).getText()).isEqualTo("*");
         assertThat(((TextField) dialog.getScene().lookup("#reportFrom")).getText()).isEmpty();
         assertThat(((Labeled) dialog.getScene().lookup("#reportZone")).getText()).startsWith("Asia/Kolkata");
-        robot.clickOn("#reportUseSearch");
+        fire(robot, dialog, "#reportUseSearch");
         assertThat(((TextField) dialog.getScene().lookup("#reportQuery")).getText()).contains("event.outcome:denied");
         assertThat(((TextField) dialog.getScene().lookup("#reportFrom")).getText()).startsWith("2026-03-02 13:30");
     }
@@ -122,14 +124,21 @@ class ReportDialogTest {
         ReportViewModel vm = viewModel();
         Stage dialog = open(robot, "preview", vm, new SearchViewModel(background, Platform::runLater));
         robot.interact(() -> ((TextField) dialog.getScene().lookup("#reportOut")).setText(tmp.resolve("preview/r.pdf").toString()));
-        robot.clickOn("#writeReport");
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !vm.preview().isEmpty());
+        fire(robot, dialog, "#writeReport");
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !vm.preview().isEmpty() || !vm.errorProperty().get().isEmpty());
+        assertThat(vm.errorProperty().get()).isEmpty();
         WaitForAsyncUtils.waitForFxEvents();
-        List<ImageView> pages = robot.lookup("#reportPreview .image-view").queryAllAs(ImageView.class).stream().toList();
+        List<ImageView> pages = dialog.getScene().getRoot().lookupAll(".image-view").stream().map(ImageView.class::cast).toList();
         assertThat(pages).hasSize(ReportViewModel.PREVIEW_PAGES);
         // an A4 page 700 pixels wide sets 9-point body text about 11 pixels high: readable without a zoom
         assertThat(pages).allSatisfy(p -> assertThat(p.getBoundsInParent().getWidth()).isGreaterThanOrEqualTo(700));
         assertThat(pages.get(0).getImage().getWidth()).isGreaterThanOrEqualTo(700);
+    }
+
+    /** Presses a button of the dialog as a click would (the headless robot's clicks land on the owner window). */
+    private static void fire(FxRobot robot, Stage dialog, String id) {
+        robot.interact(() -> ((Button) dialog.getScene().lookup(id)).fire());
+        WaitForAsyncUtils.waitForFxEvents();
     }
 
     /** Every button cut short to "Writ…", and every one that lies outside the window's visible height. */
