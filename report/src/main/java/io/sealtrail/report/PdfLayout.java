@@ -281,6 +281,8 @@ final class PdfLayout {
      * Gives a column too narrow for its longest word (a header's "Privileged", a date) the width it needs, taken from
      * the columns with room to spare, so no word is broken in the middle; hashes are left to {@link #pieces}.
      */
+    private static final int WHOLE_WORD = 18;
+
     private void widen(List<Column> cols, List<List<String>> rows, float[] w, boolean header) {
         float[] need = new float[w.length];
         for (int i = 0; i < w.length; i++) {
@@ -299,19 +301,23 @@ final class PdfLayout {
             deficit += Math.max(0, need[i] - w[i]);
             slack += Math.max(0, w[i] - need[i]);
         }
-        if (deficit == 0 || slack < deficit) {
+        if (deficit == 0 || slack == 0) {
             return;
         }
+        float given = Math.min(deficit, slack); // not room for all: each needy column gets its share of what there is
         for (int i = 0; i < w.length; i++) {
-            w[i] = w[i] < need[i] ? need[i] : w[i] - (w[i] - need[i]) * deficit / slack;
+            w[i] = w[i] < need[i] ? w[i] + (need[i] - w[i]) * given / deficit : w[i] - (w[i] - need[i]) * given / slack;
         }
     }
 
-    /** The widest word of a cell that is not a hash (hashes wrap at fixed widths by design). */
+    /**
+     * The widest word of a cell that a reader would not want broken: not a hash (they wrap at fixed widths by design),
+     * nor an identifier longer than {@link #WHOLE_WORD} characters (it breaks after a separator).
+     */
     private float longestWord(String text, PDFont f) {
         float widest = 0;
         for (String word : clean(text.replace('\n', ' '), f).split(" ")) {
-            if (!word.isEmpty() && !HASH.matcher(word).matches()) {
+            if (!word.isEmpty() && word.length() <= WHOLE_WORD && !HASH.matcher(word).matches()) {
                 widest = Math.max(widest, width(word, f, cell));
             }
         }
@@ -453,6 +459,10 @@ final class PdfLayout {
      */
     List<String> pieces(String word, PDFont f, float size, float max) {
         List<String> out = new ArrayList<>();
+        if (width(word, f, size) <= max) {
+            out.add(word);
+            return out;
+        }
         java.util.regex.Matcher h = HASH.matcher(word);
         if (h.matches()) {
             String label = h.group(1) == null ? "" : h.group(1);
