@@ -90,10 +90,10 @@ public final class ReportDialog {
         query.setPromptText("* for every event of the case");
         TextField from = new TextField(TimeInput.format(start.from(), start.zone()));
         from.setId("reportFrom");
-        from.setPromptText("open: the case's first event");
+        from.setPromptText("open: the first event");
         TextField to = new TextField(TimeInput.format(start.to(), start.zone()));
         to.setId("reportTo");
-        to.setPromptText("open: the case's last event");
+        to.setPromptText("open: the last event");
         Button useSearch = button("Use the current search", "reportUseSearch");
         useSearch.setTooltip(new Tooltip("Narrow the report to the query and time filter the window shows now"));
         useSearch.setOnAction(e -> {
@@ -133,7 +133,7 @@ public final class ReportDialog {
         form.setHgap(10);
         form.setVgap(7);
         Label fromLabel = new Label();
-        fromLabel.textProperty().bind(Bindings.createStringBinding(() -> "From (" + vm.zoneProperty().get().getId() + ")",
+        fromLabel.textProperty().bind(Bindings.createStringBinding(() -> "From (" + zoneName(vm.zoneProperty().get()) + ")",
                 vm.zoneProperty()));
         form.addRow(0, new Label("Template"), template);
         form.addRow(1, new Label("Title"), title);
@@ -191,7 +191,9 @@ public final class ReportDialog {
                 pages.getChildren().add(v);
             }
         });
+        status.managedProperty().bind(status.textProperty().isNotEmpty()); // no empty row above the buttons
         Label problem = new Label();
+        problem.managedProperty().bind(problem.textProperty().isNotEmpty());
         problem.setId("reportProblem");
         problem.setStyle("-fx-text-fill: #b42318;");
         problem.setWrapText(true);
@@ -227,6 +229,11 @@ public final class ReportDialog {
         }
         stage.show();
         return stage;
+    }
+
+    /** UTC as "UTC" (its id is "Z"), any other zone by its id. */
+    private static String zoneName(ZoneId z) {
+        return z.normalized().equals(java.time.ZoneOffset.UTC) && z.getRules().isFixedOffset() ? "UTC" : z.getId();
     }
 
     /** A button that never shows less than its whole label. */
