@@ -120,9 +120,9 @@ final class AccessSections {
                     num(p.offHours()), l.times().shortTime(p.firstSeen()) + "\n" + l.times().shortTime(p.lastSeen()),
                     p.queryId()));
         }
-        l.table(List.of(Column.text(what, 1.5f), Column.number("Events", 0.8f), Column.number("Sessions", 0.85f),
-                Column.number("Failures / denials", 0.9f), Column.number("Privileged", 0.95f),
-                Column.number("Off-hours", 0.9f), Column.text("First and last seen (" + l.times().zoneName() + ")", 1.75f),
-                Column.text("Query", 0.7f)), out, 8.5f);
+        l.table(List.of(Column.text(what, 1.4f), Column.number("Events", 0.75f), Column.number("Sessions", 0.8f),
+                Column.number("Failures / denials", 0.9f), Column.number("Privileged", 0.9f),
+                Column.number("Off-hours", 0.85f), Column.text("First and last seen (" + l.times().zoneName() + ")", 2.15f),
+                Column.text("Query", 0.6f)), out, 8.5f);
     }
 }
