@@ -115,6 +115,11 @@ final class PdfLayout {
         }
     }
 
+    /** Starts a new page unless {@code height} points are left: a short block is not split over two pages. */
+    void keep(float height) throws IOException {
+        ensure(Math.min(height, TOP - BOTTOM));
+    }
+
     void space(float h) {
         y -= h;
     }

@@ -311,6 +311,7 @@ public final class ReportRenderer {
         }
         int i = 1;
         for (CitedEvent e : m.cited()) {
+            l.keep(150 + 14 * e.notes().size()); // the event, its comments and its hashes on one page
             l.label("Cited event " + i++ + ": " + bundle(m, e.bundleId()) + ", seq " + e.seq());
             List<String[]> kv = new ArrayList<>();
             kv.add(new String[] {"Time", l.times().time(e.time())});
