@@ -4,7 +4,11 @@ import io.sealtrail.report.ReportModel.CitedEvent;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
-/** cited-events.csv: RFC 4180, UTF-8, one row per annotation, header first. */
+/**
+ * cited-events.csv: RFC 4180, UTF-8, one row per cited event, header first. An event annotated more than once has
+ * its journal entries in {@code journal_seq} separated by spaces, the tags of all of them, and each comment on a
+ * line of its own, in journal order.
+ */
 final class CitedEventsCsv {
     static final String HEADER = "bundle_id,seq,time,action,user,target,outcome,entry_hash,checkpoint_size,"
             + "checkpoint_root,checkpoint_file,journal_seq,tags,comment,proof_file,no_proof_reason,standing";
@@ -16,7 +20,11 @@ final class CitedEventsCsv {
         StringBuilder sb = new StringBuilder(HEADER).append("\r\n");
         for (CitedEvent e : events) {
             Object[] v = {e.bundleId(), e.seq(), e.time(), e.action(), e.user(), e.target(), e.outcome(), e.entryHash(),
-                    e.checkpointSize() < 0 ? null : e.checkpointSize(), e.checkpointRoot(), e.checkpointFile(), e.journalSeq(), e.tags(), e.comment(),
+                    e.checkpointSize() < 0 ? null : e.checkpointSize(), e.checkpointRoot(), e.checkpointFile(),
+                    String.join(" ", e.notes().stream().map(n -> Long.toString(n.journalSeq())).toList()),
+                    String.join(",", e.notes().stream().flatMap(n -> java.util.Arrays.stream(n.tags().split(",")))
+                            .map(String::strip).filter(t -> !t.isEmpty()).distinct().toList()),
+                    String.join("\n", e.notes().stream().map(ReportModel.Note::comment).filter(c -> !c.isBlank()).toList()),
                     e.proofFile(), e.noProofReason(), e.standing()};
             for (int i = 0; i < v.length; i++) {
                 if (i > 0) {

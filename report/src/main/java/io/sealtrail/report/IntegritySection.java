@@ -63,7 +63,7 @@ final class IntegritySection {
                 Hit h = hits.isEmpty() ? null : hits.get(0);
                 altered.add(new AlteredEvent(seq, f.location().toString(), f.details().get("expected"), f.details().get("found"),
                         h == null ? null : h.time(), h == null ? null : h.action(), h == null ? null : h.outcome(),
-                        h == null ? null : h.userName(), h == null ? null : h.targetName(), f.message()));
+                        h == null ? null : h.userName(), h == null ? null : h.targetName(), ReportWords.forReader(f.message())));
             }
             out.add(new BundleIntegrity(r.bundleId(), v.verdict().name(), m == null ? -1 : m.heartbeatIntervalSeconds(),
                     m == null ? -1 : m.checkpointInterval(), all.size() > MAX_FINDINGS ? all.subList(0, MAX_FINDINGS) : all,
@@ -93,7 +93,7 @@ final class IntegritySection {
                 .anyMatch(p -> p.manifest() != null && p.manifest().bundleId().equals(previousId));
         List<String> problems = !inCase ? List.of() : v.findings().stream()
                 .filter(f -> f.code() == FindingCode.CONTINUITY_BROKEN || f.code() == FindingCode.COMPACT_RANGE_INVALID)
-                .map(f -> f.code() + ": " + f.message()).toList();
+                .map(f -> f.code() + ": " + ReportWords.forReader(f.message())).toList();
         return new Continuity(previousId, m.start(), inCase, problems);
     }
 }

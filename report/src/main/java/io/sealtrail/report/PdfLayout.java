@@ -21,7 +21,8 @@ import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
 /**
  * A small flowing layout on A4 pages: headings, wrapped paragraphs, tables that break across pages with
  * their header row repeated, images; then a header line and "Page x of y" on every page. Text is never
- * cut: long words (hashes) break between characters, and a row taller than a page continues on the next.
+ * cut: a hash too wide for its cell wraps at a fixed width (see {@link #pieces}), another long word after a
+ * separator, and a row taller than a page continues on the next.
  */
 final class PdfLayout {
     static final PDRectangle A4 = PDRectangle.A4;
@@ -114,6 +115,11 @@ final class PdfLayout {
         }
     }
 
+    /** Starts a new page unless {@code height} points are left: a short block is not split over two pages. */
+    void keep(float height) throws IOException {
+        ensure(Math.min(height, TOP - BOTTOM));
+    }
+
     void space(float h) {
         y -= h;
     }
@@ -179,6 +185,15 @@ final class PdfLayout {
         table(List.of(new Column("", 1.1f, false, false), new Column("", 3.4f, false, false)), rows, false);
     }
 
+    /** Label/value pairs whose values are hashes, file names and ids: set in the monospaced font, wide enough for a SHA-256. */
+    void monoValues(List<String[]> pairs) throws IOException {
+        List<List<String>> rows = new ArrayList<>();
+        for (String[] p : pairs) {
+            rows.add(List.of(p[0], p[1] == null ? "—" : p[1]));
+        }
+        table(List.of(new Column("", 1.1f, false, false), new Column("", 3.4f, false, true)), rows, false);
+    }
+
     void table(List<Column> cols, List<List<String>> rows) throws IOException {
         table(cols, rows, true);
     }
@@ -208,6 +223,7 @@ final class PdfLayout {
         for (int i = 0; i < w.length; i++) {
             w[i] = WIDTH * cols.get(i).weight() / total;
         }
+        widen(cols, rows, w, header);
         float leading = cell * 1.3f;
         List<List<String>> headLines = new ArrayList<>();
         for (int i = 0; i < cols.size(); i++) {
@@ -264,6 +280,53 @@ final class PdfLayout {
             }
         }
         y -= 8;
+    }
+
+    /**
+     * Gives a column too narrow for its longest word (a header's "Privileged", a date) the width it needs, taken from
+     * the columns with room to spare, so no word is broken in the middle; hashes are left to {@link #pieces}.
+     */
+    private static final int WHOLE_WORD = 18;
+
+    private void widen(List<Column> cols, List<List<String>> rows, float[] w, boolean header) {
+        float[] need = new float[w.length];
+        for (int i = 0; i < w.length; i++) {
+            PDFont body = cols.get(i).mono() ? mono : i == 0 && !header ? bold : regular;
+            need[i] = header ? longestWord(cols.get(i).title(), bold) : 0;
+            for (List<String> r : rows) {
+                if (i < r.size() && r.get(i) != null) {
+                    need[i] = Math.max(need[i], longestWord(r.get(i), body));
+                }
+            }
+            need[i] = Math.min(need[i] + 2 * CELL_PAD, WIDTH / 3);
+        }
+        float deficit = 0;
+        float slack = 0;
+        for (int i = 0; i < w.length; i++) {
+            deficit += Math.max(0, need[i] - w[i]);
+            slack += Math.max(0, w[i] - need[i]);
+        }
+        if (deficit == 0 || slack == 0) {
+            return;
+        }
+        float given = Math.min(deficit, slack); // not room for all: each needy column gets its share of what there is
+        for (int i = 0; i < w.length; i++) {
+            w[i] = w[i] < need[i] ? w[i] + (need[i] - w[i]) * given / deficit : w[i] - (w[i] - need[i]) * given / slack;
+        }
+    }
+
+    /**
+     * The widest word of a cell that a reader would not want broken: not a hash (they wrap at fixed widths by design),
+     * nor an identifier longer than {@link #WHOLE_WORD} characters (it breaks after a separator).
+     */
+    private float longestWord(String text, PDFont f) {
+        float widest = 0;
+        for (String word : clean(text.replace('\n', ' '), f).split(" ")) {
+            if (!word.isEmpty() && word.length() <= WHOLE_WORD && !HASH.matcher(word).matches()) {
+                widest = Math.max(widest, width(word, f, cell));
+            }
+        }
+        return widest;
     }
 
     private static float height(List<List<String>> cells, float leading) {
@@ -389,6 +452,63 @@ final class PdfLayout {
         return sb.toString();
     }
 
+    /** A hash or key as hex or base64, perhaps after a label ("SHA256:") and before punctuation ("…ae6,"). */
+    static final java.util.regex.Pattern HASH = java.util.regex.Pattern.compile(
+            "([^\\s]*?[:=(])?([0-9a-fA-F]{16,}|[A-Za-z0-9+/]{22,}={0,2})([,.;:)]*)");
+
+    /**
+     * An over-long word in lines of at most {@code max} points, the last one returned unfinished (more may follow it
+     * on its line). A hash breaks into equal pieces (halves, else quarters, else eighths: a SHA-256 in hex as 2 × 32
+     * or 4 × 16 characters) after any label before it, never at whatever character reaches the edge; another word
+     * breaks after the last separator ({@code / - _ . : , =}) that lets the line be at least half full, else at the edge.
+     */
+    List<String> pieces(String word, PDFont f, float size, float max) {
+        List<String> out = new ArrayList<>();
+        if (width(word, f, size) <= max) {
+            out.add(word);
+            return out;
+        }
+        java.util.regex.Matcher h = HASH.matcher(word);
+        if (h.matches()) {
+            String label = h.group(1) == null ? "" : h.group(1);
+            String hash = h.group(2);
+            for (int parts = 2; parts <= 16; parts *= 2) {
+                int piece = (hash.length() + parts - 1) / parts;
+                if (width(hash.substring(0, piece), f, size) <= max) {
+                    if (!label.isEmpty()) {
+                        out.addAll(pieces(label, f, size, max));
+                    }
+                    for (int i = 0; i < hash.length(); i += piece) {
+                        out.add(hash.substring(i, Math.min(hash.length(), i + piece)));
+                    }
+                    out.set(out.size() - 1, out.get(out.size() - 1) + h.group(3));
+                    return out;
+                }
+            }
+        }
+        String rest = word;
+        while (width(rest, f, size) > max && rest.length() > 1) {
+            int fit = 1;
+            while (fit < rest.length() && width(rest.substring(0, fit + 1), f, size) <= max) {
+                fit++;
+            }
+            int cut = fit;
+            for (int i = fit; i > fit / 2; i--) {
+                if ("/-_.:,=".indexOf(rest.charAt(i - 1)) >= 0) {
+                    cut = i;
+                    break;
+                }
+            }
+            if (cut == fit && Character.isHighSurrogate(rest.charAt(cut - 1)) && cut > 1) {
+                cut--;
+            }
+            out.add(rest.substring(0, cut));
+            rest = rest.substring(cut);
+        }
+        out.add(rest);
+        return out;
+    }
+
     /** Lines of at most {@code max} points: breaks at spaces, at explicit newlines, and inside over-long words. */
     List<String> wrap(String text, PDFont f, float size, float max) {
         List<String> out = new ArrayList<>();
@@ -406,18 +526,9 @@ final class PdfLayout {
                     out.add(line.toString());
                     line.setLength(0);
                 }
-                String rest = word;
-                while (width(rest, f, size) > max && rest.length() > 1) {
-                    int cut = 1;
-                    while (cut < rest.length() && width(rest.substring(0, cut + 1), f, size) <= max) {
-                        cut++;
-                    }
-                    if (Character.isHighSurrogate(rest.charAt(cut - 1)) && cut > 1) {
-                        cut--;
-                    }
-                    out.add(rest.substring(0, cut));
-                    rest = rest.substring(cut);
-                }
+                List<String> pieces = pieces(word, f, size, max);
+                out.addAll(pieces.subList(0, pieces.size() - 1));
+                String rest = pieces.get(pieces.size() - 1);
                 line.append(rest);
             }
             out.add(line.toString());

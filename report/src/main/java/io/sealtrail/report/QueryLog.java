@@ -42,7 +42,10 @@ final class QueryLog {
         return field + ":\"" + value.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
     }
 
-    /** Runs a query and records it; a query already run (same text) is recorded again with the same result. */
+    /**
+     * Runs a query and records it; a query already run (same text) is recorded again with the same result, under its
+     * first id when it is asked for the same purpose.
+     */
     Result run(String purpose, String query) throws IndexException {
         Result known = byText.get(query);
         if (known != null) {
@@ -73,6 +76,11 @@ final class QueryLog {
     }
 
     private Result record(String purpose, Result r) {
+        for (QueryRecord known : records) { // asked again for the same reason: the same entry of the appendix
+            if (known.purpose().equals(purpose) && known.query().equals(r.query())) {
+                return new Result(known.id(), r.query(), r.count(), r.sha256(), r.first(), r.last());
+            }
+        }
         String id = "Q" + (records.size() + 1);
         records.add(new QueryRecord(id, purpose, r.query(), from, to, r.count(), r.sha256()));
         return new Result(id, r.query(), r.count(), r.sha256(), r.first(), r.last());

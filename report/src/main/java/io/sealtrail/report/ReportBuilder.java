@@ -42,6 +42,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -124,21 +125,32 @@ public final class ReportBuilder {
             QueryLog q = new QueryLog(search, o.from(), o.to());
             QueryLog.Result all = q.run(t == ReportTemplate.INCIDENT_TIMELINE ? "selected events (the timeline)"
                     : "all events in scope", o.query());
+            QueryLog.Result span = o.query().equals("*") ? all
+                    : q.run("every event of the case in the period (the first and last set an open period)", "*");
+            Instant from = o.from() != null ? o.from() : span.first();
+            Instant to = o.to() != null ? o.to() : span.last();
+            List<String> failedIds = provenance.stream().filter(BundleProvenance::failed).map(BundleProvenance::bundleId)
+                    .toList();
+            QueryLog.Result failed = failedIds.isEmpty() ? null : q.narrow(all,
+                    "events in scope from exports that failed verification", "(" + String.join(" OR ",
+                            failedIds.stream().map(id -> QueryLog.term(IndexSchema.BUNDLE_ID, id)).toList()) + ")");
             Completeness completeness = t == ReportTemplate.INCIDENT_TIMELINE ? null : completeness(search, q, o, all, bundles,
                     checks, findingRows.size() > MAX_FINDING_ROWS ? findingRows.subList(0, MAX_FINDING_ROWS) : findingRows,
                     findingRows.size());
             FieldCoverage coverage = t == ReportTemplate.ACCESS_REVIEW ? fieldCoverage(q, all) : null;
-            AccessSummary access = t == ReportTemplate.ACCESS_REVIEW ? access(search, q, o, all) : null;
+            AccessSummary access = t == ReportTemplate.ACCESS_REVIEW ? access(search, q, o, all, failed, from, to) : null;
             ReportModel.Timeline timeline = t == ReportTemplate.INCIDENT_TIMELINE ? TimelineSection.build(search, q, o, all)
                     : null;
             ReportModel.IntegrityDetail integrity = t == ReportTemplate.INTEGRITY
                     ? IntegritySection.build(search, q, sealed(bundles), reports) : null;
+            // retention is judged against the case's own period, never against the day the report is written
             ReportModel.RetentionCoverage retention = o.retention() == null ? null
-                    : RetentionSection.build(o, sealed(bundles), reports);
+                    : RetentionSection.build(o, to != null ? to : o.generatedAt(), sealed(bundles), reports);
             List<CitedEvent> cited = new ArrayList<>();
             cite(c, search, bundles, cited, attachments);
             ReportModel.Header header = new ReportModel.Header(t, o.title(), c.name(), c.id(), o.auditor(), o.from(), o.to(),
-                    o.query(), List.copyOf(systems), o.generatedAt(), o.sealtrailVersion(), all.count(), all.id(), o.hours().zone());
+                    o.query(), List.copyOf(systems), o.generatedAt(), o.sealtrailVersion(), all.count(), all.id(), o.hours().zone(),
+                    span.first(), span.last(), span.id(), failed == null ? 0 : failed.count(), failed == null ? null : failed.id());
             attachments.add(new Attachment("queries.tsv", "text/tab-separated-values",
                     "Every query of Appendix A verbatim, with its bounds, count and result-set hash", QueryLog.tsv(q.records())));
             return new ReportModel(header, provenance, completeness, coverage, access, timeline, integrity, retention, cited,
@@ -168,7 +180,8 @@ public final class ReportBuilder {
     }
 
     static FindingRow row(String bundleId, Finding f) {
-        return new FindingRow(bundleId, f.code().name(), f.severity().name(), f.message(), f.location().toString());
+        return new FindingRow(bundleId, f.code().name(), f.severity().name(), ReportWords.forReader(f.message()),
+                f.location().toString());
     }
 
     private static BundleProvenance provenance(ImportRecord r, VerificationReport v) {
@@ -275,13 +288,13 @@ public final class ReportBuilder {
         return new FieldCoverage(b.count(), b.id(), rows);
     }
 
-    private static AccessSummary access(EventSearch search, QueryLog q, ReportOptions o, QueryLog.Result all)
-            throws IndexException { // every query narrows 'all': see QueryLog.narrow
+    private static AccessSummary access(EventSearch search, QueryLog q, ReportOptions o, QueryLog.Result all,
+                                        QueryLog.Result failed, Instant from, Instant to) throws IndexException { // every query narrows 'all': see QueryLog.narrow
         String query = o.query();
         List<BusinessHours.Window> windows = all.first() == null ? List.of() : o.hours().offHours(all.first(), all.last());
         if (windows.size() > MAX_OFF_HOURS_WINDOWS) {
             throw new IndexException("the events span " + windows.size() + " off-hours windows, more than the "
-                    + MAX_OFF_HOURS_WINDOWS + " one query can hold; narrow the report with --from and --to");
+                    + MAX_OFF_HOURS_WINDOWS + " one query can hold; narrow the report's period");
         }
         String offHours = BusinessHours.query(windows);
         QueryLog.Result ev = q.narrow(all, "access events (heartbeats excluded)", NOT_HEARTBEAT);
@@ -297,7 +310,7 @@ public final class ReportBuilder {
                 .map(w -> new ReportModel.Stretch(w.from(), w.to(), "off-hours")).toList();
         return new AccessSummary(ev.count(), sessions.size(), fail.count(), deny.count(), priv.count(), off.count(),
                 o.hours().describe(), offHours, stretches, List.of(ev.id(), sess.id(), fail.id(), deny.id(), priv.id(), off.id()),
-                users, targets);
+                users, targets, AccessReviewSection.build(search, q, o, all, failed, from, to));
     }
 
     private static List<PartyRow> parties(EventSearch search, QueryLog q, ReportOptions o, QueryLog.Result scope,
@@ -328,12 +341,30 @@ public final class ReportBuilder {
         Map<String, EventProofs.ExportedProof> proofs = new LinkedHashMap<>();
         List<JournalEntry> entries = c.journal().entries();
         java.util.Set<Long> removed = io.sealtrail.cases.Annotation.removed(entries); // taken back: not cited
+        Map<String, Integer> byRef = new HashMap<>(); // an event annotated twice is cited once, with both notes
         for (JournalEntry e : entries) {
             EventRef ref = JournalEntry.ANNOTATION.equals(e.type()) && !removed.contains(e.seq())
                     ? EventRef.parse(e.data().get("event")) : null;
             if (ref == null) {
                 continue;
             }
+            if (e.seq() < journalLines.size()) {
+                excerpt.write(journalLines.get((int) e.seq()));
+                excerpt.write('\n');
+            }
+            ReportModel.Note note = new ReportModel.Note(e.seq(), e.data().getOrDefault("tags", ""),
+                    e.data().getOrDefault("comment", ""));
+            Integer at = byRef.get(ref.bundleId() + ":" + ref.seq());
+            if (at != null) {
+                CitedEvent was = cited.get(at);
+                List<ReportModel.Note> notes = new ArrayList<>(was.notes());
+                notes.add(note);
+                cited.set(at, new CitedEvent(was.bundleId(), was.seq(), was.time(), was.action(), was.user(), was.target(),
+                        was.outcome(), was.entryHash(), was.checkpointSize(), was.checkpointRoot(), was.checkpointFile(),
+                        notes, was.proofFile(), was.noProofReason(), was.standing()));
+                continue;
+            }
+            byRef.put(ref.bundleId() + ":" + ref.seq(), cited.size());
             String bid = ref.bundleId();
             long seq = ref.seq();
             ImportRecord r = bundles.stream().filter(b -> b.bundleId().equals(bid)).findFirst()
@@ -356,7 +387,7 @@ public final class ReportBuilder {
                     String why = ex.getMessage();
                     String where = r.evidence(c.bundleDir(bid)) + ": ";
                     why = why.startsWith(where) ? why.substring(where.length()) : why;
-                        noProof = "no inclusion proof can be made: " + why;
+                    noProof = "no inclusion proof can be made: " + ReportWords.forReader(why);
                 }
             }
             Checkpoint cp = null;
@@ -373,15 +404,10 @@ public final class ReportBuilder {
                     h == null ? null : h.userName(), target, h == null ? null : h.outcome(),
                     h == null ? null : h.entryHash(), cp == null ? -1 : cp.size(),
                     cp == null ? null : Base64.getEncoder().encodeToString(cp.rootHash()),
-                    p == null ? null : p.checkpointFile(), e.seq(), e.data().getOrDefault("tags", ""),
-                    e.data().getOrDefault("comment", ""), p == null ? null : proofName, noProof,
+                    p == null ? null : p.checkpointFile(), List.of(note), p == null ? null : proofName, noProof,
                     h == null ? null : search.standing(h).label()));
-            if (e.seq() < journalLines.size()) {
-                excerpt.write(journalLines.get((int) e.seq()));
-                excerpt.write('\n');
-            }
         }
-        attachments.add(new Attachment("cited-events.csv", "text/csv", "The cited events, one per annotation",
+        attachments.add(new Attachment("cited-events.csv", "text/csv", "The cited events, one per event, with every annotation of it",
                 CitedEventsCsv.write(cited)));
         for (Map.Entry<String, EventProofs.ExportedProof> p : proofs.entrySet()) {
             attachments.add(new Attachment(p.getKey(), "application/octet-stream",

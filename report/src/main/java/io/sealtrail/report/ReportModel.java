@@ -24,11 +24,18 @@ public record ReportModel(Header header, List<BundleProvenance> provenance, Comp
         attachments = List.copyOf(attachments);
     }
 
-    /** Engagement title, case, period, query, systems in scope (log origins), preparer, generation time. */
+    /**
+     * Engagement title, case, period, query, systems in scope (log origins), preparer, generation time.
+     * {@code from}/{@code to} are the period asked for (null: open); {@code firstEvent}/{@code lastEvent} the
+     * case's first and last event within it, which stand for an open end. {@code failedEvents} of the events in
+     * scope come from exports that failed verification ({@code failedQueryId}; 0 and null when none failed).
+     */
     public record Header(ReportTemplate template, String title, String caseName, String caseId, String auditor,
                          Instant from, Instant to, String query, List<String> systems, Instant generatedAt,
-                         String sealtrailVersion, long totalEvents, String totalQueryId, java.time.ZoneId zone) {
-        /** @param zone the zone times are written in (the report's --zone), UTC beside them */
+                         String sealtrailVersion, long totalEvents, String totalQueryId, java.time.ZoneId zone,
+                         Instant firstEvent, Instant lastEvent, String periodQueryId, long failedEvents,
+                         String failedQueryId) {
+        /** @param zone the zone times are written in (the report's zone), UTC beside them */
         public Header {
             systems = List.copyOf(systems);
             zone = zone == null ? java.time.ZoneOffset.UTC : zone;
@@ -46,10 +53,30 @@ public record ReportModel(Header header, List<BundleProvenance> provenance, Comp
             return "sealtrail".equals(format);
         }
 
+        /** The verdict in one word for the first page: verified, FAILED, UNTRUSTED or no integrity evidence. */
+        public String verdictWord() {
+            return word(verdict);
+        }
+
+        /** Whether the export failed verification: its figures may rest on altered or missing events. */
+        public boolean failed() {
+            return "INTEGRITY_FAILURE".equals(verdict);
+        }
+
         public BundleProvenance {
             keys = List.copyOf(keys);
             timestamps = List.copyOf(timestamps);
         }
+    }
+
+    static String word(String verdict) {
+        return switch (verdict) {
+            case "VERIFIED" -> "verified";
+            case "INTEGRITY_FAILURE" -> "FAILED";
+            case "INTACT_UNTRUSTED" -> "UNTRUSTED";
+            case "NO_INTEGRITY_EVIDENCE" -> "no integrity evidence";
+            default -> verdict;
+        };
     }
 
     /** A key the bundle declares or the auditor trusts; {@code signed}: it produced a valid signature. */
@@ -101,13 +128,46 @@ public record ReportModel(Header header, List<BundleProvenance> provenance, Comp
     public record AccessSummary(long events, long sessions, long failures, long denials, long privileged,
                                 long offHours, String offHoursDefinition, String offHoursClause,
                                 List<Stretch> offHoursWindows,
-                                List<String> totalsQueryIds, List<PartyRow> users, List<PartyRow> targets) {
+                                List<String> totalsQueryIds, List<PartyRow> users, List<PartyRow> targets,
+                                AccessReview review) {
         public AccessSummary {
             totalsQueryIds = List.copyOf(totalsQueryIds);
             offHoursWindows = List.copyOf(offHoursWindows);
             users = List.copyOf(users);
             targets = List.copyOf(targets);
         }
+    }
+
+    /**
+     * What a PCI DSS 7/8 and SOC 2 CC6 reviewer asks per account: every privileged access (grouped by user and the
+     * account used, {@code privileged} the first {@code cap} of {@code privilegedRows} groups), and per user their
+     * MFA coverage, failures, whether the account is new or dormant in the period, with room for a conclusion.
+     * {@code privileged} holds the first {@code cap} of {@code privilegedRows} users with privileged access.
+     */
+    public record AccessReview(String privilegedDefinition, long privilegedEvents, String privilegedQueryId,
+                               List<PrivilegedRow> privileged, int privilegedRows, int cap, long userCount,
+                               List<UserReview> users, String failuresQueryId, String mfaQueryId, String noMfaQueryId,
+                               String failedExportsQueryId, int newAfterDays, int dormantDays, Instant periodFrom,
+                               Instant periodTo) {
+        public AccessReview {
+            privileged = List.copyOf(privileged);
+            users = List.copyOf(users);
+        }
+    }
+
+    /** Privileged access by one user; {@code accounts}: the accounts used with their counts ("root 577, deploy 42"). */
+    public record PrivilegedRow(String user, String accounts, long events, Instant first, Instant last, String queryId) {
+    }
+
+    /**
+     * One user in the access review: events, failures and denials, privileged events, authentications with and
+     * without MFA ({@code auth.mfa}), events from exports that failed verification, first and last seen, new
+     * (first seen after the period's first {@code newAfterDays} days) and dormant (not seen in its last
+     * {@code dormantDays} days).
+     */
+    public record UserReview(String name, long events, long failures, long privileged, long mfa, long noMfa,
+                             long fromFailedExports, Instant firstSeen, Instant lastSeen, boolean isNew,
+                             boolean dormant, String queryId) {
     }
 
     /** One user or target: events, sessions, failures and denials, privileged commands, first and last seen. */
@@ -206,15 +266,23 @@ public record ReportModel(Header header, List<BundleProvenance> provenance, Comp
     }
 
     /**
-     * An annotated event, with the checkpoint that covers it and the auditor's words. {@code proofFile} is null
+     * An annotated event, once however often it was annotated, with the checkpoint that covers it and every
+     * annotation in journal order. {@code proofFile} is null
      * when no proof could be made (the event was altered after signing, or no signed checkpoint covers it); then
      * {@code noProofReason} says why, and {@code checkpointSize} is -1. {@code standing} is the event's
      * {@link io.sealtrail.index.EventStanding} label, the words the window and the CLI use.
      */
     public record CitedEvent(String bundleId, long seq, Instant time, String action, String user, String target,
                              String outcome, String entryHash, long checkpointSize, String checkpointRoot,
-                             String checkpointFile, long journalSeq, String tags, String comment, String proofFile,
-                             String noProofReason, String standing) {
+                             String checkpointFile, List<Note> notes, String proofFile, String noProofReason,
+                             String standing) {
+        public CitedEvent {
+            notes = List.copyOf(notes);
+        }
+    }
+
+    /** One annotation of a cited event: the journal entry, its tags (comma-separated) and the auditor's words. */
+    public record Note(long journalSeq, String tags, String comment) {
     }
 
     /**

@@ -12,7 +12,7 @@ import java.util.Objects;
  * What the auditor asks of a report. {@code from}/{@code to} bound every query ({@code [from, to)}, UTC,
  * either may be null for open); {@code query} narrows every table (default {@code *}). {@code trustedKeys}
  * are the log keys the auditor trusts: the evidence is re-verified against them. {@code retention} (null:
- * not assessed) is the period the evidence must cover, ending at {@code to} or else at {@code generatedAt};
+ * not assessed) is the period the evidence must cover, ending at {@code to} or else at the case's last event;
  * {@code hours} defines off-hours; {@code timelineCap} bounds the rows of the incident timeline.
  */
 public record ReportOptions(String title, String auditor, Instant from, Instant to, String query,
@@ -78,11 +78,6 @@ public record ReportOptions(String title, String auditor, Instant from, Instant 
     public ReportOptions withTimelineCap(int cap) {
         return new ReportOptions(title, auditor, from, to, query, generatedAt, sealtrailVersion, trustedKeys, template,
                 retention, hours, cap);
-    }
-
-    /** Where the retention period ends: the report's end, or when it is generated. */
-    public Instant retentionEnd() {
-        return to != null ? to : generatedAt;
     }
 
     /** {@code 12m}, {@code 90d}, {@code 1y} (also {@code 6w}) as a period; anything else is explained. */

@@ -7,7 +7,6 @@ import io.sealtrail.report.ReportModel.CheckCount;
 import io.sealtrail.report.ReportModel.CitedEvent;
 import io.sealtrail.report.ReportModel.FieldRow;
 import io.sealtrail.report.ReportModel.FindingRow;
-import io.sealtrail.report.ReportModel.PartyRow;
 import io.sealtrail.report.ReportModel.QueryRecord;
 import io.sealtrail.verify.merkle.Sha256;
 import java.io.IOException;
@@ -43,7 +42,7 @@ public final class ReportRenderer {
                     completeness(l, m, doc, n.next());
                     retention(l, m, n);
                     fieldCoverage(l, m, n.next());
-                    access(l, m, n.next());
+                    AccessSections.access(l, m, n.next());
                 }
                 case INCIDENT_TIMELINE -> {
                     TemplateSections.timeline(l, m, n.next());
@@ -88,9 +87,10 @@ public final class ReportRenderer {
     private static void header(PdfLayout l, ReportModel m) throws IOException {
         ReportModel.Header h = m.header();
         l.title(h.title(), h.template().title() + " — evidence report");
+        verdicts(l, m);
         List<String[]> kv = new ArrayList<>();
         kv.add(new String[] {"Case", h.caseName() + "\n" + h.caseId()});
-        kv.add(new String[] {"Period", l.times().period(h.from(), h.to())});
+        kv.add(new String[] {"Period", period(l, h)});
         kv.add(new String[] {"Times in", l.times().zoneName() + (l.times().zoneName().equals("UTC") ? ""
                 : ", with their offset and UTC beside them; the attachments and Appendix A are in UTC")});
         kv.add(new String[] {"Query", h.query()});
@@ -100,7 +100,8 @@ public final class ReportRenderer {
         kv.add(new String[] {"Sealtrail version", h.sealtrailVersion()});
         kv.add(new String[] {"Template", h.template().id()});
         kv.add(new String[] {h.template() == ReportTemplate.INCIDENT_TIMELINE ? "Selected events" : "Events in scope",
-                num(h.totalEvents()) + " (" + h.totalQueryId() + ")"});
+                num(h.totalEvents()) + " (" + h.totalQueryId() + ")" + (h.failedQueryId() == null ? ""
+                : "\nof which " + num(h.failedEvents()) + " from exports that FAILED verification (" + h.failedQueryId() + ")")});
         l.keyValues(kv);
         long verified = m.provenance().stream().filter(b -> b.verdict().equals("VERIFIED")).count();
         long unproven = m.cited().stream().filter(c -> c.proofFile() == null).count();
@@ -113,9 +114,37 @@ public final class ReportRenderer {
                 + " verified without error against the log keys the auditor trusts, " + scope + ", and "
                 + m.cited().size() + " cited event(s). Every figure names the query (Q…) "
                 + "behind it; Appendix A lists each query with its time bounds, result count and result-set hash. "
+                + (h.failedQueryId() == null ? "" : num(h.failedEvents()) + " of the events come from exports that failed "
+                + "verification: figures that count them are marked FAILED, and may rest on altered or missing events. ")
                 + (unproven == 0 ? "Each cited event carries a signed inclusion proof embedded in this PDF."
                 : (m.cited().size() - unproven) + " cited event(s) carry a signed inclusion proof embedded in this PDF; "
                 + unproven + " cannot be proven (section on cited events says why)."));
+    }
+
+    /** The first thing a reader sees: each bundle's verdict in one word. */
+    private static void verdicts(PdfLayout l, ReportModel m) throws IOException {
+        List<List<String>> rows = new ArrayList<>();
+        for (BundleProvenance b : m.provenance()) {
+            rows.add(List.of(Integer.toString(bundleNo(m, b.bundleId())), b.fileName(), b.verdictWord(),
+                    b.errors() + " / " + b.warnings(), num(b.events())));
+        }
+        l.table(List.of(Column.number("#", 0.3f), Column.text("Evidence file", 3f), Column.text("Verdict", 1.6f),
+                Column.number("Errors / warnings", 1.1f), Column.number("Events", 0.9f)), rows);
+    }
+
+    /** The period asked for; an open end is the case's first or last event, and says so. */
+    static String period(PdfLayout l, ReportModel.Header h) {
+        if (h.from() != null && h.to() != null) {
+            return l.times().period(h.from(), h.to());
+        }
+        if (h.firstEvent() == null) {
+            return "no event in the case";
+        }
+        String from = h.from() != null ? l.times().time(h.from()) : l.times().time(h.firstEvent());
+        String to = h.to() != null ? l.times().time(h.to()) : l.times().time(h.lastEvent());
+        String which = h.from() == null && h.to() == null ? "the case's first and last event"
+                : h.from() == null ? "from the case's first event" : "to the case's last event";
+        return from + " to " + to + "\n(" + which + " (" + h.periodQueryId() + "); no other bound was set)";
     }
 
     private static void provenance(PdfLayout l, ReportModel m, String no) throws IOException {
@@ -132,7 +161,8 @@ public final class ReportRenderer {
             kv.add(new String[] {"File", b.fileName() + " (" + num(b.size()) + " bytes)"});
             kv.add(new String[] {"SHA-256", b.sha256()});
             kv.add(new String[] {"Origin", b.origin()});
-            kv.add(new String[] {"Verdict", b.verdict() + " (" + b.errors() + " errors, " + b.warnings() + " warnings)"});
+            kv.add(new String[] {"Verdict", b.verdictWord() + " (" + b.verdict() + "; " + b.errors() + " errors, " + b.warnings()
+                    + " warnings)"});
             kv.add(new String[] {"Events", num(b.events()) + " (seq " + b.firstSeq() + " to " + (b.endSeq() - 1) + ")"});
             kv.add(new String[] {"Time range", l.times().period(b.timeFrom(), b.timeTo())});
             kv.add(new String[] {"Checkpoints", b.checkpointCount() + "; final: tree size " + num(b.finalTreeSize())
@@ -188,28 +218,40 @@ public final class ReportRenderer {
         }
         List<Column> cols = new ArrayList<>();
         cols.add(Column.text("Day (UTC)", 1.3f));
-        for (int i = 0; i < c.bundleIds().size(); i++) {
-            cols.add(Column.number("Bundle " + (i + 1), 1f));
+        for (String b : c.bundleIds()) {
+            cols.add(Column.number(bundle(m, b), 1f));
         }
         cols.add(Column.number("Total", 1f));
         List<List<String>> rows = new ArrayList<>();
+        int collapsed = 0;
         for (int d = 0; d < c.days().size(); d++) {
+            int end = d;
+            while (end < c.days().size() && dayTotal(c, end) == 0) {
+                end++;
+            }
+            if (end - d >= EMPTY_RUN) { // a long quiet stretch is one row, not a page of zeros
+                rows.add(emptyStretch(c, d, end - 1));
+                collapsed++;
+                d = end - 1;
+                continue;
+            }
             List<String> r = new ArrayList<>();
             r.add(c.days().get(d).toString());
-            long sum = 0;
             for (String b : c.bundleIds()) {
-                long v = c.perDay().get(b)[d];
-                sum += v;
-                r.add(num(v));
+                r.add(num(c.perDay().get(b)[d]));
             }
-            r.add(num(sum));
+            r.add(num(dayTotal(c, d)));
             rows.add(r);
+        }
+        if (collapsed > 0) {
+            l.paragraph(collapsed + " stretch(es) of " + EMPTY_RUN + " or more days without any event are each one row "
+                    + "(\"no events from … to …\") instead of a row of zeros per day.");
         }
         l.table(cols, rows);
         l.subheading("Events per source format");
         List<List<String>> src = new ArrayList<>();
         for (ReportModel.SourceRow r : c.sources()) {
-            src.add(List.of("Bundle " + bundleNo(m, r.bundleId()), r.sourceFormat(), num(r.events()),
+            src.add(List.of(bundle(m, r.bundleId()), r.sourceFormat(), num(r.events()),
                     l.times().shortTime(r.first()), l.times().shortTime(r.last()), r.queryId()));
         }
         l.table(List.of(Column.text("Bundle", 0.9f), Column.mono("source.format", 1.4f), Column.number("Events", 1f),
@@ -218,7 +260,7 @@ public final class ReportRenderer {
         l.subheading("Integrity and completeness checks");
         List<List<String>> checks = new ArrayList<>();
         for (CheckCount k : c.checks()) {
-            checks.add(List.of(k.check(), "Bundle " + bundleNo(m, k.bundleId()), num(k.count()),
+            checks.add(List.of(k.check(), bundle(m, k.bundleId()), num(k.count()),
                     k.count() == 0 ? "none" : "see findings", String.join(", ", k.codes())));
         }
         l.table(List.of(Column.text("Check", 2.2f), Column.text("Bundle", 0.9f), Column.number("Findings", 0.8f),
@@ -235,7 +277,7 @@ public final class ReportRenderer {
         } else {
             List<List<String>> f = new ArrayList<>();
             for (FindingRow r : c.findings()) {
-                f.add(List.of("Bundle " + bundleNo(m, r.bundleId()), r.severity(), r.code(),
+                f.add(List.of(bundle(m, r.bundleId()), r.severity(), r.code(),
                         r.message() + (r.location().isBlank() ? "" : "\nat " + r.location())));
             }
             l.table(List.of(Column.text("Bundle", 0.9f), Column.text("Severity", 0.9f), Column.mono("Code", 2.5f),
@@ -257,62 +299,46 @@ public final class ReportRenderer {
                 Column.number("Share", 0.9f), Column.text("Query", 0.7f)), rows);
     }
 
-    private static void access(PdfLayout l, ReportModel m, String no) throws IOException {
-        ReportModel.AccessSummary a = m.access();
-        l.heading(no + " Access summary");
-        List<String> q = a.totalsQueryIds();
-        l.table(List.of(Column.text("Measure", 3f), Column.number("Count", 1f), Column.text("Query", 0.8f)), List.of(
-                List.of("Access events (heartbeats excluded)", num(a.events()), q.get(0)),
-                List.of("Sessions (distinct session ids)", num(a.sessions()), q.get(1)),
-                List.of("Failed events", num(a.failures()), q.get(2)),
-                List.of("Denied events", num(a.denials()), q.get(3)),
-                List.of("Privileged commands (sudo)", num(a.privileged()), q.get(4)),
-                List.of("Off-hours access events (definition below)", num(a.offHours()), q.get(5))));
-        l.paragraph("Off-hours: " + a.offHoursDefinition() + ". The off-hours queries select the " + a.offHoursWindows().size()
-                + " off-hours windows between the first and the last event in scope (listed in Appendix A.1); heartbeats are "
-                + "not access and are excluded.");
-        l.subheading("Top users (by number of events)");
-        parties(l, "User", a.users());
-        l.subheading("Top targets (by number of events)");
-        parties(l, "Target", a.targets());
-    }
-
-    private static void parties(PdfLayout l, String what, List<PartyRow> rows) throws IOException {
-        List<List<String>> out = new ArrayList<>();
-        for (PartyRow p : rows) {
-            out.add(List.of(p.name(), num(p.events()), num(p.sessions()), num(p.failuresAndDenials()), num(p.privileged()),
-                    num(p.offHours()), l.times().shortTime(p.firstSeen()) + "\n" + l.times().shortTime(p.lastSeen()),
-                    p.queryId()));
-        }
-        l.table(List.of(Column.text(what, 1.5f), Column.number("Events", 0.8f), Column.number("Sessions", 0.85f),
-                Column.number("Failures / denials", 0.9f), Column.number("Privileged", 0.95f),
-                Column.number("Off-hours", 0.9f), Column.text("First and last seen (" + l.times().zoneName() + ")", 1.75f),
-                Column.text("Query", 0.7f)), out, 8.5f);
-    }
-
     private static void cited(PdfLayout l, ReportModel m, String no) throws IOException {
         l.heading(no + " Cited events");
-        l.paragraph("Events the auditor bookmarked or annotated in the case journal. Each is bound to the smallest "
-                + "signed checkpoint covering it by the embedded proof file named in the row; 'sealtrail report verify' "
-                + "checks every proof without the bundle.");
-        List<List<String>> rows = new ArrayList<>();
+        l.paragraph("Events the auditor bookmarked or annotated in the case journal, each once with every annotation of it. "
+                + "Each is bound to the smallest signed checkpoint covering it by the embedded proof file named with it; "
+                + "the proof can be checked against the log's key without the bundle (Sealtrail's report verification "
+                + "does it for every proof at once).");
+        if (m.cited().isEmpty()) {
+            l.paragraph("No events were cited.");
+            return;
+        }
         int i = 1;
         for (CitedEvent e : m.cited()) {
-            String event = "bundle " + bundleNo(m, e.bundleId()) + ", seq " + e.seq() + "\n"
-                    + l.times().time(e.time()) + "\n" + nz(e.action()) + (e.outcome() == null ? "" : " (" + e.outcome() + ")") + "\n"
-                    + "user " + nz(e.user()) + "\ntarget " + nz(e.target());
-            String standing = e.standing() == null ? "" : e.standing() + "\n";
-            String proof = e.proofFile() == null ? standing + "entry hash " + nz(e.entryHash()) + "\nno proof: " + e.noProofReason()
-                    : standing + "entry hash " + nz(e.entryHash()) + "\ncheckpoint " + e.checkpointFile() + " (size "
-                    + num(e.checkpointSize()) + ")\nroot " + e.checkpointRoot() + "\nproof " + e.proofFile();
-            String comment = e.comment() + (e.tags().isBlank() ? "" : "\ntags: " + e.tags()) + "\njournal entry " + e.journalSeq();
-            rows.add(List.of(Integer.toString(i++), event, proof, comment));
-        }
-        if (rows.isEmpty()) {
-            l.paragraph("No events were cited.");
-        } else {
-            l.table(List.of(Column.number("#", 0.35f), Column.text("Event", 2.3f), Column.mono("Entry hash, checkpoint, proof", 2.9f),
-                    Column.text("Auditor's comment", 2.3f)), rows);
+            l.keep(150 + 14 * e.notes().size()); // the event, its comments and its hashes on one page
+            l.label("Cited event " + i++ + ": " + bundle(m, e.bundleId()) + ", seq " + e.seq());
+            List<String[]> kv = new ArrayList<>();
+            kv.add(new String[] {"Time", l.times().time(e.time())});
+            kv.add(new String[] {"Event", nz(e.action()) + (e.outcome() == null ? "" : " (" + e.outcome() + ")") + " by "
+                    + nz(e.user()) + " on " + nz(e.target())});
+            if (e.standing() != null) {
+                kv.add(new String[] {"Standing", e.standing()});
+            }
+            List<String> notes = new ArrayList<>();
+            for (ReportModel.Note n : e.notes()) {
+                notes.add((n.comment().isBlank() ? "(bookmark, no comment)" : n.comment())
+                        + (n.tags().isBlank() ? "" : " [tags: " + n.tags() + "]") + " (journal entry " + n.journalSeq() + ")");
+            }
+            kv.add(new String[] {e.notes().size() == 1 ? "Auditor's comment" : "Auditor's comments (" + e.notes().size() + ")",
+                    String.join("\n", notes)});
+            if (e.proofFile() == null) {
+                kv.add(new String[] {"No proof", e.noProofReason()});
+            }
+            l.keyValues(kv);
+            List<String[]> hashes = new ArrayList<>();
+            hashes.add(new String[] {"Entry hash", nz(e.entryHash())});
+            if (e.proofFile() != null) {
+                hashes.add(new String[] {"Checkpoint", e.checkpointFile() + " (size " + num(e.checkpointSize()) + ")"});
+                hashes.add(new String[] {"Root (base64)", e.checkpointRoot()});
+                hashes.add(new String[] {"Proof file", e.proofFile()});
+            }
+            l.monoValues(hashes);
         }
     }
 
@@ -320,8 +346,8 @@ public final class ReportRenderer {
         l.heading("Appendix A Queries");
         l.paragraph("Every query behind every table and chart, in Sealtrail's query syntax (Lucene classic; see "
                 + "docs/index-schema.md). Time bounds are [from, to) in UTC. The result-set hash is the SHA-256 of the "
-                + "matching events' 'bundle_id:seq' lines, sorted, each ended by a line feed: re-run the query with "
-                + "'sealtrail search' over the same case to reproduce count and hash.");
+                + "matching events' 'bundle_id:seq' lines, sorted, each ended by a line feed: the same query over the same "
+                + "case, with the same time bounds, gives the same count and hash.");
         String offHours = m.access() == null ? null : m.access().offHoursClause();
         if (offHours != null) {
             l.paragraph("In the query column, OFF_HOURS stands for the off-hours windows of Appendix A.1, written as "
@@ -329,8 +355,10 @@ public final class ReportRenderer {
         }
         boolean shared = m.queries().stream().map(q -> queryBounds(q.from(), q.to())).distinct().count() <= 1;
         if (shared && !m.queries().isEmpty()) {
-            l.paragraph("Every query runs within the time bounds [" + queryBounds(m.queries().get(0).from(), m.queries().get(0).to())
-                    + ") (UTC).");
+            QueryRecord q0 = m.queries().get(0);
+            l.paragraph(q0.from() == null && q0.to() == null
+                    ? "Every query runs without a time bound, over every event of the case."
+                    : "Every query runs within the time bounds [" + queryBounds(q0.from(), q0.to()) + ") (UTC).");
         }
         List<List<String>> rows = new ArrayList<>();
         for (QueryRecord q : m.queries()) {
@@ -396,6 +424,33 @@ public final class ReportRenderer {
                 List.of("Prepared by", h.auditor(), "\n\n", ""),
                 List.of("Reviewed by", "", "\n\n", ""),
                 List.of("Accepted by", "", "\n\n", "")));
+    }
+
+    /** Days in a row without events from which the completeness table shows one row for them all. */
+    static final int EMPTY_RUN = 7;
+
+    private static long dayTotal(ReportModel.Completeness c, int d) {
+        long sum = 0;
+        for (String b : c.bundleIds()) {
+            sum += c.perDay().get(b)[d];
+        }
+        return sum;
+    }
+
+    private static List<String> emptyStretch(ReportModel.Completeness c, int first, int last) {
+        List<String> r = new ArrayList<>();
+        r.add("no events from " + c.days().get(first) + " to " + c.days().get(last) + " (" + (last - first + 1) + " days)");
+        for (int i = 0; i <= c.bundleIds().size(); i++) {
+            r.add("0");
+        }
+        return r;
+    }
+
+    /** "Bundle 2", and "Bundle 2 FAILED" for an export that failed verification: its figures are marked wherever shown. */
+    static String bundle(ReportModel m, String bundleId) {
+        int n = bundleNo(m, bundleId);
+        boolean failed = n > 0 && m.provenance().get(n - 1).failed();
+        return "Bundle " + n + (failed ? " FAILED" : "");
     }
 
     /** 1-based position of a bundle in section 1. */

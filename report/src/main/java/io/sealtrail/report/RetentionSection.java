@@ -16,8 +16,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Retention coverage (PCI DSS 10.5.1: twelve months of audit logs): the required period ending at the report's end
- * against the time the case's exports cover. Uncovered: before the first event, between exports, after the last
+ * Retention coverage (PCI DSS 10.5.1: twelve months of audit logs): the required period ending at the report's end,
+ * else at the case's last event (never the day the report is written: a review in December of logs up to June asks
+ * whether June's year is covered), against the time the case's exports cover. Uncovered: before the first event, between exports, after the last
  * event, and inside an export wherever the verifier found a heartbeat gap — each a stretch longer than the
  * heartbeat rule of the bundle format allows (1.5 × the declared interval).
  */
@@ -31,8 +32,9 @@ final class RetentionSection {
     record Span(int bundle, Instant from, Instant to, Duration limit) {
     }
 
-    static RetentionCoverage build(ReportOptions o, List<ImportRecord> bundles, Map<String, VerificationReport> reports) {
-        Instant end = o.retentionEnd();
+    /** @param end where the required period ends: the report's end, else the case's last event */
+    static RetentionCoverage build(ReportOptions o, Instant end, List<ImportRecord> bundles,
+                                   Map<String, VerificationReport> reports) {
         Instant start = end.atZone(ZoneOffset.UTC).minus(o.retention()).toInstant();
         List<Span> spans = new ArrayList<>();
         List<Stretch> raw = new ArrayList<>();

@@ -44,8 +44,8 @@ final class TemplateSections {
             l.paragraph("No event matches.");
         } else {
             l.paragraph("Event is bundle:seq (bundles numbered as in section 1); target is kind:name.");
-            l.table(List.of(Column.text("Time (" + l.times().zoneName() + ")", 1.95f), Column.mono("Event", 0.85f), Column.text("User", 1.3f),
-                    Column.text("Target", 1.5f), Column.text("Action", 1.2f), Column.text("Outcome", 0.95f),
+            l.table(List.of(Column.text("Time (" + l.times().zoneName() + ")", 2.2f), Column.mono("Event", 0.8f), Column.text("User", 1.3f),
+                    Column.text("Target", 1.4f), Column.text("Action", 1.15f), Column.text("Outcome", 0.9f),
                     Column.mono("Command or query", 1.8f), Column.text("Integrity", 1.0f)), rows, 7.5f);
         }
         l.subheading("Sessions involved");
@@ -85,7 +85,8 @@ final class TemplateSections {
                 + "altered after signing.");
         for (BundleIntegrity b : m.integrity().bundles()) {
             int n = bundleNo(m, b.bundleId());
-            l.subheading("Bundle " + n + ": " + b.bundleId() + " — " + b.verdict());
+            l.subheading("Bundle " + n + ": " + b.bundleId() + " — " + ReportModel.word(b.verdict())
+                    + (ReportModel.word(b.verdict()).equals(b.verdict()) ? "" : " (" + b.verdict() + ")"));
             l.keyValues(List.of(
                     new String[] {"Verdict", b.verdict()},
                     new String[] {"Heartbeat interval", b.heartbeatIntervalSeconds() <= 0 ? "none declared"
@@ -175,7 +176,7 @@ final class TemplateSections {
         RetentionCoverage r = m.retention();
         l.heading(no + " Retention coverage");
         l.paragraph("Required: " + r.required() + " of audit log ending at " + l.times().time(r.windowTo())
-                + " (the report's end, else its generation time), that is from " + l.times().time(r.windowFrom()) + ". PCI DSS v4.0 "
+                + " (the report's end, else the case's last event), that is from " + l.times().time(r.windowFrom()) + ". PCI DSS v4.0 "
                 + "requirement 10.5.1 asks for twelve months, the latest three immediately available. Rule: " + r.gapRule() + ".");
         l.table(List.of(Column.text("Measure", 2.4f), Column.text("Value", 3.2f)), List.of(
                 List.of("Required period", l.times().time(r.windowFrom()) + " to " + l.times().time(r.windowTo())),

@@ -11,6 +11,14 @@ import io.sealtrail.index.EventQuery;
 import io.sealtrail.index.EventSearch;
 import io.sealtrail.index.EventStanding;
 import io.sealtrail.index.Hit;
+import io.sealtrail.index.FacetValue;
+import java.io.OutputStream;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Assumptions;
 import io.sealtrail.model.FindingCode;
 import io.sealtrail.verify.BundleVerifier;
 import io.sealtrail.verify.VerificationReport;
@@ -58,7 +66,9 @@ import org.verapdf.pdfa.results.ValidationResult;
 
 /**
  * The three templates on one case of two exports: the first with a 40-minute outage (a heartbeat gap), the
- * second altered in one event after signing. One annotation cites the altered event, one an intact event.
+ * second altered in one event after signing. One annotation cites the altered event, two an intact event. The
+ * last tests read the reports as a reviewer does (issue 14 item 10): verdicts first, failed figures marked, the
+ * period the evidence spans, no command-line advice, whole hashes, and the access review's per-user questions.
  */
 class ReportTemplatesTest {
     static final long SEED = 11;
@@ -68,6 +78,7 @@ class ReportTemplatesTest {
     static final BusinessHours HOURS = BusinessHours.parse("08:00-10:00", ZoneId.of("Europe/Zurich"));
     static final String QUERY = "event.outcome:(denied OR failure)";
     static final int CAP = 25;
+    static final String SECOND_LOOK = "second look: the owner confirmed the ticket";
 
     @TempDir
     static Path tmp;
@@ -80,6 +91,7 @@ class ReportTemplatesTest {
     static final Map<ReportTemplate, ReportModel> MODELS = new EnumMap<>(ReportTemplate.class);
     static final Map<ReportTemplate, Path> PDFS = new EnumMap<>(ReportTemplate.class);
     static final Map<ReportTemplate, String> TEXTS = new EnumMap<>(ReportTemplate.class);
+    static final Map<ReportTemplate, String> FIRST_PAGES = new EnumMap<>(ReportTemplate.class);
 
     @BeforeAll
     static void buildReports() throws Exception {
@@ -107,6 +119,8 @@ class ReportTemplatesTest {
             kase.journal().append(AUDITOR, JournalEntry.ANNOTATION, Map.of("event", ref, "bookmark", "true",
                     "comment", "cited in the incident"));
         }
+        kase.journal().append(AUDITOR, JournalEntry.ANNOTATION, Map.of("event", intactRef, "comment", SECOND_LOOK,
+                "tags", "follow-up"));
         for (ReportTemplate t : ReportTemplate.values()) {
             ReportOptions o = ReportOptions.of("Incident 42 — " + t.title(), "Zoë Müller", NOW, List.of(key))
                     .withVersion("0.1.0-test").withTemplate(t).withHours(HOURS).withTimelineCap(CAP)
@@ -124,6 +138,9 @@ class ReportTemplatesTest {
             PDFS.put(t, pdf);
             try (PDDocument doc = Loader.loadPDF(pdf.toFile())) {
                 TEXTS.put(t, new PDFTextStripper().getText(doc));
+                PDFTextStripper first = new PDFTextStripper();
+                first.setEndPage(1);
+                FIRST_PAGES.put(t, first.getText(doc));
             }
         }
     }
@@ -246,7 +263,6 @@ class ReportTemplatesTest {
     @Test
     void anAlteredCitedEventIsCitedWithoutAProofAndSaysWhy() {
         ReportModel m = MODELS.get(ReportTemplate.INCIDENT_TIMELINE);
-        assertThat(m.cited()).hasSize(2);
         assertThat(m.cited().get(0).proofFile()).isNotNull();
         ReportModel.CitedEvent altered = m.cited().get(1);
         assertThat(altered.seq()).isEqualTo(alteredSeq);
@@ -268,10 +284,18 @@ class ReportTemplatesTest {
     }
 
     @Test
+    void retentionIsMeasuredAgainstTheCasesPeriodNotTheDayOfWriting() {
+        ReportModel m = MODELS.get(ReportTemplate.ACCESS_REVIEW);
+        ReportModel.RetentionCoverage r = m.retention();
+        assertThat(m.header().lastEvent()).isBefore(NOW.minus(Duration.ofDays(7)));
+        assertThat(r.windowTo()).isEqualTo(m.header().lastEvent());
+        assertThat(r.windowFrom()).isEqualTo(m.header().lastEvent().minus(Duration.ofDays(90)));
+        assertThat(r.uncovered()).extracting(ReportModel.Stretch::reason).doesNotContain("after the last event of the case");
+    }
+
+    @Test
     void retentionNamesTheStretchBeforeTheFirstEventAndTheOutage() {
         ReportModel.RetentionCoverage r = MODELS.get(ReportTemplate.ACCESS_REVIEW).retention();
-        assertThat(r.windowTo()).isEqualTo(NOW);
-        assertThat(r.windowFrom()).isEqualTo(Instant.parse("2026-01-01T09:00:00Z"));
         assertThat(r.uncovered()).extracting(ReportModel.Stretch::reason).first().isEqualTo("before the first event of the case");
         assertThat(r.uncovered().get(0).from()).isEqualTo(r.windowFrom());
         assertThat(r.uncovered().get(0).to()).isEqualTo(r.coveredFrom());
@@ -280,7 +304,6 @@ class ReportTemplatesTest {
             assertThat(s.from()).isBefore(OUTAGE.plusSeconds(1));
             assertThat(Duration.between(s.from(), s.to())).isGreaterThanOrEqualTo(Duration.ofMinutes(40));
         });
-        assertThat(r.uncovered()).last().extracting(ReportModel.Stretch::reason).isEqualTo("after the last event of the case");
         assertThat(TEXTS.get(ReportTemplate.ACCESS_REVIEW)).contains("Retention coverage", "Required: 90 days of audit log");
     }
 
@@ -351,6 +374,193 @@ class ReportTemplatesTest {
                     .map(a -> a.getRuleId().getClause() + "-" + a.getRuleId().getTestNumber() + ": " + a.getMessage())
                     .distinct().collect(Collectors.joining("\n"));
             assertThat(result.isCompliant()).as(failures).isTrue();
+        }
+    }
+
+    // issue 14 item 10: the reports read as a reviewer reads them
+
+    static String layoutText(Path pdf) throws Exception {
+        Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/pdftotext")), "poppler-utils not installed");
+        return ReportTest.run("/usr/bin/pdftotext", "-layout", pdf.toString(), "-");
+    }
+
+    @ParameterizedTest
+    @EnumSource(ReportTemplate.class)
+    void theFirstPageGivesEachBundlesVerdictInOneWord(ReportTemplate t) {
+        List<String> lines = FIRST_PAGES.get(t).lines().toList();
+        // the outage fails the first export (HEARTBEAT_GAP is an error), the altered event the second
+        assertThat(lines).anySatisfy(l -> assertThat(l).contains("export-1.zip", "FAILED"));
+        assertThat(lines).anySatisfy(l -> assertThat(l).contains("export-2.zip", "FAILED"));
+    }
+
+    @Test
+    void figuresFromFailedExportsAreMarkedAsSuch() throws Exception {
+        ReportModel m = MODELS.get(ReportTemplate.ACCESS_REVIEW);
+        assertThat(m.provenance()).allMatch(ReportModel.BundleProvenance::failed);
+        try (EventSearch s = search()) {
+            assertThat(m.header().failedEvents()).isEqualTo(s.count(EventQuery.all())).isPositive();
+        }
+        String text = TEXTS.get(ReportTemplate.ACCESS_REVIEW).replaceAll("\\s+", " ");
+        assertThat(text).contains("of which " + num(m.header().failedEvents()) + " from exports that FAILED verification ("
+                + m.header().failedQueryId() + ")", "Bundle 1 FAILED", "Bundle 2 FAILED", "of them from FAILED exports");
+        assertThat(m.access().review().users()).allSatisfy(u -> assertThat(u.fromFailedExports()).isEqualTo(u.events()));
+    }
+
+    @Test
+    void anOpenPeriodIsTheCasesFirstAndLastEvent() throws Exception {
+        ReportModel m = MODELS.get(ReportTemplate.ACCESS_REVIEW);
+        try (EventSearch s = search()) {
+            io.sealtrail.index.ResultSet all = s.resultSet(EventQuery.all());
+            assertThat(m.header().firstEvent()).isEqualTo(all.first());
+            assertThat(m.header().lastEvent()).isEqualTo(all.last());
+        }
+        String text = TEXTS.get(ReportTemplate.INCIDENT_TIMELINE).replaceAll("\\s+", " ");
+        ReportTimes times = new ReportTimes(m.header().zone());
+        assertThat(text).contains("Period " + times.time(m.header().firstEvent()) + " to "
+                + times.time(m.header().lastEvent()) + " (the case's first and last event").doesNotContain("open to open");
+    }
+
+    @ParameterizedTest
+    @EnumSource(ReportTemplate.class)
+    void noPageGivesCommandLineAdvice(ReportTemplate t) {
+        String text = TEXTS.get(t).replaceAll("\\s+", " ");
+        assertThat(text).doesNotContainPattern("\\b(?:pass|with|use|run|add it with|or) --[a-z]")
+                .doesNotContain("'sealtrail ");
+    }
+
+    @Test
+    void anEventAnnotatedTwiceIsCitedOnceWithBothComments() {
+        ReportModel m = MODELS.get(ReportTemplate.ACCESS_REVIEW);
+        assertThat(m.cited()).hasSize(2);
+        assertThat(m.cited().get(0).notes()).extracting(ReportModel.Note::comment)
+                .containsExactly("cited in the incident", SECOND_LOOK);
+        String text = TEXTS.get(ReportTemplate.ACCESS_REVIEW).replaceAll("\\s+", " ");
+        assertThat(text).contains("Cited event 1:", "Cited event 2:", SECOND_LOOK).doesNotContain("Cited event 3:");
+    }
+
+    /**
+     * The decision: a cited event's hashes stand whole on a line of their own; any other hash too wide for its cell
+     * wraps at a fixed width, in halves or quarters (32 or 16 hex characters), never at the character that reached the
+     * edge. So every run of hex digits in the text is a whole SHA-256 (64), a half (32), or short.
+     */
+    @ParameterizedTest
+    @EnumSource(ReportTemplate.class)
+    void hashesAreWholeOrWrappedAtFixedWidths(ReportTemplate t) throws Exception {
+        String text = layoutText(PDFS.get(t));
+        for (ReportModel.CitedEvent c : MODELS.get(t).cited()) {
+            assertThat(text).contains(c.entryHash());
+        }
+        Matcher hex = Pattern.compile("[0-9a-f]{17,}").matcher(text);
+        List<String> broken = new ArrayList<>();
+        while (hex.find()) {
+            if (hex.group().length() != 64 && hex.group().length() != 32) {
+                broken.add(hex.group());
+            }
+        }
+        assertThat(broken).isEmpty();
+    }
+
+    @Test
+    void everyPrivilegedAccessIsListedPerUser() throws Exception {
+        ReportModel.AccessReview r = MODELS.get(ReportTemplate.ACCESS_REVIEW).access().review();
+        try (EventSearch s = search()) {
+            List<FacetValue> users = s.facets(EventQuery.of(AccessReviewSection.PRIVILEGED), "user.name", 1000);
+            assertThat(r.privilegedEvents()).isEqualTo(s.count(EventQuery.of(AccessReviewSection.PRIVILEGED))).isPositive();
+            assertThat(r.privileged()).extracting(ReportModel.PrivilegedRow::user)
+                    .containsExactlyElementsOf(users.stream().map(FacetValue::value).toList());
+            assertThat(r.privileged().stream().mapToLong(ReportModel.PrivilegedRow::events).sum()).isEqualTo(r.privilegedEvents());
+        }
+        assertThat(TEXTS.get(ReportTemplate.ACCESS_REVIEW)).contains("Privileged access", "root ");
+    }
+
+    @Test
+    void mfaCoverageIsCountedPerUserFromAuthMfa() throws Exception {
+        ReportModel.AccessReview r = MODELS.get(ReportTemplate.ACCESS_REVIEW).access().review();
+        try (EventSearch s = search()) {
+            for (ReportModel.UserReview u : r.users()) {
+                String user = "user.name:\"" + u.name() + "\"";
+                assertThat(u.mfa()).as(u.name()).isEqualTo(s.count(EventQuery.of(user + " AND auth.mfa:true")));
+                assertThat(u.noMfa()).as(u.name()).isEqualTo(s.count(EventQuery.of(user + " AND auth.mfa:false")));
+            }
+        }
+        assertThat(r.users()).anySatisfy(u -> assertThat(u.mfa() + u.noMfa()).isPositive());
+        assertThat(TEXTS.get(ReportTemplate.ACCESS_REVIEW).replaceAll("\\s+", " ")).contains("Authenticated without MFA");
+    }
+
+    @Test
+    void accountsWithFailuresAreNamed() throws Exception {
+        ReportModel.AccessReview r = MODELS.get(ReportTemplate.ACCESS_REVIEW).access().review();
+        Map<String, Long> failures = new HashMap<>();
+        try (EventSearch s = search()) {
+            s.facets(EventQuery.of("event.outcome:(failure OR denied)"), "user.name", 1000)
+                    .forEach(f -> failures.put(f.value(), f.count()));
+        }
+        assertThat(r.users()).allSatisfy(u -> assertThat(u.failures()).isEqualTo(failures.getOrDefault(u.name(), 0L)));
+        String failing = r.users().stream().filter(u -> u.failures() > 0).map(ReportModel.UserReview::name).findFirst()
+                .orElseThrow();
+        assertThat(TEXTS.get(ReportTemplate.ACCESS_REVIEW).replaceAll("\\s+", " ")).containsPattern(
+                "Accounts with failures \\d+: [^\\n]*" + Pattern.quote(failing));
+    }
+
+    @Test
+    void theUserTableHasAColumnForTheReviewersConclusion() {
+        assertThat(TEXTS.get(ReportTemplate.ACCESS_REVIEW).replaceAll("\\s+", " ")).contains("Reviewer's conclusion");
+    }
+
+    @Test
+    void accountsFirstSeenLateInAPeriodAreNewAndThoseSilentAtItsEndAreDormant() throws Exception {
+        ReportModel open = MODELS.get(ReportTemplate.ACCESS_REVIEW);
+        assertThat(open.access().review().users()).noneMatch(ReportModel.UserReview::isNew)
+                .noneMatch(ReportModel.UserReview::dormant);
+        // the same evidence reviewed over a period that starts 60 days before it and ends 120 days after it
+        ReportOptions o = ReportOptions.of("Wide period", "Zoë Müller", NOW, List.of(key))
+                .withPeriod(open.header().firstEvent().minus(Duration.ofDays(60)), open.header().lastEvent().plus(Duration.ofDays(120)));
+        ReportModel wide = new ReportBuilder().build(kase, o);
+        assertThat(wide.access().review().users()).isNotEmpty().allMatch(ReportModel.UserReview::isNew)
+                .allMatch(ReportModel.UserReview::dormant);
+        Path pdf = tmp.resolve("wide.pdf");
+        try (OutputStream out = Files.newOutputStream(pdf)) {
+            new ReportRenderer().render(wide, out);
+        }
+        assertThat(layoutText(pdf)).contains("NEW", "DORMANT");
+    }
+
+    @Test
+    void aLongStretchWithoutEventsIsOneRowOfTheCompletenessTable() throws Exception {
+        ReportModel m = MODELS.get(ReportTemplate.ACCESS_REVIEW);
+        ReportModel.Completeness c = m.completeness();
+        // a 2023 sample beside this year's exports: three years of empty days between them
+        List<LocalDate> days = new ArrayList<>();
+        LocalDate first = LocalDate.of(2023, 5, 1);
+        LocalDate last = c.days().get(c.days().size() - 1);
+        for (LocalDate d = first; !d.isAfter(last); d = d.plusDays(1)) {
+            days.add(d);
+        }
+        Map<String, long[]> perDay = new LinkedHashMap<>();
+        for (String b : c.bundleIds()) {
+            long[] counts = new long[days.size()];
+            counts[0] = 5; // the sample's day
+            long[] real = c.perDay().get(b);
+            System.arraycopy(real, 0, counts, days.size() - real.length, real.length);
+            perDay.put(b, counts);
+        }
+        ReportModel.Completeness sparse = new ReportModel.Completeness(days, c.bundleIds(), perDay, c.histogramQueryId(),
+                c.sources(), c.checks(), c.findings(), c.findingsTotal());
+        ReportModel wide = new ReportModel(m.header(), m.provenance(), sparse, m.fieldCoverage(), m.access(), m.timeline(),
+                m.integrity(), m.retention(), m.cited(), m.queries(), m.attachments());
+        Path pdf = tmp.resolve("sparse.pdf");
+        try (OutputStream out = Files.newOutputStream(pdf)) {
+            new ReportRenderer().render(wide, out);
+        }
+        String text = layoutText(pdf);
+        assertThat(text).contains("no events from 2023-05-02 to ", "stretch(es) of 7 or more days without any event are each one row")
+                .doesNotContain("2023-05-03");
+        long pages;
+        try (var doc = org.apache.pdfbox.Loader.loadPDF(pdf.toFile())) {
+            pages = doc.getNumberOfPages();
+        }
+        try (var doc = org.apache.pdfbox.Loader.loadPDF(PDFS.get(ReportTemplate.ACCESS_REVIEW).toFile())) {
+            assertThat(pages).isLessThanOrEqualTo(doc.getNumberOfPages() + 1);
         }
     }
 }

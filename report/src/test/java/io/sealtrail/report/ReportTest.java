@@ -169,6 +169,16 @@ class ReportTest {
     }
 
     @Test
+    void theFirstPageSaysEachVerifiedBundleIsVerifiedAndMarksNoFigureAsFailed() throws Exception {
+        Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/pdftotext")), "poppler-utils not installed");
+        String firstPage = run("/usr/bin/pdftotext", "-layout", "-l", "1", pdf.toString(), "-");
+        assertThat(firstPage.lines()).anySatisfy(l -> assertThat(l).contains("export-1.zip", "verified"))
+                .anySatisfy(l -> assertThat(l).contains("export-2.zip", "verified"));
+        assertThat(model.header().failedQueryId()).isNull();
+        assertThat(run("/usr/bin/pdftotext", pdf.toString(), "-")).doesNotContain("FAILED");
+    }
+
+    @Test
     void wordsWithFiAndFlAreExtractedAsLettersNotLigatures() throws Exception {
         String text;
         try (PDDocument doc = Loader.loadPDF(pdf.toFile())) {

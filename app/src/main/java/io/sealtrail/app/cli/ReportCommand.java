@@ -68,7 +68,8 @@ final class ReportCommand implements Callable<Integer> {
     String template;
 
     @Option(names = "--retention", paramLabel = "PERIOD",
-            description = "Assess retention coverage against a required period ending at --to (else now): 12m, 90d, 1y.")
+            description = "Assess retention coverage against a required period ending at --to (else at the case's last"
+                    + " event): 12m, 90d, 1y.")
     String retention;
 
     @Option(names = "--business-hours", paramLabel = "HH:MM-HH:MM", defaultValue = "06:00-20:00",

@@ -71,7 +71,7 @@ public record WindowFeatures(UiTasks tasks, WorkbenchViewModel verification, Cas
                 Clock.systemUTC(), ZoneId.systemDefault());
         zones.follow(session);
         ReportViewModel reports = new ReportViewModel(bg, fx, s.auditor(), trust::sessionKeys, trust::readStore,
-                s.version());
+                s.version(), new ZoneChoices(s.configDir()));
         return new WindowFeatures(new UiTasks(bg, fx), s.verification(), session, cases, search, notes,
                 new ExportViewModel(bg, fx), new TimelineViewModel(session.scope(), bg, fx), imports, reports,
                 new RecentCases(s.configDir()), zones, new ResultColumns(s.configDir(), bg));
