@@ -1,5 +1,6 @@
 package io.sealtrail.report;
 
+import io.sealtrail.index.EventQuery;
 import io.sealtrail.index.EventSearch;
 import io.sealtrail.index.FacetValue;
 import io.sealtrail.index.IndexException;
@@ -48,7 +49,7 @@ final class AccessReviewSection {
         List<PrivilegedRow> rows = new ArrayList<>();
         List<FacetValue> privilegedUsers = facets(search, o, priv, IndexSchema.USER_NAME);
         for (FacetValue u : privilegedUsers.subList(0, Math.min(CAP, privilegedUsers.size()))) {
-            String user = QueryLog.term(IndexSchema.USER_NAME, u.value());
+            String user = EventQuery.term(IndexSchema.USER_NAME, u.value());
             QueryLog.Result r = q.narrow(priv, "privileged access of user " + u.value() + " (by target.account)", user);
             List<String> accounts = new ArrayList<>();
             long withAccount = 0;
@@ -74,7 +75,7 @@ final class AccessReviewSection {
         Instant dormantBefore = to == null ? null : to.minus(Duration.ofDays(DORMANT_DAYS));
         List<UserReview> review = new ArrayList<>();
         for (FacetValue u : users.subList(0, Math.min(CAP, users.size()))) {
-            QueryLog.Result r = q.narrow(all, "events of user " + u.value(), QueryLog.term(IndexSchema.USER_NAME, u.value()));
+            QueryLog.Result r = q.narrow(all, "events of user " + u.value(), EventQuery.term(IndexSchema.USER_NAME, u.value()));
             boolean isNew = newAfter != null && r.first() != null && r.first().isAfter(newAfter);
             boolean dormant = dormantBefore != null && r.last() != null && r.last().isBefore(dormantBefore);
             review.add(new UserReview(u.value(), r.count(), failures.getOrDefault(u.value(), 0L),

@@ -47,7 +47,7 @@ final class IntegritySection {
                             : "NOT reproduced", cp.signedBy(), cp.trusted(), cp.timestamp())).toList();
             List<FindingRow> gaps = rows(r, v, Set.of(FindingCode.HEARTBEAT_GAP, FindingCode.HEARTBEAT_NOT_DECLARED));
             List<FindingRow> notCovered = rows(r, v, NOT_COVERED);
-            String inBundle = QueryLog.term(IndexSchema.BUNDLE_ID, r.bundleId());
+            String inBundle = EventQuery.term(IndexSchema.BUNDLE_ID, r.bundleId());
             QueryLog.Result nc = q.run("events of bundle " + r.bundleId() + " not covered by a signed checkpoint",
                     QueryLog.and(inBundle, "integrity:not_covered"));
             QueryLog.Result broken = q.run("events of bundle " + r.bundleId() + " whose evidence is broken",

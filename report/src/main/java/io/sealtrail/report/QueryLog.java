@@ -37,11 +37,6 @@ final class QueryLog {
         return base == null || base.isBlank() || base.strip().equals("*") ? extra : "(" + base + ") AND " + extra;
     }
 
-    /** A keyword value as an exact-term clause: {@code field:"value"} with quotes and backslashes escaped. */
-    static String term(String field, String value) {
-        return field + ":\"" + value.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
-    }
-
     /**
      * Runs a query and records it; a query already run (same text) is recorded again with the same result, under its
      * first id when it is asked for the same purpose.

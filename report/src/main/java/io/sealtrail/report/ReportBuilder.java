@@ -133,7 +133,7 @@ public final class ReportBuilder {
                     .toList();
             QueryLog.Result failed = failedIds.isEmpty() ? null : q.narrow(all,
                     "events in scope from exports that failed verification", "(" + String.join(" OR ",
-                            failedIds.stream().map(id -> QueryLog.term(IndexSchema.BUNDLE_ID, id)).toList()) + ")");
+                            failedIds.stream().map(id -> EventQuery.term(IndexSchema.BUNDLE_ID, id)).toList()) + ")");
             Completeness completeness = t == ReportTemplate.INCIDENT_TIMELINE ? null : completeness(search, q, o, all, bundles,
                     checks, findingRows.size() > MAX_FINDING_ROWS ? findingRows.subList(0, MAX_FINDING_ROWS) : findingRows,
                     findingRows.size());
@@ -237,7 +237,7 @@ public final class ReportBuilder {
         String firstId = null;
         for (ImportRecord r : bundles) {
             QueryLog.Result inBundle = q.narrow(all, "events per day (1-day UTC buckets) of bundle " + r.bundleId(),
-                    QueryLog.term(IndexSchema.BUNDLE_ID, r.bundleId()));
+                    EventQuery.term(IndexSchema.BUNDLE_ID, r.bundleId()));
             String query = inBundle.query();
             String id = inBundle.id();
             perBundle.put(r.bundleId(), inBundle);
@@ -263,7 +263,7 @@ public final class ReportBuilder {
             QueryLog.Result inBundle = perBundle.get(r.bundleId());
             for (FacetValue fv : search.facets(o.scope().withText(inBundle.query()), IndexSchema.SOURCE_FORMAT, 50)) {
                 QueryLog.Result res = q.narrow(inBundle, "events of bundle " + r.bundleId() + " in source format "
-                        + fv.value(), QueryLog.term(IndexSchema.SOURCE_FORMAT, fv.value()));
+                        + fv.value(), EventQuery.term(IndexSchema.SOURCE_FORMAT, fv.value()));
                 sources.add(new ReportModel.SourceRow(r.bundleId(), fv.value(), res.count(), res.first(), res.last(), res.id()));
             }
         }
@@ -319,7 +319,7 @@ public final class ReportBuilder {
         List<PartyRow> rows = new ArrayList<>();
         for (FacetValue fv : search.facets(o.scope(), field, TOP)) {
             String name = fv.value();
-            QueryLog.Result all = q.narrow(scope, "events of " + what + " " + name, QueryLog.term(field, name));
+            QueryLog.Result all = q.narrow(scope, "events of " + what + " " + name, EventQuery.term(field, name));
             QueryLog.Result bad = q.narrow(all, "failures and denials of " + what + " " + name,
                     "event.outcome:(failure OR denied)");
             QueryLog.Result priv = q.narrow(all, "privileged commands of " + what + " " + name, "command.keyword:sudo*");
@@ -370,7 +370,7 @@ public final class ReportBuilder {
             ImportRecord r = bundles.stream().filter(b -> b.bundleId().equals(bid)).findFirst()
                     .orElseThrow(() -> new IOException("journal entry " + e.seq() + " cites bundle " + bid
                             + ", which is not in the case"));
-            List<Hit> hits = search.search(EventQuery.of(QueryLog.and(QueryLog.term(IndexSchema.BUNDLE_ID, bid), "seq:" + seq)), 1, null).hits();
+            List<Hit> hits = search.search(EventQuery.of(QueryLog.and(EventQuery.term(IndexSchema.BUNDLE_ID, bid), "seq:" + seq)), 1, null).hits();
             Hit h = hits.isEmpty() ? null : hits.get(0);
             String proofName = bid + "-" + seq + ".tlog-proof";
             EventProofs.ExportedProof p = proofs.get(proofName);
