@@ -30,7 +30,6 @@ public final class HelpWindows {
             new String[] {"J / K", "Search: next / previous event"},
             new String[] {"Ctrl+B", "Search: bookmark the selected event"},
             new String[] {"Ctrl+E", "Search: export the results"},
-            new String[] {"Alt+Left / Alt+Right", "Search: back / forward through the views shown (drill-downs too)"},
             new String[] {"Right-click a filter", "Search: edit it in the query bar, or exclude instead"},
             new String[] {"Click / Alt+click", "Search fields: filter for a value / exclude it"},
             new String[] {"Click / drag", "Histogram: narrow to a bar / to a range of bars"},

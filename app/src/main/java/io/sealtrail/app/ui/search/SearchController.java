@@ -135,8 +135,8 @@ public final class SearchController {
     }
 
     /**
-     * Ctrl+F focuses the query field, Ctrl+B bookmarks, Ctrl+E exports, Alt+Left/Right go back and forward; J/K move
-     * when the field does not have focus.
+     * Ctrl+F focuses the query field, Ctrl+B bookmarks, Ctrl+E exports; J/K move when the field does not have focus.
+     * Back and Forward (Alt+Left/Right) are the window's Go menu, so they work wherever the focus is.
      */
     private void installShortcuts() {
         root.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
@@ -145,13 +145,6 @@ public final class SearchController {
                 e.consume();
             } else if (e.isShortcutDown() && e.getCode() == KeyCode.B) {
                 notes.bookmark(vm.selectedProperty().get());
-                e.consume();
-            } else if (e.isAltDown() && !e.isShortcutDown() && (e.getCode() == KeyCode.LEFT || e.getCode() == KeyCode.RIGHT)) {
-                if (e.getCode() == KeyCode.LEFT) {
-                    vm.back();
-                } else {
-                    vm.forward();
-                }
                 e.consume();
             } else if (e.isShortcutDown() && e.getCode() == KeyCode.E) {
                 export.exportResults();

@@ -47,6 +47,8 @@ public final class ShellController {
     @FXML private Label trustNotice;
     @FXML private Menu recentMenu;
     @FXML private MenuItem reportItem;
+    @FXML private MenuItem backItem;
+    @FXML private MenuItem forwardItem;
     @FXML private TabPane modeTabs;
     @FXML private Tab searchTab;
     @FXML private Tab timelineTab;
@@ -90,6 +92,9 @@ public final class ShellController {
             }
         });
         reportItem.disableProperty().bind(session.caseProperty().isNull());
+        // menu accelerators, so that Back and Forward work wherever the focus is (the status bar, a tab's header)
+        backItem.disableProperty().bind(features.search().canBackProperty().not());
+        forwardItem.disableProperty().bind(features.search().canForwardProperty().not());
         new RecentCasesMenu(recentMenu, verificationController.emptyState(), features.recent(), session,
                 features.cases()::open, features.tasks());
         WindowStatus.bind(features.verification(), features.zones(), trustNotice, statusBar, zoneToggle, cancelButton);
@@ -268,6 +273,18 @@ public final class ShellController {
     }
 
     /** Help › Keys (F1). */
+    @FXML
+    private void back() {
+        features.search().back();
+        showSearch();
+    }
+
+    @FXML
+    private void forward() {
+        features.search().forward();
+        showSearch();
+    }
+
     @FXML
     private void showKeys() {
         HelpWindows.keys(root.getScene().getWindow(), menuBar);

@@ -112,7 +112,8 @@ class DrillDownFlowTest {
         assertThat(chipTexts(robot)).isEmpty();
         assertThat(facetTotal(robot, "event.outcome")).isEqualTo(denied);
         assertThat(search.selectedProperty().get()).isEqualTo(chosen);
-        // the Alt of Alt+Left is not "go to the menu bar": in its keyboard mode, Down would open the File menu
+        // the Alt of Alt+Left is not "go to the menu bar": in its keyboard mode, Down would open the File menu; Down
+        // also moves the focus out of the search view (to the status bar), where Alt+Right must still go forward
         robot.type(KeyCode.DOWN);
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(javafx.stage.Window.getWindows()).noneMatch(javafx.scene.control.ContextMenu.class::isInstance);

@@ -47,13 +47,14 @@ class ShellMenuTest {
     void theMenusHoldEveryItemInTheirOrderWithTheirShortcuts(FxRobot robot) {
         List<Menu> menus = robot.lookup(".menu-bar").queryAs(MenuBar.class).getMenus();
 
-        assertThat(menus).extracting(MenuItem::getText).containsExactly("_File", "_Bundle", "_Trust", "_Help");
+        assertThat(menus).extracting(MenuItem::getText).containsExactly("_File", "_Bundle", "_Trust", "_Go", "_Help");
         assertThat(items(menus.get(0))).containsExactly("Open bundle… [Shortcut+O]", "Open bundle folder…",
                 "Open case… [Shift+Shortcut+O]", "Open recent case", "Import into case… [Shortcut+I]",
                 "Import folder into case…", "Report… [Shortcut+R]", "—", "Quit [Shortcut+Q]");
         assertThat(items(menus.get(1))).containsExactly("Verify again [F5]", "Verify all again", "Close bundle [Shortcut+W]");
         assertThat(items(menus.get(2))).containsExactly("Manage trusted keys… [Shortcut+T]", "CloudTrail keys…");
-        assertThat(items(menus.get(3))).containsExactly("Keys [F1]", "About Sealtrail");
+        assertThat(items(menus.get(3))).containsExactly("Back [Alt+Left]", "Forward [Alt+Right]");
+        assertThat(items(menus.get(4))).containsExactly("Keys [F1]", "About Sealtrail");
     }
 
     @Test
