@@ -104,8 +104,8 @@ final class DemoCommand implements Callable<Integer> {
             GuiCommand.open(List.of(), caseDir, null, List.of(demo.vkey()), true);
         } else if (!noGui) {
             o.println();
-            o.println("(No display here, so the workbench was not opened: run 'sealtrail demo' on a desktop, or"
-                    + " under xvfb-run.)");
+            o.println("(No display here, so the workbench was not opened: run '" + io.sealtrail.app.AppInfo.command()
+                    + " demo' on a desktop, or under xvfb-run.)");
         }
         o.flush();
         return 0;
