@@ -147,7 +147,7 @@ public final class ReportBuilder {
             ReportModel.RetentionCoverage retention = o.retention() == null ? null
                     : RetentionSection.build(o, to != null ? to : o.generatedAt(), sealed(bundles), reports);
             List<CitedEvent> cited = new ArrayList<>();
-            cite(c, search, bundles, cited, attachments);
+            cite(c, search, bundles, cited, attachments, t == ReportTemplate.INCIDENT_TIMELINE);
             ReportModel.Header header = new ReportModel.Header(t, o.title(), c.name(), c.id(), o.auditor(), o.from(), o.to(),
                     o.query(), List.copyOf(systems), o.generatedAt(), o.sealtrailVersion(), all.count(), all.id(), o.hours().zone(),
                     span.first(), span.last(), span.id(), failed == null ? 0 : failed.count(), failed == null ? null : failed.id());
@@ -335,7 +335,8 @@ public final class ReportBuilder {
 
     /** Every annotation in the journal not since removed: the event, its covering checkpoint, a proof, the journal line. */
     private static void cite(CaseFolder c, EventSearch search, List<ImportRecord> bundles, List<CitedEvent> cited,
-                             List<Attachment> attachments) throws IOException, BundleFormatException, IndexException {
+                             List<Attachment> attachments, boolean excerpts)
+            throws IOException, BundleFormatException, IndexException {
         List<byte[]> journalLines = lines(Files.readAllBytes(c.journal().file()));
         ByteArrayOutputStream excerpt = new ByteArrayOutputStream();
         Map<String, EventProofs.ExportedProof> proofs = new LinkedHashMap<>();
@@ -359,9 +360,7 @@ public final class ReportBuilder {
                 CitedEvent was = cited.get(at);
                 List<ReportModel.Note> notes = new ArrayList<>(was.notes());
                 notes.add(note);
-                cited.set(at, new CitedEvent(was.bundleId(), was.seq(), was.time(), was.action(), was.user(), was.target(),
-                        was.outcome(), was.entryHash(), was.checkpointSize(), was.checkpointRoot(), was.checkpointFile(),
-                        notes, was.proofFile(), was.noProofReason(), was.standing()));
+                cited.set(at, was.withNotes(notes));
                 continue;
             }
             byRef.put(ref.bundleId() + ":" + ref.seq(), cited.size());
@@ -405,7 +404,7 @@ public final class ReportBuilder {
                     h == null ? null : h.entryHash(), cp == null ? -1 : cp.size(),
                     cp == null ? null : Base64.getEncoder().encodeToString(cp.rootHash()),
                     p == null ? null : p.checkpointFile(), List.of(note), p == null ? null : proofName, noProof,
-                    h == null ? null : search.standing(h).label()));
+                    h == null ? null : search.standing(h).label(), excerpts ? TranscriptExcerpts.around(search, h) : null));
         }
         attachments.add(new Attachment("cited-events.csv", "text/csv", "The cited events, one per event, with every annotation of it",
                 CitedEventsCsv.write(cited)));

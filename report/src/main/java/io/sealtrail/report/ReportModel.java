@@ -275,10 +275,35 @@ public record ReportModel(Header header, List<BundleProvenance> provenance, Comp
     public record CitedEvent(String bundleId, long seq, Instant time, String action, String user, String target,
                              String outcome, String entryHash, long checkpointSize, String checkpointRoot,
                              String checkpointFile, List<Note> notes, String proofFile, String noProofReason,
-                             String standing) {
+                             String standing, TranscriptExcerpt transcript) {
         public CitedEvent {
             notes = List.copyOf(notes);
         }
+
+        CitedEvent withNotes(List<Note> more) {
+            return new CitedEvent(bundleId, seq, time, action, user, target, outcome, entryHash, checkpointSize,
+                    checkpointRoot, checkpointFile, more, proofFile, noProofReason, standing, transcript);
+        }
+    }
+
+    /**
+     * What a recorded session showed around a cited event (the incident timeline): the stretches of its transcript
+     * from a little before the event to a little after, read again from the evidence records.
+     *
+     * @param sessionId the session
+     * @param from      where the transcript was read from (file and line of the recording)
+     * @param lines     the stretches, in order
+     * @param before    how many stretches of the session come before the first shown
+     * @param after     how many come after the last shown
+     */
+    public record TranscriptExcerpt(String sessionId, String from, List<ExcerptLine> lines, int before, int after) {
+        public TranscriptExcerpt {
+            lines = List.copyOf(lines);
+        }
+    }
+
+    /** One stretch of an excerpt: its time, its offset from the start ("+9.750 s"), whether it was typed, its text. */
+    public record ExcerptLine(Instant time, String offset, boolean input, String text) {
     }
 
     /** One annotation of a cited event: the journal entry, its tags (comma-separated) and the auditor's words. */

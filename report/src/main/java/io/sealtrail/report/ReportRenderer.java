@@ -339,7 +339,22 @@ public final class ReportRenderer {
                 hashes.add(new String[] {"Proof file", e.proofFile()});
             }
             l.monoValues(hashes);
+            if (e.transcript() != null) {
+                excerpt(l, e.transcript());
+            }
         }
+    }
+
+    /** What the recorded session showed around a cited event: typed lines after "$ ", what came back below them. */
+    private static void excerpt(PdfLayout l, ReportModel.TranscriptExcerpt x) throws IOException {
+        l.paragraph("What the session showed around it: its recording (" + x.from() + "), read again from the evidence"
+                + (x.before() + x.after() == 0 ? "." : "; " + x.before() + " stretch" + (x.before() == 1 ? "" : "es")
+                + " before and " + x.after() + " after are not shown."));
+        List<List<String>> rows = new ArrayList<>();
+        for (ReportModel.ExcerptLine line : x.lines()) {
+            rows.add(List.of(l.times().time(line.time()) + "\n" + line.offset(), (line.input() ? "$ " : "") + line.text()));
+        }
+        l.table(List.of(Column.text("When", 1.2f), Column.mono("Typed ($) and what came back", 3.8f)), rows, 8f);
     }
 
     private static void appendix(PdfLayout l, ReportModel m) throws IOException {
