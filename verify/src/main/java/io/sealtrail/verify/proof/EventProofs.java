@@ -81,11 +81,14 @@ public final class EventProofs {
                 throw new BundleFormatException(bundle + ": " + covering.getValue() + " " + e.getMessage(), e);
             }
             List<byte[]> leaves = new ArrayList<>();
-            List<byte[]> signed = new ArrayList<>();
-            byte[] line = readLeaves(src, m, size, seq, leaves, signed);
+            byte[] line = readLeaves(src, m, size, seq, leaves, null);
             CompactRange start = CompactRange.of(m.start(), m.compactRange());
             MerkleProver prover = new MerkleProver(start, leaves);
             if (!Arrays.equals(prover.root(size), cp.rootHash())) {
+                // read again, parsing each line's prev this time: an intact bundle never pays for it
+                List<byte[]> signed = new ArrayList<>();
+                leaves.clear();
+                readLeaves(src, m, size, seq, leaves, signed);
                 // An event edited after signing changes the root, yet the next event's prev still names the hash it
                 // was signed with (the verifier's EVENT_ALTERED). With those hashes restored, a matching root proves
                 // every other event exactly as signed, so a path for one of them is a valid proof.
@@ -109,7 +112,7 @@ public final class EventProofs {
     /**
      * Reads leaf hashes up to tree size {@code size} and returns the line of {@code seq}. {@code signed} gets the
      * same hashes, except where the next line's prev names another one: the hash the event had when its successor
-     * was written. The line at {@code size}, if any, is read for its prev only.
+     * was written (null: not wanted, no line is parsed). The line at {@code size}, if any, is read for its prev only.
      */
     private static byte[] readLeaves(BundleSource src, Manifest m, long size, long seq, List<byte[]> leaves,
                                      List<byte[]> signed) throws IOException, BundleFormatException {
@@ -136,11 +139,13 @@ public final class EventProofs {
                     }
                     byte[] bytes = line.toByteArray();
                     line.reset();
-                    parser.check(bytes, 0, bytes.length);
-                    if (!signed.isEmpty() && parser.hasPrev() && !parser.prevMatches(leaves.get(leaves.size() - 1))) {
-                        byte[] named = signedHash(parser.prevHex());
-                        if (named != null) {
-                            signed.set(signed.size() - 1, named);
+                    if (signed != null) {
+                        parser.check(bytes, 0, bytes.length);
+                        if (!signed.isEmpty() && parser.hasPrev() && !parser.prevMatches(leaves.get(leaves.size() - 1))) {
+                            byte[] named = signedHash(parser.prevHex());
+                            if (named != null) {
+                                signed.set(signed.size() - 1, named);
+                            }
                         }
                     }
                     if (leaf == size) {
@@ -149,7 +154,9 @@ public final class EventProofs {
                     }
                     byte[] hash = Merkle.leafHash(bytes);
                     leaves.add(hash);
-                    signed.add(hash);
+                    if (signed != null) {
+                        signed.add(hash);
+                    }
                     if (leaf == seq) {
                         wanted = bytes;
                     }
