@@ -7,6 +7,7 @@ import io.sealtrail.cases.JournalEntry;
 import io.sealtrail.index.Bucket;
 import io.sealtrail.index.EventQuery;
 import io.sealtrail.index.EventSearch;
+import io.sealtrail.index.EventStanding;
 import io.sealtrail.index.FacetValue;
 import io.sealtrail.index.Hit;
 import io.sealtrail.index.IndexException;
@@ -147,7 +148,7 @@ public final class ReportBuilder {
             ReportModel.RetentionCoverage retention = o.retention() == null ? null
                     : RetentionSection.build(o, to != null ? to : o.generatedAt(), sealed(bundles), reports);
             List<CitedEvent> cited = new ArrayList<>();
-            cite(c, search, bundles, cited, attachments, t == ReportTemplate.INCIDENT_TIMELINE);
+            cite(c, search, bundles, cited, attachments, t == ReportTemplate.INCIDENT_TIMELINE, reports);
             ReportModel.Header header = new ReportModel.Header(t, o.title(), c.name(), c.id(), o.auditor(), o.from(), o.to(),
                     o.query(), List.copyOf(systems), o.generatedAt(), o.sealtrailVersion(), all.count(), all.id(), o.hours().zone(),
                     span.first(), span.last(), span.id(), failed == null ? 0 : failed.count(), failed == null ? null : failed.id());
@@ -335,7 +336,7 @@ public final class ReportBuilder {
 
     /** Every annotation in the journal not since removed: the event, its covering checkpoint, a proof, the journal line. */
     private static void cite(CaseFolder c, EventSearch search, List<ImportRecord> bundles, List<CitedEvent> cited,
-                             List<Attachment> attachments, boolean excerpts)
+                             List<Attachment> attachments, boolean excerpts, Map<String, VerificationReport> reports)
             throws IOException, BundleFormatException, IndexException {
         List<byte[]> journalLines = lines(Files.readAllBytes(c.journal().file()));
         ByteArrayOutputStream excerpt = new ByteArrayOutputStream();
@@ -404,7 +405,8 @@ public final class ReportBuilder {
                     h == null ? null : h.entryHash(), cp == null ? -1 : cp.size(),
                     cp == null ? null : Base64.getEncoder().encodeToString(cp.rootHash()),
                     p == null ? null : p.checkpointFile(), List.of(note), p == null ? null : proofName, noProof,
-                    h == null ? null : search.standing(h).label(), excerpts ? TranscriptExcerpts.around(search, h) : null));
+                    h == null ? null : standing(search, h, reports).label(),
+                    excerpts ? TranscriptExcerpts.around(search, h) : null));
         }
         attachments.add(new Attachment("cited-events.csv", "text/csv", "The cited events, one per event, with every annotation of it",
                 CitedEventsCsv.write(cited)));
@@ -415,6 +417,15 @@ public final class ReportBuilder {
         }
         attachments.add(new Attachment("journal-excerpt.jsonl", "application/x-ndjson",
                 "The case-journal lines of the cited annotations, byte for byte", excerpt.toByteArray()));
+    }
+
+    /**
+     * The event's standing as this report sees its export: a bundle with the verdict the report's own verification
+     * gave it (the keys the report trusts), a source with the verdict its import recorded.
+     */
+    private static EventStanding standing(EventSearch search, Hit h, Map<String, VerificationReport> reports) {
+        VerificationReport v = reports.get(h.bundleId());
+        return v != null ? EventStanding.of(h.integrity(), v.verdict()) : search.standing(h);
     }
 
     private static List<byte[]> lines(byte[] all) {

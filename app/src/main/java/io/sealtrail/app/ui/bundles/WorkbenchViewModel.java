@@ -423,6 +423,20 @@ public final class WorkbenchViewModel {
     // --- properties ---
 
     /**
+     * The verdict the current verification gives the bundle with this id, with the keys trusted now; null while it
+     * is not verified (yet), or not shown here.
+     */
+    public io.sealtrail.model.Verdict verdictOf(String bundleId) {
+        for (BundleViewModel b : bundles) {
+            BundleSummary s = b.summary();
+            if (s != null && bundleId.equals(s.bundleId())) {
+                return s.verdict();
+            }
+        }
+        return null;
+    }
+
+    /**
      * What the current verification says of one event: the checkpoint covering its leaf in the bundle with
      * this id, and whether its signer is trusted now; null while that bundle is not verified (yet).
      */

@@ -136,6 +136,10 @@ public final class ResultsController {
         integrityColumn.setCellValueFactory(c -> SearchText.constant(vm.standing(c.getValue())));
         // as wide as the longest standing the rows show ("proven" for most cases), never cut
         vm.rows().addListener((ListChangeListener<Hit>) ch -> fitIntegrity());
+        vm.standingsProperty().addListener(o -> {
+            table.refresh();
+            fitIntegrity();
+        });
         integrityColumn.setCellFactory(c -> {
             TableCell<Hit, EventStanding> cell = new TableCell<>() {
                 @Override

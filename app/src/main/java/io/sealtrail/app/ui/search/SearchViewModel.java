@@ -14,6 +14,7 @@ import io.sealtrail.index.IndexException;
 import io.sealtrail.index.Page;
 import io.sealtrail.index.SortOrder;
 import io.sealtrail.model.EventRef;
+import io.sealtrail.model.Verdict;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -22,12 +23,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executor;
+import java.util.function.Function;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.StringBinding;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.LongProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyLongProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -82,6 +85,8 @@ public final class SearchViewModel implements QueryScope {
     private final SimpleStringProperty context = new SimpleStringProperty("");
     private final ViewHistory history = new ViewHistory();
     private final SimpleBooleanProperty canBack = new SimpleBooleanProperty();
+    private final javafx.beans.property.SimpleIntegerProperty standings = new javafx.beans.property.SimpleIntegerProperty();
+    private Function<String, Verdict> liveVerdicts = id -> null;
     private final SimpleBooleanProperty canForward = new SimpleBooleanProperty();
     private final ObservableList<Bucket> buckets = FXCollections.observableArrayList();
     private final SimpleObjectProperty<Duration> interval = new SimpleObjectProperty<>(Duration.ofHours(1));
@@ -122,10 +127,33 @@ public final class SearchViewModel implements QueryScope {
         return index;
     }
 
-    /** What an auditor may say of the event, in the words the CLI and the PDF use (its export's verdict included). */
+    /**
+     * What an auditor may say of the event, in the words the CLI and the PDF use: its integrity with its export's
+     * verdict as the window's live verification gives it (the keys trusted now), else as its import recorded it.
+     */
     public EventStanding standing(Hit h) {
+        Verdict live = liveVerdicts.apply(h.bundleId());
+        if (live != null) {
+            return EventStanding.of(h.integrity(), live);
+        }
         EventSearch ix = index;
         return ix != null ? ix.standing(h) : EventStanding.of(h.integrity(), null);
+    }
+
+    /** Where the live verdicts of the case's bundles come from (the verification view), by bundle id; null: none. */
+    public void setLiveVerdicts(Function<String, Verdict> verdicts) {
+        liveVerdicts = verdicts;
+        standings.set(standings.get() + 1);
+    }
+
+    /** Says that the live verdicts changed (a verification ended, a key was trusted): standings are shown anew. */
+    public void standingsChanged() {
+        standings.set(standings.get() + 1);
+    }
+
+    /** Changes whenever the events' standings may read differently. */
+    public ReadOnlyIntegerProperty standingsProperty() {
+        return standings;
     }
 
     /** The query as the index gets it: the typed text and every chip, all required. */

@@ -114,6 +114,9 @@ public final class ShellController {
         });
         searchController.detail().setCoverage(h -> vm.coverage(h.bundleId(), h.leaf()), vm.statusProperty());
         searchController.detail().setOpenSession(this::openSession);
+        // an event's standing follows the keys trusted now, as the verification view shows its bundle
+        features.search().setLiveVerdicts(vm::verdictOf);
+        vm.statusProperty().addListener(o -> features.search().standingsChanged());
     }
 
     /** A window on the event's session, beside the case (issue 15: gateway sessions). */

@@ -317,4 +317,25 @@ class SearchViewModelTest {
         assertThat(CaseArgument.parse(List.of("--case=/z"), p).caseDir()).isEqualTo(Path.of("/z"));
         assertThat(CaseArgument.parse(List.of("--import", "b.zip"), p).imports()).containsExactly(Path.of("b.zip"));
     }
+
+    @Test
+    void anEventsStandingFollowsTheLiveVerdictOfItsBundle() throws Exception {
+        vm.setIndex(index);
+        drain();
+        io.sealtrail.index.Hit h = index.search(io.sealtrail.index.EventQuery.of("integrity:verified"), 1, null).hits().get(0);
+        assertThat(vm.standing(h)).isEqualTo(index.standing(h)); // until the verification view says otherwise
+
+        vm.setLiveVerdicts(id -> id.equals(h.bundleId()) ? io.sealtrail.model.Verdict.INTACT_UNTRUSTED : null);
+        assertThat(vm.standing(h)).isEqualTo(io.sealtrail.index.EventStanding.PROVEN_UNTRUSTED);
+
+        vm.setLiveVerdicts(id -> id.equals(h.bundleId()) ? io.sealtrail.model.Verdict.VERIFIED : null);
+        assertThat(vm.standing(h)).isEqualTo(io.sealtrail.index.EventStanding.PROVEN);
+    }
+
+    @Test
+    void newLiveVerdictsTellTheViewsToShowTheStandingsAnew() {
+        int before = vm.standingsProperty().get();
+        vm.standingsChanged();
+        assertThat(vm.standingsProperty().get()).isNotEqualTo(before);
+    }
 }
