@@ -2,6 +2,7 @@ package io.sealtrail.app.ui.search;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.sealtrail.app.ui.dialogs.FxDialogService;
 import io.sealtrail.index.EventQuery;
 import io.sealtrail.index.Hit;
 import java.nio.file.Path;
@@ -47,9 +48,7 @@ class DrillDownFlowTest {
 
     @Start
     void start(Stage stage) {
-        TestWindow w = TestWindow.start(stage, tmp);
-        stage.setWidth(1366);
-        stage.setHeight(768);
+        TestWindow w = TestWindow.onALaptop(stage, tmp, FxDialogService::new);
         background = w.background();
         search = w.search();
         cases = w.cases();

@@ -61,9 +61,7 @@ class ScreenFlowTest {
     @Start
     void start(Stage stage) {
         this.stage = stage;
-        TestWindow w = TestWindow.start(stage, tmp.resolve("w" + System.nanoTime()), s -> dialogs);
-        stage.setWidth(1366);
-        stage.setHeight(768);
+        TestWindow w = TestWindow.onALaptop(stage, tmp.resolve("w" + System.nanoTime()), s -> dialogs);
         background = w.background();
         search = w.search();
         cases = w.cases();

@@ -54,9 +54,7 @@ class TableFlowTest {
 
     @Start
     void start(Stage stage) {
-        TestWindow w = TestWindow.start(stage, tmp, s -> new ScriptedDialogs());
-        stage.setWidth(1366);
-        stage.setHeight(768);
+        TestWindow w = TestWindow.onALaptop(stage, tmp, s -> new ScriptedDialogs());
         background = w.background();
         search = w.search();
         cases = w.cases();

@@ -31,6 +31,14 @@ public record TestWindow(ExecutorService background, TrustStore store, Workbench
         return start(stage, tmp, FxDialogService::new);
     }
 
+    /** With dialogs a test answers, on a 1366 × 768 stage: the laptop screen of issue 14. */
+    public static TestWindow onALaptop(Stage stage, Path tmp, Function<Stage, DialogService> dialogs) {
+        TestWindow w = start(stage, tmp, dialogs);
+        stage.setWidth(1366);
+        stage.setHeight(768);
+        return w;
+    }
+
     /** With dialogs a test answers. */
     public static TestWindow start(Stage stage, Path tmp, Function<Stage, DialogService> dialogs) {
         ExecutorService background = BackgroundExecutor.create(2);

@@ -2,6 +2,7 @@ package io.sealtrail.app.ui.transcript;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.sealtrail.app.ui.dialogs.FxDialogService;
 import io.sealtrail.app.ui.search.CaseViewModel;
 import io.sealtrail.app.ui.search.SearchViewModel;
 import io.sealtrail.app.ui.search.TestWindow;
@@ -48,9 +49,7 @@ class SessionFlowTest {
 
     @Start
     void start(Stage stage) {
-        TestWindow w = TestWindow.start(stage, tmp.resolve("w" + System.nanoTime()));
-        stage.setWidth(1366);
-        stage.setHeight(768);
+        TestWindow w = TestWindow.onALaptop(stage, tmp.resolve("w" + System.nanoTime()), FxDialogService::new);
         background = w.background();
         search = w.search();
         cases = w.cases();
