@@ -70,7 +70,8 @@ public final class ShellController {
     @FXML
     private void initialize() {
         CaseSession session = features.session();
-        timeline = new TimelineView(features.timeline(), timelineTab.selectedProperty(), this::showSearch);
+        timeline = new TimelineView(features.timeline(), timelineTab.selectedProperty(), this::showSearch,
+                this::openSession);
         timelineTab.setContent(timeline.root());
         bookmarksTab.setContent(new BookmarksView(features.notes(), session.scope(), this::showSearch, dialogs).root());
         tabs = new CaseTabs(modeTabs, List.of(searchTab, timelineTab, verificationTab, bookmarksTab), searchTab,
@@ -121,11 +122,18 @@ public final class ShellController {
 
     /** A window on the event's session, beside the case (issue 15: gateway sessions). */
     private void openSession(io.sealtrail.index.Hit h) {
+        openSession(h.sessionId());
+    }
+
+    private void openSession(String sessionId) {
+        if (features.search().index() == null) {
+            return;
+        }
         SessionViewModel s = new SessionViewModel(features.tasks());
         s.zoneProperty().bind(features.search().zoneProperty());
-        SessionWindow.show(root.getScene().getWindow(), s, h.sessionId(),
+        SessionWindow.show(root.getScene().getWindow(), s, sessionId,
                 (event, moment) -> features.notes().annotate(event, true, List.of("transcript"), moment));
-        s.load(features.search().index(), h.sessionId());
+        s.load(features.search().index(), sessionId);
     }
 
     /**

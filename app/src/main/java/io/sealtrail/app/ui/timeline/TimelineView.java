@@ -25,7 +25,8 @@ import javafx.scene.shape.Rectangle;
 /**
  * The Timeline view (built in code, it is small; the window shell puts it in its Timeline tab): a tool bar (lanes by user or target, zoom, the visible
  * range), the {@link TimelineCanvas} with a scroll bar for lanes that do not fit, and a legend. Keys: + and
- * − zoom, ← and → pan, 0 shows everything, ↑ and ↓ scroll the lanes. A click opens the session or the
+ * − zoom, ← and → pan, 0 shows everything, ↑ and ↓ scroll the lanes. A session bar's right-click menu opens the
+ * session's window too. A click opens the session or the
  * bucket's events in the Search tab ({@code showSearch}).
  */
 public final class TimelineView {
@@ -44,6 +45,14 @@ public final class TimelineView {
      * @param showSearch brings the Search view to the front
      */
     public TimelineView(TimelineViewModel vm, ObservableBooleanValue shown, Runnable showSearch) {
+        this(vm, shown, showSearch, id -> { });
+    }
+
+    /**
+     * @param openSession opens a session's window (transcript and all) by its id: a session bar's menu offers it
+     */
+    public TimelineView(TimelineViewModel vm, ObservableBooleanValue shown, Runnable showSearch,
+                        java.util.function.Consumer<String> openSession) {
         this.vm = vm;
         this.shown = shown;
         this.canvas = new TimelineCanvas(vm);
@@ -52,6 +61,19 @@ public final class TimelineView {
             vm.open(hit);
             showSearch.run();
         });
+        canvas.setOnContextMenuRequested(e -> canvas.hitAt(e.getX(), e.getY()).ifPresent(hit -> {
+            if (hit instanceof TimelineLayout.SessionHit s) {
+                javafx.scene.control.MenuItem events = new javafx.scene.control.MenuItem("Show its events in Search");
+                events.setOnAction(a -> {
+                    vm.open(hit);
+                    showSearch.run();
+                });
+                javafx.scene.control.MenuItem open = new javafx.scene.control.MenuItem("Open the session…");
+                open.setOnAction(a -> openSession.accept(s.bar().session().sessionId()));
+                new javafx.scene.control.ContextMenu(events, open).show(canvas, e.getScreenX(), e.getScreenY());
+                e.consume();
+            }
+        }));
         root.getStyleClass().add("timeline-view");
         root.setTop(toolBar());
         HBox middle = new HBox(canvas, laneScroll);

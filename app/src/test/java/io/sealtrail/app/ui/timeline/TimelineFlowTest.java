@@ -184,6 +184,31 @@ class TimelineFlowTest {
                 org.assertj.core.api.Assertions.within(5 * before.microsPerPixel()));
     }
 
+    @Test
+    void aSessionBarsMenuOpensTheSessionsWindow(FxRobot robot) throws Exception {
+        openTimeline(robot);
+        TimelineCanvas canvas = robot.lookup("#timelineCanvas").queryAs(TimelineCanvas.class);
+        Point2D at = WaitForAsyncUtils.asyncFx(() -> widestSessionOnScreen(canvas)).get(10, TimeUnit.SECONDS);
+        TimelineLayout.SessionHit hit = (TimelineLayout.SessionHit) canvas.hitAt(at.getX(), at.getY()).orElseThrow();
+        String id = hit.bar().session().sessionId();
+        Point2D screen = canvas.localToScreen(at);
+        Point2D scene = canvas.localToScene(at); // the event's x and y are the scene's; the canvas gets its own
+
+        // headless Monocle sends no context-menu event on a right-click (TestFX #645): send the one a desktop would
+        robot.interact(() -> canvas.fireEvent(new javafx.scene.input.ContextMenuEvent(
+                javafx.scene.input.ContextMenuEvent.CONTEXT_MENU_REQUESTED, scene.getX(), scene.getY(), screen.getX(),
+                screen.getY(), false, null)));
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.clickOn("Open the session…");
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("#transcriptList").tryQuery().isPresent()
+                && !robot.lookup("#transcriptList").queryListView().getItems().isEmpty());
+
+        javafx.scene.control.ListView<?> transcript = robot.lookup("#transcriptList").queryListView();
+        assertThat(((javafx.stage.Stage) transcript.getScene().getWindow()).getTitle()).startsWith("Session " + id);
+        assertThat(transcript.getItems()).allMatch(e -> ((io.sealtrail.sources.Transcript.Entry) e).kind()
+                == io.sealtrail.sources.Transcript.Kind.INPUT); // a bundle's session: what its events say was typed
+    }
+
     /** The middle of the widest session bar in view, in canvas coordinates. */
     private Point2D widestSessionOnScreen(TimelineCanvas canvas) {
         TimelineLayout lay = canvas.geometry();
