@@ -92,6 +92,8 @@ public final class SealtrailCommand implements Runnable {
             Map<String, Object> tools = toolCommands();
             if (first != null && tools.containsKey(first)) {
                 cl.addSubcommand(first, tools.get(first));
+            } else if (first != null && TOOLS.contains(first)) {
+                cl.addSubcommand(first, new MissingTool(first)); // say what it is, not picocli's "Unmatched argument"
             } else {
                 SUBCOMMANDS.forEach(cl::addSubcommand);
                 tools.forEach(cl::addSubcommand);
@@ -101,6 +103,31 @@ public final class SealtrailCommand implements Runnable {
         cl.setUsageHelpWidth(110); // descriptions are written for a wide terminal
         cl.setExecutionExceptionHandler(SealtrailCommand::onException);
         return cl;
+    }
+
+    /** The names of the tooling's commands (docs/decisions/0017-tools-apart.md). */
+    static final java.util.Set<String> TOOLS = java.util.Set.of("bench");
+
+    /** A tool's name when the tools jar is not on the class path: one plain sentence and the usage exit code. */
+    @picocli.CommandLine.Command(mixinStandardHelpOptions = false)
+    static final class MissingTool implements java.util.concurrent.Callable<Integer> {
+        private final String name;
+        @picocli.CommandLine.Unmatched
+        java.util.List<String> rest;
+        @picocli.CommandLine.Spec
+        picocli.CommandLine.Model.CommandSpec spec;
+
+        MissingTool(String name) {
+            this.name = name;
+        }
+
+        @Override
+        public Integer call() {
+            spec.commandLine().getErr().println("sealtrail: '" + name + "' is one of Sealtrail's tools, not part of"
+                    + " the product: run it from a source checkout with ./sealtrail, which puts"
+                    + " tools/target/sealtrail-tools.jar on the class path");
+            return EXIT_USAGE;
+        }
     }
 
     /** The tooling's commands on the class path ('bench'), by name; none in an installed Sealtrail. */

@@ -29,4 +29,17 @@ class ToolsAbsentTest {
     void theCommandLineHasNoBenchCommand() {
         assertThat(SealtrailCommand.commandLine().getSubcommands()).containsKeys("gen", "demo").doesNotContainKey("bench");
     }
+
+    @Test
+    void benchWithoutTheToolsSaysItIsAToolAndWhereItIs() {
+        // as 'sealtrail bench …' runs: the tree for its first word (SealtrailCommand.run)
+        picocli.CommandLine cl = SealtrailCommand.commandLine("bench");
+        java.io.StringWriter err = new java.io.StringWriter();
+        cl.setErr(new java.io.PrintWriter(err, true));
+
+        int exit = cl.execute("bench", "verify", "--events", "10");
+
+        assertThat(exit).isEqualTo(SealtrailCommand.EXIT_USAGE);
+        assertThat(err.toString()).contains("'bench' is one of Sealtrail's tools", "tools/target/sealtrail-tools.jar");
+    }
 }
