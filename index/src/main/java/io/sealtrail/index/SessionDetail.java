@@ -3,6 +3,7 @@ package io.sealtrail.index;
 import io.sealtrail.sources.Transcript;
 import io.sealtrail.sources.asciicast.AsciicastFormat;
 import io.sealtrail.sources.hoop.HoopFormat;
+import io.sealtrail.sources.sudoio.SudoIolog;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -11,7 +12,7 @@ import java.util.List;
 
 /**
  * One session as an investigator opens it: its events in time order (who, where, when, the approvals, how it
- * ended) and its transcript. A recorded session (a hoop.dev session object, an asciicast recording) gives what
+ * ended) and its transcript. A recorded session (a hoop.dev session object, an asciicast recording, a sudo I/O log) gives what
  * was typed and what came back, read again from the evidence records; any other session gives what its events
  * say was typed.
  *
@@ -64,6 +65,22 @@ public record SessionDetail(String sessionId, List<Hit> events, boolean capped, 
                         cast.stream().map(h -> h.raw().getBytes(StandardCharsets.UTF_8)).toList()), true);
             } catch (IOException e) {
                 throw new IndexException(cast.get(0).file() + ": the recording of session " + sessionId
+                        + " cannot be read: " + e.getMessage());
+            }
+        }
+        List<Hit> iolog = events.stream().filter(h -> SudoIolog.NAME.equals(h.sourceFormat())
+                        && !"session.start".equals(h.action()) && h.time() != null)
+                .sorted(java.util.Comparator.comparing(Hit::file).thenComparingLong(Hit::line)).toList();
+        if (!iolog.isEmpty()) {
+            // the timing records hold the stream bytes their lines took; the session.start record is the header
+            Hit start = events.stream().filter(h -> "session.start".equals(h.action()) && h.time() != null)
+                    .findFirst().orElse(iolog.get(0));
+            try {
+                return new SessionDetail(sessionId, events, capped, SudoIolog.transcript(sessionId, start.time(),
+                        iolog.stream().map(h -> new SudoIolog.Stretch(h.time(), h.raw().getBytes(StandardCharsets.UTF_8)))
+                                .toList()), true);
+            } catch (IOException e) {
+                throw new IndexException(iolog.get(0).file() + ": the recording of session " + sessionId
                         + " cannot be read: " + e.getMessage());
             }
         }

@@ -50,6 +50,10 @@ public final class SourceCheck {
     public static void read(Path source, SourcePlan plan, ReadContext context, RecordSink sink) throws IOException {
         boolean cloudTrail = plan.kind() == SourcePlan.Kind.CLOUDTRAIL;
         for (SourcePlan.Part part : plan.parts()) {
+            if (plan.kind() == SourcePlan.Kind.SUDO_IOLOG) {
+                io.sealtrail.sources.sudoio.SudoIolog.read(source, part.file(), sink);
+                continue;
+            }
             Path file = part.file().isEmpty() ? source : source.resolve(part.file());
             String name = name(part, source);
             // CloudTrail hashes a log file's first gzip member only (data after it is a finding); other sources'

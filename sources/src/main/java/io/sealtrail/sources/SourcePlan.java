@@ -1,6 +1,7 @@
 package io.sealtrail.sources;
 
 import io.sealtrail.sources.cloudtrail.CloudTrailTree;
+import io.sealtrail.sources.sudoio.SudoIolog;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -12,16 +13,17 @@ import java.util.stream.Stream;
 
 /**
  * What a path the person chose holds, decided from its content (never its name): one of our bundles, a
- * CloudTrail tree, or files of the formats in {@link SourceFormats}, each file its own.
+ * CloudTrail tree, sudo I/O log directories, or files of the formats in {@link SourceFormats}, each file its own.
  *
  * @param parts the files to read for records, in name order ('/'-separated paths inside the source; "" for a
- *              source that is one file), empty for a bundle
+ *              source that is one file), empty for a bundle; for {@link Kind#SUDO_IOLOG} each I/O log directory
+ *              ("" for the source itself) with no format, since a directory is read as a whole
  */
 public record SourcePlan(Kind kind, List<Part> parts, CloudTrailTree tree) {
     /** The name {@code --format} takes for our own bundles. */
     public static final String BUNDLE = "sealtrail";
 
-    public enum Kind { BUNDLE, CLOUDTRAIL, FILES }
+    public enum Kind { BUNDLE, CLOUDTRAIL, FILES, SUDO_IOLOG }
 
     /** One file to read and the format it is read as. */
     public record Part(String file, SourceFormat format) {
@@ -60,6 +62,9 @@ public record SourcePlan(Kind kind, List<Part> parts, CloudTrailTree tree) {
         if (kind == Kind.CLOUDTRAIL) {
             return "cloudtrail";
         }
+        if (kind == Kind.SUDO_IOLOG) {
+            return SudoIolog.NAME;
+        }
         List<String> names = parts.stream().map(p -> p.format().name()).distinct().toList();
         return names.size() == 1 ? names.get(0) : "mixed";
     }
@@ -72,7 +77,7 @@ public record SourcePlan(Kind kind, List<Part> parts, CloudTrailTree tree) {
             throw new UnrecognizedException(source + ": no such file or directory");
         }
         Optional<SourceFormat> forced = Optional.empty();
-        if (format != null) {
+        if (format != null && !SudoIolog.NAME.equals(format)) {
             if (BUNDLE.equals(format)) {
                 return new SourcePlan(Kind.BUNDLE, List.of(), null);
             }
@@ -87,6 +92,16 @@ public record SourcePlan(Kind kind, List<Part> parts, CloudTrailTree tree) {
                 CloudTrailTree tree = CloudTrailTree.scan(source);
                 SourceFormat ct = SourceFormats.named("cloudtrail").orElseThrow();
                 return new SourcePlan(Kind.CLOUDTRAIL, tree.logs().stream().map(l -> new Part(l, ct)).toList(), tree);
+            }
+            if (format == null || SudoIolog.NAME.equals(format)) {
+                List<String> logs = SudoIolog.logDirectories(source);
+                if (!logs.isEmpty()) {
+                    return new SourcePlan(Kind.SUDO_IOLOG, logs.stream().map(d -> new Part(d, null)).toList(), null);
+                }
+                if (format != null) {
+                    throw new UnrecognizedException(source + ": --format " + format + ": no folder in it holds a sudo"
+                            + " I/O log (a timing file with a log or log.json beside it)");
+                }
             }
             List<Part> parts = new ArrayList<>();
             try (Stream<Path> walk = Files.walk(source)) {
@@ -110,6 +125,10 @@ public record SourcePlan(Kind kind, List<Part> parts, CloudTrailTree tree) {
                 throw new UnrecognizedException(source + ": the folder holds no files");
             }
             return new SourcePlan(Kind.FILES, parts, null);
+        }
+        if (SudoIolog.NAME.equals(format)) {
+            throw new UnrecognizedException(source + ": --format " + format + " reads a folder (the I/O log directory),"
+                    + " not a file");
         }
         if (format == null && isZip(source)) {
             return new SourcePlan(Kind.BUNDLE, List.of(), null);
