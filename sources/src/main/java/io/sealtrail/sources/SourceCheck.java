@@ -38,7 +38,10 @@ public final class SourceCheck {
         if (plan.kind() == SourcePlan.Kind.CLOUDTRAIL && CloudTrailVerifier.hasDigests(plan.tree())) {
             return CloudTrailVerifier.verify(plan.tree(), keys);
         }
-        List<String> names = plan.parts().stream().map(p -> name(p, source)).toList();
+        List<String> names = plan.kind() == SourcePlan.Kind.SUDO_IOLOG
+                ? plan.parts().stream().flatMap(p -> io.sealtrail.sources.sudoio.SudoIolog.recordFiles(source, p.file())
+                        .stream()).toList()
+                : plan.parts().stream().map(p -> name(p, source)).toList();
         return SourceVerification.unsealed(plan.formatName(), names, Finding.of(FindingCode.SOURCE_UNSEALED,
                 Location.file(names.size() == 1 ? names.get(0) : source.getFileName() + "/"), Verdict.NO_EVIDENCE
                         + (plan.kind() == SourcePlan.Kind.CLOUDTRAIL ? ": the CloudTrail tree holds no digest files (log"

@@ -138,6 +138,20 @@ class SourcesCliTest {
     }
 
     @Test
+    void aSudoIologFolderImportsAndItsSessionShowsWhatWasTypedAndWhatCameBack() throws IOException {
+        Path caseDir = dir.resolve("sudo-iolog");
+        Path iolog = dir.resolve("in/sudo-io");
+        copy(Path.of("../sources/src/test/resources/sudo-iolog"), iolog);
+        Run imported = run("import", iolog.toString(), "--case", caseDir.toString());
+        assertThat(imported.exit()).as(imported.out() + imported.err()).isEqualTo(SealtrailCommand.EXIT_NO_EVIDENCE);
+
+        Run r = run("session", "--case", caseDir.toString(), "sudo-io/plain");
+
+        assertThat(r.exit()).as(r.out() + r.err()).isZero();
+        assertThat(r.out()).contains("millert", "$ whoami\n", "$ cat /etc/shadow\n", "daemon:*:19000");
+    }
+
+    @Test
     void aSessionIdTheCaseLacksIsAnErrorNamingIt() {
         Path caseDir = dir.resolve("verified-for-session");
         assertThat(run("import", tree.toString(), "--case", caseDir.toString(), "--cloudtrail-keys", keys.toString()).exit())

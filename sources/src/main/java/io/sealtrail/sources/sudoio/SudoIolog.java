@@ -60,6 +60,13 @@ public final class SudoIolog {
         return dirs.stream().map(d -> source.relativize(d).toString().replace('\\', '/')).toList();
     }
 
+    /** The files of one I/O log directory that its records are named by: its header and its timing file. */
+    public static List<String> recordFiles(Path source, String dir) {
+        Path d = dir.isEmpty() ? source : source.resolve(dir);
+        String prefix = dir.isEmpty() ? "" : dir + "/";
+        return List.of(prefix + (Files.isRegularFile(d.resolve("log.json")) ? "log.json" : "log"), prefix + "timing");
+    }
+
     /**
      * Reads one I/O log directory of a source and passes each record on, a malformed one too.
      *
@@ -67,7 +74,8 @@ public final class SudoIolog {
      */
     public static void read(Path source, String dir, RecordSink sink) throws IOException {
         Path d = dir.isEmpty() ? source : source.resolve(dir);
-        String sessionId = dir.isEmpty() ? source.getFileName().toString() : dir;
+        // the chosen folder's name leads, so that two hosts' /var/log/sudo-io trees (00/00/01 each) do not meet
+        String sessionId = dir.isEmpty() ? source.getFileName().toString() : source.getFileName() + "/" + dir;
         new IologReader(d, dir.isEmpty() ? "" : dir + "/", sessionId, sink).read();
     }
 
