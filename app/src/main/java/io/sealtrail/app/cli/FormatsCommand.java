@@ -3,6 +3,7 @@ package io.sealtrail.app.cli;
 import io.sealtrail.sources.SourceFormat;
 import io.sealtrail.sources.SourceFormats;
 import io.sealtrail.sources.SourcePlan;
+import io.sealtrail.sources.sudoio.SudoIolog;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -24,6 +25,7 @@ final class FormatsCommand implements Callable<Integer> {
         for (SourceFormat f : SourceFormats.all()) {
             o.printf("%-18s %s%n", f.name(), f.description());
         }
+        o.printf("%-18s %s%n", SudoIolog.NAME, SudoIolog.DESCRIPTION);
         o.flush();
         return 0;
     }

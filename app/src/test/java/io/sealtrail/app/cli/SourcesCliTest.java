@@ -61,6 +61,7 @@ class SourcesCliTest {
         for (SourceFormat f : SourceFormats.all()) {
             assertThat(r.out()).contains("\n" + f.name() + " ");
         }
+        assertThat(r.out()).contains("\nsudo-iolog ");
     }
 
     @Test

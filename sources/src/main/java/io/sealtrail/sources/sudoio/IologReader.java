@@ -103,7 +103,6 @@ final class IologReader {
             sink.accept(SourceRecord.malformed(prefix + "timing", no, bytes, e.getMessage()));
             return;
         }
-        clock = clock.plusNanos(t.delayNanos());
         byte[] data = null;
         if (t.isIo()) {
             data = take(t);
@@ -111,9 +110,10 @@ final class IologReader {
                 sink.accept(SourceRecord.malformed(prefix + "timing", no, bytes, STREAMS[t.type()] + " holds "
                         + data.length + " of the " + t.count() + " bytes this line takes from it: the file is cut short"
                         + " or missing"));
-                return;
+                return; // its delay is not added: the transcript, rebuilt from the readable lines, agrees
             }
         }
+        clock = clock.plusNanos(t.delayNanos());
         if (t.isInput()) {
             if (pending == null || !pending.typing()) {
                 flush();

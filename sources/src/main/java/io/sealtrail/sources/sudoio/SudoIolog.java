@@ -20,6 +20,9 @@ import java.util.stream.Stream;
  */
 public final class SudoIolog {
     public static final String NAME = "sudo-iolog";
+    /** The line {@code sealtrail formats} prints for it. */
+    public static final String DESCRIPTION = "sudo I/O log folders (log or log.json, timing, ttyin/ttyout…, gzip or"
+            + " not): what was typed and what came back; no integrity evidence";
     /** sudo's sequence file at the top of /var/log/sudo-io, which is no session's. */
     private static final String SEQ = "seq";
     private static final ObjectMapper JSON = new ObjectMapper();
