@@ -153,6 +153,20 @@ class SourcesCliTest {
     }
 
     @Test
+    void whatASudoIologSessionPrintedIsFoundBySearch() throws IOException {
+        Path caseDir = dir.resolve("sudo-iolog-search");
+        Path iolog = dir.resolve("in/sudo-io-search");
+        copy(Path.of("../sources/src/test/resources/sudo-iolog"), iolog);
+        assertThat(run("import", iolog.toString(), "--case", caseDir.toString()).exit())
+                .isEqualTo(SealtrailCommand.EXIT_NO_EVIDENCE);
+
+        Run r = run("search", "--case", caseDir.toString(), "--count", "session.output:denied");
+
+        assertThat(r.exit()).as(r.out() + r.err()).isZero();
+        assertThat(r.out().strip()).isEqualTo("1");
+    }
+
+    @Test
     void aSessionIdTheCaseLacksIsAnErrorNamingIt() {
         Path caseDir = dir.resolve("verified-for-session");
         assertThat(run("import", tree.toString(), "--case", caseDir.toString(), "--cloudtrail-keys", keys.toString()).exit())
