@@ -103,6 +103,14 @@ public record SessionDetail(String sessionId, List<Hit> events, boolean capped, 
         return new Transcript(sessionId, start, entries, false);
     }
 
+    /** Where a session ran, as one line: the target's kind and name, and the account it ran as when known. */
+    public static String where(Hit h) {
+        String account = HitFields.value(h, IndexSchema.TARGET_ACCOUNT);
+        String place = ((h.targetKind() == null ? "" : h.targetKind() + " ") + (h.targetName() == null ? "" : h.targetName()))
+                .strip();
+        return account == null || account.isEmpty() ? place : (place.isEmpty() ? "" : place + " ") + "as " + account;
+    }
+
     /** The first event with this action, or null. */
     public Hit first(String action) {
         return events.stream().filter(h -> action.equals(h.action())).findFirst().orElse(null);

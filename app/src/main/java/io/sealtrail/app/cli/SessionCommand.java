@@ -31,7 +31,7 @@ final class SessionCommand extends SearchCommands.CaseQuery {
         Hit any = start != null ? start : d.events().get(0);
         o.printf("Session    %s%n", d.sessionId());
         o.printf("User       %s%n", nz(any.userName()));
-        o.printf("Target     %s%n", (any.targetKind() == null ? "" : any.targetKind() + " ") + nz(any.targetName()));
+        o.printf("Target     %s%n", SessionDetail.where(any));
         o.printf("When       %s to %s (UTC)%n", d.from(), d.to());
         if (end != null) {
             o.printf("Ended      %s%n", nz(end.outcome()));
@@ -39,7 +39,7 @@ final class SessionCommand extends SearchCommands.CaseQuery {
         for (Hit h : d.decisions()) {
             o.printf("Decision   %s  %s by %s%n", h.time(), h.action(), nz(h.userName()));
         }
-        o.printf("Transcript %s%n", d.recorded() ? "recorded by the gateway, read from " + any.file() + " line " + any.line()
+        o.printf("Transcript %s%n", d.recorded() ? "recorded (" + any.sourceFormat() + "), read from " + any.file() + " line " + any.line()
                 : "no recording: the commands and queries its events record");
         if (d.capped()) {
             o.printf("           only the first %,d events of the session are shown%n", SessionDetail.MAX_EVENTS);

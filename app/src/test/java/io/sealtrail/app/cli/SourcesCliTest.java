@@ -134,7 +134,7 @@ class SourcesCliTest {
         Run r = run("session", "--case", caseDir.toString(), "6c4e6db0-1182-20c1-6eb4-9d132bcbf7a3");
 
         assertThat(r.exit()).as(r.out() + r.err()).isZero();
-        assertThat(r.out()).contains("User       kavya.reddy@northwind.example", "Transcript recorded by the gateway",
+        assertThat(r.out()).contains("User       kavya.reddy@northwind.example", "Transcript recorded (hoop), read from",
                 "[+9.750 s] $ cat /srv/app/shared/config/Grüße.txt\n[+9.800 s] Grüße aus München — 東京オフィス ✓\n");
     }
 

@@ -82,7 +82,7 @@ public final class SessionViewModel {
         Hit any = start != null ? start : d.events().get(0);
         List<String[]> rows = new ArrayList<>();
         rows.add(new String[] {"User", nz(any.userName())});
-        rows.add(new String[] {"Target", (any.targetKind() == null ? "" : any.targetKind() + " ") + nz(any.targetName())});
+        rows.add(new String[] {"Target", SessionDetail.where(any)});
         rows.add(new String[] {"When", time(d.from()) + " to " + time(d.to())});
         Hit end = d.first("session.end");
         if (end != null) {
@@ -92,7 +92,7 @@ public final class SessionViewModel {
             rows.add(new String[] {"Review", time(h.time()) + "  " + h.action() + " by " + nz(h.userName())});
         }
         rows.add(new String[] {"Transcript", d.recorded()
-                ? "recorded by the gateway, read from " + any.file() + " line " + any.line()
+                ? "recorded (" + any.sourceFormat() + "), read from " + any.file() + " line " + any.line()
                 + (d.transcript() != null && d.transcript().truncated() ? " (the gateway cut the recording short)" : "")
                 : "no recording: the commands and queries its " + d.events().size() + " events record"});
         if (d.capped()) {

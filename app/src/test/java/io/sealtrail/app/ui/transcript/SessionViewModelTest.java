@@ -43,7 +43,7 @@ class SessionViewModelTest {
     @Test
     void theFactsSayWhoWhereAndThatTheGatewayRecordedIt() {
         assertThat(vm.facts()).extracting(f -> f[0] + ": " + f[1]).contains("User: kavya.reddy@northwind.example")
-                .anySatisfy(f -> assertThat(f).startsWith("Transcript: recorded by the gateway, read from"));
+                .anySatisfy(f -> assertThat(f).startsWith("Transcript: recorded (hoop), read from"));
     }
 
     @Test
