@@ -68,6 +68,12 @@ public final class TerminalText {
         return s.isBlank() ? "" : s;
     }
 
+    /** Whether keys typed end a command line: Enter, Ctrl-C or Ctrl-D as their last byte. */
+    public static boolean endsLine(byte[] keys) {
+        byte last = keys.length == 0 ? 0 : keys[keys.length - 1];
+        return last == '\r' || last == '\n' || last == 3 || last == 4;
+    }
+
     /** An input chunk as a command or query: control sequences removed, trailing line ends dropped. */
     public static String input(byte[] bytes) {
         String s = withoutControls(decode(bytes)).stripTrailing();

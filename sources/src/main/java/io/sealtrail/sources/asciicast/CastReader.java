@@ -178,8 +178,7 @@ final class CastReader {
         void keys(String data) {
             byte[] b = data.getBytes(StandardCharsets.UTF_8);
             keys.writeBytes(b);
-            char last = data.isEmpty() ? 0 : data.charAt(data.length() - 1);
-            entered = last == '\r' || last == '\n' || last == 3 || last == 4;
+            entered = TerminalText.endsLine(b);
         }
 
         void output(String data) {

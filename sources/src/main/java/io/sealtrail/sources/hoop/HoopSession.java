@@ -158,7 +158,8 @@ final class HoopSession {
                 continue;
             }
             int last = i;
-            while (typed && !endsLine(chunks.get(last).bytes()) && nextInput(chunks, last + 1) < chunks.size()) {
+            while (typed && !TerminalText.endsLine(chunks.get(last).bytes())
+                    && nextInput(chunks, last + 1) < chunks.size()) {
                 last = nextInput(chunks, last + 1);
             }
             int next = nextInput(chunks, last + 1);
@@ -186,12 +187,6 @@ final class HoopSession {
             k++;
         }
         return k;
-    }
-
-    /** Whether a keystroke chunk ends a command line: Enter, Ctrl-C or Ctrl-D as its last byte. */
-    private static boolean endsLine(byte[] b) {
-        return b.length > 0 && (b[b.length - 1] == '\r' || b[b.length - 1] == '\n' || b[b.length - 1] == 3
-                || b[b.length - 1] == 4);
     }
 
     /** The bytes of the input chunks in [from, to], in order. */

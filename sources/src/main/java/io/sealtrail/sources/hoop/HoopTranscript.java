@@ -45,7 +45,7 @@ final class HoopTranscript {
                 byte[] b = chunks.get(j).bytes();
                 bytes.write(b, 0, b.length);
                 j++;
-                if (kind == Kind.INPUT && endsLine(b)) {
+                if (kind == Kind.INPUT && TerminalText.endsLine(b)) {
                     break;
                 }
             }
@@ -62,11 +62,6 @@ final class HoopTranscript {
 
     private static Kind kind(Chunk c) {
         return c.isInput() ? Kind.INPUT : c.type() == 'e' ? Kind.ERROR : Kind.OUTPUT;
-    }
-
-    private static boolean endsLine(byte[] b) {
-        return b.length > 0 && (b[b.length - 1] == '\r' || b[b.length - 1] == '\n' || b[b.length - 1] == 3
-                || b[b.length - 1] == 4);
     }
 
     private static Instant at(Instant start, Chunk c, String id) throws SessionObject.MalformedException {

@@ -196,8 +196,7 @@ final class IologReader {
 
         void keys(byte[] data) {
             keys.writeBytes(data);
-            byte last = data.length == 0 ? 0 : data[data.length - 1];
-            entered = last == '\r' || last == '\n' || last == 3 || last == 4;
+            entered = TerminalText.endsLine(data);
         }
 
         boolean typing() {

@@ -1,5 +1,6 @@
 package io.sealtrail.sources.sudoio;
 
+import io.sealtrail.sources.TypedTranscript;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.sealtrail.sources.RecordSink;
@@ -93,7 +94,7 @@ public final class SudoIolog {
      * @throws IOException when a record is not one this reader wrote
      */
     public static Transcript transcript(String sessionId, Instant start, List<Stretch> records) throws IOException {
-        IologTranscript t = new IologTranscript();
+        TypedTranscript t = new TypedTranscript();
         for (Stretch r : records) {
             JsonNode n = JSON.readTree(r.raw());
             if (n == null || !n.path("io").isArray() || !n.path("timing").isTextual()) {
@@ -116,7 +117,7 @@ public final class SudoIolog {
                         throw new IOException("a record of the session has fewer stream chunks than timing lines");
                     }
                     JsonNode e = io.next();
-                    t.add(at, e.get(0).asInt(), e.get(1).binaryValue());
+                    t.add(at, Timing.isInput(e.get(0).asInt()), e.get(1).binaryValue());
                 }
             }
         }

@@ -67,6 +67,11 @@ record Timing(int type, long delayNanos, long count) {
 
     /** Keys or piped input: stdin or ttyin. */
     boolean isInput() {
+        return isInput(type);
+    }
+
+    /** Whether a stream of this event type is input (stdin 0, ttyin 3). */
+    static boolean isInput(int type) {
         return type == 0 || type == 3;
     }
 }

@@ -1,7 +1,5 @@
-package io.sealtrail.sources.sudoio;
+package io.sealtrail.sources;
 
-import io.sealtrail.sources.TerminalText;
-import io.sealtrail.sources.Transcript;
 import io.sealtrail.sources.Transcript.Entry;
 import io.sealtrail.sources.Transcript.Kind;
 import java.io.ByteArrayOutputStream;
@@ -9,31 +7,30 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
-/** An I/O log's stream chunks as a {@link Transcript}: keys up to Enter as one typed line, output runs as one. */
-final class IologTranscript {
+/**
+ * A {@link Transcript} built from a terminal recording taken key by key (asciicast, sudo I/O logs): the keys up to
+ * Enter are one typed line (Backspace applied), what the terminal prints while a line is being typed is its echo and
+ * is left out, and a run of output is one stretch. Feed the chunks in recording order.
+ */
+public final class TypedTranscript {
     private final List<Entry> entries = new ArrayList<>();
     private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     private Kind kind;
     private Instant at;
 
-    /** @param type the timing line's event type, 0 to 4 */
-    void add(Instant time, int type, byte[] data) {
-        Kind k = type == 0 || type == 3 ? Kind.INPUT : Kind.OUTPUT;
-        if (k == Kind.OUTPUT && kind == Kind.INPUT && !entered()) {
+    /** One chunk: typed ({@code input}) or printed, at its time. */
+    public void add(Instant time, boolean input, byte[] data) {
+        Kind k = input ? Kind.INPUT : Kind.OUTPUT;
+        boolean entered = TerminalText.endsLine(bytes.toByteArray());
+        if (k == Kind.OUTPUT && kind == Kind.INPUT && !entered) {
             return; // the terminal echoing the keys of the line being typed
         }
-        if (k != kind || (k == Kind.INPUT && entered())) {
+        if (k != kind || (k == Kind.INPUT && entered)) {
             close();
             kind = k;
             at = time;
         }
         bytes.writeBytes(data);
-    }
-
-    private boolean entered() {
-        byte[] b = bytes.toByteArray();
-        byte last = b.length == 0 ? 0 : b[b.length - 1];
-        return last == '\r' || last == '\n' || last == 3 || last == 4;
     }
 
     private void close() {
@@ -48,7 +45,7 @@ final class IologTranscript {
         kind = null;
     }
 
-    Transcript transcript(String sessionId, Instant start) {
+    public Transcript transcript(String sessionId, Instant start) {
         close();
         return new Transcript(sessionId, start, entries, false);
     }
