@@ -5,6 +5,7 @@ import io.sealtrail.model.AuditEvent.Outcome;
 import io.sealtrail.sources.RecordSink;
 import io.sealtrail.sources.SourceRecord;
 import io.sealtrail.sources.TerminalText;
+import io.sealtrail.sources.TypedStretch;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -78,7 +79,7 @@ final class CastReader {
                     flush();
                     pending = new Pending("command", t, no);
                 }
-                pending.keys(e.data());
+                pending.keys(e.data().getBytes(StandardCharsets.UTF_8));
             }
             case 'o' -> {
                 if (pending != null && pending.typing()) {
@@ -88,7 +89,7 @@ final class CastReader {
                     flush();
                     pending = new Pending("terminal.output", t, no);
                 }
-                pending.output(e.data());
+                pending.output(e.data().getBytes(StandardCharsets.UTF_8));
             }
             case 'x' -> {
                 flush();
@@ -121,12 +122,10 @@ final class CastReader {
         }
         Pending p = pending;
         pending = null;
-        String command = p.action.equals("command") ? TerminalText.input(TerminalText.edited(p.keys.toByteArray())) : null;
-        String output = p.output.size() == 0 ? null
-                : TerminalText.searchable(TerminalText.decode(p.output.toByteArray()));
-        String reason = p.action.equals("session.start") ? startReason() : null;
-        AuditEvent ev = event(p.action, p.time, p.action.equals("command") ? null : Outcome.SUCCESS, reason, command);
-        sink.accept(new SourceRecord(file, p.firstLine, p.raw.toByteArray(), ev, null, output));
+        String reason = p.action().equals("session.start") ? startReason() : null;
+        AuditEvent ev = event(p.action(), p.time(), p.action().equals("command") ? null : Outcome.SUCCESS, reason,
+                p.command());
+        sink.accept(new SourceRecord(file, p.firstLine(), p.raw.toByteArray(), ev, null, p.searchableOutput()));
     }
 
     private String startReason() {
@@ -153,19 +152,11 @@ final class CastReader {
     }
 
     /** The event being read: its lines, the keys typed, the output after them. */
-    private static final class Pending {
-        final String action;
-        final Instant time;
-        final long firstLine;
+    private static final class Pending extends TypedStretch {
         final ByteArrayOutputStream raw = new ByteArrayOutputStream();
-        final ByteArrayOutputStream keys = new ByteArrayOutputStream();
-        final ByteArrayOutputStream output = new ByteArrayOutputStream();
-        boolean entered;
 
         Pending(String action, Instant time, long firstLine) {
-            this.action = action;
-            this.time = time;
-            this.firstLine = firstLine;
+            super(action, time, firstLine);
         }
 
         void raw(byte[] line) {
@@ -175,23 +166,8 @@ final class CastReader {
             raw.writeBytes(line);
         }
 
-        void keys(String data) {
-            byte[] b = data.getBytes(StandardCharsets.UTF_8);
-            keys.writeBytes(b);
-            entered = TerminalText.endsLine(b);
-        }
-
-        void output(String data) {
-            output.writeBytes(data.getBytes(StandardCharsets.UTF_8));
-        }
-
-        /** Still taking keystrokes: a command whose line has not been entered (what prints meanwhile is echo). */
-        boolean typing() {
-            return action.equals("command") && !entered;
-        }
-
         boolean full() {
-            return output.size() > MAX_OUTPUT || raw.size() > MAX_RAW;
+            return outputBytes() > MAX_OUTPUT || raw.size() > MAX_RAW;
         }
     }
 }

@@ -9,6 +9,7 @@ import io.sealtrail.sources.LineReader;
 import io.sealtrail.sources.RecordSink;
 import io.sealtrail.sources.SourceRecord;
 import io.sealtrail.sources.TerminalText;
+import io.sealtrail.sources.TypedStretch;
 import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -126,7 +127,7 @@ final class IologReader {
                 pending = new Pending("terminal.output", clock, no);
             }
             if (!pending.typing()) {
-                pending.output.writeBytes(data); // while a line is typed, output is its echo: kept in raw only
+                pending.output(data); // while a line is typed, output is its echo: kept in raw only
             }
         } else if (pending == null) { // a window size change or suspend travels with the stretch it falls in
             pending = new Pending("terminal.output", clock, no);
@@ -151,10 +152,9 @@ final class IologReader {
         }
         Pending p = pending;
         pending = null;
-        String command = p.action.equals("command") ? TerminalText.input(TerminalText.edited(p.keys.toByteArray())) : null;
-        String output = p.output.size() == 0 ? null : TerminalText.searchable(TerminalText.decode(p.output.toByteArray()));
-        AuditEvent ev = event(p.action, p.time, p.action.equals("command") ? null : Outcome.SUCCESS, null, command);
-        sink.accept(new SourceRecord(prefix + "timing", p.firstLine, p.raw(), ev, null, output));
+        AuditEvent ev = event(p.action(), p.time(), p.action().equals("command") ? null : Outcome.SUCCESS, null,
+                p.command());
+        sink.accept(new SourceRecord(prefix + "timing", p.firstLine(), p.raw(), ev, null, p.searchableOutput()));
     }
 
     private AuditEvent event(String action, Instant t, Outcome outcome, String reason, String command) {
@@ -166,21 +166,13 @@ final class IologReader {
     }
 
     /** The stretch being read: its timing lines, and the stream bytes they took, in order. */
-    private static final class Pending {
-        final String action;
-        final Instant time;
-        final long firstLine;
+    private static final class Pending extends TypedStretch {
         final ByteArrayOutputStream timing = new ByteArrayOutputStream();
         final List<Object[]> io = new ArrayList<>();
-        final ByteArrayOutputStream keys = new ByteArrayOutputStream();
-        final ByteArrayOutputStream output = new ByteArrayOutputStream();
         long ioBytes;
-        boolean entered;
 
         Pending(String action, Instant time, long firstLine) {
-            this.action = action;
-            this.time = time;
-            this.firstLine = firstLine;
+            super(action, time, firstLine);
         }
 
         void add(byte[] line, int type, byte[] data) {
@@ -194,17 +186,8 @@ final class IologReader {
             }
         }
 
-        void keys(byte[] data) {
-            keys.writeBytes(data);
-            entered = TerminalText.endsLine(data);
-        }
-
-        boolean typing() {
-            return action.equals("command") && !entered;
-        }
-
         boolean full() {
-            return output.size() > TerminalText.MAX_OUTPUT_BYTES || ioBytes > MAX_RAW;
+            return outputBytes() > TerminalText.MAX_OUTPUT_BYTES || ioBytes > MAX_RAW;
         }
 
         /** {"timing": the exact timing lines, "io": [[event type, the stream bytes base64], …]} */
