@@ -177,8 +177,8 @@ final class SearchCommands {
             o.printf("%-20s %-27s %-27s %-20s %-22s %7s %8s%n", "session", "start", "end", "user", "target", "events",
                     "failures");
             for (SessionSpan s : search.sessions(window.query(query))) {
-                o.printf("%-20s %-27s %-27s %-20s %-22s %7d %8d%n", s.sessionId(), s.start(), s.end(), s.user(),
-                        s.target(), s.events(), s.failures());
+                o.printf("%-20s %-27s %-27s %-20s %-22s %7d %8d%n", s.sessionId(), s.start(), s.end(),
+                        s.user() == null ? "" : s.user(), s.target() == null ? "" : s.target(), s.events(), s.failures());
             }
             return 0;
         }
