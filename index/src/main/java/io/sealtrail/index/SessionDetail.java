@@ -4,17 +4,22 @@ import io.sealtrail.sources.Transcript;
 import io.sealtrail.sources.asciicast.AsciicastFormat;
 import io.sealtrail.sources.hoop.HoopFormat;
 import io.sealtrail.sources.sudoio.SudoIolog;
+import io.sealtrail.verify.event.EventLabels;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 
 /**
  * One session as an investigator opens it: its events in time order (who, where, when, the approvals, how it
  * ended) and its transcript. A recorded session (a hoop.dev session object, an asciicast recording, a sudo I/O log) gives what
- * was typed and what came back, read again from the evidence records; any other session gives what its events
- * say was typed.
+ * was typed and what came back, read again from the evidence records (for a sealed export, the exact record each
+ * event line carries, so it replays as the export it was sealed from); any other session gives what its events say
+ * was typed.
  *
  * @param sessionId  the session's id ({@code session.id})
  * @param events     the session's events in time order, at most {@link #MAX_EVENTS}
@@ -45,46 +50,93 @@ public record SessionDetail(String sessionId, List<Hit> events, boolean capped, 
             throw new IndexException("no event of session " + sessionId + " is in the case");
         }
         boolean capped = page.total() > events.size();
-        for (Hit h : events) {
-            if (HoopFormat.NAME.equals(h.sourceFormat()) && "session.start".equals(h.action())) {
+        List<Recorded> records = events.stream().map(Recorded::of).filter(r -> r != null).toList();
+        for (Recorded r : records) {
+            if (HoopFormat.NAME.equals(r.format()) && "session.start".equals(r.hit().action())) {
                 try {
-                    return new SessionDetail(sessionId, events, capped,
-                            HoopFormat.transcript(h.raw().getBytes(StandardCharsets.UTF_8)), true);
+                    return new SessionDetail(sessionId, events, capped, HoopFormat.transcript(r.bytes()), true);
                 } catch (IOException e) {
-                    throw new IndexException(h.file() + " line " + h.line() + ": the recording of session " + sessionId
-                            + " cannot be read: " + e.getMessage());
+                    throw unreadable(r, sessionId, e);
                 }
             }
         }
-        List<Hit> cast = events.stream().filter(h -> AsciicastFormat.NAME.equals(h.sourceFormat()))
-                .sorted(java.util.Comparator.comparingLong(Hit::line)).toList();
+        List<Recorded> cast = records.stream().filter(r -> AsciicastFormat.NAME.equals(r.format()))
+                .sorted(IN_FILE_ORDER).toList();
         if (!cast.isEmpty()) {
             // the recording's lines are spread over the session's records, each holding whole lines in file order
             try {
                 return new SessionDetail(sessionId, events, capped, AsciicastFormat.transcript(sessionId,
-                        cast.stream().map(h -> h.raw().getBytes(StandardCharsets.UTF_8)).toList()), true);
+                        cast.stream().map(Recorded::bytes).toList()), true);
             } catch (IOException e) {
-                throw new IndexException(cast.get(0).file() + ": the recording of session " + sessionId
-                        + " cannot be read: " + e.getMessage());
+                throw unreadable(cast.get(0), sessionId, e);
             }
         }
-        List<Hit> iolog = events.stream().filter(h -> SudoIolog.NAME.equals(h.sourceFormat())
-                        && !"session.start".equals(h.action()) && h.time() != null)
-                .sorted(java.util.Comparator.comparing(Hit::file).thenComparingLong(Hit::line)).toList();
+        List<Recorded> iolog = records.stream().filter(r -> SudoIolog.NAME.equals(r.format())
+                        && !"session.start".equals(r.hit().action()) && r.hit().time() != null)
+                .sorted(IN_FILE_ORDER).toList();
         if (!iolog.isEmpty()) {
             // the timing records hold the stream bytes their lines took; the session.start record is the header
             Hit start = events.stream().filter(h -> "session.start".equals(h.action()) && h.time() != null)
-                    .findFirst().orElse(iolog.get(0));
+                    .findFirst().orElse(iolog.get(0).hit());
             try {
                 return new SessionDetail(sessionId, events, capped, SudoIolog.transcript(sessionId, start.time(),
-                        iolog.stream().map(h -> new SudoIolog.Stretch(h.time(), h.raw().getBytes(StandardCharsets.UTF_8)))
-                                .toList()), true);
+                        iolog.stream().map(r -> new SudoIolog.Stretch(r.hit().time(), r.bytes())).toList()), true);
             } catch (IOException e) {
-                throw new IndexException(iolog.get(0).file() + ": the recording of session " + sessionId
-                        + " cannot be read: " + e.getMessage());
+                throw unreadable(iolog.get(0), sessionId, e);
             }
         }
         return new SessionDetail(sessionId, events, capped, typed(sessionId, events), false);
+    }
+
+    private static final Comparator<Recorded> IN_FILE_ORDER =
+            Comparator.comparing(Recorded::file).thenComparingLong(Recorded::line);
+
+    private static IndexException unreadable(Recorded r, String sessionId, IOException e) {
+        return new IndexException(r.file() + " line " + r.line() + ": the recording of session " + sessionId
+                + " cannot be read: " + e.getMessage());
+    }
+
+    /**
+     * The source record an event was read from: the hit's own raw line for an imported source, and for a sealed
+     * export's event (docs/decisions/0018-seal.md) the exact record its line carries, with the format, file and
+     * line the record came from, so that a sealed session replays as the export it was sealed from.
+     *
+     * @param format the record's format ({@code hoop}, {@code asciicast}…)
+     * @param file   the file the record was read from, as its source named it
+     * @param line   its line in that file
+     * @param bytes  the record exactly
+     */
+    private record Recorded(Hit hit, String format, String file, long line, byte[] bytes) {
+        /** The hit's record, or null when the hit is one of our own events and carries none. */
+        static Recorded of(Hit h) {
+            if (h.raw() == null) {
+                return null;
+            }
+            byte[] raw = h.raw().getBytes(StandardCharsets.UTF_8);
+            if (!h.provable()) {
+                return new Recorded(h, h.sourceFormat(), h.file(), h.line(), raw);
+            }
+            Map<String, String> labels = EventLabels.of(raw, 0, raw.length);
+            String format = labels.get(EventLabels.RECORD_FORMAT);
+            String text = labels.get(EventLabels.RECORD);
+            String base64 = labels.get(EventLabels.RECORD_BASE64);
+            if (format == null || (text == null && base64 == null)) {
+                return null;
+            }
+            byte[] bytes;
+            try {
+                bytes = text != null ? text.getBytes(StandardCharsets.UTF_8) : Base64.getDecoder().decode(base64);
+            } catch (IllegalArgumentException notBase64) {
+                return null;
+            }
+            long line;
+            try {
+                line = Long.parseLong(labels.getOrDefault(EventLabels.RECORD_LINE, ""));
+            } catch (NumberFormatException e) {
+                line = h.line();
+            }
+            return new Recorded(h, format, labels.getOrDefault(EventLabels.RECORD_FILE, h.file()), line, bytes);
+        }
     }
 
     /** What the events say was typed: each command or query at its time. */
