@@ -25,15 +25,38 @@ import java.util.Map;
  * @param events     the session's events in time order, at most {@link #MAX_EVENTS}
  * @param capped     whether the session has more events than {@link #MAX_EVENTS}
  * @param transcript what was typed (and, when {@code recorded}, what came back); null when no event has a time
- * @param recorded   whether the transcript comes from a recording of the terminal or the connection
+ * @param recording  where the transcript was read from when it is a recording of the terminal or the connection;
+ *                   null when it is what the events say was typed
  */
 public record SessionDetail(String sessionId, List<Hit> events, boolean capped, Transcript transcript,
-                            boolean recorded) {
+                            Recording recording) {
     /** The most events of one session loaded; a session with more still opens, and says it was cut. */
     public static final int MAX_EVENTS = 5_000;
 
     public SessionDetail {
         events = List.copyOf(events);
+    }
+
+    /**
+     * The record a recorded transcript was read from (the first, when the recording spans several).
+     *
+     * @param format   the recording's format
+     * @param file     the file its source named
+     * @param line     the record's line there
+     * @param sealedAt where a sealed export holds the record ({@code events/…jsonl line N}), or null when the
+     *                 record was imported as its source wrote it
+     */
+    public record Recording(String format, String file, long line, String sealedAt) {
+        /** As the session window and {@code sealtrail session} say it. */
+        public String describe() {
+            return "recorded (" + format + "), read from " + file + " line " + line
+                    + (sealedAt == null ? "" : ", sealed at " + sealedAt);
+        }
+    }
+
+    /** Whether the transcript is a recording of what was typed and what came back. */
+    public boolean recorded() {
+        return recording != null;
     }
 
     /**
@@ -54,7 +77,8 @@ public record SessionDetail(String sessionId, List<Hit> events, boolean capped, 
         for (Recorded r : records) {
             if (HoopFormat.NAME.equals(r.format()) && "session.start".equals(r.hit().action())) {
                 try {
-                    return new SessionDetail(sessionId, events, capped, HoopFormat.transcript(r.bytes()), true);
+                    return new SessionDetail(sessionId, events, capped, HoopFormat.transcript(r.bytes()),
+                            r.recording());
                 } catch (IOException e) {
                     throw unreadable(r, sessionId, e);
                 }
@@ -66,7 +90,7 @@ public record SessionDetail(String sessionId, List<Hit> events, boolean capped, 
             // the recording's lines are spread over the session's records, each holding whole lines in file order
             try {
                 return new SessionDetail(sessionId, events, capped, AsciicastFormat.transcript(sessionId,
-                        cast.stream().map(Recorded::bytes).toList()), true);
+                        cast.stream().map(Recorded::bytes).toList()), cast.get(0).recording());
             } catch (IOException e) {
                 throw unreadable(cast.get(0), sessionId, e);
             }
@@ -80,12 +104,13 @@ public record SessionDetail(String sessionId, List<Hit> events, boolean capped, 
                     .findFirst().orElse(iolog.get(0).hit());
             try {
                 return new SessionDetail(sessionId, events, capped, SudoIolog.transcript(sessionId, start.time(),
-                        iolog.stream().map(r -> new SudoIolog.Stretch(r.hit().time(), r.bytes())).toList()), true);
+                        iolog.stream().map(r -> new SudoIolog.Stretch(r.hit().time(), r.bytes())).toList()),
+                        iolog.get(0).recording());
             } catch (IOException e) {
                 throw unreadable(iolog.get(0), sessionId, e);
             }
         }
-        return new SessionDetail(sessionId, events, capped, typed(sessionId, events), false);
+        return new SessionDetail(sessionId, events, capped, typed(sessionId, events), null);
     }
 
     private static final Comparator<Recorded> IN_FILE_ORDER =
@@ -107,6 +132,10 @@ public record SessionDetail(String sessionId, List<Hit> events, boolean capped, 
      * @param bytes  the record exactly
      */
     private record Recorded(Hit hit, String format, String file, long line, byte[] bytes) {
+        Recording recording() {
+            return new Recording(format, file, line, hit.provable() ? hit.file() + " line " + hit.line() : null);
+        }
+
         /** The hit's record, or null when the hit is one of our own events and carries none. */
         static Recorded of(Hit h) {
             if (h.raw() == null) {

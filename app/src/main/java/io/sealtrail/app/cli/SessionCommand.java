@@ -39,7 +39,7 @@ final class SessionCommand extends SearchCommands.CaseQuery {
         for (Hit h : d.decisions()) {
             o.printf("Decision   %s  %s by %s%n", h.time(), h.action(), nz(h.userName()));
         }
-        o.printf("Transcript %s%n", d.recorded() ? "recorded (" + any.sourceFormat() + "), read from " + any.file() + " line " + any.line()
+        o.printf("Transcript %s%n", d.recorded() ? d.recording().describe()
                 : "no recording: the commands and queries its events record");
         if (d.capped()) {
             o.printf("           only the first %,d events of the session are shown%n", SessionDetail.MAX_EVENTS);

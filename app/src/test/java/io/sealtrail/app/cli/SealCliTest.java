@@ -131,6 +131,11 @@ class SealCliTest {
                 SessionDetail sealed = SessionDetail.load(y, span.sessionId());
                 assertThat(sealed.recorded()).as(span.sessionId()).isEqualTo(direct.recorded());
                 assertThat(sealed.transcript()).as(span.sessionId()).isEqualTo(direct.transcript());
+                if (direct.recorded()) {
+                    assertThat(sealed.recording().sealedAt()).as(span.sessionId()).startsWith("events/");
+                    assertThat(sealed.recording()).usingRecursiveComparison().ignoringFields("sealedAt")
+                            .isEqualTo(direct.recording());
+                }
                 recorded += direct.recorded() && !direct.transcript().entries().isEmpty() ? 1 : 0;
             }
             assertThat(recorded).as("sessions with a recorded transcript").isPositive();

@@ -92,7 +92,7 @@ public final class SessionViewModel {
             rows.add(new String[] {"Review", time(h.time()) + "  " + h.action() + " by " + nz(h.userName())});
         }
         rows.add(new String[] {"Transcript", d.recorded()
-                ? "recorded (" + any.sourceFormat() + "), read from " + any.file() + " line " + any.line()
+                ? d.recording().describe()
                 + (d.transcript() != null && d.transcript().truncated() ? " (the gateway cut the recording short)" : "")
                 : "no recording: the commands and queries its " + d.events().size() + " events record"});
         if (d.capped()) {
