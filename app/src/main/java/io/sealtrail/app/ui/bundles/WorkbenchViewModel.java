@@ -254,6 +254,9 @@ public final class WorkbenchViewModel {
     private void run(BundleViewModel b, UiTasks.Context ctx, List<VerifierKey> session, boolean receive)
             throws BundleFormatException {
         post(b, ctx, b::verifying);
+        if (io.sealtrail.cases.CaseFolder.isCase(b.path())) {
+            throw new BundleFormatException(b.path() + " is a case folder, not a bundle: File › Open case… opens it");
+        }
         if (receive) {
             BundleViewModel.Received r = received(b.path());
             post(b, ctx, () -> b.received(r));

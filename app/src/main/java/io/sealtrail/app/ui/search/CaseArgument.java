@@ -1,5 +1,6 @@
 package io.sealtrail.app.ui.search;
 
+import io.sealtrail.cases.CaseFolder;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -62,6 +63,10 @@ public record CaseArgument(Path caseDir, String query, List<Path> imports, List<
             } else {
                 rest.add(a);
             }
+        }
+        if ((dir == null || dir.isBlank()) && rest.size() == 1 && CaseFolder.isCase(Path.of(rest.get(0)))) {
+            // a case folder named without --case is still the case to open, not a bundle to look at
+            dir = rest.remove(0);
         }
         return new CaseArgument(dir == null || dir.isBlank() ? null : Path.of(dir), query, imports, rest);
     }

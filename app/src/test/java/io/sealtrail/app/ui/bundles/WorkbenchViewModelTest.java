@@ -236,6 +236,17 @@ class WorkbenchViewModelTest {
     }
 
     @Test
+    void aCaseFolderOpenedAsABundleSaysItIsACaseAndHowToOpenIt() throws Exception {
+        Path caseDir = tmp.resolve("a-case");
+        io.sealtrail.cases.CaseFolder.create(caseDir, "a case", java.time.Clock.systemUTC());
+        WorkbenchViewModel vm = vm(NOW);
+        vm.open(List.of(caseDir));
+        assertThat(vm.selected().state()).isEqualTo(BundleViewModel.State.UNREADABLE);
+        assertThat(vm.selected().banner().detail()).contains("is a case folder, not a bundle")
+                .contains("File › Open case…");
+    }
+
+    @Test
     void openingTheSameBundleTwiceSelectsItAndClosingSelectsTheNext() {
         WorkbenchViewModel vm = vm(NOW);
         vm.open(List.of(intact, altered));

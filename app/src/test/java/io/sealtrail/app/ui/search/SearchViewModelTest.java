@@ -307,6 +307,13 @@ class SearchViewModelTest {
     }
 
     @Test
+    void aCaseFolderNamedWithoutDashDashCaseIsTheCaseToOpen() {
+        CaseArgument a = CaseArgument.parse(List.of(caseDir.toString()), new Properties());
+        assertThat(a.caseDir()).isEqualTo(caseDir);
+        assertThat(a.rest()).isEmpty();
+    }
+
+    @Test
     void caseArgumentFromParametersOrProperty() {
         Properties p = new Properties();
         assertThat(CaseArgument.parse(List.of("a.zip", "--case", "/x/case", "--demo"), p))
