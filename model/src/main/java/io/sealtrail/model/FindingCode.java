@@ -94,7 +94,8 @@ public enum FindingCode {
     CLOUDTRAIL_LOG_FILE_ALTERED(Severity.ERROR, "a log file's SHA-256 differs from the one its digest lists"),
     CLOUDTRAIL_LOG_FILE_MOVED(Severity.ERROR, "a log file a digest lists is in the source, but under another path"),
     CLOUDTRAIL_LOG_FILE_NOT_DIGESTED(Severity.ERROR, "a log file no digest lists: nothing vouches for its contents"),
-    GZIP_TRAILING_DATA(Severity.ERROR, "a .gz file holds data after its first gzip member, which no hash or signature covers");
+    GZIP_TRAILING_DATA(Severity.ERROR, "a .gz file holds data after its first gzip member, which no hash or signature covers"),
+    SEALED_RECORD_ORDER(Severity.INFO, "events sealed from a source keep the source's record order, which is not time order");
 
     private final Severity severity;
     private final String summary;

@@ -44,6 +44,8 @@ final class ChainAssembler {
     private Instant lastTime;
     private Instant lastHeartbeat;
     private Instant firstTime;
+    private long sourceOrderBackwards;
+    private Location firstSourceOrderAt;
 
     /**
      * @param startTree      the tree at the bundle's start (from the manifest's compact range)
@@ -94,8 +96,15 @@ final class ChainAssembler {
                     HEX.formatHex(lastLeaf), s.firstPrev));
         }
         if (s.firstTime != null && lastTime != null && s.firstTime.isBefore(lastTime)) {
-            findings.add(Finding.mismatch(FindingCode.TIME_BACKWARDS, first, "time goes backwards: at least",
-                    lastTime.toString(), s.firstTime.toString()));
+            if (s.firstIsSourceRecord) {
+                sourceOrder(1, first);
+            } else {
+                findings.add(Finding.mismatch(FindingCode.TIME_BACKWARDS, first, "time goes backwards: at least",
+                        lastTime.toString(), s.firstTime.toString()));
+            }
+        }
+        if (s.sourceOrderBackwards > 0) {
+            sourceOrder(s.sourceOrderBackwards, s.firstSourceOrderAt);
         }
         if (firstTime == null) {
             firstTime = s.firstTime;
@@ -209,7 +218,21 @@ final class ChainAssembler {
      * Call after the last segment: feeds the last leaf, reports checkpoints the events never reached,
      * names proven alterations, checks heartbeats.
      */
+    /** Segments come in log order, and a boundary before its segment's lines: the first one told is the first. */
+    private void sourceOrder(long n, Location at) {
+        if (sourceOrderBackwards == 0) {
+            firstSourceOrderAt = at;
+        }
+        sourceOrderBackwards += n;
+    }
+
     Result finish() {
+        if (sourceOrderBackwards > 0) {
+            // one note, not a warning per line: a sealed export keeps its source's order by design (ADR 0018)
+            findings.add(FindingCode.SEALED_RECORD_ORDER, firstSourceOrderAt, String.format(java.util.Locale.ROOT,
+                    "%,d event(s) sealed from a source are earlier than an event before them: a sealed export keeps"
+                            + " the source's record order, which is not time order", sourceOrderBackwards));
+        }
         if (pending != null) {
             feed(pending, null, pendingAt);
             pending = null;

@@ -23,6 +23,11 @@ final class SegmentResult {
     Instant lastTime;
     Instant firstHeartbeat;
     Instant lastHeartbeat;
+    /** Whether the first line is a sealed source's record (docs/decisions/0018-seal.md), which keeps source order. */
+    boolean firstIsSourceRecord;
+    /** Sealed source records earlier than a line before them in this segment, and the first of them. */
+    long sourceOrderBackwards;
+    io.sealtrail.model.Location firstSourceOrderAt;
 
     SegmentResult(Manifest.FileEntry entry) {
         this.entry = entry;

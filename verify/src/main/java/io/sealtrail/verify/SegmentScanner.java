@@ -4,6 +4,7 @@ import io.sealtrail.model.FindingCode;
 import io.sealtrail.model.Location;
 import io.sealtrail.verify.bundle.BundleSource;
 import io.sealtrail.verify.bundle.Manifest;
+import io.sealtrail.verify.event.EventLabels;
 import io.sealtrail.verify.event.EventLineParser;
 import io.sealtrail.verify.event.LineProblem;
 import io.sealtrail.verify.merkle.Merkle;
@@ -172,7 +173,10 @@ final class SegmentScanner {
         }
         checkSeq(seq, at);
         checkChain(at);
-        checkTime(parser.time(), parser.heartbeat(), at);
+        if (lineNo == 1) {
+            r.firstIsSourceRecord = isSourceRecord(buf, off, len);
+        }
+        checkTime(parser.time(), parser.heartbeat(), at, buf, off, len);
         lastLeaf = leaf;
     }
 
@@ -226,7 +230,17 @@ final class SegmentScanner {
         }
     }
 
-    private void checkTime(Instant t, boolean heartbeat, Location at) {
+    /**
+     * Whether the line is a record sealed from a source ({@code sealtrail seal}, docs/decisions/0018-seal.md): such
+     * lines keep their source's order (a hoop.dev export lists sessions newest first), so their times going
+     * backwards is the source's order, not a fault of the log. Read only when the time goes backwards or a segment
+     * starts: the labels are not parsed on the hot path.
+     */
+    private static boolean isSourceRecord(byte[] buf, int off, int len) {
+        return EventLabels.of(buf, off, len).containsKey(EventLabels.RECORD_FORMAT);
+    }
+
+    private void checkTime(Instant t, boolean heartbeat, Location at, byte[] buf, int off, int len) {
         if (t == null) {
             return;
         }
@@ -234,8 +248,14 @@ final class SegmentScanner {
             r.firstTime = t;
         }
         if (lastTime != null && t.isBefore(lastTime)) {
-            findings.add(io.sealtrail.model.Finding.mismatch(FindingCode.TIME_BACKWARDS, at,
-                    "time goes backwards: at least", lastTime.toString(), t.toString()));
+            if (isSourceRecord(buf, off, len)) {
+                if (r.sourceOrderBackwards++ == 0) {
+                    r.firstSourceOrderAt = at;
+                }
+            } else {
+                findings.add(io.sealtrail.model.Finding.mismatch(FindingCode.TIME_BACKWARDS, at,
+                        "time goes backwards: at least", lastTime.toString(), t.toString()));
+            }
         }
         if (rangeFrom != null && (t.isBefore(rangeFrom) || t.isAfter(rangeTo))) {
             findings.add(FindingCode.TIME_OUTSIDE_RANGE, at,

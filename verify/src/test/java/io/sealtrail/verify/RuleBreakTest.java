@@ -243,6 +243,18 @@ class RuleBreakTest {
     }
 
     @Test
+    void aSealedSourceRecordEarlierThanTheOneBeforeItIsOneSourceOrderNoteNotTimeBackwards() throws Exception {
+        VerificationReport r = verifyCase("source-order");
+
+        assertThat(r.verdict()).as(describe(r)).isEqualTo(Verdict.VERIFIED);
+        assertThat(findings(r, FindingCode.TIME_BACKWARDS)).isEmpty();
+        Finding f = only(r, FindingCode.SEALED_RECORD_ORDER);
+        assertThat(f.location()).isEqualTo(Location.line(SEG0, 3, 2));
+        assertThat(f.severity()).isEqualTo(Severity.INFO);
+        assertThat(f.message()).startsWith("1 event(s) sealed from a source");
+    }
+
+    @Test
     void segmentStartingEarlierThanThePreviousSegmentEndedIsTimeBackwards() throws Exception {
         VerificationReport r = verifyCase("time-backwards-across-segments");
 

@@ -90,6 +90,17 @@ class SealCliTest {
     }
 
     @Test
+    void aSealedExportListingSessionsNewestFirstGetsOneSourceOrderNoteAndNoWarnings() {
+        Path out = dir.resolve("hoop-order.zip");
+        assertThat(seal(out, HOOP.toString()).exit()).isZero();
+        Run v = verify(out);
+        assertThat(v.exit()).as(v.out() + v.err()).isZero();
+        // the one warning is honest: a sealed source has no heartbeats, so a gap in it cannot be told
+        assertThat(v.out()).contains("0 error(s), 1 warning(s), 1 note(s)").contains("HEARTBEAT_NOT_DECLARED")
+                .contains("SEALED_RECORD_ORDER").doesNotContain("TIME_BACKWARDS");
+    }
+
+    @Test
     void importingTheSealedExportGivesTheSameSessionsEventsAndSearchableOutputAsImportingTheExport() throws Exception {
         Path out = dir.resolve("hoop-roundtrip");
         assertThat(seal(out, HOOP.toString()).exit()).isZero();

@@ -134,6 +134,17 @@ public final class ConformanceKit {
                 .orElseThrow(() -> new IllegalArgumentException("no conformance case " + name));
     }
 
+    private static Case ok(String name, String description, Base base, Recipe recipe, Expected... findings) {
+        return new Case(name, description, base, SEED, Bundles.ORIGIN, recipe, Verdict.VERIFIED, List.of(findings));
+    }
+
+    /** The line labelled as a record sealed from a syslog file, as 'sealtrail seal' labels every line. */
+    static String asSourceRecord(String line) {
+        String label = "\"record.format\":\"syslog\"";
+        return line.contains("\"labels\":{") ? line.replace("\"labels\":{", "\"labels\":{" + label + ",")
+                : line.substring(0, line.lastIndexOf('}')) + ",\"labels\":{" + label + "}}";
+    }
+
     private static Case ok(String name, String description, Base base, Expected... findings) {
         return new Case(name, description, base, SEED, Bundles.ORIGIN, (b, k) -> { }, Verdict.VERIFIED,
                 List.of(findings));
@@ -327,6 +338,15 @@ public final class ConformanceKit {
                     KeyHolder.events(b.dir(), k);
                 },
                 one(FindingCode.TIME_BACKWARDS, SEG3)));
+        cases.add(ok("source-order", "The third event's time set to the first event's, and the event labelled as a"
+                + " record sealed from a source (record.format), as 'sealtrail seal' writes them: a sealed export"
+                + " keeps its source's order, so this is a note, not a warning (chain and checkpoints re-signed).",
+                Base.PLAIN, (b, k) -> {
+                    setTime(b, SEG0, 3, timeOf(b.dir(), SEG0, 1));
+                    b.editLine(SEG0, 3, ConformanceKit::asSourceRecord);
+                    KeyHolder.events(b.dir(), k);
+                },
+                one(FindingCode.SEALED_RECORD_ORDER, SEG0)));
         cases.add(warns("time-outside-range", "The manifest's time_range ends at the fifth event's time, before the"
                 + " sixth event (manifest re-signed).", Base.PLAIN,
                 (b, k) -> {
