@@ -1,6 +1,7 @@
 package io.sealtrail.cases;
 
 import io.sealtrail.verify.merkle.Sha256;
+import io.sealtrail.model.EvidenceFolder;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -25,13 +26,27 @@ public final class CaseFiles {
     private CaseFiles() {
     }
 
-    /** Copies one file and returns the SHA-256 of the bytes read. */
+    /**
+     * Copies one file and returns the SHA-256 of the bytes read.
+     *
+     * @throws IOException when the file changed while it was copied (its size or modification time moved): the copy
+     *                     would be a mixture of two versions, which no one could ever check against the source
+     */
     static String copyHashing(Path from, Path to) throws IOException {
         MessageDigest md = Sha256.newDigest();
         Files.createDirectories(to.getParent());
+        BasicFileAttributes before = Files.readAttributes(from, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+        long copied;
         try (InputStream in = new DigestInputStream(Files.newInputStream(from, LinkOption.NOFOLLOW_LINKS), md);
              OutputStream out = Files.newOutputStream(to)) {
-            in.transferTo(out);
+            copied = in.transferTo(out);
+        }
+        BasicFileAttributes after = Files.readAttributes(from, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+        if (copied != before.size() || after.size() != before.size()
+                || !after.lastModifiedTime().equals(before.lastModifiedTime())) {
+            throw new IOException(from + " changed while it was being copied (" + before.size() + " bytes before, "
+                    + copied + " read, " + after.size() + " after): something is still writing it; import it when"
+                    + " it is complete");
         }
         return HexFormat.of().formatHex(md.digest());
     }
@@ -44,18 +59,9 @@ public final class CaseFiles {
         return HexFormat.of().formatHex(md.digest());
     }
 
-    /** Every regular file under root, as '/'-separated relative paths, sorted. */
+    /** Every regular file under root, as '/'-separated relative paths, sorted; refuses what evidence may not hold. */
     static List<String> files(Path root) throws IOException {
-        List<String> out = new ArrayList<>();
-        try (Stream<Path> walk = Files.walk(root)) {
-            for (Path p : (Iterable<Path>) walk::iterator) {
-                if (Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)) {
-                    out.add(root.relativize(p).toString().replace('\\', '/'));
-                }
-            }
-        }
-        out.sort(null);
-        return out;
+        return EvidenceFolder.files(root);
     }
 
     /** Marks a tree read-only for everyone; the evidence must not change by accident. */

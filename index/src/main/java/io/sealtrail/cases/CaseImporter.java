@@ -203,16 +203,12 @@ public final class CaseImporter {
      * it is written; puts each file's SHA-256 into {@code hashes} under {@code name}[/its path].
      */
     static void copyEvidence(Path source, Path target, String name, Map<String, String> hashes) throws IOException {
+        io.sealtrail.model.EvidenceFolder.requireFileOrFolder(source);
         if (!Files.isDirectory(source)) {
             hashes.put(name, CaseFiles.copyHashing(source, target));
             return;
         }
-        List<String> files = CaseFiles.files(source);
-        for (String f : files) {
-            if (Files.isSymbolicLink(source.resolve(f))) {
-                throw new IOException(source.resolve(f) + " is a symbolic link; evidence may not link outside itself");
-            }
-        }
+        List<String> files = CaseFiles.files(source); // refuses links, pipes, devices and names that fold together
         // files side by side: copying and hashing one is a core's work
         Map<String, String> copied = new java.util.concurrent.ConcurrentHashMap<>();
         try {

@@ -1,5 +1,6 @@
 package io.sealtrail.sources;
 
+import io.sealtrail.model.EvidenceFolder;
 import io.sealtrail.sources.cloudtrail.CloudTrailTree;
 import io.sealtrail.sources.sudoio.SudoIolog;
 import java.io.IOException;
@@ -83,6 +84,14 @@ public record SourcePlan(Kind kind, List<Part> parts, CloudTrailTree tree) {
             }
             forced = Optional.of(SourceFormats.named(format).orElseThrow(() -> new UnrecognizedException(
                     "--format " + format + ": not a format Sealtrail reads (see 'sealtrail formats')")));
+        }
+        try {
+            EvidenceFolder.requireFileOrFolder(source);
+            if (Files.isDirectory(source)) {
+                EvidenceFolder.files(source); // before any reader walks it: no links out, no pipes, no folded names
+            }
+        } catch (EvidenceFolder.RefusedException e) {
+            throw new UnrecognizedException(e.getMessage(), "", e);
         }
         if (Files.isDirectory(source)) {
             if (format == null && Files.isRegularFile(source.resolve("manifest.json"))) {

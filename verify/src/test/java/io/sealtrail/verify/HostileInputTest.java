@@ -235,6 +235,25 @@ class HostileInputTest {
         assertThat(refused(dir)).hasMessageContaining("symbolic link");
     }
 
+    @Test
+    void namedPipeInADirectoryBundleIsRefusedWithoutWaitingForAWriter() throws Exception {
+        Path dir = Tamper.copyOf(fixture, tmp.resolve("piped")).dir();
+        Process mkfifo = new ProcessBuilder("mkfifo", dir.resolve("events/pipe.jsonl").toString()).start();
+        org.junit.jupiter.api.Assumptions.assumeTrue(mkfifo.waitFor() == 0, "mkfifo is not available");
+        snapshot();
+
+        assertThat(refused(dir)).hasMessageContaining("events/pipe.jsonl is a named pipe (FIFO), not a file");
+    }
+
+    @Test
+    void segmentNamesThatDifferOnlyInCaseAreRefused() throws Exception {
+        Path dir = Tamper.copyOf(fixture, tmp.resolve("folded")).dir();
+        Files.copy(dir.resolve("manifest.json"), dir.resolve("MANIFEST.json"));
+        snapshot();
+
+        assertThat(refused(dir)).hasMessageContaining("MANIFEST.json and manifest.json differ only in case");
+    }
+
     // ---- readable, but broken -------------------------------------------------------------------
 
     @Test

@@ -97,7 +97,10 @@ public final class Workbench extends Application {
                 paths -> Frames.afterPulses(2, () -> vm.openCase(paths)), () -> AuditorKey.loadOrCreate(System.getenv()),
                 ImportViewModel.defaultCasesFolder(System.getenv()), TrustStore.configDir(System.getenv()), VERSION));
         SearchViewModel search = features.search();
-        boolean openCase = caseArg.caseDir() != null && caseArg.imports().isEmpty();
+        // a case that exists opens before its imports run, so a failed import leaves the person in their case, not
+        // on an empty screen (a successful one opens it again, with the new bundle)
+        boolean openCase = caseArg.caseDir() != null
+                && (caseArg.imports().isEmpty() || io.sealtrail.cases.CaseFolder.isCase(caseArg.caseDir()));
         if (openCase) { // before the window is built, so it is built once, in the case's layout
             if (preload != null) {
                 features.cases().usePreload(preload);

@@ -19,11 +19,7 @@ public record CloudTrailTree(Path root, List<String> logs, List<String> digests,
     public static final String SIDECAR = ".head-object.json";
 
     public static CloudTrailTree scan(Path root) throws IOException {
-        List<String> all = new ArrayList<>();
-        try (Stream<Path> walk = Files.walk(root)) {
-            walk.filter(Files::isRegularFile).forEach(p -> all.add(root.relativize(p).toString().replace('\\', '/')));
-        }
-        all.sort(null);
+        List<String> all = io.sealtrail.model.EvidenceFolder.files(root);
         List<String> logs = new ArrayList<>();
         List<String> digests = new ArrayList<>();
         List<String> sidecars = new ArrayList<>();

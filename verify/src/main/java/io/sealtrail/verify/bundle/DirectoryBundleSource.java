@@ -1,5 +1,6 @@
 package io.sealtrail.verify.bundle;
 
+import io.sealtrail.model.EvidenceFolder;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -7,13 +8,12 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.stream.Stream;
 
 /** A bundle laid out as a directory. Symbolic links are refused so nothing outside the bundle is read. */
 final class DirectoryBundleSource implements BundleSource {
+    /** Far more files than a bundle holds (a manifest, segments, checkpoints, timestamps). */
     private static final int MAX_FILES = 100_000;
 
     private final Path root;
@@ -26,25 +26,15 @@ final class DirectoryBundleSource implements BundleSource {
 
     static DirectoryBundleSource open(Path dir) throws BundleFormatException {
         Path root = dir.toAbsolutePath().normalize();
-        List<String> paths = new ArrayList<>();
-        try (Stream<Path> walk = Files.walk(root)) {
-            for (Path p : (Iterable<Path>) walk::iterator) {
-                if (Files.isSymbolicLink(p)) {
-                    throw new BundleFormatException(dir + ": " + root.relativize(p)
-                            + " is a symbolic link; bundles may not link outside themselves");
-                }
-                if (Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)) {
-                    paths.add(root.relativize(p).toString().replace('\\', '/'));
-                    if (paths.size() > MAX_FILES) {
-                        throw new BundleFormatException(dir + ": more than " + MAX_FILES + " files");
-                    }
-                }
-            }
+        List<String> paths;
+        try {
+            paths = EvidenceFolder.files(root, MAX_FILES);
+        } catch (EvidenceFolder.RefusedException e) {
+            throw new BundleFormatException(e.getMessage(), e);
         } catch (IOException | UncheckedIOException e) {
             throw new BundleFormatException(dir + ": cannot list the bundle directory (" + e.getMessage() + ")", e);
         }
-        Collections.sort(paths);
-        return new DirectoryBundleSource(root, List.copyOf(paths));
+        return new DirectoryBundleSource(root, paths);
     }
 
     @Override
