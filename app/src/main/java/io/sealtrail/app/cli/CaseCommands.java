@@ -217,7 +217,8 @@ final class CaseCommands {
     }
 
     @Command(name = "case", mixinStandardHelpOptions = true, description = "Work with a case as a whole.",
-            subcommands = VerifyCase.class)
+            subcommands = {VerifyCase.class, HandoverCommands.Keygen.class, HandoverCommands.Export.class,
+                    HandoverCommands.Import.class})
     static final class Case {
     }
 
