@@ -64,6 +64,24 @@ public final class CaseFiles {
         return EvidenceFolder.files(root);
     }
 
+    /** Forces every file and folder of a tree to disk, children before their folder. */
+    static void force(Path root) throws IOException {
+        try (Stream<Path> walk = Files.walk(root)) {
+            List<Path> all = walk.toList();
+            for (int i = all.size() - 1; i >= 0; i--) {
+                Path p = all.get(i);
+                if (Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
+                    io.sealtrail.verify.io.AtomicFiles.forceFolder(p);
+                } else {
+                    try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(p,
+                            java.nio.file.StandardOpenOption.READ)) {
+                        ch.force(true);
+                    }
+                }
+            }
+        }
+    }
+
     /** Marks a tree read-only for everyone; the evidence must not change by accident. */
     static void makeReadOnly(Path root) throws IOException {
         Set<PosixFilePermission> file = EnumSet.of(PosixFilePermission.OWNER_READ, PosixFilePermission.GROUP_READ,

@@ -8,6 +8,7 @@ import io.sealtrail.index.EventSearch;
 import io.sealtrail.index.IndexException;
 import io.sealtrail.model.Verdict;
 import io.sealtrail.verify.io.AtomicFiles;
+import io.sealtrail.verify.io.CrashPoints;
 import io.sealtrail.verify.note.NoteFormatException;
 import io.sealtrail.verify.note.NoteSigner;
 import io.sealtrail.verify.note.VerifierKey;
@@ -86,8 +87,21 @@ public final class CaseFolder {
      * {@code case.created}, is written and signed by it. Only that key may append until it hands the case over.
      */
     public static CaseFolder create(Path dir, String name, Clock clock, NoteSigner creator) throws IOException {
-        CaseFolder c = create(dir, name, clock, creator.verifierKey());
+        Path abs = dir.toAbsolutePath().normalize();
+        if (isCase(abs)) {
+            throw new IOException(abs + " already holds a case");
+        }
+        // case.json is the commit: written last, so a crash before it leaves no case, only a journal nobody will
+        // read, which the next creation here starts over
+        Path journal = abs.resolve(JOURNAL);
+        Files.deleteIfExists(journal.resolve(CaseJournal.FILE));
+        Files.deleteIfExists(journal.resolve(CaseJournal.CHECKPOINT));
+        Files.createDirectories(abs.resolve(BUNDLES));
+        Files.createDirectories(journal);
+        CaseFolder c = new CaseFolder(abs, UUID.randomUUID().toString(), name, clock.instant(), creator.verifierKey(),
+                clock);
         c.journal().append(creator, JournalEntry.CASE_CREATED, Map.of("name", name));
+        writeCaseFile(c);
         return c;
     }
 
@@ -106,24 +120,27 @@ public final class CaseFolder {
         }
         Files.createDirectories(abs.resolve(BUNDLES));
         Files.createDirectories(abs.resolve(JOURNAL));
-        String id = UUID.randomUUID().toString();
-        Instant now = clock.instant();
-        AtomicFiles.write(abs.resolve(CASE_FILE), AtomicFiles.Existing.REFUSE, out -> {
+        CaseFolder c = new CaseFolder(abs, UUID.randomUUID().toString(), name, clock.instant(), creator, clock);
+        writeCaseFile(c);
+        return c;
+    }
+
+    private static void writeCaseFile(CaseFolder c) throws IOException {
+        AtomicFiles.write(c.dir.resolve(CASE_FILE), AtomicFiles.Existing.REFUSE, out -> {
             try (JsonGenerator g = JSON.createGenerator(out)) {
                 g.useDefaultPrettyPrinter();
                 g.writeStartObject();
                 g.writeStringField("format", "sealtrail.case");
                 g.writeNumberField("format_version", 1);
-                g.writeStringField("case_id", id);
-                g.writeStringField("name", name);
-                g.writeStringField("created", now.toString());
-                if (creator != null) {
-                    g.writeStringField("creator", creator.encode());
+                g.writeStringField("case_id", c.id);
+                g.writeStringField("name", c.name);
+                g.writeStringField("created", c.created.toString());
+                if (c.creator != null) {
+                    g.writeStringField("creator", c.creator.encode());
                 }
                 g.writeEndObject();
             }
         });
-        return new CaseFolder(abs, id, name, now, creator, clock);
     }
 
     public static CaseFolder open(Path dir, Clock clock) throws IOException {
@@ -235,8 +252,12 @@ public final class CaseFolder {
 
     /** Moves a finished staging folder to bundles/&lt;id&gt; in one rename; the journal entry then commits it. */
     void moveIntoPlace(Path staging, String bundleId) throws IOException {
+        CaseFiles.force(staging); // the journal entry after this must never name files still only in memory
+        CrashPoints.reached("staging " + staging.getFileName() + " written and forced");
         Files.createDirectories(bundleDir(bundleId).getParent());
         Files.move(staging, bundleDir(bundleId), StandardCopyOption.ATOMIC_MOVE);
+        AtomicFiles.forceFolder(bundleDir(bundleId).getParent());
+        CrashPoints.reached("bundles/" + bundleId + " moved into place");
     }
 
     /** Removes what interrupted imports left behind: staging folders and uncommitted bundle folders. */

@@ -9,6 +9,7 @@ import io.sealtrail.model.Finding;
 import io.sealtrail.model.FindingCode;
 import io.sealtrail.model.Location;
 import io.sealtrail.verify.io.AtomicFiles;
+import io.sealtrail.verify.io.CrashPoints;
 import io.sealtrail.verify.merkle.CompactRange;
 import io.sealtrail.verify.merkle.Merkle;
 import io.sealtrail.verify.note.Checkpoint;
@@ -160,6 +161,8 @@ public final class CaseJournal {
             }
             ch.force(true);
         }
+        AtomicFiles.forceFolder(dir); // a journal created by this append must survive as a name too
+        CrashPoints.reached("journal line " + e.seq() + " (" + type + ") appended");
         tree.append(Merkle.leafHash(line));
         byte[] note = auditor.sign(new Checkpoint(origin, tree.size(), tree.root(), List.of()).encode());
         AtomicFiles.write(dir.resolve(CHECKPOINT), AtomicFiles.Existing.REPLACE, note);

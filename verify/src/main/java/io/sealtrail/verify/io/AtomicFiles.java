@@ -68,9 +68,24 @@ public final class AtomicFiles {
                 out.flush();
                 ch.force(true);
             }
+            CrashPoints.reached("written " + tmp);
             publish(tmp, abs, existing);
+            forceFolder(abs.getParent());
+            CrashPoints.reached("published " + abs);
         } finally {
             Files.deleteIfExists(tmp);
+        }
+    }
+
+    /**
+     * Forces a folder's entries to disk, so that a rename or a new file in it survives a power loss, not only the
+     * file's bytes (Linux and macOS; a platform that cannot open a folder for it says so by refusing, and is skipped).
+     */
+    public static void forceFolder(Path dir) {
+        try (FileChannel ch = FileChannel.open(dir, StandardOpenOption.READ)) {
+            ch.force(true);
+        } catch (IOException | UnsupportedOperationException notOnThisPlatform) {
+            // Windows cannot open a directory as a channel; NTFS journals its metadata itself
         }
     }
 

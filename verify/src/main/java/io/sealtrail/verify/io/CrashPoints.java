@@ -1,0 +1,31 @@
+package io.sealtrail.verify.io;
+
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The moments where a crash would leave the files of a case or a trust store between two states: after each file is
+ * written and forced, after each rename that publishes one. A crash-safety test (app's CrashSafetyTest) runs a
+ * command in a child JVM with {@value #PROPERTY}=N, and the N-th point reached stops the JVM at once as SIGKILL would
+ * (no shutdown hooks, no buffers flushed), then checks what is left. Without the property a point costs one read of
+ * a constant.
+ */
+public final class CrashPoints {
+    /** The system property naming the point to stop at (1 = the first one reached). Tests only. */
+    public static final String PROPERTY = "sealtrail.test.crash-at";
+    /** The exit status of a JVM stopped at a point, as a shell reports a SIGKILL. */
+    public static final int STATUS = 137;
+    private static final long AT = Long.getLong(PROPERTY, 0);
+    private static final AtomicLong REACHED = new AtomicLong();
+
+    private CrashPoints() {
+    }
+
+    /** One point passed; {@code where} names it on stderr when the JVM stops there. */
+    public static void reached(String where) {
+        if (AT > 0 && REACHED.incrementAndGet() == AT) {
+            System.err.println("crash point " + AT + ": " + where);
+            System.err.flush();
+            Runtime.getRuntime().halt(STATUS);
+        }
+    }
+}
