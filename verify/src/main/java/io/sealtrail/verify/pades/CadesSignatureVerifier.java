@@ -78,7 +78,7 @@ public final class CadesSignatureVerifier {
         CMSSignedData data;
         SignerInformation signer;
         try {
-            data = new CMSSignedData(new CMSProcessableByteArray(signed), cms);
+            data = new CMSSignedData(new CMSProcessableByteArray(signed), withoutPadding(cms));
             var signers = data.getSignerInfos().getSigners();
             if (signers.size() != 1) {
                 return failed(findings, where, "the signature holds " + signers.size() + " signers; a PAdES signature has one", now);
@@ -105,6 +105,35 @@ public final class CadesSignatureVerifier {
         checkCertificate(cert, who, at, timestamp != null && timestamp.ok(), where, findings);
         checkExpected(cert, subject, fingerprint, where, findings);
         return new SignatureCheck(subject, fingerprint, timestamp, at, findings);
+    }
+
+    /**
+     * The DER object at the start of /Contents: PDF pads the reserved room with zeros, which BouncyCastle rejects as
+     * extra data. A definite length is read from the header; anything unreadable is left for the parser to refuse.
+     */
+    static byte[] withoutPadding(byte[] contents) {
+        if (contents.length < 2 || contents[0] != 0x30) {
+            return contents;
+        }
+        int first = contents[1] & 0xff;
+        long length;
+        int header;
+        if (first < 0x80) {
+            length = first;
+            header = 2;
+        } else {
+            int n = first & 0x7f;
+            if (n == 0 || n > 4 || contents.length < 2 + n) {
+                return contents;
+            }
+            length = 0;
+            for (int i = 0; i < n; i++) {
+                length = (length << 8) | (contents[2 + i] & 0xff);
+            }
+            header = 2 + n;
+        }
+        long total = header + length;
+        return total <= contents.length ? java.util.Arrays.copyOf(contents, (int) total) : contents;
     }
 
     private static SignatureCheck failed(List<Finding> findings, Location where, String message, Instant now) {
