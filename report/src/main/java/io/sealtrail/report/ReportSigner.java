@@ -84,9 +84,10 @@ public final class ReportSigner {
 
     /** The CN of an RFC 2253 name, else the whole name: what PDF readers show as "signed by". */
     static String commonName(String subject) {
-        for (String rdn : subject.split(",(?=(?:[^\"]*\"[^\"]*\")*[^\"]*$)")) {
+        // RFC 2253 escapes a comma inside a value as "\,"; only an unescaped comma separates names
+        for (String rdn : subject.split("(?<!\\\\),")) {
             if (rdn.strip().startsWith("CN=")) {
-                return rdn.strip().substring(3).replace("\\", "");
+                return rdn.strip().substring(3).replaceAll("\\\\(.)", "$1");
             }
         }
         return subject;

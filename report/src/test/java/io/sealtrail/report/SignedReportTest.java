@@ -112,6 +112,7 @@ class SignedReportTest {
         assertThat(r.verdict()).isEqualTo(ReportVerifier.Verdict.VERIFIED);
         assertThat(r.signatures()).singleElement().satisfies(s -> {
             assertThat(s.check().signer()).isEqualTo("CN=Zoë Müller\\, Example Audit");
+            assertThat(s.label()).isEqualTo("signature 1 (Zoë Müller, Example Audit)");
             assertThat(s.check().fingerprint()).isEqualTo(ZOE.fingerprint());
             assertThat(s.check().level()).isEqualTo("PAdES B-B");
             assertThat(s.claimedTime()).isEqualTo(NOW);
