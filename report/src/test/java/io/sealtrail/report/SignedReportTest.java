@@ -159,6 +159,16 @@ class SignedReportTest {
     }
 
     @Test
+    void aTimestampByAnAuthorityWhoseRootIsNotTrustedIsAWarningOnly() throws Exception {
+        TestTimestampAuthority authority = TestTimestampAuthority.forLog("report-tsa");
+        Timestamping tsa = new Timestamping((data, at) -> authority.stamp(data, NOW), authority.chainPem());
+        ReportVerifier.Result r = verify(sign("b-t.pdf", ZOE, tsa, NOW), List.of(ZOE.certificate()), List.of());
+        assertThat(codes(r)).containsExactly(FindingCode.TIMESTAMP_TSA_UNTRUSTED);
+        assertThat(r.signatures().get(0).check().level()).isEqualTo("PAdES B-T");
+        assertThat(r.verdict()).isEqualTo(ReportVerifier.Verdict.VERIFIED);
+    }
+
+    @Test
     void aTimestampOverOtherBytesThanTheSignatureValueFails() throws Exception {
         TestTimestampAuthority authority = TestTimestampAuthority.forLog("report-tsa");
         Timestamping elsewhere = new Timestamping((data, at) -> authority.stamp("other bytes".getBytes(StandardCharsets.UTF_8),

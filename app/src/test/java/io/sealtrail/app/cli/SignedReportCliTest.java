@@ -5,8 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.sealtrail.app.cli.CliTest.Run;
 import io.sealtrail.model.FindingCode;
+import io.sealtrail.tools.tsa.LoopbackTsaServer;
+import io.sealtrail.tools.tsa.TestTimestampAuthority;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -72,6 +75,23 @@ class SignedReportCliTest {
         assertThat(r.exit()).as(r.out() + r.err()).isEqualTo(SealtrailCommand.EXIT_INTEGRITY);
         assertThat(r.out()).contains(FindingCode.REPORT_SIGNER_MISMATCH.name()).contains("found CN=Zoë Müller (SHA-256 "
                 + fingerprint + ")");
+    }
+
+    @Test
+    void aReportSignedWithATimestampAuthorityIsBaselineT() throws Exception {
+        try (LoopbackTsaServer tsa = LoopbackTsaServer.start(TestTimestampAuthority.forLog("report-cli"), Clock.systemUTC())) {
+            Path chain = dir.resolve("tsa-chain.pem");
+            Files.writeString(chain, tsa.authority().chainPem());
+            Path pdf = dir.resolve("out/b-t.pdf");
+            Run signedT = ok("report", "--case", caseDir.toString(), "--out", pdf.toString(), "--trust", vkey.toString(),
+                    "--no-trust-store", "--sign-key", keys.resolve("report-signing.pem").toString(), "--tsa",
+                    tsa.url().toString(), "--tsa-chain", chain.toString());
+            assertThat(signedT.out()).contains("Signed as PAdES B-T by CN=Zoë Müller");
+            Run r = run("report", "verify", pdf.toString(), "--vkey", vkey.toString(), "--signer",
+                    keys.resolve("report-signing.crt").toString(), "--trust-tsa", chain.toString());
+            assertThat(r.exit()).as(r.out() + r.err()).isEqualTo(SealtrailCommand.EXIT_VERIFIED);
+            assertThat(r.out()).contains("PAdES B-T by CN=Zoë Müller").contains("by CN=Sealtrail Test TSA");
+        }
     }
 
     @Test
