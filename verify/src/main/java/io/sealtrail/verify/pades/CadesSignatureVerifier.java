@@ -293,7 +293,6 @@ public final class CadesSignatureVerifier {
     }
 
     private static X509Certificate certificate(CMSSignedData data, SignerInformation signer) {
-        @SuppressWarnings("unchecked")
         Collection<X509CertificateHolder> matches = data.getCertificates().getMatches(signer.getSID());
         for (X509CertificateHolder h : matches) {
             try {
@@ -307,7 +306,6 @@ public final class CadesSignatureVerifier {
 
     private static List<X509Certificate> certificates(CMSSignedData data) {
         List<X509Certificate> out = new ArrayList<>();
-        @SuppressWarnings("unchecked")
         Collection<X509CertificateHolder> all = data.getCertificates().getMatches(null);
         for (X509CertificateHolder h : all) {
             try {
