@@ -65,7 +65,9 @@ final class ReportSigningCommands {
             if (Files.exists(keyFile)) {
                 throw new UserException(keyFile + " already exists: a signing key is never replaced (choose another --out)");
             }
-            Instant from = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+            // an hour early: a time-stamping authority whose clock is behind ours would otherwise date a report signed
+            // right away before the certificate's start, and its B-T signature would fail as "not yet valid"
+            Instant from = Instant.now().truncatedTo(ChronoUnit.SECONDS).minus(Duration.ofHours(1));
             ReportSigningKey key;
             try {
                 key = ReportSigningKey.generate(name, from, from.plus(Duration.ofDays(days)), new SecureRandom());
