@@ -8,11 +8,13 @@ import io.sealtrail.verify.pades.CadesSignatureVerifier;
 import io.sealtrail.verify.pades.SignatureCheck;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.cos.COSName;
@@ -27,7 +29,7 @@ import org.apache.pdfbox.pdmodel.interactive.digitalsignature.PDSignature;
  */
 final class ReportSignatures {
     private static final COSName ADBE_PKCS7_DETACHED = COSName.getPDFName("adbe.pkcs7.detached");
-    private static final byte[] EOF_MARKER = "%%EOF".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    private static final byte[] EOF_MARKER = "%%EOF".getBytes(StandardCharsets.US_ASCII);
 
     /** Whom the auditor expects to have signed, whose timestamps they trust, and the time of the check. */
     record Expectations(List<X509Certificate> signers, List<X509Certificate> tsaRoots, Instant now) {
@@ -79,7 +81,7 @@ final class ReportSignatures {
             findings.add(new Finding(FindingCode.REPORT_UPDATED_AFTER_SIGNING, Severity.ERROR, "the report was updated"
                     + " after it was signed: the signature covers its first " + end + " bytes, " + (file.length - end)
                     + " bytes follow (an incremental update the signature does not cover)", where,
-                    java.util.Map.of("signed", Long.toString(end), "size", Integer.toString(file.length))));
+                    Map.of("signed", Long.toString(end), "size", Integer.toString(file.length))));
         }
         ByteArrayOutputStream signed = new ByteArrayOutputStream(range[1] + range[3]);
         signed.write(file, range[0], range[1]);

@@ -72,7 +72,8 @@ public final class ReportSigner {
      * without flags, and the widget belongs to this revision, so setting the flag changes no signed byte of the report.
      */
     private static void printable(PDDocument doc) {
-        for (PDField f : doc.getDocumentCatalog().getAcroForm().getFields()) {
+        // without PDFBox's fix-ups, which would add Helvetica (a font PDF/A cannot have unembedded) to the form's resources
+        for (PDField f : doc.getDocumentCatalog().getAcroForm(null).getFields()) {
             if (f instanceof PDSignatureField s) {
                 for (PDAnnotationWidget w : s.getWidgets()) {
                     w.setPrinted(true);
