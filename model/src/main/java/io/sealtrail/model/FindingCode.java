@@ -95,7 +95,16 @@ public enum FindingCode {
     CLOUDTRAIL_LOG_FILE_MOVED(Severity.ERROR, "a log file a digest lists is in the source, but under another path"),
     CLOUDTRAIL_LOG_FILE_NOT_DIGESTED(Severity.ERROR, "a log file no digest lists: nothing vouches for its contents"),
     GZIP_TRAILING_DATA(Severity.ERROR, "a .gz file holds data after its first gzip member, which no hash or signature covers"),
-    SEALED_RECORD_ORDER(Severity.INFO, "events sealed from a source keep the source's record order, which is not time order");
+    SEALED_RECORD_ORDER(Severity.INFO, "events sealed from a source keep the source's record order, which is not time order"),
+    // Signed reports (PAdES; docs/reports.md, docs/decisions/0023-signed-reports.md)
+    REPORT_NOT_SIGNED(Severity.INFO, "the report carries no PDF signature: only its embedded proofs vouch for it"),
+    REPORT_SIGNED_BYTES_ALTERED(Severity.ERROR, "bytes the report's signature covers were changed after it was signed"),
+    REPORT_UPDATED_AFTER_SIGNING(Severity.ERROR, "the report was updated after it was signed: it holds bytes (an incremental update) its signature does not cover"),
+    REPORT_SIGNATURE_INVALID(Severity.ERROR, "the report's signature is not a valid PAdES signature by the certificate it carries"),
+    REPORT_SIGNER_CERT_INVALID(Severity.ERROR, "the report's signer certificate was not valid at the time the signature is checked for (expired, not yet valid, or not for signing)"),
+    REPORT_SIGNER_MISMATCH(Severity.ERROR, "the report is signed by another certificate than the one you expect"),
+    REPORT_SIGNER_UNTRUSTED(Severity.WARNING, "the report's signer certificate was not compared with one you expect: anyone can sign with a self-signed certificate"),
+    REPORT_TIMESTAMP_INVALID(Severity.ERROR, "the timestamp on the report's signature does not verify over the signature value");
 
     private final Severity severity;
     private final String summary;

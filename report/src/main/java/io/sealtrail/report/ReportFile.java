@@ -7,6 +7,7 @@ import io.sealtrail.verify.bundle.BundleFormatException;
 import io.sealtrail.verify.io.AtomicFiles;
 import io.sealtrail.verify.merkle.Sha256;
 import io.sealtrail.verify.note.NoteSigner;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
@@ -38,6 +39,15 @@ public final class ReportFile {
      */
     public static Written write(CaseFolder c, ReportOptions options, Path target, NoteSigner auditor,
                                 BooleanSupplier cancelled) throws IOException, IndexException, BundleFormatException {
+        return write(c, options, target, auditor, null, cancelled);
+    }
+
+    /**
+     * @param signer signs the report as PAdES (docs/decisions/0023-signed-reports.md), or null for an unsigned report;
+     *               the journal then records the signer's certificate fingerprint beside the signed file's SHA-256
+     */
+    public static Written write(CaseFolder c, ReportOptions options, Path target, NoteSigner auditor, ReportSigner signer,
+                                BooleanSupplier cancelled) throws IOException, IndexException, BundleFormatException {
         Path abs = target.toAbsolutePath();
         if (Files.exists(abs)) {
             throw new FileAlreadyExistsException(abs.toString());
@@ -50,7 +60,14 @@ public final class ReportFile {
         Files.createDirectories(abs.getParent());
         MessageDigest md = Sha256.newDigest();
         AtomicFiles.write(abs, AtomicFiles.Existing.REFUSE, out -> {
-            new ReportRenderer().render(model, new DigestOutputStream(out, md));
+            if (signer == null) {
+                new ReportRenderer().render(model, new DigestOutputStream(out, md));
+            } else {
+                // the signature's incremental update needs the whole rendered revision to append to
+                ByteArrayOutputStream rendered = new ByteArrayOutputStream();
+                new ReportRenderer().render(model, rendered);
+                signer.sign(rendered.toByteArray(), new DigestOutputStream(out, md), options.generatedAt());
+            }
             if (cancelled.getAsBoolean()) {
                 throw new CancellationException("report cancelled");
             }
@@ -64,6 +81,11 @@ public final class ReportFile {
         data.put("query", options.query());
         data.put("from", options.from() == null ? "" : options.from().toString());
         data.put("to", options.to() == null ? "" : options.to().toString());
+        if (signer != null) {
+            data.put("signed_by", signer.key().subject());
+            data.put("signer_sha256", signer.key().fingerprint());
+            data.put("signature", signer.timestamped() ? "PAdES B-T" : "PAdES B-B");
+        }
         JournalEntry e = c.journal().append(auditor, JournalEntry.REPORT, data);
         return new Written(abs, sha, Files.size(abs), model.cited().size(), e.seq());
     }

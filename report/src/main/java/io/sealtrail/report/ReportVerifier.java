@@ -9,8 +9,16 @@ import io.sealtrail.verify.note.NoteVerification;
 import io.sealtrail.verify.note.SignedNote;
 import io.sealtrail.verify.note.TlogProof;
 import io.sealtrail.verify.note.VerifierKey;
+import io.sealtrail.model.Finding;
+import io.sealtrail.model.FindingCode;
+import io.sealtrail.model.Location;
+import io.sealtrail.model.Severity;
+import io.sealtrail.verify.pades.SignatureCheck;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.cert.X509Certificate;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
@@ -30,6 +38,7 @@ import org.apache.pdfbox.pdmodel.common.filespecification.PDEmbeddedFile;
  * in the proof's extra data) into a checkpoint signed by one of the given keys, its leaf index must be the seq
  * its file name cites, and the embedded {@code cited-events.csv} must agree with the proofs (same seq, entry
  * hash, checkpoint size and root; no proof missing, none extra). A report without any proof is not accepted.
+ * A signed report's PDF signature is checked too ({@link ReportSignatures}); an unsigned one is said to be unsigned.
  */
 public final class ReportVerifier {
 
@@ -62,19 +71,48 @@ public final class ReportVerifier {
     }
 
     /**
-     * All proofs of a report and the problems of the report as a whole (no proof, CSV disagreeing with the proofs).
-     * {@link #verdict()}: VERIFIED only when there is a proof, every one holds and nothing disagrees; BROKEN when
-     * anything is broken or unproven; otherwise UNTRUSTED (intact, but signed by none of the keys given).
+     * One PDF signature of the report (docs/reports.md): where it is, the time the signer claims (/M), the check of
+     * its CMS (null when the dictionary could not be checked at all) and every finding about it.
      */
-    public record Result(Path pdf, List<ProofOutcome> proofs, List<String> problems) {
+    public record SignatureOutcome(String label, Instant claimedTime, SignatureCheck check, List<Finding> findings) {
+        public SignatureOutcome {
+            findings = List.copyOf(findings);
+        }
+
+        public boolean ok() {
+            return findings.stream().noneMatch(f -> f.severity() == Severity.ERROR);
+        }
+    }
+
+    /**
+     * All proofs of a report, the problems of the report as a whole (no proof, CSV disagreeing with the proofs), its
+     * PDF signatures and the findings about signing ({@code REPORT_NOT_SIGNED} for a report without a signature).
+     * {@link #verdict()}: VERIFIED only when there is a proof, every one holds, nothing disagrees and no signature
+     * finding is an error; BROKEN when anything is broken or unproven, or a signature fails; otherwise UNTRUSTED
+     * (intact, but signed by none of the keys given).
+     */
+    public record Result(Path pdf, List<ProofOutcome> proofs, List<String> problems, List<SignatureOutcome> signatures,
+                         List<Finding> signing) {
         public Result {
             proofs = List.copyOf(proofs);
             problems = List.copyOf(problems);
+            signatures = List.copyOf(signatures);
+            signing = List.copyOf(signing);
+        }
+
+        /** A result without a signature check (the proofs alone). */
+        public Result(Path pdf, List<ProofOutcome> proofs, List<String> problems) {
+            this(pdf, proofs, problems, List.of(), List.of());
+        }
+
+        public boolean signed() {
+            return !signatures.isEmpty();
         }
 
         public Verdict verdict() {
             if (!problems.isEmpty() || proofs.isEmpty()
-                    || proofs.stream().anyMatch(p -> p.status() == Status.BROKEN || p.status() == Status.NOT_PROVEN)) {
+                    || proofs.stream().anyMatch(p -> p.status() == Status.BROKEN || p.status() == Status.NOT_PROVEN)
+                    || signing.stream().anyMatch(f -> f.severity() == Severity.ERROR)) {
                 return Verdict.BROKEN;
             }
             return proofs.stream().allMatch(ProofOutcome::ok) ? Verdict.VERIFIED : Verdict.UNTRUSTED;
@@ -89,10 +127,32 @@ public final class ReportVerifier {
     private record Proven(long seq, String entryHash, long checkpointSize, String checkpointRoot) {
     }
 
+    /** Checks the proofs, and any signature with no expected signer and no trusted TSA root, as of now. */
     public Result verify(Path pdf, List<VerifierKey> keys) throws IOException {
+        return verify(pdf, keys, List.of(), List.of(), Instant.now());
+    }
+
+    /**
+     * @param signers  the certificates the report should be signed with (empty: the signer is named, not judged)
+     * @param tsaRoots roots of the time-stamping authorities trusted for the signature's timestamp
+     * @param now      the time to judge the signer's certificate at when the signature carries no timestamp
+     */
+    public Result verify(Path pdf, List<VerifierKey> keys, List<X509Certificate> signers, List<X509Certificate> tsaRoots,
+                         Instant now) throws IOException {
         List<ProofOutcome> outcomes = new ArrayList<>();
         List<String> problems = new ArrayList<>();
-        try (PDDocument doc = Loader.loadPDF(pdf.toFile())) {
+        List<SignatureOutcome> signatures;
+        List<Finding> signing = new ArrayList<>();
+        byte[] file = Files.readAllBytes(pdf);
+        try (PDDocument doc = Loader.loadPDF(file)) {
+            signatures = ReportSignatures.check(doc, file, new ReportSignatures.Expectations(signers, tsaRoots, now));
+            signatures.forEach(s -> signing.addAll(s.findings()));
+            if (signatures.isEmpty()) {
+                Finding removed = ReportSignatures.signatureRemoved(file);
+                signing.add(removed != null ? removed : Finding.of(FindingCode.REPORT_NOT_SIGNED,
+                        Location.file(pdf.getFileName().toString()),
+                        "the report carries no PDF signature: only its embedded proofs vouch for it"));
+            }
             Map<String, byte[]> files = embeddedFiles(doc);
             Map<String, Proven> proven = new HashMap<>();
             for (Map.Entry<String, byte[]> f : files.entrySet()) {
@@ -110,7 +170,7 @@ public final class ReportVerifier {
                 problems.add("the report embeds no .tlog-proof file, so no cited event can be checked");
             }
         }
-        return new Result(pdf, outcomes, problems);
+        return new Result(pdf, outcomes, problems, signatures, signing);
     }
 
     static ProofOutcome check(String name, byte[] bytes, List<VerifierKey> keys) {

@@ -14,7 +14,8 @@ class FindingCodeDocumentationTest {
     void everyBundleFindingCodeIsInTheFormatSpecification() throws Exception {
         String spec = Files.readString(Path.of("..", "docs", "bundle-format.md"));
         for (FindingCode c : FindingCode.values()) {
-            if (!c.name().startsWith("JOURNAL_") && !c.name().startsWith("CASE_") && !isSourceCode(c)) {
+            if (!c.name().startsWith("JOURNAL_") && !c.name().startsWith("CASE_") && !isSourceCode(c)
+                    && !c.name().startsWith("REPORT_")) {
                 assertThat(spec).as("docs/bundle-format.md lists %s", c).contains("`" + c.name() + "`");
             }
         }
@@ -26,6 +27,16 @@ class FindingCodeDocumentationTest {
         for (FindingCode c : FindingCode.values()) {
             if (isSourceCode(c)) {
                 assertThat(doc).as("docs/sources.md lists %s", c).contains("`" + c.name() + "`");
+            }
+        }
+    }
+
+    @Test
+    void everyReportFindingCodeIsInTheReportsDocument() throws Exception {
+        String doc = Files.readString(Path.of("..", "docs", "reports.md"));
+        for (FindingCode c : FindingCode.values()) {
+            if (c.name().startsWith("REPORT_")) {
+                assertThat(doc).as("docs/reports.md lists %s", c).contains("`" + c.name() + "`");
             }
         }
     }

@@ -35,9 +35,10 @@ import picocli.CommandLine.Spec;
                 "Write a PDF/A-3b evidence report of a case: provenance, then per template completeness, field",
                 "coverage and access summary (access-review), the selected events in time order (incident-timeline) or",
                 "every verification finding (integrity); cited events with embedded proofs and every query behind every",
-                "figure. Prints the report's SHA-256 and records it in the case journal. 'report verify' re-checks",
-                "a report's proofs."},
-        subcommands = ReportCommand.Verify.class)
+                "figure. Prints the report's SHA-256 and records it in the case journal. With --sign-key the report is",
+                "signed as PAdES (B-B; B-T with --tsa), which any PDF reader shows. 'report verify' re-checks a report's",
+                "proofs and signature; 'report key' creates a signing key."},
+        subcommands = {ReportCommand.Verify.class, ReportSigningCommands.Key.class})
 final class ReportCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -92,6 +93,18 @@ final class ReportCommand implements Callable<Integer> {
     @Option(names = "--no-trust-store", description = "Ignore your trust store.")
     boolean noTrustStore;
 
+    @Option(names = "--sign-key", paramLabel = "PEM",
+            description = "Sign the report as PAdES with this key and certificate ('sealtrail report key' makes one).")
+    Path signKey;
+
+    @Option(names = "--tsa", paramLabel = "URL",
+            description = "Timestamp the signature at this RFC 3161 authority (PAdES B-T); needs --sign-key.")
+    java.net.URI tsa;
+
+    @Option(names = "--tsa-chain", paramLabel = "PEM",
+            description = "The authority's CA certificates, when its tokens do not carry them. Repeatable.")
+    List<Path> tsaChain = new ArrayList<>();
+
     @Override
     public Integer call() throws Exception {
         if (caseDir == null || out == null) {
@@ -113,6 +126,7 @@ final class ReportCommand implements Callable<Integer> {
         } catch (IllegalArgumentException | DateTimeException e) {
             throw new UserException(e.getMessage(), e);
         }
+        io.sealtrail.report.ReportSigner signer = ReportSigningCommands.signer(signKey, tsa, tsaChain);
         CaseFolder c = CaseSupport.openCase(caseDir);
         String preparer = auditor != null ? auditor : System.getProperty("user.name", "auditor");
         String engagement = title != null ? title : chosen.title();
@@ -121,13 +135,17 @@ final class ReportCommand implements Callable<Integer> {
                 .withTemplate(chosen).withRetention(period).withHours(hours).withTimelineCap(timelineCap);
         ReportFile.Written w;
         try {
-            w = ReportFile.write(c, options, out, AuditorKey.loadOrCreate(CliEnvironment.env()), () -> false);
+            w = ReportFile.write(c, options, out, AuditorKey.loadOrCreate(CliEnvironment.env()), signer, () -> false);
         } catch (IndexException e) {
             throw new UserException(e.getMessage(), e);
         }
         PrintWriter o = spec.commandLine().getOut();
         o.printf("Wrote %s (%,d bytes, %d cited events)%n", out, w.size(), w.cited());
         o.println("SHA-256 " + w.sha256());
+        if (signer != null) {
+            o.printf("Signed as %s by %s (certificate SHA-256 %s)%s%n", signer.timestamped() ? "PAdES B-T" : "PAdES B-B",
+                    signer.key().subject(), signer.key().fingerprint(), signer.timestamped() ? ", timestamped by " + tsa : "");
+        }
         o.printf("Recorded in the case journal as entry #%d%n", w.journalSeq());
         o.flush();
         return 0;
@@ -135,10 +153,14 @@ final class ReportCommand implements Callable<Integer> {
 
     @Command(name = "verify", mixinStandardHelpOptions = true,
             description = {"Check every proof a report embeds against the log keys given, without the bundles.",
-                    "Each cited event must be proven into a checkpoint signed by one of them.",
-                    "Exit 0: every proof holds under a key given; 1: a proof is broken (event line, inclusion path,",
-                    "seq), a cited event has no proof, or cited-events.csv disagrees with the proofs; 3: every proof",
-                    "is intact but no key given signed its checkpoint; 2: not a readable PDF."})
+                    "Each cited event must be proven into a checkpoint signed by one of them. A signed report's",
+                    "PAdES signature is checked too: the bytes it covers, nothing appended after it, the signer",
+                    "(named with its certificate's SHA-256; compared with --signer) and its timestamp.",
+                    "Exit 0: every proof holds under a key given and any signature holds; 1: a proof is broken (event",
+                    "line, inclusion path, seq), a cited event has no proof, cited-events.csv disagrees with the proofs,",
+                    "or the signature fails (changed or updated after signing, another signer than --signer, an expired",
+                    "certificate, a bad timestamp); 3: every proof is intact but no key given signed its checkpoint;",
+                    "2: not a readable PDF."})
     static final class Verify implements Callable<Integer> {
         @Spec
         CommandSpec spec;
@@ -149,6 +171,14 @@ final class ReportCommand implements Callable<Integer> {
         @Option(names = "--vkey", required = true, paramLabel = "VKEY|FILE", description = "A log key you trust. Repeatable.")
         List<String> vkeys = new ArrayList<>();
 
+        @Option(names = "--signer", paramLabel = "CERT",
+                description = "The certificate (PEM) the report must be signed with, as 'report key' wrote it. Repeatable.")
+        List<Path> signers = new ArrayList<>();
+
+        @Option(names = "--trust-tsa", paramLabel = "PEM",
+                description = "A timestamp authority root certificate you trust, for the signature's timestamp. Repeatable.")
+        List<Path> trustTsa = new ArrayList<>();
+
         @Override
         public Integer call() throws Exception {
             if (!Files.isRegularFile(pdf)) {
@@ -156,7 +186,8 @@ final class ReportCommand implements Callable<Integer> {
             }
             ReportVerifier.Result r;
             try {
-                r = new ReportVerifier().verify(pdf, Keys.verifierKeys(vkeys));
+                r = new ReportVerifier().verify(pdf, Keys.verifierKeys(vkeys), ReportSigningCommands.certificates(signers),
+                        VerifyCommand.tsaRoots(trustTsa), Instant.now());
             } catch (IOException e) {
                 throw new UserException(pdf + ": not a readable PDF (" + e.getMessage() + ")", e);
             }
@@ -172,11 +203,15 @@ final class ReportCommand implements Callable<Integer> {
                 o.printf("%-26s %s%s%n", mark, p.file(), p.ok() ? "" : ": " + String.join("; ", p.problems()));
             }
             r.problems().forEach(p -> o.printf("%-26s %s%n", "FAIL", p));
+            ReportSigningCommands.print(r, o);
             long good = r.proofs().stream().filter(ReportVerifier.ProofOutcome::ok).count();
             ReportVerifier.Verdict v = r.verdict();
-            o.printf("Verdict %s: %d of %d cited events proven%s%n", v == ReportVerifier.Verdict.BROKEN ? "FAILED" : v.name(),
+            boolean signatureFails = r.signing().stream().anyMatch(f -> f.severity() == io.sealtrail.model.Severity.ERROR);
+            o.printf("Verdict %s: %d of %d cited events proven%s; %s%n", v == ReportVerifier.Verdict.BROKEN ? "FAILED" : v.name(),
                     good, r.proofs().size(), v == ReportVerifier.Verdict.UNTRUSTED
-                            ? " (the proofs are intact, but no key given signed their checkpoints)" : "");
+                            ? " (the proofs are intact, but no key given signed their checkpoints)" : "",
+                    !r.signed() ? (signatureFails ? "the signature was removed after signing" : "not signed")
+                            : signatureFails ? "the signature FAILS" : "the signature holds");
             o.flush();
             return switch (v) {
                 case VERIFIED -> SealtrailCommand.EXIT_VERIFIED;
