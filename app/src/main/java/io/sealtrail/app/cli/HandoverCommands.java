@@ -100,8 +100,9 @@ final class HandoverCommands {
     }
 
     @Command(name = "import", mixinStandardHelpOptions = true,
-            description = {"Open a case handed over with 'case export': decrypt it with your identity, check its",
-                    "journal and re-hash every file, and only then make it appear.",
+            description = {"Open a case handed over with 'case export', once its journal and every file check out.",
+                    "Decrypt it with your identity, check its journal and re-hash every file, and only then make the",
+                    "case appear.",
                     "Exit codes: 0 imported, its journal signed by an auditor you named; 3 imported and intact, but",
                     "signed by no auditor you named; 1 altered, cut short or not verifying (nothing imported);",
                     "5 not encrypted to your identity; 2 bad input."})
