@@ -136,15 +136,12 @@ final class ClusterAggregations {
                         .sort(ClusterOrderSorts.timeThenLeaf()))));
     }
 
-    @SuppressWarnings("unchecked")
     private static String firstValue(Aggregate filtered, String field) {
         List<Hit<JsonData>> hits = filtered.filter().aggregations().get("top").topHits().hits().hits();
         if (hits.isEmpty()) {
             return null;
         }
-        Map<String, Object> source = hits.get(0).source().to(Map.class);
-        Object v = source.get(field);
-        return v == null ? null : v.toString();
+        return hits.get(0).source().toJson().asJsonObject().getString(field, null);
     }
 
     /** Every value's count over the matching events, most first, ties by value: exact on any number of shards. */
