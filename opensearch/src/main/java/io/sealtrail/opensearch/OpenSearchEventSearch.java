@@ -47,9 +47,13 @@ public final class OpenSearchEventSearch implements EventSearch {
     private final List<String> indices;
     private final Map<String, Verdict> verdicts;
     private final ClusterAggregations aggregations;
+    /** The client's transport when this search opened it itself, else null. */
+    private final AutoCloseable owned;
 
-    private OpenSearchEventSearch(OpenSearchClient client, List<String> indices, Map<String, Verdict> verdicts) {
+    private OpenSearchEventSearch(OpenSearchClient client, List<String> indices, Map<String, Verdict> verdicts,
+                                  AutoCloseable owned) {
         this.client = client;
+        this.owned = owned;
         this.indices = List.copyOf(indices);
         this.verdicts = Map.copyOf(verdicts);
         this.aggregations = new ClusterAggregations(client, this.indices);
@@ -71,7 +75,29 @@ public final class OpenSearchEventSearch implements EventSearch {
         } catch (IOException | OpenSearchException e) {
             throw failed(e);
         }
-        return new OpenSearchEventSearch(client, indices, verdicts);
+        return new OpenSearchEventSearch(client, indices, verdicts, null);
+    }
+
+    /** As {@link #open(OpenSearchClient, List, Map)} with a client of its own, closed with this search. */
+    public static OpenSearchEventSearch open(ClusterConnection connection, List<String> indices,
+                                             Map<String, Verdict> verdicts) throws IndexException {
+        OpenSearchClient client;
+        try {
+            client = connection.client();
+        } catch (IOException e) {
+            throw failed(e);
+        }
+        try {
+            OpenSearchEventSearch s = open(client, indices, verdicts);
+            return new OpenSearchEventSearch(client, s.indices, verdicts, client._transport());
+        } catch (IndexException | RuntimeException e) {
+            try {
+                client._transport().close();
+            } catch (IOException closing) {
+                e.addSuppressed(closing);
+            }
+            throw e;
+        }
     }
 
     @Override
@@ -243,8 +269,14 @@ public final class OpenSearchEventSearch implements EventSearch {
     }
 
     @Override
-    public void close() {
-        // the client is the caller's (open): nothing of this search holds a resource between calls
+    public void close() throws IndexException {
+        if (owned != null) {
+            try {
+                owned.close();
+            } catch (Exception e) {
+                throw failed(e);
+            }
+        }
     }
 
     @SuppressWarnings({"rawtypes", "unchecked"})

@@ -47,6 +47,15 @@ public final class TestNode {
         return "http://127.0.0.1:" + httpPort;
     }
 
+    /**
+     * Runs the node by hand, for a try-out or a bench without a distribution: prints its URL, stops with the JVM.
+     * {@code java -Xmx1g -cp <the module's test classpath> io.sealtrail.opensearch.TestNode}
+     */
+    public static void main(String[] args) throws InterruptedException {
+        System.out.println(shared().url());
+        Thread.currentThread().join();
+    }
+
     private static TestNode start() {
         try {
             Path home = Files.createTempDirectory("sealtrail-opensearch-node-");

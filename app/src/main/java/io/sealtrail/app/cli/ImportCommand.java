@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicLong;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -77,6 +78,9 @@ final class ImportCommand implements Callable<Integer> {
 
     @Option(names = "--no-trust-store", description = "Ignore your trust store and the checkpoints you verified before.")
     boolean noTrustStore;
+
+    @Mixin
+    ClusterOptions cluster = new ClusterOptions();
 
     @Override
     public Integer call() throws Exception {
@@ -143,10 +147,37 @@ final class ImportCommand implements Callable<Integer> {
         o.printf("Imported %s as bundle %s: %,d events, %s (%d errors, %d warnings)%n", b, r.record().bundleId(),
                 r.record().events(), v, r.report().count(Severity.ERROR), r.report().count(Severity.WARNING));
         printTimes(o, err, r.phases(), r.record().events());
+        if (cluster.url != null) {
+            sendToCluster(c, r.record().bundleId(), auditor, o);
+        }
         return v.exitCode();
     }
 
-    private static int importSource(CaseFolder c, Path b, io.sealtrail.cases.SourceImporter.Options options,
+    /**
+     * Sends the bundle's events, verified and indexed here, to OpenSearch, and records where in the journal. The
+     * evidence, its verification and the local index stay in the case: proofs come from them.
+     */
+    private void sendToCluster(CaseFolder c, String bundleId, NoteSigner auditor, PrintWriter o) throws Exception {
+        io.sealtrail.opensearch.ClusterConnection connection = cluster.connection(cluster.url);
+        long start = System.nanoTime();
+        io.sealtrail.opensearch.ClusterImport.Sent sent;
+        try (var transport = connection.client()._transport()) {
+            var client = new org.opensearch.client.opensearch.OpenSearchClient(transport);
+            sent = new io.sealtrail.opensearch.ClusterImport(client, cluster.prefix, 2, 1000)
+                    .send(bundleId, c.bundleDir(bundleId).resolve("index"), c.id());
+        } catch (java.io.IOException e) {
+            throw new SealtrailCommand.UserException("OpenSearch at " + connection.url() + ": " + e.getMessage(), e);
+        }
+        new io.sealtrail.opensearch.ClusterRecord(bundleId, connection.url(), sent.index(),
+                io.sealtrail.opensearch.ClusterImport.caseAlias(cluster.prefix, c.id()), sent.events(),
+                sent.entryHashes()).append(c, auditor);
+        double seconds = (System.nanoTime() - start) / 1e9;
+        o.printf("  sent %,d events to OpenSearch index %s in %.1f s: %,.0f events/s%n", sent.events(), sent.index(),
+                seconds, sent.events() / seconds);
+        o.flush();
+    }
+
+    private int importSource(CaseFolder c, Path b, io.sealtrail.cases.SourceImporter.Options options,
                                     NoteSigner auditor, CaseImporter.Progress progress, boolean terminal, PrintWriter o,
                                     PrintWriter err) throws Exception {
         io.sealtrail.cases.SourceImporter.Result r = new io.sealtrail.cases.SourceImporter().importSource(c, b, options,
@@ -154,6 +185,10 @@ final class ImportCommand implements Callable<Integer> {
         if (terminal) {
             err.print("\r" + " ".repeat(20) + "\r");
             err.flush();
+        }
+        if (cluster.url != null) {
+            err.println("sealtrail: " + b + " stays in the local index only: sources cannot be sent to OpenSearch yet"
+                    + " (docs/opensearch.md)");
         }
         io.sealtrail.sources.SourceVerification v = r.verification();
         o.printf("Imported %s (%s) as %s: %,d events%s%n", b, r.record().format(), r.record().bundleId(),
