@@ -33,11 +33,11 @@ final class EventIndexTemplate {
     /** Bumped with {@link IndexSchema#VERSION} or any change here; the template's name carries it. */
     static final int VERSION = IndexSchema.VERSION;
     /**
-     * Longer commands and queries are left out of their keyword sub-field (OpenSearch cannot cut them as the local
-     * index does); 8 KiB of UTF-8 is at least this many characters, so every value the local index keeps whole is
-     * kept whole here too.
+     * Longer commands and queries are left out of their keyword sub-field: OpenSearch cannot cut them at 8 KiB of
+     * UTF-8 as the local index does, and a term over 32 KiB would be refused (8,192 characters are at most 24 KiB).
+     * Every ASCII value the local index keeps whole is kept whole here too.
      */
-    static final int KEYWORD_CHARS = IndexSchema.MAX_KEYWORD_BYTES / 3;
+    static final int KEYWORD_CHARS = IndexSchema.MAX_KEYWORD_BYTES;
 
     private EventIndexTemplate() {
     }
