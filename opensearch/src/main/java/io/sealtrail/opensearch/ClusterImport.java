@@ -87,6 +87,21 @@ public final class ClusterImport {
                     + " (a bundle is sent once; delete the index to send it again)", e);
         }
         MessageDigest entryHashes = Sha256.newDigest();
+        long count;
+        try {
+            count = sendAll(bundleId, localIndex, index, entryHashes);
+        } catch (IOException | IndexException | RuntimeException e) {
+            forget(index); // a half-filled index would refuse the next try (a bundle is sent once)
+            throw e;
+        }
+        client.indices().refresh(r -> r.index(index));
+        client.indices().updateAliases(u -> u.actions(a -> a.add(x -> x.index(index).alias(caseAlias(prefix, caseId)))));
+        return new Sent(index, count, HexFormat.of().formatHex(entryHashes.digest()));
+    }
+
+    /** Reads the local index in event order and sends it in bulk requests; returns how many events were sent. */
+    private long sendAll(String bundleId, Path localIndex, String index, MessageDigest entryHashes)
+            throws IOException, IndexException {
         long[] count = {0};
         ExecutorService pool = Executors.newFixedThreadPool(parallel, r -> {
             Thread t = new Thread(r, "opensearch-bulk");
@@ -116,17 +131,25 @@ public final class ClusterImport {
             for (Future<?> f : sent) {
                 f.get();
             }
+            return count[0];
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted while sending to " + index, e);
         } catch (ExecutionException e) {
             throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause().getMessage(), e.getCause());
+        } catch (IllegalArgumentException e) {
+            throw new IOException(e.getMessage(), e);
         } finally {
             pool.shutdownNow();
         }
-        client.indices().refresh(r -> r.index(index));
-        client.indices().updateAliases(u -> u.actions(a -> a.add(x -> x.index(index).alias(caseAlias(prefix, caseId)))));
-        return new Sent(index, count[0], HexFormat.of().formatHex(entryHashes.digest()));
+    }
+
+    private void forget(String index) {
+        try {
+            client.indices().delete(d -> d.index(index));
+        } catch (IOException | RuntimeException e) {
+            // the cluster may be the reason the import failed; the person is told about that failure, not this one
+        }
     }
 
     private static BulkOperation operation(String index, Hit h, Map<String, Object> doc) {

@@ -54,7 +54,6 @@ final class EventIndexTemplate {
     static IndexSettings settings(int shards) {
         return IndexSettings.of(s -> s
                 .numberOfShards(Integer.toString(shards))
-                .numberOfReplicas("0")
                 .analysis(a -> a
                         .charFilter(SEPARATORS, c -> c.definition(d -> d.mapping(m -> m.mappings(
                                 List.of(". => \\u0020", "- => \\u0020", "_ => \\u0020", "/ => \\u0020",
