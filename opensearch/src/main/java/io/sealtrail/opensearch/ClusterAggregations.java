@@ -94,7 +94,7 @@ final class ClusterAggregations {
             Map<String, String> from = after;
             Aggregation sessions = Aggregation.of(a -> {
                 var c = a.composite(x -> {
-                    x.size(COMPOSITE_PAGE).sources(Map.of("s", source(IndexSchema.SESSION_ID)));
+                    x.size(COMPOSITE_PAGE).sources(List.of(Map.of("s", source(IndexSchema.SESSION_ID))));
                     if (from != null) {
                         x.after(from);
                     }
@@ -151,7 +151,7 @@ final class ClusterAggregations {
         while (true) {
             Map<String, String> from = after;
             Aggregate page = aggregate(q, Aggregation.of(a -> a.composite(x -> {
-                x.size(COMPOSITE_PAGE).sources(Map.of("v", source(field)));
+                x.size(COMPOSITE_PAGE).sources(List.of(Map.of("v", source(field))));
                 if (from != null) {
                     x.after(from);
                 }
@@ -197,7 +197,7 @@ final class ClusterAggregations {
         return out;
     }
 
-    @SuppressWarnings("rawtypes")
+    @SuppressWarnings({"rawtypes", "unchecked"})
     private Aggregate aggregate(Query q, Aggregation agg, String name) throws IndexException {
         try {
             SearchResponse<Map> r = client.search(s -> s.index(indices).query(q).size(0).aggregations(name, agg),

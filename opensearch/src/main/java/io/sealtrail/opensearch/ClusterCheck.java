@@ -45,6 +45,7 @@ public final class ClusterCheck {
     private ClusterCheck() {
     }
 
+    @SuppressWarnings({"rawtypes", "unchecked"})
     public static Result check(OpenSearchClient client, ClusterRecord r) throws IOException {
         String pit = client.createPit(p -> p.targetIndexes(r.index()).keepAlive(Time.of(t -> t.time("2m")))).pitId();
         MessageDigest sha = Sha256.newDigest();
@@ -59,7 +60,6 @@ public final class ClusterCheck {
                 if (after != null) {
                     q.searchAfterVals(after);
                 }
-                @SuppressWarnings("rawtypes")
                 List<Hit<Map>> hits = client.search(q.build(), Map.class).hits().hits();
                 for (var h : hits) {
                     Object hash = h.source().get(IndexSchema.EVENT_HASH);

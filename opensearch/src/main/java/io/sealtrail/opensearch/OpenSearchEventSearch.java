@@ -130,15 +130,15 @@ public final class OpenSearchEventSearch implements EventSearch {
         if (after != null) {
             r.searchAfterVals(values(after.after()));
         }
-        SearchResponse<Map> res = run(r.build());
-        List<org.opensearch.client.opensearch.core.search.Hit<Map>> got = res.hits().hits();
+        Answer res = run(r.build());
+        List<Found> got = res.found();
         int n = Math.min(limit, got.size());
         List<Hit> hits = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
             hits.add(hit(got.get(i)));
         }
-        Cursor next = got.size() > limit ? new Cursor(cursor(got.get(limit - 1).sortVals()), order) : null;
-        return new Page(hits, next, res.hits().total().value());
+        Cursor next = got.size() > limit ? new Cursor(cursor(got.get(limit - 1).sort()), order) : null;
+        return new Page(hits, next, res.total());
     }
 
     @Override
@@ -185,14 +185,14 @@ public final class OpenSearchEventSearch implements EventSearch {
                 if (after != null) {
                     r.searchAfterVals(after);
                 }
-                List<org.opensearch.client.opensearch.core.search.Hit<Map>> got = run(r.build()).hits().hits();
+                List<Found> got = run(r.build()).found();
                 for (var h : got) {
                     sink.accept(hit(h));
                 }
                 if (got.size() < EXPORT_PAGE) {
                     return;
                 }
-                after = got.get(got.size() - 1).sortVals();
+                after = got.get(got.size() - 1).sort();
             }
         } finally {
             try {
@@ -241,11 +241,11 @@ public final class OpenSearchEventSearch implements EventSearch {
                 .filter(f -> f.term(t -> t.field(IndexSchema.BUNDLE_ID).value(FieldValue.of(bundleId))))
                 .filter(f -> f.term(t -> t.field(IndexSchema.SEQ).value(FieldValue.of(seq))))));
         var found = run(new SearchRequest.Builder().index(indices).query(anchor)
-                .sort(ClusterOrder.sort(SortOrder.TIME)).size(1).build()).hits().hits();
+                .sort(ClusterOrder.sort(SortOrder.TIME)).size(1).build()).found();
         if (found.isEmpty()) {
             throw new IndexException("no event with seq " + seq + " of bundle " + bundleId + " is indexed here");
         }
-        List<FieldValue> at = found.get(0).sortVals();
+        List<FieldValue> at = found.get(0).sort();
         int n = Math.max(1, window);
         List<Hit> before = side(at, n, SortOrder.NEWEST_FIRST, window);
         Collections.reverse(before);
@@ -260,7 +260,7 @@ public final class OpenSearchEventSearch implements EventSearch {
 
     private List<Hit> side(List<FieldValue> at, int n, SortOrder order, int window) throws IndexException {
         var got = run(new SearchRequest.Builder().index(indices).query(x -> x.matchAll(m -> m))
-                .sort(ClusterOrder.sort(order)).searchAfterVals(at).size(n).build()).hits().hits();
+                .sort(ClusterOrder.sort(order)).searchAfterVals(at).size(n).build()).found();
         List<Hit> out = new ArrayList<>();
         for (int i = 0; i < Math.min(window, got.size()); i++) {
             out.add(hit(got.get(i)));
@@ -279,18 +279,31 @@ public final class OpenSearchEventSearch implements EventSearch {
         }
     }
 
+    /** A hit's document and its sort values. */
+    private record Found(Map<String, Object> source, List<FieldValue> sort) {
+    }
+
+    /** A page of hits and, when asked for, how many match in all. */
+    private record Answer(List<Found> found, long total) {
+    }
+
+    /** Runs a search; the documents come back as maps, the client's JSON mapper reading them with Jackson. */
     @SuppressWarnings({"rawtypes", "unchecked"})
-    private SearchResponse<Map> run(SearchRequest r) throws IndexException {
+    private Answer run(SearchRequest r) throws IndexException {
         try {
-            return client.search(r, Map.class);
+            SearchResponse<Map> res = client.search(r, Map.class);
+            List<Found> found = new ArrayList<>();
+            for (var h : res.hits().hits()) {
+                found.add(new Found((Map<String, Object>) h.source(), h.sortVals()));
+            }
+            return new Answer(found, res.hits().total() == null ? -1 : res.hits().total().value());
         } catch (IOException | OpenSearchException e) {
             throw failed(e);
         }
     }
 
-    @SuppressWarnings("unchecked")
-    private static Hit hit(org.opensearch.client.opensearch.core.search.Hit<Map> h) {
-        return EventDocuments.hit((Map<String, Object>) h.source());
+    private static Hit hit(Found f) {
+        return EventDocuments.hit(f.source());
     }
 
     /** A cursor's position: the sort values of the last hit of its page. */
