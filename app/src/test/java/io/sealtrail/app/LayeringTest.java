@@ -65,6 +65,14 @@ class LayeringTest {
                 .check(classes);
     }
 
+    /** OpenSearch is one engine behind EventSearch, named only by the app (docs/decisions/0024-opensearch.md). */
+    @Test
+    void coreModulesDoNotDependOnOpenSearch() {
+        noClasses().that().resideInAnyPackage(CORE)
+                .should().dependOnClassesThat().resideInAnyPackage("io.sealtrail.opensearch..", "org.opensearch..")
+                .check(classes);
+    }
+
     /** The benchmarks, the screenshot tour and the test TSA are tooling; the product finds them, it never names them. */
     @Test
     void noProductClassUsesTheTools() {

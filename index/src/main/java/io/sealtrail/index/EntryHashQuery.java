@@ -48,6 +48,10 @@ final class EntryHashQuery extends Query {
                 .add(new EntryHashQuery(hex), BooleanClause.Occur.FILTER).build();
     }
 
+    String hexPrefix() {
+        return hexPrefix;
+    }
+
     private static String pad(String s, char c, int n) {
         return s + String.valueOf(c).repeat(n - s.length());
     }

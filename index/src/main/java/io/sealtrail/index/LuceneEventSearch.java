@@ -302,7 +302,7 @@ final class LuceneEventSearch implements EventSearch {
     }
 
     /** The parsed query within the time window, which is a filter: it does not affect scoring (there is none). */
-    private static Query query(EventQuery query) throws IndexException {
+    static Query query(EventQuery query) throws IndexException {
         Query q = EventQueryParser.parseQuery(query.text());
         if (query.allTime()) {
             return q;

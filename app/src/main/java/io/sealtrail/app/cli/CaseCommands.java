@@ -236,18 +236,43 @@ final class CaseCommands {
         @Option(names = "--trust-auditor", paramLabel = "VKEY|FILE", description = "An auditor key you expect. Repeatable.")
         List<String> auditors = new ArrayList<>();
 
+        @picocli.CommandLine.Mixin
+        ClusterOptions cluster = new ClusterOptions();
+
         @Override
         public Integer call() throws Exception {
-            CaseVerifier.Result r = new CaseVerifier().verify(caseOption.open(), Keys.verifierKeys(auditors));
+            io.sealtrail.cases.CaseFolder c = caseOption.open();
+            CaseVerifier.Result r = new CaseVerifier().verify(c, Keys.verifierKeys(auditors));
             PrintWriter o = spec.commandLine().getOut();
             o.printf("Case      %d bundle(s), %d files re-hashed%n", r.bundles(), r.files());
             for (Finding f : r.findings()) {
                 o.printf("%-7s %-26s %s: %s%n", f.severity(), f.code(), f.location(), f.message());
             }
             printJournal(r.journal(), o);
-            o.println(r.ok() ? "OK: the case is as its imports left it" : "CHANGED: see the findings");
+            boolean clusterOk = checkCluster(c, o);
+            boolean ok = r.ok() && clusterOk;
+            o.println(ok ? "OK: the case is as its imports left it" : "CHANGED: see the findings");
             o.flush();
-            return r.ok() ? 0 : 1;
+            return ok ? 0 : 1;
+        }
+
+        /** Each bundle sent to OpenSearch: the index holds exactly the events sent (count and entry-hash digest). */
+        private boolean checkCluster(io.sealtrail.cases.CaseFolder c, PrintWriter o) throws Exception {
+            boolean ok = true;
+            for (io.sealtrail.opensearch.ClusterRecord rec : io.sealtrail.opensearch.ClusterRecord.of(c)) {
+                io.sealtrail.opensearch.ClusterConnection connection = cluster.connection(rec.url());
+                try (var transport = connection.client()._transport()) {
+                    var result = io.sealtrail.opensearch.ClusterCheck.check(
+                            new org.opensearch.client.opensearch.OpenSearchClient(transport), rec);
+                    o.println((result.ok() ? "Cluster   " : "CHANGED   ") + result.describe());
+                    ok &= result.ok();
+                } catch (java.io.IOException | RuntimeException e) {
+                    o.println("CHANGED   OpenSearch index " + rec.index() + " at " + connection.url()
+                            + " cannot be checked: " + e.getMessage());
+                    ok = false;
+                }
+            }
+            return ok;
         }
     }
 }

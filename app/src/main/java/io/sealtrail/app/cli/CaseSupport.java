@@ -106,9 +106,14 @@ final class CaseSupport {
             throw new UserException(c.dir() + ": the case holds no bundles yet; import one with 'sealtrail import'");
         }
         try {
-            return c.openSearch(imports);
+            // a case whose every bundle was also sent to OpenSearch is searched there (docs/opensearch.md)
+            java.util.Optional<EventSearch> cluster = io.sealtrail.opensearch.ClusterCases.openSearch(c, imports,
+                    io.sealtrail.opensearch.ClusterConnection::open);
+            return cluster.isPresent() ? cluster.get() : c.openSearch(imports);
         } catch (IndexException e) {
             throw new UserException(e.getMessage(), e);
+        } catch (IOException e) {
+            throw new UserException(c.dir() + ": " + e.getMessage(), e);
         }
     }
 

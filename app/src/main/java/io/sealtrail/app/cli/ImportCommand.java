@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicLong;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -28,13 +29,15 @@ import picocli.CommandLine.Spec;
                 "folder holds none): copy, verify the copy by its own evidence, index it, and record it with the SHA-256",
                 "of every file in the signed case journal. The originals are only read.",
                 "Exit code: 0 all verified, 1 integrity findings, 2 unreadable, 3 intact but untrusted,",
-                "4 a source carries no integrity evidence."})
+                "4 a source carries no integrity evidence, 5 verified but not sent to --opensearch."})
 final class ImportCommand implements Callable<Integer> {
     /**
      * The workbench's timing switch: with -Dsealtrail.timing=true the import also prints machine-readable timings on
      * stderr, for 'bench import'.
      */
     static final String TIMING_PROPERTY = io.sealtrail.app.AppInfo.TIMING_PROPERTY;
+    /** The exit code of an import whose bundles all verified but whose events OpenSearch did not take. */
+    static final int NOT_SENT = 5;
 
     @Spec
     CommandSpec spec;
@@ -78,6 +81,12 @@ final class ImportCommand implements Callable<Integer> {
     @Option(names = "--no-trust-store", description = "Ignore your trust store and the checkpoints you verified before.")
     boolean noTrustStore;
 
+    @Mixin
+    ClusterOptions cluster = new ClusterOptions();
+
+    /** Bundles imported here whose events OpenSearch did not take. */
+    private int notSent;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter o = spec.commandLine().getOut();
@@ -107,6 +116,9 @@ final class ImportCommand implements Callable<Integer> {
                 io.sealtrail.cases.CaseFiles.deleteTree(c.dir());
                 err.println("sealtrail: nothing was imported, so no case was left in " + caseDir);
             }
+        }
+        if (exit == 0 && notSent > 0) {
+            exit = NOT_SENT; // verified, but not where the person asked for the events
         }
         if (Boolean.getBoolean(TIMING_PROPERTY)) {
             err.printf("timing: process uptime_ms=%d cpu_ms=%d peak_rss_kb=%d%n",
@@ -143,10 +155,45 @@ final class ImportCommand implements Callable<Integer> {
         o.printf("Imported %s as bundle %s: %,d events, %s (%d errors, %d warnings)%n", b, r.record().bundleId(),
                 r.record().events(), v, r.report().count(Severity.ERROR), r.report().count(Severity.WARNING));
         printTimes(o, err, r.phases(), r.record().events());
+        if (cluster.url != null && !sendToCluster(c, r.record().bundleId(), auditor, o, err)) {
+            notSent++;
+        }
         return v.exitCode();
     }
 
-    private static int importSource(CaseFolder c, Path b, io.sealtrail.cases.SourceImporter.Options options,
+    /**
+     * Sends the bundle's events, verified and indexed here, to OpenSearch, and records where in the journal. The
+     * evidence, its verification and the local index stay in the case: proofs come from them. A cluster that cannot
+     * take them is said, and the bundle stays imported locally.
+     *
+     * @return whether the events were sent
+     */
+    private boolean sendToCluster(CaseFolder c, String bundleId, NoteSigner auditor, PrintWriter o, PrintWriter err)
+            throws Exception {
+        io.sealtrail.opensearch.ClusterConnection connection = cluster.connection(cluster.url);
+        long start = System.nanoTime();
+        io.sealtrail.opensearch.ClusterImport.Sent sent;
+        try (var transport = connection.client()._transport()) {
+            var client = new org.opensearch.client.opensearch.OpenSearchClient(transport);
+            sent = new io.sealtrail.opensearch.ClusterImport(client, cluster.prefix, 2, 1000)
+                    .send(bundleId, c.bundleDir(bundleId).resolve("index"), c.id());
+        } catch (java.io.IOException | org.opensearch.client.opensearch._types.OpenSearchException e) {
+            err.println("sealtrail: OpenSearch at " + connection.url() + ": " + e.getMessage() + " (bundle " + bundleId
+                    + " is imported into the case, its events were not sent)");
+            err.flush();
+            return false;
+        }
+        new io.sealtrail.opensearch.ClusterRecord(bundleId, connection.url(), sent.index(),
+                io.sealtrail.opensearch.ClusterImport.caseAlias(cluster.prefix, c.id()), sent.events(),
+                sent.entryHashes()).append(c, auditor);
+        double seconds = (System.nanoTime() - start) / 1e9;
+        o.printf("  sent %,d events to OpenSearch index %s in %.1f s: %,.0f events/s%n", sent.events(), sent.index(),
+                seconds, sent.events() / seconds);
+        o.flush();
+        return true;
+    }
+
+    private int importSource(CaseFolder c, Path b, io.sealtrail.cases.SourceImporter.Options options,
                                     NoteSigner auditor, CaseImporter.Progress progress, boolean terminal, PrintWriter o,
                                     PrintWriter err) throws Exception {
         io.sealtrail.cases.SourceImporter.Result r = new io.sealtrail.cases.SourceImporter().importSource(c, b, options,
@@ -154,6 +201,10 @@ final class ImportCommand implements Callable<Integer> {
         if (terminal) {
             err.print("\r" + " ".repeat(20) + "\r");
             err.flush();
+        }
+        if (cluster.url != null) {
+            err.println("sealtrail: " + b + " stays in the local index only: sources cannot be sent to OpenSearch yet"
+                    + " (docs/opensearch.md)");
         }
         io.sealtrail.sources.SourceVerification v = r.verification();
         o.printf("Imported %s (%s) as %s: %,d events%s%n", b, r.record().format(), r.record().bundleId(),
