@@ -42,20 +42,37 @@ public interface EventSearch extends AutoCloseable {
      *
      * @param limit 1 to {@link #MAX_PAGE}
      */
-    Page search(EventQuery query, int limit, Cursor after) throws IndexException;
+    default Page search(EventQuery query, int limit, Cursor after) throws IndexException {
+        return search(query, limit, after, SortOrder.TIME);
+    }
 
     /**
      * As {@link #search(EventQuery, int, Cursor)}, in the reverse order when {@code newestFirst}
      * (events without a readable time then come first). A cursor pages only in the order it came from.
      */
-    Page search(EventQuery query, int limit, Cursor after, boolean newestFirst)
-            throws IndexException;
+    default Page search(EventQuery query, int limit, Cursor after, boolean newestFirst) throws IndexException {
+        return search(query, limit, after, SortOrder.time(newestFirst));
+    }
 
     /**
      * As {@link #search(EventQuery, int, Cursor)}, in {@code order}: by one field, ties in event order. A field the
      * index cannot sort by is an {@link IndexException}; a cursor pages only in the order it came from.
      */
     Page search(EventQuery query, int limit, Cursor after, SortOrder order) throws IndexException;
+
+    /**
+     * What every engine checks of a page request before it asks its index.
+     *
+     * @throws IllegalArgumentException for a page size outside 1 to {@link #MAX_PAGE}, or a cursor of another order
+     */
+    static void requirePage(int limit, Cursor after, SortOrder order) {
+        if (limit < 1 || limit > MAX_PAGE) {
+            throw new IllegalArgumentException("page size must be 1 to " + MAX_PAGE + ", not " + limit);
+        }
+        if (after != null && !after.order().equals(order)) {
+            throw new IllegalArgumentException("a cursor of the order " + after.order() + " cannot page " + order);
+        }
+    }
 
     /**
      * The identity of the matching events (count, time span, and the hash of their {@code bundle:seq} lines;

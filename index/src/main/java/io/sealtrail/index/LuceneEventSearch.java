@@ -118,24 +118,8 @@ final class LuceneEventSearch implements EventSearch {
     }
 
     @Override
-    public Page search(EventQuery query, int limit, Cursor after) throws IndexException {
-        return search(query, limit, after, false);
-    }
-
-    @Override
-    public Page search(EventQuery query, int limit, Cursor after, boolean newestFirst)
-            throws IndexException {
-        return search(query, limit, after, SortOrder.time(newestFirst));
-    }
-
-    @Override
     public Page search(EventQuery query, int limit, Cursor after, SortOrder order) throws IndexException {
-        if (limit < 1 || limit > MAX_PAGE) {
-            throw new IllegalArgumentException("page size must be 1 to " + MAX_PAGE + ", not " + limit);
-        }
-        if (after != null && !after.order().equals(order)) {
-            throw new IllegalArgumentException("a cursor of the order " + after.order() + " cannot page " + order);
-        }
+        EventSearch.requirePage(limit, after, order);
         Sort sort = order.equals(SortOrder.TIME) ? ORDER : order.equals(SortOrder.NEWEST_FIRST) ? REVERSE
                 : EventSearchOrder.sort(order);
         Query q = query(query);

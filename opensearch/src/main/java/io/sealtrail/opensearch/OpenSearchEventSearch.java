@@ -106,23 +106,8 @@ public final class OpenSearchEventSearch implements EventSearch {
     }
 
     @Override
-    public Page search(EventQuery query, int limit, Cursor after) throws IndexException {
-        return search(query, limit, after, SortOrder.TIME);
-    }
-
-    @Override
-    public Page search(EventQuery query, int limit, Cursor after, boolean newestFirst) throws IndexException {
-        return search(query, limit, after, SortOrder.time(newestFirst));
-    }
-
-    @Override
     public Page search(EventQuery query, int limit, Cursor after, SortOrder order) throws IndexException {
-        if (limit < 1 || limit > MAX_PAGE) {
-            throw new IllegalArgumentException("page size must be 1 to " + MAX_PAGE + ", not " + limit);
-        }
-        if (after != null && !after.order().equals(order)) {
-            throw new IllegalArgumentException("a cursor of the order " + after.order() + " cannot page " + order);
-        }
+        EventSearch.requirePage(limit, after, order);
         List<SortOptions> sort = ClusterOrder.sort(order);
         Query q = QueryTranslator.translate(query);
         SearchRequest.Builder r = new SearchRequest.Builder().index(indices).query(q).sort(sort).size(limit + 1)
