@@ -221,7 +221,7 @@ public final class ImportViewModel {
 
     /** {@code <cases folder>/<bundle name>}, or with -2, -3… when taken. */
     Path freshCaseDir(Path bundle) throws java.io.IOException {
-        String base = bundle.getFileName().toString().replaceFirst("\\.zip$", "").replaceAll("[^\\p{L}\\p{N}._-]+", "-");
+        String base = bundle.getFileName().toString().replaceFirst("\\.(zip|sealtrail)$", "").replaceAll("[^\\p{L}\\p{N}._-]+", "-");
         Files.createDirectories(casesFolder);
         Path p = casesFolder.resolve(base);
         for (int i = 2; Files.exists(p); i++) {

@@ -220,8 +220,8 @@ public final class ShellController {
     private void importBundles() {
         Path into = features.session().dir();
         List<Path> chosen = dialogs.openFiles(into == null ? "Import bundles or logs into a new case" : "Import bundles or"
-                + " logs into " + into, List.of(Filter.of("Bundles and logs", "*.zip", "*.log", "*.json", "*.jsonl", "*.gz",
-                "*.csv", "*"), Filter.of("Sealtrail bundles", "*.zip")));
+                + " logs into " + into, List.of(Filter.of("Bundles and logs", "*.sealtrail", "*.zip", "*.log", "*.json", "*.jsonl", "*.gz",
+                "*.csv", "*"), Filter.of("Sealtrail bundles", "*.sealtrail", "*.zip")));
         if (!chosen.isEmpty()) {
             features.imports().importBundles(into, chosen);
         }
