@@ -133,7 +133,8 @@ record() { # record NAME COMMAND...: runs a launcher once, archiving the classes
   local name="$1"
   shift
   at_install_dir env HOME="$train/home" SEALTRAIL_HOME="$train/home/config" XDG_CACHE_HOME="$train/home/cache" \
-    XDG_DATA_HOME="$train/home/data" JAVA_TOOL_OPTIONS="-XX:ArchiveClassesAtExit=$install_dir/lib/app/$name.jsa $cds_quiet $RECORD_OPTIONS" \
+    XDG_DATA_HOME="$train/home/data" \
+    JAVA_TOOL_OPTIONS="-Duser.home=$train/home -XX:ArchiveClassesAtExit=$install_dir/lib/app/$name.jsa $cds_quiet $RECORD_OPTIONS" \
     "$@" > "$train/$name.log" 2>&1 \
     || { echo "package.sh: the training run for $name.jsa failed:" >&2; cat "$train/$name.log" >&2; exit 2; }
   add_option "$app_dir/$name.cfg" "-XX:SharedArchiveFile=\$APPDIR/$name.jsa"

@@ -32,8 +32,9 @@ xvfb_pid=$!
 # two minutes at most
 app() {
   # shellcheck disable=SC2086 # APP_ENV is words on purpose
+  # Java takes user.home from the password database, not from HOME: the option makes the scratch HOME the app's
   (cd "$scratch/work" && timeout 120 env -i HOME="$scratch/home" PATH=/nonexistent LANG=C.UTF-8 DISPLAY=":$display" \
-    ${APP_ENV:-} "$@")
+    JAVA_TOOL_OPTIONS="-Duser.home=$scratch/home ${JAVA_EXTRA:-}" "$@")
 }
 # check NAME EXPECTED_STATUS COMMAND...: runs the command, its output in $scratch/NAME.out
 check() {
@@ -74,10 +75,13 @@ check search-count 0 app "$cli" search --case case --count
 contains search-count "2000"
 check report 0 app "$cli" report --case case --trust export.sealtrail.vkey --out report.pdf
 # The workbench on that case: it reaches its window and quits once the window is drawn
-# (-Dsealtrail.quitWhenShown, through the variable every JVM reads).
-APP_ENV="JAVA_TOOL_OPTIONS=-Dsealtrail.quitWhenShown=true" check workbench 0 app \
+# (-Dsealtrail.quitWhenShown, through JAVA_TOOL_OPTIONS, which every JVM reads).
+JAVA_EXTRA=-Dsealtrail.quitWhenShown=true check workbench 0 app \
   "$image/bin/Sealtrail" --case case
 contains workbench "the window is shown"
+# what the app keeps went to the usual folders of that HOME (docs/installers.md)
+check config-in-xdg-folder 0 test -f "$scratch/home/.config/sealtrail/auditor.key"
+check log-in-xdg-folder 0 test -f "$scratch/home/.local/state/sealtrail/sealtrail.log"
 
 # The .deb, unpacked into a scratch root (dpkg -x: no install scripts, no root), runs from there.
 root="$scratch/root"
@@ -87,7 +91,7 @@ contains deb-version "Sealtrail $version"
 check deb-verify 0 app "$root/opt/sealtrail/bin/sealtrail" verify --trust export.sealtrail.vkey export.sealtrail
 check deb-desktop-entry 0 grep -q "MimeType=application/vnd.sealtrail.bundle+zip" \
   "$root/opt/sealtrail/lib/sealtrail-Sealtrail.desktop"
-APP_ENV="JAVA_TOOL_OPTIONS=-Dsealtrail.quitWhenShown=true" check deb-workbench 0 app \
+JAVA_EXTRA=-Dsealtrail.quitWhenShown=true check deb-workbench 0 app \
   "$root/opt/sealtrail/bin/Sealtrail" --case case
 contains deb-workbench "the window is shown"
 
