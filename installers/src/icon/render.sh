@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Makes the installers' icons from sealtrail.svg, the one drawn source: sealtrail.png (Linux, 256 px),
-# sealtrail.ico (Windows) and sealtrail.icns (macOS). The outputs are committed, so a build needs none of these
+# Makes the icons from sealtrail.svg, the one drawn source: sealtrail.png (Linux, 256 px), sealtrail.ico (Windows),
+# sealtrail.icns (macOS) and the workbench window's icon (app/src/main/resources/io/sealtrail/app/ui/sealtrail.png). The outputs are committed, so a build needs none of these
 # tools; run this again after changing the SVG. Needs rsvg-convert (librsvg2-bin) and python3: both icon containers
 # hold PNG images (ICO since Windows Vista, ICNS types ic07-ic10), so no image library is needed to pack them.
 set -euo pipefail
@@ -11,6 +11,8 @@ for size in 16 32 48 128 256 512 1024; do
   rsvg-convert -w "$size" -h "$size" sealtrail.svg -o "$tmp/$size.png"
 done
 cp "$tmp/256.png" sealtrail.png
+# the workbench's window icon (taskbar, window switcher), from the same drawing
+cp "$tmp/128.png" ../../../app/src/main/resources/io/sealtrail/app/ui/sealtrail.png
 python3 - "$tmp" <<'PY'
 import struct, sys
 tmp = sys.argv[1]
