@@ -82,11 +82,13 @@ step "jlink: a runtime of $(tr ',' '\n' <<<"$modules" | wc -l | tr -d ' ') modul
 step "jpackage: app-image"
 other_gc="$(option other.gc)"
 cds_quiet="$(option cds.quiet)"
+# The command line is for a terminal: no menu entry of its own (linux-shortcut=false); a console on Windows.
 cat > "$target/launchers/cli.properties" <<EOF
 main-jar=$main_jar
 main-class=io.sealtrail.app.Main
 java-options=$other_gc $cds_quiet
 win-console=true
+linux-shortcut=false
 EOF
 common=(--name Sealtrail --app-version "$app_version" --vendor "Sealtrail"
   --description "Verify sealed audit-log bundles offline, and investigate them"
@@ -165,8 +167,13 @@ for type in $types; do
     deb | rpm)
       command -v "$([ "$type" = deb ] && echo dpkg-deb || echo rpmbuild)" > /dev/null \
         || { echo "package.sh: no $([ "$type" = deb ] && echo dpkg-deb || echo rpmbuild) here: the .$type is not built" >&2; continue; }
+      # Our resources replace jpackage's templates of the same name: the menu entry (Sealtrail.desktop, which
+      # passes the files it opens, %F: jpackage 17's own does not) and postinst/prerm (the PATH link), with the
+      # install folder filled in.
+      rm -rf "$target/linux-resources" && mkdir -p "$target/linux-resources"
+      for f in "$here"/src/linux/*; do sed "s|@INSTALL_DIR@|$install_dir|g" "$f" > "$target/linux-resources/$(basename "$f")"; done
       extra=(--install-dir "$install_parent" --linux-package-name sealtrail --linux-app-category utils --linux-menu-group "Office;Utility;"
-        --linux-shortcut --resource-dir "$here/src/linux")
+        --linux-shortcut --resource-dir "$target/linux-resources")
       if [ "$type" = deb ]; then
         extra+=(--linux-package-deps libgtk-3-0 --linux-deb-maintainer "sealtrail@example.invalid")
       else
