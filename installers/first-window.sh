@@ -20,8 +20,9 @@ for i in $(seq 0 "$runs"); do # run 0 warms the file cache and unpacks JavaFX's 
   ms="$(unshare --map-root-user --mount -- bash -c '
     mount -t tmpfs tmpfs /opt && mkdir /opt/sealtrail && mount --bind "$1" /opt/sealtrail
     start=$(date +%s%N)
-    env -i HOME="$2" PATH=/nonexistent DISPLAY=":$3" JAVA_TOOL_OPTIONS="-Duser.home=$2 -Dsealtrail.quitWhenShown=true" \
-      timeout 60 /opt/sealtrail/bin/Sealtrail 2>&1 | while IFS= read -r line; do
+    timeout 60 env -i HOME="$2" PATH=/nonexistent DISPLAY=":$3" \
+      JAVA_TOOL_OPTIONS="-Duser.home=$2 -Dsealtrail.quitWhenShown=true" /opt/sealtrail/bin/Sealtrail 2>&1 |
+      while IFS= read -r line; do
         case "$line" in *"the window is shown"*) echo $((($(date +%s%N) - start) / 1000000)) ;; esac
       done' bash "$image" "$scratch" "$display")"
   [ -n "$ms" ] || { echo "run $i: the window was not shown" >&2; exit 1; }
