@@ -70,15 +70,16 @@ echo "$modules" >&2
 # 2. A runtime with only those modules. Debug symbols, headers and man pages are for developers, not for the
 #    people who install the app; compression 2 (zip) halves the modules file. --generate-cds-archive records the
 #    runtime's own class-data-sharing archive, the base the app's archives (step 4) are recorded on top of; it
-#    runs the runtime's bin/java to do so, so the JDK's commands stay (a few hundred kB).
+#    runs the runtime's bin/java to do so, and so does the command line for an import's own JVM: the JDK's
+#    commands stay (a few hundred kB).
 step "jlink: a runtime of $(tr ',' '\n' <<<"$modules" | wc -l | tr -d ' ') modules"
 "$jlink" --add-modules "$modules" --output "$target/runtime" --strip-debug --no-header-files --no-man-pages \
   --compress=2 --generate-cds-archive
 
 # 3. The app-image: the runtime, the jars and two native launchers, the workbench (the app's name, what a menu or
 #    a double-clicked bundle starts) and the command line (--add-launcher), each with the options ./sealtrail
-#    gives it. An import from the installed command line runs with the other commands' options: a jpackage
-#    launcher's options are fixed per launcher, not per command (docs/installers.md).
+#    gives it. A launcher's options are fixed, not per command: the command line starts an import's own JVM with
+#    the import options (io.sealtrail.app.ImportJvm, docs/installers.md).
 step "jpackage: app-image"
 other_gc="$(option other.gc)"
 cds_quiet="$(option cds.quiet)"

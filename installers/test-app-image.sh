@@ -70,7 +70,9 @@ check verify 0 app "$cli" verify --trust export.sealtrail.vkey export.sealtrail
 contains verify "VERIFIED"
 check verify-untrusted 3 app "$cli" verify --no-trust-store export.sealtrail
 # import + search: Lucene in the trimmed runtime
-check import 0 app "$cli" import --case case --trust export.sealtrail.vkey export.sealtrail
+# the import runs in a JVM of its own with the import's collector (ImportJvm); -Xlog:gc names each JVM's collector
+JAVA_EXTRA=-Xlog:gc check import 0 app "$cli" import --case case --trust export.sealtrail.vkey export.sealtrail
+contains import "Using Parallel"
 check search-count 0 app "$cli" search --case case --count
 contains search-count "2000"
 check report 0 app "$cli" report --case case --trust export.sealtrail.vkey --out report.pdf
