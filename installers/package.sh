@@ -83,13 +83,12 @@ step "jlink: a runtime of $(tr ',' '\n' <<<"$modules" | wc -l | tr -d ' ') modul
 step "jpackage: app-image"
 other_gc="$(option other.gc)"
 cds_quiet="$(option cds.quiet)"
-# The command line is for a terminal: no menu entry of its own (linux-shortcut=false); a console on Windows.
+# The command line is for a terminal: a console program on Windows.
 cat > "$target/launchers/cli.properties" <<EOF
 main-jar=$main_jar
 main-class=io.sealtrail.app.Main
 java-options=$other_gc $cds_quiet
 win-console=true
-linux-shortcut=false
 EOF
 common=(--name Sealtrail --app-version "$app_version" --vendor "Sealtrail"
   --description "Verify sealed audit-log bundles offline, and investigate them"
@@ -173,6 +172,20 @@ for type in $types; do
       # install folder filled in.
       rm -rf "$target/linux-resources" && mkdir -p "$target/linux-resources"
       for f in "$here"/src/linux/*; do sed "s|@INSTALL_DIR@|$install_dir|g" "$f" > "$target/linux-resources/$(basename "$f")"; done
+      # jpackage 17 gives every launcher a menu entry, whatever linux-shortcut says: the command line's is hidden
+      # (a terminal program started from a menu shows nothing). Written here, not kept in src/linux, where its
+      # name would differ from Sealtrail.desktop's only in case.
+      cat > "$target/linux-resources/$cli_name.desktop" <<EOF
+[Desktop Entry]
+Name=APPLICATION_NAME
+Comment=APPLICATION_DESCRIPTION
+Exec=APPLICATION_LAUNCHER
+Icon=APPLICATION_ICON
+Terminal=true
+NoDisplay=true
+Type=Application
+Categories=DEPLOY_BUNDLE_CATEGORY
+EOF
       extra=(--install-dir "$install_parent" --linux-package-name sealtrail --linux-app-category utils --linux-menu-group "Office;Utility;"
         --linux-shortcut --resource-dir "$target/linux-resources")
       if [ "$type" = deb ]; then

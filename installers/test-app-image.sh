@@ -93,6 +93,7 @@ contains deb-version "Sealtrail $version"
 check deb-verify 0 app "$root/opt/sealtrail/bin/sealtrail" verify --trust export.sealtrail.vkey export.sealtrail
 check deb-desktop-entry 0 grep -q "MimeType=application/vnd.sealtrail.bundle+zip" \
   "$root/opt/sealtrail/lib/sealtrail-Sealtrail.desktop"
+check deb-cli-not-in-menu 0 grep -q "NoDisplay=true" "$root/opt/sealtrail/lib/sealtrail-sealtrail.desktop"
 JAVA_EXTRA=-Dsealtrail.quitWhenShown=true check deb-workbench 0 app \
   "$root/opt/sealtrail/bin/Sealtrail" --case case
 contains deb-workbench "the window is shown"
