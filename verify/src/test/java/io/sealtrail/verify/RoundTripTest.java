@@ -37,6 +37,15 @@ class RoundTripTest {
     }
 
     @Test
+    void bundleNamedDotSealtrailIsWrittenAsAZipThatVerifies() throws Exception {
+        Path out = Bundles.generate(tmp.resolve("export-1.sealtrail"), Bundles.options(999, 7, CHECKPOINT_EVERY, SEGMENT));
+
+        assertThat(out).isRegularFile();
+        assertThat(java.nio.file.Files.readAllBytes(out)).startsWith((byte) 'P', (byte) 'K', (byte) 3, (byte) 4);
+        assertClean(Bundles.verify(out, Bundles.trusting(7)), 999);
+    }
+
+    @Test
     void zipWithTheBundleInsideOneTopLevelFolderVerifies() throws Exception {
         Path dir = Bundles.generate(tmp.resolve("bundle"), Bundles.options(1001, 7, CHECKPOINT_EVERY, SEGMENT));
         Path zip = Tamper.zip(dir, tmp.resolve("nested.zip"), "audit-2026-03/");

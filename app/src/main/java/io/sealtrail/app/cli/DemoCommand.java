@@ -1,11 +1,11 @@
 package io.sealtrail.app.cli;
 
 import io.sealtrail.app.demo.DemoBundles;
+import io.sealtrail.app.demo.DemoCase;
 import io.sealtrail.cases.AuditorKey;
 import io.sealtrail.cases.CaseFiles;
 import io.sealtrail.cases.CaseFolder;
 import io.sealtrail.index.EventSearch;
-import io.sealtrail.cases.CaseImporter;
 import io.sealtrail.verify.note.NoteSigner;
 import java.time.Clock;
 import io.sealtrail.verify.BundleVerifier;
@@ -46,8 +46,7 @@ final class DemoCommand implements Callable<Integer> {
         VerifierKey key = VerifierKey.parse(Files.readString(demo.vkey()).strip());
         o.println("The demo trusts only its own demo key, " + key.name() + " " + key.fingerprint()
                 + ", and only for this walk-through (your trust store is not used or changed).");
-        VerifyOptions trustDemo = new VerifyOptions(List.of(key), List.of(), null,
-                Runtime.getRuntime().availableProcessors());
+        VerifyOptions trustDemo = DemoCase.trusting(key);
         BundleVerifier verifier = new BundleVerifier();
 
         section(o, "1. The first export, verified",
@@ -65,7 +64,7 @@ final class DemoCommand implements Callable<Integer> {
         VerificationReport r2 = verifier.verify(demo.second(), trustDemo.withPrevious(demo.first()));
         VerifyCommand.print(r2, o);
 
-        Path caseDir = dir.resolve("case");
+        Path caseDir = DemoCase.caseDir(dir);
         section(o, "4. Both exports in a case: a read-only index and a signed journal",
                 io.sealtrail.app.AppInfo.command() + " import " + demo.first() + " " + demo.second() + " --case " + caseDir + " --trust " + demo.vkey());
         o.flush();
@@ -75,12 +74,8 @@ final class DemoCommand implements Callable<Integer> {
         }
         if (!CaseFolder.isCase(caseDir)) {
             NoteSigner auditor = AuditorKey.loadOrCreate(CliEnvironment.env());
-            CaseFolder c = CaseFolder.create(caseDir, "Sealtrail demo", Clock.systemUTC(), auditor);
-            for (Path b : List.of(demo.first(), demo.second())) {
-                CaseImporter.Result r = new CaseImporter().importBundle(c, b, trustDemo, auditor,
-                        CaseImporter.Progress.NONE, () -> false);
-                o.printf("Imported %s: %,d events, %s%n", b.getFileName(), r.record().events(), r.report().verdict());
-            }
+            DemoCase.importBoth(caseDir, demo, trustDemo, auditor, (b, r) -> o.printf("Imported %s: %,d events, %s%n",
+                    b.getFileName(), r.record().events(), r.report().verdict()));
         } else {
             o.println("(already imported)");
         }

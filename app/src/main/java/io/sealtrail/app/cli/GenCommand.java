@@ -34,7 +34,7 @@ final class GenCommand implements Callable<Integer> {
     @Option(names = "--seed", description = "Random seed (default: ${DEFAULT-VALUE}).", defaultValue = "1")
     long seed;
 
-    @Option(names = "--out", required = true, description = "Output: X.zip for a zip, anything else for a directory.")
+    @Option(names = "--out", required = true, description = "Output: X.zip or X.sealtrail for a zip, anything else for a directory.")
     Path out;
 
     @Option(names = "--key", description = "Sign with this key (PRIVATE+KEY+... file).")

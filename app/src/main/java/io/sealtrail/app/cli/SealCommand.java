@@ -41,7 +41,7 @@ final class SealCommand implements Callable<Integer> {
     Path key;
 
     @Option(names = "--out", required = true, paramLabel = "BUNDLE",
-            description = "The bundle to write: X.zip for a zip, anything else for a folder. Never overwritten.")
+            description = "The bundle to write: X.zip or X.sealtrail for a zip, anything else for a folder. Never overwritten.")
     Path out;
 
     @Option(names = "--previous", paramLabel = "PREV_BUNDLE",

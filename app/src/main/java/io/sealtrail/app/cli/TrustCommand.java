@@ -19,7 +19,8 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "trust", mixinStandardHelpOptions = true,
         description = {"Manage the log keys you trust (your trust store).",
-                "Stored in $SEALTRAIL_HOME, else $XDG_CONFIG_HOME/sealtrail, else ~/.config/sealtrail, as trusted-keys."},
+                "Stored in $SEALTRAIL_HOME, else $XDG_CONFIG_HOME/sealtrail or ~/.config/sealtrail (Windows: %APPDATA%\\Sealtrail,"
+                        + " macOS: ~/Library/Application Support/Sealtrail), as trusted-keys."},
         subcommands = {TrustCommand.Add.class, TrustCommand.ListKeys.class, TrustCommand.Remove.class,
                 TrustCommand.Seen.class, TrustCommand.CloudTrail.class})
 final class TrustCommand {

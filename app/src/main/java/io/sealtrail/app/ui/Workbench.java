@@ -47,6 +47,12 @@ public final class Workbench extends Application {
      * timing log, a {@link WorkbenchProbe}).
      */
     public static final String TIMING_PROPERTY = io.sealtrail.app.AppInfo.TIMING_PROPERTY;
+    /**
+     * "true": quit as soon as the window has drawn, with exit status 0. The installers use it for the run that
+     * records the packaged app's class-data-sharing archive and for their test that the installed app reaches its
+     * window; unlike the probes it needs no tools jar, which an installed app does not have.
+     */
+    public static final String QUIT_WHEN_SHOWN_PROPERTY = "sealtrail.quitWhenShown";
 
     /** The version reports name (the CLI's --version says the same). */
     public static final String VERSION = io.sealtrail.app.AppInfo.version();
@@ -112,6 +118,12 @@ public final class Workbench extends Application {
         WorkbenchWindow window = WorkbenchWindow.show(stage, features, FxDialogService::new, Platform::exit);
         if (startedAt >= 0 || args.screenshotDir() != null) {
             probe(window, args, startedAt);
+        }
+        if (Boolean.getBoolean(QUIT_WHEN_SHOWN_PROPERTY)) {
+            Frames.afterPulses(2, () -> {
+                LOG.log(System.Logger.Level.INFO, "the window is shown; quitting, as " + QUIT_WHEN_SHOWN_PROPERTY + " asks");
+                Platform.exit();
+            });
         }
         ImportViewModel imports = features.imports();
         // Session keys are files: read them off the FX thread, then open the bundles trusting them.

@@ -35,7 +35,10 @@ abstract class BundleOutput {
         Path parent = target.getParent();
         Files.createDirectories(parent);
         Path temp = parent.resolve("." + target.getFileName() + ".partial-" + ProcessHandle.current().pid());
-        return target.getFileName().toString().endsWith(".zip") ? new Zip(target, temp) : new Directory(target, temp);
+        // .sealtrail is a zip bundle under a name of its own, which installers associate with the workbench
+        // (docs/decisions/0022-bundle-file-extension.md)
+        String name = target.getFileName().toString();
+        return name.endsWith(".zip") || name.endsWith(".sealtrail") ? new Zip(target, temp) : new Directory(target, temp);
     }
 
     abstract OutputStream openEntry(String path) throws IOException;

@@ -114,7 +114,7 @@ public final class BundleWriter implements AutoCloseable {
         this.prevHash = prev == null ? EventLineParser.zeroHash() : prev.lastEntryHash();
     }
 
-    /** Starts a bundle that will appear at {@code out}: a directory, or a zip if the name ends in .zip. */
+    /** Starts a bundle that will appear at {@code out}: a directory, or a zip if the name ends in .zip or .sealtrail. */
     public static BundleWriter create(Path out, Options options) throws IOException {
         return new BundleWriter(options, BundleOutput.create(out));
     }

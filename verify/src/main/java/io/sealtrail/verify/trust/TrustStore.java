@@ -13,8 +13,9 @@ import java.util.Map;
 
 /**
  * The auditor's own list of log keys they trust: a text file of C2SP verifier keys, one per line,
- * '#' comments allowed. It lives in the user's config folder ({@code $SEALTRAIL_HOME}, else
- * {@code $XDG_CONFIG_HOME/sealtrail}, else {@code ~/.config/sealtrail}) as {@code trusted-keys}, so
+ * '#' comments allowed. It lives in the user's config folder ({@link UserFolders#config}: {@code $SEALTRAIL_HOME},
+ * else on Linux {@code $XDG_CONFIG_HOME/sealtrail} or {@code ~/.config/sealtrail}, on Windows
+ * {@code %APPDATA%\Sealtrail}, on macOS {@code ~/Library/Application Support/Sealtrail}) as {@code trusted-keys}, so
  * the auditor, not the bundle, decides whom to believe. Writes replace the file atomically.
  */
 public final class TrustStore {
@@ -31,16 +32,9 @@ public final class TrustStore {
         return new TrustStore(configDir(env).resolve(FILE_NAME));
     }
 
+    /** The user's config folder ({@link UserFolders#config}): $SEALTRAIL_HOME, else the system's usual place. */
     public static Path configDir(Map<String, String> env) {
-        String home = env.get("SEALTRAIL_HOME");
-        if (home != null && !home.isBlank()) {
-            return Path.of(home);
-        }
-        String xdg = env.get("XDG_CONFIG_HOME");
-        if (xdg != null && !xdg.isBlank()) {
-            return Path.of(xdg, "sealtrail");
-        }
-        return Path.of(System.getProperty("user.home"), ".config", "sealtrail");
+        return UserFolders.current(env).config();
     }
 
     public Path file() {

@@ -37,7 +37,7 @@ public final class WorkbenchController {
         boolean show(String bundleId, long seq);
     }
 
-    private static final List<Filter> BUNDLE_FILES = List.of(Filter.of("Sealtrail bundles (*.zip)", "*.zip"),
+    private static final List<Filter> BUNDLE_FILES = List.of(Filter.of("Sealtrail bundles (*.sealtrail, *.zip)", "*.sealtrail", "*.zip"),
             Filter.of("All files", "*"));
 
     private final WorkbenchViewModel vm;

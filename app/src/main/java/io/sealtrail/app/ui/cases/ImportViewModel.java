@@ -10,6 +10,7 @@ import io.sealtrail.verify.VerifyOptions;
 import io.sealtrail.verify.trust.SeenCheckpoint;
 import io.sealtrail.verify.note.NoteSigner;
 import io.sealtrail.verify.note.VerifierKey;
+import io.sealtrail.verify.trust.UserFolders;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -221,7 +222,7 @@ public final class ImportViewModel {
 
     /** {@code <cases folder>/<bundle name>}, or with -2, -3… when taken. */
     Path freshCaseDir(Path bundle) throws java.io.IOException {
-        String base = bundle.getFileName().toString().replaceFirst("\\.zip$", "").replaceAll("[^\\p{L}\\p{N}._-]+", "-");
+        String base = bundle.getFileName().toString().replaceFirst("\\.(zip|sealtrail)$", "").replaceAll("[^\\p{L}\\p{N}._-]+", "-");
         Files.createDirectories(casesFolder);
         Path p = casesFolder.resolve(base);
         for (int i = 2; Files.exists(p); i++) {
@@ -267,18 +268,10 @@ public final class ImportViewModel {
     }
 
     /**
-     * Where new cases go: {@code $SEALTRAIL_HOME/cases}, else {@code $XDG_DATA_HOME/sealtrail/cases}, else
-     * {@code ~/.local/share/sealtrail/cases}.
+     * Where new cases go: {@code cases} in the user's data folder ({@link UserFolders#data}): {@code $SEALTRAIL_HOME},
+     * else on Linux {@code $XDG_DATA_HOME/sealtrail} or {@code ~/.local/share/sealtrail}.
      */
     public static Path defaultCasesFolder(Map<String, String> env) {
-        String home = env.get("SEALTRAIL_HOME");
-        if (home != null && !home.isBlank()) {
-            return Path.of(home, "cases");
-        }
-        String xdg = env.get("XDG_DATA_HOME");
-        if (xdg != null && !xdg.isBlank()) {
-            return Path.of(xdg, "sealtrail", "cases");
-        }
-        return Path.of(System.getProperty("user.home"), ".local", "share", "sealtrail", "cases");
+        return UserFolders.current(env).data().resolve("cases");
     }
 }

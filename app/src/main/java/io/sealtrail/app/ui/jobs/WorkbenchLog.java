@@ -1,5 +1,6 @@
 package io.sealtrail.app.ui.jobs;
 
+import io.sealtrail.verify.trust.UserFolders;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,7 +18,8 @@ import java.util.logging.SimpleFormatter;
  * The workbench's log file, set up once when the window starts: what went wrong unexpectedly in a background job,
  * with its stack trace, where the person can find it and send it on (a window has no terminal to print it to).
  * It is {@code $SEALTRAIL_HOME/sealtrail.log} (or the {@code sealtrail.home} property's folder, which tests use),
- * else {@code $XDG_STATE_HOME/sealtrail/sealtrail.log}, else {@code ~/.local/state/sealtrail/sealtrail.log}.
+ * else in the user's state folder ({@link UserFolders#state}): on Linux {@code $XDG_STATE_HOME/sealtrail} or
+ * {@code ~/.local/state/sealtrail}, on Windows {@code %LOCALAPPDATA%\Sealtrail}, on macOS {@code ~/Library/Logs/Sealtrail}.
  */
 public final class WorkbenchLog {
     private static final String NAME = "sealtrail.log";
@@ -29,17 +31,11 @@ public final class WorkbenchLog {
 
     public static Path file(Map<String, String> env, Properties properties) {
         String home = properties.getProperty("sealtrail.home");
-        if (home == null || home.isBlank()) {
-            home = env.get("SEALTRAIL_HOME");
-        }
         if (home != null && !home.isBlank()) {
             return Path.of(home, NAME);
         }
-        String state = env.get("XDG_STATE_HOME");
-        if (state != null && !state.isBlank()) {
-            return Path.of(state, "sealtrail", NAME);
-        }
-        return Path.of(properties.getProperty("user.home"), ".local", "state", "sealtrail", NAME);
+        return new UserFolders(env, properties.getProperty("os.name", ""), Path.of(properties.getProperty("user.home")))
+                .state().resolve(NAME);
     }
 
     /**

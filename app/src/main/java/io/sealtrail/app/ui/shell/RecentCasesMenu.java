@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Consumer;
 import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.Menu;
@@ -26,11 +27,16 @@ final class RecentCasesMenu {
     private final RecentCases recent;
     private final Consumer<Path> open;
     private final UiTasks.Latest lane;
+    private final Node firstStart;
 
-    /** @param startScreen where the links go (the verification view's empty state) */
+    /**
+     * @param startScreen where the links go (the verification view's empty state)
+     * @param firstStart  shown there instead while the list is empty (a first start): the demo case's offer
+     */
     RecentCasesMenu(Menu menu, VBox startScreen, RecentCases recent, CaseSession session, Consumer<Path> open,
-                    UiTasks tasks) {
+                    UiTasks tasks, Node firstStart) {
         this.menu = menu;
+        this.firstStart = firstStart;
         this.recent = recent;
         this.open = open;
         this.lane = tasks.latest();
@@ -63,7 +69,9 @@ final class RecentCasesMenu {
         menu.getItems().clear();
         links.getChildren().clear();
         menu.setDisable(list.isEmpty());
-        if (!list.isEmpty()) {
+        if (list.isEmpty()) {
+            links.getChildren().add(firstStart);
+        } else {
             Label title = new Label("Recent cases");
             title.getStyleClass().add("empty-hint");
             links.getChildren().add(title);

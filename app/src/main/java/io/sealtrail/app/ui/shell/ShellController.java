@@ -96,8 +96,10 @@ public final class ShellController {
         // menu accelerators, so that Back and Forward work wherever the focus is (the status bar, a tab's header)
         backItem.disableProperty().bind(features.search().canBackProperty().not());
         forwardItem.disableProperty().bind(features.search().canForwardProperty().not());
+        DemoOffer demo = new DemoOffer(features.imports().casesFolder().resolveSibling("demo"), features.tasks(),
+                features.verification(), features.cases()::open, features.auditor(), dialogs);
         new RecentCasesMenu(recentMenu, verificationController.emptyState(), features.recent(), session,
-                features.cases()::open, features.tasks());
+                features.cases()::open, features.tasks(), demo.link());
         WindowStatus.bind(features.verification(), features.zones(), trustNotice, statusBar, zoneToggle, cancelButton);
         connectFeatures();
         setUpDrop(features.imports());
@@ -220,8 +222,8 @@ public final class ShellController {
     private void importBundles() {
         Path into = features.session().dir();
         List<Path> chosen = dialogs.openFiles(into == null ? "Import bundles or logs into a new case" : "Import bundles or"
-                + " logs into " + into, List.of(Filter.of("Bundles and logs", "*.zip", "*.log", "*.json", "*.jsonl", "*.gz",
-                "*.csv", "*"), Filter.of("Sealtrail bundles", "*.zip")));
+                + " logs into " + into, List.of(Filter.of("Bundles and logs", "*.sealtrail", "*.zip", "*.log", "*.json", "*.jsonl", "*.gz",
+                "*.csv", "*"), Filter.of("Sealtrail bundles", "*.sealtrail", "*.zip")));
         if (!chosen.isEmpty()) {
             features.imports().importBundles(into, chosen);
         }

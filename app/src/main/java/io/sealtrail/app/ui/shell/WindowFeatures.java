@@ -33,10 +33,11 @@ import java.util.function.Consumer;
 public record WindowFeatures(UiTasks tasks, WorkbenchViewModel verification, CaseSession session, CaseViewModel cases,
                              SearchViewModel search, AnnotationsViewModel notes, ExportViewModel exports,
                              TimelineViewModel timeline, ImportViewModel imports, ReportViewModel reports,
-                             RecentCases recent, ZoneViewModel zones, ResultColumns columns) {
+                             RecentCases recent, ZoneViewModel zones, ResultColumns columns,
+                             Callable<NoteSigner> auditor) {
     public WindowFeatures {
         List.of(tasks, verification, session, cases, search, notes, exports, timeline, imports, reports, recent, zones,
-                        columns)
+                        columns, auditor)
                 .forEach(Objects::requireNonNull);
     }
 
@@ -74,6 +75,6 @@ public record WindowFeatures(UiTasks tasks, WorkbenchViewModel verification, Cas
                 s.version(), new ZoneChoices(s.configDir()));
         return new WindowFeatures(new UiTasks(bg, fx), s.verification(), session, cases, search, notes,
                 new ExportViewModel(bg, fx), new TimelineViewModel(session.scope(), bg, fx), imports, reports,
-                new RecentCases(s.configDir()), zones, new ResultColumns(s.configDir(), bg));
+                new RecentCases(s.configDir()), zones, new ResultColumns(s.configDir(), bg), s.auditor());
     }
 }

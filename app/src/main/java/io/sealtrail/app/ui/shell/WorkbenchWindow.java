@@ -18,6 +18,7 @@ import javafx.beans.binding.Bindings;
 import javafx.fxml.FXMLLoader;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
+import javafx.scene.image.Image;
 import javafx.scene.input.KeyCombination;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
@@ -77,6 +78,8 @@ public record WorkbenchWindow(Stage stage, Scene scene, ShellController shell, W
         // with a case open, the window is the case's
         stage.titleProperty().bind(Bindings.createStringBinding(() -> name.get().isEmpty() ? verified.get()
                 : "Sealtrail — " + name.get(), name, verified));
+        // the mark of installers/src/icon, for the taskbar and the window switcher
+        stage.getIcons().add(new Image(WorkbenchWindow.class.getResource("/io/sealtrail/app/ui/sealtrail.png").toExternalForm()));
         stage.setMinWidth(960);
         stage.setMinHeight(640);
         stage.setScene(scene);
