@@ -21,6 +21,7 @@ import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.FieldDoc;
+import org.apache.lucene.search.FieldExistsQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
@@ -124,7 +125,9 @@ final class LuceneEventSearch implements EventSearch {
                 : EventSearchOrder.sort(order);
         Query q = query(query);
         try {
-            TopFieldDocs top = searcher.searchAfter(after == null ? null : after.after(), q, limit + 1, sort, false);
+            FieldDoc from = after == null ? null : after.after();
+            TopFieldDocs top = sort == REVERSE ? newestFirst(q, from, limit + 1)
+                    : searcher.searchAfter(from, q, limit + 1, sort, false);
             int n = Math.min(limit, top.scoreDocs.length);
             List<Hit> hits = hits(top.scoreDocs, n);
             Cursor next = top.scoreDocs.length > limit ? new Cursor((FieldDoc) top.scoreDocs[limit - 1], order) : null;
@@ -132,6 +135,56 @@ final class LuceneEventSearch implements EventSearch {
         } catch (IOException | RuntimeException e) {
             throw failed(e);
         }
+    }
+
+    /**
+     * The newest {@code n} matches after {@code after}, without visiting every match. The index is sorted oldest first,
+     * so a reverse sort cannot stop early: each document it meets is newer than all before it, and 1,000,000 events
+     * took about 0.5 s against 20 ms oldest first. Instead search a window of the newest times, widened fourfold
+     * until it holds {@code n} matches (then no match outside it can be among the newest {@code n}) or covers every
+     * time. Events without a time sort first in this order, so every window includes them.
+     */
+    private TopFieldDocs newestFirst(Query q, FieldDoc after, int n) throws IOException {
+        long[] times = timeRange();
+        if (times == null) {
+            return searcher.searchAfter(after, q, n, REVERSE, false);
+        }
+        long newest = times[1];
+        if (after != null && after.fields[0] instanceof Long t && t != Long.MAX_VALUE) {
+            newest = Math.min(newest, t);
+        }
+        long docs = Math.max(1, searcher.getIndexReader().maxDoc());
+        // four times the span that n evenly spread events would take, as a first guess
+        long width = Math.max(1, (long) ((double) (times[1] - times[0]) / docs * n * 4));
+        Query noTime = new BooleanQuery.Builder().add(new MatchAllDocsQuery(), BooleanClause.Occur.FILTER)
+                .add(new FieldExistsQuery(IndexSchema.TIME), BooleanClause.Occur.MUST_NOT).build();
+        while (newest - width > times[0] && newest - width < newest) {
+            Query window = new BooleanQuery.Builder()
+                    .add(LongPoint.newRangeQuery(IndexSchema.TIME, newest - width, Long.MAX_VALUE), BooleanClause.Occur.SHOULD)
+                    .add(noTime, BooleanClause.Occur.SHOULD).build();
+            Query windowed = new BooleanQuery.Builder().add(q, BooleanClause.Occur.FILTER)
+                    .add(window, BooleanClause.Occur.FILTER).build();
+            TopFieldDocs top = searcher.searchAfter(after, windowed, n, REVERSE, false);
+            if (top.scoreDocs.length >= n) {
+                return top;
+            }
+            width = width > Long.MAX_VALUE / 8 ? Long.MAX_VALUE / 2 : width * 4;
+        }
+        return searcher.searchAfter(after, q, n, REVERSE, false);
+    }
+
+    /** The oldest and newest time in the index (from the points' bounds, no document read), or null when none. */
+    private long[] timeRange() throws IOException {
+        long min = Long.MAX_VALUE;
+        long max = Long.MIN_VALUE;
+        for (org.apache.lucene.index.LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
+            PointValues points = leaf.reader().getPointValues(IndexSchema.TIME);
+            if (points != null && points.size() > 0) {
+                min = Math.min(min, LongPoint.decodeDimension(points.getMinPackedValue(), 0));
+                max = Math.max(max, LongPoint.decodeDimension(points.getMaxPackedValue(), 0));
+            }
+        }
+        return min > max ? null : new long[] {min, max};
     }
 
     @Override

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.sealtrail.index.TestBundles.Fixture;
 import io.sealtrail.index.TestBundles.Row;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -53,6 +54,47 @@ class PagingTest {
         List<String> forward = new ArrayList<>(keys(search.search(EventQuery.of(q), EventSearch.MAX_PAGE, null).hits()));
         java.util.Collections.reverse(forward);
         assertThat(keys(paged)).isEqualTo(forward);
+    }
+
+    /** Newest first searches windows of the newest times (LuceneEventSearch.newestFirst): sparse, dense, tiny pages. */
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0}, pages of {1}")
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+            "*:*|1", "*:*|7", "*:*|500", "event.outcome:denied|3", "event.outcome:denied|1000",
+            "event.action:login AND event.outcome:failure|2", "event.action:nothing-matches|10"})
+    void newestFirstPagesOfAnySizeAreTheReverseOfTheOneOrder(String q, int size) throws Exception {
+        List<Hit> paged = new ArrayList<>();
+        Page page = search.search(EventQuery.of(q), size, null, true);
+        paged.addAll(page.hits());
+        for (int i = 0; page.next() != null && i < 400; i++) { // 400 pages of one are enough to show the order
+            page = search.search(EventQuery.of(q), size, page.next(), true);
+            paged.addAll(page.hits());
+        }
+        List<String> forward = new ArrayList<>();
+        search.export(EventQuery.of(q), h -> forward.add(h.bundleId() + "/" + h.seq()));
+        java.util.Collections.reverse(forward);
+        assertThat(keys(paged)).isEqualTo(forward.subList(0, paged.size()));
+        assertThat(page.next() == null ? paged.size() : forward.size()).isEqualTo(forward.size());
+    }
+
+    @Test
+    void newestFirstPutsAnEventWithoutATimeFirstAndThenTheNewest() throws Exception {
+        Path bundle = TestBundles.generate(dir.resolve("garbled"), 600, 5);
+        Path seg = Files.list(bundle.resolve("events")).sorted().findFirst().orElseThrow();
+        List<String> lines = new ArrayList<>(Files.readAllLines(seg));
+        lines.set(10, "this line is no event, so it has no time");
+        Files.write(seg, lines);
+        Path index = dir.resolve("garbled-index");
+        TestBundles.index(bundle, TestBundles.verify(bundle, 5), index);
+        try (EventSearch s = EventSearch.open(List.of(index))) {
+            List<Hit> newest = s.search(EventQuery.all(), 3, null, true).hits();
+            assertThat(newest.get(0).time()).as("no time sorts first, newest first").isNull();
+            List<Hit> all = new ArrayList<>();
+            s.export(EventQuery.all(), all::add);
+            // oldest first, the event without a time is last: the two before it are the newest
+            assertThat(all.get(all.size() - 1).time()).isNull();
+            assertThat(keys(newest.subList(1, 3))).containsExactly(keys(all.subList(all.size() - 2, all.size() - 1)).get(0),
+                    keys(all.subList(all.size() - 3, all.size() - 2)).get(0));
+        }
     }
 
     @Test
