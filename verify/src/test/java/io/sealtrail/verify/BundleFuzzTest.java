@@ -31,6 +31,7 @@ import org.junit.jupiter.api.Timeout;
  * files (any byte, any file, files added or removed); the zip target alters a zip of it, where only the bytes read
  * out of the zip are the bundle's.
  */
+@Timeout(30) // per input; read by Jazzer as libFuzzer's -timeout too (docs/testing.md, "Fuzzing")
 class BundleFuzzTest {
     private static final Path VALID = Path.of("../docs/conformance/valid");
     /** Plausible names for an added file: each of the bundle's folders, and names outside them. */
@@ -61,7 +62,6 @@ class BundleFuzzTest {
     }
 
     @FuzzTest(maxDuration = "120s")
-    @Timeout(20)
     void anAlteredBundleDirectoryIsNeverVerified(FuzzedDataProvider data) throws Exception {
         TreeMap<String, byte[]> files = new TreeMap<>();
         ORIGINAL.forEach((k, v) -> files.put(k, v.clone()));
@@ -96,7 +96,6 @@ class BundleFuzzTest {
     }
 
     @FuzzTest(maxDuration = "120s")
-    @Timeout(20)
     void aZipIsVerifiedOnlyWhenItHoldsTheSignedBytes(byte[] zip) throws Exception {
         Path file = work.resolve("bundle.zip");
         Files.write(file, zip);

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Timeout;
  * and a manifest it accepts is written back to bytes it accepts again as the same manifest. Seeds: the conformance
  * kit's manifests.
  */
+@Timeout(10) // per input; read by Jazzer as libFuzzer's -timeout too (docs/testing.md, "Fuzzing")
 class ManifestFuzzTest {
 
     @BeforeAll
@@ -24,7 +25,6 @@ class ManifestFuzzTest {
     }
 
     @FuzzTest(maxDuration = "60s")
-    @Timeout(10)
     void aManifestIsReadOrRefusedAndWrittenBackAlike(byte[] json) throws ManifestCodec.ManifestException {
         FuzzBounds bounds = FuzzBounds.start(json.length);
         Manifest manifest;

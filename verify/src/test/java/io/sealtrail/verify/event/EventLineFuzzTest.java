@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Timeout;
  * It documents no exception at all: every line comes back as a {@link ParsedLine}, its problems being findings.
  * Jackson's reading of the same line ({@link JacksonEventLineParser}) is the oracle for what is a valid event.
  */
+@Timeout(10) // per input; read by Jazzer as libFuzzer's -timeout too (docs/testing.md, "Fuzzing")
 class EventLineFuzzTest {
     private static final Set<FindingCode> UNREADABLE = Set.of(FindingCode.LINE_MALFORMED, FindingCode.LINE_NOT_UTF8);
 
@@ -25,7 +26,6 @@ class EventLineFuzzTest {
     }
 
     @FuzzTest(maxDuration = "60s")
-    @Timeout(10)
     void aLineIsReadAsJacksonReadsItAndNeverThrows(byte[] line) {
         FuzzBounds bounds = FuzzBounds.start(line.length);
         ParsedLine fast = new EventLineParser().parse(line, 0, line.length);

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Timeout;
  * conformance kit's key accepts says exactly what that key signed, as does the checkpoint a proof it accepts leads
  * to. The seeds are the kit's valid bundle's notes and a proof of one of its events.
  */
+@Timeout(10) // per input; read by Jazzer as libFuzzer's -timeout too (docs/testing.md, "Fuzzing")
 class NoteFuzzTest {
   private static final Path VALID = Path.of("../docs/conformance/valid");
   private static List<VerifierKey> trusted;
@@ -45,7 +46,6 @@ class NoteFuzzTest {
   }
 
   @FuzzTest(maxDuration = "60s")
-  @Timeout(10)
   void anAcceptedNoteCarriesExactlyASignedText(byte[] bytes) throws NoteFormatException {
     FuzzBounds bounds = FuzzBounds.start(bytes.length);
     SignedNote note;
@@ -66,7 +66,6 @@ class NoteFuzzTest {
   }
 
   @FuzzTest(maxDuration = "60s")
-  @Timeout(10)
   void aCheckpointIsReadOrRefused(byte[] bytes) throws NoteFormatException {
     String text = new String(bytes, StandardCharsets.UTF_8);
     FuzzBounds bounds = FuzzBounds.start(bytes.length);
@@ -80,7 +79,6 @@ class NoteFuzzTest {
   }
 
   @FuzzTest(maxDuration = "60s")
-  @Timeout(10)
   void verifierKeysAreReadOrRefused(byte[] bytes) throws NoteFormatException {
     String text = new String(bytes, StandardCharsets.UTF_8);
     FuzzBounds bounds = FuzzBounds.start(bytes.length);
@@ -95,7 +93,6 @@ class NoteFuzzTest {
   }
 
   @FuzzTest(maxDuration = "60s")
-  @Timeout(10)
   void anAcceptedTlogProofLeadsToASignedCheckpoint(byte[] bytes) throws NoteFormatException {
     FuzzBounds bounds = FuzzBounds.start(bytes.length);
     TlogProof proof;

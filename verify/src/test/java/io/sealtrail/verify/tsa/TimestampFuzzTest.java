@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Timeout;
  * (it answers MALFORMED). The stamped data and chain are the conformance kit's stamped bundle, so mutations of
  * its real tokens get past the DER layer into the CMS and certificate checks.
  */
+@Timeout(10) // per input; read by Jazzer as libFuzzer's -timeout too (docs/testing.md, "Fuzzing")
 class TimestampFuzzTest {
     private static final Path STAMPED = Path.of("../docs/conformance/valid-stamped/bundle");
     private static byte[] checkpoint;
@@ -34,7 +35,6 @@ class TimestampFuzzTest {
     }
 
     @FuzzTest(maxDuration = "60s")
-    @Timeout(10)
     void aTokenIsReadOrRefusedAsMalformed(byte[] bytes) {
         FuzzBounds bounds = FuzzBounds.start(bytes.length);
         try {
@@ -46,7 +46,6 @@ class TimestampFuzzTest {
     }
 
     @FuzzTest(maxDuration = "60s")
-    @Timeout(10)
     void aTokenIsCheckedWithoutThrowing(byte[] bytes) {
         FuzzBounds bounds = FuzzBounds.start(bytes.length);
         TimestampCheck check = verifier.verify(bytes, checkpoint, chain);
@@ -56,7 +55,6 @@ class TimestampFuzzTest {
     }
 
     @FuzzTest(maxDuration = "60s")
-    @Timeout(10)
     void aCertificateChainIsReadOrRefused(byte[] bytes) {
         FuzzBounds bounds = FuzzBounds.start(bytes.length);
         try {
