@@ -15,8 +15,8 @@
 #   FILTER       only targets whose "Class#method" contains one of these words (e.g. BundleFuzzTest, sudoIolog)
 # Each target's per-input time limit is its class's @Timeout (libFuzzer's -timeout: a slower input is a finding).
 # Output: target/fuzz/<Class#method>/ in each module holds the log, the corpus grown so far (reused by the next run;
-# not committed) and any finding (crash-*, timeout-*, oom-*). Keep a finding as a regression input: copy it, with a
-# name that says what it is, into src/test/resources/<package>/<Class>Inputs/<method>/ and fix the reader.
+# not committed) and what this run found (crash-*, timeout-*, oom-*). Keep a finding as a regression input: copy
+# it, with a name that says what it is, into src/test/resources/<package>/<Class>Inputs/<method>/ and fix the reader.
 # Exit status: 0 when no target found anything, 1 otherwise.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -30,7 +30,7 @@ while [[ $# -gt 0 ]]; do
     --seconds) SECONDS_PER_TARGET="$2"; shift 2 ;;
     --xmx) XMX="$2"; shift 2 ;;
     --shard) SHARD="$2"; shift 2 ;;
-    -h|--help) sed -n '2,23p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,20p' "$0"; exit 0 ;;
     *) FILTERS+=("$1"); shift ;;
   esac
 done
@@ -77,6 +77,7 @@ while IFS=$'\t' read -r module class method timeout; do
   N=$((N + 1))
   (( N % SHARD_COUNT == SHARD_INDEX )) || continue
   out="$module/target/fuzz/$name"
+  rm -rf "$out/findings" # what an earlier run found is in its log, or was kept as a regression input
   mkdir -p "$out/corpus" "$out/findings"
   start=$(date +%s)
   set +e
