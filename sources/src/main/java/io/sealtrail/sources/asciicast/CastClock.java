@@ -1,5 +1,6 @@
 package io.sealtrail.sources.asciicast;
 
+import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
@@ -14,8 +15,15 @@ final class CastClock {
         this.header = header;
     }
 
-    Instant at(CastEvent e) {
+    /** @throws IOException when the event would be past what a time can say (longValue used to wrap around) */
+    Instant at(CastEvent e) throws IOException {
         elapsed = header.version() == 3 ? elapsed.add(e.time()) : e.time();
-        return header.start().plusNanos(elapsed.multiply(NANOS_PER_SECOND).setScale(0, RoundingMode.HALF_UP).longValue());
+        try {
+            return header.start().plusNanos(
+                    elapsed.multiply(NANOS_PER_SECOND).setScale(0, RoundingMode.HALF_UP).longValueExact());
+        } catch (ArithmeticException | java.time.DateTimeException ex) {
+            throw new IOException("the event is " + elapsed.round(java.math.MathContext.DECIMAL32)
+                    + " s after the start, past any date", ex);
+        }
     }
 }

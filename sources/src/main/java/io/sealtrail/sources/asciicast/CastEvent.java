@@ -20,7 +20,8 @@ record CastEvent(BigDecimal time, char code, String data) {
         if (a == null || !a.isArray() || a.size() != 3) {
             throw new IOException("not an event [time, code, data]");
         }
-        if (!a.get(0).isNumber() || a.get(0).decimalValue().signum() < 0) {
+        // a number too large for a double ("1e3300") reads as infinity, which has no decimal value
+        if (!a.get(0).isNumber() || !Double.isFinite(a.get(0).asDouble()) || a.get(0).decimalValue().signum() < 0) {
             throw new IOException("the time is not a number of seconds: " + a.get(0));
         }
         String code = a.get(1).asText();

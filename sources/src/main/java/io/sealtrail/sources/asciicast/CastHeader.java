@@ -28,6 +28,11 @@ record CastHeader(int version, Instant start, String user, String host, String t
         if (ts == null || !ts.isNumber()) {
             throw new IOException("the header has no \"timestamp\": the recording cannot be placed in time");
         }
+        // asLong would clamp a number past a long to Long.MAX_VALUE, which no Instant holds
+        if (!ts.canConvertToLong() || ts.asLong() < Instant.MIN.getEpochSecond()
+                || ts.asLong() > Instant.MAX.getEpochSecond()) {
+            throw new IOException("the header's \"timestamp\" " + ts + " is not a time");
+        }
         Instant start = Instant.ofEpochSecond(ts.asLong());
         JsonNode env = h.path("env");
         return new CastHeader(version, start, text(env, "USER"), text(env, "HOSTNAME"), text(h, "title"),

@@ -66,13 +66,14 @@ final class CastReader {
             return;
         }
         CastEvent e;
+        Instant t;
         try {
             e = CastEvent.parse(bytes);
+            t = clock.at(e);
         } catch (IOException ex) {
             sink.accept(SourceRecord.malformed(file, no, bytes, ex.getMessage()));
             return;
         }
-        Instant t = clock.at(e);
         switch (e.code()) {
             case 'i' -> {
                 if (pending == null || !pending.typing()) {

@@ -20,12 +20,13 @@ final class CastTranscript {
     /** One event line; one that cannot be read is left out (the import named it as malformed). */
     void line(byte[] line) {
         CastEvent e;
+        Instant t;
         try {
             e = CastEvent.parse(line);
+            t = clock.at(e);
         } catch (IOException unreadable) {
             return;
         }
-        Instant t = clock.at(e);
         if (!e.isInput() && !e.isOutput()) {
             return;
         }

@@ -16,6 +16,8 @@ final class MappedRecord {
     private static final BigDecimal BILLION = BigDecimal.valueOf(1_000_000_000L);
     /** Year 5138; also keeps "1e999999999" from being expanded digit by digit. */
     private static final BigDecimal MAX_EPOCH_SECONDS = BigDecimal.valueOf(100_000_000_000L);
+    /** Digits after the point (or zeros the exponent adds before it) that a time written as a number may have. */
+    private static final int MAX_SCALE = 100;
 
     record Result(AuditEvent event, String problem) {
     }
@@ -140,15 +142,27 @@ final class MappedRecord {
                 return Times.rfc3339(text.trim());
             }
             if (f instanceof Mapping.TimeFormat.EpochSeconds) {
-                return epoch(new BigDecimal(text.trim()));
+                return epoch(number(text));
             }
             if (f instanceof Mapping.TimeFormat.EpochMillis) {
-                return epoch(new BigDecimal(text.trim()).movePointLeft(3));
+                return epoch(number(text).movePointLeft(3));
             }
             return Instant.from(((Mapping.TimeFormat.Pattern) f).formatter().parse(text.trim()));
         } catch (NumberFormatException | DateTimeException | ArithmeticException e) {
             return null;
         }
+    }
+
+    /**
+     * A number as written, refused when its exponent is far beyond any time's: moving the point of "17724e38430125"
+     * or "1e-99999999" to whole seconds computes ten to that power, which takes minutes (a fuzz test found it).
+     */
+    private static BigDecimal number(String text) {
+        BigDecimal d = new BigDecimal(text.trim());
+        if (Math.abs((long) d.scale()) > MAX_SCALE) {
+            throw new ArithmeticException("beyond any plausible time");
+        }
+        return d;
     }
 
     private static Instant epoch(BigDecimal seconds) {

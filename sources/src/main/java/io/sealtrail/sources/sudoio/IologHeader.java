@@ -49,7 +49,12 @@ record IologHeader(Instant start, String user, String runAs, String runAsGroup, 
         if (!ts.path("seconds").canConvertToLong()) {
             throw new IOException("log.json has no timestamp.seconds");
         }
-        Instant start = Instant.ofEpochSecond(ts.path("seconds").asLong(), ts.path("nanoseconds").asLong(0));
+        Instant start;
+        try {
+            start = Instant.ofEpochSecond(ts.path("seconds").asLong(), ts.path("nanoseconds").asLong(0));
+        } catch (java.time.DateTimeException | ArithmeticException e) {
+            throw new IOException("log.json's timestamp " + ts + " is not a time", e);
+        }
         String command = text(n, "command");
         JsonNode argv = n.path("runargv");
         if (argv.isArray() && argv.size() > 1) {

@@ -18,6 +18,8 @@ import java.util.List;
 final class JacksonEventLineParser {
     public static final String SOURCE_FORMAT = "sealtrail";
     private static final String ZERO_HASH = "0".repeat(64);
+    /** The spec's nesting limit for a skipped value, counted from the value, as EventLineParser counts it. */
+    private static final int MAX_DEPTH = 64;
 
     // Duplicate keys are detected here, not by Jackson's detector: known keys are bits in a mask per
     // object, which costs nothing, while Jackson's detector hashes every key of every line.
@@ -317,7 +319,7 @@ final class JacksonEventLineParser {
     private void duplicateKey(JsonParser p, String name) throws IOException {
         problem(FindingCode.JSON_DUPLICATE_KEY, "key " + clip(name) + " appears twice; which value counts is"
                 + " ambiguous, so the event cannot be trusted");
-        p.skipChildren();
+        skip(p, 1);
     }
 
     /** The string value, null for JSON null; anything else is reported and skipped. */
@@ -334,12 +336,41 @@ final class JacksonEventLineParser {
 
     private void invalid(JsonParser p, String message) throws IOException {
         problem(FindingCode.FIELD_INVALID, message);
-        p.skipChildren();
+        skip(p, 1);
     }
 
     private void unknown(JsonParser p, String name) throws IOException {
         problem(FindingCode.FIELD_UNKNOWN, "unknown field " + clip(name));
-        p.skipChildren();
+        skip(p, 1);
+    }
+
+    /**
+     * Skips the current value as the spec says (docs/bundle-format.md §4): a key twice in any object inside it is
+     * a duplicate, and nesting deeper than {@link #MAX_DEPTH} makes the line malformed. Jackson's skipChildren
+     * checked neither; the fuzz test found the difference (EventLineFuzzTest's regression inputs).
+     */
+    private void skip(JsonParser p, int depth) throws IOException {
+        if (depth > MAX_DEPTH) {
+            throw new JsonParseException(p, "nested deeper than " + MAX_DEPTH + " levels");
+        }
+        JsonToken t = p.currentToken();
+        if (t == JsonToken.START_OBJECT) {
+            List<String> keys = new ArrayList<>();
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String key = p.currentName();
+                p.nextToken();
+                if (keys.contains(key)) {
+                    duplicateKey(p, key);
+                } else {
+                    keys.add(key);
+                    skip(p, depth + 1);
+                }
+            }
+        } else if (t == JsonToken.START_ARRAY) {
+            while (p.nextToken() != JsonToken.END_ARRAY) {
+                skip(p, depth + 1);
+            }
+        }
     }
 
     private void problem(FindingCode code, String message) {
