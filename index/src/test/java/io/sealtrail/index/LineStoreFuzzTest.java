@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import io.sealtrail.testing.FuzzBounds;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -3,6 +3,7 @@ package io.sealtrail.index;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import io.sealtrail.testing.FuzzBounds;
 import io.sealtrail.verify.BundleVerifier;
 import io.sealtrail.verify.VerificationReport;
 import io.sealtrail.verify.VerifyOptions;

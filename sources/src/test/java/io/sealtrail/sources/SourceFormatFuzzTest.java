@@ -15,6 +15,7 @@ import io.sealtrail.sources.sudo.SudoJsonFormat;
 import io.sealtrail.sources.sudoio.SudoIolog;
 import io.sealtrail.sources.syslog.SyslogFormat;
 import io.sealtrail.sources.teleport.TeleportFormat;
+import io.sealtrail.testing.FuzzBounds;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;

@@ -3,7 +3,7 @@ package io.sealtrail.verify.bundle;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
-import io.sealtrail.verify.testing.FuzzBounds;
+import io.sealtrail.testing.FuzzBounds;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Timeout;
 

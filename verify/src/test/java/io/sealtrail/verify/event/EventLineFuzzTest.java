@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import io.sealtrail.model.FindingCode;
-import io.sealtrail.verify.testing.FuzzBounds;
+import io.sealtrail.testing.FuzzBounds;
 import java.nio.charset.StandardCharsets;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;

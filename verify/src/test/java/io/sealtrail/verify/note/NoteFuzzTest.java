@@ -3,8 +3,8 @@ package io.sealtrail.verify.note;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import io.sealtrail.testing.FuzzBounds;
 import io.sealtrail.verify.merkle.Merkle;
-import io.sealtrail.verify.testing.FuzzBounds;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;

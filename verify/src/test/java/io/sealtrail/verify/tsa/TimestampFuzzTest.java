@@ -3,7 +3,7 @@ package io.sealtrail.verify.tsa;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
-import io.sealtrail.verify.testing.FuzzBounds;
+import io.sealtrail.testing.FuzzBounds;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;

@@ -1,4 +1,4 @@
-package io.sealtrail.index;
+package io.sealtrail.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -6,7 +6,7 @@ import java.lang.management.ClassLoadingMXBean;
 import java.lang.management.ManagementFactory;
 
 /**
- * The allocation bound every fuzz target of this module holds each input to (docs/testing.md, "Fuzzing"): what the
+ * The allocation bound every fuzz target (verify, sources, index) holds each input to (docs/testing.md, "Fuzzing"): what the
  * calling thread allocates while reading one input stays under {@link #FIXED_BYTES} plus {@link #PER_INPUT_BYTE}
  * times the input's size. Counted with the JVM's per-thread allocation counter, so it holds in the replay of the
  * committed inputs as well as while fuzzing; an allocation sized by a hostile length field fails it long before it
