@@ -98,7 +98,7 @@ final class LuceneEventSearch implements EventSearch {
             r = DirectoryReader.open(dir);
         } catch (IOException | RuntimeException e) {
             dir.close();
-            throw new IndexException(p + ": not a Sealtrail index (" + e.getMessage() + ")", e);
+            throw new IndexException(p + ": " + damaged(e), e);
         }
         Map<String, String> user = r.getIndexCommit().getUserData();
         String version = user.get(IndexSchema.USER_SCHEMA_VERSION);
@@ -135,6 +135,27 @@ final class LuceneEventSearch implements EventSearch {
         } catch (IOException | RuntimeException e) {
             throw failed(e);
         }
+    }
+
+    /**
+     * Why an index folder cannot be opened, for a person: a case copied in part or a disk error shows up here as
+     * Lucene's own wording (a file list, a lock factory), which says nothing about what to do.
+     */
+    private static String damaged(Exception e) {
+        String why;
+        if (e instanceof org.apache.lucene.index.IndexNotFoundException) {
+            why = "its commit file (segments_N) is missing";
+        } else if (e instanceof java.nio.file.NoSuchFileException nf) {
+            why = "its file " + java.nio.file.Path.of(nf.getFile()).getFileName() + " is missing";
+        } else if (e instanceof org.apache.lucene.index.CorruptIndexException || e instanceof java.io.EOFException) {
+            why = "a file of it is cut short or altered";
+        } else {
+            String m = String.valueOf(e.getMessage());
+            why = m.length() > 160 ? m.substring(0, 160) + "…" : m;
+        }
+        return "this import's search index is damaged or incomplete (" + why + "; a case copied in part, or a disk"
+                + " error). Its evidence is kept apart from the index: 'sealtrail case verify' lists the files that"
+                + " differ, and importing the evidence (bundles/*/evidence) into a new case makes a new index";
     }
 
     /**

@@ -44,16 +44,18 @@ class ErrorsTest {
     }
 
     @Test
-    void emptyFolderIsNotAnIndex() {
+    void emptyFolderIsAnIncompleteIndexAndTheMessageSaysWhatToDo() {
         assertThatThrownBy(() -> EventSearch.open(List.of(dir))).isInstanceOf(IndexException.class)
-                .hasMessageContaining("not a Sealtrail index");
+                .hasMessageContaining("search index is damaged or incomplete (its commit file (segments_N) is missing")
+                .hasMessageContaining("'sealtrail case verify' lists the files that differ")
+                .hasMessageNotContaining("lockFactory");
     }
 
     @Test
     void folderOfOtherFilesIsNotAnIndex() throws Exception {
         Files.writeString(dir.resolve("notes.txt"), "hello");
         assertThatThrownBy(() -> EventSearch.open(List.of(dir))).isInstanceOf(IndexException.class)
-                .hasMessageContaining("not a Sealtrail index");
+                .hasMessageContaining("search index is damaged or incomplete");
     }
 
     @Test
