@@ -1,6 +1,7 @@
 package io.sealtrail.app.cli;
 
 import io.sealtrail.app.cli.SealtrailCommand.UserException;
+import io.sealtrail.cases.AuditorKey;
 import io.sealtrail.cases.CaseFolder;
 import io.sealtrail.index.Bucket;
 import io.sealtrail.index.Cursor;
@@ -11,11 +12,13 @@ import io.sealtrail.index.Hit;
 import io.sealtrail.index.HitFormat;
 import io.sealtrail.index.IndexException;
 import io.sealtrail.index.Page;
-import io.sealtrail.index.SortOrder;
+import io.sealtrail.index.Redaction;
 import io.sealtrail.index.SessionSpan;
+import io.sealtrail.index.SortOrder;
 import io.sealtrail.model.EventRef;
 import java.io.PrintWriter;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -71,6 +74,15 @@ final class SearchCommands {
         @Option(names = "--format", defaultValue = "text", description = "text, jsonl or csv (default: ${DEFAULT-VALUE}).")
         String format;
 
+        @Option(names = "--redact", description = {"Blank out secrets and personal data in what is printed (AWS keys,"
+                + " bearer tokens, passwords in commands and variables, e-mail and IP addresses; docs/redaction.md)."
+                + " The evidence is not changed; the profile and what it blanked are recorded in the case journal."})
+        boolean redact;
+
+        @Option(names = "--redaction-profile", paramLabel = "FILE",
+                description = "Redact with this profile instead of the standard one (implies --redact).")
+        java.nio.file.Path profile;
+
         @Option(names = "--count", description = "Print only the number of matching events.")
         boolean count;
 
@@ -92,6 +104,14 @@ final class SearchCommands {
             }
             SortOrder order = sort == null ? SortOrder.TIME : SortOrder.parse(sort);
             long max = limit != null ? limit : f == HitFormat.TEXT ? 50 : Long.MAX_VALUE;
+            Redaction redaction = redaction();
+            Redaction.Counts counts = new Redaction.Counts();
+            io.sealtrail.verify.note.NoteSigner auditor = null;
+            if (redaction != null) {
+                // the record of what was blanked is part of the export: refuse before printing, not after
+                auditor = AuditorKey.loadOrCreate(CliEnvironment.env());
+                c.journal().requireHolder(auditor);
+            }
             f.header(o);
             long printed = 0;
             long total = -1;
@@ -101,7 +121,7 @@ final class SearchCommands {
                         (int) Math.min(EventSearch.MAX_PAGE, max - printed), after, order);
                 total = page.total();
                 for (Hit h : page.hits()) {
-                    f.print(h, search.standing(h), o);
+                    f.print(redaction == null ? h : redaction.apply(h, counts), search.standing(h), o);
                     printed++;
                 }
                 if (page.next() == null || page.hits().isEmpty()) {
@@ -112,7 +132,29 @@ final class SearchCommands {
             if (f == HitFormat.TEXT) {
                 o.printf("%,d of %,d matching events shown%n", printed, Math.max(total, printed));
             }
+            if (redaction != null) {
+                o.flush();
+                io.sealtrail.cases.JournalEntry e = c.journal().append(auditor, "export.redacted", Map.of(
+                        "profile", redaction.name(), "profile_sha256", redaction.sha256(), "query", query,
+                        "format", f.name().toLowerCase(java.util.Locale.ROOT), "events", Long.toString(printed),
+                        "redacted", counts.toString()));
+                PrintWriter err = spec.commandLine().getErr();
+                err.printf("Redacted with profile %s (SHA-256 %s): %s; recorded as journal entry #%d%n",
+                        redaction.name(), redaction.sha256(), counts, e.seq());
+                err.flush();
+            }
             return 0;
+        }
+
+        private Redaction redaction() throws UserException {
+            if (profile != null) {
+                try {
+                    return Redaction.read(profile);
+                } catch (java.io.IOException e) {
+                    throw new UserException("--redaction-profile " + e.getMessage(), e);
+                }
+            }
+            return redact ? Redaction.standard() : null;
         }
     }
 
