@@ -1,5 +1,6 @@
 package io.sealtrail.app.cli;
 
+import static io.sealtrail.app.cli.CliTest.ok;
 import static io.sealtrail.app.cli.CliTest.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -67,12 +68,6 @@ class CaseCliTest {
         System.clearProperty("sealtrail.home");
     }
 
-    /** Runs a command that must succeed. */
-    static Run ok(String... args) {
-        Run r = run(args);
-        assertThat(r.exit()).as(String.join(" ", args) + "\n" + r.out() + r.err()).isZero();
-        return r;
-    }
 
     /** Runs a command as the auditor whose config folder is {@code home}. */
     static Run as(Path home, String... args) {

@@ -25,6 +25,13 @@ class CliTest {
     record Run(int exit, String out, String err) {
     }
 
+    /** Runs a command that must succeed. */
+    static Run ok(String... args) {
+        Run r = run(args);
+        assertThat(r.exit()).as(String.join(" ", args) + "\n" + r.out() + r.err()).isZero();
+        return r;
+    }
+
     static Run run(String... args) {
         CommandLine cl = SealtrailCommand.commandLine();
         StringWriter out = new StringWriter();

@@ -1,5 +1,6 @@
 package io.sealtrail.app.cli;
 
+import static io.sealtrail.app.cli.CliTest.ok;
 import static io.sealtrail.app.cli.CliTest.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -50,11 +51,6 @@ class SignedReportCliTest {
         System.clearProperty("sealtrail.home");
     }
 
-    static Run ok(String... args) {
-        Run r = run(args);
-        assertThat(r.exit()).as(String.join(" ", args) + "\n" + r.out() + r.err()).isZero();
-        return r;
-    }
 
     @Test
     void aSignedReportVerifiesUnderItsCertificateAndNamesTheSigner() {
