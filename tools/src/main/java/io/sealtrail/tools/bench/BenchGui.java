@@ -34,6 +34,9 @@ final class BenchGui implements Callable<Integer> {
 
     /** The collector the launcher picks for the workbench when your options choose none. */
     static final String GUI_GC = "-XX:+UseSerialGC";
+    /** The options the launcher adds for the workbench (C2 waits for methods that stay hot). */
+    static final List<String> GUI_JVM_OPTIONS = List.of("-XX:Tier4InvocationThreshold=40000",
+            "-XX:Tier4MinInvocationThreshold=20000", "-XX:Tier4CompileThreshold=50000", "-XX:Tier4BackEdgeThreshold=400000");
 
     @Spec
     CommandSpec spec;
@@ -61,6 +64,7 @@ final class BenchGui implements Callable<Integer> {
             if (!BenchSetup.choosesCollector(jvm)) {
                 jvm.add(0, GUI_GC); // what ./sealtrail gui adds when your options choose no collector
             }
+            jvm.addAll(0, GUI_JVM_OPTIONS); // placed first, as the launcher does: yours override them
             if (!noCds) {
                 Path archive = work.resolve("bench-gui-" + System.nanoTime() + ".jsa");
                 List<String> record = new ArrayList<>(jvm);

@@ -43,6 +43,11 @@ class LauncherOptionsTest {
     }
 
     @Test
+    void theLauncherAddsExactlyTheWorkbenchOptionsTheBenchmarkUses() throws Exception {
+        assertThat(launcherOption("workbench.options")).isEqualTo(BenchGui.GUI_JVM_OPTIONS);
+    }
+
+    @Test
     void theScriptReadsItsOptionsFromTheSharedFile() throws Exception {
         String script = Files.readString(Path.of("..", "sealtrail"));
         assertThat(script).contains("app/src/main/launcher/jvm-options.properties")
