@@ -230,6 +230,37 @@ public final class CaseFolder {
         return EventSearch.open(indexes, verdicts);
     }
 
+    /**
+     * As {@link #openSearch}, leaving out the imports whose index cannot be opened (a case copied in part, a disk
+     * error): the window opens such a case read-only and says which events it cannot search. The evidence, the
+     * journal and the verification do not depend on the index.
+     */
+    public ReadableSearch openReadableSearch(List<ImportRecord> imports) throws IndexException {
+        List<Path> indexes = new ArrayList<>();
+        Map<String, Verdict> verdicts = new HashMap<>();
+        for (ImportRecord r : imports) {
+            indexes.add(bundleDir(r.bundleId()).resolve(INDEX));
+            Verdict v = r.recordedVerdict();
+            if (v != null) {
+                verdicts.put(r.bundleId(), v);
+            }
+        }
+        EventSearch.Readable opened = EventSearch.openReadable(indexes, verdicts);
+        List<String> unsearchable = new ArrayList<>();
+        for (int i = 0; i < imports.size(); i++) {
+            String why = opened.unreadable().get(indexes.get(i));
+            if (why != null) {
+                ImportRecord r = imports.get(i);
+                unsearchable.add(r.fileName() + " (bundles/" + r.bundleId() + "): " + why);
+            }
+        }
+        return new ReadableSearch(opened.search(), List.copyOf(unsearchable));
+    }
+
+    /** A search over a case's readable imports, and for each other import its file name, folder and why. */
+    public record ReadableSearch(EventSearch search, List<String> unsearchable) {
+    }
+
     /** Bundles whose import was committed to the journal, in import order. */
     public List<ImportRecord> bundles() throws IOException {
         List<ImportRecord> out = new ArrayList<>();

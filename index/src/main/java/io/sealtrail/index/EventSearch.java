@@ -32,6 +32,22 @@ public interface EventSearch extends AutoCloseable {
     }
 
     /**
+     * As {@link #open(List, Map)}, but an index that cannot be opened is left out, with why, instead of failing the
+     * whole search: a case with a damaged or half-copied import still opens, and says which events it cannot search
+     * (docs/case-format.md). With no index readable the search answers no events.
+     */
+    static Readable openReadable(List<Path> indexes, Map<String, Verdict> verdicts) throws IndexException {
+        return LuceneEventSearch.openReadable(indexes, verdicts);
+    }
+
+    /**
+     * A search over the indexes that could be opened, and each other index folder with why it could not be (in the
+     * order given).
+     */
+    record Readable(EventSearch search, Map<Path, String> unreadable) {
+    }
+
+    /**
      * What an auditor may say of the event: its integrity with its export's verdict. Without a recorded verdict
      * for its bundle a proven event is {@link EventStanding#PROVEN_UNTRUSTED}: trust is never assumed.
      */

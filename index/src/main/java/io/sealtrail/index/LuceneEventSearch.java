@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -29,6 +30,7 @@ import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopFieldDocs;
+import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.util.IOUtils;
 
@@ -88,6 +90,38 @@ final class LuceneEventSearch implements EventSearch {
         }
     }
 
+    static EventSearch.Readable openReadable(List<Path> indexes, Map<String, Verdict> verdicts) throws IndexException {
+        IndexException whole;
+        try {
+            return new EventSearch.Readable(open(indexes, verdicts), Map.of());
+        } catch (IndexException e) {
+            whole = e;
+        }
+        Map<Path, String> unreadable = new LinkedHashMap<>();
+        List<Path> readable = new ArrayList<>();
+        for (Path p : indexes) {
+            try (DirectoryReader r = openOne(p); Directory d = r.directory()) {
+                readable.add(p);
+            } catch (IndexException e) {
+                String m = e.getMessage();
+                unreadable.put(p, e.getCause() != null ? "damaged or incomplete: " + why(e.getCause())
+                        : m.startsWith(p + ": ") ? m.substring(p.toString().length() + 2) : m);
+            } catch (IOException e) {
+                unreadable.put(p, String.valueOf(e.getMessage()));
+            }
+        }
+        if (unreadable.isEmpty()) {
+            throw whole; // each opens alone, not together (one bundle twice): not a damaged index
+        }
+        EventSearch search;
+        try {
+            search = readable.isEmpty() ? new LuceneEventSearch(new MultiReader(), verdicts) : open(readable, verdicts);
+        } catch (IOException e) {
+            throw new IndexException("cannot open an empty search: " + e.getMessage(), e);
+        }
+        return new EventSearch.Readable(search, Collections.unmodifiableMap(unreadable));
+    }
+
     private static DirectoryReader openOne(Path p) throws IndexException, IOException {
         if (!Files.isDirectory(p)) {
             throw new IndexException(p + ": no such index folder");
@@ -142,6 +176,12 @@ final class LuceneEventSearch implements EventSearch {
      * Lucene's own wording (a file list, a lock factory), which says nothing about what to do.
      */
     private static String damaged(Exception e) {
+        return "this import's search index is damaged or incomplete (" + why(e) + "; a case copied in part, or a disk"
+                + " error). Its evidence is kept apart from the index: 'sealtrail case verify' lists the files that"
+                + " differ, and importing the evidence (bundles/*/evidence) into a new case makes a new index";
+    }
+
+    private static String why(Throwable e) {
         String why;
         if (e instanceof org.apache.lucene.index.IndexNotFoundException) {
             why = "its commit file (segments_N) is missing";
@@ -153,9 +193,7 @@ final class LuceneEventSearch implements EventSearch {
             String m = String.valueOf(e.getMessage());
             why = m.length() > 160 ? m.substring(0, 160) + "…" : m;
         }
-        return "this import's search index is damaged or incomplete (" + why + "; a case copied in part, or a disk"
-                + " error). Its evidence is kept apart from the index: 'sealtrail case verify' lists the files that"
-                + " differ, and importing the evidence (bundles/*/evidence) into a new case makes a new index";
+        return why;
     }
 
     /**

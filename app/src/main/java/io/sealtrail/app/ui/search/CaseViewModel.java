@@ -58,7 +58,20 @@ public final class CaseViewModel {
     }
 
     /** What opening found: the case and, per bundle, its evidence copy and index folder. */
-    record Opened(CaseFolder folder, List<Path> evidence, EventSearch index) {
+    record Opened(CaseFolder folder, List<Path> evidence, EventSearch index, List<String> unsearchable) {
+        /** What the window says of the imports left out of the search, empty when none is. */
+        String damage() {
+            if (unsearchable.isEmpty()) {
+                return "";
+            }
+            String what = unsearchable.size() == evidence.size()
+                    ? "This case cannot be searched: its search index is damaged or incomplete, so no events show."
+                    : "Part of this case cannot be searched: " + unsearchable.size() + " of " + evidence.size()
+                    + " imports have a damaged or incomplete search index, so their events are not in the results.";
+            return what + " The evidence is kept apart from the index and is verified as always (Verification tab);"
+                    + " 'sealtrail case verify' lists the files that differ, and importing the evidence"
+                    + " (bundles/*/evidence) into a new case makes a new index.\n" + String.join("\n", unsearchable);
+        }
     }
 
     /**
@@ -149,7 +162,7 @@ public final class CaseViewModel {
                     return;
                 }
                 EventSearch old = search.index();
-                session.opened(o.folder());
+                session.opened(o.folder(), o.damage());
                 search.setIndex(o.index());
                 // verifying the evidence copies takes both cores for a while: after the first rows show
                 afterFirstResult(() -> verifyBundles.accept(o.evidence()));
@@ -187,7 +200,9 @@ public final class CaseViewModel {
         if (imports.isEmpty()) {
             throw new IOException("the case has no imported bundles yet (sealtrail import … --case " + caseDir + ")");
         }
-        return new Opened(c, evidence, c.openSearch(imports));
+        // a damaged or half-copied index leaves its events out, not the case: the window says which
+        CaseFolder.ReadableSearch search = c.openReadableSearch(imports);
+        return new Opened(c, evidence, search.search(), search.unsearchable());
     }
 
     private static void closeQuietly(EventSearch s) {

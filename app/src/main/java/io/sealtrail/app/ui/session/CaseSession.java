@@ -24,6 +24,7 @@ public final class CaseSession {
     private final ReadOnlyBooleanWrapper opening = new ReadOnlyBooleanWrapper();
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper name = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper damage = new ReadOnlyStringWrapper("");
 
     /** @param scope the query, time range and zone of the window's search, and its index */
     public CaseSession(QueryScope scope) {
@@ -45,6 +46,15 @@ public final class CaseSession {
 
     /** The case is open: its name first, then the case, then the end of opening (observers rely on this order). */
     public void opened(CaseFolder c) {
+        opened(c, "");
+    }
+
+    /**
+     * As {@link #opened(CaseFolder)}, for a case opened read-only around a damaged part: {@code damage} says what
+     * cannot be searched and why (empty: nothing).
+     */
+    public void opened(CaseFolder c, String damage) {
+        this.damage.set(Objects.requireNonNull(damage));
         name.set(c.name());
         openCase.set(c);
         opening.set(false);
@@ -67,6 +77,11 @@ public final class CaseSession {
     public Path dir() {
         CaseFolder c = openCase.get();
         return c == null ? null : c.dir();
+    }
+
+    /** What of the open case cannot be searched and why; empty when all of it can (or no case is open). */
+    public ReadOnlyStringProperty damageProperty() {
+        return damage.getReadOnlyProperty();
     }
 
     /** The case's name, empty while no case is open. */

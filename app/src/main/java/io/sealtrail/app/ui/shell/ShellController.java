@@ -45,6 +45,7 @@ public final class ShellController {
     @FXML private BorderPane root;
     @FXML private MenuBar menuBar;
     @FXML private Label trustNotice;
+    @FXML private Label damageNotice;
     @FXML private Menu recentMenu;
     @FXML private MenuItem reportItem;
     @FXML private MenuItem backItem;
@@ -87,6 +88,9 @@ public final class ShellController {
         if (session.openingProperty().get()) {
             tabs.withCase();
         }
+        damageNotice.textProperty().bind(session.damageProperty());
+        damageNotice.visibleProperty().bind(session.damageProperty().isNotEmpty());
+        damageNotice.managedProperty().bind(damageNotice.visibleProperty());
         session.errorProperty().addListener((o, was, now) -> {
             if (!now.isEmpty()) {
                 dialogs.showError("The case cannot be opened", now);
