@@ -261,6 +261,42 @@ public final class CaseFolder {
     public record ReadableSearch(EventSearch search, List<String> unsearchable) {
     }
 
+    /**
+     * As {@link #bundles()}, for opening a damaged case: an import whose record is gone or unreadable, or a journal
+     * line that cannot be read, is a line in {@code problems} (naming the journal entry or line) instead of an
+     * exception, so the rest of the case still opens and the window says what is missing.
+     */
+    public ReadableImports readableBundles() throws IOException {
+        List<ImportRecord> out = new ArrayList<>();
+        List<String> problems = new ArrayList<>();
+        for (JournalEntry e : journal().readableEntries()) {
+            if (!JournalEntry.IMPORT.equals(e.type())) {
+                continue;
+            }
+            String bid = e.data().get("bundle_id");
+            String what = "journal entry #" + e.seq() + " (" + e.data().getOrDefault("file_name", "?") + ", bundles/"
+                    + bid + ")";
+            Path rec = bid == null || bid.isEmpty() || bid.contains("/") || bid.contains("\\") || bid.startsWith(".")
+                    ? null : bundleDir(bid).resolve(ImportRecord.FILE);
+            if (rec == null) {
+                problems.add(what + ": names no bundle folder");
+            } else if (!Files.exists(rec)) {
+                problems.add(what + ": its import record (import.json) is gone, so its events cannot be searched");
+            } else {
+                try {
+                    out.add(ImportRecord.read(rec));
+                } catch (IOException ex) {
+                    problems.add(what + ": its import record cannot be read (" + ex.getMessage() + ")");
+                }
+            }
+        }
+        return new ReadableImports(List.copyOf(out), List.copyOf(problems));
+    }
+
+    /** The imports whose record can be read, in import order, and a line for each the journal records that cannot. */
+    public record ReadableImports(List<ImportRecord> imports, List<String> problems) {
+    }
+
     /** Bundles whose import was committed to the journal, in import order. */
     public List<ImportRecord> bundles() throws IOException {
         List<ImportRecord> out = new ArrayList<>();

@@ -92,6 +92,13 @@ final class LuceneEventSearch implements EventSearch {
 
     static EventSearch.Readable openReadable(List<Path> indexes, Map<String, Verdict> verdicts) throws IndexException {
         IndexException whole;
+        if (indexes.isEmpty()) {
+            try {
+                return new EventSearch.Readable(new LuceneEventSearch(new MultiReader(), verdicts), Map.of());
+            } catch (IOException e) {
+                throw new IndexException("cannot open an empty search: " + e.getMessage(), e);
+            }
+        }
         try {
             return new EventSearch.Readable(open(indexes, verdicts), Map.of());
         } catch (IndexException e) {

@@ -7,6 +7,7 @@ import io.sealtrail.cases.ImportRecord;
 import io.sealtrail.index.EventQuery;
 import io.sealtrail.index.EventSearch;
 import io.sealtrail.index.IndexException;
+import io.sealtrail.model.Severity;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -58,20 +59,7 @@ public final class CaseViewModel {
     }
 
     /** What opening found: the case and, per bundle, its evidence copy and index folder. */
-    record Opened(CaseFolder folder, List<Path> evidence, EventSearch index, List<String> unsearchable) {
-        /** What the window says of the imports left out of the search, empty when none is. */
-        String damage() {
-            if (unsearchable.isEmpty()) {
-                return "";
-            }
-            String what = unsearchable.size() == evidence.size()
-                    ? "This case cannot be searched: its search index is damaged or incomplete, so no events show."
-                    : "Part of this case cannot be searched: " + unsearchable.size() + " of " + evidence.size()
-                    + " imports have a damaged or incomplete search index, so their events are not in the results.";
-            return what + " The evidence is kept apart from the index and is verified as always (Verification tab);"
-                    + " 'sealtrail case verify' lists the files that differ, and importing the evidence"
-                    + " (bundles/*/evidence) into a new case makes a new index.\n" + String.join("\n", unsearchable);
-        }
+    record Opened(CaseFolder folder, List<Path> evidence, EventSearch index, String damage) {
     }
 
     /**
@@ -191,18 +179,45 @@ public final class CaseViewModel {
 
     static Opened read(Path caseDir) throws IOException, IndexException {
         CaseFolder c = CaseFolder.open(caseDir, Clock.systemUTC());
-        List<ImportRecord> imports = c.bundles();
+        // a damaged case opens with what can be read, and says what cannot (docs/case-format.md)
+        CaseFolder.ReadableImports found = c.readableBundles();
+        List<ImportRecord> imports = found.imports();
+        if (imports.isEmpty() && found.problems().isEmpty()) {
+            throw new IOException("the case has no imported bundles yet (sealtrail import … --case " + caseDir + ")");
+        }
         List<Path> evidence = new ArrayList<>();
         for (ImportRecord r : imports) {
             // a source's shows the verdict its import recorded (WorkbenchViewModel)
             evidence.add(r.evidence(c.bundleDir(r.bundleId())));
         }
-        if (imports.isEmpty()) {
-            throw new IOException("the case has no imported bundles yet (sealtrail import … --case " + caseDir + ")");
-        }
-        // a damaged or half-copied index leaves its events out, not the case: the window says which
+        List<String> journal = c.journal().verify(List.of()).findings().stream()
+                .filter(f -> f.severity() == Severity.ERROR).map(f -> f.location() + ": " + f.message()).toList();
         CaseFolder.ReadableSearch search = c.openReadableSearch(imports);
-        return new Opened(c, evidence, search.search(), search.unsearchable());
+        List<String> unsearchable = new ArrayList<>(found.problems());
+        unsearchable.addAll(search.unsearchable());
+        return new Opened(c, evidence, search.search(),
+                damage(imports.size() + found.problems().size(), unsearchable, journal));
+    }
+
+    /** What the window says of a damaged case: empty when nothing is. */
+    static String damage(int imports, List<String> unsearchable, List<String> journalErrors) {
+        List<String> lines = new ArrayList<>();
+        if (!journalErrors.isEmpty()) {
+            lines.add("This case's journal does not verify, so its record of what was imported and annotated cannot be"
+                    + " relied on ('sealtrail case verify' says more): " + journalErrors.get(0)
+                    + (journalErrors.size() > 1 ? " (and " + (journalErrors.size() - 1) + " more)" : ""));
+        }
+        if (!unsearchable.isEmpty()) {
+            lines.add((unsearchable.size() >= imports
+                    ? "This case cannot be searched: its search index is damaged or incomplete, so no events show."
+                    : "Part of this case cannot be searched: " + unsearchable.size() + " of " + imports + " imports"
+                    + " have a damaged or incomplete index or record, so their events are not in the results.")
+                    + " The evidence is kept apart from the index and is verified as always (Verification tab);"
+                    + " 'sealtrail case verify' lists the files that differ, and importing the evidence"
+                    + " (bundles/*/evidence) into a new case makes a new index.");
+            lines.addAll(unsearchable);
+        }
+        return String.join("\n", lines);
     }
 
     private static void closeQuietly(EventSearch s) {

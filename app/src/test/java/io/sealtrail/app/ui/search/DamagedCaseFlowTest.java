@@ -6,14 +6,11 @@ import io.sealtrail.app.ui.bundles.WorkbenchViewModel;
 import io.sealtrail.cases.CaseFolder;
 import io.sealtrail.cases.ImportRecord;
 import io.sealtrail.index.EventQuery;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import javafx.scene.control.Label;
 import javafx.scene.control.TabPane;
 import javafx.stage.Stage;
@@ -55,9 +52,9 @@ class DamagedCaseFlowTest {
 
     @Test
     void aCaseWithOneHalfCopiedIndexOpensWithTheOtherImportSearchableAndSaysWhichIsNot(FxRobot robot) throws Exception {
-        Path caseDir = copy(TestCase.demoCase(), tmp.resolve("case"));
+        Path caseDir = TestCase.copyOfDemoCase(tmp.resolve("case"));
         List<ImportRecord> imports = CaseFolder.open(caseDir, Clock.systemUTC()).bundles();
-        halfCopy(caseDir, imports.get(0));
+        TestCase.halfCopyIndex(caseDir, imports.get(0).bundleId());
 
         robot.interact(() -> cases.open(caseDir));
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> search.matchingProperty().get() >= 0);
@@ -75,9 +72,9 @@ class DamagedCaseFlowTest {
 
     @Test
     void aCaseWhoseOnlyIndexesAreDamagedOpensWithNoEventsAndTheNoticeInsteadOfAnError(FxRobot robot) throws Exception {
-        Path caseDir = copy(TestCase.demoCase(), tmp.resolve("case"));
+        Path caseDir = TestCase.copyOfDemoCase(tmp.resolve("case"));
         for (ImportRecord r : CaseFolder.open(caseDir, Clock.systemUTC()).bundles()) {
-            halfCopy(caseDir, r);
+            TestCase.halfCopyIndex(caseDir, r.bundleId());
         }
 
         robot.interact(() -> cases.open(caseDir));
@@ -100,31 +97,5 @@ class DamagedCaseFlowTest {
         WaitForAsyncUtils.waitForFxEvents();
 
         assertThat(robot.lookup("#damageNotice").queryAs(Label.class).isVisible()).isFalse();
-    }
-
-    /** What a copy stopped part-way leaves: the index's files without the commit that names them. */
-    private static void halfCopy(Path caseDir, ImportRecord r) throws IOException {
-        Path index = caseDir.resolve("bundles").resolve(r.bundleId()).resolve("index");
-        index.toFile().setWritable(true);
-        try (Stream<Path> files = Files.list(index)) {
-            for (Path f : files.filter(f -> f.getFileName().toString().startsWith("segments_")).toList()) {
-                Files.delete(f);
-            }
-        }
-    }
-
-    private static Path copy(Path from, Path to) throws IOException {
-        try (Stream<Path> walk = Files.walk(from)) {
-            for (Path p : walk.toList()) {
-                Path dest = to.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(dest);
-                    dest.toFile().setWritable(true);
-                } else {
-                    Files.copy(p, dest);
-                }
-            }
-        }
-        return to;
     }
 }

@@ -45,6 +45,33 @@ public final class TestCase {
         }
     }
 
+    /** A writable copy of the demo case at {@code to}, for tests that damage it. */
+    public static Path copyOfDemoCase(Path to) throws IOException {
+        Path from = demoCase();
+        try (Stream<Path> walk = Files.walk(from)) {
+            for (Path p : walk.toList()) {
+                Path dest = to.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(dest);
+                    dest.toFile().setWritable(true);
+                } else {
+                    Files.copy(p, dest);
+                    dest.toFile().setWritable(true);
+                }
+            }
+        }
+        return to;
+    }
+
+    /** What a copy stopped part-way leaves of an import's index: its files without the commit that names them. */
+    public static void halfCopyIndex(Path caseDir, String bundleId) throws IOException {
+        try (Stream<Path> files = Files.list(caseDir.resolve("bundles").resolve(bundleId).resolve("index"))) {
+            for (Path f : files.filter(f -> f.getFileName().toString().startsWith("segments_")).toList()) {
+                Files.delete(f);
+            }
+        }
+    }
+
     /** Whether this build reads the indexes a previous build left (the schema version may have changed). */
     private static boolean readable(Path d) {
         try (io.sealtrail.index.EventSearch s = open(d)) {
