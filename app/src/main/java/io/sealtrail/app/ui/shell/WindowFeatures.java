@@ -74,7 +74,7 @@ public record WindowFeatures(UiTasks tasks, WorkbenchViewModel verification, Cas
         ReportViewModel reports = new ReportViewModel(bg, fx, s.auditor(), trust::sessionKeys, trust::readStore,
                 s.version(), new ZoneChoices(s.configDir()));
         return new WindowFeatures(new UiTasks(bg, fx), s.verification(), session, cases, search, notes,
-                new ExportViewModel(bg, fx), new TimelineViewModel(session.scope(), bg, fx), imports, reports,
+                new ExportViewModel(bg, fx, s.auditor()), new TimelineViewModel(session.scope(), bg, fx), imports, reports,
                 new RecentCases(s.configDir()), zones, new ResultColumns(s.configDir(), bg), s.auditor());
     }
 }
