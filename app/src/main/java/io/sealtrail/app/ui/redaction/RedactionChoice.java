@@ -35,6 +35,11 @@ public final class RedactionChoice {
         return profile.get() != null;
     }
 
+    /** Redacts with {@code r} from now on, or with nothing when it is null. */
+    public void use(Redaction r) {
+        profile.set(r);
+    }
+
     public void off() {
         profile.set(null);
     }

@@ -64,6 +64,7 @@ public final class ReportViewModel {
     private final SimpleObjectProperty<ZoneId> zone = new SimpleObjectProperty<>(ZoneOffset.UTC);
     private final ZoneViewModel zones;
     private final RedactionChoice redaction = new RedactionChoice();
+    private RedactionChoice window = new RedactionChoice();
 
     /** @param zoneFiles where the zones chosen lately are kept: the report's zone picker lists them first */
     public ReportViewModel(Executor background, Executor fxThread, Callable<NoteSigner> auditorKey,
@@ -85,6 +86,7 @@ public final class ReportViewModel {
     public Choices startingChoices(QueryScope window) {
         ZoneId z = window.zoneProperty().get() == null ? ZoneOffset.UTC : window.zoneProperty().get();
         zone.set(z);
+        redaction.use(this.window.profile()); // a window that redacts what leaves it redacts its reports too
         return new Choices("*", null, null, "", DEFAULT_HOURS, z);
     }
 
@@ -104,7 +106,12 @@ public final class ReportViewModel {
         return zones;
     }
 
-    /** Whether the report is redacted, and with which profile ({@code sealtrail report --redact}); off to start. */
+    /** The dialog starts with the window's redaction choice (its search bar's Redaction menu). */
+    public void redactLike(RedactionChoice windowChoice) {
+        this.window = windowChoice;
+    }
+
+    /** Whether the report is redacted, and with which profile ({@code sealtrail report --redact}). */
     public RedactionChoice redaction() {
         return redaction;
     }

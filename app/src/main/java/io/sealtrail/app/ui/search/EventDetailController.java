@@ -37,6 +37,7 @@ import javafx.scene.text.TextFlow;
  */
 public final class EventDetailController {
     private static final String NONE_SELECTED = "Select an event to see it here (J/K: next/previous)";
+    private static final String RAW_HEADING = "Raw record, exactly as in the evidence (query terms marked)";
 
     private final SearchViewModel vm;
     private final AnnotationsViewModel notes;
@@ -62,6 +63,7 @@ public final class EventDetailController {
     @FXML private TextFlow rawFlow;
     @FXML private Button copyRawButton;
     @FXML private javafx.scene.control.ToggleButton redactedViewButton;
+    @FXML private Label rawHeading;
 
     public EventDetailController(SearchViewModel vm, AnnotationsViewModel notes, ResultsExport export) {
         this.vm = vm;
@@ -169,6 +171,8 @@ public final class EventDetailController {
 
     private void showDetail(Hit original) {
         Hit h = shown(original);
+        io.sealtrail.app.ui.redaction.RedactionChoice choice = export.job().redaction();
+        rawHeading.setText(choice.on() ? "Raw record, redacted (profile " + choice.label() + ")" : RAW_HEADING);
         fieldGrid.getChildren().clear();
         integrityLabel.getStyleClass().removeIf(k -> k.startsWith("standing-"));
         if (h == null) {
