@@ -23,6 +23,17 @@ import java.util.regex.PatternSyntaxException;
  * The profile is named by its rules' SHA-256, which the journal records beside every redacted export.
  */
 public final class Redaction {
+    /**
+     * A password given as an option: {@code --password=X} or {@code --password X} anywhere; {@code -pX} and
+     * {@code -p X} after a client whose {@code -p} takes a password (the MySQL and MariaDB tools, sshpass); and for
+     * any other command {@code -pX} only when X is not lower-case letters alone, since {@code ls -pla},
+     * {@code tar -pxf} and {@code ssh -p 2222} are options, not secrets.
+     */
+    static final String PASSWORD_OPTION = "(?:(?<=\\s)|^)(?:--password[=\\s]\\s*"
+            + "|(?<=\\b(?:mysql\\w{0,10}|mariadb[\\w-]{0,10}|sshpass)\\b[^\\n|;&]{0,200})-p\\s?"
+            + "|-p(?=['\"]?[^\\s'\"]*[^a-z\\s'\"]))"
+            + "['\"]?(?<secret>[^\\s'\"-][^\\s'\"]*)";
+
     /** The profile used when none is named: secrets typed into terminals, then addresses that name people. */
     public static final String STANDARD = "standard";
     private static final List<Rule> STANDARD_RULES = List.of(
@@ -30,7 +41,7 @@ public final class Redaction {
             rule("aws-secret", "(?i)aws_secret_access_key\\s*[=:]\\s*[\"']?(?<secret>[A-Za-z0-9/+=]{40})"),
             rule("bearer-token", "(?i)\\bbearer\\s+(?<secret>[A-Za-z0-9\\-._~+/]{8,}=*)"),
             rule("password-variable", "\\b[A-Z][A-Z0-9_]*(?:PASSWORD|PASSWD|SECRET|TOKEN)=(?<secret>[^\\s'\"]+)"),
-            rule("password-option", "(?:(?<=\\s)|^)(?:-p|--password=)(?<secret>[^\\s'\"-][^\\s'\"]*)"),
+            rule("password-option", PASSWORD_OPTION),
             rule("email", "[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\\.[A-Za-z]{2,}"),
             rule("ipv4", "\\b(?:25[0-5]|2[0-4]\\d|1?\\d?\\d)(?:\\.(?:25[0-5]|2[0-4]\\d|1?\\d?\\d)){3}\\b"),
             // full form, or with "::"; never two colons alone, which clock times have
@@ -127,8 +138,9 @@ public final class Redaction {
             byRule.merge(rule, 1L, Long::sum);
         }
 
+        /** Replacements by rule, in the order the rules first blanked something. */
         public Map<String, Long> byRule() {
-            return Map.copyOf(byRule);
+            return java.util.Collections.unmodifiableMap(new LinkedHashMap<>(byRule));
         }
 
         public long total() {

@@ -42,6 +42,26 @@ class RedactionTest {
     }
 
     @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "mysql -pS3cret|mysql -p[REDACTED:password-option]",
+            "mysql -u root -p S3cret orders|mysql -u root -p [REDACTED:password-option] orders",
+            "sudo mysqldump -h db -p'S3cret' shop|sudo mysqldump -h db -p'[REDACTED:password-option]' shop",
+            "mariadb -psecretlower|mariadb -p[REDACTED:password-option]",
+            "sshpass -p hunter2 ssh host|sshpass -p [REDACTED:password-option] ssh host",
+            "psql --password hunter2|psql --password [REDACTED:password-option]",
+            "backup-tool -pS3cret|backup-tool -p[REDACTED:password-option]"})
+    void aPasswordOptionIsBlankedAfterAPasswordClientOrWhenItIsNotLettersAlone(String in, String out) {
+        assertThat(standard(in)).isEqualTo(out);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {"ls -pla /tmp", "tar -pxzf backup.tgz", "ls -la && mkdir -p x",
+            "cp -pr a b"})
+    void optionsThatStartWithPAreNotPasswords(String in) {
+        assertThat(standard(in)).isEqualTo(in);
+    }
+
+    @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {"mkdir -p /var/log/app", "at 10:14:31 on 2026-03-02", "version 1.2.3",
             "SELECT count(*) FROM payments", "ssh -p 2222 host"})
     void ordinaryTextIsLeftAsItIs(String in) {

@@ -3,6 +3,7 @@ package io.sealtrail.report;
 import io.sealtrail.cases.CaseFolder;
 import io.sealtrail.cases.JournalEntry;
 import io.sealtrail.index.IndexException;
+import io.sealtrail.index.Redaction;
 import io.sealtrail.verify.bundle.BundleFormatException;
 import io.sealtrail.verify.io.AtomicFiles;
 import io.sealtrail.verify.merkle.Sha256;
@@ -26,8 +27,11 @@ import java.util.function.BooleanSupplier;
  * SHA-256 in the case journal, so the chain of custody names every report that left the case.
  */
 public final class ReportFile {
-    /** What was written: the file, its SHA-256 and size, how many events it cites, its journal entry. */
-    public record Written(Path file, String sha256, long size, int cited, long journalSeq) {
+    /**
+     * What was written: the file, its SHA-256 and size, how many events it cites, its journal entry, and what was
+     * redacted (null for a report in full).
+     */
+    public record Written(Path file, String sha256, long size, int cited, long journalSeq, ReportModel.Redacted redacted) {
     }
 
     private ReportFile() {
@@ -48,12 +52,23 @@ public final class ReportFile {
      */
     public static Written write(CaseFolder c, ReportOptions options, Path target, NoteSigner auditor, ReportSigner signer,
                                 BooleanSupplier cancelled) throws IOException, IndexException, BundleFormatException {
+        return write(c, options, target, auditor, signer, null, cancelled);
+    }
+
+    /**
+     * @param redaction the profile that redacts what the report shows and attaches (docs/redaction.md), or null for a
+     *                  report in full; the journal entry then names the profile and what each rule blanked
+     */
+    public static Written write(CaseFolder c, ReportOptions options, Path target, NoteSigner auditor, ReportSigner signer,
+                                Redaction redaction, BooleanSupplier cancelled)
+            throws IOException, IndexException, BundleFormatException {
         Path abs = target.toAbsolutePath();
         if (Files.exists(abs)) {
             throw new FileAlreadyExistsException(abs.toString());
         }
         c.journal().requireHolder(auditor);
-        ReportModel model = new ReportBuilder().build(c, options);
+        ReportModel built = new ReportBuilder().build(c, options);
+        ReportModel model = redaction == null ? built : ReportRedaction.apply(built, redaction);
         if (cancelled.getAsBoolean()) {
             throw new CancellationException("report cancelled");
         }
@@ -86,7 +101,12 @@ public final class ReportFile {
             data.put("signer_sha256", signer.key().fingerprint());
             data.put("signature", signer.timestamped() ? "PAdES B-T" : "PAdES B-B");
         }
+        if (model.redacted() != null) {
+            data.put("redaction_profile", model.redacted().profile());
+            data.put("redaction_profile_sha256", model.redacted().profileSha256());
+            data.put("redacted", model.redacted().counts());
+        }
         JournalEntry e = c.journal().append(auditor, JournalEntry.REPORT, data);
-        return new Written(abs, sha, Files.size(abs), model.cited().size(), e.seq());
+        return new Written(abs, sha, Files.size(abs), model.cited().size(), e.seq(), model.redacted());
     }
 }

@@ -15,13 +15,39 @@ import java.util.Map;
 public record ReportModel(Header header, List<BundleProvenance> provenance, Completeness completeness,
                           FieldCoverage fieldCoverage, AccessSummary access, Timeline timeline,
                           IntegrityDetail integrity, RetentionCoverage retention, List<CitedEvent> cited,
-                          List<QueryRecord> queries, List<Attachment> attachments) {
+                          List<QueryRecord> queries, List<Attachment> attachments, Redacted redacted) {
 
+    /** @param redacted what a redaction profile blanked ({@link ReportRedaction}), or null for a report in full */
     public ReportModel {
         provenance = List.copyOf(provenance);
         cited = List.copyOf(cited);
         queries = List.copyOf(queries);
         attachments = List.copyOf(attachments);
+    }
+
+    /** A report in full, not redacted. */
+    public ReportModel(Header header, List<BundleProvenance> provenance, Completeness completeness,
+                       FieldCoverage fieldCoverage, AccessSummary access, Timeline timeline, IntegrityDetail integrity,
+                       RetentionCoverage retention, List<CitedEvent> cited, List<QueryRecord> queries,
+                       List<Attachment> attachments) {
+        this(header, provenance, completeness, fieldCoverage, access, timeline, integrity, retention, cited, queries,
+                attachments, null);
+    }
+
+    /**
+     * A redacted report: the profile's name and SHA-256 (of its rules, as the journal names it), how many values each
+     * rule blanked on the pages and in the attachments, and how many proofs carry no event line.
+     */
+    public record Redacted(String profile, String profileSha256, Map<String, Long> byRule, int linesWithheld) {
+        public Redacted {
+            byRule = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(byRule));
+        }
+
+        /** "email 3, ipv4 5", or "nothing". */
+        public String counts() {
+            return byRule.isEmpty() ? "nothing" : String.join(", ", byRule.entrySet().stream()
+                    .map(e -> e.getKey() + " " + e.getValue()).toList());
+        }
     }
 
     /**

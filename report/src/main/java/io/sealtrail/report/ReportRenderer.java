@@ -99,6 +99,10 @@ public final class ReportRenderer {
         kv.add(new String[] {"Generated", l.times().time(h.generatedAt())});
         kv.add(new String[] {"Sealtrail version", h.sealtrailVersion()});
         kv.add(new String[] {"Template", h.template().id()});
+        if (m.redacted() != null) {
+            kv.add(new String[] {"Redacted", "with profile " + m.redacted().profile() + " (see Method): "
+                    + m.redacted().counts()});
+        }
         kv.add(new String[] {h.template() == ReportTemplate.INCIDENT_TIMELINE ? "Selected events" : "Events in scope",
                 num(h.totalEvents()) + " (" + h.totalQueryId() + ")" + (h.failedQueryId() == null ? ""
                 : "\nof which " + num(h.failedEvents()) + " from exports that FAILED verification (" + h.failedQueryId() + ")")});
@@ -305,6 +309,11 @@ public final class ReportRenderer {
                 + "Each is bound to the smallest signed checkpoint covering it by the embedded proof file named with it; "
                 + "the proof can be checked against the log's key without the bundle (Sealtrail's report verification "
                 + "does it for every proof at once).");
+        if (m.redacted() != null) {
+            l.paragraph("This report is redacted: its proofs carry no event line. Each proof still binds the entry hash "
+                    + "shown (the leaf, SHA-256 of 0x00 and the line) to the signed checkpoint, and Sealtrail's report "
+                    + "verification checks it so; whoever holds the evidence checks that the event's line hashes to it.");
+        }
         if (m.cited().isEmpty()) {
             l.paragraph("No events were cited.");
             return;
@@ -430,6 +439,28 @@ public final class ReportRenderer {
                 ? "its findings as recorded at import are in the attached verification JSON, and the integrity "
                 + "template lists them in full."
                 : "its findings are listed in this report."));
+        if (m.redacted() != null) {
+            redaction(l, m.redacted());
+        }
+    }
+
+    /** What was blanked, with which profile, and how the proofs stay checkable (docs/redaction.md). */
+    private static void redaction(PdfLayout l, ReportModel.Redacted r) throws IOException {
+        l.paragraph("Redaction. Every text of this report that comes from the evidence (users, targets, commands, "
+                + "queries, transcripts, finding messages, the auditor's comments), on its pages and in its attached "
+                + "files, was redacted with the profile '" + r.profile() + "' (SHA-256 of its rules " + r.profileSha256()
+                + "); a blanked value reads [REDACTED:rule]. Values blanked, by rule: " + r.counts() + ". The evidence "
+                + "in the case was not changed. The " + r.linesWithheld() + " embedded proof(s) carry no event line: "
+                + "each binds the cited entry hash to its signed checkpoint, and the holder of the evidence checks "
+                + "that the event's line hashes to that entry hash. A query that named a blanked value cannot be "
+                + "re-run from Appendix A; its count and result-set hash stand.");
+        List<String[]> kv = new ArrayList<>();
+        kv.add(new String[] {"Profile", r.profile()});
+        kv.add(new String[] {"SHA-256 of its rules", r.profileSha256()});
+        l.keyValues(kv);
+        List<List<String>> rows = new ArrayList<>();
+        r.byRule().forEach((rule, n) -> rows.add(List.of(rule, num(n))));
+        l.table(List.of(Column.mono("Rule", 2f), Column.number("Values blanked", 1f)), rows);
     }
 
     private static void signOff(PdfLayout l, ReportModel.Header h) throws IOException {

@@ -39,6 +39,8 @@ import org.apache.pdfbox.pdmodel.common.filespecification.PDEmbeddedFile;
  * its file name cites, and the embedded {@code cited-events.csv} must agree with the proofs (same seq, entry
  * hash, checkpoint size and root; no proof missing, none extra). A report without any proof is not accepted.
  * A signed report's PDF signature is checked too ({@link ReportSignatures}); an unsigned one is said to be unsigned.
+ * A redacted report (it embeds {@code redaction.json}) carries proofs without the event line: each is checked from
+ * the entry hash its CSV row gives, and the outcome says the line was withheld.
  */
 public final class ReportVerifier {
 
@@ -60,9 +62,17 @@ public final class ReportVerifier {
     }
 
     /** The check of one cited event (one embedded proof, or one CSV row without a proof). */
-    public record ProofOutcome(String file, long seq, Status status, List<String> problems) {
+    /**
+     * @param lineWithheld the report is redacted and the proof carries no event line: it was checked from the entry
+     *                     hash cited-events.csv gives, and the evidence holder checks the line against that hash
+     */
+    public record ProofOutcome(String file, long seq, Status status, List<String> problems, boolean lineWithheld) {
         public ProofOutcome {
             problems = List.copyOf(problems);
+        }
+
+        public ProofOutcome(String file, long seq, Status status, List<String> problems) {
+            this(file, seq, status, problems, false);
         }
 
         public boolean ok() {
@@ -155,12 +165,15 @@ public final class ReportVerifier {
             }
             Map<String, byte[]> files = embeddedFiles(doc);
             Map<String, Proven> proven = new HashMap<>();
+            byte[] csv = files.get("cited-events.csv");
+            // a redacted report's proofs carry no line: their leaf is the entry hash the CSV cites for them
+            Map<String, String> withheld = files.containsKey(ReportRedaction.ATTACHMENT) && csv != null
+                    ? entryHashes(csv) : Map.of();
             for (Map.Entry<String, byte[]> f : files.entrySet()) {
                 if (f.getKey().endsWith(".tlog-proof")) {
-                    outcomes.add(check(f.getKey(), f.getValue(), keys, proven));
+                    outcomes.add(check(f.getKey(), f.getValue(), keys, proven, withheld));
                 }
             }
-            byte[] csv = files.get("cited-events.csv");
             if (csv == null) {
                 problems.add("the report embeds no cited-events.csv, so its proofs cannot be matched to what it cites");
             } else {
@@ -174,10 +187,27 @@ public final class ReportVerifier {
     }
 
     static ProofOutcome check(String name, byte[] bytes, List<VerifierKey> keys) {
-        return check(name, bytes, keys, new HashMap<>());
+        return check(name, bytes, keys, new HashMap<>(), Map.of());
     }
 
-    private static ProofOutcome check(String name, byte[] bytes, List<VerifierKey> keys, Map<String, Proven> proven) {
+    /** proof file → the entry hash cited-events.csv gives for it (rows that cannot be read are judged later). */
+    private static Map<String, String> entryHashes(byte[] csv) {
+        Map<String, String> out = new HashMap<>();
+        try {
+            for (Map<String, String> r : CitedEventsCsv.read(csv)) {
+                String file = r.getOrDefault("proof_file", "");
+                if (!file.isEmpty()) {
+                    out.put(file, r.getOrDefault("entry_hash", ""));
+                }
+            }
+        } catch (IllegalArgumentException e) {
+            return Map.of(); // compare() says why the CSV cannot be read
+        }
+        return out;
+    }
+
+    private static ProofOutcome check(String name, byte[] bytes, List<VerifierKey> keys, Map<String, Proven> proven,
+                                      Map<String, String> withheld) {
         long cited = citedSeq(name);
         TlogProof proof;
         SignedNote note;
@@ -190,15 +220,18 @@ public final class ReportVerifier {
             return new ProofOutcome(name, cited, Status.BROKEN, List.of("not a valid tlog-proof: " + e.getMessage()));
         }
         List<String> broken = new ArrayList<>();
-        if (proof.extra() == null) {
-            broken.add("the proof does not carry the event line");
+        byte[] leaf = proof.extra() != null ? Merkle.leafHash(proof.extra()) : leafOf(withheld.get(name));
+        boolean lineWithheld = proof.extra() == null && leaf != null;
+        if (leaf == null) {
+            broken.add(withheld.isEmpty() ? "the proof does not carry the event line"
+                    : "the line is withheld by redaction, but cited-events.csv gives no entry hash for this proof");
         } else {
-            byte[] leaf = Merkle.leafHash(proof.extra());
             try {
                 InclusionProof.verify(proof.index(), cp.size(), leaf, proof.path(), cp.rootHash());
             } catch (ProofException e) {
-                broken.add("the event line is not in checkpoint " + cp.size() + " at leaf " + proof.index()
-                        + " (the line or the path was changed): " + e.getMessage());
+                broken.add((lineWithheld ? "the entry hash cited-events.csv gives" : "the event line") + " is not in"
+                        + " checkpoint " + cp.size() + " at leaf " + proof.index() + " (the " + (lineWithheld
+                        ? "hash" : "line") + " or the path was changed): " + e.getMessage());
             }
             proven.put(name, new Proven(proof.index(), HexFormat.of().formatHex(leaf), cp.size(),
                     Base64.getEncoder().encodeToString(cp.rootHash())));
@@ -211,15 +244,22 @@ public final class ReportVerifier {
             broken.add("the checkpoint's signature by the given key " + failed.name() + " does not verify");
         }
         if (!broken.isEmpty()) {
-            return new ProofOutcome(name, proof.index(), Status.BROKEN, broken);
+            return new ProofOutcome(name, proof.index(), Status.BROKEN, broken, lineWithheld);
         }
         boolean logSigned = sigs.verifiedBy().stream()
                 .anyMatch(k -> k.name().equals(cp.origin()) && k.type() == VerifierKey.TYPE_ED25519);
         if (!logSigned) {
             return new ProofOutcome(name, proof.index(), Status.UNTRUSTED, List.of("the proof is intact, but checkpoint "
-                    + cp.size() + " of " + cp.origin() + " is not signed by any key given"));
+                    + cp.size() + " of " + cp.origin() + " is not signed by any key given"), lineWithheld);
         }
-        return new ProofOutcome(name, proof.index(), Status.PROVEN, List.of());
+        return new ProofOutcome(name, proof.index(), Status.PROVEN, List.of(), lineWithheld);
+    }
+
+    private static byte[] leafOf(String hex) {
+        if (hex == null || !hex.matches("[0-9a-f]{64}")) {
+            return null;
+        }
+        return HexFormat.of().parseHex(hex);
     }
 
     /** Every CSV row must match its proof; every proof must have its row; rows without a proof are NOT_PROVEN. */

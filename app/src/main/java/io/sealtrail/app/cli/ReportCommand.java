@@ -35,7 +35,8 @@ import picocli.CommandLine.Spec;
                 "Write a PDF/A-3b evidence report of a case: provenance, then per template completeness, field",
                 "coverage and access summary (access-review), the selected events in time order (incident-timeline) or",
                 "every verification finding (integrity); cited events with embedded proofs and every query behind every",
-                "figure. Prints the report's SHA-256 and records it in the case journal. With --sign-key the report is",
+                "figure. Prints the report's SHA-256 and records it in the case journal. With --redact every text from the",
+                "evidence is blanked as docs/redaction.md says and the proofs carry no event line. With --sign-key it is",
                 "signed as PAdES (B-B; B-T with --tsa), which any PDF reader shows. 'report verify' re-checks a report's",
                 "proofs and signature; 'report key' creates a signing key."},
         subcommands = {ReportCommand.Verify.class, ReportSigningCommands.Key.class})
@@ -93,6 +94,9 @@ final class ReportCommand implements Callable<Integer> {
     @Option(names = "--no-trust-store", description = "Ignore your trust store.")
     boolean noTrustStore;
 
+    @Mixin
+    RedactionOptions redactionOptions = new RedactionOptions();
+
     @Option(names = "--sign-key", paramLabel = "PEM",
             description = "Sign the report as PAdES with this key and certificate ('sealtrail report key' makes one).")
     Path signKey;
@@ -126,6 +130,7 @@ final class ReportCommand implements Callable<Integer> {
         } catch (IllegalArgumentException | DateTimeException e) {
             throw new UserException(e.getMessage(), e);
         }
+        io.sealtrail.index.Redaction redaction = redactionOptions.chosen();
         io.sealtrail.report.ReportSigner signer = ReportSigningCommands.signer(signKey, tsa, tsaChain);
         CaseFolder c = CaseSupport.openCase(caseDir);
         String preparer = auditor != null ? auditor : System.getProperty("user.name", "auditor");
@@ -135,7 +140,8 @@ final class ReportCommand implements Callable<Integer> {
                 .withTemplate(chosen).withRetention(period).withHours(hours).withTimelineCap(timelineCap);
         ReportFile.Written w;
         try {
-            w = ReportFile.write(c, options, out, AuditorKey.loadOrCreate(CliEnvironment.env()), signer, () -> false);
+            w = ReportFile.write(c, options, out, AuditorKey.loadOrCreate(CliEnvironment.env()), signer, redaction,
+                    () -> false);
         } catch (IndexException e) {
             throw new UserException(e.getMessage(), e);
         }
@@ -145,6 +151,11 @@ final class ReportCommand implements Callable<Integer> {
         if (signer != null) {
             o.printf("Signed as %s by %s (certificate SHA-256 %s)%s%n", signer.timestamped() ? "PAdES B-T" : "PAdES B-B",
                     signer.key().subject(), signer.key().fingerprint(), signer.timestamped() ? ", timestamped by " + tsa : "");
+        }
+        if (w.redacted() != null) {
+            o.printf("Redacted with profile %s (SHA-256 %s): %s; %d proof(s) carry no event line%n",
+                    w.redacted().profile(), w.redacted().profileSha256(), w.redacted().counts(),
+                    w.redacted().linesWithheld());
         }
         o.printf("Recorded in the case journal as entry #%d%n", w.journalSeq());
         o.flush();
@@ -200,7 +211,11 @@ final class ReportCommand implements Callable<Integer> {
                     case BROKEN -> "FAIL";
                     case NOT_PROVEN -> "no proof";
                 };
-                o.printf("%-26s %s%s%n", mark, p.file(), p.ok() ? "" : ": " + String.join("; ", p.problems()));
+                List<String> said = new ArrayList<>(p.ok() ? List.of() : p.problems());
+                if (p.lineWithheld()) {
+                    said.add("line withheld by redaction (the evidence holder checks it against the entry hash)");
+                }
+                o.printf("%-26s %s%s%n", mark, p.file(), said.isEmpty() ? "" : ": " + String.join("; ", said));
             }
             r.problems().forEach(p -> o.printf("%-26s %s%n", "FAIL", p));
             ReportSigningCommands.print(r, o);

@@ -74,14 +74,8 @@ final class SearchCommands {
         @Option(names = "--format", defaultValue = "text", description = "text, jsonl or csv (default: ${DEFAULT-VALUE}).")
         String format;
 
-        @Option(names = "--redact", description = {"Blank out secrets and personal data in what is printed (AWS keys,"
-                + " bearer tokens, passwords in commands and variables, e-mail and IP addresses; docs/redaction.md)."
-                + " The evidence is not changed; the profile and what it blanked are recorded in the case journal."})
-        boolean redact;
-
-        @Option(names = "--redaction-profile", paramLabel = "FILE",
-                description = "Redact with this profile instead of the standard one (implies --redact).")
-        java.nio.file.Path profile;
+        @Mixin
+        RedactionOptions redactionOptions = new RedactionOptions();
 
         @Option(names = "--count", description = "Print only the number of matching events.")
         boolean count;
@@ -104,7 +98,7 @@ final class SearchCommands {
             }
             SortOrder order = sort == null ? SortOrder.TIME : SortOrder.parse(sort);
             long max = limit != null ? limit : f == HitFormat.TEXT ? 50 : Long.MAX_VALUE;
-            Redaction redaction = redaction();
+            Redaction redaction = redactionOptions.chosen();
             Redaction.Counts counts = new Redaction.Counts();
             io.sealtrail.verify.note.NoteSigner auditor = null;
             if (redaction != null) {
@@ -144,17 +138,6 @@ final class SearchCommands {
                 err.flush();
             }
             return 0;
-        }
-
-        private Redaction redaction() throws UserException {
-            if (profile != null) {
-                try {
-                    return Redaction.read(profile);
-                } catch (java.io.IOException e) {
-                    throw new UserException("--redaction-profile " + e.getMessage(), e);
-                }
-            }
-            return redact ? Redaction.standard() : null;
         }
     }
 

@@ -9,7 +9,10 @@ import io.sealtrail.index.EventSearch;
 import io.sealtrail.index.Hit;
 import io.sealtrail.index.HitFormat;
 import io.sealtrail.index.IndexException;
+import io.sealtrail.app.ui.redaction.RedactionChoice;
+import io.sealtrail.index.Redaction;
 import io.sealtrail.verify.io.AtomicFiles;
+import io.sealtrail.verify.note.NoteSigner;
 import io.sealtrail.verify.proof.EventProofs;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -19,6 +22,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.concurrent.Callable;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicLong;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -38,14 +42,37 @@ public final class ExportViewModel {
     private final UiTasks tasks;
     private final JobState job = new JobState();
     private final SimpleLongProperty done = new SimpleLongProperty();
+    private final RedactionChoice redaction = new RedactionChoice();
+    private final Callable<NoteSigner> auditor;
 
+    /** Exports that cannot be redacted: without the auditor's key nothing records what a redaction blanked. */
     public ExportViewModel(Executor background, Executor fxThread) {
+        this(background, fxThread, null);
+    }
+
+    /** @param auditor the auditor's key, for the journal entry of a redacted export; called off the FX thread */
+    public ExportViewModel(Executor background, Executor fxThread, Callable<NoteSigner> auditor) {
         this.tasks = new UiTasks(background, fxThread);
+        this.auditor = auditor;
+    }
+
+    /** Whether, and with which profile, what leaves the window is redacted (docs/redaction.md). */
+    public RedactionChoice redaction() {
+        return redaction;
     }
 
     /** Streams every hit of the query into {@code target}; one export at a time. */
     public void exportResults(EventSearch index, EventQuery query, HitFormat format, Path target) {
-        export(index, query, format::header, (h, w) -> format.print(h, index.standing(h), w), target);
+        exportResults(null, index, query, format, target);
+    }
+
+    /**
+     * As above; when the window redacts ({@link #redaction()}), every hit is redacted as it is written and the
+     * export is recorded in {@code c}'s journal ({@code export.redacted}: profile, SHA-256, counts, query, file).
+     */
+    public void exportResults(CaseFolder c, EventSearch index, EventQuery query, HitFormat format, Path target) {
+        export(c, index, query, format.name().toLowerCase(java.util.Locale.ROOT), format::header,
+                (h, w) -> format.print(h, index.standing(h), w), target);
     }
 
     /**
@@ -53,25 +80,44 @@ public final class ExportViewModel {
      * the raw record; see {@link io.sealtrail.index.HitFields}), a header row naming them first.
      */
     public void exportCsv(EventSearch index, EventQuery query, java.util.List<String> columns, Path target) {
-        java.util.List<String> cols = java.util.List.copyOf(columns);
-        export(index, query, w -> HitFormat.csvHeader(cols, w), (h, w) -> HitFormat.csvRow(h, index.standing(h), cols, w), target);
+        exportCsv(null, index, query, columns, target);
     }
 
-    private void export(EventSearch index, EventQuery query, java.util.function.Consumer<PrintWriter> header,
+    /** As above, redacted and journaled in {@code c} when the window redacts. */
+    public void exportCsv(CaseFolder c, EventSearch index, EventQuery query, java.util.List<String> columns, Path target) {
+        java.util.List<String> cols = java.util.List.copyOf(columns);
+        export(c, index, query, "csv", w -> HitFormat.csvHeader(cols, w),
+                (h, w) -> HitFormat.csvRow(h, index.standing(h), cols, w), target);
+    }
+
+    private void export(CaseFolder c, EventSearch index, EventQuery query, String format,
+                        java.util.function.Consumer<PrintWriter> header,
                         java.util.function.BiConsumer<Hit, PrintWriter> print, Path target) {
         if (index == null) {
             return;
         }
+        Redaction profile = redaction.profile();
+        Redaction.Counts counts = new Redaction.Counts();
         AtomicLong count = new AtomicLong();
         done.set(0);
         tasks.start(job, "", ctx -> {
+            NoteSigner key = null;
+            if (profile != null) {
+                if (c == null || auditor == null) {
+                    throw new IOException("a redacted export needs the open case and the auditor's key to record it");
+                }
+                key = auditor.call();
+                c.journal().requireHolder(key); // the record is part of the export: refuse before writing, not after
+            }
+            java.util.function.BiConsumer<Hit, PrintWriter> printed = profile == null ? print
+                    : (h, w) -> print.accept(profile.apply(h, counts), w);
             AtomicFiles.<IndexException>write(target, AtomicFiles.Existing.REPLACE, out -> {
                 try (PrintWriter w = new PrintWriter(new BufferedWriter(new OutputStreamWriter(
                         out, StandardCharsets.UTF_8), 1 << 16))) {
                     header.accept(w);
                     index.export(query, h -> {
                         ctx.checkCancelled();
-                        print.accept(h, w);
+                        printed.accept(h, w);
                         long n = count.incrementAndGet();
                         if (n % PROGRESS_EVERY == 0) {
                             ctx.onFxThread(() -> done.set(n));
@@ -82,11 +128,17 @@ public final class ExportViewModel {
                     }
                 }
             });
+            if (profile != null) {
+                RedactionChoice.record(c, key, profile, counts, java.util.Map.of("query", query.text(), "format", format,
+                        "events", Long.toString(count.get()), "file", target.getFileName().toString()));
+            }
             return count.get();
         }, new UiTasks.Outcome<Long>() {
             @Override
             public String succeeded(Long n) {
-                return String.format("Exported %,d events to %s", n, target);
+                return String.format("Exported %,d events to %s", n, target) + (profile == null ? ""
+                        : String.format(", redacted with profile %s (%s); recorded in the case journal", profile.name(),
+                        counts));
             }
 
             @Override
@@ -126,6 +178,31 @@ public final class ExportViewModel {
                 return "The proof could not be exported: " + why;
             }
         });
+    }
+
+    /**
+     * Records in {@code c}'s journal that a redacted copy of one event left the window (the detail pane's Copy): the
+     * clipboard holds only what {@code profile} let through, and the journal says with which profile and what it
+     * blanked, as for an export.
+     */
+    public void recordCopy(CaseFolder c, Hit h, Redaction profile, Redaction.Counts counts, String what) {
+        if (c == null || h == null || profile == null || auditor == null) {
+            return;
+        }
+        tasks.start(job, "", ctx -> RedactionChoice.record(c, auditor.call(), profile, counts, java.util.Map.of(
+                "format", "clipboard", "what", what, "event", h.bundleId() + ":" + h.seq(), "events", "1")),
+                new UiTasks.Outcome<io.sealtrail.cases.JournalEntry>() {
+                    @Override
+                    public String succeeded(io.sealtrail.cases.JournalEntry e) {
+                        return "Copied " + what + " of " + h.bundleId() + ":" + h.seq() + ", redacted with profile "
+                                + profile.name() + " (" + counts + "); journal entry #" + e.seq();
+                    }
+
+                    @Override
+                    public String failed(String why) {
+                        return "The redacted copy was not recorded in the case journal: " + why;
+                    }
+                });
     }
 
     /** Stops the running export at the next event; its partial file is removed. */

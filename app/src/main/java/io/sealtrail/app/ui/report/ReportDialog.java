@@ -129,6 +129,22 @@ public final class ReportDialog {
         Button choose = button("Choose…", "reportChoose");
         choose.setOnAction(e -> dialogs.saveFile("Write the report to", Path.of(out.getText()),
                 List.of(DialogService.Filter.of("PDF", "*.pdf"))).ifPresent(saved -> out.setText(saved.path().toString())));
+        javafx.scene.control.MenuButton redact = io.sealtrail.app.ui.redaction.RedactionMenu.install(
+                new javafx.scene.control.MenuButton(), vm.redaction(), dialogs);
+        redact.setId("reportRedaction");
+        redact.setMinWidth(Region.USE_PREF_SIZE);
+        TextField signKey = new TextField();
+        signKey.setId("reportSignKey");
+        signKey.setPromptText("not signed; or the report-signing.pem 'sealtrail report key' wrote");
+        Button chooseKey = button("Sign with key…", "reportChooseKey");
+        chooseKey.setTooltip(new Tooltip("Sign the report as PAdES with your report signing key: any PDF reader shows"
+                + " who signed it and that it is unchanged"));
+        chooseKey.setOnAction(e -> dialogs.openFile("Sign the report with this key", List.of(
+                DialogService.Filter.of("Report signing key (PEM)", "*.pem"))).ifPresent(p -> signKey.setText(p.toString())));
+        TextField tsa = new TextField();
+        tsa.setId("reportTsa");
+        tsa.setPromptText("optional: https://… of a time-stamping authority (PAdES B-T)");
+        tsa.disableProperty().bind(signKey.textProperty().isEmpty());
         GridPane form = new GridPane();
         form.setHgap(10);
         form.setVgap(7);
@@ -143,6 +159,9 @@ public final class ReportDialog {
         form.addRow(5, new Label("Retention"), row(retention, new Label("Business hours (Mon–Fri)"), hours));
         form.addRow(6, new Label("Times in"), zone);
         form.addRow(7, new Label("Write to"), row(out, choose));
+        form.addRow(8, new Label("Redaction"), row(redact));
+        form.addRow(9, new Label("Signature"), row(signKey, chooseKey));
+        form.addRow(10, new Label("Timestamp"), tsa);
         GridPane.setHgrow(title, Priority.ALWAYS);
         form.getChildren().filtered(n -> n instanceof Label).forEach(n -> ((Label) n).setMinWidth(Region.USE_PREF_SIZE));
         Label note = new Label("Bookmarked and commented events are cited with proofs a third party can check. The"
@@ -204,7 +223,8 @@ public final class ReportDialog {
                 vm.generate(c, template.getValue(), title.getText().strip(), preparer.getText().strip(),
                         new ReportViewModel.Choices(query.getText(), TimeInput.parse(from.getText(), z),
                                 TimeInput.parse(to.getText(), z), retention.getText(), hours.getText(), z),
-                        Path.of(out.getText().strip()));
+                        Path.of(out.getText().strip()), new ReportSigning(signKey.getText().isBlank() ? null
+                                : Path.of(signKey.getText().strip()), tsa.getText()));
             } catch (IllegalArgumentException | java.time.DateTimeException ex) {
                 problem.setText(ex.getMessage());
             }

@@ -2,6 +2,7 @@ package io.sealtrail.app.ui.report;
 
 import io.sealtrail.app.ui.jobs.JobState;
 import io.sealtrail.app.ui.jobs.UiTasks;
+import io.sealtrail.app.ui.redaction.RedactionChoice;
 import io.sealtrail.app.ui.session.QueryScope;
 import io.sealtrail.app.ui.zones.ZoneChoices;
 import io.sealtrail.app.ui.zones.ZoneViewModel;
@@ -62,6 +63,8 @@ public final class ReportViewModel {
     private final ObservableList<BufferedImage> preview = FXCollections.observableArrayList();
     private final SimpleObjectProperty<ZoneId> zone = new SimpleObjectProperty<>(ZoneOffset.UTC);
     private final ZoneViewModel zones;
+    private final RedactionChoice redaction = new RedactionChoice();
+    private RedactionChoice window = new RedactionChoice();
 
     /** @param zoneFiles where the zones chosen lately are kept: the report's zone picker lists them first */
     public ReportViewModel(Executor background, Executor fxThread, Callable<NoteSigner> auditorKey,
@@ -83,6 +86,7 @@ public final class ReportViewModel {
     public Choices startingChoices(QueryScope window) {
         ZoneId z = window.zoneProperty().get() == null ? ZoneOffset.UTC : window.zoneProperty().get();
         zone.set(z);
+        redaction.use(this.window.profile()); // a window that redacts what leaves it redacts its reports too
         return new Choices("*", null, null, "", DEFAULT_HOURS, z);
     }
 
@@ -100,6 +104,16 @@ public final class ReportViewModel {
     /** The report's own zone picker state: choosing here changes the report's zone, not the window's. */
     public ZoneViewModel zones() {
         return zones;
+    }
+
+    /** The dialog starts with the window's redaction choice (its search bar's Redaction menu). */
+    public void redactLike(RedactionChoice windowChoice) {
+        this.window = windowChoice;
+    }
+
+    /** Whether the report is redacted, and with which profile ({@code sealtrail report --redact}). */
+    public RedactionChoice redaction() {
+        return redaction;
     }
 
     /**
@@ -121,34 +135,52 @@ public final class ReportViewModel {
      * @throws IllegalArgumentException when the retention or business hours cannot be read (nothing is started)
      */
     public void generate(CaseFolder c, ReportTemplate template, String title, String preparer, Choices choices, Path target) {
+        generate(c, template, title, preparer, choices, target, ReportSigning.NONE);
+    }
+
+    /**
+     * As above, redacted as {@link #redaction()} says and signed as {@code signing} says (PAdES B-B, B-T with a
+     * time-stamping authority), as {@code sealtrail report --redact --sign-key --tsa} does.
+     *
+     * @throws IllegalArgumentException when a choice cannot be read or a timestamp is asked without a key
+     */
+    public void generate(CaseFolder c, ReportTemplate template, String title, String preparer, Choices choices, Path target,
+                         ReportSigning signing) {
         if (c == null || job.isRunning()) {
             return;
         }
         options(template, title, preparer, choices, List.of()); // a typo in the choices is said now, before anything runs
+        signing.check();
+        io.sealtrail.index.Redaction profile = redaction.profile();
         written.set(null);
         preview.clear();
         List<VerifierKey> session = sessionKeys.get();
-        record Done(ReportFile.Written written, List<BufferedImage> pages) {
+        record Done(ReportFile.Written written, List<BufferedImage> pages, String signed) {
         }
         tasks.start(job, "Writing the report…", ctx -> {
             List<VerifierKey> keys = new ArrayList<>(session);
             keys.addAll(storeKeys.call());
             ReportOptions o = options(template, title, preparer, choices, keys);
             ReportFile.Written w;
+            io.sealtrail.report.ReportSigner signer = signing.signer();
             try {
-                w = ReportFile.write(c, o, target, auditorKey.call(), ctx::cancelled);
+                w = ReportFile.write(c, o, target, auditorKey.call(), signer, profile, ctx::cancelled);
             } catch (java.nio.file.FileAlreadyExistsException e) {
                 throw new java.io.IOException(target + " already exists", e);
             }
-            return new Done(w, ReportPreview.pages(w.file(), PREVIEW_PAGES, PREVIEW_DPI));
+            return new Done(w, ReportPreview.pages(w.file(), PREVIEW_PAGES, PREVIEW_DPI), signer == null ? ""
+                    : "; signed as " + (signer.timestamped() ? "PAdES B-T" : "PAdES B-B") + " by "
+                    + signer.key().subject());
         }, new UiTasks.Outcome<Done>() {
             @Override
             public String succeeded(Done d) {
                 ReportFile.Written w = d.written();
                 written.set(w);
                 preview.setAll(d.pages());
-                return String.format("Wrote %s (%,d bytes, %d cited events), journal entry #%d%nSHA-256 %s",
-                        w.file(), w.size(), w.cited(), w.journalSeq(), w.sha256());
+                return String.format("Wrote %s (%,d bytes, %d cited events), journal entry #%d%s%s%nSHA-256 %s",
+                        w.file(), w.size(), w.cited(), w.journalSeq(), d.signed(), w.redacted() == null ? ""
+                                : "; redacted with profile " + w.redacted().profile() + " (" + w.redacted().counts() + ")",
+                        w.sha256());
             }
 
             @Override

@@ -37,6 +37,7 @@ import javafx.scene.text.TextFlow;
  */
 public final class EventDetailController {
     private static final String NONE_SELECTED = "Select an event to see it here (J/K: next/previous)";
+    private static final String RAW_HEADING = "Raw record, exactly as in the evidence (query terms marked)";
 
     private final SearchViewModel vm;
     private final AnnotationsViewModel notes;
@@ -61,6 +62,8 @@ public final class EventDetailController {
     @FXML private Label hashLabel;
     @FXML private TextFlow rawFlow;
     @FXML private Button copyRawButton;
+    @FXML private javafx.scene.control.ToggleButton redactedViewButton;
+    @FXML private Label rawHeading;
 
     public EventDetailController(SearchViewModel vm, AnnotationsViewModel notes, ResultsExport export) {
         this.vm = vm;
@@ -70,15 +73,10 @@ public final class EventDetailController {
 
     @FXML
     private void initialize() {
-        copyRawButton.setOnAction(e -> {
-            Hit h = vm.selectedProperty().get();
-            if (h != null) {
-                ClipboardContent c = new ClipboardContent();
-                c.putString(h.raw());
-                Clipboard.getSystemClipboard().setContent(c);
-            }
-        });
-        copyRawButton.setTooltip(new Tooltip("Copy the raw line, byte for byte as the bundle holds it"));
+        copyRawButton.setOnAction(e -> copyRaw(vm.selectedProperty().get()));
+        copyRawButton.setTooltip(new Tooltip("Copy the raw line, byte for byte as the bundle holds it (redacted, and"
+                + " recorded in the case journal, in the redacted view)"));
+        setUpRedactedView();
         aroundButton.setOnAction(e -> vm.showAround());
         aroundButton.disableProperty().bind(vm.selectedProperty().isNull());
         sessionButton.setOnAction(e -> openSession.accept(vm.selectedProperty().get()));
@@ -128,7 +126,53 @@ public final class EventDetailController {
         openSession = open;
     }
 
-    private void showDetail(Hit h) {
+    /**
+     * The redacted view follows the window's redaction choice (the search bar's Redaction menu): on, every field, the
+     * raw line and the comments are shown redacted, so a screenshot holds no secret, and Copy copies what is shown.
+     */
+    private void setUpRedactedView() {
+        io.sealtrail.app.ui.redaction.RedactionChoice choice = export.job().redaction();
+        redactedViewButton.setTooltip(new Tooltip("Show this event redacted (the standard profile unless the Redaction"
+                + " menu names another): a screenshot or a copy of the pane shows no secret; the evidence is unchanged"));
+        redactedViewButton.setSelected(choice.on());
+        redactedViewButton.setOnAction(e -> {
+            if (redactedViewButton.isSelected() && !choice.on()) {
+                choice.standard();
+            } else if (!redactedViewButton.isSelected()) {
+                choice.off();
+            }
+        });
+        choice.profileProperty().addListener((o, was, now) -> {
+            redactedViewButton.setSelected(now != null);
+            showDetail(vm.selectedProperty().get());
+        });
+    }
+
+    /** The event as the pane shows it: redacted when the window redacts. */
+    private Hit shown(Hit h) {
+        io.sealtrail.index.Redaction r = export.job().redaction().profile();
+        return h == null || r == null ? h : r.apply(h, new io.sealtrail.index.Redaction.Counts());
+    }
+
+    /** The raw line to the clipboard; a redacted copy is recorded in the case journal, as an export is. */
+    private void copyRaw(Hit h) {
+        if (h == null) {
+            return;
+        }
+        io.sealtrail.index.Redaction r = export.job().redaction().profile();
+        io.sealtrail.index.Redaction.Counts counts = new io.sealtrail.index.Redaction.Counts();
+        ClipboardContent c = new ClipboardContent();
+        c.putString(r == null ? h.raw() : r.apply(h.raw(), counts));
+        Clipboard.getSystemClipboard().setContent(c);
+        if (r != null) {
+            export.job().recordCopy(notes.caseFolder(), h, r, counts, "the raw line");
+        }
+    }
+
+    private void showDetail(Hit original) {
+        Hit h = shown(original);
+        io.sealtrail.app.ui.redaction.RedactionChoice choice = export.job().redaction();
+        rawHeading.setText(choice.on() ? "Raw record, redacted (profile " + choice.label() + ")" : RAW_HEADING);
         fieldGrid.getChildren().clear();
         integrityLabel.getStyleClass().removeIf(k -> k.startsWith("standing-"));
         if (h == null) {
@@ -167,7 +211,7 @@ public final class EventDetailController {
         integrityLabel.getStyleClass().add(standing.styleClass());
         hashLabel.setText("Entry hash " + h.entryHash());
         showRaw(h.raw());
-        showAnnotations(h);
+        showAnnotations(original);
     }
 
     /**
@@ -221,7 +265,7 @@ public final class EventDetailController {
         v.setId("fact-" + name.replace('.', '-')); // a CSS id: no dots
         v.setWrapText(true);
         v.setMinHeight(Region.USE_PREF_SIZE);
-        if (!"privileged".equals(name)) {
+        if (!"privileged".equals(name) && !export.job().redaction().on()) { // no filter on, nor copy of, a blanked value
             v.setContextMenu(FieldMenu.of(vm, () -> h, () -> name, "Copy all fields", DetailFields::text));
             n.setContextMenu(v.getContextMenu());
         }
@@ -262,7 +306,9 @@ public final class EventDetailController {
                 parts.add("tags: " + String.join(", ", a.tags()));
             }
             if (!a.comment().isEmpty()) {
-                parts.add("“" + a.comment() + "”");
+                io.sealtrail.index.Redaction r = export.job().redaction().profile();
+                parts.add("“" + (r == null ? a.comment() : r.apply(a.comment(), new io.sealtrail.index.Redaction.Counts()))
+                        + "”");
             }
             sb.append(String.join(" · ", parts)).append("  (journal #").append(a.journalSeq()).append(')');
         }

@@ -46,15 +46,16 @@ public final class ResultsExport {
         if (exports.runningProperty().get() || vm.matchingProperty().get() < 1) {
             return;
         }
-        dialogs.saveFile(String.format("Export %,d matching events", vm.matchingProperty().get()), Path.of("events.csv"),
-                List.of(CSV, CSV_ALL, JSONL)).ifPresent(saved -> {
+        String redacted = exports.redaction().on() ? ", redacted with profile " + exports.redaction().label() : "";
+        dialogs.saveFile(String.format("Export %,d matching events%s", vm.matchingProperty().get(), redacted),
+                Path.of("events.csv"), List.of(CSV, CSV_ALL, JSONL)).ifPresent(saved -> {
                     String name = saved.path().getFileName().toString();
                     boolean asJsonl = name.endsWith(".jsonl") || JSONL.equals(saved.filter()) && !name.endsWith(".csv");
                     if (asJsonl) {
-                        exports.exportResults(vm.index(), vm.current(), HitFormat.JSONL, saved.path());
+                        exports.exportResults(notes.caseFolder(), vm.index(), vm.current(), HitFormat.JSONL, saved.path());
                     } else {
-                        exports.exportCsv(vm.index(), vm.current(), CSV_ALL.equals(saved.filter()) ? HitFormat.ALL_FIELDS
-                                : csvColumns(columns.visible()), saved.path());
+                        exports.exportCsv(notes.caseFolder(), vm.index(), vm.current(), CSV_ALL.equals(saved.filter())
+                                ? HitFormat.ALL_FIELDS : csvColumns(columns.visible()), saved.path());
                     }
                 });
     }

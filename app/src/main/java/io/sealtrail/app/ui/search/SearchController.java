@@ -53,6 +53,7 @@ public final class SearchController {
     @FXML private HistogramView histogram;
     @FXML private Button saveSearchButton;
     @FXML private Button exportButton;
+    @FXML private javafx.scene.control.MenuButton redactionButton;
     @FXML private HBox jobBox;
     @FXML private Label jobLabel;
     @FXML private Button cancelJobButton;
@@ -119,6 +120,7 @@ public final class SearchController {
         ExportViewModel exports = export.job();
         saveSearchButton.setOnAction(e -> AnnotateDialog.saveSearch(dialogs, vm, notes));
         saveSearchButton.setTooltip(new Tooltip("Save this query and time filter under a name, in the case journal"));
+        io.sealtrail.app.ui.redaction.RedactionMenu.install(redactionButton, exports.redaction(), dialogs);
         exportButton.setOnAction(e -> export.exportResults());
         exportButton.setTooltip(new Tooltip("Export every matching event as CSV or JSONL, no row cap (Ctrl+E)"));
         exportButton.disableProperty().bind(exports.runningProperty().or(vm.matchingProperty().lessThan(1)));

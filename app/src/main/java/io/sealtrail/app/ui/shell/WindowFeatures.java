@@ -73,8 +73,10 @@ public record WindowFeatures(UiTasks tasks, WorkbenchViewModel verification, Cas
         zones.follow(session);
         ReportViewModel reports = new ReportViewModel(bg, fx, s.auditor(), trust::sessionKeys, trust::readStore,
                 s.version(), new ZoneChoices(s.configDir()));
+        ExportViewModel exports = new ExportViewModel(bg, fx, s.auditor());
+        reports.redactLike(exports.redaction());
         return new WindowFeatures(new UiTasks(bg, fx), s.verification(), session, cases, search, notes,
-                new ExportViewModel(bg, fx), new TimelineViewModel(session.scope(), bg, fx), imports, reports,
+                exports, new TimelineViewModel(session.scope(), bg, fx), imports, reports,
                 new RecentCases(s.configDir()), zones, new ResultColumns(s.configDir(), bg), s.auditor());
     }
 }

@@ -119,6 +119,16 @@ class ExportViewModelTest {
     }
 
     @Test
+    void aRedactedExportWithNothingToRecordItInIsRefusedAndWritesNothing() throws Exception {
+        Path out = tmp.resolve("redacted.csv");
+        vm.redaction().standard();
+        vm.exportResults(index, EventQuery.all(), HitFormat.CSV, out);
+        background.drain();
+        assertThat(vm.errorProperty().get()).contains("needs the open case and the auditor's key to record it");
+        assertThat(out).doesNotExist();
+    }
+
+    @Test
     void anExportIntoAMissingFolderFailsWithAMessage() {
         vm.exportResults(index, EventQuery.all(), HitFormat.CSV, tmp.resolve("no/such/dir/x.csv"));
         background.drain();

@@ -10,7 +10,9 @@ import io.sealtrail.app.ui.zones.ZoneChoices;
 import io.sealtrail.cases.Annotation;
 import io.sealtrail.cases.CaseFolder;
 import io.sealtrail.cases.CaseImporter;
+import io.sealtrail.report.ReportVerifier;
 import io.sealtrail.verify.VerifyOptions;
+import io.sealtrail.verify.pades.ReportSigningKey;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -133,6 +135,60 @@ class ReportDialogTest {
         // an A4 page 700 pixels wide sets 9-point body text about 11 pixels high: readable without a zoom
         assertThat(pages).allSatisfy(p -> assertThat(p.getBoundsInParent().getWidth()).isGreaterThanOrEqualTo(700));
         assertThat(pages.get(0).getImage().getWidth()).isGreaterThanOrEqualTo(700);
+    }
+
+    @Test
+    void aReportSignedFromTheDialogVerifiesUnderItsCertificate(FxRobot robot) throws Exception {
+        ReportSigningKey key = ReportSigningKey.generate("Zoë Müller, Example Audit AG", Instant.now().minusSeconds(60),
+                Instant.now().plus(java.time.Duration.ofDays(30)), new java.security.SecureRandom());
+        Path pem = java.nio.file.Files.writeString(tmp.resolve("report-signing.pem"), key.encode());
+        ReportViewModel vm = viewModel();
+        Stage dialog = open(robot, "signed", vm, new SearchViewModel(background, Platform::runLater));
+        Path pdf = tmp.resolve("signed/r.pdf");
+        robot.interact(() -> {
+            ((TextField) dialog.getScene().lookup("#reportOut")).setText(pdf.toString());
+            ((TextField) dialog.getScene().lookup("#reportSignKey")).setText(pem.toString());
+        });
+        fire(robot, dialog, "#writeReport");
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> vm.writtenProperty().get() != null
+                || !vm.errorProperty().get().isEmpty());
+        WaitForAsyncUtils.waitForFxEvents(); // the message follows the written report in the same FX turn
+        assertThat(vm.errorProperty().get()).isEmpty();
+        assertThat(vm.messageProperty().get()).contains("signed as PAdES B-B by CN=Zoë Müller");
+        ReportVerifier.Result r = new ReportVerifier().verify(pdf, List.of(TestBundles.key()), List.of(key.certificate()),
+                List.of(), Instant.now());
+        assertThat(r.signatures()).singleElement().satisfies(s -> assertThat(s.ok()).as(s.findings().toString()).isTrue());
+        assertThat(r.verdict()).isEqualTo(ReportVerifier.Verdict.VERIFIED);
+    }
+
+    @Test
+    void theTimestampAuthorityCanBeGivenOnlyOnceASigningKeyIs(FxRobot robot) throws Exception {
+        Stage dialog = open(robot, "tsa-only", viewModel(), new SearchViewModel(background, Platform::runLater));
+        TextField tsa = (TextField) dialog.getScene().lookup("#reportTsa");
+        assertThat(tsa.isDisabled()).isTrue();
+        robot.interact(() -> ((TextField) dialog.getScene().lookup("#reportSignKey")).setText("/keys/report-signing.pem"));
+        assertThat(tsa.isDisabled()).isFalse();
+    }
+
+    @Test
+    void aReportRedactedFromTheDialogCarriesNoEventLineAndStillVerifies(FxRobot robot) throws Exception {
+        ReportViewModel vm = viewModel();
+        Stage dialog = open(robot, "redacted", vm, new SearchViewModel(background, Platform::runLater));
+        Path pdf = tmp.resolve("redacted/r.pdf");
+        robot.interact(() -> {
+            ((TextField) dialog.getScene().lookup("#reportOut")).setText(pdf.toString());
+            ((javafx.scene.control.MenuButton) dialog.getScene().lookup("#reportRedaction")).getItems().stream()
+                    .filter(i -> "redactionStandard".equals(i.getId())).findFirst().orElseThrow().fire();
+        });
+        fire(robot, dialog, "#writeReport");
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> vm.writtenProperty().get() != null
+                || !vm.errorProperty().get().isEmpty());
+        WaitForAsyncUtils.waitForFxEvents(); // the message follows the written report in the same FX turn
+        assertThat(vm.errorProperty().get()).isEmpty();
+        assertThat(vm.messageProperty().get()).contains("redacted with profile standard");
+        ReportVerifier.Result r = new ReportVerifier().verify(pdf, List.of(TestBundles.key()));
+        assertThat(r.proofs()).isNotEmpty().allSatisfy(p -> assertThat(p.lineWithheld()).isTrue());
+        assertThat(r.verdict()).isEqualTo(ReportVerifier.Verdict.VERIFIED);
     }
 
     /** Presses a button of the dialog as a click would (the headless robot's clicks land on the owner window). */

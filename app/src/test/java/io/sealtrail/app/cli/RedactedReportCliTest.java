@@ -1,0 +1,57 @@
+package io.sealtrail.app.cli;
+
+import static io.sealtrail.app.cli.CliTest.ok;
+import static io.sealtrail.app.cli.CliTest.run;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.sealtrail.app.cli.CliTest.Run;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** 'sealtrail report --redact' and 'report verify' of the redacted report (docs/redaction.md). */
+class RedactedReportCliTest {
+    @TempDir
+    static Path dir;
+    static Path vkey;
+    static Path caseDir;
+    static Path pdf;
+    static Run written;
+
+    @BeforeAll
+    static void aRedactedReportOfACase() {
+        System.setProperty("sealtrail.home", dir.resolve("home").toString());
+        Path bundle = dir.resolve("in/e1");
+        ok("gen", "--events", "400", "--seed", "41", "--checkpoint-every", "100", "--out", bundle.toString());
+        vkey = dir.resolve("in/e1.vkey");
+        caseDir = dir.resolve("case");
+        ok("import", bundle.toString(), "--case", caseDir.toString(), "--trust", vkey.toString(), "--no-trust-store");
+        String id = ok("search", "--case", caseDir.toString(), "seq:7", "--format", "csv").out().lines().skip(1)
+                .findFirst().orElseThrow().split(",")[1];
+        ok("annotate", "--case", caseDir.toString(), "--event", id + ":7", "--bookmark");
+        pdf = dir.resolve("out/redacted.pdf");
+        written = ok("report", "--case", caseDir.toString(), "--out", pdf.toString(), "--trust", vkey.toString(),
+                "--no-trust-store", "--template", "incident-timeline", "--redact");
+    }
+
+    @AfterAll
+    static void clearHome() {
+        System.clearProperty("sealtrail.home");
+    }
+
+    @Test
+    void theReportSaysWithWhichProfileItWasRedactedAndTheJournalRecordsIt() {
+        assertThat(written.out()).contains("Redacted with profile standard (SHA-256 ")
+                .contains("1 proof(s) carry no event line");
+        assertThat(ok("journal", "show", "--case", caseDir.toString()).out()).contains("redaction_profile_sha256");
+    }
+
+    @Test
+    void reportVerifyChecksEveryProofOfARedactedReportAndSaysTheLineWasWithheld() {
+        Run r = run("report", "verify", pdf.toString(), "--vkey", vkey.toString());
+        assertThat(r.exit()).as(r.out() + r.err()).isEqualTo(SealtrailCommand.EXIT_VERIFIED);
+        assertThat(r.out()).contains("line withheld by redaction").contains("1 of 1 cited events proven");
+    }
+}
