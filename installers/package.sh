@@ -159,6 +159,27 @@ if [ "$os" = linux ]; then
   ls -l "$app_dir"/*.jsa >&2
 fi
 
+# The .rpm's spec: jpackage's own template, taken from this JDK (so it stays the one this jpackage fills in), with
+# what the .deb's postinst/prerm add (installers/src/linux): the command line on the PATH as 'sealtrail' unless
+# something else has that name, removed on erase only ($1 = 0; an upgrade's new %post has already run), and an xz
+# payload like the .deb's (gzip made it 93 MB). A template that lacks the lines patched fails the build, not the
+# package.
+rpm_spec() {
+  local out="$1" jimage="${jdk_bin}jimage" java_home tmp
+  java_home="$(dirname "$(dirname "$(readlink -f "$(command -v "${jdk_bin}java")")")")"
+  tmp="$target/jpackage-template"
+  rm -rf "$tmp"
+  "$jimage" extract --dir "$tmp" --include 'regex:.*/jdk/jpackage/internal/resources/template\.spec' \
+    "$java_home/lib/modules"
+  local template="$tmp/jdk.jpackage/jdk/jpackage/internal/resources/template.spec"
+  for marker in '^DESKTOP_COMMANDS_INSTALL$' '^DESKTOP_COMMANDS_UNINSTALL$' '^%define __jar_repack'; do
+    grep -q "$marker" "$template" || { echo "package.sh: jpackage's template.spec has no line $marker" >&2; exit 2; }
+  done
+  sed -e "/^DESKTOP_COMMANDS_INSTALL\$/a if [ ! -e /usr/bin/sealtrail ] || [ \"\$(readlink /usr/bin/sealtrail)\" = \"$install_dir/bin/sealtrail\" ]; then ln -sf \"$install_dir/bin/sealtrail\" /usr/bin/sealtrail; fi" \
+    -e "/^DESKTOP_COMMANDS_UNINSTALL\$/a if [ \"\$1\" = 0 ] \&\& [ \"\$(readlink /usr/bin/sealtrail)\" = \"$install_dir/bin/sealtrail\" ]; then rm -f /usr/bin/sealtrail; fi" \
+    -e '/^%define __jar_repack/a %define _binary_payload w6.xzdio' "$template" > "$out"
+}
+
 # 5. Installers, made from the finished image so that they hold exactly what was tested and archived.
 #    The bundle file extension (.sealtrail, a zip bundle: docs/decisions/0022-bundle-file-extension.md) opens in
 #    the workbench from a file manager; the .deb depends on GTK 3 because JavaFX's natives (in its jars, invisible
@@ -195,6 +216,7 @@ EOF
         extra+=(--linux-package-deps libgtk-3-0 --linux-deb-maintainer "sealtrail@example.invalid")
       else
         extra+=(--linux-package-deps gtk3)
+        rpm_spec "$target/linux-resources/sealtrail.spec"
       fi
       ;;
     msi)

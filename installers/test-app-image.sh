@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Tests the packaged Sealtrail from what an installer ships alone: the Linux app-image and the .deb that
+# Tests the packaged Sealtrail from what an installer ships alone: the Linux app-image, the .deb (and the .rpm) that
 # `mvn -B -Pinstallers -pl installers -am package` made. No JDK, no Maven and no clone are reachable by the app: it
 # runs with an empty environment (PATH=/nonexistent), a scratch HOME and a scratch working directory.
 #   installers/test-app-image.sh [IMAGE_DIR [DEB]]
@@ -97,6 +97,24 @@ check deb-cli-not-in-menu 0 grep -q "NoDisplay=true" "$root/opt/sealtrail/lib/se
 JAVA_EXTRA=-Dsealtrail.quitWhenShown=true check deb-workbench 0 app \
   "$root/opt/sealtrail/bin/Sealtrail" --case case
 contains deb-workbench "the window is shown"
+
+# The .rpm, where rpmbuild made one (package.sh builds it when rpmbuild is on the PATH): its payload unpacked into
+# a scratch root (rpm2archive: no install scripts, no rpm database), run from there; its scripts make the PATH link.
+rpm_file="$(ls "$here"/target/installer/sealtrail-*.rpm 2> /dev/null | head -n 1)"
+if command -v rpmbuild > /dev/null || [ -n "$rpm_file" ]; then
+  rroot="$scratch/rpmroot"
+  mkdir -p "$rroot"
+  check rpm-present 0 test -f "$rpm_file"
+  check rpm-unpack 0 bash -c 'rpm2archive - < "$1" | tar -xz -C "$2"' bash "$rpm_file" "$rroot"
+  check rpm-version 0 app "$rroot/opt/sealtrail/bin/sealtrail" --version
+  contains rpm-version "Sealtrail $version"
+  check rpm-verify 0 app "$rroot/opt/sealtrail/bin/sealtrail" verify --trust export.sealtrail.vkey export.sealtrail
+  check rpm-requires-gtk 0 bash -c 'rpm -qp --requires "$1" 2> /dev/null | grep -qx gtk3' bash "$rpm_file"
+  check rpm-path-link 0 bash -c 'rpm -qp --scripts "$1" 2> /dev/null | grep -q "ln -sf \"/opt/sealtrail/bin/sealtrail\" /usr/bin/sealtrail"' bash "$rpm_file"
+  JAVA_EXTRA=-Dsealtrail.quitWhenShown=true check rpm-workbench 0 app \
+    "$rroot/opt/sealtrail/bin/Sealtrail" --case case
+  contains rpm-workbench "the window is shown"
+fi
 
 if [ "$failures" -gt 0 ]; then
   echo "$failures check(s) failed"

@@ -218,16 +218,23 @@ public final class CaseFolder {
      * Each caller says in its own words that a case without imports has nothing to search.
      */
     public EventSearch openSearch(List<ImportRecord> imports) throws IndexException {
-        List<Path> indexes = new ArrayList<>();
+        return EventSearch.open(indexes(imports), verdicts(imports));
+    }
+
+    private List<Path> indexes(List<ImportRecord> imports) {
+        return imports.stream().map(r -> bundleDir(r.bundleId()).resolve(INDEX)).toList();
+    }
+
+    /** The verdict each import recorded, by bundle id, for the search's standing words. */
+    private static Map<String, Verdict> verdicts(List<ImportRecord> imports) {
         Map<String, Verdict> verdicts = new HashMap<>();
         for (ImportRecord r : imports) {
-            indexes.add(bundleDir(r.bundleId()).resolve(INDEX));
             Verdict v = r.recordedVerdict();
             if (v != null) {
                 verdicts.put(r.bundleId(), v);
             }
         }
-        return EventSearch.open(indexes, verdicts);
+        return verdicts;
     }
 
     /**
@@ -236,16 +243,8 @@ public final class CaseFolder {
      * journal and the verification do not depend on the index.
      */
     public ReadableSearch openReadableSearch(List<ImportRecord> imports) throws IndexException {
-        List<Path> indexes = new ArrayList<>();
-        Map<String, Verdict> verdicts = new HashMap<>();
-        for (ImportRecord r : imports) {
-            indexes.add(bundleDir(r.bundleId()).resolve(INDEX));
-            Verdict v = r.recordedVerdict();
-            if (v != null) {
-                verdicts.put(r.bundleId(), v);
-            }
-        }
-        EventSearch.Readable opened = EventSearch.openReadable(indexes, verdicts);
+        List<Path> indexes = indexes(imports);
+        EventSearch.Readable opened = EventSearch.openReadable(indexes, verdicts(imports));
         List<String> unsearchable = new ArrayList<>();
         for (int i = 0; i < imports.size(); i++) {
             String why = opened.unreadable().get(indexes.get(i));
