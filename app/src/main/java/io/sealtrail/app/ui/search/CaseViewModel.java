@@ -3,10 +3,12 @@ package io.sealtrail.app.ui.search;
 import io.sealtrail.app.ui.jobs.UiTasks;
 import io.sealtrail.app.ui.session.CaseSession;
 import io.sealtrail.cases.CaseFolder;
+import io.sealtrail.cases.CaseVerifier;
 import io.sealtrail.cases.ImportRecord;
 import io.sealtrail.index.EventQuery;
 import io.sealtrail.index.EventSearch;
 import io.sealtrail.index.IndexException;
+import io.sealtrail.model.Finding;
 import io.sealtrail.model.Severity;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -32,6 +34,7 @@ public final class CaseViewModel {
     private final SearchViewModel search;
     private final Consumer<List<Path>> verifyBundles;
     private final Executor background;
+    private final Executor fxThread;
     private final UiTasks.Latest lane;
     private volatile Preload preload;
 
@@ -49,6 +52,7 @@ public final class CaseViewModel {
         this.search = search;
         this.verifyBundles = verifyBundles;
         this.background = background;
+        this.fxThread = fxThread;
         this.lane = new UiTasks(background, fxThread).latest();
     }
 
@@ -153,12 +157,50 @@ public final class CaseViewModel {
                 session.opened(o.folder(), o.damage());
                 search.setIndex(o.index());
                 // verifying the evidence copies takes both cores for a while: after the first rows show
-                afterFirstResult(() -> verifyBundles.accept(o.evidence()));
+                afterFirstResult(() -> {
+                    verifyBundles.accept(o.evidence());
+                    checkFiles(o.folder());
+                });
                 if (old != null) {
                     background.execute(() -> closeQuietly(old)); // after searches running on it finish
                 }
             });
         }, failure -> session.failed("Cannot open the case " + caseDir + ": " + failure.message()));
+    }
+
+    /**
+     * The window shows what the index says; `case verify`'s walk from the signed journal to every file (evidence,
+     * index, records) says whether that is still what was imported. Run once the case shows, off the FX thread; a
+     * difference joins the case's notice.
+     */
+    private void checkFiles(CaseFolder c) {
+        background.execute(() -> {
+            String said;
+            try {
+                said = filesDamage(new CaseVerifier().verify(c, List.of()).findings());
+            } catch (IOException | RuntimeException e) {
+                LOG.log(System.Logger.Level.WARNING, "checking the case's files failed", e);
+                said = "The case's files could not be checked against what their imports recorded: " + e.getMessage();
+            }
+            String notice = said;
+            fxThread.execute(() -> {
+                if (session.caseProperty().get() == c && !notice.isEmpty()) {
+                    session.addDamage(notice);
+                }
+            });
+        });
+    }
+
+    /** What the window says of the file findings of `case verify`: empty when none is an error. */
+    static String filesDamage(List<Finding> findings) {
+        List<String> errors = findings.stream().filter(f -> f.severity() == Severity.ERROR)
+                .map(f -> f.location() + ": " + f.message()).toList();
+        if (errors.isEmpty()) {
+            return "";
+        }
+        return "Files of this case differ from what their import recorded, so what the window shows may not be what"
+                + " the evidence says ('sealtrail case verify' lists them all): " + errors.get(0)
+                + (errors.size() > 1 ? " (and " + (errors.size() - 1) + " more)" : "");
     }
 
     private void afterFirstResult(Runnable r) {

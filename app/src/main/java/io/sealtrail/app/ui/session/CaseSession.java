@@ -79,7 +79,15 @@ public final class CaseSession {
         return c == null ? null : c.dir();
     }
 
-    /** What of the open case cannot be searched and why; empty when all of it can (or no case is open). */
+    /** Adds a line to what the open case's notice says (a check that ends after the case showed). */
+    public void addDamage(String line) {
+        damage.set(damage.get().isEmpty() ? line : damage.get() + "\n" + line);
+    }
+
+    /**
+     * What is wrong with the open case (what cannot be searched and why, a journal that does not verify, files that
+     * differ from what their import recorded); empty when nothing is, or no case is open.
+     */
     public ReadOnlyStringProperty damageProperty() {
         return damage.getReadOnlyProperty();
     }

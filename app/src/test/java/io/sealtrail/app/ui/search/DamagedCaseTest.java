@@ -2,6 +2,7 @@ package io.sealtrail.app.ui.search;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.sealtrail.app.ui.ManualExecutor;
 import io.sealtrail.cases.CaseFolder;
 import io.sealtrail.cases.ImportRecord;
 import io.sealtrail.index.EventQuery;
@@ -44,6 +45,37 @@ class DamagedCaseTest {
         o.index().close();
         assertThat(o.damage()).startsWith("This case's journal does not verify")
                 .contains("the checkpoint covers more entries than the journal holds");
+    }
+
+    @Test
+    void aFileThatDiffersFromItsImportRecordJoinsTheNoticeOnceTheCaseShows() throws Exception {
+        Path caseDir = TestCase.copyOfDemoCase(tmp.resolve("case"));
+        ImportRecord first = CaseFolder.open(caseDir, Clock.systemUTC()).bundles().get(0);
+        Path verification = caseDir.resolve("bundles").resolve(first.bundleId()).resolve("verification.json");
+        Files.writeString(verification, "\n", java.nio.file.StandardOpenOption.APPEND); // still JSON, other bytes
+        ManualExecutor background = new ManualExecutor();
+        SearchViewModel search = new SearchViewModel(background, Runnable::run);
+        CaseViewModel cases = new CaseViewModel(search, b -> { }, background, Runnable::run);
+
+        cases.open(caseDir);
+        background.drain();
+
+        assertThat(cases.session().damageProperty().get())
+                .startsWith("Files of this case differ from what their import recorded")
+                .contains("bundles/" + first.bundleId() + "/verification.json: SHA-256 recorded at import");
+    }
+
+    @Test
+    void anIntactCaseOpensWithNoNoticeAfterItsFilesAreChecked() {
+        ManualExecutor background = new ManualExecutor();
+        SearchViewModel search = new SearchViewModel(background, Runnable::run);
+        CaseViewModel cases = new CaseViewModel(search, b -> { }, background, Runnable::run);
+
+        cases.open(TestCase.demoCase());
+        background.drain();
+
+        assertThat(cases.nameProperty().get()).isEqualTo("UI test case");
+        assertThat(cases.session().damageProperty().get()).isEmpty();
     }
 
     @Test
