@@ -278,7 +278,8 @@ final class BenchSoak implements Callable<Integer> {
             }
         }
         return check(slower.isEmpty(), "no slowdown: the last %d operations' p50 per kind within 1.5 x + 5 ms of the first"
-                + " %d's (kinds with %d or more in both)%s", w, w, MIN_SAMPLES, slower.isEmpty() ? "" : "; slower: " + String.join(", ", slower));
+                + " %d's (kinds with %d or more in both)%s", w, w, MIN_SAMPLES,
+                slower.isEmpty() ? "" : "; slower: " + String.join(", ", slower));
     }
 
     private boolean check(boolean pass, String format, Object... args) {
