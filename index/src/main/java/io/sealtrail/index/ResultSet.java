@@ -59,7 +59,7 @@ public record ResultSet(long count, String sha256, Instant first, Instant last) 
      * decimal strings ({@link String#compareTo}), as {@link #hash} orders them, without making the strings: 10 million
      * of them took most of a report's time and heap on a 10M-event case (docs/soak.md). Sorted by value, the
      * non-negative seqs of one length of digits are in text order already; the lengths are merged by comparing
-     * digits. The seqs are sorted in place.
+     * their digits as 19-digit numbers. The seqs are sorted in place.
      */
     static void hashInTextOrder(byte[] prefix, long[] seqs, int n, MessageDigest md) {
         Arrays.sort(seqs, 0, n);
@@ -90,13 +90,25 @@ public record ResultSet(long count, String sha256, Instant first, Instant last) 
             start[len] = i;
         }
         start[20] = n;
-        int[] next = new int[20];
-        System.arraycopy(start, 0, next, 0, 19);
+        // each group's next seq as text would compare: its digits followed by zeros up to 19 digits (below 10^19, so
+        // it fits 64 bits unsigned); equal keys are a shorter seq and its extension by zeros, and the shorter is first
+        int[] next = new int[19];
+        long[] key = new long[19];
+        int[] active = new int[19];
+        int groups = 0;
+        for (int g = 0; g < 19; g++) {
+            next[g] = start[g];
+            if (start[g] < start[g + 1]) {
+                key[g] = seqs[start[g]] * POW10[18 - g];
+                active[groups++] = g;
+            }
+        }
         byte[] digits = new byte[20];
         while (true) {
             int best = -1;
-            for (int g = 0; g < 19; g++) {
-                if (next[g] < start[g + 1] && (best < 0 || textBefore(seqs[next[g]], g + 1, seqs[next[best]], best + 1))) {
+            for (int i = 0; i < groups; i++) {
+                int g = active[i]; // in order of length: on a tie the earlier, shorter one stays best
+                if (next[g] < start[g + 1] && (best < 0 || Long.compareUnsigned(key[g], key[best]) < 0)) {
                     best = g;
                 }
             }
@@ -104,6 +116,9 @@ public record ResultSet(long count, String sha256, Instant first, Instant last) 
                 break;
             }
             long v = seqs[next[best]++];
+            if (next[best] < start[best + 1]) {
+                key[best] = seqs[next[best]] * POW10[18 - best];
+            }
             int d = digits.length;
             do {
                 digits[--d] = (byte) ('0' + v % 10);
@@ -128,18 +143,5 @@ public record ResultSet(long count, String sha256, Instant first, Instant last) 
         md.update(text);
         md.update((byte) '\n');
         return 0;
-    }
-
-    /** Whether non-negative {@code a} of {@code la} digits sorts before {@code b} of {@code lb} digits as text. */
-    private static boolean textBefore(long a, int la, long b, int lb) {
-        if (la == lb) {
-            return a < b;
-        }
-        if (la < lb) {
-            long head = b / POW10[lb - la];
-            return a != head ? a < head : true; // a is b's start: the shorter first
-        }
-        long head = a / POW10[la - lb];
-        return head != b && head < b;
     }
 }

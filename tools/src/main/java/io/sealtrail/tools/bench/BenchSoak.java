@@ -159,9 +159,11 @@ final class BenchSoak implements Callable<Integer> {
         }
         table(ops);
         boolean ok = goals(ops, reportS);
+        java.util.Set<String> opened = new java.util.TreeSet<>(end.others());
+        opened.removeAll(start.others());
         ok &= check(end.notJars() <= start.notJars() && end.inCase() == 0 && end.all() >= 0,
-                "open files after closing: %d, %d of them in the case (before opening: %d); jars of the class path apart",
-                end.notJars(), end.inCase(), start.notJars());
+                "open files after closing: %d, %d of them in the case (before opening: %d); jars of the class path apart%s",
+                end.notJars(), end.inCase(), start.notJars(), opened.isEmpty() ? "" : "; opened since: " + opened);
         ok &= check(SoakGauges.mappedIn(c.dir()) == 0, "case files still mapped after closing: %d", SoakGauges.mappedIn(c.dir()));
         ok &= noSlowdown(ops);
         Map<String, String> after = snapshot(c.dir());

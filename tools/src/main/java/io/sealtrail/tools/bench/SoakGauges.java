@@ -39,8 +39,9 @@ final class SoakGauges {
      * @param all     every descriptor, -1 where /proc/self/fd does not exist
      * @param jars    those on a .jar file (or the JDK's modules image)
      * @param inCase  those on a file of the case folder
+     * @param others  what the descriptors but the jars point at (pipe and socket numbers left out)
      */
-    record Descriptors(int all, int jars, int inCase) {
+    record Descriptors(int all, int jars, int inCase, java.util.Set<String> others) {
         /** What a leak would raise: everything but the class path's jars. */
         int notJars() {
             return all - jars;
@@ -49,17 +50,18 @@ final class SoakGauges {
         static Descriptors of(Path caseDir) {
             Path fds = Path.of("/proc/self/fd");
             if (!Files.isDirectory(fds)) {
-                return new Descriptors(-1, 0, 0);
+                return new Descriptors(-1, 0, 0, java.util.Set.of());
             }
             Path root = caseDir.toAbsolutePath().normalize();
             int all = 0;
             int jars = 0;
             int inCase = 0;
+            java.util.Set<String> others = new java.util.TreeSet<>();
             List<Path> entries;
             try (Stream<Path> s = Files.list(fds)) {
                 entries = s.toList();
             } catch (IOException e) {
-                return new Descriptors(-1, 0, 0);
+                return new Descriptors(-1, 0, 0, java.util.Set.of());
             }
             // the listing's own descriptor is among the entries and gone now: it has no target left to read
             for (Path fd : entries) {
@@ -73,11 +75,14 @@ final class SoakGauges {
                 String t = target.toString();
                 if (t.endsWith(".jar") || t.endsWith("/lib/modules")) {
                     jars++;
-                } else if (target.startsWith(root)) {
-                    inCase++;
+                } else {
+                    others.add(t.replaceAll("\\[\\d+]$", "[…]"));
+                    if (target.startsWith(root)) {
+                        inCase++;
+                    }
                 }
             }
-            return new Descriptors(all, jars, inCase);
+            return new Descriptors(all, jars, inCase, others);
         }
     }
 
