@@ -42,9 +42,19 @@ final class SoakGauges {
      * @param others  what the descriptors but the jars point at (pipe and socket numbers left out)
      */
     record Descriptors(int all, int jars, int inCase, java.util.Set<String> others) {
-        /** What a leak would raise: everything but the class path's jars. */
+        /** Everything but the class path's jars. */
         int notJars() {
             return all - jars;
+        }
+
+        /**
+         * What a leak would raise: everything but the jars and one JDK font copy. A font read from a stream (the
+         * report's charts) is copied to a temporary {@code +~JF…tmp} file the JDK keeps open while the font lives; the
+         * report keeps its one font for the JVM's life. More than one copy is counted: that is a font per report.
+         */
+        int leakable() {
+            long fonts = others.stream().filter(t -> t.contains("/+~JF") && t.endsWith(".tmp")).count();
+            return notJars() - (int) Math.min(1, fonts);
         }
 
         static Descriptors of(Path caseDir) {

@@ -72,13 +72,14 @@ class BenchSoakTest {
 
     @Test
     void fileHandlesAreBackToTheStartFigureAfterClosing() {
-        Run r = soak("--report", "--trust", vkey);
+        Run r = soak("--report", "--reports", "2", "--trust", vkey);
 
         assertThat(r.out()).as(r.err()).containsPattern("(?m)^phase open .*open files \\d+ \\([1-9]\\d* in the case|"
                 + "(?m)^phase open .*case files mapped [1-9]");
         assertThat(r.out()).containsPattern("(?m)^phase closed .*\\(0 in the case.*case files mapped 0$");
         assertThat(r.out()).containsPattern("(?m)^PASS open files after closing: \\d+, 0 of them in the case");
         assertThat(r.out()).contains("PASS case files still mapped after closing: 0");
+        assertThat(r.out()).containsPattern("(?m)^PASS 2 reports: open files after the last (\\d+), after the first \\1$");
     }
 
     @Test
