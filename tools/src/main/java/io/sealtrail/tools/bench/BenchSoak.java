@@ -231,7 +231,7 @@ final class BenchSoak implements Callable<Integer> {
 
     private void table(List<Timed> ops) {
         int w = Math.min(WINDOW, ops.size() / 2);
-        o.printf("%-24s %5s %9s %9s %9s %15s %15s %12s%n", "operation", "n", "p50 ms", "p95 ms", "max ms",
+        o.printf("%-26s %5s %9s %9s %9s %15s %15s %12s%n", "operation", "n", "p50 ms", "p95 ms", "max ms",
                 "first " + w + " p50", "last " + w + " p50", "matched p50");
         for (SoakMix.Kind k : SoakMix.Kind.values()) {
             List<Timed> of = ops.stream().filter(t -> t.kind() == k).toList();
@@ -242,7 +242,7 @@ final class BenchSoak implements Callable<Integer> {
             double[] matched = SoakGauges.sorted(of.stream().map(t -> (double) t.matched()).toList());
             double[] first = window(ops, k, 0, w);
             double[] last = window(ops, k, ops.size() - w, ops.size());
-            o.printf("%-24s %5d %9.1f %9.1f %9.1f %15s %15s %,12.0f%n", k.label, of.size(), SoakGauges.quantile(ms, 0.5),
+            o.printf("%-26s %5d %9.1f %9.1f %9.1f %15s %15s %,12.0f%n", k.label, of.size(), SoakGauges.quantile(ms, 0.5),
                     SoakGauges.quantile(ms, 0.95), ms[ms.length - 1], p50(first), p50(last), SoakGauges.quantile(matched, 0.5));
         }
     }
@@ -258,7 +258,9 @@ final class BenchSoak implements Callable<Integer> {
     private boolean goals(List<Timed> ops, double reportS) {
         Map<SoakMix.Kind, Double> goal = new EnumMap<>(SoakMix.Kind.class);
         goal.put(SoakMix.Kind.TERM, goalTermMs);
+        goal.put(SoakMix.Kind.FACETS_ALL, goalFacetsMs);
         goal.put(SoakMix.Kind.FACETS, goalFacetsMs);
+        goal.put(SoakMix.Kind.HISTOGRAM_ALL, goalHistogramMs);
         goal.put(SoakMix.Kind.HISTOGRAM, goalHistogramMs);
         boolean ok = true;
         for (Map.Entry<SoakMix.Kind, Double> g : goal.entrySet()) {
