@@ -534,31 +534,36 @@ final class Aggregations {
 
     /** The bundle id and seq of every match, and the time span, gathered for {@link ResultSet}. */
     static final class Keys {
-        final Map<String, long[]> seqs = new HashMap<>();
-        final Map<String, Integer> sizes = new HashMap<>();
+        final Map<String, Seqs> seqs = new HashMap<>();
         long first = Long.MAX_VALUE;
         long last = Long.MIN_VALUE;
 
-        void add(String bundle, long seq) {
-            int n = sizes.getOrDefault(bundle, 0);
-            long[] a = seqs.get(bundle);
-            if (a == null || n == a.length) {
-                a = a == null ? new long[1024] : Arrays.copyOf(a, a.length * 2);
-                seqs.put(bundle, a);
-            }
-            a[n] = seq;
-            sizes.put(bundle, n + 1);
+        Seqs of(String bundle) {
+            return seqs.computeIfAbsent(bundle, b -> new Seqs());
         }
 
         void merge(Keys o) {
-            o.sizes.forEach((b, n) -> {
-                long[] a = o.seqs.get(b);
-                for (int k = 0; k < n; k++) {
-                    add(b, a[k]);
+            o.seqs.forEach((b, s) -> {
+                Seqs to = of(b);
+                for (int k = 0; k < s.size; k++) {
+                    to.add(s.values[k]);
                 }
             });
             first = Math.min(first, o.first);
             last = Math.max(last, o.last);
+        }
+    }
+
+    /** A growing array of one bundle's seqs: no boxing per match (ten million matches are a report's everyday). */
+    static final class Seqs {
+        long[] values = new long[1024];
+        int size;
+
+        void add(long seq) {
+            if (size == values.length) {
+                values = Arrays.copyOf(values, values.length * 2);
+            }
+            values[size++] = seq;
         }
     }
 
@@ -569,6 +574,8 @@ final class Aggregations {
             NumericDocValues seq;
             NumericDocValues time;
             final Map<Long, String> names = new HashMap<>();
+            long lastOrd = -1;
+            Seqs seqs;
 
             @Override
             void startSegment(LeafReaderContext context) throws IOException {
@@ -576,6 +583,7 @@ final class Aggregations {
                 seq = DocValues.getNumeric(context.reader(), IndexSchema.SEQ);
                 time = DocValues.getNumeric(context.reader(), IndexSchema.TIME);
                 names.clear();
+                lastOrd = -1;
             }
 
             @Override
@@ -584,12 +592,16 @@ final class Aggregations {
                     throw new IOException("an indexed event lacks its bundle id or seq (doc " + doc + ")");
                 }
                 long ord = bundle.nextOrd();
-                String b = names.get(ord);
-                if (b == null) {
-                    b = bundle.lookupOrd(ord).utf8ToString();
-                    names.put(ord, b);
+                if (ord != lastOrd) { // a segment is mostly one bundle's: look its list up when the bundle changes
+                    String b = names.get(ord);
+                    if (b == null) {
+                        b = bundle.lookupOrd(ord).utf8ToString();
+                        names.put(ord, b);
+                    }
+                    seqs = result.of(b);
+                    lastOrd = ord;
                 }
-                result.add(b, seq.longValue());
+                seqs.add(seq.longValue());
                 if (time.advanceExact(doc)) {
                     result.first = Math.min(result.first, time.longValue());
                     result.last = Math.max(result.last, time.longValue());

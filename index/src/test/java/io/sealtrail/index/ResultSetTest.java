@@ -69,4 +69,25 @@ class ResultSetTest {
         assertThat(r.sha256()).isEqualTo("e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
         assertThat(r.first()).isNull();
     }
+
+    @Test
+    void seqsAreHashedInTheOrderOfTheirDecimalText() {
+        java.util.Random r = new java.util.Random(17);
+        for (int round = 0; round < 50; round++) {
+            List<Long> seqs = new ArrayList<>(List.of(0L, 1L, 10L, 100L, 19L, 2L, 9L, 99L, 1000000000000000000L,
+                    999999999999999999L, Long.MAX_VALUE, 922337203685477580L, Long.MIN_VALUE, -1L, -10L, -2L, 10L));
+            for (int i = 0; i < 500; i++) {
+                long magnitude = (long) Math.pow(10, r.nextInt(19));
+                seqs.add(r.nextInt(40) == 0 ? -Math.floorMod(r.nextLong(), magnitude) : Math.floorMod(r.nextLong(), magnitude));
+            }
+            java.util.Collections.shuffle(seqs, r);
+            long[] a = seqs.stream().mapToLong(Long::longValue).toArray();
+            java.security.MessageDigest md = io.sealtrail.verify.merkle.Sha256.newDigest();
+
+            ResultSet.hashInTextOrder("b-1:".getBytes(java.nio.charset.StandardCharsets.UTF_8), a, a.length, md);
+
+            assertThat(java.util.HexFormat.of().formatHex(md.digest()))
+                    .isEqualTo(ResultSet.hash(seqs.stream().map(q -> "b-1:" + q).toList()));
+        }
+    }
 }

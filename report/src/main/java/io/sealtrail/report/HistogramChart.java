@@ -116,13 +116,42 @@ final class HistogramChart {
     }
 
     private static Font font() throws IOException {
-        try (InputStream in = HistogramChart.class.getResourceAsStream("fonts/DejaVuSans.ttf")) {
-            if (in == null) {
-                throw new IOException("fonts/DejaVuSans.ttf is missing from the report module's resources");
+        if (BundledFont.PROBLEM != null) {
+            throw new IOException(BundledFont.PROBLEM.getMessage(), BundledFont.PROBLEM);
+        }
+        return BundledFont.FONT;
+    }
+
+    /**
+     * The font, read once per JVM: {@code Font.createFont} copies it into a temporary file that stays open until the
+     * font is collected, and a font the renderer has used is kept, so reading it per chart left one open file and one
+     * 750 KB file in the temporary folder per report (found by 'bench soak'). A Font is immutable; sizes are derived.
+     */
+    private static final class BundledFont {
+        static final Font FONT;
+        static final IOException PROBLEM;
+
+        static {
+            Font f = null;
+            IOException p = null;
+            try {
+                f = read();
+            } catch (IOException e) {
+                p = e;
             }
-            return Font.createFont(Font.TRUETYPE_FONT, in);
-        } catch (FontFormatException e) {
-            throw new IOException("the bundled DejaVu Sans is not a TrueType font", e);
+            FONT = f;
+            PROBLEM = p;
+        }
+
+        private static Font read() throws IOException {
+            try (InputStream in = HistogramChart.class.getResourceAsStream("fonts/DejaVuSans.ttf")) {
+                if (in == null) {
+                    throw new IOException("fonts/DejaVuSans.ttf is missing from the report module's resources");
+                }
+                return Font.createFont(Font.TRUETYPE_FONT, in);
+            } catch (FontFormatException e) {
+                throw new IOException("the bundled DejaVu Sans is not a TrueType font", e);
+            }
         }
     }
 }

@@ -24,7 +24,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Run benchmarks on generated bundles.",
-        subcommands = {BenchCommand.Verify.class, BenchImport.class, BenchReport.class, BenchGui.class})
+        subcommands = {BenchCommand.Verify.class, BenchImport.class, BenchReport.class, BenchGui.class,
+                BenchSoak.class})
 final class BenchCommand {
 
     @Command(name = "verify", mixinStandardHelpOptions = true,

@@ -27,7 +27,7 @@ import picocli.CommandLine.Spec;
                 "from starting the process. Needs a display (xvfb-run works). Reports medians.",
                 "Like ./sealtrail, it first records a class-data-sharing archive in an untimed launch, then starts from",
                 "it (--no-cds: without). With --dir, the bundle and the case are made once and reused (the case",
-                "'bench report' uses)."})
+                "'bench report' uses). With --case, it opens that case instead (e.g. the 10M-event one of 'bench soak')."})
 final class BenchGui implements Callable<Integer> {
     private static final Pattern TIMING = Pattern.compile("timing: (main|Application.start|window shown|first rows) at (\\d+) ms");
     private static final Pattern PULSES = Pattern.compile("timing: FX pulses .* max ([\\d.]+) ms");
@@ -47,6 +47,9 @@ final class BenchGui implements Callable<Integer> {
     @Option(names = "--runs", defaultValue = "5", description = "Timed launches (default: ${DEFAULT-VALUE}).")
     int runs;
 
+    @Option(names = "--case", paramLabel = "DIR", description = "Open this imported case instead of a generated one.")
+    Path caseDir;
+
     @Option(names = "--no-cds", description = "Start without the class-data-sharing archive the launcher uses.")
     boolean noCds;
 
@@ -58,7 +61,7 @@ final class BenchGui implements Callable<Integer> {
         PrintWriter o = spec.commandLine().getOut();
         try (BenchSetup.Work w = setup.work()) {
             Path work = w.path();
-            Path caseDir = BenchReport.citedCase(work, setup, o);
+            Path opened = caseDir != null ? caseDir : BenchReport.citedCase(work, setup, o);
             List<String> jvm = new ArrayList<>(ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
                     .filter(a -> !a.startsWith("-XX:SharedArchiveFile") && !a.startsWith("-XX:ArchiveClassesAtExit")).toList());
             if (!BenchSetup.choosesCollector(jvm)) {
@@ -69,14 +72,14 @@ final class BenchGui implements Callable<Integer> {
                 Path archive = work.resolve("bench-gui-" + System.nanoTime() + ".jsa");
                 List<String> record = new ArrayList<>(jvm);
                 record.add("-XX:ArchiveClassesAtExit=" + archive);
-                launch(work, caseDir, record);
+                launch(work, opened, record);
                 jvm.add("-XX:SharedArchiveFile=" + archive);
                 archive.toFile().deleteOnExit();
             }
             o.printf("Machine: %d cores, JVM options %s%n", Runtime.getRuntime().availableProcessors(), jvm);
             double[][] t = new double[5][runs];
             for (int i = 0; i < runs; i++) {
-                long[] r = launch(work, caseDir, jvm);
+                long[] r = launch(work, opened, jvm);
                 for (int k = 0; k < 4; k++) {
                     t[k][i] = r[k];
                 }
