@@ -87,6 +87,11 @@ final class Aggregations {
     static final class Facets {
         private final Map<String, Long> counts = new HashMap<>();
 
+        /** How many distinct values were counted. */
+        int size() {
+            return counts.size();
+        }
+
         List<FacetValue> top(int n) {
             return counts.entrySet().stream()
                     .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))

@@ -45,6 +45,16 @@ final class LuceneEventSearch implements EventSearch {
     private final long span;
     private final Map<String, Verdict> verdicts;
 
+    /*
+     * An open index never changes, so the facets and histogram of every event (what a case opens with, and shows
+     * again whenever its query is cleared) are counted once: at 10 million events a field took ~200 ms to count, and
+     * the sidebar asks six (docs/soak.md). Kept only while small: a field of a value per event is counted each time.
+     */
+    private static final int CACHED_FACET_VALUES = 50_000;
+    private static final int CACHED_HISTOGRAM_BUCKETS = 100_000;
+    private final Map<String, Aggregations.Facets> everyEventFacets = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<Long, List<Bucket>> everyEventHistogram = new java.util.concurrent.ConcurrentHashMap<>();
+
     private LuceneEventSearch(IndexReader reader, Map<String, Verdict> verdicts) {
         this.reader = reader;
         this.verdicts = Map.copyOf(verdicts);
@@ -296,8 +306,20 @@ final class LuceneEventSearch implements EventSearch {
         }
         try {
             Query q = query(query);
-            return (IndexSchema.EVENT_HASH.equals(field) ? Aggregations.hashFacets(searcher, q, Math.max(0, top))
-                    : searcher.search(q, Aggregations.facets(field))).top(top);
+            if (IndexSchema.EVENT_HASH.equals(field)) {
+                return Aggregations.hashFacets(searcher, q, Math.max(0, top)).top(top);
+            }
+            if (!(q instanceof MatchAllDocsQuery)) {
+                return searcher.search(q, Aggregations.facets(field)).top(top);
+            }
+            Aggregations.Facets all = everyEventFacets.get(field);
+            if (all == null) {
+                all = searcher.search(q, Aggregations.facets(field));
+                if (all.size() <= CACHED_FACET_VALUES) {
+                    everyEventFacets.put(field, all);
+                }
+            }
+            return all.top(top);
         } catch (IOException | RuntimeException e) {
             throw failed(e);
         }
@@ -310,7 +332,18 @@ final class LuceneEventSearch implements EventSearch {
             throw new IllegalArgumentException("histogram interval must be at least a microsecond, not " + interval);
         }
         try {
-            return searcher.search(query(query), Aggregations.histogram(micros)).buckets();
+            Query q = query(query);
+            if (!(q instanceof MatchAllDocsQuery)) {
+                return searcher.search(q, Aggregations.histogram(micros)).buckets();
+            }
+            List<Bucket> all = everyEventHistogram.get(micros);
+            if (all == null) {
+                all = List.copyOf(searcher.search(q, Aggregations.histogram(micros)).buckets());
+                if (all.size() <= CACHED_HISTOGRAM_BUCKETS) {
+                    everyEventHistogram.put(micros, all);
+                }
+            }
+            return all;
         } catch (IOException | RuntimeException e) {
             throw failed(e);
         }
