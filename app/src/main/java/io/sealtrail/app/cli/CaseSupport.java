@@ -107,9 +107,8 @@ final class CaseSupport {
         }
         try {
             // a case whose every bundle was also sent to OpenSearch is searched there (docs/opensearch.md)
-            java.util.Optional<EventSearch> cluster = io.sealtrail.opensearch.ClusterCases.openSearch(c, imports,
-                    io.sealtrail.opensearch.ClusterConnection::open);
-            return cluster.isPresent() ? cluster.get() : c.openSearch(imports);
+            return io.sealtrail.app.CaseEngine.open(c, imports, io.sealtrail.opensearch.ClusterConnection::open, false)
+                    .search();
         } catch (IndexException e) {
             throw new UserException(e.getMessage(), e);
         } catch (IOException e) {

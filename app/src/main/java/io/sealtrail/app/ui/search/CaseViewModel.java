@@ -58,7 +58,7 @@ public final class CaseViewModel {
     }
 
     /** What opening found: the case and, per bundle, its evidence copy and index folder. */
-    record Opened(CaseFolder folder, List<Path> evidence, EventSearch index) {
+    record Opened(CaseFolder folder, List<Path> evidence, EventSearch index, String answersFrom, String fallback) {
     }
 
     /**
@@ -149,7 +149,7 @@ public final class CaseViewModel {
                     return;
                 }
                 EventSearch old = search.index();
-                session.opened(o.folder());
+                session.opened(o.folder(), o.answersFrom(), o.fallback());
                 search.setIndex(o.index());
                 // verifying the evidence copies takes both cores for a while: after the first rows show
                 afterFirstResult(() -> verifyBundles.accept(o.evidence()));
@@ -187,7 +187,10 @@ public final class CaseViewModel {
         if (imports.isEmpty()) {
             throw new IOException("the case has no imported bundles yet (sealtrail import … --case " + caseDir + ")");
         }
-        return new Opened(c, evidence, c.openSearch(imports));
+        // a case that lives in OpenSearch is searched there; when it cannot be, its local index answers, and says so
+        io.sealtrail.app.CaseEngine.Opened engine = io.sealtrail.app.CaseEngine.open(c, imports,
+                io.sealtrail.opensearch.ClusterConnection::open, true);
+        return new Opened(c, evidence, engine.search(), engine.answersFrom(), engine.fallback());
     }
 
     private static void closeQuietly(EventSearch s) {
