@@ -46,6 +46,8 @@ public final class ClusterSending implements IndexTap {
     private final AtomicLong sent = new AtomicLong();
     /** The index, created on the first batch (a bundle's id is known only once it is read); null before. */
     private String index;
+    /** What the index's settings were before the bulk load changed them; null before the index exists. */
+    private LoadSettings loading;
 
     ClusterSending(OpenSearchClient client, String prefix, String alias, int parallel, int batch) {
         this.client = client;
@@ -115,6 +117,7 @@ public final class ClusterSending implements IndexTap {
                         + " (a bundle is sent once; delete the index to send it again)", e);
             }
             index = name;
+            loading = LoadSettings.forBulkLoad(client, name);
         } else if (!index.equals(name)) {
             throw new IllegalStateException("one sending is for one bundle: " + index + ", not " + name);
         }
@@ -141,6 +144,7 @@ public final class ClusterSending implements IndexTap {
             String to = index(bundleId); // a source without a single event still gets its (empty) index
             MessageDigest entryHashes = Sha256.newDigest();
             long local = digest(localIndex, bundleId, entryHashes);
+            restoreSettings();
             client.indices().refresh(r -> r.index(to));
             long held = client.count(c -> c.index(to)).count();
             if (held != local || sent.get() != local) {
@@ -164,6 +168,7 @@ public final class ClusterSending implements IndexTap {
     public void abandon() {
         failure.compareAndSet(null, new IOException("abandoned"));
         stopRequests();
+        restoreSettings(); // should the index outlive the deletion below (the cluster gone), it is as configured
         String created;
         synchronized (this) {
             created = index;
@@ -174,6 +179,22 @@ public final class ClusterSending implements IndexTap {
                 client.indices().delete(d -> d.index(created));
             } catch (IOException | RuntimeException e) {
                 // the cluster may be the reason the import failed; the person is told about that failure, not this one
+            }
+        }
+    }
+
+    private void restoreSettings() {
+        LoadSettings l;
+        synchronized (this) {
+            l = loading;
+            loading = null;
+        }
+        if (l != null) {
+            try {
+                l.restore(client);
+            } catch (IOException | RuntimeException e) {
+                failure.compareAndSet(null, e instanceof IOException io ? io
+                        : new IOException("cannot restore the settings of " + l.index() + ": " + e.getMessage(), e));
             }
         }
     }
