@@ -149,7 +149,7 @@ final class ImportCommand implements Callable<Integer> {
                     o, err).exit();
         }
         // the events go to OpenSearch while the import indexes them (one pass, docs/opensearch.md)
-        io.sealtrail.opensearch.ClusterConnection connection = cluster.connection(cluster.url);
+        io.sealtrail.opensearch.ClusterConnection connection = cluster.connection(cluster.url, c);
         try (var transport = connection.client()._transport()) {
             var client = new org.opensearch.client.opensearch.OpenSearchClient(transport);
             io.sealtrail.opensearch.ClusterSending sending;

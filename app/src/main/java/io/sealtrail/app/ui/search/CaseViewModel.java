@@ -188,8 +188,10 @@ public final class CaseViewModel {
             throw new IOException("the case has no imported bundles yet (sealtrail import … --case " + caseDir + ")");
         }
         // a case that lives in OpenSearch is searched there; when it cannot be, its local index answers, and says so
-        io.sealtrail.app.CaseEngine.Opened engine = io.sealtrail.app.CaseEngine.open(c, imports,
-                io.sealtrail.opensearch.ClusterConnection::open, true);
+        // logging in as the last command given a login did (the case records how, never the secret)
+        io.sealtrail.opensearch.ClusterLogin login = io.sealtrail.opensearch.ClusterLogin.read(caseDir)
+                .orElse(io.sealtrail.opensearch.ClusterLogin.of(null, null, null, null));
+        io.sealtrail.app.CaseEngine.Opened engine = io.sealtrail.app.CaseEngine.open(c, imports, login::connection, true);
         return new Opened(c, evidence, engine.search(), engine.answersFrom(), engine.fallback());
     }
 
