@@ -39,4 +39,15 @@ class ClusterImportTest {
                 1000), ClusterFixture.CASE_ID, both.local.bundle(), both.local.report(), dir.resolve("index")))
                 .isInstanceOf(IOException.class).hasMessageContaining("a bundle is sent once");
     }
+
+    @Test
+    void prefixesWhereOneStartsTheOtherEachHaveTheirTemplate() throws Exception {
+        ClusterFixture both = ClusterFixture.shared();
+
+        new ClusterImport(both.client, "sealtrail-nest", 2, 1000).begin("n").abandon();
+        new ClusterImport(both.client, "sealtrail-nest-two", 2, 1000).begin("n").abandon();
+
+        assertThat(both.client.indices().existsIndexTemplate(e -> e.name("sealtrail-nest-two-events-v"
+                + IndexSchema.VERSION)).value()).isTrue();
+    }
 }
