@@ -64,6 +64,13 @@ public final class CaseImporter {
 
     public Result importBundle(CaseFolder c, Path bundle, VerifyOptions options, NoteSigner auditor, Progress progress,
                                BooleanSupplier cancelled) throws IOException, BundleFormatException, IndexException {
+        return importBundle(c, bundle, options, auditor, progress, cancelled, io.sealtrail.index.IndexTap.NONE);
+    }
+
+    /** As above, showing every event to {@code tap} as it is indexed (an import that also sends it elsewhere). */
+    public Result importBundle(CaseFolder c, Path bundle, VerifyOptions options, NoteSigner auditor, Progress progress,
+                               BooleanSupplier cancelled, io.sealtrail.index.IndexTap tap)
+            throws IOException, BundleFormatException, IndexException {
         Path source = bundle.toAbsolutePath().normalize();
         if (!Files.exists(source)) {
             throw new BundleFormatException(bundle + ": no such file or directory");
@@ -113,7 +120,8 @@ public final class CaseImporter {
             long verified = System.nanoTime();
             progress.update("indexing", 0, 1);
             IndexBuilder.build(evidence, report, staging.resolve(CaseFolder.INDEX),
-                    (done, total) -> progress.update("indexing", done, total), cancelled);
+                    (done, total) -> progress.update("indexing", done, total), cancelled,
+                    Runtime.getRuntime().availableProcessors(), tap);
             check(cancelled);
             long indexed = System.nanoTime();
 

@@ -70,6 +70,13 @@ public final class SourceImporter {
 
     public Result importSource(CaseFolder c, Path chosen, Options o, NoteSigner auditor, CaseImporter.Progress progress,
                                BooleanSupplier cancelled) throws IOException, BundleFormatException, IndexException {
+        return importSource(c, chosen, o, auditor, progress, cancelled, io.sealtrail.index.IndexTap.NONE);
+    }
+
+    /** As above, showing every event to {@code tap} as it is indexed (an import that also sends it elsewhere). */
+    public Result importSource(CaseFolder c, Path chosen, Options o, NoteSigner auditor, CaseImporter.Progress progress,
+                               BooleanSupplier cancelled, io.sealtrail.index.IndexTap tap)
+            throws IOException, BundleFormatException, IndexException {
         Path source = chosen.toAbsolutePath().normalize();
         if (!Files.exists(source)) {
             throw new BundleFormatException(chosen + ": no such file or directory");
@@ -121,7 +128,7 @@ public final class SourceImporter {
             SourceIndexBuilder.Result indexed = SourceIndexBuilder.build(sourceId, plan.formatName(), sourceSha,
                     sink -> SourceCheck.read(evidence, plan, context, sink), integrity, reading, staging.resolve(CaseFolder.INDEX),
                     (done, total) -> progress.update("indexing", done, total), cancelled,
-                    Runtime.getRuntime().availableProcessors());
+                    Runtime.getRuntime().availableProcessors(), tap);
             verification = reading.addTo(verification);
             long malformed = reading.malformed();
             CaseImporter.check(cancelled);

@@ -75,9 +75,16 @@ public final class IndexBuilder {
      */
     public static IndexResult build(Path bundle, VerificationReport report, Path target, Progress progress,
                                     BooleanSupplier cancelled, int threads) throws IOException, IndexException {
+        return build(bundle, report, target, progress, cancelled, threads, IndexTap.NONE);
+    }
+
+    /** As above, showing every event to {@code tap} as it is indexed. */
+    public static IndexResult build(Path bundle, VerificationReport report, Path target, Progress progress,
+                                    BooleanSupplier cancelled, int threads, IndexTap tap)
+            throws IOException, IndexException {
         long t0 = System.nanoTime();
         Counts counts = IndexFiles.buildInPlace(target,
-                temp -> write(bundle, report, temp, progress, cancelled, Math.max(1, threads)));
+                temp -> write(bundle, report, temp, progress, cancelled, Math.max(1, threads), tap));
         return new IndexResult(target.toAbsolutePath(), counts.bundleId, counts.events.get(), counts.unparsed.get(),
                 counts.verified.get(), counts.broken.get(), counts.notCovered.get(),
                 Duration.ofNanos(System.nanoTime() - t0));
@@ -101,7 +108,7 @@ public final class IndexBuilder {
     }
 
     private static Counts write(Path bundle, VerificationReport report, Path dir, Progress progress,
-                                BooleanSupplier cancelled, int threads) throws IOException, IndexException {
+                                BooleanSupplier cancelled, int threads, IndexTap tap) throws IOException, IndexException {
         try (BundleSource source = BundleSource.open(bundle)) {
             byte[] manifestBytes = source.readSmall(Manifest.MANIFEST, BundleSource.MAX_SMALL_FILE);
             Manifest m = manifest(bundle, manifestBytes, report);
@@ -121,7 +128,7 @@ public final class IndexBuilder {
                     .setCommitOnClose(false);
             try (FSDirectory directory = FSDirectory.open(dir); IndexWriter writer = new IndexWriter(directory, config)) {
                 try (LineStore.Writer lines = new LineStore.Writer(dir)) {
-                    addAll(source, m, rule, writer, lines, counts, progress, cancelled, threads);
+                    addAll(source, m, rule, writer, lines, counts, progress, cancelled, threads, tap);
                 }
                 writer.setLiveCommitData(Map.of(
                         IndexSchema.USER_SCHEMA_VERSION, Integer.toString(IndexSchema.VERSION),
@@ -157,7 +164,7 @@ public final class IndexBuilder {
 
     private static void addAll(BundleSource source, Manifest m, IntegrityRule rule, IndexWriter writer,
                                LineStore.Writer lines, Counts counts, Progress progress, BooleanSupplier cancelled,
-                               int threads)
+                               int threads, IndexTap tap)
             throws IOException, IndexException {
         AtomicInteger ids = new AtomicInteger();
         ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
@@ -165,7 +172,7 @@ public final class IndexBuilder {
             t.setDaemon(true);
             return t;
         });
-        ThreadLocal<Worker> workers = ThreadLocal.withInitial(() -> new Worker(m.bundleId(), rule, writer, counts));
+        ThreadLocal<Worker> workers = ThreadLocal.withInitial(() -> new Worker(m.bundleId(), rule, writer, counts, tap));
         Semaphore slots = new Semaphore(threads + READ_AHEAD);
         AtomicReference<Throwable> failure = new AtomicReference<>();
         long total = m.eventCount();
@@ -243,17 +250,25 @@ public final class IndexBuilder {
         private final IntegrityRule rule;
         private final IndexWriter writer;
         private final Counts counts;
+        private final IndexTap tap;
+        /** What the tap sees of the batch being indexed; null without a tap. */
+        private java.util.ArrayList<IndexTap.Event> tapped;
 
-        Worker(String bundleId, IntegrityRule rule, IndexWriter writer, Counts counts) {
+        Worker(String bundleId, IntegrityRule rule, IndexWriter writer, Counts counts, IndexTap tap) {
             this.bundleId = bundleId;
             this.rule = rule;
             this.writer = writer;
             this.counts = counts;
+            this.tap = tap;
         }
 
         /** Adds the batch as one block (IndexFiles.addBlock: whole batches per segment, already in sort order). */
         void index(SegmentLines.Batch b, long firstOrd) throws IOException {
+            tapped = tap.active() ? new java.util.ArrayList<>(b.count()) : null;
             IndexFiles.addBlock(writer, b.count(), at -> document(b, at, firstOrd + at));
+            if (tapped != null) {
+                tap.batch(tapped);
+            }
         }
 
         private List<IndexableField> document(SegmentLines.Batch b, int i, long ord) {
@@ -278,6 +293,12 @@ public final class IndexBuilder {
                 Map<String, String> labels = EventLabels.of(b.data(), off, len);
                 output = labels.get(EventLabels.SESSION_OUTPUT);
                 event = EventLabels.asRecorded(event, labels);
+            }
+            if (tapped != null) {
+                tapped.add(new IndexTap.Event(at, event, p.seq() >= 0 ? p.seq() : leaf,
+                        event != null ? event.time() : p.time(), event == null ? p.action() : null,
+                        new String(b.data(), off, len, java.nio.charset.StandardCharsets.UTF_8),
+                        java.util.HexFormat.of().formatHex(hash), integrity, EventLineParser.SOURCE_FORMAT, output));
             }
             return document.fill(at, event, p.seq(), p.time(), p.action(), b.data(), off, len,
                     hash, cut, integrity, ord, EventLineParser.SOURCE_FORMAT, output);

@@ -72,9 +72,17 @@ public final class SourceIndexBuilder {
     public static Result build(String sourceId, String format, String sha256, Records records, Map<String, Integrity> files,
                                RecordSink observer, Path target, IndexBuilder.Progress progress, BooleanSupplier cancelled,
                                int threads) throws IOException, IndexException {
+        return build(sourceId, format, sha256, records, files, observer, target, progress, cancelled, threads,
+                IndexTap.NONE);
+    }
+
+    /** As above, showing every event to {@code tap} as it is indexed. */
+    public static Result build(String sourceId, String format, String sha256, Records records, Map<String, Integrity> files,
+                               RecordSink observer, Path target, IndexBuilder.Progress progress, BooleanSupplier cancelled,
+                               int threads, IndexTap tap) throws IOException, IndexException {
         long t0 = System.nanoTime();
-        Counts counts = IndexFiles.buildInPlace(target, temp ->
-                write(sourceId, format, sha256, records, files, observer, temp, progress, cancelled, Math.max(1, threads)));
+        Counts counts = IndexFiles.buildInPlace(target, temp -> write(sourceId, format, sha256, records, files, observer,
+                temp, progress, cancelled, Math.max(1, threads), tap));
         return new Result(counts.events.get(), counts.malformed.get(), counts.verified.get(), counts.broken.get(),
                 counts.notCovered.get(), counts.unsealed.get(), Duration.ofNanos(System.nanoTime() - t0));
     }
@@ -99,7 +107,7 @@ public final class SourceIndexBuilder {
 
     private static Counts write(String sourceId, String format, String sha256, Records records, Map<String, Integrity> files,
                                 RecordSink observer, Path dir, IndexBuilder.Progress progress, BooleanSupplier cancelled,
-                                int threads) throws IOException, IndexException {
+                                int threads, IndexTap tap) throws IOException, IndexException {
         Counts counts = new Counts();
         Analyzer analyzer = EventQueryParser.analyzer();
         TieredMergePolicy merges = new TieredMergePolicy();
@@ -119,7 +127,7 @@ public final class SourceIndexBuilder {
         AtomicReference<Throwable> failure = new AtomicReference<>();
         Semaphore slots = new Semaphore(threads + READ_AHEAD);
         try (FSDirectory directory = FSDirectory.open(dir); IndexWriter writer = new IndexWriter(directory, config)) {
-            ThreadLocal<Worker> workers = ThreadLocal.withInitial(() -> new Worker(sourceId, format, writer, counts));
+            ThreadLocal<Worker> workers = ThreadLocal.withInitial(() -> new Worker(sourceId, format, writer, counts, tap));
             try (LineStore.Writer lines = new LineStore.Writer(dir)) {
                 List<SourceRecord> batch = new ArrayList<>(BATCH);
                 long[] next = {0};
@@ -201,16 +209,24 @@ public final class SourceIndexBuilder {
         private final String format;
         private final IndexWriter writer;
         private final Counts counts;
+        private final IndexTap tap;
+        /** What the tap sees of the batch being indexed; null without a tap. */
+        private List<IndexTap.Event> tapped;
 
-        Worker(String sourceId, String format, IndexWriter writer, Counts counts) {
+        Worker(String sourceId, String format, IndexWriter writer, Counts counts, IndexTap tap) {
             this.sourceId = sourceId;
             this.format = format;
             this.writer = writer;
             this.counts = counts;
+            this.tap = tap;
         }
 
         void index(List<SourceRecord> batch, long firstOrd, Map<String, Integrity> files) throws IOException {
+            tapped = tap.active() ? new ArrayList<>(batch.size()) : null;
             IndexFiles.addBlock(writer, batch.size(), at -> document(batch.get(at), firstOrd + at, files));
+            if (tapped != null) {
+                tap.batch(tapped);
+            }
         }
 
         private List<IndexableField> document(SourceRecord r, long ord, Map<String, Integrity> files) {
@@ -223,6 +239,11 @@ public final class SourceIndexBuilder {
             }
             counts.tally(integrity);
             IndexSchema.LinePosition at = new IndexSchema.LinePosition(sourceId, r.file(), r.line(), ord);
+            if (tapped != null) {
+                tapped.add(new IndexTap.Event(at, r.event(), ord, r.event() == null ? null : r.event().time(), null,
+                        new String(raw, java.nio.charset.StandardCharsets.UTF_8), java.util.HexFormat.of().formatHex(hash),
+                        integrity, format, r.output()));
+            }
             return document.fill(at, r.event(), ord, r.event() == null ? null : r.event().time(), null, raw, 0,
                     raw.length, hash, false, integrity, ord, format, r.output());
         }

@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import org.opensearch.client.json.JsonData;
 import org.opensearch.client.opensearch.OpenSearchClient;
 import org.opensearch.client.opensearch._types.FieldValue;
 import org.opensearch.client.opensearch._types.OpenSearchException;
@@ -22,14 +21,13 @@ import org.opensearch.client.opensearch._types.aggregations.HistogramBucket;
 import org.opensearch.client.opensearch._types.aggregations.StringTermsBucket;
 import org.opensearch.client.opensearch._types.query_dsl.Query;
 import org.opensearch.client.opensearch.core.SearchResponse;
-import org.opensearch.client.opensearch.core.search.Hit;
 
 /**
  * Facets, histograms and sessions as OpenSearch aggregations, with the local index's exact answers: facets and the
  * values of a split histogram are terms aggregations ordered by count then value, and when OpenSearch reports that
  * a count may be short (several shards, doc_count_error_upper_bound above 0) every value is counted with a composite
  * aggregation instead; the histogram is a {@code histogram} on the microsecond field (a {@code date_histogram} reads
- * milliseconds) aligned to the epoch; sessions are pages of a composite aggregation by session id.
+ * milliseconds) aligned to the epoch; sessions are ClusterSessions'.
  */
 final class ClusterAggregations {
     private static final int COMPOSITE_PAGE = 1000;
@@ -86,62 +84,7 @@ final class ClusterAggregations {
     }
 
     List<SessionSpan> sessions(Query q) throws IndexException {
-        List<SessionSpan> out = new ArrayList<>();
-        Map<String, String> after = null;
-        Query failures = Query.of(x -> x.terms(t -> t.field(IndexSchema.OUTCOME)
-                .terms(v -> v.value(List.of(FieldValue.of("failure"), FieldValue.of("denied"))))));
-        while (true) {
-            Map<String, String> from = after;
-            Aggregation sessions = Aggregation.of(a -> {
-                var c = a.composite(x -> {
-                    x.size(COMPOSITE_PAGE).sources(List.of(Map.of("s", source(IndexSchema.SESSION_ID))));
-                    if (from != null) {
-                        x.after(from);
-                    }
-                    return x;
-                });
-                return c.aggregations("start", m -> m.min(v -> v.field(IndexSchema.TIME)))
-                        .aggregations("end", m -> m.max(v -> v.field(IndexSchema.TIME)))
-                        .aggregations("failures", m -> m.filter(failures))
-                        .aggregations("user", first(IndexSchema.USER_NAME))
-                        .aggregations("target", first(IndexSchema.TARGET_NAME));
-            });
-            Aggregate page = aggregate(q, sessions, "a");
-            List<CompositeBucket> buckets = page.composite().buckets().array();
-            for (CompositeBucket b : buckets) {
-                Map<String, Aggregate> sub = b.aggregations();
-                long n = b.docCount();
-                double start = sub.get("start").min().value();
-                double end = sub.get("end").max().value();
-                boolean timed = !Double.isInfinite(start) && !Double.isNaN(start);
-                out.add(new SessionSpan(b.key().get("s").to(String.class),
-                        timed ? IndexSchema.instant((long) start) : null, timed ? IndexSchema.instant((long) end) : null,
-                        firstValue(sub.get("user"), IndexSchema.USER_NAME),
-                        firstValue(sub.get("target"), IndexSchema.TARGET_NAME), n, sub.get("failures").filter().docCount()));
-            }
-            if (buckets.size() < COMPOSITE_PAGE || page.composite().afterKey() == null) {
-                break;
-            }
-            after = Map.of("s", page.composite().afterKey().get("s").to(String.class));
-        }
-        out.sort(Comparator.comparing(SessionSpan::start, Comparator.nullsLast(Comparator.naturalOrder()))
-                .thenComparing(SessionSpan::sessionId));
-        return out;
-    }
-
-    /** The value of the earliest event (time, then leaf; no time last) that has the field. */
-    private static Aggregation first(String field) {
-        return Aggregation.of(a -> a.filter(f -> f.exists(e -> e.field(field)))
-                .aggregations("top", t -> t.topHits(h -> h.size(1).source(s -> s.filter(f -> f.includes(field)))
-                        .sort(ClusterOrderSorts.timeThenLeaf()))));
-    }
-
-    private static String firstValue(Aggregate filtered, String field) {
-        List<Hit<JsonData>> hits = filtered.filter().aggregations().get("top").topHits().hits().hits();
-        if (hits.isEmpty()) {
-            return null;
-        }
-        return hits.get(0).source().toJson().asJsonObject().getString(field, null);
+        return new ClusterSessions((query, agg) -> aggregate(query, agg, "a")).sessions(q);
     }
 
     /** Every value's count over the matching events, most first, ties by value: exact on any number of shards. */
@@ -159,7 +102,7 @@ final class ClusterAggregations {
             })), "a");
             List<CompositeBucket> buckets = page.composite().buckets().array();
             for (CompositeBucket b : buckets) {
-                all.add(new FacetValue(b.key().get("v").to(String.class), b.docCount()));
+                all.add(new FacetValue(ClusterSessions.key(b.key(), "v"), b.docCount()));
             }
             if (buckets.size() < COMPOSITE_PAGE || page.composite().afterKey() == null) {
                 break;
@@ -205,20 +148,6 @@ final class ClusterAggregations {
             return r.aggregations().get(name);
         } catch (IOException | OpenSearchException e) {
             throw OpenSearchEventSearch.failed(e);
-        }
-    }
-
-    /** Which event of a session names its user and target: the earliest by time, then leaf (the local rule). */
-    private static final class ClusterOrderSorts {
-        private ClusterOrderSorts() {
-        }
-
-        static List<org.opensearch.client.opensearch._types.SortOptions> timeThenLeaf() {
-            return List.of(
-                    org.opensearch.client.opensearch._types.SortOptions.of(s -> s.field(f -> f.field(IndexSchema.TIME)
-                            .order(org.opensearch.client.opensearch._types.SortOrder.Asc).missing(FieldValue.of("_last")))),
-                    org.opensearch.client.opensearch._types.SortOptions.of(s -> s.field(f -> f.field(IndexSchema.LEAF)
-                            .order(org.opensearch.client.opensearch._types.SortOrder.Asc))));
         }
     }
 }

@@ -84,11 +84,35 @@ public record ClusterConnection(URI url, String user, Path passwordFile, Path ap
     }
 
     private static String firstLine(Path f) throws IOException {
+        requirePrivate(f);
         String s = Files.readString(f, StandardCharsets.UTF_8).lines().findFirst().orElse("").strip();
         if (s.isEmpty()) {
             throw new IOException(f + " is empty");
         }
         return s;
+    }
+
+    /**
+     * A secret file must be its owner's alone, as ssh asks of a private key: a password others can read is no longer
+     * a secret, and a case names the file for everyone who opens it.
+     */
+    static void requirePrivate(Path f) throws IOException {
+        if (!Files.isRegularFile(f)) {
+            throw new IOException(f + ": no such file (a password or API key file)");
+        }
+        if (!Files.getFileStore(f).supportsFileAttributeView(java.nio.file.attribute.PosixFileAttributeView.class)) {
+            return; // no POSIX permissions to check (Windows): the file system's ACLs are the user's to set
+        }
+        java.util.Set<java.nio.file.attribute.PosixFilePermission> p = Files.getPosixFilePermissions(f);
+        p.retainAll(java.util.EnumSet.of(java.nio.file.attribute.PosixFilePermission.GROUP_READ,
+                java.nio.file.attribute.PosixFilePermission.GROUP_WRITE,
+                java.nio.file.attribute.PosixFilePermission.OTHERS_READ,
+                java.nio.file.attribute.PosixFilePermission.OTHERS_WRITE));
+        if (!p.isEmpty()) {
+            throw new IOException(f + " can be read or changed by others ("
+                    + java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(f))
+                    + "): make it yours alone first, e.g. chmod 600 " + f);
+        }
     }
 
     private static SSLContext trusting(Path pem) throws IOException {

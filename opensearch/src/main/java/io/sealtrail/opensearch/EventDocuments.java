@@ -2,14 +2,14 @@ package io.sealtrail.opensearch;
 
 import io.sealtrail.index.EventQueries;
 import io.sealtrail.index.Hit;
+import io.sealtrail.index.IndexTap;
 import io.sealtrail.index.IndexSchema;
 import io.sealtrail.index.Integrity;
 import io.sealtrail.model.AuditEvent;
-import io.sealtrail.verify.event.EventLabels;
 import io.sealtrail.verify.event.EventLineParser;
-import io.sealtrail.verify.event.ParsedLine;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,53 +18,41 @@ import java.util.Map;
 /**
  * An event as an OpenSearch document, and back. The document holds exactly the field values the local index holds
  * for the line (docs/index-schema.md, the same rules as the index module's EventDocument: keywords cut at 8 KiB, the
- * catch-all {@code text} built in the same order), plus the line itself as {@code event.original}, so that a hit read
- * back is the hit the local index gives. Not thread-safe: one instance per thread (the parser is not).
+ * catch-all {@code text} built in the same order), from the very values the local document was built from (an
+ * {@link IndexTap.Event}), plus the line itself as {@code event.original}, so that a hit read back is the hit the
+ * local index gives. Stateless.
  */
 final class EventDocuments {
     /** The raw line as the bundle holds it (ECS's name for it); stored, not searchable. */
     static final String ORIGINAL = "event.original";
 
-    private final EventLineParser parser = new EventLineParser();
+    private EventDocuments() {
+    }
 
-    /**
-     * The document for a hit read from a local index of our bundle format.
-     *
-     * @throws IllegalArgumentException for another source's event: its text fields are not in the local index, and
-     *                                  this increment cannot read them back (docs/opensearch.md)
-     */
-    Map<String, Object> document(Hit h) {
-        if (!EventLineParser.SOURCE_FORMAT.equals(h.sourceFormat())) {
-            throw new IllegalArgumentException("events of " + h.sourceFormat() + " cannot be sent to OpenSearch yet:"
-                    + " only sealed bundles can (docs/opensearch.md)");
-        }
-        byte[] raw = h.raw().getBytes(StandardCharsets.UTF_8);
-        ParsedLine p = parser.parse(raw, 0, raw.length);
+    /** The document of an event as the import indexed it locally. */
+    static Map<String, Object> document(IndexTap.Event h) {
         Map<String, Object> d = new LinkedHashMap<>();
-        d.put(IndexSchema.BUNDLE_ID, h.bundleId());
-        d.put(IndexSchema.FILE, h.file());
+        d.put(IndexSchema.BUNDLE_ID, h.at().bundleId());
+        d.put(IndexSchema.FILE, EventQueries.keyword(h.at().file()));
         d.put(IndexSchema.EVENT_HASH, h.entryHash());
         d.put(IndexSchema.INTEGRITY, h.integrity().wireName());
         d.put(IndexSchema.SEQ, h.seq());
-        d.put(IndexSchema.LEAF, h.leaf());
-        d.put(IndexSchema.LINE, h.line());
+        d.put(IndexSchema.LEAF, h.at().leaf());
+        d.put(IndexSchema.LINE, h.at().line());
         if (h.time() != null) {
             d.put(IndexSchema.TIME, IndexSchema.micros(h.time()));
         }
         d.put(ORIGINAL, h.raw());
         StringBuilder text = new StringBuilder();
-        AuditEvent e = p.event();
+        AuditEvent e = h.event();
         if (e == null) {
-            put(d, IndexSchema.ACTION, EventQueries.keyword(p.action()));
-            d.put(IndexSchema.SOURCE_FORMAT, EventLineParser.SOURCE_FORMAT);
+            put(d, IndexSchema.ACTION, EventQueries.keyword(h.action()));
+            put(d, IndexSchema.SOURCE_FORMAT, EventQueries.keyword(h.format()));
             text.append(h.raw());
         } else {
-            Map<String, String> labels = EventLabels.of(raw, 0, raw.length);
-            e = EventLabels.asRecorded(e, labels);
             fields(d, e, text);
-            String output = labels.get(EventLabels.SESSION_OUTPUT);
-            put(d, IndexSchema.SESSION_OUTPUT, output);
-            append(text, output);
+            put(d, IndexSchema.SESSION_OUTPUT, h.output());
+            append(text, h.output());
         }
         d.put(IndexSchema.TEXT, text.toString());
         return d;
@@ -122,28 +110,42 @@ final class EventDocuments {
      * document, the event's own fields in the order the local hit lists them.
      */
     static Hit hit(Map<String, Object> s) {
+        String format = str(s, IndexSchema.SOURCE_FORMAT);
+        // the local index reads another format's fields back from keyword doc values (HitReader): only those, cut as
+        // keywords, each field's values sorted and once; a bundle's line is parsed again and gives every field
+        boolean keywordsOnly = !EventLineParser.SOURCE_FORMAT.equals(format);
         Map<String, List<String>> more = new LinkedHashMap<>();
         for (String f : List.of(IndexSchema.REASON, IndexSchema.USER_ID, IndexSchema.USER_ROLES, IndexSchema.AUTH_METHOD,
                 IndexSchema.AUTH_MFA, IndexSchema.SOURCE_IP, IndexSchema.SOURCE_PORT, IndexSchema.USER_AGENT,
                 IndexSchema.TARGET_ACCOUNT, IndexSchema.TARGET_NAMESPACE)) {
+            if (keywordsOnly && !IndexSchema.KEYWORD_FIELDS.contains(f)) {
+                continue;
+            }
             Object v = s.get(f);
             if (v instanceof List<?> l) {
                 List<String> vs = new ArrayList<>();
                 l.forEach(x -> vs.add(String.valueOf(x)));
-                more.put(f, vs);
+                more.put(f, keywordsOnly ? asDocValues(vs) : vs);
             } else if (v != null) {
                 more.put(f, List.of(String.valueOf(v)));
             }
         }
         Object time = s.get(IndexSchema.TIME);
         Instant t = time == null ? null : IndexSchema.instant(((Number) time).longValue());
+        String command = str(s, IndexSchema.COMMAND);
+        String query = str(s, IndexSchema.QUERY);
         return new Hit(str(s, IndexSchema.BUNDLE_ID), num(s, IndexSchema.SEQ), num(s, IndexSchema.LEAF), t,
                 str(s, IndexSchema.ACTION), str(s, IndexSchema.OUTCOME), str(s, IndexSchema.USER_NAME),
                 str(s, IndexSchema.TARGET_KIND), str(s, IndexSchema.TARGET_NAME), str(s, IndexSchema.SESSION_ID),
-                str(s, IndexSchema.COMMAND), str(s, IndexSchema.QUERY),
+                keywordsOnly ? EventQueries.keyword(command) : command, keywordsOnly ? EventQueries.keyword(query) : query,
                 Integrity.fromWire(str(s, IndexSchema.INTEGRITY)), str(s, IndexSchema.EVENT_HASH),
-                str(s, IndexSchema.FILE), num(s, IndexSchema.LINE), str(s, ORIGINAL), false,
-                str(s, IndexSchema.SOURCE_FORMAT), more);
+                str(s, IndexSchema.FILE), num(s, IndexSchema.LINE), str(s, ORIGINAL), false, format, more);
+    }
+
+    /** Values as sorted-set doc values give them back: once each, in the order of their UTF-8 bytes. */
+    private static List<String> asDocValues(List<String> values) {
+        return values.stream().distinct().sorted((a, b) -> Arrays.compareUnsigned(
+                a.getBytes(StandardCharsets.UTF_8), b.getBytes(StandardCharsets.UTF_8))).toList();
     }
 
     private static String str(Map<String, Object> s, String f) {

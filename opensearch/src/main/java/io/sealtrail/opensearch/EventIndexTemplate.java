@@ -42,11 +42,15 @@ final class EventIndexTemplate {
     private EventIndexTemplate() {
     }
 
-    /** Puts (or replaces) the template for indices named {@code prefix-*}. */
+    /**
+     * Puts (or replaces) the template for indices named {@code prefix-events-*}: only the events' indices, so that
+     * prefixes where one starts the other ({@code sealtrail}, {@code sealtrail-team2}) do not give one index two
+     * templates of the same priority, which OpenSearch refuses.
+     */
     static void put(OpenSearchClient client, String prefix, int shards) throws IOException {
         client.indices().putIndexTemplate(r -> r
                 .name(prefix + "-events-v" + VERSION)
-                .indexPatterns(prefix + "-*")
+                .indexPatterns(prefix + "-events-*")
                 .priority(100)
                 .template(t -> t.settings(settings(shards)).mappings(mapping())));
     }

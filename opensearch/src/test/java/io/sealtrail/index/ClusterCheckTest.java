@@ -37,8 +37,9 @@ class ClusterCheckTest {
     }
 
     /** The shared bundle sent again under its own prefix, for a test to change. */
-    private static ClusterRecord sentAgain(String prefix) throws Exception {
-        ClusterImport.Sent sent = new ClusterImport(both.client, prefix, 2, 1000).send(bundle, both.local.index(), "t");
+    private static ClusterRecord sentAgain(String prefix, Path dir) throws Exception {
+        ClusterImport.Sent sent = ClusterFixture.indexAndSend(new ClusterImport(both.client, prefix, 2, 1000), "t",
+                both.local.bundle(), both.local.report(), dir.resolve("index"));
         return record(sent, ClusterImport.caseAlias(prefix, "t"));
     }
 
@@ -51,8 +52,8 @@ class ClusterCheckTest {
     }
 
     @Test
-    void aRemovedEventIsFound() throws Exception {
-        ClusterRecord r = sentAgain("sealtrail-removed");
+    void aRemovedEventIsFound(@TempDir Path dir) throws Exception {
+        ClusterRecord r = sentAgain("sealtrail-removed", dir);
         TestBundles.Row victim = both.local.rows().get(1234);
         both.client.delete(d -> d.index(r.index()).id(bundle + ":" + victim.leaf()).refresh(Refresh.True));
 
@@ -64,8 +65,8 @@ class ClusterCheckTest {
     }
 
     @Test
-    void aChangedEntryHashIsFoundWithTheSameCount() throws Exception {
-        ClusterRecord r = sentAgain("sealtrail-changed");
+    void aChangedEntryHashIsFoundWithTheSameCount(@TempDir Path dir) throws Exception {
+        ClusterRecord r = sentAgain("sealtrail-changed", dir);
         TestBundles.Row victim = both.local.rows().get(42);
         both.client.update(u -> u.index(r.index()).id(bundle + ":" + victim.leaf())
                 .doc(Map.of(IndexSchema.EVENT_HASH, "0".repeat(64))).refresh(Refresh.True), Map.class);

@@ -41,9 +41,8 @@ class TamperedAgreeTest {
         VerificationReport report = TestBundles.verify(bundle, TestBundles.SEED);
         assertThat(report.verdict()).isEqualTo(Verdict.INTEGRITY_FAILURE);
         Path index = dir.resolve("index");
-        TestBundles.index(bundle, report, index);
-        String bundleId = both.local.rows().get(0).bundleId();
-        new ClusterImport(both.client, "sealtrail-tampered", 2, 1000).send(bundleId, index, "tampered");
+        ClusterFixture.indexAndSend(new ClusterImport(both.client, "sealtrail-tampered", 2, 1000), "tampered", bundle,
+                report, index);
 
         try (EventSearch local = EventSearch.open(List.of(index));
              EventSearch cluster = OpenSearchEventSearch.open(both.client,

@@ -30,9 +30,11 @@ class TwoBundlesAgreeTest {
         ClusterFixture first = ClusterFixture.shared();
         TestBundles.Fixture second = TestBundles.fixture(dir, 9, 3000);
         ClusterImport sender = new ClusterImport(first.client, PREFIX, 2, 1000);
-        sender.send(first.local.rows().get(0).bundleId(), first.local.index(), "two");
-        sender.send(second.rows().get(0).bundleId(), second.index(), "two");
-        local = EventSearch.open(List.of(first.local.index(), second.index()));
+        Path one = dir.resolve("one");
+        Path two = dir.resolve("two");
+        ClusterFixture.indexAndSend(sender, "two", first.local.bundle(), first.local.report(), one);
+        ClusterFixture.indexAndSend(sender, "two", second.bundle(), second.report(), two);
+        local = EventSearch.open(List.of(one, two));
         cluster = OpenSearchEventSearch.open(first.client, List.of(ClusterImport.caseAlias(PREFIX, "two")), Map.of());
     }
 

@@ -22,6 +22,7 @@ import org.opensearch.transport.Netty4Plugin;
  */
 public final class TestNode {
     private static TestNode shared;
+    private static boolean loggingConfigured;
 
     private final Node node;
     private final Path home;
@@ -56,13 +57,38 @@ public final class TestNode {
         Thread.currentThread().join();
     }
 
+    /**
+     * A node of its own beside the shared one, with {@code extra} settings (a tiny write queue, say); the caller
+     * {@link #close}s it.
+     */
+    public static TestNode startWith(String name, Map<String, String> extra) {
+        return start(name, extra);
+    }
+
+    /** Stops a node started by {@link #startWith} and deletes its data. */
+    public void close() {
+        stop();
+    }
+
     private static TestNode start() {
+        return start("sealtrail-test", Map.of());
+    }
+
+    private static synchronized void configureLogging(Settings settings) {
+        if (!loggingConfigured) {
+            LogConfigurator.registerErrorListener();
+            LogConfigurator.configureWithoutConfig(settings);
+            loggingConfigured = true;
+        }
+    }
+
+    private static TestNode start(String name, Map<String, String> extra) {
         try {
             Path home = Files.createTempDirectory("sealtrail-opensearch-node-");
             int http = freePort();
-            Settings settings = Settings.builder()
-                    .put("cluster.name", "sealtrail-test")
-                    .put("node.name", "sealtrail-test-node")
+            Settings.Builder b = Settings.builder()
+                    .put("cluster.name", name)
+                    .put("node.name", name + "-node")
                     .put("path.home", home.toString())
                     .put("path.data", home.resolve("data").toString())
                     .put("path.logs", home.resolve("logs").toString())
@@ -73,11 +99,11 @@ public final class TestNode {
                     // the temp folder's disk may be nearly full on a shared machine; shards must still be allocated
                     .put("cluster.routing.allocation.disk.threshold_enabled", false)
                     .put("http.type", "netty4")
-                    .put("transport.type", "netty4")
-                    .build();
-            LogConfigurator.registerErrorListener();
-            LogConfigurator.configureWithoutConfig(settings);
-            Node node = new PluginNode(settings);
+                    .put("transport.type", "netty4");
+            extra.forEach(b::put);
+            Settings settings = b.build();
+            configureLogging(settings);
+            Node node = new PluginNode(settings, name + "-node");
             node.start();
             return new TestNode(node, home, http);
         } catch (IOException e) {
@@ -108,8 +134,8 @@ public final class TestNode {
 
     /** The protected constructor lets the node load its plugins from the classpath, without a distribution. */
     private static final class PluginNode extends Node {
-        PluginNode(Settings settings) {
-            super(InternalSettingsPreparer.prepareEnvironment(settings, Map.of(), null, () -> "sealtrail-test-node"),
+        PluginNode(Settings settings, String name) {
+            super(InternalSettingsPreparer.prepareEnvironment(settings, Map.of(), null, () -> name),
                     List.of(Netty4Plugin.class, CommonAnalysisPlugin.class), true);
         }
     }

@@ -39,6 +39,9 @@ final class CaseCommands {
         @Mixin
         CaseSupport.CaseOption caseOption = new CaseSupport.CaseOption();
 
+        @Mixin
+        LoginOptions login = new LoginOptions();
+
         @Option(names = "--event", paramLabel = "SEQ|BUNDLE_ID:SEQ", description = "The event to annotate.")
         String event;
 
@@ -72,7 +75,7 @@ final class CaseCommands {
             CaseFolder c = caseOption.open();
             EventRef ref = CaseSupport.event(c, event);
             Hit hit;
-            try (EventSearch search = CaseSupport.search(c)) {
+            try (EventSearch search = CaseSupport.search(c, login)) {
                 hit = search.around(ref.bundleId(), ref.seq(), 0).stream().filter(Hit::anchor).findFirst()
                         .orElseThrow(() -> new UserException("no event " + ref + " in the case"));
             } catch (IndexException e) {
@@ -260,7 +263,7 @@ final class CaseCommands {
         private boolean checkCluster(io.sealtrail.cases.CaseFolder c, PrintWriter o) throws Exception {
             boolean ok = true;
             for (io.sealtrail.opensearch.ClusterRecord rec : io.sealtrail.opensearch.ClusterRecord.of(c)) {
-                io.sealtrail.opensearch.ClusterConnection connection = cluster.connection(rec.url());
+                io.sealtrail.opensearch.ClusterConnection connection = cluster.connection(rec.url(), c);
                 try (var transport = connection.client()._transport()) {
                     var result = io.sealtrail.opensearch.ClusterCheck.check(
                             new org.opensearch.client.opensearch.OpenSearchClient(transport), rec);

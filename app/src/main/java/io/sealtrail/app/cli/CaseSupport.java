@@ -96,6 +96,12 @@ final class CaseSupport {
     }
 
     static EventSearch search(CaseFolder c) throws UserException {
+        return search(c, new LoginOptions());
+    }
+
+    /** The case's search, logging in to its cluster as {@code login} says (or as the case recorded). */
+    static EventSearch search(CaseFolder c, LoginOptions login) throws UserException {
+        io.sealtrail.opensearch.ClusterLogin how = login.forCase(c);
         List<ImportRecord> imports;
         try {
             imports = c.bundles();
@@ -107,9 +113,7 @@ final class CaseSupport {
         }
         try {
             // a case whose every bundle was also sent to OpenSearch is searched there (docs/opensearch.md)
-            java.util.Optional<EventSearch> cluster = io.sealtrail.opensearch.ClusterCases.openSearch(c, imports,
-                    io.sealtrail.opensearch.ClusterConnection::open);
-            return cluster.isPresent() ? cluster.get() : c.openSearch(imports);
+            return io.sealtrail.app.CaseEngine.open(c, imports, how::connection, false).search();
         } catch (IndexException e) {
             throw new UserException(e.getMessage(), e);
         } catch (IOException e) {

@@ -38,6 +38,9 @@ final class ImportCommand implements Callable<Integer> {
     static final String TIMING_PROPERTY = io.sealtrail.app.AppInfo.TIMING_PROPERTY;
     /** The exit code of an import whose bundles all verified but whose events OpenSearch did not take. */
     static final int NOT_SENT = 5;
+    /** Bulk requests in flight per import, and events per request (docs/opensearch.md, "Back-pressure"). */
+    private static final int PARALLEL_REQUESTS = 2;
+    private static final int EVENTS_PER_REQUEST = 1000;
 
     @Spec
     CommandSpec spec;
@@ -141,10 +144,61 @@ final class ImportCommand implements Callable<Integer> {
                 err.flush();
             }
         };
-        if (io.sealtrail.cases.SourceImporter.isSource(b, sourceOptions)) {
-            return importSource(c, b, sourceOptions, auditor, progress, terminal, o, err);
+        if (cluster.url == null) {
+            return importLocally(c, b, options, sourceOptions, auditor, progress, terminal, io.sealtrail.index.IndexTap.NONE,
+                    o, err).exit();
         }
-        CaseImporter.Result r = new CaseImporter().importBundle(c, b, options, auditor, progress, () -> false);
+        // the events go to OpenSearch while the import indexes them (one pass, docs/opensearch.md)
+        io.sealtrail.opensearch.ClusterConnection connection = cluster.connection(cluster.url, c);
+        try (var transport = connection.client()._transport()) {
+            var client = new org.opensearch.client.opensearch.OpenSearchClient(transport);
+            io.sealtrail.opensearch.ClusterSending sending;
+            try {
+                sending = new io.sealtrail.opensearch.ClusterImport(client, cluster.prefix, PARALLEL_REQUESTS,
+                        EVENTS_PER_REQUEST).begin(c.id());
+            } catch (java.io.IOException | org.opensearch.client.opensearch._types.OpenSearchException e) {
+                notSent(connection, b.toString(), e, err);
+                return importLocally(c, b, options, sourceOptions, auditor, progress, terminal,
+                        io.sealtrail.index.IndexTap.NONE, o, err).exit();
+            }
+            long start = System.nanoTime();
+            Imported done;
+            try {
+                done = importLocally(c, b, options, sourceOptions, auditor, progress, terminal, sending, o, err);
+            } catch (Exception | Error e) {
+                sending.abandon(); // the import left nothing in the case; nothing of it stays in the cluster either
+                throw e;
+            }
+            io.sealtrail.opensearch.ClusterImport.Sent sent;
+            try {
+                sent = sending.finish(done.id(), c.bundleDir(done.id()).resolve("index"));
+            } catch (java.io.IOException e) {
+                notSent(connection, done.id(), e, err);
+                return done.exit();
+            }
+            new io.sealtrail.opensearch.ClusterRecord(done.id(), connection.url(), sent.index(),
+                    io.sealtrail.opensearch.ClusterImport.caseAlias(cluster.prefix, c.id()), sent.events(),
+                    sent.entryHashes()).append(c, auditor);
+            double seconds = (System.nanoTime() - start) / 1e9;
+            o.printf("  sent %,d events to OpenSearch index %s while importing (%.1f s in all): %,.0f events/s%n",
+                    sent.events(), sent.index(), seconds, sent.events() / seconds);
+            o.flush();
+            return done.exit();
+        }
+    }
+
+    /** The bundle or source id an import gave, and its exit code. */
+    private record Imported(String id, int exit) {
+    }
+
+    private Imported importLocally(CaseFolder c, Path b, VerifyOptions options,
+                                   io.sealtrail.cases.SourceImporter.Options sourceOptions, NoteSigner auditor,
+                                   CaseImporter.Progress progress, boolean terminal, io.sealtrail.index.IndexTap tap,
+                                   PrintWriter o, PrintWriter err) throws Exception {
+        if (io.sealtrail.cases.SourceImporter.isSource(b, sourceOptions)) {
+            return importSource(c, b, sourceOptions, auditor, progress, terminal, tap, o, err);
+        }
+        CaseImporter.Result r = new CaseImporter().importBundle(c, b, options, auditor, progress, () -> false, tap);
         if (terminal) {
             err.print("\r" + " ".repeat(20) + "\r");
             err.flush();
@@ -155,56 +209,26 @@ final class ImportCommand implements Callable<Integer> {
         o.printf("Imported %s as bundle %s: %,d events, %s (%d errors, %d warnings)%n", b, r.record().bundleId(),
                 r.record().events(), v, r.report().count(Severity.ERROR), r.report().count(Severity.WARNING));
         printTimes(o, err, r.phases(), r.record().events());
-        if (cluster.url != null && !sendToCluster(c, r.record().bundleId(), auditor, o, err)) {
-            notSent++;
-        }
-        return v.exitCode();
+        return new Imported(r.record().bundleId(), v.exitCode());
     }
 
-    /**
-     * Sends the bundle's events, verified and indexed here, to OpenSearch, and records where in the journal. The
-     * evidence, its verification and the local index stay in the case: proofs come from them. A cluster that cannot
-     * take them is said, and the bundle stays imported locally.
-     *
-     * @return whether the events were sent
-     */
-    private boolean sendToCluster(CaseFolder c, String bundleId, NoteSigner auditor, PrintWriter o, PrintWriter err)
-            throws Exception {
-        io.sealtrail.opensearch.ClusterConnection connection = cluster.connection(cluster.url);
-        long start = System.nanoTime();
-        io.sealtrail.opensearch.ClusterImport.Sent sent;
-        try (var transport = connection.client()._transport()) {
-            var client = new org.opensearch.client.opensearch.OpenSearchClient(transport);
-            sent = new io.sealtrail.opensearch.ClusterImport(client, cluster.prefix, 2, 1000)
-                    .send(bundleId, c.bundleDir(bundleId).resolve("index"), c.id());
-        } catch (java.io.IOException | org.opensearch.client.opensearch._types.OpenSearchException e) {
-            err.println("sealtrail: OpenSearch at " + connection.url() + ": " + e.getMessage() + " (bundle " + bundleId
-                    + " is imported into the case, its events were not sent)");
-            err.flush();
-            return false;
-        }
-        new io.sealtrail.opensearch.ClusterRecord(bundleId, connection.url(), sent.index(),
-                io.sealtrail.opensearch.ClusterImport.caseAlias(cluster.prefix, c.id()), sent.events(),
-                sent.entryHashes()).append(c, auditor);
-        double seconds = (System.nanoTime() - start) / 1e9;
-        o.printf("  sent %,d events to OpenSearch index %s in %.1f s: %,.0f events/s%n", sent.events(), sent.index(),
-                seconds, sent.events() / seconds);
-        o.flush();
-        return true;
+    /** Says that OpenSearch did not take a bundle's events; it stays imported in the case. */
+    private void notSent(io.sealtrail.opensearch.ClusterConnection connection, String what, Exception e,
+                         PrintWriter err) {
+        notSent++;
+        err.println("sealtrail: OpenSearch at " + connection.url() + ": " + e.getMessage() + " (" + what
+                + " stays imported in the case; its events were not sent)");
+        err.flush();
     }
 
-    private int importSource(CaseFolder c, Path b, io.sealtrail.cases.SourceImporter.Options options,
-                                    NoteSigner auditor, CaseImporter.Progress progress, boolean terminal, PrintWriter o,
-                                    PrintWriter err) throws Exception {
+    private Imported importSource(CaseFolder c, Path b, io.sealtrail.cases.SourceImporter.Options options,
+                                  NoteSigner auditor, CaseImporter.Progress progress, boolean terminal,
+                                  io.sealtrail.index.IndexTap tap, PrintWriter o, PrintWriter err) throws Exception {
         io.sealtrail.cases.SourceImporter.Result r = new io.sealtrail.cases.SourceImporter().importSource(c, b, options,
-                auditor, progress, () -> false);
+                auditor, progress, () -> false, tap);
         if (terminal) {
             err.print("\r" + " ".repeat(20) + "\r");
             err.flush();
-        }
-        if (cluster.url != null) {
-            err.println("sealtrail: " + b + " stays in the local index only: sources cannot be sent to OpenSearch yet"
-                    + " (docs/opensearch.md)");
         }
         io.sealtrail.sources.SourceVerification v = r.verification();
         o.printf("Imported %s (%s) as %s: %,d events%s%n", b, r.record().format(), r.record().bundleId(),
@@ -214,7 +238,7 @@ final class ImportCommand implements Callable<Integer> {
             o.printf("  %-7s %-34s %s: %s%n", f.severity(), f.code(), f.location(), f.message());
         }
         printTimes(o, err, r.phases(), r.record().events());
-        return v.verdict().exitCode();
+        return new Imported(r.record().bundleId(), v.verdict().exitCode());
     }
 
     private static void printTimes(PrintWriter o, PrintWriter err, CaseImporter.Phases t, long events) {

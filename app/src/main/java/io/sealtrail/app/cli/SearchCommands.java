@@ -40,10 +40,13 @@ final class SearchCommands {
         @Mixin
         CaseSupport.CaseOption caseOption = new CaseSupport.CaseOption();
 
+        @Mixin
+        LoginOptions login = new LoginOptions();
+
         @Override
         public final Integer call() throws Exception {
             CaseFolder c = caseOption.open();
-            try (EventSearch search = CaseSupport.search(c)) {
+            try (EventSearch search = CaseSupport.search(c, login)) {
                 PrintWriter o = spec.commandLine().getOut();
                 int exit = run(c, search, o);
                 o.flush();

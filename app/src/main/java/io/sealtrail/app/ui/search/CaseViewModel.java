@@ -63,7 +63,8 @@ public final class CaseViewModel {
     }
 
     /** What opening found: the case and, per bundle, its evidence copy and index folder. */
-    record Opened(CaseFolder folder, List<Path> evidence, EventSearch index, String damage) {
+    record Opened(CaseFolder folder, List<Path> evidence, EventSearch index, String answersFrom, String fallback,
+                  String damage) {
     }
 
     /**
@@ -154,7 +155,7 @@ public final class CaseViewModel {
                     return;
                 }
                 EventSearch old = search.index();
-                session.opened(o.folder(), o.damage());
+                session.opened(o.folder(), o.answersFrom(), o.fallback(), o.damage());
                 search.setIndex(o.index());
                 // verifying the evidence copies takes both cores for a while: after the first rows show
                 afterFirstResult(() -> {
@@ -234,10 +235,14 @@ public final class CaseViewModel {
         }
         List<String> journal = c.journal().verify(List.of()).findings().stream()
                 .filter(f -> f.severity() == Severity.ERROR).map(f -> f.location() + ": " + f.message()).toList();
-        CaseFolder.ReadableSearch search = c.openReadableSearch(imports);
+        // a case that lives in OpenSearch is searched there; when it cannot be, its local index answers, and says so
+        // logging in as the last command given a login did (the case records how, never the secret)
+        io.sealtrail.opensearch.ClusterLogin login = io.sealtrail.opensearch.ClusterLogin.read(caseDir)
+                .orElse(io.sealtrail.opensearch.ClusterLogin.of(null, null, null, null));
+        io.sealtrail.app.CaseEngine.Opened engine = io.sealtrail.app.CaseEngine.open(c, imports, login::connection, true);
         List<String> unsearchable = new ArrayList<>(found.problems());
-        unsearchable.addAll(search.unsearchable());
-        return new Opened(c, evidence, search.search(),
+        unsearchable.addAll(engine.unsearchable());
+        return new Opened(c, evidence, engine.search(), engine.answersFrom(), engine.fallback(),
                 damage(imports.size() + found.problems().size(), unsearchable, journal));
     }
 

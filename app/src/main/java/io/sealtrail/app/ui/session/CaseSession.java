@@ -25,6 +25,8 @@ public final class CaseSession {
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper name = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper damage = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper answersFrom = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper fallback = new ReadOnlyStringWrapper("");
 
     /** @param scope the query, time range and zone of the window's search, and its index */
     public CaseSession(QueryScope scope) {
@@ -46,15 +48,25 @@ public final class CaseSession {
 
     /** The case is open: its name first, then the case, then the end of opening (observers rely on this order). */
     public void opened(CaseFolder c) {
-        opened(c, "");
+        opened(c, "the local index", null);
     }
 
     /**
-     * As {@link #opened(CaseFolder)}, for a case opened read-only around a damaged part: {@code damage} says what
-     * cannot be searched and why (empty: nothing).
+     * As {@link #opened(CaseFolder)}, saying where the answers come from and, when the case's cluster could not be
+     * searched, why (docs/opensearch.md).
      */
-    public void opened(CaseFolder c, String damage) {
+    public void opened(CaseFolder c, String answersFrom, String fallback) {
+        opened(c, answersFrom, fallback, "");
+    }
+
+    /**
+     * As {@link #opened(CaseFolder, String, String)}, for a case opened read-only around a damaged part:
+     * {@code damage} says what cannot be searched or relied on, and why (empty: nothing).
+     */
+    public void opened(CaseFolder c, String answersFrom, String fallback, String damage) {
         this.damage.set(Objects.requireNonNull(damage));
+        this.answersFrom.set(answersFrom);
+        this.fallback.set(fallback == null ? "" : fallback);
         name.set(c.name());
         openCase.set(c);
         opening.set(false);
@@ -100,6 +112,19 @@ public final class CaseSession {
     /** True from {@link #opening} until the case is open or fails to open. */
     public ReadOnlyBooleanProperty openingProperty() {
         return opening.getReadOnlyProperty();
+    }
+
+    /** Where the open case's answers come from: "the local index" or "OpenSearch at URL"; empty while none is open. */
+    public ReadOnlyStringProperty answersFromProperty() {
+        return answersFrom.getReadOnlyProperty();
+    }
+
+    /**
+     * Why the cluster the open case lives in is not searched (its URL and the error), so that its local index
+     * answers instead; empty when the case is searched where it lives.
+     */
+    public ReadOnlyStringProperty fallbackProperty() {
+        return fallback.getReadOnlyProperty();
     }
 
     /** Why the last open failed, empty otherwise. */

@@ -45,6 +45,7 @@ public final class ShellController {
     @FXML private BorderPane root;
     @FXML private MenuBar menuBar;
     @FXML private Label trustNotice;
+    @FXML private Label engineNotice;
     @FXML private Label damageNotice;
     @FXML private Menu recentMenu;
     @FXML private MenuItem reportItem;
@@ -105,8 +106,31 @@ public final class ShellController {
         new RecentCasesMenu(recentMenu, verificationController.emptyState(), features.recent(), session,
                 features.cases()::open, features.tasks(), demo.link());
         WindowStatus.bind(features.verification(), features.zones(), trustNotice, statusBar, zoneToggle, cancelButton);
+        bindEngineNotice(session);
         connectFeatures();
         setUpDrop(features.imports());
+    }
+
+    /**
+     * Where the case's answers come from, when that is not simply its local index: a case that lives in OpenSearch
+     * says so, and one whose cluster cannot be reached says why and that the laptop's copy answers (never an empty
+     * window).
+     */
+    private void bindEngineNotice(CaseSession session) {
+        Runnable show = () -> {
+            String fallback = session.fallbackProperty().get();
+            String from = session.answersFromProperty().get();
+            boolean cluster = from.startsWith("OpenSearch");
+            engineNotice.setText(!fallback.isEmpty() ? fallback : cluster ? "Searching the case in " + from
+                    + " (proofs and verification still come from the evidence in the case folder)." : "");
+            engineNotice.getStyleClass().removeAll("engine-fallback", "engine-cluster");
+            engineNotice.getStyleClass().add(fallback.isEmpty() ? "engine-cluster" : "engine-fallback");
+            engineNotice.setVisible(!engineNotice.getText().isEmpty());
+        };
+        session.fallbackProperty().addListener(o -> show.run());
+        session.answersFromProperty().addListener(o -> show.run());
+        engineNotice.managedProperty().bind(engineNotice.visibleProperty());
+        show.run();
     }
 
     private void connectFeatures() {

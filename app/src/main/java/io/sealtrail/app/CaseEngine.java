@@ -1,0 +1,78 @@
+package io.sealtrail.app;
+
+import io.sealtrail.cases.CaseFolder;
+import io.sealtrail.cases.ImportRecord;
+import io.sealtrail.index.EventSearch;
+import io.sealtrail.index.IndexException;
+import io.sealtrail.opensearch.ClusterCases;
+import io.sealtrail.opensearch.ClusterConnection;
+import io.sealtrail.opensearch.ClusterRecord;
+import java.io.IOException;
+import java.net.URI;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * Which engine answers a case's searches, for the CLI and the workbench alike (docs/opensearch.md): OpenSearch when
+ * every bundle and source of the case was sent there (its journal says where), else the local index every import
+ * keeps. Both are the same {@link EventSearch}; only this class and the import name OpenSearch.
+ */
+public final class CaseEngine {
+    /**
+     * An open search and where its answers come from.
+     *
+     * @param answersFrom "OpenSearch at URL" or "the local index"
+     * @param fallback    why the cluster the case lives in is not used (its URL and the error), or null
+     * @param unsearchable the imports the local index answers without, each with why (the workbench's read-only
+     *                    opening of a damaged case, docs/case-format.md); empty for the CLI, which stops instead
+     */
+    public record Opened(EventSearch search, String answersFrom, String fallback, List<String> unsearchable) {
+        public Opened(EventSearch search, String answersFrom, String fallback) {
+            this(search, answersFrom, fallback, List.of());
+        }
+    }
+
+    private CaseEngine() {
+    }
+
+    /**
+     * Opens the cluster's search when the case lives there; when it cannot be reached, the local index with the
+     * reason, or the failure itself.
+     *
+     * @param connect  how to reach a recorded URL (credentials, CA)
+     * @param fallBack whether an unreachable cluster is answered from the local index (the workbench) or is an error
+     *                 (the CLI, whose person can say --opensearch again or look at the cluster)
+     */
+    public static Opened open(CaseFolder c, List<ImportRecord> imports, Function<URI, ClusterConnection> connect,
+                              boolean fallBack) throws IOException, IndexException {
+        Optional<EventSearch> cluster;
+        try {
+            cluster = ClusterCases.openSearch(c, imports, connect);
+        } catch (IOException | IndexException | RuntimeException e) {
+            if (!fallBack) {
+                throw e;
+            }
+            String url = ClusterRecord.of(c).stream().map(r -> r.url().toString()).findFirst().orElse("?");
+            return local(c, imports, fallBack, "OpenSearch at " + url
+                    + " cannot be searched: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage())
+                    + ". The answers come from this laptop's copy of the case (its local index), which every import"
+                    + " keeps.");
+        }
+        if (cluster.isPresent()) {
+            URI url = ClusterRecord.of(c).get(0).url();
+            return new Opened(cluster.get(), "OpenSearch at " + url, null);
+        }
+        return local(c, imports, fallBack, null);
+    }
+
+    /** The local index; in the workbench ({@code readable}) without the imports whose index cannot be opened. */
+    private static Opened local(CaseFolder c, List<ImportRecord> imports, boolean readable, String fallback)
+            throws IndexException {
+        if (!readable) {
+            return new Opened(c.openSearch(imports), "the local index", fallback);
+        }
+        CaseFolder.ReadableSearch r = c.openReadableSearch(imports);
+        return new Opened(r.search(), "the local index", fallback, r.unsearchable());
+    }
+}
