@@ -32,6 +32,23 @@ class CliTest {
         return r;
     }
 
+    /** A case of one generated bundle (its key trusted) at {@code dir/case}, with seq 7 bookmarked: what a report cites. */
+    record CitedCase(Path caseDir, Path vkey) {
+    }
+
+    static CitedCase citedCase(Path dir, int events, int seed, int checkpointEvery) {
+        Path bundle = dir.resolve("in/e1");
+        ok("gen", "--events", Integer.toString(events), "--seed", Integer.toString(seed), "--checkpoint-every",
+                Integer.toString(checkpointEvery), "--out", bundle.toString());
+        Path vkey = dir.resolve("in/e1.vkey");
+        Path caseDir = dir.resolve("case");
+        ok("import", bundle.toString(), "--case", caseDir.toString(), "--trust", vkey.toString(), "--no-trust-store");
+        String id = ok("search", "--case", caseDir.toString(), "seq:7", "--format", "csv").out().lines().skip(1)
+                .findFirst().orElseThrow().split(",")[1];
+        ok("annotate", "--case", caseDir.toString(), "--event", id + ":7", "--bookmark");
+        return new CitedCase(caseDir, vkey);
+    }
+
     static Run run(String... args) {
         CommandLine cl = SealtrailCommand.commandLine();
         StringWriter out = new StringWriter();

@@ -23,14 +23,9 @@ class RedactedReportCliTest {
     @BeforeAll
     static void aRedactedReportOfACase() {
         System.setProperty("sealtrail.home", dir.resolve("home").toString());
-        Path bundle = dir.resolve("in/e1");
-        ok("gen", "--events", "400", "--seed", "41", "--checkpoint-every", "100", "--out", bundle.toString());
-        vkey = dir.resolve("in/e1.vkey");
-        caseDir = dir.resolve("case");
-        ok("import", bundle.toString(), "--case", caseDir.toString(), "--trust", vkey.toString(), "--no-trust-store");
-        String id = ok("search", "--case", caseDir.toString(), "seq:7", "--format", "csv").out().lines().skip(1)
-                .findFirst().orElseThrow().split(",")[1];
-        ok("annotate", "--case", caseDir.toString(), "--event", id + ":7", "--bookmark");
+        CliTest.CitedCase cited = CliTest.citedCase(dir, 400, 41, 100);
+        vkey = cited.vkey();
+        caseDir = cited.caseDir();
         pdf = dir.resolve("out/redacted.pdf");
         written = ok("report", "--case", caseDir.toString(), "--out", pdf.toString(), "--trust", vkey.toString(),
                 "--no-trust-store", "--template", "incident-timeline", "--redact");

@@ -30,14 +30,9 @@ class SignedReportCliTest {
     @BeforeAll
     static void signedReportOfACase() {
         System.setProperty("sealtrail.home", dir.resolve("home").toString());
-        Path bundle = dir.resolve("in/e1");
-        ok("gen", "--events", "600", "--seed", "31", "--checkpoint-every", "200", "--out", bundle.toString());
-        vkey = dir.resolve("in/e1.vkey");
-        caseDir = dir.resolve("case");
-        ok("import", bundle.toString(), "--case", caseDir.toString(), "--trust", vkey.toString(), "--no-trust-store");
-        String id = ok("search", "--case", caseDir.toString(), "seq:7", "--format", "csv").out().lines().skip(1)
-                .findFirst().orElseThrow().split(",")[1];
-        ok("annotate", "--case", caseDir.toString(), "--event", id + ":7", "--bookmark");
+        CliTest.CitedCase cited = CliTest.citedCase(dir, 600, 31, 200);
+        vkey = cited.vkey();
+        caseDir = cited.caseDir();
         keys = dir.resolve("keys");
         Run key = ok("report", "key", "--out", keys.toString(), "--name", "Zoë Müller");
         fingerprint = key.out().lines().filter(l -> l.startsWith("SHA-256")).findFirst().orElseThrow().split("\\s+")[1];
