@@ -174,7 +174,7 @@ final class EventQueryParser extends QueryParser {
             b.clauses().forEach(all::add);
             return all.build();
         }
-        return q;
+        return TimeWindowsQuery.of(q); // the report's off-hours windows: one look-up per event, not a query per window
     }
 
     private static final String HASH_HELP = "event.hash takes an entry hash (64 hex digits) or its start followed by *"
