@@ -73,6 +73,59 @@ public final class ReportBuilder {
 
     public ReportModel build(CaseFolder c, ReportOptions o) throws IOException, BundleFormatException, IndexException {
         List<ImportRecord> bundles = c.bundles();
+        if (bundles.isEmpty()) {
+            throw new IOException(c.dir() + ": the case holds no imported bundle to report on");
+        }
+        /*
+         * Re-verifying a large bundle takes as long as all the queries (at 10M events, 19-34 s each; docs/soak.md),
+         * and neither needs the other until the sections: so the queries run ahead on a second thread while this one
+         * verifies, as if no export had failed. The sections are then built here, in their order, from the answers
+         * the thread ahead left (or waiting for the one it is computing): the same queries, ids and results.
+         */
+        try (EventSearch opened = c.openSearch(bundles); RememberedSearch search = new RememberedSearch(opened)) {
+            Thread ahead = new Thread(() -> queriesAhead(c, o, bundles, search), "report-queries-ahead");
+            ahead.setDaemon(true);
+            ahead.start();
+            try {
+                return sections(c, o, bundles, verify(c, o, bundles), search, false);
+            } finally {
+                search.stop(); // never interrupted: an interrupt can close the index's file channels under this thread
+                joinQuietly(ahead);
+            }
+        }
+    }
+
+    private void queriesAhead(CaseFolder c, ReportOptions o, List<ImportRecord> bundles, RememberedSearch search) {
+        try {
+            sections(c, o, bundles, Verified.NONE, search, true);
+        } catch (IOException | BundleFormatException | IndexException | RuntimeException e) {
+            // only a head start: the sections built after verification ask the same and meet the same error, if real
+        }
+    }
+
+    private static void joinQuietly(Thread t) {
+        boolean interrupted = false;
+        while (t.isAlive()) {
+            try {
+                t.join();
+            } catch (InterruptedException e) {
+                interrupted = true; // the search must outlive the thread ahead: wait, then pass the interrupt on
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** What verifying the case's exports gave: per export its provenance, checks, findings and attachments. */
+    private record Verified(List<BundleProvenance> provenance, Map<String, VerificationReport> reports,
+                            List<CheckCount> checks, List<FindingRow> findingRows, List<Attachment> attachments,
+                            TreeSet<String> systems) {
+        static final Verified NONE = new Verified(List.of(), Map.of(), List.of(), List.of(), List.of(), new TreeSet<>());
+    }
+
+    private Verified verify(CaseFolder c, ReportOptions o, List<ImportRecord> bundles)
+            throws IOException, BundleFormatException {
         List<BundleProvenance> provenance = new ArrayList<>();
         Map<String, VerificationReport> reports = new LinkedHashMap<>();
         List<CheckCount> checks = new ArrayList<>();
@@ -118,45 +171,59 @@ public final class ReportBuilder {
                         Files.readAllBytes(json)));
             }
         }
-        if (bundles.isEmpty()) {
-            throw new IOException(c.dir() + ": the case holds no imported bundle to report on");
-        }
+        return new Verified(provenance, reports, checks, findingRows, attachments, systems);
+    }
+
+    /**
+     * The report's sections from the verification and the queries. {@code ahead}: run only the queries that need no
+     * verification, for their answers, and build nothing.
+     */
+    private static ReportModel sections(CaseFolder c, ReportOptions o, List<ImportRecord> bundles, Verified v,
+                                        EventSearch search, boolean ahead)
+            throws IOException, BundleFormatException, IndexException {
+        List<BundleProvenance> provenance = v.provenance();
+        Map<String, VerificationReport> reports = v.reports();
+        List<CheckCount> checks = v.checks();
+        List<FindingRow> findingRows = v.findingRows();
+        List<Attachment> attachments = new ArrayList<>(v.attachments());
+        TreeSet<String> systems = v.systems();
         ReportTemplate t = o.template();
-        try (EventSearch search = c.openSearch(bundles)) {
-            QueryLog q = new QueryLog(search, o.from(), o.to());
-            QueryLog.Result all = q.run(t == ReportTemplate.INCIDENT_TIMELINE ? "selected events (the timeline)"
-                    : "all events in scope", o.query());
-            QueryLog.Result span = o.query().equals("*") ? all
-                    : q.run("every event of the case in the period (the first and last set an open period)", "*");
-            Instant from = o.from() != null ? o.from() : span.first();
-            Instant to = o.to() != null ? o.to() : span.last();
-            List<String> failedIds = provenance.stream().filter(BundleProvenance::failed).map(BundleProvenance::bundleId)
-                    .toList();
-            QueryLog.Result failed = failedIds.isEmpty() ? null : q.narrow(all,
-                    "events in scope from exports that failed verification", "(" + String.join(" OR ",
-                            failedIds.stream().map(id -> EventQuery.term(IndexSchema.BUNDLE_ID, id)).toList()) + ")");
-            Completeness completeness = t == ReportTemplate.INCIDENT_TIMELINE ? null : completeness(search, q, o, all, bundles,
-                    checks, findingRows.size() > MAX_FINDING_ROWS ? findingRows.subList(0, MAX_FINDING_ROWS) : findingRows,
-                    findingRows.size());
-            FieldCoverage coverage = t == ReportTemplate.ACCESS_REVIEW ? fieldCoverage(q, all) : null;
-            AccessSummary access = t == ReportTemplate.ACCESS_REVIEW ? access(search, q, o, all, failed, from, to) : null;
-            ReportModel.Timeline timeline = t == ReportTemplate.INCIDENT_TIMELINE ? TimelineSection.build(search, q, o, all)
-                    : null;
-            ReportModel.IntegrityDetail integrity = t == ReportTemplate.INTEGRITY
-                    ? IntegritySection.build(search, q, sealed(bundles), reports) : null;
-            // retention is judged against the case's own period, never against the day the report is written
-            ReportModel.RetentionCoverage retention = o.retention() == null ? null
-                    : RetentionSection.build(o, to != null ? to : o.generatedAt(), sealed(bundles), reports);
-            List<CitedEvent> cited = new ArrayList<>();
-            cite(c, search, bundles, cited, attachments, t == ReportTemplate.INCIDENT_TIMELINE, reports);
-            ReportModel.Header header = new ReportModel.Header(t, o.title(), c.name(), c.id(), o.auditor(), o.from(), o.to(),
-                    o.query(), List.copyOf(systems), o.generatedAt(), o.sealtrailVersion(), all.count(), all.id(), o.hours().zone(),
-                    span.first(), span.last(), span.id(), failed == null ? 0 : failed.count(), failed == null ? null : failed.id());
-            attachments.add(new Attachment("queries.tsv", "text/tab-separated-values",
-                    "Every query of Appendix A verbatim, with its bounds, count and result-set hash", QueryLog.tsv(q.records())));
-            return new ReportModel(header, provenance, completeness, coverage, access, timeline, integrity, retention, cited,
-                    q.records(), attachments);
+        QueryLog q = new QueryLog(search, o.from(), o.to());
+        QueryLog.Result all = q.run(t == ReportTemplate.INCIDENT_TIMELINE ? "selected events (the timeline)"
+                : "all events in scope", o.query());
+        QueryLog.Result span = o.query().equals("*") ? all
+                : q.run("every event of the case in the period (the first and last set an open period)", "*");
+        Instant from = o.from() != null ? o.from() : span.first();
+        Instant to = o.to() != null ? o.to() : span.last();
+        List<String> failedIds = provenance.stream().filter(BundleProvenance::failed).map(BundleProvenance::bundleId)
+                .toList();
+        QueryLog.Result failed = failedIds.isEmpty() ? null : q.narrow(all,
+                "events in scope from exports that failed verification", "(" + String.join(" OR ",
+                        failedIds.stream().map(id -> EventQuery.term(IndexSchema.BUNDLE_ID, id)).toList()) + ")");
+        Completeness completeness = t == ReportTemplate.INCIDENT_TIMELINE ? null : completeness(search, q, o, all, bundles,
+                checks, findingRows.size() > MAX_FINDING_ROWS ? findingRows.subList(0, MAX_FINDING_ROWS) : findingRows,
+                findingRows.size());
+        FieldCoverage coverage = t == ReportTemplate.ACCESS_REVIEW ? fieldCoverage(q, all) : null;
+        AccessSummary access = t == ReportTemplate.ACCESS_REVIEW ? access(search, q, o, all, failed, from, to) : null;
+        ReportModel.Timeline timeline = t == ReportTemplate.INCIDENT_TIMELINE ? TimelineSection.build(search, q, o, all)
+                : null;
+        if (ahead) {
+            return null; // what follows needs the verification, and asks little of the index
         }
+        ReportModel.IntegrityDetail integrity = t == ReportTemplate.INTEGRITY
+                ? IntegritySection.build(search, q, sealed(bundles), reports) : null;
+        // retention is judged against the case's own period, never against the day the report is written
+        ReportModel.RetentionCoverage retention = o.retention() == null ? null
+                : RetentionSection.build(o, to != null ? to : o.generatedAt(), sealed(bundles), reports);
+        List<CitedEvent> cited = new ArrayList<>();
+        cite(c, search, bundles, cited, attachments, t == ReportTemplate.INCIDENT_TIMELINE, reports);
+        ReportModel.Header header = new ReportModel.Header(t, o.title(), c.name(), c.id(), o.auditor(), o.from(), o.to(),
+                o.query(), List.copyOf(systems), o.generatedAt(), o.sealtrailVersion(), all.count(), all.id(), o.hours().zone(),
+                span.first(), span.last(), span.id(), failed == null ? 0 : failed.count(), failed == null ? null : failed.id());
+        attachments.add(new Attachment("queries.tsv", "text/tab-separated-values",
+                "Every query of Appendix A verbatim, with its bounds, count and result-set hash", QueryLog.tsv(q.records())));
+        return new ReportModel(header, provenance, completeness, coverage, access, timeline, integrity, retention, cited,
+                q.records(), attachments);
     }
 
     /** Why a cited record of a source has no proof, and what vouches for the file it is in. */
@@ -318,6 +385,14 @@ public final class ReportBuilder {
                                           String field, String what,
                                           List<SessionSpan> sessions, String offHours) throws IndexException {
         List<PartyRow> rows = new ArrayList<>();
+        // counted in one pass: one pass over every session per party cost ~4 s of CPU at 10M events (JFR, docs/soak.md)
+        Map<String, Long> sessionsOf = new HashMap<>();
+        for (SessionSpan s : sessions) {
+            String party = field.equals(IndexSchema.USER_NAME) ? s.user() : s.target();
+            if (party != null) {
+                sessionsOf.merge(party, 1L, Long::sum);
+            }
+        }
         for (FacetValue fv : search.facets(o.scope(), field, TOP)) {
             String name = fv.value();
             QueryLog.Result all = q.narrow(scope, "events of " + what + " " + name, EventQuery.term(field, name));
@@ -326,8 +401,7 @@ public final class ReportBuilder {
             QueryLog.Result priv = q.narrow(all, "privileged commands of " + what + " " + name, "command.keyword:sudo*");
             QueryLog.Result off = q.narrow(all, "off-hours access events of " + what + " " + name,
                     NOT_HEARTBEAT + " AND " + offHours);
-            long sess = sessions.stream().filter(s -> name.equals(field.equals(IndexSchema.USER_NAME) ? s.user() : s.target()))
-                    .count();
+            long sess = sessionsOf.getOrDefault(name, 0L);
             rows.add(new PartyRow(name, all.count(), sess, bad.count(), priv.count(), off.count(), all.first(), all.last(),
                     all.id()));
         }
