@@ -30,7 +30,7 @@ import org.apache.lucene.search.Weight;
  * checks only its own candidates. An event's time is one point and one doc value of the same long
  * ({@code EventDocument.Numeric}), so both forms match the same events.
  */
-final class TimeWindowsQuery extends Query {
+public final class TimeWindowsQuery extends Query {
 
     /** Below this many windows the disjunction is left as Lucene builds it. */
     static final int MIN_WINDOWS = 2;
@@ -78,6 +78,23 @@ final class TimeWindowsQuery extends Query {
         }
         return new TimeWindowsQuery(IndexSchema.TIME, merged.stream().mapToLong(r -> r[0]).toArray(),
                 merged.stream().mapToLong(r -> r[1]).toArray());
+    }
+
+    /** The field the windows are on (event time, microseconds). */
+    public String field() {
+        return field;
+    }
+
+    /**
+     * The merged windows in time order, each {@code {low, high}} with both ends inclusive: for an engine that runs
+     * the same events as ranges (OpenSearch).
+     */
+    public List<long[]> windows() {
+        List<long[]> out = new ArrayList<>(lows.length);
+        for (int i = 0; i < lows.length; i++) {
+            out.add(new long[] {lows[i], highs[i]});
+        }
+        return out;
     }
 
     /** Whether a time lies in a window: the last window starting at or before it must not end before it. */

@@ -4,6 +4,7 @@ import io.sealtrail.index.EventQueries;
 import io.sealtrail.index.EventQuery;
 import io.sealtrail.index.IndexException;
 import io.sealtrail.index.IndexSchema;
+import io.sealtrail.index.TimeWindowsQuery;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -14,6 +15,7 @@ import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.ConstantScoreQuery;
+import org.apache.lucene.search.FieldExistsQuery;
 import org.apache.lucene.search.FuzzyQuery;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.MatchNoDocsQuery;
@@ -103,6 +105,16 @@ final class QueryTranslator {
         }
         if (q instanceof PointRangeQuery r) {
             return pointRange(r);
+        }
+        if (q instanceof FieldExistsQuery e) { // field:* on a keyword field: its doc values, which OpenSearch keeps too
+            return Query.of(x -> x.exists(v -> v.field(e.getField())));
+        }
+        if (q instanceof TimeWindowsQuery w) { // the local index's look-up of many time ranges: the ranges again
+            List<Query> any = new ArrayList<>();
+            for (long[] r : w.windows()) {
+                any.add(Query.of(x -> x.range(v -> v.field(w.field()).gte(JsonData.of(r[0])).lte(JsonData.of(r[1])))));
+            }
+            return Query.of(x -> x.bool(b -> b.should(any).minimumShouldMatch("1")));
         }
         throw new IndexException("this query cannot be run on OpenSearch yet (" + q.getClass().getSimpleName() + ": "
                 + q + "); search the case's local index");

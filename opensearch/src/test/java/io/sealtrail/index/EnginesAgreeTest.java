@@ -46,7 +46,9 @@ class EnginesAgreeTest {
         for (String q : List.of(word, "\"" + some.command() + "\"", "event.hash:" + some.entryHash(),
                 "event.hash:" + some.entryHash().substring(0, 5) + "*", "event.hash:" + some.entryHash().substring(0, 20) + "*",
                 "time:" + some.time().toString().substring(0, 10), "alice~1", "target.name:[a TO m}",
-                "seq:[10 TO 20] OR seq:7", "source.port:[1024 TO *]", "NOT event.action:login")) {
+                "seq:[10 TO 20] OR seq:7", "source.port:[1024 TO *]", "NOT event.action:login", "user.name:*",
+                "NOT command:*", "time:[" + some.time() + " TO " + some.time().plusSeconds(3600) + "] OR time:["
+                        + some.time().plusSeconds(7200) + " TO " + some.time().plusSeconds(9000) + "}")) {
             assertThat(keys(both.cluster, EventQuery.of(q))).as(q).containsExactlyElementsOf(keys(both.lucene, EventQuery.of(q)));
         }
     }
