@@ -175,20 +175,27 @@ public final class CaseViewModel {
      * difference joins the case's notice.
      */
     private void checkFiles(CaseFolder c) {
-        background.execute(() -> {
-            String said;
-            try {
-                said = filesDamage(new CaseVerifier().verify(c, List.of()).findings());
-            } catch (IOException | RuntimeException e) {
-                LOG.log(System.Logger.Level.WARNING, "checking the case's files failed", e);
-                said = "The case's files could not be checked against what their imports recorded: " + e.getMessage();
+        try {
+            background.execute(() -> checkFilesNow(c));
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            LOG.log(System.Logger.Level.DEBUG, "the window is closing: the case's files are not checked", e);
+        }
+    }
+
+    /** On the background executor: runs the check, then says a difference on the FX thread. */
+    private void checkFilesNow(CaseFolder c) {
+        String said;
+        try {
+            said = filesDamage(new CaseVerifier().verify(c, List.of()).findings());
+        } catch (IOException | RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "checking the case's files failed", e);
+            said = "The case's files could not be checked against what their imports recorded: " + e.getMessage();
+        }
+        String notice = said;
+        fxThread.execute(() -> {
+            if (session.caseProperty().get() == c && !notice.isEmpty()) {
+                session.addDamage(notice);
             }
-            String notice = said;
-            fxThread.execute(() -> {
-                if (session.caseProperty().get() == c && !notice.isEmpty()) {
-                    session.addDamage(notice);
-                }
-            });
         });
     }
 
