@@ -92,6 +92,23 @@ final class GuiCommand implements Callable<Integer> {
         if (demo) {
             System.setProperty(Workbench.DEMO_PROPERTY, "true");
         }
-        Workbench.launch(bundles.stream().map(p -> p.toAbsolutePath().normalize()).toList());
+        try {
+            Workbench.launch(bundles.stream().map(p -> p.toAbsolutePath().normalize()).toList());
+        } catch (UnsupportedOperationException e) {
+            throw new UserException(launchFailure(e), e);
+        }
+    }
+
+    /**
+     * JavaFX says only "Unable to load glass GTK library" when the system lacks GTK 3 (a server, a minimal
+     * container): the person needs the package's name, and to know the command line works without it.
+     */
+    static String launchFailure(UnsupportedOperationException e) {
+        String m = String.valueOf(e.getMessage());
+        if (m.contains("GTK")) {
+            return "the workbench needs GTK 3, which this system lacks (" + m + "): install libgtk-3-0 (Debian,"
+                    + " Ubuntu) or gtk3 (Fedora, RHEL); the command line works without it (sealtrail --help)";
+        }
+        return "the workbench cannot start on this display: " + m;
     }
 }
