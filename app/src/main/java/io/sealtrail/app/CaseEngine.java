@@ -54,8 +54,10 @@ public final class CaseEngine {
                 throw e;
             }
             String url = ClusterRecord.of(c).stream().map(r -> r.url().toString()).findFirst().orElse("?");
-            return local(c, imports, fallBack, "OpenSearch at " + url
-                    + " cannot be searched: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage())
+            String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            String said = "OpenSearch at " + url + " cannot answer: "; // the search's own words name the cluster too
+            return local(c, imports, fallBack, "OpenSearch at " + url + " cannot be searched: "
+                    + (why.startsWith(said) ? why.substring(said.length()) : why)
                     + ". The answers come from this laptop's copy of the case (its local index), which every import"
                     + " keeps.");
         }

@@ -34,10 +34,14 @@ final class ClusterAggregations {
 
     private final OpenSearchClient client;
     private final List<String> indices;
+    private final java.util.function.Function<Exception, IndexException> failed;
 
-    ClusterAggregations(OpenSearchClient client, List<String> indices) {
+    /** @param failed how a failure of the cluster is told (OpenSearchEventSearch's, which says where and why) */
+    ClusterAggregations(OpenSearchClient client, List<String> indices,
+                        java.util.function.Function<Exception, IndexException> failed) {
         this.client = client;
         this.indices = indices;
+        this.failed = failed;
     }
 
     List<FacetValue> facets(Query q, String field, int top) throws IndexException {
@@ -147,7 +151,7 @@ final class ClusterAggregations {
                     Map.class);
             return r.aggregations().get(name);
         } catch (IOException | OpenSearchException e) {
-            throw OpenSearchEventSearch.failed(e);
+            throw failed.apply(e);
         }
     }
 }

@@ -83,6 +83,14 @@ public record ClusterConnection(URI url, String user, Path passwordFile, Path ap
         return new OpenSearchClient(new RestClientTransport(b.build(), new JacksonJsonpMapper()));
     }
 
+    /**
+     * Why this cluster did not answer, in one sentence: a login it refused (naming the user or key file), a
+     * permission the login lacks (naming the action), a certificate not trusted; else the error's own message.
+     */
+    public String explain(Throwable e) {
+        return ClusterErrors.describe(e, this);
+    }
+
     private static String firstLine(Path f) throws IOException {
         requirePrivate(f);
         String s = Files.readString(f, StandardCharsets.UTF_8).lines().findFirst().orElse("").strip();

@@ -49,14 +49,17 @@ public final class OpenSearchEventSearch implements EventSearch {
     private final ClusterAggregations aggregations;
     /** The client's transport when this search opened it itself, else null. */
     private final AutoCloseable owned;
+    /** Where and how it logged in, to say why the cluster did not answer; null for a client given by the caller. */
+    private final ClusterConnection connection;
 
     private OpenSearchEventSearch(OpenSearchClient client, List<String> indices, Map<String, Verdict> verdicts,
-                                  AutoCloseable owned) {
+                                  AutoCloseable owned, ClusterConnection connection) {
         this.client = client;
         this.owned = owned;
+        this.connection = connection;
         this.indices = List.copyOf(indices);
         this.verdicts = Map.copyOf(verdicts);
-        this.aggregations = new ClusterAggregations(client, this.indices);
+        this.aggregations = new ClusterAggregations(client, this.indices, this::failed);
     }
 
     /**
@@ -65,17 +68,29 @@ public final class OpenSearchEventSearch implements EventSearch {
      */
     public static OpenSearchEventSearch open(OpenSearchClient client, List<String> indices, Map<String, Verdict> verdicts)
             throws IndexException {
+        OpenSearchEventSearch s = new OpenSearchEventSearch(client, indices, verdicts, null, null);
+        s.requireIndices();
+        return s;
+    }
+
+    /**
+     * Asks the indices for a count rather than whether they exist: a reader's role grants read on the case's alias
+     * (docs/opensearch.md), and asking whether an index exists is another permission ({@code indices:admin/get}).
+     */
+    private void requireIndices() throws IndexException {
         if (indices.isEmpty()) {
             throw new IndexException("no index to search");
         }
         try {
-            if (!client.indices().exists(e -> e.index(indices)).value()) {
-                throw new IndexException("OpenSearch has no index " + String.join(", ", indices));
+            client.count(c -> c.index(indices));
+        } catch (OpenSearchException e) {
+            if (e.status() == 404) {
+                throw new IndexException(where() + " has no index " + String.join(", ", indices), e);
             }
-        } catch (IOException | OpenSearchException e) {
+            throw failed(e);
+        } catch (IOException e) {
             throw failed(e);
         }
-        return new OpenSearchEventSearch(client, indices, verdicts, null);
     }
 
     /** As {@link #open(OpenSearchClient, List, Map)} with a client of its own, closed with this search. */
@@ -85,11 +100,13 @@ public final class OpenSearchEventSearch implements EventSearch {
         try {
             client = connection.client();
         } catch (IOException e) {
-            throw failed(e);
+            throw new IndexException("OpenSearch at " + connection.url() + " cannot answer: " + connection.explain(e), e);
         }
         try {
-            OpenSearchEventSearch s = open(client, indices, verdicts);
-            return new OpenSearchEventSearch(client, s.indices, verdicts, client._transport());
+            OpenSearchEventSearch s = new OpenSearchEventSearch(client, indices, verdicts, client._transport(),
+                    connection);
+            s.requireIndices();
+            return s;
         } catch (IndexException | RuntimeException e) {
             try {
                 client._transport().close();
@@ -315,7 +332,14 @@ public final class OpenSearchEventSearch implements EventSearch {
         return micros;
     }
 
-    static IndexException failed(Exception e) {
-        return new IndexException("OpenSearch cannot answer: " + e.getMessage(), e);
+    /** The cluster's failure as the person is told it: where, and why in one sentence. */
+    IndexException failed(Exception e) {
+        String why = connection != null ? connection.explain(e)
+                : e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
+        return new IndexException(where() + " cannot answer: " + why, e);
+    }
+
+    private String where() {
+        return connection != null ? "OpenSearch at " + connection.url() : "OpenSearch";
     }
 }

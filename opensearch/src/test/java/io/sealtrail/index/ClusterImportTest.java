@@ -41,6 +41,16 @@ class ClusterImportTest {
     }
 
     @Test
+    void aCaseWhoseAliasTheClusterDoesNotHoldIsNamedAsMissing() throws Exception {
+        ClusterFixture both = ClusterFixture.shared();
+
+        // asked with a count, which a reader's role allows (docs/opensearch.md), not with "does it exist"
+        assertThatThrownBy(() -> io.sealtrail.opensearch.OpenSearchEventSearch.open(both.client,
+                java.util.List.of("sealtrail-case-never-sent"), java.util.Map.of()))
+                .isInstanceOf(IndexException.class).hasMessage("OpenSearch has no index sealtrail-case-never-sent");
+    }
+
+    @Test
     void prefixesWhereOneStartsTheOtherEachHaveTheirTemplate() throws Exception {
         ClusterFixture both = ClusterFixture.shared();
 

@@ -252,30 +252,37 @@ final class CaseCommands {
                 o.printf("%-7s %-26s %s: %s%n", f.severity(), f.code(), f.location(), f.message());
             }
             printJournal(r.journal(), o);
-            boolean clusterOk = checkCluster(c, o);
-            boolean ok = r.ok() && clusterOk;
-            o.println(ok ? "OK: the case is as its imports left it" : "CHANGED: see the findings");
+            Checked held = checkCluster(c, o);
+            boolean changed = !r.ok() || held == Checked.CHANGED;
+            o.println(changed ? "CHANGED: see the findings" : held == Checked.UNCHECKED
+                    ? "NOT CHECKED: the case folder is as its imports left it, but OpenSearch could not be checked (above)"
+                    : "OK: the case is as its imports left it");
             o.flush();
-            return ok ? 0 : 1;
+            return changed || held == Checked.UNCHECKED ? 1 : 0;
         }
 
+        /** What the cluster's check found: a login refused or a cluster unreachable is no finding of a change. */
+        private enum Checked { OK, UNCHECKED, CHANGED }
+
         /** Each bundle sent to OpenSearch: the index holds exactly the events sent (count and entry-hash digest). */
-        private boolean checkCluster(io.sealtrail.cases.CaseFolder c, PrintWriter o) throws Exception {
-            boolean ok = true;
+        private Checked checkCluster(io.sealtrail.cases.CaseFolder c, PrintWriter o) throws Exception {
+            Checked worst = Checked.OK;
             for (io.sealtrail.opensearch.ClusterRecord rec : io.sealtrail.opensearch.ClusterRecord.of(c)) {
                 io.sealtrail.opensearch.ClusterConnection connection = cluster.connection(rec.url(), c);
+                Checked found;
                 try (var transport = connection.client()._transport()) {
                     var result = io.sealtrail.opensearch.ClusterCheck.check(
                             new org.opensearch.client.opensearch.OpenSearchClient(transport), rec);
                     o.println((result.ok() ? "Cluster   " : "CHANGED   ") + result.describe());
-                    ok &= result.ok();
+                    found = result.ok() ? Checked.OK : Checked.CHANGED;
                 } catch (java.io.IOException | RuntimeException e) {
-                    o.println("CHANGED   OpenSearch index " + rec.index() + " at " + connection.url()
-                            + " cannot be checked: " + e.getMessage());
-                    ok = false;
+                    o.println("UNCHECKED OpenSearch index " + rec.index() + " at " + connection.url()
+                            + " cannot be checked: " + connection.explain(e));
+                    found = Checked.UNCHECKED;
                 }
+                worst = found.compareTo(worst) > 0 ? found : worst;
             }
-            return ok;
+            return worst;
         }
     }
 }

@@ -216,7 +216,7 @@ final class ImportCommand implements Callable<Integer> {
     private void notSent(io.sealtrail.opensearch.ClusterConnection connection, String what, Exception e,
                          PrintWriter err) {
         notSent++;
-        err.println("sealtrail: OpenSearch at " + connection.url() + ": " + e.getMessage() + " (" + what
+        err.println("sealtrail: OpenSearch at " + connection.url() + ": " + connection.explain(e) + " (" + what
                 + " stays imported in the case; its events were not sent)");
         err.flush();
     }

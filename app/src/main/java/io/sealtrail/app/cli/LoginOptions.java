@@ -21,7 +21,8 @@ final class LoginOptions {
     Path passwordFile;
 
     @Option(names = "--api-key-file", paramLabel = "FILE",
-            description = "Log in with the API key on the file's first line; the file must be yours alone (chmod 600).")
+            description = {"Log in with the API key on the file's first line; the file must be yours alone (chmod 600).",
+                    "OpenSearch 2.x's security plugin takes no API keys: give it a user and password (docs/opensearch.md)."})
     Path apiKeyFile;
 
     @Option(names = "--ca", paramLabel = "CERT", description = "Trust this PEM CA certificate for the cluster's TLS.")

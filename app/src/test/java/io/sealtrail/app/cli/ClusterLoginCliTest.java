@@ -31,8 +31,8 @@ import org.junit.jupiter.api.io.TempDir;
  * Reading a case on a secured cluster: the login the person gives is sent the way the security plugin asks for it,
  * the case records the method and the secret file's path (never the secret) for the next command, and a secret file
  * others can read is refused before anything is sent. The cluster is a loopback HTTP listener that answers as the
- * security plugin does (401 with a Basic challenge without credentials) and records the Authorization header: the
- * security plugin itself is not in OpenSearch's test framework (docs/opensearch.md says what is untested).
+ * security plugin does (401 with a Basic challenge without credentials) and records the Authorization header; the
+ * security plugin itself, with TLS and roles, is SecuredClusterCliTest's.
  */
 class ClusterLoginCliTest {
     @TempDir
