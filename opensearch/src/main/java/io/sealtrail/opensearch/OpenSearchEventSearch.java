@@ -109,21 +109,36 @@ public final class OpenSearchEventSearch implements EventSearch {
     public Page search(EventQuery query, int limit, Cursor after, SortOrder order) throws IndexException {
         EventSearch.requirePage(limit, after, order);
         List<SortOptions> sort = ClusterOrder.sort(order);
-        Query q = QueryTranslator.translate(query);
-        SearchRequest.Builder r = new SearchRequest.Builder().index(indices).query(q).sort(sort).size(limit + 1)
-                .trackTotalHits(t -> t.enabled(true));
-        if (after != null) {
-            r.searchAfterVals(values(after.after()));
+        List<Query> parts = QueryTranslator.parts(query);
+        if (parts.size() > 1 && !order.isTime()) {
+            throw new IndexException("a query of more than " + QueryTranslator.MAX_WINDOWS + " time windows is listed"
+                    + " on OpenSearch in time order only, not sorted by " + order.field());
         }
-        Answer res = run(r.build());
-        List<Found> got = res.found();
+        if (order.descending()) {
+            parts = new ArrayList<>(parts);
+            java.util.Collections.reverse(parts);
+        }
+        // the parts' events follow one another in time: the page is the first limit + 1 after the cursor of them all
+        List<Found> got = new ArrayList<>();
+        long total = 0;
+        for (Query q : parts) {
+            int size = Math.max(0, limit + 1 - got.size());
+            SearchRequest.Builder r = new SearchRequest.Builder().index(indices).query(q).sort(sort).size(size)
+                    .trackTotalHits(t -> t.enabled(true));
+            if (after != null) {
+                r.searchAfterVals(values(after.after()));
+            }
+            Answer res = run(r.build());
+            got.addAll(res.found());
+            total = total < 0 || res.total() < 0 ? -1 : total + res.total();
+        }
         int n = Math.min(limit, got.size());
         List<Hit> hits = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
             hits.add(hit(got.get(i)));
         }
         Cursor next = got.size() > limit ? new Cursor(cursor(got.get(limit - 1).sort()), order) : null;
-        return new Page(hits, next, res.total());
+        return new Page(hits, next, total);
     }
 
     @Override
@@ -145,17 +160,20 @@ public final class OpenSearchEventSearch implements EventSearch {
 
     @Override
     public long count(EventQuery query) throws IndexException {
-        Query q = QueryTranslator.translate(query);
-        try {
-            return client.count(c -> c.index(indices).query(q)).count();
-        } catch (IOException | OpenSearchException e) {
-            throw failed(e);
+        long n = 0;
+        for (Query q : QueryTranslator.parts(query)) {
+            try {
+                n += client.count(c -> c.index(indices).query(q)).count();
+            } catch (IOException | OpenSearchException e) {
+                throw failed(e);
+            }
         }
+        return n;
     }
 
     @Override
     public void export(EventQuery query, Consumer<Hit> sink) throws IndexException {
-        Query q = QueryTranslator.translate(query);
+        List<Query> parts = QueryTranslator.parts(query);
         String pit;
         try {
             pit = client.createPit(p -> p.targetIndexes(indices).keepAlive(Time.of(t -> t.time(KEEP_ALIVE)))).pitId();
@@ -163,21 +181,8 @@ public final class OpenSearchEventSearch implements EventSearch {
             throw failed(e);
         }
         try {
-            List<FieldValue> after = null;
-            while (true) {
-                SearchRequest.Builder r = new SearchRequest.Builder().query(q).sort(ClusterOrder.sort(SortOrder.TIME))
-                        .size(EXPORT_PAGE).pit(org.opensearch.client.opensearch.core.search.Pit.of(p -> p.id(pit).keepAlive(KEEP_ALIVE))).trackTotalHits(t -> t.enabled(false));
-                if (after != null) {
-                    r.searchAfterVals(after);
-                }
-                List<Found> got = run(r.build()).found();
-                for (var h : got) {
-                    sink.accept(hit(h));
-                }
-                if (got.size() < EXPORT_PAGE) {
-                    return;
-                }
-                after = got.get(got.size() - 1).sort();
+            for (Query q : parts) { // one after the other in time, all read at the same point in time
+                exportPart(q, pit, sink);
             }
         } finally {
             try {
@@ -185,6 +190,25 @@ public final class OpenSearchEventSearch implements EventSearch {
             } catch (IOException | OpenSearchException e) {
                 // the point in time expires by itself after KEEP_ALIVE
             }
+        }
+    }
+
+    private void exportPart(Query q, String pit, Consumer<Hit> sink) throws IndexException {
+        List<FieldValue> after = null;
+        while (true) {
+            SearchRequest.Builder r = new SearchRequest.Builder().query(q).sort(ClusterOrder.sort(SortOrder.TIME))
+                    .size(EXPORT_PAGE).pit(org.opensearch.client.opensearch.core.search.Pit.of(p -> p.id(pit).keepAlive(KEEP_ALIVE))).trackTotalHits(t -> t.enabled(false));
+            if (after != null) {
+                r.searchAfterVals(after);
+            }
+            List<Found> got = run(r.build()).found();
+            for (var h : got) {
+                sink.accept(hit(h));
+            }
+            if (got.size() < EXPORT_PAGE) {
+                return;
+            }
+            after = got.get(got.size() - 1).sort();
         }
     }
 
