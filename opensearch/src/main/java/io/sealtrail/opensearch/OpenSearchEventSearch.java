@@ -41,6 +41,11 @@ import org.opensearch.client.opensearch.core.SearchResponse;
  */
 public final class OpenSearchEventSearch implements EventSearch {
     private static final int EXPORT_PAGE = 1000;
+    /**
+     * The most hits one request may ask for (index.max_result_window's default): a page of {@link EventSearch#MAX_PAGE}
+     * cannot ask for one more to learn whether a next page exists, and asks after its last hit instead.
+     */
+    private static final int MAX_RESULT_WINDOW = 10_000;
     private static final String KEEP_ALIVE = "2m";
 
     private final OpenSearchClient client;
@@ -119,10 +124,14 @@ public final class OpenSearchEventSearch implements EventSearch {
             java.util.Collections.reverse(parts);
         }
         // the parts' events follow one another in time: the page is the first limit + 1 after the cursor of them all
+        // (the one past the page says whether there is a next), as far as one request may reach
         List<Found> got = new ArrayList<>();
         long total = 0;
+        boolean capped = false;
         for (Query q : parts) {
-            int size = Math.max(0, limit + 1 - got.size());
+            int want = Math.max(0, limit + 1 - got.size());
+            int size = Math.min(want, MAX_RESULT_WINDOW);
+            capped |= size < want;
             SearchRequest.Builder r = new SearchRequest.Builder().index(indices).query(q).sort(sort).size(size)
                     .trackTotalHits(t -> t.enabled(true));
             if (after != null) {
@@ -137,8 +146,22 @@ public final class OpenSearchEventSearch implements EventSearch {
         for (int i = 0; i < n; i++) {
             hits.add(hit(got.get(i)));
         }
-        Cursor next = got.size() > limit ? new Cursor(cursor(got.get(limit - 1).sort()), order) : null;
+        boolean more = got.size() > limit
+                || (capped && n == limit && n > 0 && anyAfter(parts, sort, got.get(n - 1).sort()));
+        Cursor next = more ? new Cursor(cursor(got.get(limit - 1).sort()), order) : null;
         return new Page(hits, next, total);
+    }
+
+    /** Whether any event of the parts comes after the one with these sort values. */
+    private boolean anyAfter(List<Query> parts, List<SortOptions> sort, List<FieldValue> last) throws IndexException {
+        for (Query q : parts) {
+            SearchRequest r = new SearchRequest.Builder().index(indices).query(q).sort(sort).size(1)
+                    .searchAfterVals(last).trackTotalHits(t -> t.enabled(false)).source(x -> x.fetch(false)).build();
+            if (!run(r).found().isEmpty()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Override
