@@ -164,14 +164,19 @@ public final class OpenSearchEventSearch implements EventSearch {
         return false;
     }
 
+    /**
+     * From the sort values alone (time, bundle id, seq, leaf: the event order): no document is read or sent. Reading
+     * every matching document instead made a report on 200,000 events take 83 s here, against 13 s locally.
+     */
     @Override
     public ResultSet resultSet(EventQuery query) throws IndexException {
         List<String> lines = new ArrayList<>();
         long[] span = {Long.MAX_VALUE, Long.MIN_VALUE};
-        export(query, h -> {
-            lines.add(h.bundleId() + ":" + h.seq());
-            if (h.time() != null) {
-                long t = IndexSchema.micros(h.time());
+        walk(query, false, f -> {
+            List<FieldValue> key = f.sort();
+            lines.add(key.get(1).stringValue() + ":" + key.get(2).longValue());
+            long t = key.get(0).longValue();
+            if (t != Long.MAX_VALUE) { // what OpenSearch sorts an event without a time by (missing: _last)
                 span[0] = Math.min(span[0], t);
                 span[1] = Math.max(span[1], t);
             }
@@ -196,6 +201,11 @@ public final class OpenSearchEventSearch implements EventSearch {
 
     @Override
     public void export(EventQuery query, Consumer<Hit> sink) throws IndexException {
+        walk(query, true, f -> sink.accept(hit(f)));
+    }
+
+    /** Every matching event in order, at one point in time, with its document or only its sort values. */
+    private void walk(EventQuery query, boolean documents, Consumer<Found> sink) throws IndexException {
         List<Query> parts = QueryTranslator.parts(query);
         String pit;
         try {
@@ -204,8 +214,8 @@ public final class OpenSearchEventSearch implements EventSearch {
             throw failed(e);
         }
         try {
-            for (Query q : parts) { // one after the other in time, all read at the same point in time
-                exportPart(q, pit, sink);
+            for (Query q : parts) { // one after the other in time
+                walkPart(q, pit, documents, sink);
             }
         } finally {
             try {
@@ -216,19 +226,21 @@ public final class OpenSearchEventSearch implements EventSearch {
         }
     }
 
-    private void exportPart(Query q, String pit, Consumer<Hit> sink) throws IndexException {
+    private void walkPart(Query q, String pit, boolean documents, Consumer<Found> sink) throws IndexException {
+        int page = documents ? EXPORT_PAGE : MAX_RESULT_WINDOW;
         List<FieldValue> after = null;
         while (true) {
             SearchRequest.Builder r = new SearchRequest.Builder().query(q).sort(ClusterOrder.sort(SortOrder.TIME))
-                    .size(EXPORT_PAGE).pit(org.opensearch.client.opensearch.core.search.Pit.of(p -> p.id(pit).keepAlive(KEEP_ALIVE))).trackTotalHits(t -> t.enabled(false));
+                    .size(page).pit(org.opensearch.client.opensearch.core.search.Pit.of(p -> p.id(pit).keepAlive(KEEP_ALIVE))).trackTotalHits(t -> t.enabled(false));
+            if (!documents) {
+                r.source(x -> x.fetch(false));
+            }
             if (after != null) {
                 r.searchAfterVals(after);
             }
             List<Found> got = run(r.build()).found();
-            for (var h : got) {
-                sink.accept(hit(h));
-            }
-            if (got.size() < EXPORT_PAGE) {
+            got.forEach(sink);
+            if (got.size() < page) {
                 return;
             }
             after = got.get(got.size() - 1).sort();

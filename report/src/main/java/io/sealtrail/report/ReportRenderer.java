@@ -98,7 +98,7 @@ public final class ReportRenderer {
         kv.add(new String[] {"Prepared by", h.auditor()});
         kv.add(new String[] {"Generated", l.times().time(h.generatedAt())});
         kv.add(new String[] {"Sealtrail version", h.sealtrailVersion()});
-        kv.add(new String[] {"Searched by", h.searchedBy() + " (see Method)"});
+        kv.add(new String[] {"Searched by", h.searchedBy() + "\n(see Method)"});
         kv.add(new String[] {"Template", h.template().id()});
         if (m.redacted() != null) {
             kv.add(new String[] {"Redacted", "with profile " + m.redacted().profile() + " (see Method): "
