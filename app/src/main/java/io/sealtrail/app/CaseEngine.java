@@ -7,6 +7,7 @@ import io.sealtrail.index.IndexException;
 import io.sealtrail.opensearch.ClusterCases;
 import io.sealtrail.opensearch.ClusterConnection;
 import io.sealtrail.opensearch.ClusterRecord;
+import io.sealtrail.report.ReportSearch;
 import java.io.IOException;
 import java.net.URI;
 import java.util.List;
@@ -26,10 +27,25 @@ public final class CaseEngine {
      * @param fallback    why the cluster the case lives in is not used (its URL and the error), or null
      * @param unsearchable the imports the local index answers without, each with why (the workbench's read-only
      *                    opening of a damaged case, docs/case-format.md); empty for the CLI, which stops instead
+     * @param alias       the case's alias (or aliases) in the cluster that answers, null when the local index does
      */
-    public record Opened(EventSearch search, String answersFrom, String fallback, List<String> unsearchable) {
+    public record Opened(EventSearch search, String answersFrom, String fallback, List<String> unsearchable,
+                         String alias) {
+        public Opened(EventSearch search, String answersFrom, String fallback, List<String> unsearchable) {
+            this(search, answersFrom, fallback, unsearchable, null);
+        }
+
         public Opened(EventSearch search, String answersFrom, String fallback) {
             this(search, answersFrom, fallback, List.of());
+        }
+
+        /**
+         * This search as a report's (docs/opensearch.md): the report names the cluster and the case's alias there, or
+         * the local index.
+         */
+        public ReportSearch forReport() {
+            return alias == null ? ReportSearch.local(search) : new ReportSearch(search, answersFrom
+                    + (alias.contains(", ") ? " (aliases " : " (alias ") + alias + ")");
         }
     }
 
@@ -50,20 +66,25 @@ public final class CaseEngine {
         try {
             cluster = ClusterCases.openSearch(c, imports, connect);
         } catch (IOException | IndexException | RuntimeException e) {
+            String url = ClusterRecord.of(c).stream().map(r -> r.url().toString()).findFirst().orElse("?");
+            String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            String said = "OpenSearch at " + url + " cannot answer: "; // the search's own words name the cluster too
+            String why = "OpenSearch at " + url + " cannot be searched: "
+                    + (message.startsWith(said) ? message.substring(said.length()) : message);
             if (!fallBack) {
+                if (e instanceof IndexException) {
+                    throw new IndexException(why, e); // the cluster, named: the person can look at it
+                }
                 throw e;
             }
-            String url = ClusterRecord.of(c).stream().map(r -> r.url().toString()).findFirst().orElse("?");
-            String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-            String said = "OpenSearch at " + url + " cannot answer: "; // the search's own words name the cluster too
-            return local(c, imports, fallBack, "OpenSearch at " + url + " cannot be searched: "
-                    + (why.startsWith(said) ? why.substring(said.length()) : why)
-                    + ". The answers come from this laptop's copy of the case (its local index), which every import"
-                    + " keeps.");
+            return local(c, imports, fallBack, why + ". The answers come from this laptop's copy of the case (its local"
+                    + " index), which every import keeps.");
         }
         if (cluster.isPresent()) {
-            URI url = ClusterRecord.of(c).get(0).url();
-            return new Opened(cluster.get(), "OpenSearch at " + url, null);
+            List<ClusterRecord> sent = ClusterRecord.of(c);
+            List<String> aliases = sent.stream().map(ClusterRecord::alias).distinct().toList();
+            return new Opened(cluster.get(), "OpenSearch at " + sent.get(0).url(), null, List.of(),
+                    String.join(", ", aliases));
         }
         return local(c, imports, fallBack, null);
     }

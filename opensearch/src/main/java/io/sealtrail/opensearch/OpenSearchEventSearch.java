@@ -41,6 +41,11 @@ import org.opensearch.client.opensearch.core.SearchResponse;
  */
 public final class OpenSearchEventSearch implements EventSearch {
     private static final int EXPORT_PAGE = 1000;
+    /**
+     * The most hits one request may ask for (index.max_result_window's default): a page of {@link EventSearch#MAX_PAGE}
+     * cannot ask for one more to learn whether a next page exists, and asks after its last hit instead.
+     */
+    private static final int MAX_RESULT_WINDOW = 10_000;
     private static final String KEEP_ALIVE = "2m";
 
     private final OpenSearchClient client;
@@ -126,31 +131,69 @@ public final class OpenSearchEventSearch implements EventSearch {
     public Page search(EventQuery query, int limit, Cursor after, SortOrder order) throws IndexException {
         EventSearch.requirePage(limit, after, order);
         List<SortOptions> sort = ClusterOrder.sort(order);
-        Query q = QueryTranslator.translate(query);
-        SearchRequest.Builder r = new SearchRequest.Builder().index(indices).query(q).sort(sort).size(limit + 1)
-                .trackTotalHits(t -> t.enabled(true));
-        if (after != null) {
-            r.searchAfterVals(values(after.after()));
+        List<Query> parts = QueryTranslator.parts(query);
+        if (parts.size() > 1 && !order.isTime()) {
+            throw new IndexException("a query of more than " + QueryTranslator.MAX_WINDOWS + " time windows is listed"
+                    + " on OpenSearch in time order only, not sorted by " + order.field());
         }
-        Answer res = run(r.build());
-        List<Found> got = res.found();
+        if (order.descending()) {
+            parts = new ArrayList<>(parts);
+            java.util.Collections.reverse(parts);
+        }
+        // the parts' events follow one another in time: the page is the first limit + 1 after the cursor of them all
+        // (the one past the page says whether there is a next), as far as one request may reach
+        List<Found> got = new ArrayList<>();
+        long total = 0;
+        boolean capped = false;
+        for (Query q : parts) {
+            int want = Math.max(0, limit + 1 - got.size());
+            int size = Math.min(want, MAX_RESULT_WINDOW);
+            capped |= size < want;
+            SearchRequest.Builder r = new SearchRequest.Builder().index(indices).query(q).sort(sort).size(size)
+                    .trackTotalHits(t -> t.enabled(true));
+            if (after != null) {
+                r.searchAfterVals(values(after.after()));
+            }
+            Answer res = run(r.build());
+            got.addAll(res.found());
+            total = total < 0 || res.total() < 0 ? -1 : total + res.total();
+        }
         int n = Math.min(limit, got.size());
         List<Hit> hits = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
             hits.add(hit(got.get(i)));
         }
-        Cursor next = got.size() > limit ? new Cursor(cursor(got.get(limit - 1).sort()), order) : null;
-        return new Page(hits, next, res.total());
+        boolean more = got.size() > limit
+                || (capped && n == limit && n > 0 && anyAfter(parts, sort, got.get(n - 1).sort()));
+        Cursor next = more ? new Cursor(cursor(got.get(limit - 1).sort()), order) : null;
+        return new Page(hits, next, total);
     }
 
+    /** Whether any event of the parts comes after the one with these sort values. */
+    private boolean anyAfter(List<Query> parts, List<SortOptions> sort, List<FieldValue> last) throws IndexException {
+        for (Query q : parts) {
+            SearchRequest r = new SearchRequest.Builder().index(indices).query(q).sort(sort).size(1)
+                    .searchAfterVals(last).trackTotalHits(t -> t.enabled(false)).source(x -> x.fetch(false)).build();
+            if (!run(r).found().isEmpty()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * From the sort values alone (time, bundle id, seq, leaf: the event order): no document is read or sent. Reading
+     * every matching document instead made a report on 200,000 events take 83 s here, against 13 s locally.
+     */
     @Override
     public ResultSet resultSet(EventQuery query) throws IndexException {
         List<String> lines = new ArrayList<>();
         long[] span = {Long.MAX_VALUE, Long.MIN_VALUE};
-        export(query, h -> {
-            lines.add(h.bundleId() + ":" + h.seq());
-            if (h.time() != null) {
-                long t = IndexSchema.micros(h.time());
+        walk(query, false, f -> {
+            List<FieldValue> key = f.sort();
+            lines.add(key.get(1).stringValue() + ":" + key.get(2).longValue());
+            long t = key.get(0).longValue();
+            if (t != Long.MAX_VALUE) { // what OpenSearch sorts an event without a time by (missing: _last)
                 span[0] = Math.min(span[0], t);
                 span[1] = Math.max(span[1], t);
             }
@@ -162,17 +205,25 @@ public final class OpenSearchEventSearch implements EventSearch {
 
     @Override
     public long count(EventQuery query) throws IndexException {
-        Query q = QueryTranslator.translate(query);
-        try {
-            return client.count(c -> c.index(indices).query(q)).count();
-        } catch (IOException | OpenSearchException e) {
-            throw failed(e);
+        long n = 0;
+        for (Query q : QueryTranslator.parts(query)) {
+            try {
+                n += client.count(c -> c.index(indices).query(q)).count();
+            } catch (IOException | OpenSearchException e) {
+                throw failed(e);
+            }
         }
+        return n;
     }
 
     @Override
     public void export(EventQuery query, Consumer<Hit> sink) throws IndexException {
-        Query q = QueryTranslator.translate(query);
+        walk(query, true, f -> sink.accept(hit(f)));
+    }
+
+    /** Every matching event in order, at one point in time, with its document or only its sort values. */
+    private void walk(EventQuery query, boolean documents, Consumer<Found> sink) throws IndexException {
+        List<Query> parts = QueryTranslator.parts(query);
         String pit;
         try {
             pit = client.createPit(p -> p.targetIndexes(indices).keepAlive(Time.of(t -> t.time(KEEP_ALIVE)))).pitId();
@@ -180,21 +231,8 @@ public final class OpenSearchEventSearch implements EventSearch {
             throw failed(e);
         }
         try {
-            List<FieldValue> after = null;
-            while (true) {
-                SearchRequest.Builder r = new SearchRequest.Builder().query(q).sort(ClusterOrder.sort(SortOrder.TIME))
-                        .size(EXPORT_PAGE).pit(org.opensearch.client.opensearch.core.search.Pit.of(p -> p.id(pit).keepAlive(KEEP_ALIVE))).trackTotalHits(t -> t.enabled(false));
-                if (after != null) {
-                    r.searchAfterVals(after);
-                }
-                List<Found> got = run(r.build()).found();
-                for (var h : got) {
-                    sink.accept(hit(h));
-                }
-                if (got.size() < EXPORT_PAGE) {
-                    return;
-                }
-                after = got.get(got.size() - 1).sort();
+            for (Query q : parts) { // one after the other in time
+                walkPart(q, pit, documents, sink);
             }
         } finally {
             try {
@@ -202,6 +240,27 @@ public final class OpenSearchEventSearch implements EventSearch {
             } catch (IOException | OpenSearchException e) {
                 // the point in time expires by itself after KEEP_ALIVE
             }
+        }
+    }
+
+    private void walkPart(Query q, String pit, boolean documents, Consumer<Found> sink) throws IndexException {
+        int page = documents ? EXPORT_PAGE : MAX_RESULT_WINDOW;
+        List<FieldValue> after = null;
+        while (true) {
+            SearchRequest.Builder r = new SearchRequest.Builder().query(q).sort(ClusterOrder.sort(SortOrder.TIME))
+                    .size(page).pit(org.opensearch.client.opensearch.core.search.Pit.of(p -> p.id(pit).keepAlive(KEEP_ALIVE))).trackTotalHits(t -> t.enabled(false));
+            if (!documents) {
+                r.source(x -> x.fetch(false));
+            }
+            if (after != null) {
+                r.searchAfterVals(after);
+            }
+            List<Found> got = run(r.build()).found();
+            got.forEach(sink);
+            if (got.size() < page) {
+                return;
+            }
+            after = got.get(got.size() - 1).sort();
         }
     }
 

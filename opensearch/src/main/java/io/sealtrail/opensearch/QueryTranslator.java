@@ -46,11 +46,100 @@ final class QueryTranslator {
     private QueryTranslator() {
     }
 
+    /**
+     * Most time windows one request holds. OpenSearch runs each range on a long field as two Lucene clauses (its
+     * points, or its doc values when fewer events are left to check), and refuses a query of more than 1,024 clauses
+     * in all ("too_many_nested_clauses", indices.query.bool.max_clause_count): 256 windows leave room for the rest
+     * of the query. The report's off-hours clause holds up to 1,000 (about four years).
+     */
+    static final int MAX_WINDOWS = 256;
+
+    /** The query as one request; a query of more windows than one request holds is refused in a sentence. */
     static Query translate(EventQuery q) throws IndexException {
-        return translate(EventQueries.parse(q));
+        List<Query> parts = parts(q);
+        if (parts.size() > 1) {
+            throw new IndexException("this query's " + windowCount(EventQueries.parse(q)) + " time windows need "
+                    + parts.size() + " requests on OpenSearch, which take at most " + MAX_WINDOWS + " each: its events"
+                    + " can be counted, listed and exported there, not grouped into facets, charts or sessions; narrow"
+                    + " its period, or search the case's local index");
+        }
+        return parts.get(0);
+    }
+
+    /**
+     * The query as the requests OpenSearch can run: one, or, when it asks for more time windows than one request
+     * holds ({@link #MAX_WINDOWS}; the report's off-hours clause), one per run of up to that many windows with the
+     * rest of the query the same. The windows must then be a condition every event meets (joined by AND), so that
+     * the requests match disjoint events, every event of one earlier than every event of the next, and together
+     * the query's: their counts add up, and their events one after the other are the query's in time order.
+     */
+    static List<Query> parts(EventQuery q) throws IndexException {
+        org.apache.lucene.search.Query parsed = EventQueries.parse(q);
+        TimeWindowsQuery many = manyWindows(parsed, true, new TimeWindowsQuery[1]);
+        if (many == null) {
+            return List.of(translate(parsed, null));
+        }
+        int n = many.windows().size();
+        List<Query> out = new ArrayList<>();
+        for (int from = 0; from < n; from += MAX_WINDOWS) {
+            out.add(translate(parsed, new Part(many, from, Math.min(n, from + MAX_WINDOWS))));
+        }
+        return out;
+    }
+
+    /** Which windows of a windows query one request asks for: {@code [from, to)} of them. */
+    private record Part(TimeWindowsQuery of, int from, int to) {
+    }
+
+    /**
+     * The one windows query of more than {@link #MAX_WINDOWS} windows that every event must meet, or null when
+     * there is none; such a query anywhere else (under OR or NOT), or two of them, cannot be split and is refused.
+     */
+    private static TimeWindowsQuery manyWindows(org.apache.lucene.search.Query q, boolean required,
+                                                TimeWindowsQuery[] found) throws IndexException {
+        if (q instanceof TimeWindowsQuery w && w.windows().size() > MAX_WINDOWS) {
+            if (!required || found[0] != null) {
+                throw new IndexException("a query of more than " + MAX_WINDOWS + " time windows runs on OpenSearch"
+                        + " only as a condition every event meets (joined to the rest by AND), and only one such"
+                        + " condition; search the case's local index");
+            }
+            found[0] = w;
+        } else if (q instanceof BoostQuery b) {
+            manyWindows(b.getQuery(), required, found);
+        } else if (q instanceof ConstantScoreQuery c) {
+            manyWindows(c.getQuery(), required, found);
+        } else if (q instanceof BooleanQuery b) {
+            boolean alone = b.clauses().size() == 1;
+            for (BooleanClause c : b.clauses()) {
+                BooleanClause.Occur o = c.getOccur();
+                manyWindows(c.getQuery(), required && (o == BooleanClause.Occur.MUST || o == BooleanClause.Occur.FILTER
+                        || (o == BooleanClause.Occur.SHOULD && alone)), found);
+            }
+        }
+        return found[0];
+    }
+
+    private static int windowCount(org.apache.lucene.search.Query q) {
+        if (q instanceof TimeWindowsQuery w) {
+            return w.windows().size();
+        }
+        if (q instanceof BoostQuery b) {
+            return windowCount(b.getQuery());
+        }
+        if (q instanceof ConstantScoreQuery c) {
+            return windowCount(c.getQuery());
+        }
+        if (q instanceof BooleanQuery b) {
+            return b.clauses().stream().mapToInt(c -> windowCount(c.getQuery())).max().orElse(0);
+        }
+        return 0;
     }
 
     static Query translate(org.apache.lucene.search.Query q) throws IndexException {
+        return translate(q, null);
+    }
+
+    private static Query translate(org.apache.lucene.search.Query q, Part part) throws IndexException {
         String hash = EventQueries.entryHashPrefix(q);
         if (hash != null) {
             return prefix(IndexSchema.EVENT_HASH, hash);
@@ -62,13 +151,13 @@ final class QueryTranslator {
             return none();
         }
         if (q instanceof BoostQuery b) {
-            return translate(b.getQuery()); // results are sorted, never scored
+            return translate(b.getQuery(), part); // results are sorted, never scored
         }
         if (q instanceof ConstantScoreQuery c) {
-            return translate(c.getQuery());
+            return translate(c.getQuery(), part);
         }
         if (q instanceof BooleanQuery b) {
-            return bool(b);
+            return bool(b, part);
         }
         if (q instanceof TermQuery t) {
             return term(t.getTerm());
@@ -110,8 +199,10 @@ final class QueryTranslator {
             return Query.of(x -> x.exists(v -> v.field(e.getField())));
         }
         if (q instanceof TimeWindowsQuery w) { // the local index's look-up of many time ranges: the ranges again
+            List<long[]> windows = part != null && part.of() == w ? w.windows().subList(part.from(), part.to())
+                    : w.windows();
             List<Query> any = new ArrayList<>();
-            for (long[] r : w.windows()) {
+            for (long[] r : windows) {
                 any.add(Query.of(x -> x.range(v -> v.field(w.field()).gte(JsonData.of(r[0])).lte(JsonData.of(r[1])))));
             }
             return Query.of(x -> x.bool(b -> b.should(any).minimumShouldMatch("1")));
@@ -124,11 +215,11 @@ final class QueryTranslator {
      * Lucene's and OpenSearch's boolean queries differ in one way: without a positive clause, Lucene matches nothing
      * and OpenSearch everything. The parser already turns a purely negative group into "everything except".
      */
-    private static Query bool(BooleanQuery q) throws IndexException {
+    private static Query bool(BooleanQuery q, Part part) throws IndexException {
         BoolQuery.Builder b = new BoolQuery.Builder();
         boolean positive = false;
         for (BooleanClause c : q.clauses()) {
-            Query sub = translate(c.getQuery());
+            Query sub = translate(c.getQuery(), part);
             switch (c.getOccur()) {
                 case MUST -> b.must(sub);
                 case FILTER -> b.filter(sub);

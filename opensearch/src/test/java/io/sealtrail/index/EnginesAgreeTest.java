@@ -71,6 +71,25 @@ class EnginesAgreeTest {
     }
 
     @Test
+    void aPageOfTheLargestSizeIsServedAsLocally() throws Exception {
+        // one more than the page, to learn whether a next exists, is more than one OpenSearch request may ask for
+        for (SortOrder order : List.of(SortOrder.TIME, SortOrder.NEWEST_FIRST)) {
+            for (String q : List.of("*", "NOT seq:0")) {
+                Page l = both.lucene.search(EventQuery.of(q), EventSearch.MAX_PAGE, null, order);
+                Page c = both.cluster.search(EventQuery.of(q), EventSearch.MAX_PAGE, null, order);
+                assertThat(c.hits()).as(q + " " + order).containsExactlyElementsOf(l.hits());
+                assertThat(c.next() == null).as(q + " " + order).isEqualTo(l.next() == null);
+            }
+        }
+        Page first = both.cluster.search(EventQuery.all(), EventSearch.MAX_PAGE - 1, null, SortOrder.TIME);
+        assertThat(first.next()).isNotNull();
+        assertThat(both.cluster.search(EventQuery.all(), EventSearch.MAX_PAGE, first.next(), SortOrder.TIME).hits())
+                .containsExactlyElementsOf(both.lucene.search(EventQuery.all(), EventSearch.MAX_PAGE,
+                        both.lucene.search(EventQuery.all(), EventSearch.MAX_PAGE - 1, null, SortOrder.TIME).next(),
+                        SortOrder.TIME).hits());
+    }
+
+    @Test
     void facetsCountTheSameValues() throws Exception {
         for (String field : List.of(IndexSchema.USER_NAME, IndexSchema.USER_ROLES, IndexSchema.ACTION,
                 IndexSchema.TARGET_NAME, IndexSchema.INTEGRITY, IndexSchema.COMMAND_KEYWORD, IndexSchema.EVENT_HASH)) {

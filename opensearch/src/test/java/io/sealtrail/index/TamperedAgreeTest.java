@@ -61,6 +61,11 @@ class TamperedAgreeTest {
                 assertThat(ck).as(q).containsExactlyElementsOf(lk);
             }
             assertThat(cluster.count(EventQuery.of("integrity:broken"))).isEqualTo(1);
+            // the line without a time is cited, and bounds no span, alike (a report's result sets)
+            for (String q : List.of("*", "seq:4321")) {
+                assertThat(cluster.resultSet(EventQuery.of(q))).as(q).isEqualTo(local.resultSet(EventQuery.of(q)));
+            }
+            assertThat(local.resultSet(EventQuery.of("seq:4321")).first()).isNull();
         }
     }
 }

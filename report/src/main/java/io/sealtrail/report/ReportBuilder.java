@@ -71,23 +71,45 @@ public final class ReportBuilder {
 
     private final BundleVerifier verifier = new BundleVerifier();
 
+    /** The report of a case from its local index, which this opens and closes. */
     public ReportModel build(CaseFolder c, ReportOptions o) throws IOException, BundleFormatException, IndexException {
+        return build(c, o, null);
+    }
+
+    /**
+     * The report of a case from {@code engine}, the search its caller opened (the one the case's searches use:
+     * its local index, or OpenSearch when the case lives there), which stays open; null for the local index, opened
+     * and closed here. The proofs of cited events always come from the evidence in the case folder.
+     */
+    public ReportModel build(CaseFolder c, ReportOptions o, ReportSearch engine)
+            throws IOException, BundleFormatException, IndexException {
         List<ImportRecord> bundles = c.bundles();
         if (bundles.isEmpty()) {
             throw new IOException(c.dir() + ": the case holds no imported bundle to report on");
         }
+        if (engine != null) {
+            return build(c, o, bundles, engine);
+        }
+        try (EventSearch local = c.openSearch(bundles)) {
+            return build(c, o, bundles, ReportSearch.local(local));
+        }
+    }
+
+    private ReportModel build(CaseFolder c, ReportOptions o, List<ImportRecord> bundles, ReportSearch engine)
+            throws IOException, BundleFormatException, IndexException {
         /*
          * Re-verifying a large bundle takes as long as all the queries (at 10M events, 19-34 s each; docs/soak.md),
          * and neither needs the other until the sections: so the queries run ahead on a second thread while this one
          * verifies, as if no export had failed. The sections are then built here, in their order, from the answers
          * the thread ahead left (or waiting for the one it is computing): the same queries, ids and results.
          */
-        try (EventSearch opened = c.openSearch(bundles); RememberedSearch search = new RememberedSearch(opened)) {
-            Thread ahead = new Thread(() -> queriesAhead(c, o, bundles, search), "report-queries-ahead");
+        try (RememberedSearch search = new RememberedSearch(engine.search())) {
+            Thread ahead = new Thread(() -> queriesAhead(c, o, bundles, search, engine.answeredBy()),
+                    "report-queries-ahead");
             ahead.setDaemon(true);
             ahead.start();
             try {
-                return sections(c, o, bundles, verify(c, o, bundles), search, false);
+                return sections(c, o, bundles, verify(c, o, bundles), search, engine.answeredBy(), false);
             } finally {
                 search.stop(); // never interrupted: an interrupt can close the index's file channels under this thread
                 joinQuietly(ahead);
@@ -95,9 +117,10 @@ public final class ReportBuilder {
         }
     }
 
-    private void queriesAhead(CaseFolder c, ReportOptions o, List<ImportRecord> bundles, RememberedSearch search) {
+    private void queriesAhead(CaseFolder c, ReportOptions o, List<ImportRecord> bundles, RememberedSearch search,
+                              String answeredBy) {
         try {
-            sections(c, o, bundles, Verified.NONE, search, true);
+            sections(c, o, bundles, Verified.NONE, search, answeredBy, true);
         } catch (IOException | BundleFormatException | IndexException | RuntimeException e) {
             // only a head start: the sections built after verification ask the same and meet the same error, if real
         }
@@ -179,7 +202,7 @@ public final class ReportBuilder {
      * verification, for their answers, and build nothing.
      */
     private static ReportModel sections(CaseFolder c, ReportOptions o, List<ImportRecord> bundles, Verified v,
-                                        EventSearch search, boolean ahead)
+                                        EventSearch search, String answeredBy, boolean ahead)
             throws IOException, BundleFormatException, IndexException {
         List<BundleProvenance> provenance = v.provenance();
         Map<String, VerificationReport> reports = v.reports();
@@ -219,7 +242,8 @@ public final class ReportBuilder {
         cite(c, search, bundles, cited, attachments, t == ReportTemplate.INCIDENT_TIMELINE, reports);
         ReportModel.Header header = new ReportModel.Header(t, o.title(), c.name(), c.id(), o.auditor(), o.from(), o.to(),
                 o.query(), List.copyOf(systems), o.generatedAt(), o.sealtrailVersion(), all.count(), all.id(), o.hours().zone(),
-                span.first(), span.last(), span.id(), failed == null ? 0 : failed.count(), failed == null ? null : failed.id());
+                span.first(), span.last(), span.id(), failed == null ? 0 : failed.count(), failed == null ? null : failed.id(),
+                answeredBy);
         attachments.add(new Attachment("queries.tsv", "text/tab-separated-values",
                 "Every query of Appendix A verbatim, with its bounds, count and result-set hash", QueryLog.tsv(q.records())));
         return new ReportModel(header, provenance, completeness, coverage, access, timeline, integrity, retention, cited,

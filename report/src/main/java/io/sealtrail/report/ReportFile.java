@@ -62,12 +62,22 @@ public final class ReportFile {
     public static Written write(CaseFolder c, ReportOptions options, Path target, NoteSigner auditor, ReportSigner signer,
                                 Redaction redaction, BooleanSupplier cancelled)
             throws IOException, IndexException, BundleFormatException {
+        return write(c, options, target, auditor, signer, redaction, null, cancelled);
+    }
+
+    /**
+     * @param engine the search the case's searches use, opened by the caller, who closes it (the report names it);
+     *               null for the case's local index, which the report opens and closes itself
+     */
+    public static Written write(CaseFolder c, ReportOptions options, Path target, NoteSigner auditor, ReportSigner signer,
+                                Redaction redaction, ReportSearch engine, BooleanSupplier cancelled)
+            throws IOException, IndexException, BundleFormatException {
         Path abs = target.toAbsolutePath();
         if (Files.exists(abs)) {
             throw new FileAlreadyExistsException(abs.toString());
         }
         c.journal().requireHolder(auditor);
-        ReportModel built = new ReportBuilder().build(c, options);
+        ReportModel built = new ReportBuilder().build(c, options, engine);
         ReportModel model = redaction == null ? built : ReportRedaction.apply(built, redaction);
         if (cancelled.getAsBoolean()) {
             throw new CancellationException("report cancelled");
@@ -96,6 +106,7 @@ public final class ReportFile {
         data.put("query", options.query());
         data.put("from", options.from() == null ? "" : options.from().toString());
         data.put("to", options.to() == null ? "" : options.to().toString());
+        data.put("searched_by", model.header().searchedBy());
         if (signer != null) {
             data.put("signed_by", signer.key().subject());
             data.put("signer_sha256", signer.key().fingerprint());

@@ -55,16 +55,18 @@ public record ReportModel(Header header, List<BundleProvenance> provenance, Comp
      * {@code from}/{@code to} are the period asked for (null: open); {@code firstEvent}/{@code lastEvent} the
      * case's first and last event within it, which stand for an open end. {@code failedEvents} of the events in
      * scope come from exports that failed verification ({@code failedQueryId}; 0 and null when none failed).
+     * {@code searchedBy} names the engine that searched and counted the events ({@link ReportSearch#answeredBy}).
      */
     public record Header(ReportTemplate template, String title, String caseName, String caseId, String auditor,
                          Instant from, Instant to, String query, List<String> systems, Instant generatedAt,
                          String sealtrailVersion, long totalEvents, String totalQueryId, java.time.ZoneId zone,
                          Instant firstEvent, Instant lastEvent, String periodQueryId, long failedEvents,
-                         String failedQueryId) {
+                         String failedQueryId, String searchedBy) {
         /** @param zone the zone times are written in (the report's zone), UTC beside them */
         public Header {
             systems = List.copyOf(systems);
             zone = zone == null ? java.time.ZoneOffset.UTC : zone;
+            searchedBy = searchedBy == null ? ReportSearch.LOCAL : searchedBy;
         }
     }
 

@@ -58,7 +58,7 @@ final class ReportRedaction {
         Header header = new Header(h.template(), h.title(), h.caseName(), h.caseId(), h.auditor(), h.from(), h.to(),
                 r(h.query()), h.systems().stream().map(this::r).toList(), h.generatedAt(), h.sealtrailVersion(),
                 h.totalEvents(), h.totalQueryId(), h.zone(), h.firstEvent(), h.lastEvent(), h.periodQueryId(),
-                h.failedEvents(), h.failedQueryId());
+                h.failedEvents(), h.failedQueryId(), h.searchedBy()); // the engine: not from the evidence
         List<BundleProvenance> provenance = m.provenance().stream().map(this::provenance).toList();
         List<CitedEvent> cited = m.cited().stream().map(this::cited).toList();
         List<QueryRecord> queries = m.queries().stream().map(q -> new QueryRecord(q.id(), r(q.purpose()), r(q.query()),

@@ -98,6 +98,7 @@ public final class ReportRenderer {
         kv.add(new String[] {"Prepared by", h.auditor()});
         kv.add(new String[] {"Generated", l.times().time(h.generatedAt())});
         kv.add(new String[] {"Sealtrail version", h.sealtrailVersion()});
+        kv.add(new String[] {"Searched by", h.searchedBy() + "\n(see Method)"});
         kv.add(new String[] {"Template", h.template().id()});
         if (m.redacted() != null) {
             kv.add(new String[] {"Redacted", "with profile " + m.redacted().profile() + " (see Method): "
@@ -430,8 +431,8 @@ public final class ReportRenderer {
                 + "case journal. For this report every bundle was verified again against the log keys the auditor "
                 + "trusts: the manifest signature, every file hash, the hash chain and sequence of every event, the "
                 + "Merkle root of every signed checkpoint, the signatures and any RFC 3161 timestamps, heartbeat "
-                + "coverage and continuity. All figures come from the case's read-only search index and are reproducible "
-                + "with the queries of Appendix A.");
+                + "coverage and continuity. " + searched(m.header()) + " All figures are reproducible with the queries "
+                + "of Appendix A.");
         l.paragraph("Statement. The figures in this report were produced by Sealtrail " + m.header().sealtrailVersion()
                 + " from the evidence listed in section 1 and no other source. A bundle whose verdict is not VERIFIED, or "
                 + "whose signer key is not trusted, is evidence of lower assurance; "
@@ -442,6 +443,18 @@ public final class ReportRenderer {
         if (m.redacted() != null) {
             redaction(l, m.redacted());
         }
+    }
+
+    /**
+     * Which engine found and counted the events (docs/opensearch.md): the case's own read-only index, or the cluster
+     * every bundle was sent to. The proofs never come from either.
+     */
+    static String searched(ReportModel.Header h) {
+        boolean local = ReportSearch.LOCAL.equals(h.searchedBy());
+        return "The events were searched and counted by " + h.searchedBy() + (local ? " (read-only, in the case folder)" : ", to which every"
+                + " bundle of the case was sent when it was imported, as the signed case journal records ('sealtrail"
+                + " case verify' checks that it holds exactly the events sent)") + "; every cited event's proof comes"
+                + " from the case's own evidence.";
     }
 
     /** What was blanked, with which profile, and how the proofs stay checkable (docs/redaction.md). */

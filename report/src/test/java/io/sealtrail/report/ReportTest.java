@@ -162,6 +162,18 @@ class ReportTest {
     }
 
     @Test
+    void theMethodSaysTheCasesLocalIndexSearchedAndCountedAndTheProofsComeFromTheEvidence() throws Exception {
+        String text;
+        try (org.apache.pdfbox.pdmodel.PDDocument doc = org.apache.pdfbox.Loader.loadPDF(pdf.toFile())) {
+            text = new org.apache.pdfbox.text.PDFTextStripper().getText(doc).replaceAll("\\s+", " ");
+        }
+        assertThat(model.header().searchedBy()).isEqualTo(ReportSearch.LOCAL);
+        assertThat(text).contains("The events were searched and counted by the case's local index (read-only, in the"
+                + " case folder); every cited event's proof comes from the case's own evidence.")
+                .contains("Searched by the case's local index (see Method)");
+    }
+
+    @Test
     void theFirstPageSaysEachVerifiedBundleIsVerifiedAndMarksNoFigureAsFailed() throws Exception {
         Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/pdftotext")), "poppler-utils not installed");
         String firstPage = run("/usr/bin/pdftotext", "-layout", "-l", "1", pdf.toString(), "-");

@@ -101,6 +101,14 @@ final class CaseSupport {
 
     /** The case's search, logging in to its cluster as {@code login} says (or as the case recorded). */
     static EventSearch search(CaseFolder c, LoginOptions login) throws UserException {
+        return engine(c, login).search();
+    }
+
+    /**
+     * As {@link #search(CaseFolder, LoginOptions)}, with where its answers come from: OpenSearch when the case was
+     * sent there (never the local index instead, when the cluster cannot be reached), else the local index.
+     */
+    static io.sealtrail.app.CaseEngine.Opened engine(CaseFolder c, LoginOptions login) throws UserException {
         io.sealtrail.opensearch.ClusterLogin how = login.forCase(c);
         List<ImportRecord> imports;
         try {
@@ -113,7 +121,7 @@ final class CaseSupport {
         }
         try {
             // a case whose every bundle was also sent to OpenSearch is searched there (docs/opensearch.md)
-            return io.sealtrail.app.CaseEngine.open(c, imports, how::connection, false).search();
+            return io.sealtrail.app.CaseEngine.open(c, imports, how::connection, false);
         } catch (IndexException e) {
             throw new UserException(e.getMessage(), e);
         } catch (IOException e) {

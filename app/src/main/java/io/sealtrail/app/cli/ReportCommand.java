@@ -109,6 +109,10 @@ final class ReportCommand implements Callable<Integer> {
             description = "The authority's CA certificates, when its tokens do not carry them. Repeatable.")
     List<Path> tsaChain = new ArrayList<>();
 
+    // a case sent to OpenSearch is reported from there, as the search commands answer from there
+    @Mixin
+    LoginOptions login = new LoginOptions();
+
     @Override
     public Integer call() throws Exception {
         if (caseDir == null || out == null) {
@@ -139,14 +143,17 @@ final class ReportCommand implements Callable<Integer> {
                 .withPeriod(window.from(), window.to()).withQuery(query).withVersion(SealtrailCommand.VERSION)
                 .withTemplate(chosen).withRetention(period).withHours(hours).withTimelineCap(timelineCap);
         ReportFile.Written w;
-        try {
+        io.sealtrail.app.CaseEngine.Opened engine = CaseSupport.engine(c, login);
+        io.sealtrail.report.ReportSearch searched = engine.forReport();
+        try (EventSearch search = searched.search()) {
             w = ReportFile.write(c, options, out, AuditorKey.loadOrCreate(CliEnvironment.env()), signer, redaction,
-                    () -> false);
+                    new io.sealtrail.report.ReportSearch(search, searched.answeredBy()), () -> false);
         } catch (IndexException e) {
             throw new UserException(e.getMessage(), e);
         }
         PrintWriter o = spec.commandLine().getOut();
         o.printf("Wrote %s (%,d bytes, %d cited events)%n", out, w.size(), w.cited());
+        o.println("Searched and counted by " + searched.answeredBy());
         o.println("SHA-256 " + w.sha256());
         if (signer != null) {
             o.printf("Signed as %s by %s (certificate SHA-256 %s)%s%n", signer.timestamped() ? "PAdES B-T" : "PAdES B-B",

@@ -224,7 +224,7 @@ public final class ReportDialog {
                         new ReportViewModel.Choices(query.getText(), TimeInput.parse(from.getText(), z),
                                 TimeInput.parse(to.getText(), z), retention.getText(), hours.getText(), z),
                         Path.of(out.getText().strip()), new ReportSigning(signKey.getText().isBlank() ? null
-                                : Path.of(signKey.getText().strip()), tsa.getText()));
+                                : Path.of(signKey.getText().strip()), tsa.getText()), session.reportSearch());
             } catch (IllegalArgumentException | java.time.DateTimeException ex) {
                 problem.setText(ex.getMessage());
             }

@@ -11,6 +11,7 @@ import io.sealtrail.report.BusinessHours;
 import io.sealtrail.report.ReportFile;
 import io.sealtrail.report.ReportOptions;
 import io.sealtrail.report.ReportPreview;
+import io.sealtrail.report.ReportSearch;
 import io.sealtrail.report.ReportTemplate;
 import io.sealtrail.verify.note.NoteSigner;
 import io.sealtrail.verify.note.VerifierKey;
@@ -146,6 +147,15 @@ public final class ReportViewModel {
      */
     public void generate(CaseFolder c, ReportTemplate template, String title, String preparer, Choices choices, Path target,
                          ReportSigning signing) {
+        generate(c, template, title, preparer, choices, target, signing, null);
+    }
+
+    /**
+     * As above, searching and counting with {@code engine}: the window's search when it answers from the case's
+     * cluster (the report then says so), or null for the case's local index, which the report opens for itself.
+     */
+    public void generate(CaseFolder c, ReportTemplate template, String title, String preparer, Choices choices, Path target,
+                         ReportSigning signing, ReportSearch engine) {
         if (c == null || job.isRunning()) {
             return;
         }
@@ -164,7 +174,7 @@ public final class ReportViewModel {
             ReportFile.Written w;
             io.sealtrail.report.ReportSigner signer = signing.signer();
             try {
-                w = ReportFile.write(c, o, target, auditorKey.call(), signer, profile, ctx::cancelled);
+                w = ReportFile.write(c, o, target, auditorKey.call(), signer, profile, engine, ctx::cancelled);
             } catch (java.nio.file.FileAlreadyExistsException e) {
                 throw new java.io.IOException(target + " already exists", e);
             }

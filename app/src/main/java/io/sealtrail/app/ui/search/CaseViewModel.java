@@ -64,7 +64,7 @@ public final class CaseViewModel {
 
     /** What opening found: the case and, per bundle, its evidence copy and index folder. */
     record Opened(CaseFolder folder, List<Path> evidence, EventSearch index, String answersFrom, String fallback,
-                  String damage) {
+                  String damage, io.sealtrail.report.ReportSearch report) {
     }
 
     /**
@@ -155,7 +155,7 @@ public final class CaseViewModel {
                     return;
                 }
                 EventSearch old = search.index();
-                session.opened(o.folder(), o.answersFrom(), o.fallback(), o.damage());
+                session.opened(o.folder(), o.answersFrom(), o.fallback(), o.damage(), o.report());
                 search.setIndex(o.index());
                 // verifying the evidence copies takes both cores for a while: after the first rows show
                 afterFirstResult(() -> {
@@ -249,8 +249,11 @@ public final class CaseViewModel {
         io.sealtrail.app.CaseEngine.Opened engine = io.sealtrail.app.CaseEngine.open(c, imports, login::connection, true);
         List<String> unsearchable = new ArrayList<>(found.problems());
         unsearchable.addAll(engine.unsearchable());
+        // a report asks the cluster the window asks; the local index it opens whole for itself, as the window's
+        // may leave out a damaged import, and a report must fail rather than quietly count without it
         return new Opened(c, evidence, engine.search(), engine.answersFrom(), engine.fallback(),
-                damage(imports.size() + found.problems().size(), unsearchable, journal));
+                damage(imports.size() + found.problems().size(), unsearchable, journal),
+                engine.alias() == null ? null : engine.forReport());
     }
 
     /** What the window says of a damaged case: empty when nothing is. */

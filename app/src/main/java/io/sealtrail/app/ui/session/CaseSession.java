@@ -1,6 +1,7 @@
 package io.sealtrail.app.ui.session;
 
 import io.sealtrail.cases.CaseFolder;
+import io.sealtrail.report.ReportSearch;
 import java.nio.file.Path;
 import java.util.Objects;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -27,6 +28,7 @@ public final class CaseSession {
     private final ReadOnlyStringWrapper damage = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper answersFrom = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper fallback = new ReadOnlyStringWrapper("");
+    private ReportSearch report;
 
     /** @param scope the query, time range and zone of the window's search, and its index */
     public CaseSession(QueryScope scope) {
@@ -64,6 +66,16 @@ public final class CaseSession {
      * {@code damage} says what cannot be searched or relied on, and why (empty: nothing).
      */
     public void opened(CaseFolder c, String answersFrom, String fallback, String damage) {
+        opened(c, answersFrom, fallback, damage, null);
+    }
+
+    /**
+     * As {@link #opened(CaseFolder, String, String, String)}, with the search a report of the case is to use: the
+     * window's own when it answers from the case's cluster, null when the case's local index answers (a report
+     * opens that whole for itself).
+     */
+    public void opened(CaseFolder c, String answersFrom, String fallback, String damage, ReportSearch report) {
+        this.report = report;
         this.damage.set(Objects.requireNonNull(damage));
         this.answersFrom.set(answersFrom);
         this.fallback.set(fallback == null ? "" : fallback);
@@ -125,6 +137,14 @@ public final class CaseSession {
      */
     public ReadOnlyStringProperty fallbackProperty() {
         return fallback.getReadOnlyProperty();
+    }
+
+    /**
+     * The search a report of the open case uses, as the window's search answers (docs/opensearch.md): the cluster's,
+     * or null for the case's local index.
+     */
+    public ReportSearch reportSearch() {
+        return report;
     }
 
     /** Why the last open failed, empty otherwise. */
