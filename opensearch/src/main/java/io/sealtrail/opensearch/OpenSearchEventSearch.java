@@ -40,6 +40,8 @@ import org.opensearch.client.opensearch.core.SearchResponse;
  * indices. Thread-safe: the client is.
  */
 public final class OpenSearchEventSearch implements EventSearch {
+    /** OpenSearch's default index.max_result_window: the most hits one search answers with. */
+    private static final int MAX_RESULT_WINDOW = 10_000;
     private static final int EXPORT_PAGE = 1000;
     private static final String KEEP_ALIVE = "2m";
 
@@ -110,8 +112,10 @@ public final class OpenSearchEventSearch implements EventSearch {
         EventSearch.requirePage(limit, after, order);
         List<SortOptions> sort = ClusterOrder.sort(order);
         Query q = QueryTranslator.translate(query);
-        SearchRequest.Builder r = new SearchRequest.Builder().index(indices).query(q).sort(sort).size(limit + 1)
-                .trackTotalHits(t -> t.enabled(true));
+        // one more than the page says whether another follows; a page of MAX_PAGE would ask for more than an index
+        // gives in one answer (index.max_result_window), so that page asks once more, for one, after its last
+        SearchRequest.Builder r = new SearchRequest.Builder().index(indices).query(q).sort(sort)
+                .size(Math.min(limit + 1, MAX_RESULT_WINDOW)).trackTotalHits(t -> t.enabled(true));
         if (after != null) {
             r.searchAfterVals(values(after.after()));
         }
@@ -122,7 +126,11 @@ public final class OpenSearchEventSearch implements EventSearch {
         for (int i = 0; i < n; i++) {
             hits.add(hit(got.get(i)));
         }
-        Cursor next = got.size() > limit ? new Cursor(cursor(got.get(limit - 1).sort()), order) : null;
+        boolean more = got.size() > limit || (limit >= MAX_RESULT_WINDOW && got.size() == limit
+                && !run(new SearchRequest.Builder().index(indices).query(q).sort(sort).size(1)
+                .searchAfterVals(got.get(limit - 1).sort()).trackTotalHits(t -> t.enabled(false)).build())
+                .found().isEmpty());
+        Cursor next = more ? new Cursor(cursor(got.get(limit - 1).sort()), order) : null;
         return new Page(hits, next, res.total());
     }
 

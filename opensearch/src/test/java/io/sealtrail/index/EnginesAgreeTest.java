@@ -71,6 +71,22 @@ class EnginesAgreeTest {
     }
 
     @Test
+    void aPageOfTheLargestSizeIsAnsweredAsLocally() throws Exception {
+        for (String q : List.of("*", "event.action:login")) {
+            Page l = both.lucene.search(EventQuery.of(q), EventSearch.MAX_PAGE, null, SortOrder.TIME);
+            Page c = both.cluster.search(EventQuery.of(q), EventSearch.MAX_PAGE, null, SortOrder.TIME);
+
+            assertThat(c.hits()).as(q).containsExactlyElementsOf(l.hits());
+            assertThat(c.next() == null).as(q + ": another page").isEqualTo(l.next() == null);
+        }
+        Page first = both.cluster.search(EventQuery.all(), EventSearch.MAX_PAGE - 1, null, SortOrder.TIME);
+        assertThat(both.cluster.search(EventQuery.all(), EventSearch.MAX_PAGE, first.next(), SortOrder.TIME).hits())
+                .containsExactlyElementsOf(both.lucene.search(EventQuery.all(), EventSearch.MAX_PAGE,
+                        both.lucene.search(EventQuery.all(), EventSearch.MAX_PAGE - 1, null, SortOrder.TIME).next(),
+                        SortOrder.TIME).hits());
+    }
+
+    @Test
     void facetsCountTheSameValues() throws Exception {
         for (String field : List.of(IndexSchema.USER_NAME, IndexSchema.USER_ROLES, IndexSchema.ACTION,
                 IndexSchema.TARGET_NAME, IndexSchema.INTEGRITY, IndexSchema.COMMAND_KEYWORD, IndexSchema.EVENT_HASH)) {
