@@ -1,12 +1,17 @@
 package io.sealtrail.app;
 
 import io.sealtrail.cases.CaseFolder;
+import io.sealtrail.cases.CaseImporter;
+import io.sealtrail.cases.ImportRecord;
+import io.sealtrail.cases.ImportReplay;
+import io.sealtrail.cases.SourceImporter;
 import io.sealtrail.index.IndexTap;
 import io.sealtrail.opensearch.ClusterCases;
 import io.sealtrail.opensearch.ClusterConnection;
 import io.sealtrail.opensearch.ClusterImport;
 import io.sealtrail.opensearch.ClusterRecord;
 import io.sealtrail.opensearch.ClusterSending;
+import io.sealtrail.verify.VerifyOptions;
 import io.sealtrail.verify.note.NoteSigner;
 import java.io.IOException;
 import java.net.URI;
@@ -97,18 +102,42 @@ public final class ClusterTarget implements AutoCloseable {
 
     /**
      * Runs {@code local} with the sending of its events as its tap, then completes the sending and records it in the
-     * case's journal. A failed or cancelled import deletes what it had sent and is thrown as it was.
+     * case's journal. A failed or cancelled import deletes what it had sent and is thrown as it was; a cluster that
+     * cannot be reached leaves the import local.
      *
      * @param idOf the bundle or source id the import gave
      */
     public <T> Outcome<T> importInto(CaseFolder c, NoteSigner auditor, Function<T, String> idOf, LocalImport<T> local)
             throws Exception {
+        return send(c, auditor, idOf, local, true);
+    }
+
+    /**
+     * Sends an import of the case that is not in this cluster yet: its evidence copy is indexed again as its import
+     * did, with the sending as the tap, and held to the case's index ({@link ImportReplay}), then sent as
+     * {@link #importInto} does. Its {@link Outcome#imported} is {@code r}.
+     *
+     * @throws ImportReplay.DifferentException when the evidence gives other events now than the import indexed (told
+     *                                         other keys, another syslog year): nothing stays in the cluster
+     */
+    public Outcome<ImportRecord> resend(CaseFolder c, NoteSigner auditor, ImportRecord r, VerifyOptions bundleOptions,
+                                        SourceImporter.Options sourceOptions, CaseImporter.Progress progress)
+            throws Exception {
+        return send(c, auditor, ImportRecord::bundleId, tap -> {
+            ImportReplay.replay(c, r, bundleOptions, sourceOptions, progress, () -> false, tap);
+            return r;
+        }, false);
+    }
+
+    /** @param localWithout whether {@code local} runs without the cluster when it cannot be reached (an import) */
+    private <T> Outcome<T> send(CaseFolder c, NoteSigner auditor, Function<T, String> idOf, LocalImport<T> local,
+                                boolean localWithout) throws Exception {
         long start = System.nanoTime();
         ClusterSending sending;
         try {
             sending = new ClusterImport(client(), prefix, PARALLEL_REQUESTS, EVENTS_PER_REQUEST).begin(c.id());
         } catch (IOException | OpenSearchException e) {
-            return new Outcome<>(local.run(IndexTap.NONE), null, reason(e), since(start));
+            return new Outcome<>(localWithout ? local.run(IndexTap.NONE) : null, null, reason(e), since(start));
         }
         T done;
         try {

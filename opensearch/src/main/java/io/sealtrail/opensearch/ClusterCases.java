@@ -47,11 +47,26 @@ public final class ClusterCases {
         // the newest sending names the prefix: a case sent with two prefixes searches both, and goes on with the newer
         List<ClusterRecord> newestLast = ClusterRecord.of(c);
         newestLast.retainAll(sent.get());
-        ClusterRecord last = newestLast.get(newestLast.size() - 1);
+        return Optional.of(homeOf(c, newestLast.get(newestLast.size() - 1)));
+    }
+
+    /**
+     * Where the case's newest sending went, with the prefix of its alias; empty for a case never sent. The cluster a
+     * case that left its cluster goes back to ({@code case send}).
+     */
+    public static Optional<Home> lastSent(CaseFolder c) throws IOException {
+        List<ClusterRecord> sent = ClusterRecord.of(c);
+        if (sent.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(homeOf(c, sent.get(sent.size() - 1)));
+    }
+
+    private static Home homeOf(CaseFolder c, ClusterRecord last) throws IOException {
         String prefix = ClusterImport.prefixOf(last.alias(), c.id()).orElseThrow(() -> new IOException("the journal"
                 + " says " + last.bundleId() + " was sent to the alias " + last.alias() + ", which is not one Sealtrail"
                 + " makes for the case " + c.id()));
-        return Optional.of(new Home(last.url(), prefix));
+        return new Home(last.url(), prefix);
     }
 
     /**

@@ -254,9 +254,9 @@ public final class ImportViewModel {
             }
             outcome.append("  not sent to OpenSearch at ").append(cluster.url()).append(": ").append(out.notSent())
                     .append(" (it is in the case; the case is now searched from its local index)\n");
-            notSent.append(notSent.length() == 0 ? "" : " ").append("OpenSearch at ").append(cluster.url())
-                    .append(" did not take the events of ").append(b.getFileName()).append(": ").append(out.notSent())
-                    .append('.');
+            // the engine's notice that follows names the cluster and what the case answers from now
+            notSent.append(notSent.length() == 0 ? "" : " ").append("OpenSearch did not take the events of ")
+                    .append(b.getFileName()).append(": ").append(out.notSent()).append('.');
         }
 
         /** What the window says of this run's sending, or null when nothing went wrong there. */

@@ -142,7 +142,7 @@ class ClusterImportFlowTest {
         Label notice = notice(robot);
         assertThat(notice.isVisible()).isTrue();
         assertThat(notice.getStyleClass()).contains("engine-fallback");
-        assertThat(notice.getText()).startsWith("OpenSearch at " + down + " did not take the events of second.zip: ")
+        assertThat(notice.getText()).startsWith("OpenSearch did not take the events of second.zip: ")
                 .contains("1 of 2 imports of this case is not in OpenSearch at " + down + " (second.zip)",
                         "the answers come from this laptop's copy of the case (its local index)");
         assertThat(search.index().getClass().getSimpleName()).isNotEqualTo("OpenSearchEventSearch");
