@@ -18,6 +18,10 @@ import java.lang.reflect.RecordComponent;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -29,7 +33,7 @@ import java.util.function.BooleanSupplier;
  * field, or it is refused.
  */
 public final class ImportReplay {
-    private static final int PAGE = 1_000;
+    private static final int PAGE = 2_000;
 
     private ImportReplay() {
     }
@@ -75,15 +79,25 @@ public final class ImportReplay {
         }
     }
 
-    /** Walks both indexes in event order, page by page, and stops at the first event that differs. */
+    /**
+     * Walks both indexes in event order, page by page, and stops at the first event that differs. The replayed
+     * index's page is read on a thread of its own meanwhile: reading the hits is most of the walk's time.
+     */
     static void requireSame(Path replayed, Path recorded, ImportRecord r) throws IOException, IndexException {
+        ExecutorService beside = Executors.newSingleThreadExecutor(t -> {
+            Thread x = new Thread(t, "sealtrail-replay-compare");
+            x.setDaemon(true);
+            return x;
+        });
         try (EventSearch now = EventSearch.open(List.of(replayed)); EventSearch then = EventSearch.open(List.of(recorded))) {
             Cursor afterNow = null;
             Cursor afterThen = null;
             long n = 0;
             while (true) {
-                Page a = now.search(EventQuery.all(), PAGE, afterNow, SortOrder.TIME);
+                Cursor at = afterNow;
+                Future<Page> next = beside.submit(() -> now.search(EventQuery.all(), PAGE, at, SortOrder.TIME));
                 Page b = then.search(EventQuery.all(), PAGE, afterThen, SortOrder.TIME);
+                Page a = await(next);
                 int common = Math.min(a.hits().size(), b.hits().size());
                 for (int i = 0; i < common; i++, n++) {
                     String difference = difference(b.hits().get(i), a.hits().get(i));
@@ -107,6 +121,22 @@ public final class ImportReplay {
                 afterNow = a.next();
                 afterThen = b.next();
             }
+        } finally {
+            beside.shutdownNow();
+        }
+    }
+
+    private static Page await(Future<Page> page) throws IndexException {
+        try {
+            return page.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new java.util.concurrent.CancellationException("interrupted while comparing");
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof IndexException ix) {
+                throw ix;
+            }
+            throw new IllegalStateException(e.getCause());
         }
     }
 

@@ -72,6 +72,7 @@ final class CaseSendCommand implements Callable<Integer> {
         CaseFolder c = caseOption.open();
         NoteSigner auditor = AuditorKey.loadOrCreate(CliEnvironment.env());
         c.journal().requireHolder(auditor);
+        c.removeIncompleteImports(); // what a crash left, as an import does: the replays stage in the case too
         List<ImportRecord> imports = c.bundles();
         if (imports.isEmpty()) {
             throw new UserException(c.dir() + ": the case holds no imports yet; import one with 'sealtrail import'");
@@ -114,15 +115,15 @@ final class CaseSendCommand implements Callable<Integer> {
                 } catch (IOException | IndexException | BundleFormatException e) {
                     clearProgress(err);
                     notSent++;
-                    err.println("sealtrail: " + e.getMessage() + " (" + what + " was not sent)");
+                    err.println("sealtrail: " + e.getMessage() + "; " + what + " was not sent");
                     err.flush();
                     continue;
                 }
                 clearProgress(err);
                 if (out.sent() == null) {
                     notSent++;
-                    err.println("sealtrail: OpenSearch at " + url + ": " + out.notSent() + " (" + what
-                            + " was not sent)");
+                    err.println("sealtrail: OpenSearch at " + url + ": " + out.notSent() + "; " + what
+                            + " was not sent");
                     err.flush();
                     continue;
                 }

@@ -111,17 +111,11 @@ final class ImportCommand implements Callable<Integer> {
         if (fresh) {
             return null;
         }
+        // logging in as the options say (then recorded in the case), else as the case recorded
+        io.sealtrail.opensearch.ClusterLogin login = cluster.login.forCase(c);
         java.util.Optional<io.sealtrail.app.ClusterTarget> t;
         try {
-            t = io.sealtrail.app.ClusterTarget.home(c, url -> {
-                try {
-                    return cluster.connection(url, c);
-                } catch (SealtrailCommand.UserException e) {
-                    throw new IllegalArgumentException(e.getMessage(), e);
-                }
-            });
-        } catch (IllegalArgumentException e) {
-            throw new SealtrailCommand.UserException(e.getMessage(), e);
+            t = io.sealtrail.app.ClusterTarget.home(c, login::connection);
         } catch (java.io.IOException e) {
             throw new SealtrailCommand.UserException(c.dir() + ": " + e.getMessage(), e);
         }
@@ -168,7 +162,7 @@ final class ImportCommand implements Callable<Integer> {
         if (localOnly && home != null && !kept.isEmpty()) {
             err.println("sealtrail: warning: this case lives in OpenSearch at " + home + "; --local-only kept "
                     + String.join(", ", kept) + " out of it, so the case is searched from its local index from now on, "
-                    + io.sealtrail.app.CaseEngine.untilSent(c.dir()));
+                    + io.sealtrail.app.CaseEngine.untilSent(c.dir()) + ".");
             err.flush();
         }
         if (exit == 0 && notSent > 0) {
