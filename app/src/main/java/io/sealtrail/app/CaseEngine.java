@@ -86,7 +86,38 @@ public final class CaseEngine {
             return new Opened(cluster.get(), "OpenSearch at " + sent.get(0).url(), null, List.of(),
                     String.join(", ", aliases));
         }
-        return local(c, imports, fallBack, null);
+        return local(c, imports, fallBack, partlySent(c, imports));
+    }
+
+    /**
+     * Why a case that was sent to OpenSearch answers from its local index all the same: some of its imports are not
+     * in the cluster (imported with --local-only, or while the cluster could not take them), or they are in two.
+     * Null for a case never sent, or all in one cluster.
+     */
+    static String partlySent(CaseFolder c, List<ImportRecord> imports) throws IOException {
+        List<ClusterRecord> sent = ClusterRecord.of(c);
+        if (sent.isEmpty()) {
+            return null;
+        }
+        List<ImportRecord> missing = ClusterCases.notSent(c, imports);
+        if (missing.isEmpty()) {
+            List<String> urls = sent.stream().map(r -> r.url().toString()).distinct().toList();
+            return urls.size() < 2 ? null : "The imports of this case were sent to different clusters ("
+                    + String.join(", ", urls) + "); one search never mixes them, so the answers come from this"
+                    + " laptop's copy of the case (its local index), which holds them all.";
+        }
+        int shown = Math.min(3, missing.size());
+        String names = String.join(", ", missing.subList(0, shown).stream().map(ImportRecord::fileName).toList())
+                + (missing.size() > shown ? " and " + (missing.size() - shown) + " more" : "");
+        return missing.size() + " of " + imports.size() + " imports of this case " + (missing.size() == 1 ? "is" : "are")
+                + " not in OpenSearch at " + sent.get(sent.size() - 1).url() + " (" + names + "); one search never"
+                + " mixes engines, so the answers come from this laptop's copy of the case (its local index), which"
+                + " holds them all, " + untilSent(c.dir()) + ".";
+    }
+
+    /** What brings a case that left its cluster back to it (said by the import and the window alike). */
+    public static String untilSent(java.nio.file.Path caseDir) {
+        return "until 'sealtrail case send --case " + caseDir + "' sends the rest";
     }
 
     /** The local index; in the workbench ({@code readable}) without the imports whose index cannot be opened. */

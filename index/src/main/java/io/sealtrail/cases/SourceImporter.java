@@ -118,17 +118,9 @@ public final class SourceImporter {
             }
             long verified = System.nanoTime();
 
-            progress.update("indexing", 0, 1);
-            Map<String, Integrity> integrity = new TreeMap<>();
-            for (SourceVerification.FileEvidence f : verification.files()) {
-                integrity.put(f.path(), SourceIndexBuilder.integrity(f.integrity()));
-            }
             SourceCheck.Findings reading = new SourceCheck.Findings();
-            ReadContext context = new ReadContext(o.year(), o.zone(), o.mapping(), reading::note);
-            SourceIndexBuilder.Result indexed = SourceIndexBuilder.build(sourceId, plan.formatName(), sourceSha,
-                    sink -> SourceCheck.read(evidence, plan, context, sink), integrity, reading, staging.resolve(CaseFolder.INDEX),
-                    (done, total) -> progress.update("indexing", done, total), cancelled,
-                    Runtime.getRuntime().availableProcessors(), tap);
+            SourceIndexBuilder.Result indexed = index(evidence, plan, verification, sourceId, sourceSha, o, reading,
+                    staging.resolve(CaseFolder.INDEX), progress, cancelled, tap);
             verification = reading.addTo(verification);
             long malformed = reading.malformed();
             CaseImporter.check(cancelled);
@@ -157,6 +149,45 @@ public final class SourceImporter {
         } finally {
             CaseFiles.deleteTree(staging);
         }
+    }
+
+    /** Indexes an imported source's evidence copy again, as its import did, into {@code target} ({@link ImportReplay}). */
+    static void replay(Path evidence, ImportRecord r, Options o, Path target, CaseImporter.Progress progress,
+                       BooleanSupplier cancelled, io.sealtrail.index.IndexTap tap)
+            throws IOException, BundleFormatException, IndexException {
+        CloudTrailKeys keys = o.cloudTrailKeys() == null ? CloudTrailKeys.none() : CloudTrailKeys.read(o.cloudTrailKeys());
+        progress.update("verifying", 0, 1);
+        SourcePlan plan;
+        try {
+            plan = SourcePlan.of(evidence, r.format());
+        } catch (SourcePlan.UnrecognizedException e) {
+            throw new BundleFormatException(e.getMessage(), e);
+        }
+        SourceVerification verification = SourceCheck.evidence(evidence, plan, keys);
+        index(evidence, plan, verification, r.bundleId(), r.bundleSha256(), o, new SourceCheck.Findings(), target,
+                progress, cancelled, tap);
+    }
+
+    /**
+     * Reads and indexes a source's evidence into {@code target}: the import's indexing, and a replay of it from the
+     * case's evidence copy ({@link ImportReplay}) alike, so that both give the very same events.
+     *
+     * @param reading collects what the reading found (malformed lines and the like)
+     */
+    static SourceIndexBuilder.Result index(Path evidence, SourcePlan plan, SourceVerification verification,
+                                           String sourceId, String sourceSha, Options o, SourceCheck.Findings reading,
+                                           Path target, CaseImporter.Progress progress, BooleanSupplier cancelled,
+                                           io.sealtrail.index.IndexTap tap) throws IOException, IndexException {
+        progress.update("indexing", 0, 1);
+        Map<String, Integrity> integrity = new TreeMap<>();
+        for (SourceVerification.FileEvidence f : verification.files()) {
+            integrity.put(f.path(), SourceIndexBuilder.integrity(f.integrity()));
+        }
+        ReadContext context = new ReadContext(o.year(), o.zone(), o.mapping(), reading::note);
+        return SourceIndexBuilder.build(sourceId, plan.formatName(), sourceSha,
+                sink -> SourceCheck.read(evidence, plan, context, sink), integrity, reading, target,
+                (done, total) -> progress.update("indexing", done, total), cancelled,
+                Runtime.getRuntime().availableProcessors(), tap);
     }
 
     private static String rename(String message, Path copy, Path source) {

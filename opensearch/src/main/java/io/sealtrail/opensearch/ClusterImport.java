@@ -45,6 +45,14 @@ public final class ClusterImport {
         return prefix + "-case-" + caseId.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9_.-]", "_");
     }
 
+    /** The prefix {@link #caseAlias} made {@code alias} with for this case, if it made it. */
+    public static java.util.Optional<String> prefixOf(String alias, String caseId) {
+        String tail = caseAlias("", caseId);
+        return alias.endsWith(tail) && alias.length() > tail.length()
+                ? java.util.Optional.of(alias.substring(0, alias.length() - tail.length()))
+                : java.util.Optional.empty();
+    }
+
     /**
      * Puts the index template and returns the sending of one bundle's (or source's) events: give it to the import as
      * its {@link io.sealtrail.index.IndexTap}, then {@link ClusterSending#finish} it once the import is committed, or

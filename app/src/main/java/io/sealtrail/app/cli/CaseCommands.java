@@ -221,7 +221,7 @@ final class CaseCommands {
 
     @Command(name = "case", mixinStandardHelpOptions = true, description = "Work with a case as a whole.",
             subcommands = {VerifyCase.class, HandoverCommands.Keygen.class, HandoverCommands.Export.class,
-                    HandoverCommands.Import.class})
+                    HandoverCommands.Import.class, CaseSendCommand.class})
     static final class Case {
     }
 

@@ -29,7 +29,10 @@ import picocli.CommandLine.Spec;
                 "folder holds none): copy, verify the copy by its own evidence, index it, and record it with the SHA-256",
                 "of every file in the signed case journal. The originals are only read.",
                 "Exit code: 0 all verified, 1 integrity findings, 2 unreadable, 3 intact but untrusted,",
-                "4 a source carries no integrity evidence, 5 verified but not sent to --opensearch."})
+                "4 a source carries no integrity evidence, 5 verified but not sent to OpenSearch (--opensearch, or the",
+                "cluster the case lives in).",
+                "A case whose every import was sent to OpenSearch lives there: what is imported into it is sent there",
+                "too (the recorded URL and login), unless --local-only."})
 final class ImportCommand implements Callable<Integer> {
     /**
      * The workbench's timing switch: with -Dsealtrail.timing=true the import also prints machine-readable timings on
@@ -38,9 +41,6 @@ final class ImportCommand implements Callable<Integer> {
     static final String TIMING_PROPERTY = io.sealtrail.app.AppInfo.TIMING_PROPERTY;
     /** The exit code of an import whose bundles all verified but whose events OpenSearch did not take. */
     static final int NOT_SENT = 5;
-    /** Bulk requests in flight per import, and events per request (docs/opensearch.md, "Back-pressure"). */
-    private static final int PARALLEL_REQUESTS = 2;
-    private static final int EVENTS_PER_REQUEST = 1000;
 
     @Spec
     CommandSpec spec;
@@ -87,8 +87,41 @@ final class ImportCommand implements Callable<Integer> {
     @Mixin
     ClusterOptions cluster = new ClusterOptions();
 
+    @Option(names = "--local-only",
+            description = {"Import into the local index only, also into a case that lives in OpenSearch: the case is",
+                    "then searched from its local index, until 'sealtrail case send' sends what is missing."})
+    boolean localOnly;
+
     /** Bundles imported here whose events OpenSearch did not take. */
     private int notSent;
+    /** The cluster the case lived in before this import, or null. */
+    private java.net.URI home;
+
+    /**
+     * Where the events go besides the local index: the cluster named with --opensearch, else the one the case lives
+     * in (unless --local-only), else nowhere (null).
+     */
+    private io.sealtrail.app.ClusterTarget target(CaseFolder c, boolean fresh) throws Exception {
+        if (cluster.url != null) {
+            io.sealtrail.app.ClusterTarget t = new io.sealtrail.app.ClusterTarget(cluster.connection(cluster.url, c),
+                    cluster.prefix, false);
+            t.connect(); // a login that cannot be used stops the run before anything is imported
+            return t;
+        }
+        if (fresh) {
+            return null;
+        }
+        // logging in as the options say (then recorded in the case), else as the case recorded
+        io.sealtrail.opensearch.ClusterLogin login = cluster.login.forCase(c);
+        java.util.Optional<io.sealtrail.app.ClusterTarget> t;
+        try {
+            t = io.sealtrail.app.ClusterTarget.home(c, login::connection);
+        } catch (java.io.IOException e) {
+            throw new SealtrailCommand.UserException(c.dir() + ": " + e.getMessage(), e);
+        }
+        home = t.map(io.sealtrail.app.ClusterTarget::url).orElse(null);
+        return localOnly ? null : t.orElse(null);
+    }
 
     @Override
     public Integer call() throws Exception {
@@ -96,6 +129,10 @@ final class ImportCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         VerifyOptions options = new VerifyOptions(Keys.trusted(trust, !noTrustStore), List.of(), null,
                 Runtime.getRuntime().availableProcessors(), Keys.seen(!noTrustStore));
+        if (localOnly && cluster.url != null) {
+            throw new SealtrailCommand.UserException("--local-only imports into the local index only: give it or"
+                    + " --opensearch, not both");
+        }
         boolean fresh = !CaseFolder.isCase(caseDir);
         boolean existed = Files.exists(caseDir);
         NoteSigner auditor = AuditorKey.loadOrCreate(CliEnvironment.env());
@@ -108,9 +145,11 @@ final class ImportCommand implements Callable<Integer> {
         io.sealtrail.cases.SourceImporter.Options sourceOptions = new io.sealtrail.cases.SourceImporter.Options(format,
                 cloudTrailKeys(), year, zone, mapping);
         int imported = 0;
-        try {
+        List<String> kept = new ArrayList<>();
+        try (io.sealtrail.app.ClusterTarget target = target(c, fresh)) {
             for (Path b : bundles) {
-                exit = worse(exit, importOne(c, b, options, sourceOptions, auditor, terminal, o, err));
+                exit = worse(exit, importOne(c, b, options, sourceOptions, auditor, terminal, target, o, err));
+                kept.add(b.toString());
                 imported++;
             }
         } finally {
@@ -119,6 +158,12 @@ final class ImportCommand implements Callable<Integer> {
                 io.sealtrail.cases.CaseFiles.deleteTree(c.dir());
                 err.println("sealtrail: nothing was imported, so no case was left in " + caseDir);
             }
+        }
+        if (localOnly && home != null && !kept.isEmpty()) {
+            err.println("sealtrail: warning: this case lives in OpenSearch at " + home + "; --local-only kept "
+                    + String.join(", ", kept) + " out of it, so the case is searched from its local index from now on, "
+                    + io.sealtrail.app.CaseEngine.untilSent(c.dir()) + ".");
+            err.flush();
         }
         if (exit == 0 && notSent > 0) {
             exit = NOT_SENT; // verified, but not where the person asked for the events
@@ -134,7 +179,8 @@ final class ImportCommand implements Callable<Integer> {
     }
 
     private int importOne(CaseFolder c, Path b, VerifyOptions options, io.sealtrail.cases.SourceImporter.Options
-            sourceOptions, NoteSigner auditor, boolean terminal, PrintWriter o, PrintWriter err) throws Exception {
+            sourceOptions, NoteSigner auditor, boolean terminal, io.sealtrail.app.ClusterTarget target, PrintWriter o,
+                          PrintWriter err) throws Exception {
         AtomicLong last = new AtomicLong();
         CaseImporter.Progress progress = (phase, done, total) -> {
             long now = System.nanoTime();
@@ -144,47 +190,33 @@ final class ImportCommand implements Callable<Integer> {
                 err.flush();
             }
         };
-        if (cluster.url == null) {
+        if (target == null) {
             return importLocally(c, b, options, sourceOptions, auditor, progress, terminal, io.sealtrail.index.IndexTap.NONE,
                     o, err).exit();
         }
         // the events go to OpenSearch while the import indexes them (one pass, docs/opensearch.md)
-        io.sealtrail.opensearch.ClusterConnection connection = cluster.connection(cluster.url, c);
-        try (var transport = connection.client()._transport()) {
-            var client = new org.opensearch.client.opensearch.OpenSearchClient(transport);
-            io.sealtrail.opensearch.ClusterSending sending;
-            try {
-                sending = new io.sealtrail.opensearch.ClusterImport(client, cluster.prefix, PARALLEL_REQUESTS,
-                        EVENTS_PER_REQUEST).begin(c.id());
-            } catch (java.io.IOException | org.opensearch.client.opensearch._types.OpenSearchException e) {
-                notSent(connection, b.toString(), e, err);
-                return importLocally(c, b, options, sourceOptions, auditor, progress, terminal,
-                        io.sealtrail.index.IndexTap.NONE, o, err).exit();
-            }
-            long start = System.nanoTime();
-            Imported done;
-            try {
-                done = importLocally(c, b, options, sourceOptions, auditor, progress, terminal, sending, o, err);
-            } catch (Exception | Error e) {
-                sending.abandon(); // the import left nothing in the case; nothing of it stays in the cluster either
-                throw e;
-            }
-            io.sealtrail.opensearch.ClusterImport.Sent sent;
-            try {
-                sent = sending.finish(done.id(), c.bundleDir(done.id()).resolve("index"));
-            } catch (java.io.IOException e) {
-                notSent(connection, done.id(), e, err);
-                return done.exit();
-            }
-            new io.sealtrail.opensearch.ClusterRecord(done.id(), connection.url(), sent.index(),
-                    io.sealtrail.opensearch.ClusterImport.caseAlias(cluster.prefix, c.id()), sent.events(),
-                    sent.entryHashes()).append(c, auditor);
-            double seconds = (System.nanoTime() - start) / 1e9;
-            o.printf("  sent %,d events to OpenSearch index %s while importing (%.1f s in all): %,.0f events/s%n",
-                    sent.events(), sent.index(), seconds, sent.events() / seconds);
-            o.flush();
-            return done.exit();
+        io.sealtrail.app.ClusterTarget.Outcome<Imported> done = target.importInto(c, auditor, Imported::id,
+                tap -> importLocally(c, b, options, sourceOptions, auditor, progress, terminal, tap, o, err));
+        if (done.sent() == null) {
+            notSent++;
+            err.println("sealtrail: OpenSearch at " + target.url() + ": " + done.notSent() + " (" + b
+                    + " stays imported in the case; its events were not sent" + (target.home()
+                    ? ", so the case is searched from its local index from now on, " + io.sealtrail.app.CaseEngine
+                    .untilSent(c.dir()) + ")" : ")"));
+            err.flush();
+            return done.imported().exit();
         }
+        double seconds = done.took().toNanos() / 1e9;
+        long events = done.sent().events();
+        if (target.home()) {
+            o.printf("  sent %,d events to OpenSearch at %s, where this case lives (index %s, %.1f s in all): %,.0f"
+                    + " events/s%n", events, target.url(), done.sent().index(), seconds, events / seconds);
+        } else {
+            o.printf("  sent %,d events to OpenSearch index %s while importing (%.1f s in all): %,.0f events/s%n",
+                    events, done.sent().index(), seconds, events / seconds);
+        }
+        o.flush();
+        return done.imported().exit();
     }
 
     /** The bundle or source id an import gave, and its exit code. */
@@ -210,15 +242,6 @@ final class ImportCommand implements Callable<Integer> {
                 r.record().events(), v, r.report().count(Severity.ERROR), r.report().count(Severity.WARNING));
         printTimes(o, err, r.phases(), r.record().events());
         return new Imported(r.record().bundleId(), v.exitCode());
-    }
-
-    /** Says that OpenSearch did not take a bundle's events; it stays imported in the case. */
-    private void notSent(io.sealtrail.opensearch.ClusterConnection connection, String what, Exception e,
-                         PrintWriter err) {
-        notSent++;
-        err.println("sealtrail: OpenSearch at " + connection.url() + ": " + connection.explain(e) + " (" + what
-                + " stays imported in the case; its events were not sent)");
-        err.flush();
     }
 
     private Imported importSource(CaseFolder c, Path b, io.sealtrail.cases.SourceImporter.Options options,

@@ -1,10 +1,13 @@
 package io.sealtrail.app.ui.cases;
 
+import io.sealtrail.app.ClusterTarget;
 import io.sealtrail.app.ui.jobs.JobState;
 import io.sealtrail.app.ui.jobs.UiTasks;
 import io.sealtrail.cases.CaseFolder;
 import io.sealtrail.cases.CaseImporter;
 import io.sealtrail.cases.SourceImporter;
+import io.sealtrail.index.IndexTap;
+import io.sealtrail.opensearch.ClusterLogin;
 import io.sealtrail.verify.VerificationReport;
 import io.sealtrail.verify.VerifyOptions;
 import io.sealtrail.verify.trust.SeenCheckpoint;
@@ -18,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Executor;
+import java.util.function.BiConsumer;
 import java.util.function.BiFunction;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -38,7 +42,7 @@ public final class ImportViewModel {
     private final Supplier<List<VerifierKey>> sessionKeys;
     private final Callable<List<VerifierKey>> storeKeys;
     private final Path casesFolder;
-    private final Consumer<Path> openCase;
+    private final BiConsumer<Path, String> openCase;
     private final Callable<List<SeenCheckpoint>> seen;
     private final BiFunction<VerificationReport, String, String> remember;
 
@@ -51,16 +55,19 @@ public final class ImportViewModel {
     public ImportViewModel(Executor background, Executor fxThread, Callable<NoteSigner> auditor,
                            Supplier<List<VerifierKey>> sessionKeys, Callable<List<VerifierKey>> storeKeys,
                            Path casesFolder, Consumer<Path> openCase) {
-        this(background, fxThread, auditor, sessionKeys, storeKeys, casesFolder, openCase, List::of, (r, s) -> null);
+        this(background, fxThread, auditor, sessionKeys, storeKeys, casesFolder, (dir, notice) -> openCase.accept(dir),
+                List::of, (r, s) -> null);
     }
 
     /**
+     * @param openCase opens a case folder in the workbench, with what the window must say of where the case is
+     *                 searched after this import (its events not sent to the cluster the case lives in), or null
      * @param seen     the checkpoints verified before (to catch a forked log); called off the FX thread
      * @param remember remembers what an import showed of its log, returns null or why it could not
      */
     public ImportViewModel(Executor background, Executor fxThread, Callable<NoteSigner> auditor,
                            Supplier<List<VerifierKey>> sessionKeys, Callable<List<VerifierKey>> storeKeys,
-                           Path casesFolder, Consumer<Path> openCase, Callable<List<SeenCheckpoint>> seen,
+                           Path casesFolder, BiConsumer<Path, String> openCase, Callable<List<SeenCheckpoint>> seen,
                            BiFunction<VerificationReport, String, String> remember) {
         this.seen = seen;
         this.remember = remember;
@@ -116,33 +123,11 @@ public final class ImportViewModel {
             boolean fresh = caseDir == null;
             try {
                 CaseFolder c = CaseFolder.openOrCreate(run.target, Clock.systemUTC(), signer);
-                for (Path b : bundles) {
-                    String name = b.getFileName() + (bundles.size() > 1 ? " (" + (run.done + 1) + " of "
-                            + bundles.size() + ")" : "");
-                    CaseImporter.Progress progress = (p, n, total) -> ctx.progress(capitalised(p) + " " + name,
-                            total <= 0 ? -1 : Math.min(1.0, (double) n / total));
-                    if (isSource(b)) {
-                        // another format (docs/sources.md): the same all-or-nothing import, its own evidence rules
-                        SourceImporter.Options o = new SourceImporter.Options(null, cloudTrailKeys(), null, null, null);
-                        SourceImporter.Result r = new SourceImporter().importSource(c, b, o, signer, progress,
-                                ctx::cancelled);
-                        run.done++;
-                        run.outcome.append(String.format("%s (%s): %,d events, %s%s (imported in %.1f s)%n",
-                                b.getFileName(), r.record().format(), r.record().events(), r.verification().verdict(),
-                                r.malformed() > 0 ? String.format(", %,d unreadable", r.malformed()) : "",
-                                r.phases().total().toMillis() / 1000.0));
-                        continue;
+                // a case that lives in OpenSearch stays there: what is imported into it is sent there too
+                try (ClusterTarget cluster = fresh ? null : home(c)) {
+                    for (Path b : bundles) {
+                        importOne(c, b, bundles.size(), options, signer, cluster, ctx, run);
                     }
-                    CaseImporter.Result r = new CaseImporter().importBundle(c, b, options, signer, progress,
-                            ctx::cancelled);
-                    String lost = remember.apply(r.report(), r.report().seenIn(b) + ", imported into case "
-                            + c.name());
-                    if (lost != null) {
-                        run.outcome.append(lost).append('\n');
-                    }
-                    run.done++;
-                    run.outcome.append(String.format("%s: %,d events, %s (imported in %.1f s)%n", b.getFileName(),
-                            r.record().events(), r.report().verdict(), r.phases().total().toMillis() / 1000.0));
                 }
             } catch (Exception | Error e) {
                 if (fresh && run.done == 0) {
@@ -154,14 +139,14 @@ public final class ImportViewModel {
         }, new UiTasks.Outcome<Path>() {
             @Override
             public String succeeded(Path opened) {
-                openCase.accept(opened);
+                openCase.accept(opened, run.notice());
                 return run.outcome.toString().strip();
             }
 
             @Override
             public String cancelled() {
                 if (run.done > 0) {
-                    openCase.accept(run.target);
+                    openCase.accept(run.target, run.notice());
                 }
                 return "Import cancelled" + (run.done == 0 ? "; the case is as it was before"
                         : " after " + run.done + " bundle(s); the one in progress was not added");
@@ -170,7 +155,7 @@ public final class ImportViewModel {
             @Override
             public String failed(String why) {
                 if (run.done > 0) {
-                    openCase.accept(run.target);
+                    openCase.accept(run.target, run.notice());
                 }
                 // what is left matters as much as what went wrong: the person must not go looking for a case
                 return "The import failed: " + why + (run.done > 0
@@ -178,6 +163,63 @@ public final class ImportViewModel {
                         : caseDir == null ? ". No case was made." : ". The case is as it was.");
             }
         });
+    }
+
+    /** Imports one bundle or source into {@code c}, sending its events to {@code cluster} too when there is one. */
+    private void importOne(CaseFolder c, Path b, int of, VerifyOptions options, NoteSigner signer,
+                           ClusterTarget cluster, UiTasks.Context ctx, Run run) throws Exception {
+        String name = b.getFileName() + (of > 1 ? " (" + (run.done + 1) + " of " + of + ")" : "");
+        CaseImporter.Progress progress = (p, n, total) -> ctx.progress(capitalised(p) + " " + name,
+                total <= 0 ? -1 : Math.min(1.0, (double) n / total));
+        if (isSource(b)) {
+            // another format (docs/sources.md): the same all-or-nothing import, its own evidence rules
+            SourceImporter.Options o = new SourceImporter.Options(null, cloudTrailKeys(), null, null, null);
+            ClusterTarget.Outcome<SourceImporter.Result> out = send(cluster, c, signer, r -> r.record().bundleId(),
+                    tap -> finishing(cluster, name, ctx, new SourceImporter().importSource(c, b, o, signer, progress,
+                            ctx::cancelled, tap)));
+            SourceImporter.Result r = out.imported();
+            run.done++;
+            run.outcome.append(String.format("%s (%s): %,d events, %s%s (imported in %.1f s)%n",
+                    b.getFileName(), r.record().format(), r.record().events(), r.verification().verdict(),
+                    r.malformed() > 0 ? String.format(", %,d unreadable", r.malformed()) : "",
+                    r.phases().total().toMillis() / 1000.0));
+            run.said(cluster, b, out);
+            return;
+        }
+        ClusterTarget.Outcome<CaseImporter.Result> out = send(cluster, c, signer, r -> r.record().bundleId(),
+                tap -> finishing(cluster, name, ctx, new CaseImporter().importBundle(c, b, options, signer, progress,
+                        ctx::cancelled, tap)));
+        CaseImporter.Result r = out.imported();
+        String lost = remember.apply(r.report(), r.report().seenIn(b) + ", imported into case " + c.name());
+        if (lost != null) {
+            run.outcome.append(lost).append('\n');
+        }
+        run.done++;
+        run.outcome.append(String.format("%s: %,d events, %s (imported in %.1f s)%n", b.getFileName(),
+                r.record().events(), r.report().verdict(), r.phases().total().toMillis() / 1000.0));
+        run.said(cluster, b, out);
+    }
+
+    /** The cluster {@code c} lives in, logging in as the case recorded; null when it lives on this laptop only. */
+    private static ClusterTarget home(CaseFolder c) throws java.io.IOException {
+        ClusterLogin login = ClusterLogin.read(c.dir()).orElse(ClusterLogin.of(null, null, null, null));
+        return ClusterTarget.home(c, login::connection).orElse(null);
+    }
+
+    /** Runs the import, sending its events to {@code cluster} when there is one. */
+    private static <T> ClusterTarget.Outcome<T> send(ClusterTarget cluster, CaseFolder c, NoteSigner signer,
+                                                     java.util.function.Function<T, String> idOf,
+                                                     ClusterTarget.LocalImport<T> local) throws Exception {
+        return cluster == null ? new ClusterTarget.Outcome<>(local.run(IndexTap.NONE), null, null, null)
+                : cluster.importInto(c, signer, idOf, local);
+    }
+
+    /** The local import is done; what is left is the cluster's (its last requests, the count, the alias). */
+    private static <T> T finishing(ClusterTarget cluster, String name, UiTasks.Context ctx, T imported) {
+        if (cluster != null) {
+            ctx.progress("Sending " + name + " to OpenSearch at " + cluster.url(), -1);
+        }
+        return imported;
     }
 
     /**
@@ -197,6 +239,30 @@ public final class ImportViewModel {
         volatile Path target;
         volatile int done;
         final StringBuffer outcome = new StringBuffer();
+        /** What the cluster the case lives in did not take, and why; for the window's notice. */
+        final StringBuffer notSent = new StringBuffer();
+
+        /** Says where an import's events went, when the case lives in a cluster. */
+        void said(ClusterTarget cluster, Path b, ClusterTarget.Outcome<?> out) {
+            if (cluster == null) {
+                return;
+            }
+            if (out.sent() != null) {
+                outcome.append(String.format("  sent %,d events to OpenSearch at %s, where this case lives%n",
+                        out.sent().events(), cluster.url()));
+                return;
+            }
+            outcome.append("  not sent to OpenSearch at ").append(cluster.url()).append(": ").append(out.notSent())
+                    .append(" (it is in the case; the case is now searched from its local index)\n");
+            // the engine's notice that follows names the cluster and what the case answers from now
+            notSent.append(notSent.length() == 0 ? "" : " ").append("OpenSearch did not take the events of ")
+                    .append(b.getFileName()).append(": ").append(out.notSent()).append('.');
+        }
+
+        /** What the window says of this run's sending, or null when nothing went wrong there. */
+        String notice() {
+            return notSent.length() == 0 ? null : notSent.toString();
+        }
     }
 
     /**

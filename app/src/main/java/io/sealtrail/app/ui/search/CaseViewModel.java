@@ -138,6 +138,16 @@ public final class CaseViewModel {
 
     /** Opens a case folder (one holding case.json); on success its name and bundles show, and search covers them all. */
     public void open(Path caseDir) {
+        open(caseDir, null);
+    }
+
+    /**
+     * Opens a case folder after an import that has something to say of where the case is searched (a cluster that did
+     * not take its events): said in the engine's notice, before why the case answers from where it does.
+     *
+     * @param importNotice null when the import has nothing to say
+     */
+    public void open(Path caseDir, String importNotice) {
         session.opening();
         Preload p = preload;
         preload = null;
@@ -155,7 +165,8 @@ public final class CaseViewModel {
                     return;
                 }
                 EventSearch old = search.index();
-                session.opened(o.folder(), o.answersFrom(), o.fallback(), o.damage(), o.report());
+                session.opened(o.folder(), o.answersFrom(), importNotice == null ? o.fallback()
+                        : o.fallback() == null ? importNotice : importNotice + " " + o.fallback(), o.damage(), o.report());
                 search.setIndex(o.index());
                 // verifying the evidence copies takes both cores for a while: after the first rows show
                 afterFirstResult(() -> {
