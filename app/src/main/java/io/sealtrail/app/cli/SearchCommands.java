@@ -46,7 +46,9 @@ final class SearchCommands {
         @Override
         public final Integer call() throws Exception {
             CaseFolder c = caseOption.open();
-            try (EventSearch search = CaseSupport.search(c, login)) {
+            io.sealtrail.app.CaseEngine.Opened engine = CaseSupport.engine(c, login);
+            try (EventSearch search = engine.search()) {
+                sayEngine(engine);
                 PrintWriter o = spec.commandLine().getOut();
                 int exit = run(c, search, o);
                 o.flush();
@@ -57,6 +59,23 @@ final class SearchCommands {
         }
 
         abstract int run(CaseFolder c, EventSearch search, PrintWriter o) throws Exception;
+
+        /**
+         * Which engine answers, on standard error (standard output stays the answer alone, for jsonl and csv): said
+         * for a case that was sent to OpenSearch, whether the cluster answers or, the case being partly sent, the
+         * local index; a case never sent says nothing, as before OpenSearch.
+         */
+        private void sayEngine(io.sealtrail.app.CaseEngine.Opened engine) {
+            PrintWriter err = spec.commandLine().getErr();
+            if (engine.fallback() != null) {
+                err.println("sealtrail: " + engine.fallback());
+            } else if (engine.alias() != null) {
+                err.println("sealtrail: answered by " + engine.answersFrom() + " (alias " + engine.alias() + ")");
+            } else {
+                return;
+            }
+            err.flush();
+        }
     }
 
     @Command(name = "search", mixinStandardHelpOptions = true,

@@ -118,6 +118,30 @@ class ClusterCaseImportCliTest {
     }
 
     @Test
+    void aSearchOnACaseInOpenSearchSaysOnStandardErrorThatTheClusterAnswered() {
+        Path caseDir = caseOnTheNode("says");
+
+        Run r = run("search", "--case", caseDir.toString(), "--count", "*");
+
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.out().strip()).isEqualTo("300"); // the answer alone, for scripts
+        assertThat(r.err()).startsWith("sealtrail: answered by OpenSearch at " + url + " (alias sealtrail-says-case-");
+    }
+
+    @Test
+    void aSearchOnACasePartlyInOpenSearchSaysWhichImportsKeepItOnTheLocalIndex() {
+        Path caseDir = caseOnTheNode("partly");
+        ok("import", second.toString(), "--case", caseDir.toString(), "--trust", second + ".vkey", "--no-trust-store",
+                "--local-only");
+
+        Run r = run("facets", "--case", caseDir.toString(), "--field", "event.outcome");
+
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.err()).contains("1 of 2 imports of this case is not in OpenSearch at " + url,
+                "'sealtrail case send --case " + caseDir + "'");
+    }
+
+    @Test
     void localOnlyAndOpenSearchTogetherAreRefused() {
         Run r = importInto(tmp.resolve("both"), first, "--local-only", "--opensearch", url);
 
