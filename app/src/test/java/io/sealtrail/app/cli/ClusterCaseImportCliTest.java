@@ -176,32 +176,14 @@ class ClusterCaseImportCliTest {
         java.nio.file.Files.setPosixFilePermissions(password,
                 java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
         io.sealtrail.opensearch.ClusterLogin.of("alice", password, null, null).write(caseDir);
-        List<String> logins = new java.util.concurrent.CopyOnWriteArrayList<>();
-        // a listener that answers as the security plugin does: a Basic challenge, then (logged in) unavailable
-        com.sun.net.httpserver.HttpServer secured = com.sun.net.httpserver.HttpServer.create(
-                new java.net.InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        secured.createContext("/", x -> {
-            String auth = x.getRequestHeaders().getFirst("Authorization");
-            if (auth == null) {
-                x.getResponseHeaders().add("WWW-Authenticate", "Basic realm=\"OpenSearch Security\"");
-                x.sendResponseHeaders(401, -1);
-            } else {
-                logins.add(auth);
-                x.sendResponseHeaders(503, -1);
-            }
-            x.close();
-        });
-        secured.start();
-        try {
-            livesAt(caseDir, "http://127.0.0.1:" + secured.getAddress().getPort());
+        try (LoginListener secured = new LoginListener()) {
+            livesAt(caseDir, secured.url());
 
             Run r = importInto(caseDir, second);
 
             assertThat(r.exit()).isEqualTo(ImportCommand.NOT_SENT);
-            assertThat(logins).isNotEmpty().containsOnly("Basic " + java.util.Base64.getEncoder().encodeToString(
-                    "alice:s3cret-pw".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-        } finally {
-            secured.stop(0);
+            assertThat(secured.logins()).isNotEmpty().containsOnly("Basic " + java.util.Base64.getEncoder()
+                    .encodeToString("alice:s3cret-pw".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
         }
     }
 

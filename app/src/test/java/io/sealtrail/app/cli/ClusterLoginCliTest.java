@@ -3,15 +3,12 @@ package io.sealtrail.app.cli;
 import static io.sealtrail.app.cli.CliTest.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.sun.net.httpserver.HttpServer;
 import io.sealtrail.app.cli.CliTest.Run;
 import io.sealtrail.cases.AuditorKey;
 import io.sealtrail.cases.CaseFolder;
 import io.sealtrail.cases.ImportRecord;
 import io.sealtrail.opensearch.ClusterLogin;
 import io.sealtrail.opensearch.ClusterRecord;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -19,8 +16,6 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.util.Base64;
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -42,8 +37,7 @@ class ClusterLoginCliTest {
 
     @TempDir
     Path tmp;
-    private HttpServer cluster;
-    private final List<String> logins = new CopyOnWriteArrayList<>();
+    private LoginListener cluster;
 
     @BeforeAll
     static void generate() {
@@ -55,24 +49,12 @@ class ClusterLoginCliTest {
 
     @BeforeEach
     void listen() throws Exception {
-        cluster = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        cluster.createContext("/", x -> {
-            String auth = x.getRequestHeaders().getFirst("Authorization");
-            if (auth == null) {
-                x.getResponseHeaders().add("WWW-Authenticate", "Basic realm=\"OpenSearch Security\"");
-                x.sendResponseHeaders(401, -1);
-            } else {
-                logins.add(auth);
-                x.sendResponseHeaders(503, -1); // what is asked is not this test's concern
-            }
-            x.close();
-        });
-        cluster.start();
+        cluster = new LoginListener();
     }
 
     @AfterEach
     void stop() {
-        cluster.stop(0);
+        cluster.close();
     }
 
     /** A case of one bundle whose journal says its events are in the listener's cluster. */
@@ -82,7 +64,7 @@ class ClusterLoginCliTest {
                 .isZero();
         CaseFolder c = CaseFolder.open(caseDir, Clock.systemUTC());
         ImportRecord r = c.bundles().get(0);
-        new ClusterRecord(r.bundleId(), URI.create("http://127.0.0.1:" + cluster.getAddress().getPort()),
+        new ClusterRecord(r.bundleId(), URI.create(cluster.url()),
                 "sealtrail-events-x", "sealtrail-case-x", r.events(), "0".repeat(64))
                 .append(c, AuditorKey.loadOrCreate(CliEnvironment.env()));
         return caseDir;
@@ -105,8 +87,8 @@ class ClusterLoginCliTest {
         run("facets", "--case", caseDir.toString(), "--field", "user.name");
 
         String basic = "Basic " + Base64.getEncoder().encodeToString("alice:s3cret-pw".getBytes(StandardCharsets.UTF_8));
-        assertThat(logins).isNotEmpty().containsOnly(basic);
-        assertThat(logins.size()).isGreaterThan(1); // the second command logged in as the case recorded
+        assertThat(cluster.logins()).isNotEmpty().containsOnly(basic);
+        assertThat(cluster.logins().size()).isGreaterThan(1); // the second command logged in as the case recorded
         assertThat(recorded).contains("\"basic\"", "alice", password.toString()).doesNotContain("s3cret-pw");
     }
 
@@ -117,7 +99,7 @@ class ClusterLoginCliTest {
 
         run("sessions", "--case", caseDir.toString(), "--api-key-file", key.toString());
 
-        assertThat(logins).isNotEmpty().containsOnly("ApiKey "
+        assertThat(cluster.logins()).isNotEmpty().containsOnly("ApiKey "
                 + Base64.getEncoder().encodeToString("key-id:key-secret".getBytes(StandardCharsets.UTF_8)));
         assertThat(Files.readString(caseDir.resolve(ClusterLogin.FILE))).contains("api-key", key.toString())
                 .doesNotContain("key-secret");
@@ -133,6 +115,6 @@ class ClusterLoginCliTest {
 
         assertThat(r.exit()).isNotZero();
         assertThat(r.err()).contains("can be read or changed by others", "chmod 600 " + password);
-        assertThat(logins).isEmpty();
+        assertThat(cluster.logins()).isEmpty();
     }
 }
