@@ -105,6 +105,9 @@ final class ImportCommand implements Callable<Integer> {
         if (cluster.url != null) {
             io.sealtrail.app.ClusterTarget t = new io.sealtrail.app.ClusterTarget(cluster.connection(cluster.url, c),
                     cluster.prefix, false);
+            if (!fresh) {
+                refuseSplitting(c, t.url());
+            }
             t.connect(); // a login that cannot be used stops the run before anything is imported
             return t;
         }
@@ -121,6 +124,36 @@ final class ImportCommand implements Callable<Integer> {
         }
         home = t.map(io.sealtrail.app.ClusterTarget::url).orElse(null);
         return localOnly ? null : t.orElse(null);
+    }
+
+    /**
+     * One search never mixes clusters, so an import sent to another cluster than the one the case was sent to would
+     * silently take the whole case back to its local index: the person says which cluster, or moves the case first.
+     */
+    private static void refuseSplitting(CaseFolder c, java.net.URI to) throws Exception {
+        java.util.Optional<io.sealtrail.opensearch.ClusterCases.Home> lives;
+        try {
+            lives = io.sealtrail.opensearch.ClusterCases.home(c, c.bundles());
+            if (lives.isEmpty()) {
+                lives = io.sealtrail.opensearch.ClusterCases.lastSent(c); // partly sent: where it was going
+            }
+        } catch (java.io.IOException e) {
+            throw new SealtrailCommand.UserException(c.dir() + ": " + e.getMessage(), e);
+        }
+        if (lives.isPresent() && !sameCluster(lives.get().url(), to)) {
+            java.net.URI home = lives.get().url();
+            throw new SealtrailCommand.UserException("this case was sent to OpenSearch at " + home + ", not to " + to
+                    + ": importing into both would split it, and one search never mixes clusters; import with"
+                    + " --opensearch " + home + " (or without --opensearch), or move the whole case first with"
+                    + " 'sealtrail case send --case " + c.dir() + " --opensearch " + to + "'. Nothing was imported.");
+        }
+    }
+
+    /** http://h:9200 and http://H:9200/ are one cluster. */
+    private static boolean sameCluster(java.net.URI a, java.net.URI b) {
+        java.util.function.Function<java.net.URI, String> key = u -> u.toString().toLowerCase(java.util.Locale.ROOT)
+                .replaceAll("/+$", "");
+        return key.apply(a).equals(key.apply(b));
     }
 
     @Override

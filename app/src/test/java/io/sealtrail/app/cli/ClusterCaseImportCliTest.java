@@ -142,6 +142,29 @@ class ClusterCaseImportCliTest {
     }
 
     @Test
+    void anImportSentToAnotherClusterThanTheCaseLivesInIsRefusedAndImportsNothing() throws Exception {
+        Path caseDir = caseOnTheNode("split");
+        String other = closedPort();
+
+        Run r = importInto(caseDir, second, "--opensearch", other);
+
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err()).contains("this case was sent to OpenSearch at " + url + ", not to " + other,
+                "would split it", "'sealtrail case send --case " + caseDir + " --opensearch " + other + "'",
+                "Nothing was imported");
+        assertThat(CaseFolder.open(caseDir, Clock.systemUTC()).bundles()).hasSize(1);
+    }
+
+    @Test
+    void theClusterTheCaseLivesInMayBeNamedWithATrailingSlash() {
+        Path caseDir = caseOnTheNode("slash");
+
+        Run r = importInto(caseDir, second, "--opensearch", url + "/", "--index-prefix", "sealtrail-slash");
+
+        assertThat(r.exit()).as(r.out() + r.err()).isZero();
+    }
+
+    @Test
     void localOnlyAndOpenSearchTogetherAreRefused() {
         Run r = importInto(tmp.resolve("both"), first, "--local-only", "--opensearch", url);
 
