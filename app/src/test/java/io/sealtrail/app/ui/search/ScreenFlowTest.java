@@ -142,6 +142,12 @@ class ScreenFlowTest {
                         .getText().isEmpty());
                 WaitForAsyncUtils.waitForFxEvents();
             }
+            // a label whose text just changed (the timeline's status gains its tick size when the ticks arrive) shows
+            // its old text until the next pulse lays it out: lay the scene out now, as that pulse would
+            robot.interact(() -> {
+                stage.getScene().getRoot().applyCss();
+                stage.getScene().getRoot().layout();
+            });
             cut(stage.getScene().getRoot()).forEach(c -> cut.add(tab + ": " + c));
         }
         assertThat(stage.getWidth()).isEqualTo(1366);
