@@ -92,7 +92,7 @@ final class IologReader {
             return Gzip.isGzip(file) ? new GZIPInputStream(raw, 1 << 16) : new BufferedInputStream(raw, 1 << 16);
         } catch (IOException e) {
             raw.close();
-            throw e;
+            throw unreadable(file, e);
         }
     }
 
@@ -143,7 +143,22 @@ final class IologReader {
             }
             streams[t.type()] = open(f);
         }
-        return streams[t.type()].readNBytes((int) Math.min(t.count(), Integer.MAX_VALUE));
+        try {
+            return streams[t.type()].readNBytes((int) Math.min(t.count(), Integer.MAX_VALUE));
+        } catch (IOException e) {
+            throw unreadable(dir.resolve(STREAMS[t.type()]), e);
+        }
+    }
+
+    /**
+     * A stream file that cannot be read, named: GZIPInputStream says a header cut short with a bare EOFException,
+     * which would reach the person as no message at all (found by fuzzing).
+     */
+    private static IOException unreadable(Path file, IOException e) {
+        String why = e.getMessage() != null && !e.getMessage().isBlank() ? e.getMessage()
+                : e instanceof java.io.EOFException ? "it ends too soon (a gzip file cut short)"
+                : e.getClass().getSimpleName();
+        return new IOException(file.getFileName() + " cannot be read: " + why, e);
     }
 
     private void flush() throws IOException {
