@@ -1,5 +1,6 @@
 package io.sealtrail.tools.bench;
 
+import static io.sealtrail.tools.bench.Cli.run;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
@@ -11,26 +12,12 @@ import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import picocli.CommandLine;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The import's timing lines and how 'bench import' reads and summarises them. */
 class BenchImportTest {
     @TempDir
     Path dir;
-
-    record Run(int exit, String out, String err) {
-    }
-
-    static Run run(String... args) {
-        CommandLine cl = SealtrailCommand.commandLine();
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cl.setOut(new PrintWriter(out));
-        cl.setErr(new PrintWriter(err));
-        int exit = cl.execute(args);
-        return new Run(exit, out.toString(), err.toString());
-    }
 
     @Test
     void anImportWithTimingOnPrintsTheLinesTheBenchmarkReads() throws Exception {
@@ -39,7 +26,7 @@ class BenchImportTest {
         try {
             Path bundle = dir.resolve("b");
             assertThat(run("gen", "--events", "1500", "--seed", "5", "--out", bundle.toString()).exit()).isZero();
-            Run r = run("import", bundle.toString(), "--case", dir.resolve("case").toString(), "--trust",
+            Cli.Run r = run("import", bundle.toString(), "--case", dir.resolve("case").toString(), "--trust",
                     dir.resolve("b.vkey").toString(), "--no-trust-store");
             assertThat(r.exit()).as(r.out() + r.err()).isZero();
 
@@ -63,7 +50,7 @@ class BenchImportTest {
         try {
             Path bundle = dir.resolve("b");
             assertThat(run("gen", "--events", "500", "--seed", "6", "--out", bundle.toString()).exit()).isZero();
-            Run r = run("import", bundle.toString(), "--case", dir.resolve("case").toString(), "--trust",
+            Cli.Run r = run("import", bundle.toString(), "--case", dir.resolve("case").toString(), "--trust",
                     dir.resolve("b.vkey").toString(), "--no-trust-store");
             assertThat(r.exit()).isZero();
             assertThat(r.err()).doesNotContain("timing:");

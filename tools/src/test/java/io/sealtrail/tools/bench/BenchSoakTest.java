@@ -1,10 +1,8 @@
 package io.sealtrail.tools.bench;
 
+import static io.sealtrail.tools.bench.Cli.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.sealtrail.app.cli.SealtrailCommand;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -12,7 +10,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** 'bench soak' on a small generated case: its phases, its file handles, its goal lines. */
 class BenchSoakTest {
@@ -22,19 +19,6 @@ class BenchSoakTest {
     static Path caseDir;
     static String vkey;
 
-    record Run(int exit, String out, String err) {
-    }
-
-    static Run run(String... args) {
-        CommandLine cl = SealtrailCommand.commandLine();
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cl.setOut(new PrintWriter(out));
-        cl.setErr(new PrintWriter(err));
-        int exit = cl.execute(args);
-        return new Run(exit, out.toString(), err.toString());
-    }
-
     @BeforeAll
     static void importAGeneratedBundle() {
         System.setProperty("sealtrail.home", dir.resolve("home").toString());
@@ -42,7 +26,7 @@ class BenchSoakTest {
         assertThat(run("gen", "--events", "3000", "--seed", "11", "--out", bundle.toString()).exit()).isZero();
         caseDir = dir.resolve("case");
         vkey = dir.resolve("b.vkey").toString();
-        Run r = run("import", bundle.toString(), "--case", caseDir.toString(), "--trust", vkey, "--no-trust-store");
+        Cli.Run r = run("import", bundle.toString(), "--case", caseDir.toString(), "--trust", vkey, "--no-trust-store");
         assertThat(r.exit()).as(r.out() + r.err()).isZero();
     }
 
@@ -51,7 +35,7 @@ class BenchSoakTest {
         System.clearProperty("sealtrail.home");
     }
 
-    private static Run soak(String... more) {
+    private static Cli.Run soak(String... more) {
         List<String> args = new java.util.ArrayList<>(List.of("bench", "soak", "--case", caseDir.toString(), "--searches",
                 "40", "--seed", "3"));
         args.addAll(List.of(more));
@@ -60,7 +44,7 @@ class BenchSoakTest {
 
     @Test
     void eachPhasePrintsItsHeapAndOpenFilesInOrder() {
-        Run r = soak("--report", "--trust", vkey);
+        Cli.Run r = soak("--report", "--trust", vkey);
 
         assertThat(r.out()).as(r.err())
                 .containsSubsequence("phase start", "phase open", "phase operations", "phase report", "phase closed");
@@ -72,7 +56,7 @@ class BenchSoakTest {
 
     @Test
     void fileHandlesAreBackToTheStartFigureAfterClosing() {
-        Run r = soak("--report", "--reports", "2", "--trust", vkey);
+        Cli.Run r = soak("--report", "--reports", "2", "--trust", vkey);
 
         assertThat(r.out()).as(r.err()).containsPattern("(?m)^phase open .*open files \\d+ \\([1-9]\\d* in the case|"
                 + "(?m)^phase open .*case files mapped [1-9]");
@@ -84,14 +68,14 @@ class BenchSoakTest {
 
     @Test
     void theCaseIsNotChanged() {
-        Run r = soak("--report", "--trust", vkey);
+        Cli.Run r = soak("--report", "--trust", vkey);
 
         assertThat(r.out()).as(r.err()).containsPattern("(?m)^PASS case unchanged: [\\d,]+ files");
     }
 
     @Test
     void aGoalSetImpossiblyLowIsAMissAndExitOne() {
-        Run r = soak("--report", "--trust", vkey, "--goal-term-ms", "0.0001", "--goal-report-s", "0.0001");
+        Cli.Run r = soak("--report", "--trust", vkey, "--goal-term-ms", "0.0001", "--goal-report-s", "0.0001");
 
         assertThat(r.exit()).isEqualTo(1);
         assertThat(r.out()).containsPattern("(?m)^MISS term p50 [\\d.]+ ms \\(goal <= 0 ms")
