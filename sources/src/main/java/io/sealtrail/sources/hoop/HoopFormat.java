@@ -144,6 +144,14 @@ public final class HoopFormat implements SourceFormat {
         void read() throws IOException {
             long start = 0;
             long line = 1;
+            if (p.currentLocation().getByteOffset() < 0) {
+                // Jackson took the first bytes for UTF-16 or UTF-32 and reads characters, which have no byte offsets
+                // to cut records at (found by fuzzing); hoop.dev writes UTF-8
+                sink.accept(SourceRecord.malformed(file, 1, captured.slice(captured.base(), captured.end()),
+                        "not UTF-8 JSON (its first bytes read as UTF-16 or UTF-32); the file cannot be read as records"));
+                p.close();
+                return;
+            }
             try {
                 JsonToken t = p.nextToken();
                 if (t == JsonToken.START_ARRAY) {
